@@ -1,0 +1,33 @@
+namespace MarketMaking.Core.Errors;
+
+/// <summary>A parameter (CLI option or config key) has a value outside its domain.</summary>
+public sealed class InvalidParameterException : MarketMakingException
+{
+    public InvalidParameterException(string parameter, string problem)
+        : base($"invalid {parameter}: {problem}")
+    {
+        Parameter = parameter;
+    }
+
+    public string Parameter { get; }
+
+    public override int ExitCode => 2;
+
+    /// <summary>Throws unless <paramref name="value"/> is finite and &gt; 0.</summary>
+    public static double RequirePositive(string parameter, double value) =>
+        double.IsFinite(value) && value > 0 ? value : throw new InvalidParameterException(parameter, $"must be a positive number, got {Format(value)}");
+
+    /// <summary>Throws unless <paramref name="value"/> is finite and ≥ 0.</summary>
+    public static double RequireNonNegative(string parameter, double value) =>
+        double.IsFinite(value) && value >= 0 ? value : throw new InvalidParameterException(parameter, $"must be zero or positive, got {Format(value)}");
+
+    /// <summary>Throws unless <paramref name="value"/> is finite.</summary>
+    public static double RequireFinite(string parameter, double value) =>
+        double.IsFinite(value) ? value : throw new InvalidParameterException(parameter, $"must be a finite number, got {Format(value)}");
+
+    /// <summary>Throws unless 0 ≤ <paramref name="value"/> ≤ 1.</summary>
+    public static double RequireProbability(string parameter, double value) =>
+        value is >= 0 and <= 1 ? value : throw new InvalidParameterException(parameter, $"must be between 0 and 1, got {Format(value)}");
+
+    private static string Format(double value) => value.ToString("G", System.Globalization.CultureInfo.InvariantCulture);
+}
