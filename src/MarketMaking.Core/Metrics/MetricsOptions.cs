@@ -1,0 +1,45 @@
+using System.Globalization;
+using MarketMaking.Core.Errors;
+
+namespace MarketMaking.Core.Metrics;
+
+/// <summary>Settings of a <see cref="MetricsCollector"/>; each value is checked when set.</summary>
+public sealed record MetricsOptions
+{
+    /// <summary>Markout horizons, each &gt; 0, in the run's time unit (checked when the collector is built).</summary>
+    public double[] MarkoutHorizons { get; init; } = [];
+
+    /// <summary>Absolute inventory counted as "at the limit"; +∞ for no limit.</summary>
+    public double InventoryLimit
+    {
+        get;
+        init => field = value > 0 ? value : throw new InvalidParameterException("inventory_limit", $"must be positive (or infinite for none), got {Format(value)}");
+    } = double.PositiveInfinity;
+
+    /// <summary>Length of one period for the per-period Sharpe and Sortino ratios, in the run's time unit.</summary>
+    public double SamplePeriod
+    {
+        get;
+        init => field = InvalidParameterException.RequirePositive("sample_period", value);
+    } = 1;
+
+    /// <summary>Sample periods in a year, to annualize the Sharpe ratio; NaN when unknown.</summary>
+    public double PeriodsPerYear
+    {
+        get;
+        init => field = double.IsNaN(value) ? value : InvalidParameterException.RequirePositive("periods_per_year", value);
+    } = double.NaN;
+
+    /// <summary>
+    /// Capital behind the run, used only to express drawdown as a fraction; 0 when unknown. The
+    /// equity passed to <see cref="MetricsCollector.OnMark"/> is the PnL-relative equity of a
+    /// ledger started at zero cash, so the account value at a peak is this plus the peak equity.
+    /// </summary>
+    public double InitialCapital
+    {
+        get;
+        init => field = InvalidParameterException.RequireNonNegative("initial_capital", value);
+    }
+
+    private static string Format(double value) => value.ToString("G", CultureInfo.InvariantCulture);
+}

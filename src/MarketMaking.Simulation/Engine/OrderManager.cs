@@ -1,0 +1,235 @@
+using MarketMaking.Core.Accounting;
+using MarketMaking.Core.Instruments;
+using MarketMaking.Core.Orders;
+using MarketMaking.Core.Quoting;
+using MarketMaking.Core.Risk;
+
+namespace MarketMaking.Simulation.Engine;
+
+/// <summary>
+/// Turns a strategy's desired quotes into orders: snaps prices and sizes to the instrument's grid,
+/// stops the side that would grow the position past the limit, keeps an order whose price and
+/// size are unchanged (it keeps its place in the queue), reduces one whose size shrank, cancels
+/// the rest and submits what is new through the risk gate.
+/// </summary>
+public sealed class OrderManager
+{
+    private const int Capacity = QuoteDecision.MaxLevels;
+
+    private readonly Instrument _instrument;
+    private readonly RiskGate _gate;
+    private readonly LiveOrder[] _bids = new LiveOrder[Capacity];
+    private readonly LiveOrder[] _asks = new LiveOrder[Capacity];
+    private int _bidCount;
+    private int _askCount;
+
+    public OrderManager(Instrument instrument, RiskGate gate)
+    {
+        _instrument = instrument;
+        _gate = gate;
+    }
+
+    /// <summary>Called with the side of every order accepted and sent.</summary>
+    public Action<Side>? OrderSubmitted { get; set; }
+
+    public long Submitted { get; private set; }
+
+    public long Cancelled { get; private set; }
+
+    public long Reduced { get; private set; }
+
+    public ReadOnlySpan<LiveOrder> Live(Side side) => side == Side.Buy ? _bids.AsSpan(0, _bidCount) : _asks.AsSpan(0, _askCount);
+
+    /// <summary>Our best bid, NaN when we have none.</summary>
+    public double BestBid
+    {
+        get
+        {
+            double best = double.NaN;
+            foreach (LiveOrder order in Live(Side.Buy))
+            {
+                best = double.IsNaN(best) ? order.Price : Math.Max(best, order.Price);
+            }
+
+            return best;
+        }
+    }
+
+    /// <summary>Our best ask, NaN when we have none.</summary>
+    public double BestAsk
+    {
+        get
+        {
+            double best = double.NaN;
+            foreach (LiveOrder order in Live(Side.Sell))
+            {
+                best = double.IsNaN(best) ? order.Price : Math.Min(best, order.Price);
+            }
+
+            return best;
+        }
+    }
+
+    /// <summary>Our ask minus our bid; NaN when one side is empty.</summary>
+    public double QuotedSpread => BestAsk - BestBid;
+
+    public void Apply(in QuoteDecision decision, double mid, double position, IOrderGateway gateway)
+    {
+        double maxPosition = _gate.Limits.MaxPosition;
+        ApplySide(Side.Buy, decision.Bids, maxPosition - position, mid, position, gateway);
+        ApplySide(Side.Sell, decision.Asks, maxPosition + position, mid, position, gateway);
+    }
+
+    /// <summary>Removes filled quantity from our view of the order.</summary>
+    public void OnFill(in Fill fill)
+    {
+        LiveOrder[] orders = fill.Side == Side.Buy ? _bids : _asks;
+        ref int count = ref fill.Side == Side.Buy ? ref _bidCount : ref _askCount;
+        for (int i = 0; i < count; i++)
+        {
+            if (orders[i].Id != fill.OrderId)
+            {
+                continue;
+            }
+
+            double left = orders[i].Quantity - fill.Quantity;
+            if (left > _instrument.LotSize * 1e-9)
+            {
+                orders[i] = orders[i] with { Quantity = left };
+            }
+            else
+            {
+                RemoveAt(orders, ref count, i);
+            }
+
+            return;
+        }
+    }
+
+    public void CancelAll(IOrderGateway gateway)
+    {
+        CancelAll(_bids, ref _bidCount, gateway);
+        CancelAll(_asks, ref _askCount, gateway);
+    }
+
+    private void ApplySide(Side side, ReadOnlySpan<QuoteLevel> levels, double capacity, double mid, double position, IOrderGateway gateway)
+    {
+        Span<QuoteLevel> desired = stackalloc QuoteLevel[Capacity];
+        int desiredCount = Snap(side, levels, capacity, desired);
+        Span<bool> desiredMatched = stackalloc bool[Capacity];
+
+        LiveOrder[] orders = side == Side.Buy ? _bids : _asks;
+        ref int count = ref side == Side.Buy ? ref _bidCount : ref _askCount;
+
+        // Keep or reduce live orders that already sit at a desired price; cancel the others.
+        for (int i = count - 1; i >= 0; i--)
+        {
+            int match = FindUnmatched(desired[..desiredCount], desiredMatched, orders[i].Price);
+            if (match >= 0 && desired[match].Quantity <= orders[i].Quantity)
+            {
+                desiredMatched[match] = true;
+                if (desired[match].Quantity < orders[i].Quantity)
+                {
+                    gateway.Reduce(orders[i].Id, desired[match].Quantity);
+                    orders[i] = orders[i] with { Quantity = desired[match].Quantity };
+                    Reduced++;
+                }
+
+                continue;
+            }
+
+            gateway.Cancel(orders[i].Id);
+            Cancelled++;
+            RemoveAt(orders, ref count, i);
+        }
+
+        double open = 0;
+        for (int i = 0; i < count; i++)
+        {
+            open += orders[i].Quantity;
+        }
+
+        for (int j = 0; j < desiredCount; j++)
+        {
+            if (desiredMatched[j])
+            {
+                continue;
+            }
+
+            QuoteLevel level = desired[j];
+            if (_gate.Check(side, level.Price, level.Quantity, mid, position, open) != RejectReason.None)
+            {
+                continue;
+            }
+
+            long id = gateway.Submit(side, level.Price, level.Quantity);
+            orders[count++] = new LiveOrder(id, level.Price, level.Quantity);
+            open += level.Quantity;
+            Submitted++;
+            OrderSubmitted?.Invoke(side);
+        }
+    }
+
+    /// <summary>
+    /// Snaps levels to the grid (bids down, asks up, sizes down to whole lots) and caps their total
+    /// size at the room left under the position limit; returns how many remain.
+    /// </summary>
+    private int Snap(Side side, ReadOnlySpan<QuoteLevel> levels, double capacity, Span<QuoteLevel> desired)
+    {
+        int count = 0;
+        foreach (QuoteLevel level in levels)
+        {
+            if (double.IsNaN(level.Price) || !(capacity > 0))
+            {
+                continue;
+            }
+
+            double quantity = _instrument.SnapQuantity(Math.Min(level.Quantity, capacity));
+            if (!(quantity > 0))
+            {
+                continue;
+            }
+
+            double price = side == Side.Buy ? _instrument.SnapBid(level.Price) : _instrument.SnapAsk(level.Price);
+            if (FindUnmatched(desired[..count], default, price) >= 0)
+            {
+                continue; // two levels snapped to one price: the first (best) one stands
+            }
+
+            desired[count++] = new QuoteLevel(price, quantity);
+            capacity -= quantity;
+        }
+
+        return count;
+    }
+
+    private static int FindUnmatched(ReadOnlySpan<QuoteLevel> desired, ReadOnlySpan<bool> matched, double price)
+    {
+        for (int j = 0; j < desired.Length; j++)
+        {
+            if (desired[j].Price == price && (matched.IsEmpty || !matched[j]))
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    private void CancelAll(LiveOrder[] orders, ref int count, IOrderGateway gateway)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            gateway.Cancel(orders[i].Id);
+            Cancelled++;
+        }
+
+        count = 0;
+    }
+
+    private static void RemoveAt(LiveOrder[] orders, ref int count, int index)
+    {
+        Array.Copy(orders, index + 1, orders, index, count - index - 1);
+        count--;
+    }
+}

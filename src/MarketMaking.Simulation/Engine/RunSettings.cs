@@ -1,0 +1,38 @@
+using MarketMaking.Core.Errors;
+using MarketMaking.Core.Metrics;
+using MarketMaking.Core.Risk;
+
+namespace MarketMaking.Simulation.Engine;
+
+/// <summary>How the event loop runs a strategy on a market.</summary>
+public sealed record RunSettings
+{
+    public RiskLimits Risk { get; init; } = RiskLimits.None;
+
+    public MetricsOptions Metrics { get; init; } = new();
+
+    /// <summary>Inventory held at the start, bought at the first mid (instrument units).</summary>
+    public double InitialInventory { get; init; }
+
+    /// <summary>Time between decisions (update_freq); 0 decides at every event.</summary>
+    public double DecisionInterval { get; init; }
+
+    /// <summary>Record time series (mid, quotes, inventory, equity, fills) for charts.</summary>
+    public bool RecordSeries { get; init; }
+
+    /// <summary>Most points kept per series; longer runs are thinned evenly.</summary>
+    public int MaxSeriesPoints { get; init; } = 4000;
+
+    public RunSettings Validate()
+    {
+        InvalidParameterException.RequireNonNegative("update_freq", DecisionInterval);
+        InvalidParameterException.RequireFinite("q0", InitialInventory);
+        if (MaxSeriesPoints < 2)
+        {
+            throw new InvalidParameterException("max_series_points", "must be at least 2");
+        }
+
+        Risk.Validate();
+        return this;
+    }
+}

@@ -1,0 +1,24 @@
+using System.Numerics;
+
+namespace MarketMaking.Simulation.MonteCarlo;
+
+/// <summary>
+/// Quotes for a vector of trajectories at once. Implemented by structs so the engine's generic
+/// kernel is specialised per policy and the calls inline.
+/// </summary>
+internal interface IVectorQuotingPolicy
+{
+    /// <summary>Called before the lanes of step <paramref name="step"/> are quoted.</summary>
+    void BeginStep(int step, double time, double timeLeft);
+
+    /// <summary>Prices (NaN: side not quoted) and quantities for trajectories firstTrajectory.. firstTrajectory+width.</summary>
+    void Quote(
+        int firstTrajectory,
+        Vector<double> mid,
+        Vector<double> inventory,
+        Vector<double> alpha,
+        out Vector<double> bid,
+        out Vector<double> ask,
+        out Vector<double> bidQuantity,
+        out Vector<double> askQuantity);
+}

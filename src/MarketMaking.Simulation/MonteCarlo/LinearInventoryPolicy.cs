@@ -1,0 +1,56 @@
+using System.Numerics;
+using MarketMaking.Simulation.Model;
+using MarketMaking.Strategies.Vectorization;
+
+namespace MarketMaking.Simulation.MonteCarlo;
+
+/// <summary>
+/// Native vector form of a strategy with quotes linear in inventory: the coefficients of every
+/// step are computed once per run, and each lane applies them with the same operations as
+/// <see cref="LinearQuote"/>, so prices match the scalar strategy bit for bit.
+/// </summary>
+internal struct LinearInventoryPolicy : IVectorQuotingPolicy
+{
+    private readonly LinearQuote[] _coefficients;
+    private readonly Vector<double> _orderQuantity;
+    private Vector<double> _skew;
+    private Vector<double> _bidHalfSpread;
+    private Vector<double> _askHalfSpread;
+
+    public LinearInventoryPolicy(ILinearInventoryQuoting model, ModelMarketParameters market)
+    {
+        _coefficients = new LinearQuote[market.Steps];
+        for (int step = 0; step < _coefficients.Length; step++)
+        {
+            double time = step * market.TimeStep;
+            _coefficients[step] = model.CoefficientsAt(market.Horizon - time);
+        }
+
+        _orderQuantity = new Vector<double>(model.OrderQuantity);
+    }
+
+    public void BeginStep(int step, double time, double timeLeft)
+    {
+        LinearQuote c = _coefficients[step];
+        _skew = new Vector<double>(c.Skew);
+        _bidHalfSpread = new Vector<double>(c.BidHalfSpread);
+        _askHalfSpread = new Vector<double>(c.AskHalfSpread);
+    }
+
+    public readonly void Quote(
+        int firstTrajectory,
+        Vector<double> mid,
+        Vector<double> inventory,
+        Vector<double> alpha,
+        out Vector<double> bid,
+        out Vector<double> ask,
+        out Vector<double> bidQuantity,
+        out Vector<double> askQuantity)
+    {
+        Vector<double> centre = mid - (_skew * (inventory / _orderQuantity));
+        bid = centre - _bidHalfSpread;
+        ask = centre + _askHalfSpread;
+        bidQuantity = _orderQuantity;
+        askQuantity = _orderQuantity;
+    }
+}

@@ -1,0 +1,112 @@
+using MarketMaking.Core.Metrics;
+
+namespace MarketMaking.Simulation.MonteCarlo;
+
+/// <summary>
+/// Statistics of a Monte Carlo run across trajectories: the columns of Avellaneda &amp; Stoikov's
+/// tables (average spread, profit mean and std, final inventory mean and std) and the toolkit's
+/// metrics. Sharpe here is per run: mean terminal PnL over its standard deviation across runs.
+/// </summary>
+public sealed record MonteCarloSummary
+{
+    public required string Strategy { get; init; }
+
+    public required int Trajectories { get; init; }
+
+    /// <summary>Mean quoted spread (ask − bid) over the steps with both sides quoted.</summary>
+    public required double AverageSpread { get; init; }
+
+    public required double ProfitMean { get; init; }
+
+    public required double ProfitStd { get; init; }
+
+    /// <summary>Standard error of the mean profit, std/√N.</summary>
+    public required double ProfitStdError { get; init; }
+
+    public required double FinalInventoryMean { get; init; }
+
+    public required double FinalInventoryStd { get; init; }
+
+    /// <summary>Mean over std of terminal PnL across runs.</summary>
+    public required double SharpePerRun { get; init; }
+
+    /// <summary>Mean over runs of the largest peak-to-trough fall of marked-to-market PnL.</summary>
+    public required double MeanMaxDrawdown { get; init; }
+
+    /// <summary>Fills over orders sent.</summary>
+    public required double FillRate { get; init; }
+
+    /// <summary>Mean fills per run.</summary>
+    public required double FillsMean { get; init; }
+
+    /// <summary>Quantity-weighted mean distance from the mid earned per fill.</summary>
+    public required double AverageEdge { get; init; }
+
+    /// <summary>Σ edge / Σ half quoted spread over fills with both sides quoted: 1 = every fill earned half the spread.</summary>
+    public required double SpreadCapture { get; init; }
+
+    /// <summary>Time-weighted mean |q| (averaged over runs).</summary>
+    public required double MeanAbsInventory { get; init; }
+
+    /// <summary>Mean over runs of the largest |q|.</summary>
+    public required double MaxAbsInventoryMean { get; init; }
+
+    /// <summary>Share of time spent at the position limit.</summary>
+    public required double TimeAtLimitShare { get; init; }
+
+    /// <summary>Mean of ∫q²dt, the running inventory penalty before its coefficient.</summary>
+    public required double RunningInventoryPenaltyMean { get; init; }
+
+    public required double FeesMean { get; init; }
+
+    public required double RiskAversion { get; init; }
+
+    /// <summary>E[PnL] − γ/2·Var[PnL].</summary>
+    public required double MeanVarianceUtility { get; init; }
+
+    /// <summary>Certainty equivalent of exponential (CARA) utility: −(1/γ)·ln E[e^(−γ·PnL)].</summary>
+    public required double CaraCertaintyEquivalent { get; init; }
+
+    public static MonteCarloSummary From(MonteCarloResult result, double riskAversion)
+    {
+        TrajectoryOutcomes o = result.Outcomes;
+        double horizon = result.Market.Horizon;
+        double profitStd = PerformanceStatistics.StandardDeviation(o.Pnl);
+        return new MonteCarloSummary
+        {
+            Strategy = result.Strategy,
+            Trajectories = o.Count,
+            AverageSpread = Sum(o.QuotedSpreadSum) / Sum(o.QuotedSpreadSteps),
+            ProfitMean = PerformanceStatistics.Mean(o.Pnl),
+            ProfitStd = profitStd,
+            ProfitStdError = profitStd / Math.Sqrt(o.Count),
+            FinalInventoryMean = PerformanceStatistics.Mean(o.FinalInventory),
+            FinalInventoryStd = PerformanceStatistics.StandardDeviation(o.FinalInventory),
+            SharpePerRun = PerformanceStatistics.SharpeRatio(o.Pnl),
+            MeanMaxDrawdown = PerformanceStatistics.Mean(o.MaxDrawdown),
+            FillRate = PerformanceStatistics.FillRate((long)Sum(o.Fills), (long)Sum(o.Orders)),
+            FillsMean = PerformanceStatistics.Mean(o.Fills),
+            AverageEdge = Sum(o.EdgeSum) / Sum(o.Turnover),
+            SpreadCapture = Sum(o.CaptureEdgeSum) / Sum(o.CaptureHalfSpreadSum),
+            MeanAbsInventory = PerformanceStatistics.Mean(o.AbsInventoryTime) / horizon,
+            MaxAbsInventoryMean = PerformanceStatistics.Mean(o.MaxAbsInventory),
+            TimeAtLimitShare = PerformanceStatistics.Mean(o.TimeAtLimit) / horizon,
+            RunningInventoryPenaltyMean = PerformanceStatistics.Mean(o.SquaredInventoryTime),
+            FeesMean = PerformanceStatistics.Mean(o.Fees),
+            RiskAversion = riskAversion,
+            MeanVarianceUtility = PerformanceStatistics.MeanVarianceUtility(o.Pnl, riskAversion),
+            CaraCertaintyEquivalent = PerformanceStatistics.CaraCertaintyEquivalent(o.Pnl, riskAversion),
+        };
+    }
+
+    private static double Sum(ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        foreach (double value in values)
+        {
+            sum += value;
+        }
+
+        return sum;
+    }
+}

@@ -1,0 +1,38 @@
+using MarketMaking.Core.Metrics;
+using MarketMaking.Core.Risk;
+using MarketMaking.Simulation.Engine;
+using MarketMaking.Simulation.Model;
+using MarketMaking.Strategies;
+
+namespace MarketMaking.Simulation.MonteCarlo;
+
+/// <summary>
+/// Runs a strategy on a model market twice over: all trajectories in the vectorized engine for the
+/// statistics, and trajectory 0 through the event loop with time series recorded (the same numbers
+/// as the engine's trajectory 0) for the report.
+/// </summary>
+public static class StrategyEvaluator
+{
+    /// <summary>Markout horizons of the sample run, in steps.</summary>
+    private static readonly int[] MarkoutSteps = [1, 5, 20];
+
+    public static StrategyEvaluation Evaluate(ModelMarketParameters market, MonteCarloSettings settings, string label, IQuotingStrategy strategy, double riskAversion)
+    {
+        MonteCarloSummary summary = new MonteCarloEngine(market, settings).Run(strategy).Summarize(riskAversion) with { Strategy = label };
+        var run = new RunSettings
+        {
+            Risk = new RiskLimits { MaxPosition = settings.MaxPosition },
+            DecisionInterval = settings.DecisionInterval,
+            InitialInventory = settings.InitialInventory,
+            RecordSeries = true,
+            Metrics = new MetricsOptions
+            {
+                InventoryLimit = settings.MaxPosition,
+                SamplePeriod = market.TimeStep,
+                MarkoutHorizons = MarkoutSteps.Select(steps => steps * market.TimeStep).ToArray(),
+            },
+        };
+        RunResult sample = EventLoop.Run(new ModelMarket(market, settings.Seed, trajectory: 0), strategy, run) with { Strategy = label };
+        return new StrategyEvaluation(label, summary, sample);
+    }
+}

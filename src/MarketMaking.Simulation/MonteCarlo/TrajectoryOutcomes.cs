@@ -1,0 +1,80 @@
+namespace MarketMaking.Simulation.MonteCarlo;
+
+/// <summary>
+/// What each trajectory of a Monte Carlo run ended with, one array per quantity (index =
+/// trajectory). Sums over time are time-weighted: a state holds for the step that follows it.
+/// </summary>
+public sealed class TrajectoryOutcomes
+{
+    internal TrajectoryOutcomes(int count)
+    {
+        Count = count;
+        Pnl = new double[count];
+        FinalInventory = new double[count];
+        FinalMid = new double[count];
+        Fees = new double[count];
+        Fills = new double[count];
+        Orders = new double[count];
+        Turnover = new double[count];
+        EdgeSum = new double[count];
+        CaptureEdgeSum = new double[count];
+        CaptureHalfSpreadSum = new double[count];
+        QuotedSpreadSum = new double[count];
+        QuotedSpreadSteps = new double[count];
+        AbsInventoryTime = new double[count];
+        SquaredInventoryTime = new double[count];
+        TimeAtLimit = new double[count];
+        MaxAbsInventory = new double[count];
+        MaxDrawdown = new double[count];
+    }
+
+    public int Count { get; }
+
+    /// <summary>Net PnL: cash + q_T·S_T (after fees).</summary>
+    internal double[] Pnl { get; }
+
+    internal double[] FinalInventory { get; }
+
+    internal double[] FinalMid { get; }
+
+    /// <summary>Net fees paid (negative: rebates earned).</summary>
+    internal double[] Fees { get; }
+
+    internal double[] Fills { get; }
+
+    /// <summary>Orders sent: a quote counts when its price changed, its size grew, or the previous one filled.</summary>
+    internal double[] Orders { get; }
+
+    internal double[] Turnover { get; }
+
+    /// <summary>Σ edge·quantity over fills (edge per unit = distance from the mid earned).</summary>
+    internal double[] EdgeSum { get; }
+
+    /// <summary>Σ edge·quantity over fills made while both sides were quoted.</summary>
+    internal double[] CaptureEdgeSum { get; }
+
+    /// <summary>Σ (quoted spread / 2)·quantity over the same fills.</summary>
+    internal double[] CaptureHalfSpreadSum { get; }
+
+    internal double[] QuotedSpreadSum { get; }
+
+    internal double[] QuotedSpreadSteps { get; }
+
+    /// <summary>∫|q| dt.</summary>
+    internal double[] AbsInventoryTime { get; }
+
+    /// <summary>∫q² dt (the running penalty of Cartea–Jaimungal, before φ).</summary>
+    internal double[] SquaredInventoryTime { get; }
+
+    internal double[] TimeAtLimit { get; }
+
+    internal double[] MaxAbsInventory { get; }
+
+    internal double[] MaxDrawdown { get; }
+
+    public ReadOnlySpan<double> NetPnl => Pnl;
+
+    public ReadOnlySpan<double> Inventory => FinalInventory;
+
+    public ReadOnlySpan<double> RunningInventoryPenalty => SquaredInventoryTime;
+}

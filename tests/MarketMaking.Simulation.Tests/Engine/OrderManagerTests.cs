@@ -1,0 +1,117 @@
+using MarketMaking.Core.Accounting;
+using MarketMaking.Core.Instruments;
+using MarketMaking.Core.Orders;
+using MarketMaking.Core.Quoting;
+using MarketMaking.Core.Risk;
+using MarketMaking.Simulation.Engine;
+
+namespace MarketMaking.Simulation.Tests.Engine;
+
+public class OrderManagerTests
+{
+    private static readonly Instrument Grid = new("TEST", tickSize: 0.5, lotSize: 1);
+
+    private static (OrderManager Manager, RecordingGateway Gateway, RiskGate Gate) Create(RiskLimits? limits = null)
+    {
+        var gate = new RiskGate(limits ?? RiskLimits.None);
+        return (new OrderManager(Grid, gate), new RecordingGateway(), gate);
+    }
+
+    [Fact]
+    public void UnchangedQuotesKeepTheirOrders()
+    {
+        var (manager, gateway, _) = Create();
+        QuoteDecision quotes = QuoteDecision.TwoSided(99.5, 100.5, 2);
+        manager.Apply(in quotes, mid: 100, position: 0, gateway);
+        manager.Apply(in quotes, mid: 100.2, position: 0, gateway);
+
+        Assert.Equal(["new 1 Buy 2@99.5", "new 2 Sell 2@100.5"], gateway.Actions);
+        Assert.Equal(2, manager.Submitted);
+        Assert.Equal(1.0, manager.QuotedSpread);
+    }
+
+    [Fact]
+    public void SmallerSizeIsReducedInPlaceLargerSizeOrNewPriceIsReplaced()
+    {
+        var (manager, gateway, _) = Create();
+        QuoteDecision first = QuoteDecision.TwoSided(99.5, 100.5, 2);
+        manager.Apply(in first, 100, 0, gateway);
+        gateway.Actions.Clear();
+
+        var next = default(QuoteDecision);
+        next.Add(Side.Buy, 99.5, 1); // same price, smaller: keeps priority
+        next.Add(Side.Sell, 100.5, 3); // same price, larger: loses priority anyway
+        manager.Apply(in next, 100, 0, gateway);
+        Assert.Equal(["reduce 1 to 1", "cancel 2", "new 3 Sell 3@100.5"], gateway.Actions);
+
+        gateway.Actions.Clear();
+        QuoteDecision moved = QuoteDecision.TwoSided(99.0, 100.5, 1);
+        manager.Apply(in moved, 100, 0, gateway);
+        Assert.Equal(["cancel 1", "new 4 Buy 1@99", "reduce 3 to 1"], gateway.Actions);
+        Assert.Equal(1, manager.Live(Side.Buy).Length);
+    }
+
+    [Fact]
+    public void PricesSnapOutwardAndSizesDownToLots()
+    {
+        var (manager, gateway, _) = Create();
+        QuoteDecision quotes = QuoteDecision.TwoSided(99.74, 100.26, 2.9);
+        manager.Apply(in quotes, 100, 0, gateway);
+        Assert.Equal(["new 1 Buy 2@99.5", "new 2 Sell 2@100.5"], gateway.Actions);
+    }
+
+    [Fact]
+    public void AtThePositionLimitTheGrowingSideIsNotQuoted()
+    {
+        var (manager, gateway, gate) = Create(new RiskLimits { MaxPosition = 5 });
+        QuoteDecision quotes = QuoteDecision.TwoSided(99.5, 100.5, 2);
+
+        // Long 4: one lot of room on the bid, the ask is untouched.
+        manager.Apply(in quotes, 100, position: 4, gateway);
+        Assert.Equal(["new 1 Buy 1@99.5", "new 2 Sell 2@100.5"], gateway.Actions);
+
+        // Long 5: the bid goes.
+        gateway.Actions.Clear();
+        manager.Apply(in quotes, 100, position: 5, gateway);
+        Assert.Equal(["cancel 1"], gateway.Actions);
+        Assert.Equal(0, gate.TotalRejections); // not quoting is not a rejection
+    }
+
+    [Fact]
+    public void RiskGateRejectionsAreCountedNotSent()
+    {
+        var (manager, gateway, gate) = Create(new RiskLimits { PriceBand = 0.002 });
+        QuoteDecision quotes = QuoteDecision.TwoSided(99.5, 100.0, 1); // bid is 0.5% away: outside a 0.2% band
+        manager.Apply(in quotes, 100, 0, gateway);
+        Assert.Equal(["new 1 Sell 1@100"], gateway.Actions);
+        Assert.Equal(1, gate.Rejections(RejectReason.PriceBand));
+    }
+
+    [Fact]
+    public void FillsShrinkOrRemoveLiveOrders()
+    {
+        var (manager, gateway, _) = Create();
+        QuoteDecision quotes = QuoteDecision.TwoSided(99.5, 100.5, 3);
+        manager.Apply(in quotes, 100, 0, gateway);
+
+        manager.OnFill(new Fill(0, OrderId: 1, Side.Buy, 99.5, 1, 0, true, 100));
+        Assert.Equal(2, manager.Live(Side.Buy)[0].Quantity);
+        manager.OnFill(new Fill(0, OrderId: 2, Side.Sell, 100.5, 3, 0, true, 100));
+        Assert.True(manager.Live(Side.Sell).IsEmpty);
+        Assert.True(double.IsNaN(manager.QuotedSpread));
+    }
+
+    [Fact]
+    public void MultiLevelQuotesShareThePositionRoom()
+    {
+        var (manager, gateway, _) = Create(new RiskLimits { MaxPosition = 3 });
+        var quotes = default(QuoteDecision);
+        quotes.Add(Side.Buy, 99.5, 2);
+        quotes.Add(Side.Buy, 99.0, 2);
+        quotes.Add(Side.Buy, 98.5, 2);
+        manager.Apply(in quotes, 100, 0, gateway);
+
+        // Room 3: 2 at the first level, 1 at the second, none at the third.
+        Assert.Equal(["new 1 Buy 2@99.5", "new 2 Buy 1@99"], gateway.Actions);
+    }
+}
