@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
 
@@ -67,11 +68,14 @@ public sealed record ModelMarketParameters
     public double LotSize { get; init; } = 0.01;
 
     /// <summary>The instrument traded in this market: continuous prices, <see cref="LotSize"/>, maker fee.</summary>
+    [JsonIgnore]
     public Instrument Instrument => Instrument.Continuous(lotSize: LotSize, makerFeeRate: MakerFeeRate);
 
     /// <summary>Number of steps, T/dt.</summary>
+    [JsonIgnore]
     public int Steps => (int)Math.Round(Horizon / TimeStep);
 
+    [JsonIgnore]
     public bool HasAlpha => AlphaReversion > 0 || AlphaVolatility > 0;
 
     /// <summary>Throws <see cref="InvalidParameterException"/> naming the first bad parameter.</summary>

@@ -2,5 +2,8 @@ using MarketMaking.Simulation.Engine;
 
 namespace MarketMaking.Simulation.MonteCarlo;
 
-/// <summary>A strategy measured on a model market: statistics over many runs, and one run in full for charts.</summary>
-public sealed record StrategyEvaluation(string Label, MonteCarloSummary Summary, RunResult Sample);
+/// <summary>
+/// A strategy measured on a model market: statistics over many runs, the terminal PnL of each run
+/// (for its distribution), and one run in full for charts.
+/// </summary>
+public sealed record StrategyEvaluation(string Label, MonteCarloSummary Summary, IReadOnlyList<double> TerminalPnl, RunResult Sample);

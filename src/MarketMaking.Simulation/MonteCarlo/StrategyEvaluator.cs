@@ -18,7 +18,8 @@ public static class StrategyEvaluator
 
     public static StrategyEvaluation Evaluate(ModelMarketParameters market, MonteCarloSettings settings, string label, IQuotingStrategy strategy, double riskAversion)
     {
-        MonteCarloSummary summary = new MonteCarloEngine(market, settings).Run(strategy).Summarize(riskAversion) with { Strategy = label };
+        MonteCarloResult result = new MonteCarloEngine(market, settings).Run(strategy);
+        MonteCarloSummary summary = result.Summarize(riskAversion) with { Strategy = label };
         var run = new RunSettings
         {
             Risk = new RiskLimits { MaxPosition = settings.MaxPosition },
@@ -33,6 +34,6 @@ public static class StrategyEvaluator
             },
         };
         RunResult sample = EventLoop.Run(new ModelMarket(market, settings.Seed, trajectory: 0), strategy, run) with { Strategy = label };
-        return new StrategyEvaluation(label, summary, sample);
+        return new StrategyEvaluation(label, summary, result.Outcomes.NetPnl.ToArray(), sample);
     }
 }

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using MarketMaking.Cli.Options;
+using MarketMaking.Cli.Output;
+using MarketMaking.Core.Errors;
+using MarketMaking.Core.Quoting;
+using MarketMaking.Strategies;
+using Spectre.Console;
+
+namespace MarketMaking.Cli.Commands;
+
+/// <summary><c>mm quotes</c>: a model's bid and ask depth for every inventory level.</summary>
+internal static class QuotesCommand
+{
+    private static readonly string[] Models = ["glft-exact", "glft", "as", "as-rolling", "symmetric", "cj"];
+
+    public static Command Create(Terminal terminal)
+    {
+        var model = new Option<string>("--model") { Description = $"quoting model: {string.Join(", ", Models)}", DefaultValueFactory = _ => "glft-exact" };
+        var sigma = new Option<double>("--sigma") { Description = "mid volatility σ", DefaultValueFactory = _ => 2 };
+        var a = new Option<double>("--A") { Description = "arrival intensity A", DefaultValueFactory = _ => 140 };
+        var kappa = new Option<double>("--kappa") { Description = "fill decay κ", DefaultValueFactory = _ => 1.5 };
+        var horizon = new Option<double>("--horizon") { Description = "horizon T", DefaultValueFactory = _ => 1 };
+        var dt = new Option<double>("--dt") { Description = "time grid of the table models", DefaultValueFactory = _ => 0.005 };
+        var timeLeft = new Option<double?>("--time-left") { Description = "T − t at which to quote (default: T; 'inf' for the stationary quotes)" };
+        var json = new Option<bool>("--json") { Description = "print {\"quotes\":[{\"q\",\"bid\",\"ask\"}]}" };
+        var strategy = new StrategyOptions("glft-exact");
+        var command = new Command("quotes", "Print a quoting model's bid and ask depth (distance from mid) for each inventory level.")
+        {
+            model, sigma, a, kappa, horizon, dt, timeLeft, json,
+        };
+        strategy.AddTo(command, includeStrategyList: false);
+        command.SetAction(parse =>
+        {
+            string name = parse.GetValue(model)!;
+            if (!Models.Contains(name))
+            {
+                throw new InvalidParameterException("model", $"unknown quoting model '{name}'; known: {string.Join(", ", Models)}");
+            }
+
+            StrategySettings settings = strategy.Resolve(parse, new StrategySettings
+            {
+                Sigma = parse.GetValue(sigma),
+                A = parse.GetValue(a),
+                Kappa = parse.GetValue(kappa),
+                Horizon = parse.GetValue(horizon),
+                TimeStep = parse.GetValue(dt),
+            });
+            IQuotingStrategy quoting = StrategyCatalog.Create(name, settings);
+            double tau = parse.GetValue(timeLeft) ?? settings.Horizon;
+            InvalidParameterException.RequireNonNegative("time-left", double.IsPositiveInfinity(tau) ? 0 : tau);
+
+            var rows = new List<QuoteRow>();
+            for (int q = -settings.MaxInventory; q <= settings.MaxInventory; q++)
+            {
+                // Mid 0: each price is then minus (bid) or plus (ask) its depth, with no round-off from the mid.
+                var context = new QuoteContext { TimeLeft = tau, Mid = 0, BestBid = double.NaN, BestAsk = double.NaN, Inventory = q * settings.OrderQuantity, Volatility = settings.Sigma };
+                QuoteDecision decision = quoting.Decide(in context);
+                rows.Add(new QuoteRow(q, decision.BidCount > 0 ? -decision.Bids[0].Price : null, decision.AskCount > 0 ? decision.Asks[0].Price : null));
+            }
+
+            if (parse.GetValue(json))
+            {
+                terminal.Writer.WriteLine(Json.Serialize(new { Model = name, TimeLeft = tau, Quotes = rows }));
+                return 0;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).Title($"{name}: depth from mid, T − t = {tau}");
+            table.AddColumn(new TableColumn("q").RightAligned()).AddColumn(new TableColumn("bid depth").RightAligned()).AddColumn(new TableColumn("ask depth").RightAligned());
+            foreach (QuoteRow row in rows)
+            {
+                table.AddRow(row.Q.ToString(System.Globalization.CultureInfo.InvariantCulture), Depth(row.Bid), Depth(row.Ask));
+            }
+
+            terminal.Console.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Depth(double? depth) => depth is { } d ? Formats.Fixed(d, 4) : "not quoted";
+
+    private sealed record QuoteRow(int Q, double? Bid, double? Ask);
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using MarketMaking.Cli.Output;
+using MarketMaking.Reporting;
+using MarketMaking.Simulation.MonteCarlo;
+using MarketMaking.Strategies;
+
+namespace MarketMaking.Cli.Options;
+
+/// <summary>Options of a Monte Carlo run and of where its results go.</summary>
+internal sealed class RunOptions
+{
+    private readonly Option<int> _sims = new("--sims") { Description = "number of trajectories", DefaultValueFactory = _ => 1000 };
+    private readonly Option<ulong> _seed = new("--seed") { Description = "random seed (same seed, same numbers)", DefaultValueFactory = _ => 1 };
+    private readonly Option<double?> _maxPosition = new("--max-position") { Description = "position limit Q_max in instrument units for every strategy (default: none)" };
+    private readonly Option<double> _q0 = new("--q0") { Description = "inventory at the start, bought at the initial mid" };
+    private readonly Option<int> _threads = new("--threads") { Description = "worker threads (0: all cores)", DefaultValueFactory = _ => 0 };
+    private readonly Option<string> _out;
+    private readonly Option<bool> _noSave = new("--no-save") { Description = "do not write a run folder" };
+
+    public RunOptions(string defaultFolder)
+    {
+        _out = new Option<string>("--out") { Description = "run folder (resolved settings, metrics.json, report.html)", DefaultValueFactory = _ => defaultFolder };
+    }
+
+    public Option<bool> Json { get; } = new("--json") { Description = "print machine-readable JSON instead of a table" };
+
+    public void AddTo(Command command)
+    {
+        foreach (Option option in new Option[] { _sims, _seed, _maxPosition, _q0, _threads, _out, _noSave, Json })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public MonteCarloSettings MonteCarlo(ParseResult parse, StrategySettings strategy) => new MonteCarloSettings
+    {
+        Trajectories = parse.GetValue(_sims),
+        Seed = parse.GetValue(_seed),
+        MaxPosition = parse.GetValue(_maxPosition) ?? double.PositiveInfinity,
+        DecisionInterval = strategy.UpdateInterval,
+        InitialInventory = parse.GetValue(_q0),
+        Threads = parse.GetValue(_threads),
+    }.Validate();
+
+    /// <summary>Writes the run folder unless --no-save; returns its path.</summary>
+    public string? Save(ParseResult parse, object config, object metrics, ReportDocument report) =>
+        parse.GetValue(_noSave) ? null : RunFolder.Write(parse.GetValue(_out)!, config, metrics, report);
+}

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using MarketMaking.Core.Errors;
+using MarketMaking.Simulation.Model;
+using MarketMaking.Strategies;
+
+namespace MarketMaking.Cli.Options;
+
+/// <summary>
+/// Options that choose strategies and set their parameters. Model parameters a strategy shares
+/// with the market (σ, A, κ, T, dt) come from the market, so the two always agree.
+/// </summary>
+internal sealed class StrategyOptions
+{
+    // The paper calls Avellaneda–Stoikov's quotes "the inventory strategy".
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal) { ["inventory"] = "as" };
+
+    private readonly Option<string> _strategies;
+    private readonly Option<double?> _gamma = new("--gamma") { Description = "risk aversion γ" };
+    private readonly Option<int?> _maxInventory = new("--max-inventory", "--Q") { Description = "Q: largest inventory in order-size multiples (table models, fixed, adaptive)" };
+    private readonly Option<double?> _orderSize = new("--order-size") { Description = "quantity of each quote" };
+    private readonly Option<double?> _phi = new("--phi") { Description = "Cartea–Jaimungal running inventory penalty φ" };
+    private readonly Option<double?> _terminalPenalty = new("--terminal-penalty") { Description = "Cartea–Jaimungal terminal penalty α" };
+    private readonly Option<double?> _rollingHorizon = new("--rolling-horizon") { Description = "τ used at every decision by as-rolling" };
+    private readonly Option<double?> _spreadBps = new("--spread-bps") { Description = "fixed: total spread in basis points of mid" };
+    private readonly Option<double?> _skewFactor = new("--skew-factor") { Description = "fixed: centre shift at full inventory, in half-spreads" };
+    private readonly Option<double?> _updateFreq = new("--update-freq") { Description = "time between requotes (0: every step)" };
+    private readonly Option<double?> _baseSpread = new("--base-spread") { Description = "adaptive: base total spread (price units)" };
+    private readonly Option<double?> _volatilityReference = new("--vol-ref") { Description = "adaptive: volatility at which the base spread applies" };
+    private readonly Option<double?> _inventorySkew = new("--inventory-skew") { Description = "adaptive: centre shift per unit of inventory" };
+    private readonly Option<double?> _skewAcceleration = new("--skew-accel") { Description = "adaptive: extra skew growth beyond 70% of max inventory" };
+    private readonly Option<double?> _alphaSkew = new("--alpha-skew") { Description = "adaptive: centre shift per unit of alpha" };
+    private readonly Option<double?> _minSpread = new("--min-spread") { Description = "adaptive: smallest total spread" };
+
+    public StrategyOptions(string defaultStrategies)
+    {
+        _strategies = new Option<string>("--strategy")
+        {
+            Description = $"comma-separated strategies: {string.Join(", ", StrategyCatalog.Names)} (inventory = as)",
+            DefaultValueFactory = _ => defaultStrategies,
+        };
+    }
+
+    public void AddTo(Command command, bool includeStrategyList = true)
+    {
+        if (includeStrategyList)
+        {
+            command.Options.Add(_strategies);
+        }
+
+        foreach (Option option in new Option[]
+        {
+            _gamma, _maxInventory, _orderSize, _phi, _terminalPenalty, _rollingHorizon, _spreadBps, _skewFactor, _updateFreq,
+            _baseSpread, _volatilityReference, _inventorySkew, _skewAcceleration, _alphaSkew, _minSpread,
+        })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The strategies asked for, as (label the user typed, catalog name).</summary>
+    public IReadOnlyList<(string Label, string Name)> Strategies(ParseResult parse)
+    {
+        var list = new List<(string, string)>();
+        foreach (string raw in parse.GetValue(_strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string name = Aliases.GetValueOrDefault(raw, raw);
+            if (!StrategyCatalog.Names.Contains(name))
+            {
+                throw new InvalidParameterException("strategy", $"unknown strategy '{raw}'; known: {string.Join(", ", StrategyCatalog.Names)}, inventory");
+            }
+
+            list.Add((raw, name));
+        }
+
+        return list.Count > 0 ? list : throw new InvalidParameterException("strategy", "name at least one strategy");
+    }
+
+    /// <summary>Settings for a strategy trading in <paramref name="market"/>.</summary>
+    public StrategySettings Resolve(ParseResult parse, ModelMarketParameters market) =>
+        Resolve(parse, new StrategySettings { Sigma = market.Sigma, A = market.A, Kappa = market.Kappa, Horizon = market.Horizon, TimeStep = market.TimeStep });
+
+    public StrategySettings Resolve(ParseResult parse, StrategySettings baseline) => baseline with
+    {
+        Gamma = parse.GetValue(_gamma) ?? baseline.Gamma,
+        MaxInventory = parse.GetValue(_maxInventory) ?? baseline.MaxInventory,
+        OrderQuantity = parse.GetValue(_orderSize) ?? baseline.OrderQuantity,
+        Phi = parse.GetValue(_phi) ?? baseline.Phi,
+        TerminalPenalty = parse.GetValue(_terminalPenalty) ?? baseline.TerminalPenalty,
+        RollingHorizon = parse.GetValue(_rollingHorizon) ?? baseline.RollingHorizon,
+        SpreadBps = parse.GetValue(_spreadBps) ?? baseline.SpreadBps,
+        SkewFactor = parse.GetValue(_skewFactor) ?? baseline.SkewFactor,
+        UpdateInterval = parse.GetValue(_updateFreq) ?? baseline.UpdateInterval,
+        BaseSpread = parse.GetValue(_baseSpread) ?? baseline.BaseSpread,
+        VolatilityReference = parse.GetValue(_volatilityReference) ?? baseline.VolatilityReference,
+        InventorySkew = parse.GetValue(_inventorySkew) ?? baseline.InventorySkew,
+        SkewAcceleration = parse.GetValue(_skewAcceleration) ?? baseline.SkewAcceleration,
+        AlphaSkew = parse.GetValue(_alphaSkew) ?? baseline.AlphaSkew,
+        MinSpread = parse.GetValue(_minSpread) ?? baseline.MinSpread,
+    };
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using MarketMaking.Core.Metrics;
+using MarketMaking.Core.Orders;
+using MarketMaking.Reporting;
+using MarketMaking.Reporting.Charts;
+using MarketMaking.Simulation.Engine;
+using MarketMaking.Simulation.Model;
+using MarketMaking.Simulation.MonteCarlo;
+using MarketMaking.Strategies;
+
+namespace MarketMaking.Cli.Output;
+
+/// <summary>Maps model-market results into the report document: tables, PnL, inventory and quote charts.</summary>
+internal static class ReportBuilder
+{
+    private const int SmallChartWidth = 360;
+    private const int SmallChartHeight = 240;
+
+    public static ReportDocument ModelComparison(string title, IReadOnlyList<MarketEvaluations> markets, StrategySettings settings, MonteCarloSettings monteCarlo)
+    {
+        var sections = new List<ReportSection>
+        {
+            new("Comparison", [
+                new ParagraphBlock(
+                    $"{monteCarlo.Trajectories:N0} trajectories per strategy and market, seed {monteCarlo.Seed}, simulated in the vectorized engine. " +
+                    "Profit is terminal PnL (cash + inventory at the final mid, net of fees); Sharpe is mean over standard deviation of that PnL across runs; " +
+                    "max drawdown is the mean over runs of the largest fall of marked-to-market PnL; capture is the edge earned over half the quoted spread; " +
+                    $"utility is E[PnL] − γ/2·Var[PnL] with γ = {Number(settings.Gamma)}. Charts show trajectory 0, run through the event loop."),
+                SummaryTableBlock(markets),
+            ]),
+        };
+
+        foreach (MarketEvaluations market in markets)
+        {
+            sections.Add(MarketSection(market));
+        }
+
+        sections.Add(new ReportSection("Settings", [new KeyValueBlock(SettingsItems(settings, monteCarlo))]));
+        return new ReportDocument(title, "Market-making strategies on model markets", sections);
+    }
+
+    private static TableBlock SummaryTableBlock(IReadOnlyList<MarketEvaluations> markets)
+    {
+        string[] headers = ["market", "strategy", "spread", "profit", "std", "sharpe", "max dd", "fill rate", "capture", "mean |q|", "final q std", "utility", "CARA CE"];
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (MarketEvaluations market in markets)
+        {
+            foreach (StrategyEvaluation e in market.Evaluations)
+            {
+                MonteCarloSummary s = e.Summary;
+                rows.Add([
+                    market.Name, e.Label, Formats.Fixed(s.AverageSpread, 3), Formats.Fixed(s.ProfitMean, 2), Formats.Fixed(s.ProfitStd, 2),
+                    Formats.Fixed(s.SharpePerRun, 2), Formats.Fixed(s.MeanMaxDrawdown, 2), Formats.Percent(s.FillRate), Formats.Fixed(s.SpreadCapture, 3),
+                    Formats.Fixed(s.MeanAbsInventory, 2), Formats.Fixed(s.FinalInventoryStd, 2), Formats.Fixed(s.MeanVarianceUtility, 2), Formats.Fixed(s.CaraCertaintyEquivalent, 2),
+                ]);
+            }
+        }
+
+        return new TableBlock(headers, rows, "Mean over runs; CARA CE: certainty equivalent −(1/γ)·ln E[e^(−γ·PnL)].");
+    }
+
+    private static ReportSection MarketSection(MarketEvaluations market)
+    {
+        IReadOnlyList<StrategyEvaluation> evaluations = market.Evaluations;
+        var pnl = new ChartSpec("PnL, trajectory 0", "time", "PnL", evaluations.Select(e => (ChartSeries)Line(e.Label, e.Sample, p => p.Equity)).ToList());
+        var inventory = new ChartSpec("Inventory, trajectory 0", "time", "q", evaluations.Select(e => (ChartSeries)(Line(e.Label, e.Sample, p => p.Inventory) with { Step = true })).ToList());
+        var distributions = evaluations.Select(e =>
+        {
+            (double[] centers, double[] counts) = Histogram.Build(e.TerminalPnl.ToArray(), 30);
+            return new ChartSpec($"Terminal PnL: {e.Label}", "PnL", "runs", [new BarSeries(e.Label, centers, counts)]) { Width = SmallChartWidth, Height = SmallChartHeight };
+        }).ToList();
+        List<ChartSpec> quotes = evaluations.Select(e => QuotesChart(e.Label, e.Sample)).ToList();
+
+        return new ReportSection($"Market: {market.Name}", [
+            new KeyValueBlock(MarketItems(market.Parameters)),
+            new ChartBlock(pnl with { Width = 1000, Height = 360 }),
+            new ChartBlock(inventory with { Width = 1000, Height = 300 }),
+            new ParagraphBlock("Quotes against the mid on trajectory 0; ▲ our bid filled (we bought), ▼ our ask filled (we sold)."),
+            new ChartGridBlock(quotes),
+            new ParagraphBlock("Distribution of terminal PnL over all runs."),
+            new ChartGridBlock(distributions),
+            SampleMetricsTable(evaluations),
+        ]);
+    }
+
+    private static TableBlock SampleMetricsTable(IReadOnlyList<StrategyEvaluation> evaluations)
+    {
+        IReadOnlyList<MarkoutResult> horizons = evaluations[0].Sample.Metrics.Markouts;
+        var headers = new List<string> { "strategy", "net PnL", "fees", "fills", "fill rate", "round trips", "win rate", "avg edge", "sharpe/step", "sortino/step", "max dd", "max |q|" };
+        headers.AddRange(horizons.Select(h => $"markout {Number(h.Horizon)}"));
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (StrategyEvaluation e in evaluations)
+        {
+            RunMetrics m = e.Sample.Metrics;
+            var row = new List<string>
+            {
+                e.Label, Formats.Fixed(m.NetPnl, 2), Formats.Fixed(m.NetFees, 3), m.Fills.ToString(CultureInfo.InvariantCulture), Formats.Percent(m.FillRate),
+                e.Sample.RoundTrips.Count.ToString(CultureInfo.InvariantCulture), Formats.Percent(m.WinRate), Formats.Fixed(m.AverageEdge, 3),
+                Formats.Fixed(m.SharpePerPeriod, 3), Formats.Fixed(m.SortinoPerPeriod, 3), Formats.Fixed(m.MaxDrawdown, 2), Formats.Fixed(m.MaxAbsInventory, 2),
+            };
+            row.AddRange(m.Markouts.Select(h => Formats.Fixed(h.MeanPerUnit, 3)));
+            rows.Add(row);
+        }
+
+        return new TableBlock(headers, rows, "Trajectory 0 through the event loop. Markout: mean of side·(mid after the horizon − fill price) per unit; negative means adverse selection.");
+    }
+
+    private static ChartSpec QuotesChart(string label, RunResult run)
+    {
+        IReadOnlyList<SeriesPoint> points = run.Series!.Points;
+        var buys = run.Series.Fills.Where(f => f.Side == Side.Buy).ToList();
+        var sells = run.Series.Fills.Where(f => f.Side == Side.Sell).ToList();
+        return new ChartSpec($"Quotes: {label}", "time", "price", [
+            Line("mid", run, p => p.Mid) with { Color = "#444444" },
+            Line("bid", run, p => p.Bid) with { Color = "#0072B2", Dashed = true, Step = true },
+            Line("ask", run, p => p.Ask) with { Color = "#D55E00", Dashed = true, Step = true },
+            new MarkerSeries("bought", buys.Select(f => f.Time).ToArray(), buys.Select(f => f.Price).ToArray(), MarkerShape.TriangleUp) { Color = "#0072B2" },
+            new MarkerSeries("sold", sells.Select(f => f.Time).ToArray(), sells.Select(f => f.Price).ToArray(), MarkerShape.TriangleDown) { Color = "#D55E00" },
+        ])
+        {
+            Width = points.Count > 0 ? 480 : SmallChartWidth,
+            Height = 300,
+        };
+    }
+
+    private static LineSeries Line(string name, RunResult run, Func<SeriesPoint, double> value)
+    {
+        IReadOnlyList<SeriesPoint> points = run.Series!.Points;
+        var x = new double[points.Count];
+        var y = new double[points.Count];
+        for (int i = 0; i < points.Count; i++)
+        {
+            x[i] = points[i].Time;
+            y[i] = value(points[i]);
+        }
+
+        return new LineSeries(name, x, y);
+    }
+
+    private static List<KeyValuePair<string, string>> MarketItems(ModelMarketParameters p) =>
+    [
+        new("S0, T, dt", $"{Number(p.InitialMid)}, {Number(p.Horizon)}, {Number(p.TimeStep)} ({p.Steps} steps)"),
+        new("mid", $"σ = {Number(p.Sigma)} ({p.Shock.ToString().ToLowerInvariant()} shocks), drift {Number(p.Drift)}"),
+        new("alpha signal", p.HasAlpha ? $"OU θ = {Number(p.AlphaReversion)}, volatility {Number(p.AlphaVolatility)}" : "none"),
+        new("jumps", p.JumpIntensity > 0 ? $"{Number(p.JumpIntensity)} per unit time, sd {Number(p.JumpStd)}" : "none"),
+        new("fills", $"λ(δ) = {Number(p.A)}·e^(−{Number(p.Kappa)}δ), {p.FillRule.ToString().ToLowerInvariant()} rule, {p.Arrivals.ToString().ToLowerInvariant()} arrivals"),
+        new("adverse selection", p.AdverseSelectionProbability > 0 ? $"after a fill, probability {Number(p.AdverseSelectionProbability)} of a {Number(p.AdverseSelectionSize)} move against us" : "none"),
+        new("maker fee", Number(p.MakerFeeRate)),
+    ];
+
+    private static List<KeyValuePair<string, string>> SettingsItems(StrategySettings s, MonteCarloSettings m) =>
+    [
+        new("trajectories, seed", $"{m.Trajectories}, {m.Seed}"),
+        new("position limit", double.IsPositiveInfinity(m.MaxPosition) ? "none" : Number(m.MaxPosition)),
+        new("q0", Number(m.InitialInventory)),
+        new("update_freq", Number(m.DecisionInterval)),
+        new("gamma, order_size, max_inventory (Q)", $"{Number(s.Gamma)}, {Number(s.OrderQuantity)}, {s.MaxInventory}"),
+        new("Cartea–Jaimungal φ, α", $"{Number(s.Phi)}, {Number(s.TerminalPenalty)}"),
+        new("fixed: spread_bps, skew_factor", $"{Number(s.SpreadBps)}, {Number(s.SkewFactor)}"),
+        new("adaptive: base_spread, vol_ref, inventory_skew, skew_accel, alpha_skew, min_spread", $"{Number(s.BaseSpread)}, {Number(s.VolatilityReference)}, {Number(s.InventorySkew)}, {Number(s.SkewAcceleration)}, {Number(s.AlphaSkew)}, {Number(s.MinSpread)}"),
+        new("as-rolling window", Number(s.RollingHorizon)),
+    ];
+
+    private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+}

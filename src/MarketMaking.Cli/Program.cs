@@ -1,0 +1,3 @@
+using MarketMaking.Cli;
+
+return MmApplication.Run(args, Console.Out, Console.Error);
