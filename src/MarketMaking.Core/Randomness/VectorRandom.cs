@@ -49,9 +49,26 @@ public struct VectorRandom
 
     /// <summary>Uniform doubles in [0, 1), one per lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector<double> NextUniform()
+    public Vector<double> NextUniform() => NextWord(out _);
+
+    /// <summary>
+    /// A uniform per lane and a fair coin per lane from bit 11 of the same word, which the uniform
+    /// does not use. (Only xoshiro256+'s lowest few bits are weak; bit 11 is not.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector<double> NextUniform(out Vector<long> coin)
+    {
+        Vector<double> uniform = NextWord(out Vector<ulong> word);
+        Vector<ulong> bit = new(1UL << 11);
+        coin = Vector.AsVectorInt64(Vector.Equals(word & bit, bit));
+        return uniform;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector<double> NextWord(out Vector<ulong> word)
     {
         Vector<ulong> result = _s0 + _s3;
+        word = result;
         Vector<ulong> t = _s1 << 17;
         _s2 ^= _s0;
         _s3 ^= _s1;

@@ -8,6 +8,9 @@ namespace MarketMaking.Simulation.MonteCarlo;
 /// </summary>
 internal interface IVectorQuotingPolicy
 {
+    /// <summary>The quantity of every quote when it never changes, else NaN (lets the engine skip re-snapping it).</summary>
+    double FixedQuantity { get; }
+
     /// <summary>Called before the lanes of step <paramref name="step"/> are quoted.</summary>
     void BeginStep(int step, double time, double timeLeft);
 

@@ -13,6 +13,9 @@ internal struct LinearInventoryPolicy : IVectorQuotingPolicy
 {
     private readonly LinearQuote[] _coefficients;
     private readonly Vector<double> _orderQuantity;
+    private readonly Vector<double> _maxInventory;
+    private readonly bool _unitQuantity;
+    private readonly bool _bounded;
     private Vector<double> _skew;
     private Vector<double> _bidHalfSpread;
     private Vector<double> _askHalfSpread;
@@ -27,7 +30,13 @@ internal struct LinearInventoryPolicy : IVectorQuotingPolicy
         }
 
         _orderQuantity = new Vector<double>(model.OrderQuantity);
+        _maxInventory = new Vector<double>(model.MaxInventory);
+        _unitQuantity = model.OrderQuantity == 1;
+        _bounded = double.IsFinite(model.MaxInventory);
+        FixedQuantity = model.OrderQuantity;
     }
+
+    public double FixedQuantity { get; }
 
     public void BeginStep(int step, double time, double timeLeft)
     {
@@ -47,9 +56,17 @@ internal struct LinearInventoryPolicy : IVectorQuotingPolicy
         out Vector<double> bidQuantity,
         out Vector<double> askQuantity)
     {
-        Vector<double> centre = mid - (_skew * (inventory / _orderQuantity));
+        // Skipped operations are exact no-ops (x / 1 is x; q ≥ ∞ never holds), so prices still match the scalar strategy.
+        Vector<double> q = _unitQuantity ? inventory : inventory / _orderQuantity;
+        Vector<double> centre = mid - (_skew * q);
         bid = centre - _bidHalfSpread;
         ask = centre + _askHalfSpread;
+        if (_bounded)
+        {
+            Vector<double> nan = new(double.NaN);
+            bid = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(q, _maxInventory), nan, bid);
+            ask = Vector.ConditionalSelect(Vector.LessThanOrEqual(q, -_maxInventory), nan, ask);
+        }
         bidQuantity = _orderQuantity;
         askQuantity = _orderQuantity;
     }

@@ -23,6 +23,8 @@ internal struct ScalarStrategyPolicy : IVectorQuotingPolicy
         _volatility = market.Sigma;
     }
 
+    public readonly double FixedQuantity => double.NaN;
+
     public void BeginStep(int step, double time, double timeLeft)
     {
         _time = time;

@@ -6,8 +6,9 @@ namespace MarketMaking.Simulation.MonteCarlo;
 /// </summary>
 public sealed class TrajectoryOutcomes
 {
-    internal TrajectoryOutcomes(int count)
+    public TrajectoryOutcomes(int count)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         Count = count;
         Pnl = new double[count];
         FinalInventory = new double[count];

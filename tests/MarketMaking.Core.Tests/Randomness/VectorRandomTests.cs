@@ -97,4 +97,32 @@ public class VectorRandomTests
         // E[Z⁴] = 3 with sd √96/√n.
         Assert.InRange(sum4 / n, 3 - (5 * Math.Sqrt(96.0 / n)), 3 + (5 * Math.Sqrt(96.0 / n)));
     }
+
+    [Fact]
+    public void CoinIsFairAndUnrelatedToTheUniformOfTheSameWord()
+    {
+        VectorRandom random = VectorRandom.ForTrajectories(5, 0, Vector<double>.Count);
+        long heads = 0, n = 0;
+        double sumU = 0, sumCoinU = 0;
+        for (int i = 0; i < 100_000; i++)
+        {
+            Vector<double> u = random.NextUniform(out Vector<long> coin);
+            for (int lane = 0; lane < Vector<double>.Count; lane++)
+            {
+                int c = coin[lane] == -1 ? 1 : 0;
+                Assert.True(coin[lane] is 0 or -1);
+                heads += c;
+                sumU += u[lane];
+                sumCoinU += c * u[lane];
+                n++;
+            }
+        }
+
+        double p = (double)heads / n;
+        Assert.InRange(p, 0.5 - (5 * Math.Sqrt(0.25 / n)), 0.5 + (5 * Math.Sqrt(0.25 / n)));
+
+        // Cov(coin, u) = E[coin·u] − E[coin]E[u]; sd of the estimate ≈ √(1/4·1/12/n).
+        double covariance = (sumCoinU / n) - (p * (sumU / n));
+        Assert.InRange(covariance, -5 * Math.Sqrt(1.0 / 48 / n), 5 * Math.Sqrt(1.0 / 48 / n));
+    }
 }

@@ -96,7 +96,7 @@ public class EventLoopEquivalenceTests
     {
         "as" => new AvellanedaStoikovStrategy(new AvellanedaStoikovParameters(0.1, 2, 1.5)),
         "symmetric" => new SymmetricAvellanedaStoikovStrategy(new AvellanedaStoikovParameters(0.1, 2, 1.5)),
-        "glft" => new GlftApproximationStrategy(new GlftApproximationParameters(0.1, 2, 140, 1.5)),
+        "glft" => new GlftApproximationStrategy(new GlftApproximationParameters(0.1, 2, 140, 1.5, MaxInventory: 3)),
         "glft-exact" => new GlftExactStrategy(new GlftExactParameters(0.1, 2, 140, 1.5, MaxInventory: 5)),
         "cj" => new CarteaJaimungalStrategy(new CarteaJaimungalParameters(140, 1.5, 0.2, 0.01, MaxInventory: 5)),
         "fixed" => StrategyCatalog.Create("fixed", new StrategySettings { SpreadBps = 150, MaxInventory = 6, SkewFactor = 0.5 }),

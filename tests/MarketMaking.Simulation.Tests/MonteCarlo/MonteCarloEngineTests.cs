@@ -20,6 +20,20 @@ public class MonteCarloEngineTests
     }
 
     [Fact]
+    public void ReusedBufferIsOverwrittenWithTheSameNumbers()
+    {
+        var engine = new MonteCarloEngine(new ModelMarketParameters(), new MonteCarloSettings { Trajectories = 50, Seed = 4 });
+        var glft = new GlftApproximationStrategy(new GlftApproximationParameters(0.1, 2, 140, 1.5));
+        double[] fresh = engine.Run(As).Outcomes.NetPnl.ToArray();
+
+        var buffer = new TrajectoryOutcomes(50);
+        engine.Run(glft, buffer);
+        engine.Run(As, buffer);
+        Assert.Equal(fresh, buffer.NetPnl.ToArray());
+        Assert.Throws<ArgumentException>(() => engine.Run(As, new TrajectoryOutcomes(49)));
+    }
+
+    [Fact]
     public void TrajectoriesAreIndependentStreams()
     {
         TrajectoryOutcomes a = new MonteCarloEngine(new ModelMarketParameters(), new MonteCarloSettings { Trajectories = 64, Seed = 1 }).Run(As).Outcomes;
