@@ -1,0 +1,56 @@
+using System.Text.Json;
+
+namespace MarketMaking.Cli.Tests;
+
+public class SimulateCommandTests
+{
+    [Fact]
+    public void JsonHasThePaperColumnsAndReproducesTheTable()
+    {
+        var (code, output, error) = Mm.Run("simulate", "--model", "as", "--strategy", "inventory,symmetric", "--gamma", "0.1", "--sims", "1000", "--seed", "1", "--json", "--no-save");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+
+        JsonElement[] results = JsonDocument.Parse(output).RootElement.GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(["inventory", "symmetric"], results.Select(r => r.GetProperty("strategy").GetString()));
+        foreach (string key in new[] { "spread", "profit_mean", "profit_std", "final_q_mean", "final_q_std", "sharpe", "fill_rate", "utility_mean_variance" })
+        {
+            Assert.All(results, r => Assert.Equal(JsonValueKind.Number, r.GetProperty(key).ValueKind));
+        }
+
+        // Avellaneda & Stoikov (2008), γ = 0.1: inventory 65.0 ± 4 SE, std 6.6 ± 15%; symmetric 68.4, std 12.7.
+        JsonElement inventory = results[0];
+        double se = inventory.GetProperty("profit_std").GetDouble() / Math.Sqrt(1000);
+        Assert.InRange(inventory.GetProperty("profit_mean").GetDouble(), 65.0 - (4 * se), 65.0 + (4 * se));
+        Assert.InRange(inventory.GetProperty("profit_std").GetDouble(), 6.6 * 0.85, 6.6 * 1.15);
+        Assert.InRange(results[1].GetProperty("profit_std").GetDouble(), 12.7 * 0.85, 12.7 * 1.15);
+    }
+
+    [Fact]
+    public void SameSeedSameOutputOtherSeedOtherOutput()
+    {
+        string[] args = ["simulate", "--strategy", "glft,adaptive", "--sims", "300", "--json", "--no-save", "--model", "adverse"];
+        string first = Mm.Run([.. args, "--seed", "7"]).Output;
+        Assert.Equal(first, Mm.Run([.. args, "--seed", "7"]).Output);
+        Assert.NotEqual(first, Mm.Run([.. args, "--seed", "8"]).Output);
+    }
+
+    [Fact]
+    public void ModelParametersReachTheMarketAndTheStrategy()
+    {
+        JsonElement Result(string strategy, params string[] extra) =>
+            JsonDocument.Parse(Mm.Run(["simulate", "--strategy", strategy, "--sims", "400", "--json", "--no-save", .. extra]).Output).RootElement.GetProperty("results")[0];
+
+        // σ reaches the strategy: at σ = 0 the AS spread is exactly (2/γ)ln(1 + γ/κ) = 20·ln(16/15).
+        Assert.Equal(20 * Math.Log(16.0 / 15), Result("as", "--sigma", "0").GetProperty("spread").GetDouble(), 9);
+
+        // σ reaches the market: the symmetric strategy's PnL risk is mostly inventory × price moves.
+        double calm = Result("symmetric", "--sigma", "0").GetProperty("profit_std").GetDouble();
+        double wild = Result("symmetric", "--sigma", "4").GetProperty("profit_std").GetDouble();
+        Assert.True(calm < wild / 3, $"{calm} vs {wild}");
+
+        // Rebates: a maker fee of −1 bp on ~100 fills of one unit at ~100 earns about 1.
+        double fees = Result("as", "--maker-fee", "-0.0001").GetProperty("fees_mean").GetDouble();
+        Assert.InRange(fees, -0.01 * 120, -0.01 * 60);
+    }
+}
