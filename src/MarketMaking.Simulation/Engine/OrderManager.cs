@@ -41,34 +41,10 @@ public sealed class OrderManager
     public ReadOnlySpan<LiveOrder> Live(Side side) => side == Side.Buy ? _bids.AsSpan(0, _bidCount) : _asks.AsSpan(0, _askCount);
 
     /// <summary>Our best bid, NaN when we have none.</summary>
-    public double BestBid
-    {
-        get
-        {
-            double best = double.NaN;
-            foreach (LiveOrder order in Live(Side.Buy))
-            {
-                best = double.IsNaN(best) ? order.Price : Math.Max(best, order.Price);
-            }
-
-            return best;
-        }
-    }
+    public double BestBid => Best(Side.Buy);
 
     /// <summary>Our best ask, NaN when we have none.</summary>
-    public double BestAsk
-    {
-        get
-        {
-            double best = double.NaN;
-            foreach (LiveOrder order in Live(Side.Sell))
-            {
-                best = double.IsNaN(best) ? order.Price : Math.Min(best, order.Price);
-            }
-
-            return best;
-        }
-    }
+    public double BestAsk => Best(Side.Sell);
 
     /// <summary>Our ask minus our bid; NaN when one side is empty.</summary>
     public double QuotedSpread => BestAsk - BestBid;
@@ -201,6 +177,18 @@ public sealed class OrderManager
         }
 
         return count;
+    }
+
+    private double Best(Side side)
+    {
+        double best = double.NaN;
+        foreach (LiveOrder order in Live(side))
+        {
+            bool better = side == Side.Buy ? order.Price > best : order.Price < best;
+            best = double.IsNaN(best) || better ? order.Price : best;
+        }
+
+        return best;
     }
 
     private static int FindUnmatched(ReadOnlySpan<QuoteLevel> desired, ReadOnlySpan<bool> matched, double price)
