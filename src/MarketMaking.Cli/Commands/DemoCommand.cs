@@ -34,7 +34,7 @@ internal static class DemoCommand
                 reference ??= settings;
                 monteCarlo = run.MonteCarlo(parse, settings);
                 var evaluations = Strategies
-                    .Select(s => StrategyEvaluator.Evaluate(market, monteCarlo, s, StrategyCatalog.Create(s, settings), settings.Gamma))
+                    .Select(s => StrategyEvaluator.Evaluate(market, monteCarlo, s, StrategyCatalog.Create(s, settings), settings.Gamma, run.Penalty(parse)))
                     .ToList();
                 markets.Add(new MarketEvaluations(name, market, evaluations));
             }

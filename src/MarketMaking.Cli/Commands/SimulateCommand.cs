@@ -28,7 +28,7 @@ internal static class SimulateCommand
             StrategySettings settings = strategies.Resolve(parse, parameters);
             MonteCarloSettings monteCarlo = run.MonteCarlo(parse, settings);
             var evaluations = strategies.Strategies(parse)
-                .Select(s => StrategyEvaluator.Evaluate(parameters, monteCarlo, s.Label, StrategyCatalog.Create(s.Name, settings), settings.Gamma))
+                .Select(s => StrategyEvaluator.Evaluate(parameters, monteCarlo, s.Label, StrategyCatalog.Create(s.Name, settings), settings.Gamma, run.Penalty(parse)))
                 .ToList();
             string model = market.ModelName(parse);
             var rows = evaluations.Select(e => SummaryRow.From(model, e.Summary)).ToList();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MarketMaking.Cli.Output;
+using MarketMaking.Core.Accounting;
 using MarketMaking.Reporting;
 using MarketMaking.Simulation.MonteCarlo;
 using MarketMaking.Strategies;
@@ -13,6 +14,8 @@ internal sealed class RunOptions
     private readonly Option<ulong> _seed = new("--seed") { Description = "random seed (same seed, same numbers)", DefaultValueFactory = _ => 1 };
     private readonly Option<double?> _maxPosition = new("--max-position") { Description = "position limit Q_max in instrument units for every strategy (default: none)" };
     private readonly Option<double> _q0 = new("--q0") { Description = "inventory at the start, bought at the initial mid" };
+    private readonly Option<double> _penalty = new("--inventory-penalty") { Description = "λ of the running inventory penalty ∫λq²dt in penalized_pnl" };
+    private readonly Option<double?> _shortPenalty = new("--inventory-penalty-short") { Description = "λ while short, if different (asymmetric penalty)" };
     private readonly Option<int> _threads = new("--threads") { Description = "worker threads (0: all cores)", DefaultValueFactory = _ => 0 };
     private readonly Option<string> _out;
     private readonly Option<bool> _noSave = new("--no-save") { Description = "do not write a run folder" };
@@ -26,7 +29,7 @@ internal sealed class RunOptions
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { _sims, _seed, _maxPosition, _q0, _threads, _out, _noSave, Json })
+        foreach (Option option in new Option[] { _sims, _seed, _maxPosition, _q0, _penalty, _shortPenalty, _threads, _out, _noSave, Json })
         {
             command.Options.Add(option);
         }
@@ -41,6 +44,12 @@ internal sealed class RunOptions
         InitialInventory = parse.GetValue(_q0),
         Threads = parse.GetValue(_threads),
     }.Validate();
+
+    public InventoryPenalty Penalty(ParseResult parse)
+    {
+        double lambda = parse.GetValue(_penalty);
+        return new InventoryPenalty(lambda, parse.GetValue(_shortPenalty) ?? lambda);
+    }
 
     /// <summary>Writes the run folder unless --no-save; returns its path.</summary>
     public string? Save(ParseResult parse, object config, object metrics, ReportDocument report) =>

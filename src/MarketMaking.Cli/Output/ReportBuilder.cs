@@ -41,7 +41,7 @@ internal static class ReportBuilder
 
     private static TableBlock SummaryTableBlock(IReadOnlyList<MarketEvaluations> markets)
     {
-        string[] headers = ["market", "strategy", "spread", "profit", "std", "sharpe", "max dd", "fill rate", "capture", "mean |q|", "final q std", "utility", "CARA CE"];
+        string[] headers = ["market", "strategy", "spread", "profit", "std", "sharpe", "max dd", "fill rate", "capture", "mean |q|", "final q std", "utility", "CARA CE", "PnL − ∫λq²"];
         var rows = new List<IReadOnlyList<string>>();
         foreach (MarketEvaluations market in markets)
         {
@@ -52,11 +52,12 @@ internal static class ReportBuilder
                     market.Name, e.Label, Formats.Fixed(s.AverageSpread, 3), Formats.Fixed(s.ProfitMean, 2), Formats.Fixed(s.ProfitStd, 2),
                     Formats.Fixed(s.SharpePerRun, 2), Formats.Fixed(s.MeanMaxDrawdown, 2), Formats.Percent(s.FillRate), Formats.Fixed(s.SpreadCapture, 3),
                     Formats.Fixed(s.MeanAbsInventory, 2), Formats.Fixed(s.FinalInventoryStd, 2), Formats.Fixed(s.MeanVarianceUtility, 2), Formats.Fixed(s.CaraCertaintyEquivalent, 2),
+                    Formats.Fixed(s.PenalizedPnlMean, 2),
                 ]);
             }
         }
 
-        return new TableBlock(headers, rows, "Mean over runs; CARA CE: certainty equivalent −(1/γ)·ln E[e^(−γ·PnL)].");
+        return new TableBlock(headers, rows, "Mean over runs; CARA CE: certainty equivalent −(1/γ)·ln E[e^(−γ·PnL)]; PnL − ∫λq²: PnL less the running inventory penalty (--inventory-penalty).");
     }
 
     private static ReportSection MarketSection(MarketEvaluations market)

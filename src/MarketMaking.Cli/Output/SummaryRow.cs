@@ -25,7 +25,8 @@ internal sealed record SummaryRow(
     double FeesMean,
     double RiskAversion,
     double UtilityMeanVariance,
-    double UtilityCara)
+    double UtilityCara,
+    double PenalizedPnl)
 {
     public static SummaryRow From(string market, MonteCarloSummary s) => new(
         market,
@@ -49,5 +50,6 @@ internal sealed record SummaryRow(
         s.FeesMean,
         s.RiskAversion,
         s.MeanVarianceUtility,
-        s.CaraCertaintyEquivalent);
+        s.CaraCertaintyEquivalent,
+        s.PenalizedPnlMean);
 }

@@ -17,5 +17,10 @@ public readonly record struct InventoryPenalty(double LongLambda, double ShortLa
 
     public double Penalty(double q) => q > 0 ? LongLambda * q * q : ShortLambda * q * q;
 
+    /// <summary>
+    /// The running penalty over a run, ∫λ·q²dt, from the time integrals of q² while long and while short.
+    /// </summary>
+    public double Running(double longSquaredTime, double shortSquaredTime) => (LongLambda * longSquaredTime) + (ShortLambda * shortSquaredTime);
+
     private const string ParameterName = "inventory_penalty";
 }

@@ -31,6 +31,9 @@ public sealed class MetricsCollector
     private double _firstMarkTime;
     private double _lastMarkTime;
     private double _lastAbsInventory;
+    private double _lastInventory;
+    private double _longSquaredInventoryTime;
+    private double _shortSquaredInventoryTime;
     private bool _lastAtLimit;
     private double _absInventoryTime;
     private double _timeAtLimit;
@@ -99,6 +102,15 @@ public sealed class MetricsCollector
 
             double elapsed = time - _lastMarkTime;
             _absInventoryTime += _lastAbsInventory * elapsed;
+            double squaredTime = _lastInventory * _lastInventory * elapsed;
+            if (_lastInventory > 0)
+            {
+                _longSquaredInventoryTime += squaredTime;
+            }
+            else
+            {
+                _shortSquaredInventoryTime += squaredTime;
+            }
             if (_lastAtLimit)
             {
                 _timeAtLimit += elapsed;
@@ -110,6 +122,7 @@ public sealed class MetricsCollector
         double absInventory = Math.Abs(inventory);
         _lastMarkTime = time;
         _lastAbsInventory = absInventory;
+        _lastInventory = inventory;
         _lastAtLimit = absInventory >= _options.InventoryLimit - LimitTolerance;
         _maxAbsInventory = Math.Max(_maxAbsInventory, absInventory);
         _drawdown.Observe(equity);
@@ -159,6 +172,8 @@ public sealed class MetricsCollector
             MeanAbsInventory = duration > 0 ? _absInventoryTime / duration : double.NaN,
             MaxAbsInventory = _hasMark ? _maxAbsInventory : double.NaN,
             TimeAtLimitShare = duration > 0 ? _timeAtLimit / duration : double.NaN,
+            LongSquaredInventoryTime = _longSquaredInventoryTime,
+            ShortSquaredInventoryTime = _shortSquaredInventoryTime,
             Turnover = ledger.Turnover,
             FinalInventory = ledger.Position,
         };

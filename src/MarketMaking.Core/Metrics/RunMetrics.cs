@@ -67,6 +67,12 @@ public sealed record RunMetrics
     /// <summary>Share of time with |inventory| at the inventory limit.</summary>
     public required double TimeAtLimitShare { get; init; }
 
+    /// <summary>∫q²dt over the time spent long (with the short part, the running inventory penalty before λ).</summary>
+    public required double LongSquaredInventoryTime { get; init; }
+
+    /// <summary>∫q²dt over the time spent short.</summary>
+    public required double ShortSquaredInventoryTime { get; init; }
+
     public required double Turnover { get; init; }
 
     public required double FinalInventory { get; init; }

@@ -35,7 +35,8 @@ internal struct LaneState
     public Vector<double> CaptureHalfSpread;
     public Vector<double> SpreadSum;
     public Vector<double> AbsInventoryTime;
-    public Vector<double> SquaredInventoryTime;
+    public Vector<double> LongSquaredInventoryTime;
+    public Vector<double> ShortSquaredInventoryTime;
     public Vector<double> TimeAtLimit;
     public Vector<double> MaxAbsInventory;
     public Vector<double> Peak;

@@ -185,7 +185,10 @@ public sealed class MonteCarloEngine
                 // Inventory held over this step (sums of steps; times dt at the end).
                 Vector<double> absInventory = Vector.Abs(s.Inventory);
                 s.AbsInventoryTime += absInventory;
-                s.SquaredInventoryTime += s.Inventory * s.Inventory;
+                Vector<double> squaredInventory = s.Inventory * s.Inventory;
+                Vector<long> isLong = Vector.GreaterThan(s.Inventory, zero);
+                s.LongSquaredInventoryTime += Vector.ConditionalSelect(isLong, squaredInventory, zero);
+                s.ShortSquaredInventoryTime += Vector.ConditionalSelect(isLong, zero, squaredInventory);
                 if (hasLimit)
                 {
                     s.TimeAtLimit += Vector.ConditionalSelect(Vector.GreaterThanOrEqual(absInventory, limitLevel), one, zero);
@@ -267,7 +270,8 @@ public sealed class MonteCarloEngine
                 outcomes.QuotedSpreadSum[i] = s.SpreadSum[lane];
                 outcomes.QuotedSpreadSteps[i] = s.SpreadSteps[lane];
                 outcomes.AbsInventoryTime[i] = s.AbsInventoryTime[lane] * p.TimeStep;
-                outcomes.SquaredInventoryTime[i] = s.SquaredInventoryTime[lane] * p.TimeStep;
+                outcomes.LongSquaredInventoryTime[i] = s.LongSquaredInventoryTime[lane] * p.TimeStep;
+                outcomes.ShortSquaredInventoryTime[i] = s.ShortSquaredInventoryTime[lane] * p.TimeStep;
                 outcomes.TimeAtLimit[i] = s.TimeAtLimit[lane] * p.TimeStep;
                 outcomes.MaxAbsInventory[i] = s.MaxAbsInventory[lane];
                 outcomes.MaxDrawdown[i] = s.MaxDrawdown[lane];

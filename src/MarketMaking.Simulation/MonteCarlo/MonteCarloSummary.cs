@@ -1,3 +1,4 @@
+using MarketMaking.Core.Accounting;
 using MarketMaking.Core.Metrics;
 
 namespace MarketMaking.Simulation.MonteCarlo;
@@ -55,7 +56,13 @@ public sealed record MonteCarloSummary
     public required double TimeAtLimitShare { get; init; }
 
     /// <summary>Mean of ∫q²dt, the running inventory penalty before its coefficient.</summary>
-    public required double RunningInventoryPenaltyMean { get; init; }
+    public required double SquaredInventoryTimeMean { get; init; }
+
+    /// <summary>The inventory penalty applied in <see cref="PenalizedPnlMean"/>.</summary>
+    public required InventoryPenalty InventoryPenalty { get; init; }
+
+    /// <summary>Mean of PnL − ∫λ·q²dt (λ long and short from <see cref="InventoryPenalty"/>).</summary>
+    public required double PenalizedPnlMean { get; init; }
 
     public required double FeesMean { get; init; }
 
@@ -67,9 +74,15 @@ public sealed record MonteCarloSummary
     /// <summary>Certainty equivalent of exponential (CARA) utility: −(1/γ)·ln E[e^(−γ·PnL)].</summary>
     public required double CaraCertaintyEquivalent { get; init; }
 
-    public static MonteCarloSummary From(MonteCarloResult result, double riskAversion)
+    public static MonteCarloSummary From(MonteCarloResult result, double riskAversion, InventoryPenalty penalty)
     {
         TrajectoryOutcomes o = result.Outcomes;
+        double penalized = 0;
+        for (int i = 0; i < o.Count; i++)
+        {
+            penalized += o.Pnl[i] - penalty.Running(o.LongSquaredInventoryTime[i], o.ShortSquaredInventoryTime[i]);
+        }
+
         double horizon = result.Market.Horizon;
         double profitStd = PerformanceStatistics.StandardDeviation(o.Pnl);
         return new MonteCarloSummary
@@ -91,7 +104,9 @@ public sealed record MonteCarloSummary
             MeanAbsInventory = PerformanceStatistics.Mean(o.AbsInventoryTime) / horizon,
             MaxAbsInventoryMean = PerformanceStatistics.Mean(o.MaxAbsInventory),
             TimeAtLimitShare = PerformanceStatistics.Mean(o.TimeAtLimit) / horizon,
-            RunningInventoryPenaltyMean = PerformanceStatistics.Mean(o.SquaredInventoryTime),
+            SquaredInventoryTimeMean = (Sum(o.LongSquaredInventoryTime) + Sum(o.ShortSquaredInventoryTime)) / o.Count,
+            InventoryPenalty = penalty,
+            PenalizedPnlMean = penalized / o.Count,
             FeesMean = PerformanceStatistics.Mean(o.Fees),
             RiskAversion = riskAversion,
             MeanVarianceUtility = PerformanceStatistics.MeanVarianceUtility(o.Pnl, riskAversion),

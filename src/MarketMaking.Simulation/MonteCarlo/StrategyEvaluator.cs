@@ -1,3 +1,4 @@
+using MarketMaking.Core.Accounting;
 using MarketMaking.Core.Metrics;
 using MarketMaking.Core.Risk;
 using MarketMaking.Simulation.Engine;
@@ -16,10 +17,16 @@ public static class StrategyEvaluator
     /// <summary>Markout horizons of the sample run, in steps.</summary>
     private static readonly int[] MarkoutSteps = [1, 5, 20];
 
-    public static StrategyEvaluation Evaluate(ModelMarketParameters market, MonteCarloSettings settings, string label, IQuotingStrategy strategy, double riskAversion)
+    public static StrategyEvaluation Evaluate(
+        ModelMarketParameters market,
+        MonteCarloSettings settings,
+        string label,
+        IQuotingStrategy strategy,
+        double riskAversion,
+        InventoryPenalty penalty = default)
     {
         MonteCarloResult result = new MonteCarloEngine(market, settings).Run(strategy);
-        MonteCarloSummary summary = result.Summarize(riskAversion) with { Strategy = label };
+        MonteCarloSummary summary = result.Summarize(riskAversion, penalty) with { Strategy = label };
         var run = new RunSettings
         {
             Risk = new RiskLimits { MaxPosition = settings.MaxPosition },

@@ -23,7 +23,8 @@ public sealed class TrajectoryOutcomes
         QuotedSpreadSum = new double[count];
         QuotedSpreadSteps = new double[count];
         AbsInventoryTime = new double[count];
-        SquaredInventoryTime = new double[count];
+        LongSquaredInventoryTime = new double[count];
+        ShortSquaredInventoryTime = new double[count];
         TimeAtLimit = new double[count];
         MaxAbsInventory = new double[count];
         MaxDrawdown = new double[count];
@@ -64,8 +65,11 @@ public sealed class TrajectoryOutcomes
     /// <summary>∫|q| dt.</summary>
     internal double[] AbsInventoryTime { get; }
 
-    /// <summary>∫q² dt (the running penalty of Cartea–Jaimungal, before φ).</summary>
-    internal double[] SquaredInventoryTime { get; }
+    /// <summary>∫q² dt while long: with the short part, the running inventory penalty before its λ.</summary>
+    internal double[] LongSquaredInventoryTime { get; }
+
+    /// <summary>∫q² dt while short.</summary>
+    internal double[] ShortSquaredInventoryTime { get; }
 
     internal double[] TimeAtLimit { get; }
 
@@ -77,5 +81,7 @@ public sealed class TrajectoryOutcomes
 
     public ReadOnlySpan<double> Inventory => FinalInventory;
 
-    public ReadOnlySpan<double> RunningInventoryPenalty => SquaredInventoryTime;
+    public ReadOnlySpan<double> LongSquaredInventory => LongSquaredInventoryTime;
+
+    public ReadOnlySpan<double> ShortSquaredInventory => ShortSquaredInventoryTime;
 }

@@ -37,4 +37,11 @@ public class InventoryPenaltyTests
 
         Assert.Equal("inventory_penalty", error.Parameter);
     }
+
+    [Fact]
+    public void RunningPenaltyWeighsLongAndShortTimeApart()
+    {
+        // 0.5 · ∫q²dt(long) + 2 · ∫q²dt(short) = 0.5·2 + 2·3 = 7.
+        Assert.Equal(7, new InventoryPenalty(0.5, 2).Running(longSquaredTime: 2, shortSquaredTime: 3), 12);
+    }
 }

@@ -85,6 +85,8 @@ public class EventLoopEquivalenceTests
             Assert.Equal(vector.MaxAbsInventory[trajectory], m.MaxAbsInventory, 12);
             Assert.Equal(vector.AbsInventoryTime[trajectory] / market.Horizon, m.MeanAbsInventory, 9);
             Assert.Equal(vector.TimeAtLimit[trajectory] / market.Horizon, m.TimeAtLimitShare, 9);
+            Assert.Equal(vector.LongSquaredInventoryTime[trajectory], m.LongSquaredInventoryTime, 9);
+            Assert.Equal(vector.ShortSquaredInventoryTime[trajectory], m.ShortSquaredInventoryTime, 9);
             if (m.Fills > 0)
             {
                 Assert.Equal(vector.EdgeSum[trajectory] / vector.Turnover[trajectory], m.AverageEdge, 9);

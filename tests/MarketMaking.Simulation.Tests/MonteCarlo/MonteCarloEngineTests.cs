@@ -1,3 +1,4 @@
+using MarketMaking.Core.Accounting;
 using MarketMaking.Core.Errors;
 using MarketMaking.Simulation.Model;
 using MarketMaking.Simulation.MonteCarlo;
@@ -58,6 +59,30 @@ public class MonteCarloEngineTests
         MonteCarloSummary summary = result.Summarize(0.1);
         Assert.Equal(3, summary.MaxAbsInventoryMean, 0); // nearly every run hits the limit at some point
         Assert.InRange(summary.TimeAtLimitShare, 0.01, 0.9);
+    }
+
+    [Fact]
+    public void PenalizedPnlSubtractsTheRunningPenaltyOfEachSide()
+    {
+        // Penalized PnL = PnL − 0.5·∫q²dt (long) − 2·∫q²dt (short), run by run.
+        var market = new ModelMarketParameters();
+        MonteCarloResult result = new MonteCarloEngine(market, new MonteCarloSettings { Trajectories = 64, Seed = 8, InitialInventory = 3 }).Run(As);
+        TrajectoryOutcomes o = result.Outcomes;
+        MonteCarloSummary none = result.Summarize(0.1);
+        MonteCarloSummary asymmetric = result.Summarize(0.1, new InventoryPenalty(LongLambda: 0.5, ShortLambda: 2));
+
+        double expected = 0;
+        for (int i = 0; i < o.Count; i++)
+        {
+            Assert.True(o.LongSquaredInventoryTime[i] >= 0 && o.ShortSquaredInventoryTime[i] >= 0);
+            expected += o.Pnl[i] - (0.5 * o.LongSquaredInventoryTime[i]) - (2 * o.ShortSquaredInventoryTime[i]);
+        }
+
+        Assert.Equal(none.ProfitMean, none.PenalizedPnlMean, 12);
+        Assert.Equal(expected / o.Count, asymmetric.PenalizedPnlMean, 9);
+
+        // Holding 3 for the first step alone contributes 9·dt to the long part of every run.
+        Assert.All(o.LongSquaredInventoryTime, value => Assert.True(value >= 9 * market.TimeStep - 1e-12));
     }
 
     [Fact]
