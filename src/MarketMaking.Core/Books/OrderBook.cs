@@ -1,0 +1,69 @@
+using MarketMaking.Core.MarketData;
+using MarketMaking.Core.Orders;
+
+namespace MarketMaking.Core.Books;
+
+/// <summary>
+/// An aggregated (L2) order book in ticks and lots, rebuilt from snapshots and deltas. Applying an
+/// event allocates nothing once the book has its working size.
+/// </summary>
+public sealed class OrderBook : IOrderBookView
+{
+    private readonly BookSide _bids = new(isBid: true);
+    private readonly BookSide _asks = new(isBid: false);
+
+    /// <summary>True when both sides are quoted and the best bid is at or above the best ask.</summary>
+    public bool IsCrossed => _bids.Count > 0 && _asks.Count > 0 && _bids.Best.Price >= _asks.Best.Price;
+
+    /// <summary>Mid price in ticks (may be half a tick); NaN when a side is empty.</summary>
+    public double Mid => _bids.Count > 0 && _asks.Count > 0 ? (_bids.Best.Price + _asks.Best.Price) / 2.0 : double.NaN;
+
+    /// <summary>Best ask minus best bid in ticks; 0 when a side is empty.</summary>
+    public long Spread => _bids.Count > 0 && _asks.Count > 0 ? _asks.Best.Price - _bids.Best.Price : 0;
+
+    public int LevelCount(Side side) => Of(side).Count;
+
+    public BookLevel Level(Side side, int index)
+    {
+        BookSide book = Of(side);
+        if ((uint)index >= (uint)book.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), $"{side} side has {book.Count} levels");
+        }
+
+        return book.Level(index);
+    }
+
+    public BookLevel Best(Side side) => Of(side).Best;
+
+    public long SizeAt(Side side, long price) => Of(side).SizeAt(price);
+
+    /// <summary>Sets the total size at (side, price); a size of 0 deletes the level.</summary>
+    public void Set(Side side, long price, long size)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        Of(side).Set(price, size);
+    }
+
+    public void Clear()
+    {
+        _bids.Clear();
+        _asks.Clear();
+    }
+
+    /// <summary>Applies a book event (BookClear or BookLevel); other kinds leave the book as it is.</summary>
+    public void Apply(in MarketEvent e)
+    {
+        switch (e.Kind)
+        {
+            case MarketEventKind.BookClear:
+                Clear();
+                break;
+            case MarketEventKind.BookLevel:
+                Set(e.Side, e.Price, e.Size);
+                break;
+        }
+    }
+
+    private BookSide Of(Side side) => side == Side.Buy ? _bids : _asks;
+}

@@ -1,0 +1,99 @@
+using FsCheck;
+using FsCheck.Fluent;
+using MarketMaking.Core.Books;
+using MarketMaking.Core.MarketData;
+using MarketMaking.Core.Orders;
+
+namespace MarketMaking.Core.Tests.Books;
+
+public class OrderBookTests
+{
+    [Fact]
+    public void LevelsAreOrderedBestFirstAndZeroDeletes()
+    {
+        var book = new OrderBook();
+        book.Set(Side.Buy, 100, 5);
+        book.Set(Side.Buy, 102, 1);
+        book.Set(Side.Buy, 101, 2);
+        book.Set(Side.Sell, 105, 7);
+        book.Set(Side.Sell, 103, 3);
+
+        Assert.Equal([new BookLevel(102, 1), new BookLevel(101, 2), new BookLevel(100, 5)], Levels(book, Side.Buy));
+        Assert.Equal([new BookLevel(103, 3), new BookLevel(105, 7)], Levels(book, Side.Sell));
+        Assert.Equal(102.5, book.Mid);
+        Assert.Equal(1, book.Spread);
+
+        book.Set(Side.Buy, 102, 0);
+        book.Set(Side.Buy, 101, 9);
+        book.Set(Side.Sell, 104, 0); // absent: nothing happens
+        Assert.Equal([new BookLevel(101, 9), new BookLevel(100, 5)], Levels(book, Side.Buy));
+        Assert.Equal(9, book.SizeAt(Side.Buy, 101));
+        Assert.Equal(0, book.SizeAt(Side.Sell, 104));
+    }
+
+    [Fact]
+    public void EventsClearAndSetAndCrossingIsDetected()
+    {
+        var book = new OrderBook();
+        book.Apply(new MarketEvent(0, 0, MarketEventKind.BookLevel, Side.Buy, 10, 1, 0, EventMarkers.None));
+        book.Apply(new MarketEvent(0, 0, MarketEventKind.BookLevel, Side.Sell, 10, 1, 0, EventMarkers.None));
+        Assert.True(book.IsCrossed);
+        book.Apply(new MarketEvent(0, 0, MarketEventKind.Trade, Side.Buy, 10, 1, 0, EventMarkers.None));
+        Assert.Equal(1, book.LevelCount(Side.Sell));
+        book.Apply(new MarketEvent(0, 0, MarketEventKind.BookClear, Side.Buy, 0, 0, 0, EventMarkers.Snapshot));
+        Assert.Equal(0, book.LevelCount(Side.Buy) + book.LevelCount(Side.Sell));
+        Assert.True(double.IsNaN(book.Mid));
+        Assert.Equal(default, book.Best(Side.Buy));
+    }
+
+    [Fact]
+    public void MatchesADictionaryModelUnderRandomUpdates()
+    {
+        // Property: after any sequence of (side, price, size) updates the book holds exactly the
+        // non-zero levels of a plain dictionary, sorted best first.
+        Gen<(Side Side, int Price, int Size)> update =
+            from side in Gen.Elements(Side.Buy, Side.Sell)
+            from price in Gen.Choose(0, 40)
+            from size in Gen.Choose(0, 3)
+            select (side, price, size);
+        Prop.ForAll(
+            Gen.ListOf(update).ToArbitrary(),
+            updates =>
+            {
+                var book = new OrderBook();
+                var model = new Dictionary<(Side, long), long>();
+                foreach ((Side side, int price, int size) in updates)
+                {
+                    book.Set(side, price, size);
+                    model[(side, price)] = size;
+                }
+
+                BookLevel[] expectedBids = model.Where(kv => kv.Key.Item1 == Side.Buy && kv.Value > 0).Select(kv => new BookLevel(kv.Key.Item2, kv.Value)).OrderByDescending(l => l.Price).ToArray();
+                BookLevel[] expectedAsks = model.Where(kv => kv.Key.Item1 == Side.Sell && kv.Value > 0).Select(kv => new BookLevel(kv.Key.Item2, kv.Value)).OrderBy(l => l.Price).ToArray();
+                return expectedBids.SequenceEqual(Levels(book, Side.Buy)) && expectedAsks.SequenceEqual(Levels(book, Side.Sell));
+            }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void UpdatesAllocateNothingOnceWarm()
+    {
+        var book = new OrderBook();
+        for (int i = 0; i < 200; i++)
+        {
+            book.Set(Side.Buy, 1000 - i, 1);
+            book.Set(Side.Sell, 1001 + i, 1);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10_000; i++)
+        {
+            book.Set(Side.Buy, 1000 - (i % 50), i % 3);
+            book.Set(Side.Sell, 1001 + (i % 50), i % 3);
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
+    private static BookLevel[] Levels(OrderBook book, Side side) =>
+        Enumerable.Range(0, book.LevelCount(side)).Select(i => book.Level(side, i)).ToArray();
+}
