@@ -14,7 +14,7 @@ public sealed class Ledger
     // Quantities below this are binary round-off (0.1 + 0.2 − 0.3), not inventory.
     private const double QuantityEpsilon = 1e-12;
 
-    private readonly RingQueue<OpenLot> _lots = new();
+    private readonly RingBuffer<OpenLot> _lots = new();
     private long _roundTrips;
     private long _wins;
     private long _losses;

@@ -61,7 +61,7 @@ public sealed class MarkoutTracker
         _lastMidTime = time;
         foreach (HorizonState horizon in _horizons)
         {
-            RingQueue<PendingFill> pending = horizon.Pending;
+            RingBuffer<PendingFill> pending = horizon.Pending;
             while (pending.Count > 0 && pending.Front.DueTime <= time)
             {
                 ref readonly PendingFill fill = ref pending.Front;
@@ -95,7 +95,7 @@ public sealed class MarkoutTracker
     {
         public double Horizon { get; } = horizon;
 
-        public RingQueue<PendingFill> Pending { get; } = new();
+        public RingBuffer<PendingFill> Pending { get; } = new();
 
         public long Resolved { get; private set; }
 

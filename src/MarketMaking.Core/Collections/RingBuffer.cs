@@ -4,12 +4,13 @@ namespace MarketMaking.Core.Collections;
 /// A FIFO queue over a power-of-two ring that grows by doubling, so a queue in steady state
 /// never allocates. Items are reachable by reference, so the front can be reduced in place.
 /// </summary>
-internal sealed class RingQueue<T> where T : struct
+public sealed class RingBuffer<T>
+    where T : struct
 {
     private T[] _items;
     private int _head;
 
-    public RingQueue(int initialCapacity = 16)
+    public RingBuffer(int initialCapacity = 16)
     {
         _items = new T[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(initialCapacity, 1))];
     }
