@@ -19,6 +19,7 @@ public static class MmApplication
             DemoCommand.Create(terminal),
             SimulateCommand.Create(terminal),
             QuotesCommand.Create(terminal),
+            CalibrateCommand.Create(terminal),
             BenchCommand.Create(terminal),
         };
 

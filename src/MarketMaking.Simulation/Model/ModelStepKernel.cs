@@ -78,18 +78,7 @@ internal static class ModelStepKernel
         Span<double> counts = stackalloc double[width];
         for (int lane = 0; lane < width; lane++)
         {
-            double mean = (c.HawkesBaseIntensity + excitation[lane]) * c.TimeStep;
-            double probability = Math.Exp(-mean);
-            double cumulative = probability;
-            int n = 0;
-            while (uniform[lane] > cumulative && n < MaxArrivalsPerStep)
-            {
-                n++;
-                probability *= mean / n;
-                cumulative += probability;
-            }
-
-            counts[lane] = n;
+            counts[lane] = PoissonCount((c.HawkesBaseIntensity + excitation[lane]) * c.TimeStep, uniform[lane]);
         }
 
         Vector<double> arrivals = new(counts);
@@ -130,6 +119,22 @@ internal static class ModelStepKernel
         {
             alpha = (alpha * new Vector<double>(c.AlphaDecay)) + (new Vector<double>(c.AlphaNoise) * draws.AlphaShock);
         }
+    }
+
+    /// <summary>A Poisson count with the given mean, by inversion of one uniform.</summary>
+    public static int PoissonCount(double mean, double uniform)
+    {
+        double probability = Math.Exp(-mean);
+        double cumulative = probability;
+        int n = 0;
+        while (uniform > cumulative && n < MaxArrivalsPerStep)
+        {
+            n++;
+            probability *= mean / n;
+            cumulative += probability;
+        }
+
+        return n;
     }
 
     // Guards the inversion loop against a runaway mean; far above any sensible A·dt.

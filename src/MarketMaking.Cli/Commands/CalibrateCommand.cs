@@ -1,0 +1,114 @@
+using System.CommandLine;
+using MarketMaking.Cli.Options;
+using MarketMaking.Cli.Output;
+using MarketMaking.Core.Errors;
+using MarketMaking.Signals.Calibration;
+using MarketMaking.Simulation.Model;
+using MarketMaking.Strategies.Models;
+using MarketMaking.Strategies.Vectorization;
+using Spectre.Console;
+
+namespace MarketMaking.Cli.Commands;
+
+/// <summary>
+/// <c>mm calibrate</c>: estimate σ and the fill intensity λ(δ) = A·e^(−κδ) with standard errors and
+/// 95% intervals, and print the Avellaneda–Stoikov and GLFT quotes they imply.
+/// </summary>
+internal static class CalibrateCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var source = new Option<string>("--market") { Description = "where the data comes from: model (the model market's tape)", DefaultValueFactory = _ => "model" };
+        var duration = new Option<double>("--duration") { Description = "time units of model tape to observe (one unit is played as one second)", DefaultValueFactory = _ => 100 };
+        var seed = new Option<ulong>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 };
+        var depthStep = new Option<double?>("--depth-step") { Description = "width of the depth bins (price units; default 0.2/κ of the model)" };
+        var depthLevels = new Option<int>("--depth-levels") { Description = "number of depth bins", DefaultValueFactory = _ => 40 };
+        var samplingInterval = new Option<double>("--sigma-interval") { Description = "seconds between mid samples for σ", DefaultValueFactory = _ => 0.05 };
+        var gamma = new Option<double>("--gamma") { Description = "risk aversion γ of the implied quotes", DefaultValueFactory = _ => 0.1 };
+        var horizon = new Option<double>("--quote-horizon") { Description = "T − t of the implied Avellaneda–Stoikov quotes", DefaultValueFactory = _ => 1 };
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var market = new MarketOptions();
+        var command = new Command("calibrate", "Estimate σ, A and κ (with 95% intervals) and the quotes they imply.")
+        {
+            source, duration, seed, depthStep, depthLevels, samplingInterval, gamma, horizon, json,
+        };
+        market.AddTo(command);
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(source) != "model")
+            {
+                throw new InvalidParameterException("market", $"unknown source '{parse.GetValue(source)}'; known: model");
+            }
+
+            ModelMarketParameters model = market.Resolve(parse);
+            double span = InvalidParameterException.RequirePositive("duration", parse.GetValue(duration));
+            double step = InvalidParameterException.RequirePositive("depth-step", parse.GetValue(depthStep) ?? (0.2 / model.Kappa));
+            var intensity = new FillIntensityCalibrator(step, parse.GetValue(depthLevels));
+            var volatility = new MidVolatilityEstimator(TimeSpan.FromSeconds(InvalidParameterException.RequirePositive("sigma-interval", parse.GetValue(samplingInterval))));
+            ModelMarketTape.Play(model, span, parse.GetValue(seed), (t, mid) =>
+            {
+                intensity.OnMid(t, mid);
+                volatility.OnMid(t, mid);
+            }, intensity.OnTrade);
+            var result = new CalibrationResult(volatility.Estimate(), intensity.Fit());
+            Report(terminal, parse.GetValue(json), result, intensity.ObservedSeconds, parse.GetValue(gamma), parse.GetValue(horizon), (model.Sigma, model.A, model.Kappa));
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Report(Terminal terminal, bool json, CalibrationResult result, double observedSeconds, double gamma, double horizon, (double Sigma, double A, double Kappa)? truth)
+    {
+        var asQuote = new AvellanedaStoikovStrategy(new AvellanedaStoikovParameters(gamma, result.Sigma.Value, result.Kappa.Value, Horizon: horizon)).CoefficientsAt(horizon);
+        var glftQuote = new GlftApproximationStrategy(new GlftApproximationParameters(gamma, result.Sigma.Value, result.A.Value, result.Kappa.Value)).CoefficientsAt(double.PositiveInfinity);
+        if (json)
+        {
+            terminal.Writer.WriteLine(Json.Serialize(new
+            {
+                Sigma = result.Sigma,
+                A = result.A,
+                Kappa = result.Kappa,
+                True = truth is { } t ? new { t.Sigma, t.A, t.Kappa } : null,
+                Arrivals = result.Intensity.Arrivals,
+                ObservedSeconds = observedSeconds,
+                Quotes = new
+                {
+                    Gamma = gamma,
+                    As = QuoteJson(asQuote),
+                    Glft = QuoteJson(glftQuote),
+                },
+            }));
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title("calibration (95% intervals)");
+        table.AddColumn("parameter").AddColumn(new TableColumn("estimate").RightAligned()).AddColumn(new TableColumn("std error").RightAligned()).AddColumn(new TableColumn("95% interval").RightAligned());
+        if (truth is not null)
+        {
+            table.AddColumn(new TableColumn("true").RightAligned());
+        }
+
+        void Row(string name, ParameterEstimate e, double? trueValue)
+        {
+            var cells = new List<string> { name, Formats.Fixed(e.Value, 4), Formats.Fixed(e.StandardError, 4), $"[{Formats.Fixed(e.Lower, 4)}, {Formats.Fixed(e.Upper, 4)}]" };
+            if (trueValue is { } v)
+            {
+                cells.Add(Formats.Fixed(v, 4));
+            }
+
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
+        }
+
+        Row("σ", result.Sigma, truth?.Sigma);
+        Row("A", result.A, truth?.A);
+        Row("κ", result.Kappa, truth?.Kappa);
+        terminal.Console.Write(table);
+        terminal.Writer.WriteLine($"{result.Intensity.Arrivals:N0} market orders (both sides) over {observedSeconds:F1} s.");
+        terminal.Writer.WriteLine($"implied quotes, γ = {gamma}: Avellaneda–Stoikov (T − t = {horizon}) {Describe(asQuote)}; GLFT {Describe(glftQuote)}");
+    }
+
+    private static object QuoteJson(LinearQuote quote) => new { HalfSpread = quote.BidHalfSpread, SkewPerUnit = quote.Skew };
+
+    private static string Describe(LinearQuote quote) =>
+        $"half spread {Formats.Fixed(quote.BidHalfSpread, 4)}, centre moves {Formats.Fixed(quote.Skew, 4)} per unit of inventory";
+}
