@@ -20,6 +20,8 @@ public static class MmApplication
             SimulateCommand.Create(terminal),
             QuotesCommand.Create(terminal),
             CalibrateCommand.Create(terminal),
+            FetchCommand.Create(terminal),
+            RecordCommand.Create(terminal),
             BenchCommand.Create(terminal),
         };
 
@@ -27,8 +29,7 @@ public static class MmApplication
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)
         {
-            string command = string.Join(' ', parse.CommandResult.Command.Name == root.Name ? "mm" : $"mm {parse.CommandResult.Command.Name}");
-            error.WriteLine($"error: {parse.Errors[0].Message} (see '{command} --help')");
+            error.WriteLine($"error: {parse.Errors[0].Message} (see '{CommandPath(parse.CommandResult)} --help')");
             return 2;
         }
 
@@ -46,5 +47,22 @@ public static class MmApplication
             error.WriteLine("cancelled");
             return 130;
         }
+    }
+
+    /// <summary>"mm fetch klines" for the command a parse ended in.</summary>
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (System.CommandLine.Parsing.SymbolResult? node = result; node is not null; node = node.Parent)
+        {
+            if (node is System.CommandLine.Parsing.CommandResult command && command.Parent is not null)
+            {
+                names.Add(command.Command.Name);
+            }
+        }
+
+        names.Add("mm");
+        names.Reverse();
+        return string.Join(' ', names);
     }
 }

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MarketMaking.Core.Errors;
+using MarketMaking.Core.Instruments;
+using MarketMaking.Data.Bybit;
+
+namespace MarketMaking.Cli.Commands;
+
+/// <summary>
+/// <c>mm record</c>: records an exchange's live order book and trades in its own historical file
+/// format, rotating files hourly; Ctrl-C (or a crash) loses at most the last second.
+/// </summary>
+internal static partial class RecordCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var source = new FetchCommand.SourceOptions();
+        var depth = new Option<int>("--depth") { Description = $"order-book depth: {string.Join(", ", BybitTopics.Depths)}", DefaultValueFactory = _ => 50 };
+        var duration = new Option<string>("--duration") { Description = "how long to record: 90s, 30m, 1h, 1h30m, 2d", DefaultValueFactory = _ => "1h" };
+        var output = new Option<string>("--out") { Description = "folder for the hourly files ({date}T{hour}_{symbol}_ob{depth}.data and _trade.data)", Required = true };
+        var command = new Command("record", "Record the live order book and trades (Bybit's historical NDJSON format, hourly files).") { depth, duration, output };
+        source.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            (BybitCategory category, string symbol, Uri baseUrl) = source.Resolve(parse);
+            string bookTopic = BybitTopics.OrderBook(parse.GetValue(depth), symbol);
+            TimeSpan length = ParseDuration(parse.GetValue(duration)!);
+            string folder = parse.GetValue(output)!;
+
+            Instrument instrument;
+            using (var client = new BybitRestClient(new BybitRestOptions { BaseUrl = baseUrl }))
+            {
+                instrument = await client.GetInstrumentAsync(category, symbol, cancellationToken).ConfigureAwait(false);
+            }
+
+            var feed = new BybitMarketFeed(category, instrument, [bookTopic, BybitTopics.Trades(symbol)], new BybitFeedOptions { BaseUrl = BybitEndpoints.StreamFor(baseUrl) });
+            using var recorder = new BybitRecorder(folder, instrument);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            stop.CancelAfter(length);
+            long messages = 0;
+            var clock = Stopwatch.StartNew();
+            await FetchCommand.WithProgressAsync(terminal, $"{symbol} {bookTopic}", length.TotalSeconds, async task =>
+            {
+                try
+                {
+                    await foreach (BybitFeedMessage message in feed.ReadAsync(stop.Token).ConfigureAwait(false))
+                    {
+                        recorder.Write(message);
+                        messages++;
+                        if (task is not null)
+                        {
+                            task.Value = clock.Elapsed.TotalSeconds;
+                            task.Description = $"{symbol}: {messages:N0} messages, {feed.Reconnects} reconnects, {feed.Gaps} gaps, {feed.MalformedMessages} malformed";
+                        }
+                        else if (message.Kind is BybitFeedMessageKind.Disconnected or BybitFeedMessageKind.Gap or BybitFeedMessageKind.Malformed)
+                        {
+                            // No live display to disturb: a log line per incident.
+                            terminal.Writer.WriteLine($"{DateTimeOffset.UtcNow:u} {message.Kind}: {message.Detail}");
+                        }
+                    }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    // The duration elapsed or the user pressed Ctrl-C: both end the recording normally.
+                }
+            }).ConfigureAwait(false);
+
+            recorder.Dispose();
+            terminal.Writer.WriteLine(
+                $"recorded {recorder.LinesWritten:N0} lines of {symbol} ({category.ApiName()}) in {clock.Elapsed.TotalSeconds:0} s to {recorder.Files.Count} files in {folder}: " +
+                $"{feed.Reconnects} reconnects, {feed.Gaps} gaps, {feed.MalformedMessages} malformed messages skipped");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Parses 90s, 30m, 1h, 1h30m, 2d (units ms, s, m, h, d); the result must be positive.</summary>
+    internal static TimeSpan ParseDuration(string text)
+    {
+        MatchCollection parts = DurationPart().Matches(text);
+        if (parts.Count == 0 || parts.Sum(p => p.Length) != text.Length)
+        {
+            throw new InvalidParameterException("duration", $"'{text}' is not a duration; use e.g. 90s, 30m, 1h, 1h30m or 2d");
+        }
+
+        TimeSpan total = TimeSpan.Zero;
+        foreach (Match part in parts)
+        {
+            double amount = double.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture);
+            total += part.Groups[2].Value switch
+            {
+                "ms" => TimeSpan.FromMilliseconds(amount),
+                "s" => TimeSpan.FromSeconds(amount),
+                "m" => TimeSpan.FromMinutes(amount),
+                "h" => TimeSpan.FromHours(amount),
+                _ => TimeSpan.FromDays(amount),
+            };
+        }
+
+        return total > TimeSpan.Zero ? total : throw new InvalidParameterException("duration", "must be longer than zero");
+    }
+
+    [GeneratedRegex(@"(\d+(?:\.\d+)?)(ms|s|m|h|d)")]
+    private static partial Regex DurationPart();
+}
