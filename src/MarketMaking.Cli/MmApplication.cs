@@ -21,6 +21,8 @@ public static class MmApplication
             QuotesCommand.Create(terminal),
             CalibrateCommand.Create(terminal),
             FetchCommand.Create(terminal),
+            ConvertCommand.Create(terminal),
+            VerifyBookCommand.Create(terminal),
             RecordCommand.Create(terminal),
             BenchCommand.Create(terminal),
         };

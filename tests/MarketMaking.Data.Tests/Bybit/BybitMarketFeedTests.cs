@@ -18,7 +18,7 @@ public sealed class BybitMarketFeedTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    [DocumentedExampleFact]
+    [SharedDataFact]
     public async Task DocumentedSnapshotReplacesTheBook()
     {
         _server.Stream = async socket =>
@@ -48,7 +48,7 @@ public sealed class BybitMarketFeedTests : IAsyncLifetime
         Assert.Equal([false, false, false, false, true], snapshot.Events.Select(e => e.IsEndOfBatch));
     }
 
-    [DocumentedExampleFact]
+    [SharedDataFact]
     public async Task DocumentedDeltaUpdatesSizesAndDeletesZeroLevels()
     {
         // A snapshot one update before the documented delta (u = 177400507), holding the levels it deletes.
@@ -72,7 +72,7 @@ public sealed class BybitMarketFeedTests : IAsyncLifetime
         Assert.All(messages[1].Events, e => Assert.Equal(EventMarkers.None, e.Markers & EventMarkers.Snapshot));
     }
 
-    [DocumentedExampleFact]
+    [SharedDataFact]
     public async Task DocumentedTradeCarriesTheAggressorSide()
     {
         _server.Stream = async socket =>
@@ -89,7 +89,7 @@ public sealed class BybitMarketFeedTests : IAsyncLifetime
         Assert.True(trade.LocalTime > 0);
     }
 
-    [DocumentedExampleFact]
+    [SharedDataFact]
     public async Task DocumentedKlineIsDecoded()
     {
         _server.Stream = async socket =>

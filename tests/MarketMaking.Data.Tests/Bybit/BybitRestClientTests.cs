@@ -15,7 +15,7 @@ public sealed class BybitRestClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    [DocumentedExampleFact]
+    [SharedDataFact]
     public async Task InstrumentsInfoExampleBecomesAnInstrumentOnItsTickAndLotGrid()
     {
         _server.ServeDocumentedExamples();
@@ -28,7 +28,7 @@ public sealed class BybitRestClientTests : IAsyncLifetime
         Assert.Equal(0.001, btc.LotSize);
     }
 
-    [DocumentedExampleFact]
+    [SharedDataFact]
     public async Task SecondInstrumentsInfoExampleIsThePreMarketContract()
     {
         _server.ServeDocumentedExamples();
@@ -40,7 +40,7 @@ public sealed class BybitRestClientTests : IAsyncLifetime
         Assert.Equal(1, bio.LotSize);
     }
 
-    [DocumentedExampleFact]
+    [SharedDataFact]
     public async Task SpotInstrumentTakesItsLotFromBasePrecision()
     {
         _server.ServeDocumentedExamples();
@@ -52,7 +52,7 @@ public sealed class BybitRestClientTests : IAsyncLifetime
         Assert.Equal(0.000001, spot.LotSize);
     }
 
-    [DocumentedExampleFact]
+    [SharedDataFact]
     public async Task KlineExampleComesBackOldestFirstForTheDocumentedRequest()
     {
         _server.ServeDocumentedExamples();
@@ -67,7 +67,7 @@ public sealed class BybitRestClientTests : IAsyncLifetime
         Assert.Equal(17055.5m, bars[2].Close);
     }
 
-    [DocumentedExampleFact]
+    [SharedDataFact]
     public async Task OrderBookExampleKeepsLevelsAndIds()
     {
         _server.ServeDocumentedExamples();
@@ -84,7 +84,7 @@ public sealed class BybitRestClientTests : IAsyncLifetime
         Assert.Equal(1716863718905L * 1_000_000, book.MatchingEngineTime);
     }
 
-    [DocumentedExampleFact]
+    [SharedDataFact]
     public async Task RecentTradeExampleCarriesTheAggressorSide()
     {
         _server.ServeDocumentedExamples();
@@ -96,7 +96,7 @@ public sealed class BybitRestClientTests : IAsyncLifetime
         Assert.Equal(new BybitTrade(1672052955758L * 1_000_000, "BTCUSDT", Side.Buy, 16618.49m, 0.00012m, "2100000000007764263", false), trade);
     }
 
-    [DocumentedExampleFact]
+    [SharedDataFact]
     public async Task ServerTimeExampleIsInNanoseconds()
     {
         _server.ServeDocumentedExamples();
@@ -105,7 +105,7 @@ public sealed class BybitRestClientTests : IAsyncLifetime
         Assert.Equal(1688639403423213947, await client.GetServerTimeAsync());
     }
 
-    [DocumentedExampleFact]
+    [SharedDataFact]
     public async Task RequestOtherThanTheDocumentedOneIsRefusedByTheExampleServer()
     {
         _server.ServeDocumentedExamples();

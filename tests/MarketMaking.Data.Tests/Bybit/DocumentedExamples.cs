@@ -18,10 +18,8 @@ namespace MarketMaking.Data.Tests.Bybit;
 /// </summary>
 internal static partial class DocumentedExamples
 {
-    private static readonly Lazy<string?> LazyFolder = new(FindFolder);
-
-    /// <summary>The examples folder, or null when ../shared/data is not beside the project.</summary>
-    public static string? Folder => LazyFolder.Value;
+        /// <summary>The examples folder, or null when ../shared/data is not beside the project.</summary>
+    public static string? Folder => SharedData.Folder is { } data ? Path.Combine(data, "bybit-v5-api") : null;
 
     public static string SkipReason => "skipped: ../shared/data/bybit-v5-api (the documented Bybit examples) is not beside the project";
 
@@ -59,24 +57,7 @@ internal static partial class DocumentedExamples
         return documents;
     }
 
-    private static string? FindFolder()
-    {
-        foreach (string start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(SourceFile())! })
-        {
-            for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
-            {
-                string candidate = Path.Combine(directory.FullName, "shared", "data", "bybit-v5-api");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
 
-        return null;
-    }
-
-    private static string SourceFile([CallerFilePath] string path = "") => path;
 
     // A line holding one bare word, such as "LinearPerpetual": a caption, not JSON.
     [GeneratedRegex(@"^(?!true$|false$|null$)[A-Za-z]+$")]

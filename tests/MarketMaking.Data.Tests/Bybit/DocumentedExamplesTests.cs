@@ -22,7 +22,7 @@ public sealed class DocumentedExamplesTests
         Assert.Equal(["""{"b":[["1","2"]],"a":[["3","4"]]}"""], DocumentedExamples.Documents("{\"b\": [\n ...,\n [\"1\", \"2\"]\n],\n\"a\": [\n [\"3\", \"4\"],\n ...,\n],\n}"));
     }
 
-    [DocumentedExampleFact]
+    [SharedDataFact]
     public void EveryPublishedResponseExampleIsServableJson()
     {
         foreach (string file in Directory.GetFiles(DocumentedExamples.Folder!, "*.json"))

@@ -1,0 +1,29 @@
+namespace MarketMaking.Data.Files;
+
+/// <summary>The file formats the toolkit reads (--format); see <see cref="MarketDataFormats"/> for their names.</summary>
+public enum MarketDataFormat
+{
+    /// <summary>binance-usdm: Binance USD-M raw stream dump (REST snapshot, depthUpdate, trade, bookTicker).</summary>
+    BinanceUsdm,
+
+    /// <summary>bybit-ob: Bybit historical order-book NDJSON (snapshot and delta messages).</summary>
+    BybitOrderBook,
+
+    /// <summary>bybit-trades: Bybit public trade archive CSV.</summary>
+    BybitTrades,
+
+    /// <summary>tardis-book: Tardis.dev incremental_book_L2 CSV.</summary>
+    TardisBook,
+
+    /// <summary>tardis-trades: Tardis.dev trades CSV.</summary>
+    TardisTrades,
+
+    /// <summary>mmev: the toolkit's binary event file.</summary>
+    Mmev,
+
+    /// <summary>ohlcv: generic OHLCV bar CSV (bars, not events).</summary>
+    Ohlcv,
+
+    /// <summary>bybit-kline: Bybit kline JSON (bars, not events).</summary>
+    BybitKline,
+}

@@ -1,0 +1,81 @@
+using MarketMaking.Core.Errors;
+using MarketMaking.Core.MarketData;
+using MarketMaking.Data.Binary;
+
+namespace MarketMaking.Data.Files;
+
+/// <summary>The format registry: names as the CLI spells them, and a factory for each format's reader.</summary>
+public static class MarketDataFormats
+{
+    private static readonly (string Name, MarketDataFormat Format)[] Registry =
+    [
+        ("binance-usdm", MarketDataFormat.BinanceUsdm),
+        ("bybit-ob", MarketDataFormat.BybitOrderBook),
+        ("bybit-trades", MarketDataFormat.BybitTrades),
+        ("tardis-book", MarketDataFormat.TardisBook),
+        ("tardis-trades", MarketDataFormat.TardisTrades),
+        ("mmev", MarketDataFormat.Mmev),
+        ("ohlcv", MarketDataFormat.Ohlcv),
+        ("bybit-kline", MarketDataFormat.BybitKline),
+    ];
+
+    /// <summary>Every format name, in the order of <see cref="MarketDataFormat"/>.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Registry.Select(r => r.Name)];
+
+    public static string NameOf(MarketDataFormat format) => Registry.First(r => r.Format == format).Name;
+
+    /// <summary>The format a CLI name stands for; an unknown name is a usage error listing the known ones.</summary>
+    public static MarketDataFormat Parse(string name)
+    {
+        foreach ((string known, MarketDataFormat format) in Registry)
+        {
+            if (string.Equals(known, name?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return format;
+            }
+        }
+
+        throw new InvalidParameterException("format", $"unknown data format '{name}'; known: {string.Join(", ", Names)}");
+    }
+
+    /// <summary>True for the bar formats, read with <see cref="OpenBars(string, MarketDataFormat, BadRowPolicy)"/>.</summary>
+    public static bool IsBars(MarketDataFormat format) => format is MarketDataFormat.Ohlcv or MarketDataFormat.BybitKline;
+
+    public static MarketDataReader Open(string path, string format, MarketDataOptions? options = null) => Open(path, Parse(format), options);
+
+    /// <summary>Opens an event file; the options' instrument parts and bad-row policy apply to the text formats.</summary>
+    public static MarketDataReader Open(string path, MarketDataFormat format, MarketDataOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return format switch
+        {
+            MarketDataFormat.BinanceUsdm => new BinanceUsdmReader(path, options),
+            MarketDataFormat.BybitOrderBook => new BybitOrderBookReader(path, options),
+            MarketDataFormat.BybitTrades => new BybitTradeReader(path, options),
+            MarketDataFormat.TardisBook => new TardisBookReader(path, options),
+            MarketDataFormat.TardisTrades => new TardisTradeReader(path, options),
+            MarketDataFormat.Mmev => new MmevReader(path),
+            _ => throw new InvalidParameterException("format", $"{NameOf(format)} holds bars, not market events: read it as bars"),
+        };
+    }
+
+    public static BarReader OpenBars(string path, string format, BadRowPolicy onBadRow = default) =>
+        OpenBars(path, Parse(format), onBadRow);
+
+    /// <summary>Opens a bar file (ohlcv or bybit-kline).</summary>
+    public static BarReader OpenBars(string path, MarketDataFormat format, BadRowPolicy onBadRow = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new InvalidParameterException("data", $"file not found: {path}");
+        }
+
+        return format switch
+        {
+            MarketDataFormat.Ohlcv => new OhlcvCsvReader(path, onBadRow),
+            MarketDataFormat.BybitKline => new BybitKlineReader(path, onBadRow),
+            _ => throw new InvalidParameterException("format", $"{NameOf(format)} holds market events, not bars"),
+        };
+    }
+}

@@ -1,0 +1,116 @@
+using System.IO.Compression;
+using MarketMaking.Core.Errors;
+
+namespace MarketMaking.Data.Text;
+
+/// <summary>
+/// Opens a data file for reading, decompressing it on the fly when it is gzip or a zip holding one
+/// file; recognised by content (magic bytes), not by name.
+/// </summary>
+internal static class DataStreams
+{
+    public static Stream OpenRead(string path)
+    {
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InvalidParameterException("data", $"file not found: {path}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidParameterException("data", $"cannot read {path}: {e.Message}");
+        }
+
+        try
+        {
+            Span<byte> magic = stackalloc byte[4];
+            int n = file.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
+            file.Position = 0;
+            if (n >= 2 && magic[0] == 0x1F && magic[1] == 0x8B)
+            {
+                return new GZipStream(file, CompressionMode.Decompress);
+            }
+
+            if (n == 4 && magic.SequenceEqual("PK\x03\x04"u8))
+            {
+                return OpenZipEntry(file, path);
+            }
+
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    private static OwningStream OpenZipEntry(FileStream file, string path)
+    {
+        ZipArchive archive;
+        try
+        {
+            archive = new ZipArchive(file, ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DataFormatException(path, 0, "zip", e.Message);
+        }
+
+        ZipArchiveEntry[] entries = [.. archive.Entries.Where(e => e.Name.Length > 0)];
+        if (entries.Length != 1)
+        {
+            archive.Dispose();
+            throw new DataFormatException(path, 0, "zip", $"holds {entries.Length} files; a data zip must hold exactly one");
+        }
+
+        return new OwningStream(entries[0].Open(), archive);
+    }
+
+    /// <summary>A zip entry's stream that also closes its archive.</summary>
+    private sealed class OwningStream(Stream inner, IDisposable owner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+                owner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace MarketMaking.Tests.Samples;
+
+/// <summary>A fact on the real samples in ../shared/data: skipped, saying why, when the folder is absent.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class SharedDataFactAttribute : FactAttribute
+{
+    public SharedDataFactAttribute()
+    {
+        if (SharedData.Folder is null)
+        {
+            Skip = "../shared/data not found beside the repository: the real-data samples are not installed";
+        }
+    }
+}
