@@ -19,6 +19,7 @@ public static class MmApplication
             DemoCommand.Create(terminal),
             SimulateCommand.Create(terminal),
             QuotesCommand.Create(terminal),
+            BacktestCommand.Create(terminal),
             CalibrateCommand.Create(terminal),
             FetchCommand.Create(terminal),
             ConvertCommand.Create(terminal),

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
+using MarketMaking.Cli.Options;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Data.Bybit;
@@ -12,7 +12,7 @@ namespace MarketMaking.Cli.Commands;
 /// <c>mm record</c>: records an exchange's live order book and trades in its own historical file
 /// format, rotating files hourly; Ctrl-C (or a crash) loses at most the last second.
 /// </summary>
-internal static partial class RecordCommand
+internal static class RecordCommand
 {
     public static Command Create(Terminal terminal)
     {
@@ -26,7 +26,7 @@ internal static partial class RecordCommand
         {
             (BybitCategory category, string symbol, Uri baseUrl) = source.Resolve(parse);
             string bookTopic = BybitTopics.OrderBook(parse.GetValue(depth), symbol);
-            TimeSpan length = ParseDuration(parse.GetValue(duration)!);
+            TimeSpan length = Durations.Parse("duration", parse.GetValue(duration)!);
             string folder = parse.GetValue(output)!;
 
             Instrument instrument;
@@ -75,33 +75,4 @@ internal static partial class RecordCommand
         });
         return command;
     }
-
-    /// <summary>Parses 90s, 30m, 1h, 1h30m, 2d (units ms, s, m, h, d); the result must be positive.</summary>
-    internal static TimeSpan ParseDuration(string text)
-    {
-        MatchCollection parts = DurationPart().Matches(text);
-        if (parts.Count == 0 || parts.Sum(p => p.Length) != text.Length)
-        {
-            throw new InvalidParameterException("duration", $"'{text}' is not a duration; use e.g. 90s, 30m, 1h, 1h30m or 2d");
-        }
-
-        TimeSpan total = TimeSpan.Zero;
-        foreach (Match part in parts)
-        {
-            double amount = double.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture);
-            total += part.Groups[2].Value switch
-            {
-                "ms" => TimeSpan.FromMilliseconds(amount),
-                "s" => TimeSpan.FromSeconds(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                "h" => TimeSpan.FromHours(amount),
-                _ => TimeSpan.FromDays(amount),
-            };
-        }
-
-        return total > TimeSpan.Zero ? total : throw new InvalidParameterException("duration", "must be longer than zero");
-    }
-
-    [GeneratedRegex(@"(\d+(?:\.\d+)?)(ms|s|m|h|d)")]
-    private static partial Regex DurationPart();
 }

@@ -41,9 +41,11 @@ internal sealed class RunOptions
         Seed = parse.GetValue(_seed),
         MaxPosition = parse.GetValue(_maxPosition) ?? double.PositiveInfinity,
         DecisionInterval = strategy.UpdateInterval,
-        InitialInventory = parse.GetValue(_q0),
+        InitialInventory = InitialInventory(parse),
         Threads = parse.GetValue(_threads),
     }.Validate();
+
+    public double InitialInventory(ParseResult parse) => parse.GetValue(_q0);
 
     public InventoryPenalty Penalty(ParseResult parse)
     {

@@ -39,6 +39,35 @@ internal static class ReportBuilder
         return new ReportDocument(title, "Market-making strategies on model markets", sections);
     }
 
+    /// <summary>A report of event-loop runs on one market (replayed data or bars): metrics, PnL, inventory, quotes and markouts.</summary>
+    public static ReportDocument Backtest(string title, string subtitle, IReadOnlyList<RunResult> runs, IReadOnlyList<KeyValuePair<string, string>> settings)
+    {
+        List<RunRow> rows = runs.Select(RunRow.From).ToList();
+        string[] headers = ["strategy", "net PnL", "gross PnL", "fees", "fills", "fill rate", "win rate", "avg edge", "capture", "sharpe/period", "max dd", "mean |q|", "max |q|"];
+        var table = new TableBlock(
+            headers,
+            rows.Select(r => (IReadOnlyList<string>)[
+                r.Strategy, Formats.Fixed(r.NetPnl, 4), Formats.Fixed(r.GrossPnl, 4), Formats.Fixed(r.FeesPaid - r.Rebates, 4), r.Fills.ToString(CultureInfo.InvariantCulture),
+                Formats.Percent(r.FillRate), Formats.Percent(r.WinRate), Formats.Fixed(r.AverageEdge, 5), Formats.Fixed(r.SpreadCapture, 3), Formats.Fixed(r.SharpePerPeriod, 4),
+                Formats.Fixed(r.MaxDrawdown, 4), Formats.Fixed(r.MeanAbsQ, 4), Formats.Fixed(r.MaxAbsQ, 4),
+            ]).ToList(),
+            $"Sharpe per period of {Number(rows.FirstOrDefault()?.SamplePeriodSeconds ?? double.NaN)} s of PnL changes; capture: edge earned / half the quoted spread.");
+
+        var pnl = new ChartSpec("PnL", "time (s)", "PnL", runs.Select(r => (ChartSeries)Line(r.Strategy, r, p => p.Equity)).ToList()) { Width = 1000, Height = 360 };
+        var inventory = new ChartSpec("Inventory", "time (s)", "q", runs.Select(r => (ChartSeries)(Line(r.Strategy, r, p => p.Inventory) with { Step = true })).ToList()) { Width = 1000, Height = 300 };
+        var markouts = new ChartSpec("Markout per unit after a fill", "horizon (s)", "markout", rows.Select(r =>
+            (ChartSeries)new LineSeries(r.Strategy, r.Markouts.Select(m => m.Horizon).ToArray(), r.Markouts.Select(m => m.MeanPerUnit).ToArray())).ToList());
+        return new ReportDocument(title, subtitle,
+        [
+            new ReportSection("Results", [table, new ChartBlock(pnl), new ChartBlock(inventory), new ChartBlock(markouts)]),
+            new ReportSection("Quotes and fills", [
+                new ParagraphBlock("Our best quotes against the mid; ▲ our bid filled, ▼ our ask filled. Long runs are thinned to a few thousand points."),
+                new ChartGridBlock(runs.Select(r => QuotesChart(r.Strategy, r) with { Width = 1000, Height = 360 }).ToList()),
+            ]),
+            new ReportSection("Settings and data", [new KeyValueBlock(settings)]),
+        ]);
+    }
+
     private static TableBlock SummaryTableBlock(IReadOnlyList<MarketEvaluations> markets)
     {
         string[] headers = ["market", "strategy", "spread", "profit", "std", "sharpe", "max dd", "fill rate", "capture", "mean |q|", "final q std", "utility", "CARA CE", "PnL − ∫λq²"];

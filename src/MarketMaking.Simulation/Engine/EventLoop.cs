@@ -41,7 +41,7 @@ public static class EventLoop
                     Alpha = market.Alpha,
                 };
                 QuoteDecision decision = strategy.Decide(in context);
-                orders.Apply(in decision, market.Mid, ledger.Position, market);
+                orders.Apply(in decision, market.Mid, ledger.Position, market.BestBid, market.BestAsk, market);
                 nextDecision = market.Time + settings.DecisionInterval;
             }
 

@@ -8,9 +8,11 @@ namespace MarketMaking.Simulation.Engine;
 
 /// <summary>
 /// Turns a strategy's desired quotes into orders: snaps prices and sizes to the instrument's grid,
-/// stops the side that would grow the position past the limit, keeps an order whose price and
-/// size are unchanged (it keeps its place in the queue), reduces one whose size shrank, cancels
-/// the rest and submits what is new through the risk gate.
+/// keeps quotes passive (a bid never at or above the market's best ask, an ask never at or below
+/// its best bid: our quotes are post-only, so a quote that would cross rests at the best passive
+/// price instead), stops the side that would grow the position past the limit, keeps an order
+/// whose price and size are unchanged (it keeps its place in the queue), reduces one whose size
+/// shrank, cancels the rest and submits what is new through the risk gate.
 /// </summary>
 public sealed class OrderManager
 {
@@ -38,6 +40,9 @@ public sealed class OrderManager
 
     public long Reduced { get; private set; }
 
+    /// <summary>Quotes moved back to the best passive price because they would have crossed the book.</summary>
+    public long ClampedToTouch { get; private set; }
+
     public ReadOnlySpan<LiveOrder> Live(Side side) => side == Side.Buy ? _bids.AsSpan(0, _bidCount) : _asks.AsSpan(0, _askCount);
 
     /// <summary>Our best bid, NaN when we have none.</summary>
@@ -49,11 +54,18 @@ public sealed class OrderManager
     /// <summary>Our ask minus our bid; NaN when one side is empty.</summary>
     public double QuotedSpread => BestAsk - BestBid;
 
-    public void Apply(in QuoteDecision decision, double mid, double position, IOrderGateway gateway)
+    /// <param name="decision">What the strategy wants.</param>
+    /// <param name="mid">The market's mid (for the risk gate's price band).</param>
+    /// <param name="position">Our position now.</param>
+    /// <param name="marketBid">The market's best bid; NaN when the market has no book.</param>
+    /// <param name="marketAsk">The market's best ask; NaN when the market has no book.</param>
+    /// <param name="gateway">Where orders go.</param>
+    public void Apply(in QuoteDecision decision, double mid, double position, double marketBid, double marketAsk, IOrderGateway gateway)
     {
         double maxPosition = _gate.Limits.MaxPosition;
-        ApplySide(Side.Buy, decision.Bids, maxPosition - position, mid, position, gateway);
-        ApplySide(Side.Sell, decision.Asks, maxPosition + position, mid, position, gateway);
+        double tick = _instrument.HasPriceGrid ? _instrument.TickSize : 0;
+        ApplySide(Side.Buy, decision.Bids, maxPosition - position, marketAsk - tick, mid, position, gateway);
+        ApplySide(Side.Sell, decision.Asks, maxPosition + position, marketBid + tick, mid, position, gateway);
     }
 
     /// <summary>Removes filled quantity from our view of the order.</summary>
@@ -88,10 +100,10 @@ public sealed class OrderManager
         CancelAll(_asks, ref _askCount, gateway);
     }
 
-    private void ApplySide(Side side, ReadOnlySpan<QuoteLevel> levels, double capacity, double mid, double position, IOrderGateway gateway)
+    private void ApplySide(Side side, ReadOnlySpan<QuoteLevel> levels, double capacity, double passiveLimit, double mid, double position, IOrderGateway gateway)
     {
         Span<QuoteLevel> desired = stackalloc QuoteLevel[Capacity];
-        int desiredCount = Snap(side, levels, capacity, desired);
+        int desiredCount = Snap(side, levels, capacity, passiveLimit, desired);
         Span<bool> desiredMatched = stackalloc bool[Capacity];
 
         LiveOrder[] orders = side == Side.Buy ? _bids : _asks;
@@ -147,10 +159,11 @@ public sealed class OrderManager
     }
 
     /// <summary>
-    /// Snaps levels to the grid (bids down, asks up, sizes down to whole lots) and caps their total
-    /// size at the room left under the position limit; returns how many remain.
+    /// Snaps levels to the grid (bids down, asks up, sizes down to whole lots), keeps them passive
+    /// (a bid at most <paramref name="passiveLimit"/>, an ask at least it; NaN: no book, no limit)
+    /// and caps their total size at the room left under the position limit; returns how many remain.
     /// </summary>
-    private int Snap(Side side, ReadOnlySpan<QuoteLevel> levels, double capacity, Span<QuoteLevel> desired)
+    private int Snap(Side side, ReadOnlySpan<QuoteLevel> levels, double capacity, double passiveLimit, Span<QuoteLevel> desired)
     {
         int count = 0;
         foreach (QuoteLevel level in levels)
@@ -167,6 +180,13 @@ public sealed class OrderManager
             }
 
             double price = side == Side.Buy ? _instrument.SnapBid(level.Price) : _instrument.SnapAsk(level.Price);
+            bool crosses = side == Side.Buy ? price > passiveLimit : price < passiveLimit;
+            if (crosses)
+            {
+                price = passiveLimit;
+                ClampedToTouch++;
+            }
+
             if (FindUnmatched(desired[..count], default, price) >= 0)
             {
                 continue; // two levels snapped to one price: the first (best) one stands

@@ -1,10 +1,12 @@
 using MarketMaking.Core.Accounting;
 using MarketMaking.Core.Books;
+using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Core.MarketData;
 using MarketMaking.Core.Orders;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Simulation.Exchange;
+using MarketMaking.Signals.Volatility;
 
 namespace MarketMaking.Simulation.Replay;
 
@@ -30,6 +32,7 @@ public sealed class ReplayMarket : IMarket
     private readonly OrderBook _book = new();
     private readonly MarketEvent[] _buffer = new MarketEvent[BufferSize];
     private readonly ShadowOrder[] _orders = new ShadowOrder[MaxOrders];
+    private readonly RealizedVolatility _volatility;
     private readonly double _tick;
     private readonly double _lot;
     private int _position;
@@ -50,7 +53,9 @@ public sealed class ReplayMarket : IMarket
     {
         _source = source ?? throw new ArgumentNullException(nameof(source));
         _settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Validate();
-        Instrument = source.Instrument;
+        Instrument data = source.Instrument;
+        Instrument = new Instrument(data.Symbol, data.TickSize, data.LotSize, _settings.MakerFeeRate ?? data.MakerFeeRate, _settings.TakerFeeRate ?? data.TakerFeeRate);
+        _volatility = new RealizedVolatility(_settings.VolatilityWindow);
         _tick = Instrument.TickSize;
         _lot = Instrument.LotSize;
         if (!Instrument.HasPriceGrid)
@@ -73,8 +78,8 @@ public sealed class ReplayMarket : IMarket
 
     public double BestAsk => _book.LevelCount(Side.Sell) > 0 ? _book.Best(Side.Sell).Price * _tick : double.NaN;
 
-    /// <summary>Not estimated here yet: NaN (strategies that need it fall back to their parameters).</summary>
-    public double Volatility => double.NaN;
+    /// <summary>Realized volatility of the mid per √second over the volatility window; NaN until a whole window has been seen.</summary>
+    public double Volatility => _volatility.IsReady ? _volatility.Value * _tick : double.NaN;
 
     public double Alpha => 0;
 
@@ -149,6 +154,7 @@ public sealed class ReplayMarket : IMarket
             if (e.IsEndOfBatch)
             {
                 _batches++;
+                _volatility.Update(e.LocalTime, _book.Mid);
                 if (_orderCount > 0)
                 {
                     FillCrossedOrders(fills);
@@ -166,22 +172,23 @@ public sealed class ReplayMarket : IMarket
 
     private bool HasBothSides => _book.LevelCount(Side.Buy) > 0 && _book.LevelCount(Side.Sell) > 0;
 
-    /// <summary>Reads up to the first consistent two-sided book, so the first decision has a mid.</summary>
+    /// <summary>
+    /// Replays the warm-up: up to the first consistent two-sided book at least StartAfter after the
+    /// first event, so the first decision has a mid (and any calibration window is behind it).
+    /// </summary>
     private void WarmUp()
     {
+        long first = long.MinValue;
         while (TryNext(out MarketEvent e))
         {
             _now = e.LocalTime;
-            if (_events == 1)
-            {
-                _origin = e.LocalTime;
-            }
-
+            first = first == long.MinValue ? e.LocalTime : first;
             _book.Apply(e);
             if (e.IsEndOfBatch)
             {
                 _batches++;
-                if (HasBothSides)
+                _volatility.Update(e.LocalTime, _book.Mid);
+                if (HasBothSides && e.LocalTime - first >= _settings.StartAfter)
                 {
                     _origin = e.LocalTime;
                     return;
@@ -189,7 +196,9 @@ public sealed class ReplayMarket : IMarket
             }
         }
 
-        throw new ArgumentException("the data never shows a book with both sides", nameof(_source));
+        throw new InvalidParameterException("data", _settings.StartAfter > 0
+            ? $"the data ends before {_settings.StartAfter / 1e9:G} s of warm-up, or never shows a book with both sides"
+            : "the data never shows a book with both sides");
     }
 
     private bool TryNext(out MarketEvent e)

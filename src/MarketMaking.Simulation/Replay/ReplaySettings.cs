@@ -19,6 +19,21 @@ public sealed record ReplaySettings
     /// </summary>
     public long RequoteInterval { get; init; } = 100_000_000;
 
+    /// <summary>
+    /// Nanoseconds of data replayed before the strategy starts (book and signals warm up; e.g.
+    /// the window used to calibrate the strategy, so it never trades on data it was fitted to).
+    /// </summary>
+    public long StartAfter { get; init; }
+
+    /// <summary>Maker fee rate charged on our fills, overriding the data's instrument (negative: rebate).</summary>
+    public double? MakerFeeRate { get; init; }
+
+    /// <summary>Taker fee rate, overriding the data's instrument.</summary>
+    public double? TakerFeeRate { get; init; }
+
+    /// <summary>Window of the realized volatility the strategy sees as <c>Volatility</c>.</summary>
+    public TimeSpan VolatilityWindow { get; init; } = TimeSpan.FromSeconds(60);
+
     public ReplaySettings Validate()
     {
         ArgumentNullException.ThrowIfNull(QueueModel);
@@ -28,6 +43,12 @@ public sealed record ReplaySettings
             throw new InvalidParameterException("requote_interval", $"must be zero or positive, got {RequoteInterval}");
         }
 
+        if (StartAfter < 0)
+        {
+            throw new InvalidParameterException("start_after", $"must be zero or positive, got {StartAfter}");
+        }
+
+        InvalidParameterException.RequirePositive("volatility_window", VolatilityWindow.TotalSeconds);
         return this;
     }
 }

@@ -19,6 +19,12 @@ public sealed record AvellanedaStoikovParameters(
     double RollingHorizon = 1,
     double Horizon = 1)
 {
+    /// <summary>
+    /// γΔ, the risk aversion the formulas use: inventory counts orders of size Δ, and with γ per
+    /// unit of PnL a position of q orders carries the risk of qΔ units (Guéant 2017). γ for unit orders.
+    /// </summary>
+    public double EffectiveGamma => Gamma * OrderQuantity;
+
     internal void Validate()
     {
         InvalidParameterException.RequirePositive("gamma", Gamma);

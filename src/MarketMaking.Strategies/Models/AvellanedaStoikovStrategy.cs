@@ -18,8 +18,8 @@ public sealed class AvellanedaStoikovStrategy : IQuotingStrategy, ILinearInvento
         ArgumentNullException.ThrowIfNull(parameters);
         parameters.Validate();
         Parameters = parameters;
-        _skewPerTime = parameters.Gamma * parameters.Sigma * parameters.Sigma;
-        _baseDepth = ExponentialFillTerms.BaseDepth(parameters.Gamma, parameters.Kappa);
+        _skewPerTime = parameters.EffectiveGamma * parameters.Sigma * parameters.Sigma;
+        _baseDepth = ExponentialFillTerms.BaseDepth(parameters.EffectiveGamma, parameters.Kappa);
     }
 
     public AvellanedaStoikovParameters Parameters { get; }

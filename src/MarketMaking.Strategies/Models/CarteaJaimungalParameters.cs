@@ -24,6 +24,15 @@ public sealed record CarteaJaimungalParameters(
     double Horizon = 1,
     double TimeStep = 0.005)
 {
+    /// <summary>
+    /// φΔ, the running penalty per order² the formulas use: with φ per unit² of inventory and the
+    /// objective measured per unit of price, q orders of size Δ cost φ(qΔ)²/Δ = φΔ·q².
+    /// </summary>
+    public double EffectivePhi => Phi * OrderQuantity;
+
+    /// <summary>αΔ, the terminal penalty per order² (as <see cref="EffectivePhi"/>).</summary>
+    public double EffectiveTerminalPenalty => TerminalPenalty * OrderQuantity;
+
     internal void Validate()
     {
         InvalidParameterException.RequirePositive("A", ArrivalRate);

@@ -24,8 +24,8 @@ public sealed class CarteaJaimungalStrategy : IQuotingStrategy, IInventoryTableQ
         for (var i = 0; i < size; i++)
         {
             double q = i - limit;
-            diagonal[i] = parameters.Phi * kappa * q * q;
-            terminal[i] = Math.Exp(-parameters.TerminalPenalty * kappa * q * q);
+            diagonal[i] = parameters.EffectivePhi * kappa * q * q;
+            terminal[i] = Math.Exp(-parameters.EffectiveTerminalPenalty * kappa * q * q);
         }
 
         var offDiagonal = new double[size - 1];

@@ -19,7 +19,7 @@ public sealed class GlftApproximationStrategy : IQuotingStrategy, ILinearInvento
         ArgumentNullException.ThrowIfNull(parameters);
         parameters.Validate();
         Parameters = parameters;
-        var (gamma, sigma, kappa) = (parameters.Gamma, parameters.Sigma, parameters.Kappa);
+        var (gamma, sigma, kappa) = (parameters.EffectiveGamma, parameters.Sigma, parameters.Kappa);
         Skew = Math.Sqrt(sigma * sigma * gamma / (2 * kappa * parameters.A) * ExponentialFillTerms.GlftFactor(gamma, kappa));
         var half = ExponentialFillTerms.BaseDepth(gamma, kappa) + (0.5 * Skew);
         _quote = new LinearQuote(Skew, half, half);

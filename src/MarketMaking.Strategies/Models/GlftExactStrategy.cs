@@ -18,7 +18,7 @@ public sealed class GlftExactStrategy : IQuotingStrategy, IInventoryTableQuoting
         ArgumentNullException.ThrowIfNull(parameters);
         parameters.Validate();
         Parameters = parameters;
-        var (gamma, sigma, kappa, limit) = (parameters.Gamma, parameters.Sigma, parameters.Kappa, parameters.MaxInventory);
+        var (gamma, sigma, kappa, limit) = (parameters.EffectiveGamma, parameters.Sigma, parameters.Kappa, parameters.MaxInventory);
         var alpha = 0.5 * kappa * gamma * sigma * sigma;
         var eta = parameters.A / ExponentialFillTerms.GlftFactor(gamma, kappa);
         var size = (2 * limit) + 1;

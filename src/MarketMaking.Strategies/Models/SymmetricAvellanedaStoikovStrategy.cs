@@ -17,8 +17,8 @@ public sealed class SymmetricAvellanedaStoikovStrategy : IQuotingStrategy, ILine
         ArgumentNullException.ThrowIfNull(parameters);
         parameters.Validate();
         Parameters = parameters;
-        var half = (0.25 * parameters.Gamma * parameters.Sigma * parameters.Sigma * parameters.Horizon)
-            + ExponentialFillTerms.BaseDepth(parameters.Gamma, parameters.Kappa);
+        var half = (0.25 * parameters.EffectiveGamma * parameters.Sigma * parameters.Sigma * parameters.Horizon)
+            + ExponentialFillTerms.BaseDepth(parameters.EffectiveGamma, parameters.Kappa);
         _quote = new LinearQuote(0, half, half);
     }
 

@@ -22,8 +22,8 @@ public class OrderManagerTests
     {
         var (manager, gateway, _) = Create();
         QuoteDecision quotes = QuoteDecision.TwoSided(99.5, 100.5, 2);
-        manager.Apply(in quotes, mid: 100, position: 0, gateway);
-        manager.Apply(in quotes, mid: 100.2, position: 0, gateway);
+        manager.Apply(in quotes, mid: 100, position: 0, marketBid: double.NaN, marketAsk: double.NaN, gateway);
+        manager.Apply(in quotes, mid: 100.2, position: 0, marketBid: double.NaN, marketAsk: double.NaN, gateway);
 
         Assert.Equal(["new 1 Buy 2@99.5", "new 2 Sell 2@100.5"], gateway.Actions);
         Assert.Equal(2, manager.Submitted);
@@ -35,18 +35,18 @@ public class OrderManagerTests
     {
         var (manager, gateway, _) = Create();
         QuoteDecision first = QuoteDecision.TwoSided(99.5, 100.5, 2);
-        manager.Apply(in first, 100, 0, gateway);
+        manager.Apply(in first, 100, 0, double.NaN, double.NaN, gateway);
         gateway.Actions.Clear();
 
         var next = default(QuoteDecision);
         next.Add(Side.Buy, 99.5, 1); // same price, smaller: keeps priority
         next.Add(Side.Sell, 100.5, 3); // same price, larger: loses priority anyway
-        manager.Apply(in next, 100, 0, gateway);
+        manager.Apply(in next, 100, 0, double.NaN, double.NaN, gateway);
         Assert.Equal(["reduce 1 to 1", "cancel 2", "new 3 Sell 3@100.5"], gateway.Actions);
 
         gateway.Actions.Clear();
         QuoteDecision moved = QuoteDecision.TwoSided(99.0, 100.5, 1);
-        manager.Apply(in moved, 100, 0, gateway);
+        manager.Apply(in moved, 100, 0, double.NaN, double.NaN, gateway);
         Assert.Equal(["cancel 1", "new 4 Buy 1@99", "reduce 3 to 1"], gateway.Actions);
         Assert.Equal(1, manager.Live(Side.Buy).Length);
     }
@@ -56,7 +56,7 @@ public class OrderManagerTests
     {
         var (manager, gateway, _) = Create();
         QuoteDecision quotes = QuoteDecision.TwoSided(99.74, 100.26, 2.9);
-        manager.Apply(in quotes, 100, 0, gateway);
+        manager.Apply(in quotes, 100, 0, double.NaN, double.NaN, gateway);
         Assert.Equal(["new 1 Buy 2@99.5", "new 2 Sell 2@100.5"], gateway.Actions);
     }
 
@@ -67,12 +67,12 @@ public class OrderManagerTests
         QuoteDecision quotes = QuoteDecision.TwoSided(99.5, 100.5, 2);
 
         // Long 4: one lot of room on the bid, the ask is untouched.
-        manager.Apply(in quotes, 100, position: 4, gateway);
+        manager.Apply(in quotes, 100, position: 4, marketBid: double.NaN, marketAsk: double.NaN, gateway);
         Assert.Equal(["new 1 Buy 1@99.5", "new 2 Sell 2@100.5"], gateway.Actions);
 
         // Long 5: the bid goes.
         gateway.Actions.Clear();
-        manager.Apply(in quotes, 100, position: 5, gateway);
+        manager.Apply(in quotes, 100, position: 5, marketBid: double.NaN, marketAsk: double.NaN, gateway);
         Assert.Equal(["cancel 1"], gateway.Actions);
         Assert.Equal(0, gate.TotalRejections); // not quoting is not a rejection
     }
@@ -82,7 +82,7 @@ public class OrderManagerTests
     {
         var (manager, gateway, gate) = Create(new RiskLimits { PriceBand = 0.002 });
         QuoteDecision quotes = QuoteDecision.TwoSided(99.5, 100.0, 1); // bid is 0.5% away: outside a 0.2% band
-        manager.Apply(in quotes, 100, 0, gateway);
+        manager.Apply(in quotes, 100, 0, double.NaN, double.NaN, gateway);
         Assert.Equal(["new 1 Sell 1@100"], gateway.Actions);
         Assert.Equal(1, gate.Rejections(RejectReason.PriceBand));
     }
@@ -92,7 +92,7 @@ public class OrderManagerTests
     {
         var (manager, gateway, _) = Create();
         QuoteDecision quotes = QuoteDecision.TwoSided(99.5, 100.5, 3);
-        manager.Apply(in quotes, 100, 0, gateway);
+        manager.Apply(in quotes, 100, 0, double.NaN, double.NaN, gateway);
 
         manager.OnFill(new Fill(0, OrderId: 1, Side.Buy, 99.5, 1, 0, true, 100));
         Assert.Equal(2, manager.Live(Side.Buy)[0].Quantity);
@@ -109,9 +109,27 @@ public class OrderManagerTests
         quotes.Add(Side.Buy, 99.5, 2);
         quotes.Add(Side.Buy, 99.0, 2);
         quotes.Add(Side.Buy, 98.5, 2);
-        manager.Apply(in quotes, 100, 0, gateway);
+        manager.Apply(in quotes, 100, 0, double.NaN, double.NaN, gateway);
 
         // Room 3: 2 at the first level, 1 at the second, none at the third.
         Assert.Equal(["new 1 Buy 2@99.5", "new 2 Buy 1@99"], gateway.Actions);
+    }
+
+    [Fact]
+    public void QuotesThatWouldCrossRestAtTheBestPassivePrice()
+    {
+        // Market 99.5 / 100.5, tick 0.5. A bid at 101 would take the ask: it rests at 100 (ask − tick);
+        // an ask at 99 would hit the bid: it rests at 100 too. Passive quotes are left alone.
+        var (manager, gateway, _) = Create();
+        QuoteDecision crossing = QuoteDecision.TwoSided(101, 99, 1);
+        manager.Apply(in crossing, 100, 0, marketBid: 99.5, marketAsk: 100.5, gateway);
+        Assert.Equal(["new 1 Buy 1@100", "new 2 Sell 1@100"], gateway.Actions);
+        Assert.Equal(2, manager.ClampedToTouch);
+
+        gateway.Actions.Clear();
+        QuoteDecision passive = QuoteDecision.TwoSided(99, 101, 1);
+        manager.Apply(in passive, 100, 0, marketBid: 99.5, marketAsk: 100.5, gateway);
+        Assert.Equal(["cancel 1", "new 3 Buy 1@99", "cancel 2", "new 4 Sell 1@101"], gateway.Actions);
+        Assert.Equal(2, manager.ClampedToTouch);
     }
 }

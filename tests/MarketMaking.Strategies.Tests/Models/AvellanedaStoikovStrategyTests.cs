@@ -69,11 +69,13 @@ public class AvellanedaStoikovStrategyTests
     [Fact]
     public void InventoryCountsOrderSizes()
     {
-        // 5 units at order size 2.5 is q = 2: the same quotes as 2 units at order size 1.
-        var units = new AvellanedaStoikovStrategy(Paper).Decide(Contexts.At(100, 2, 0.5));
+        // 5 units at order size Δ = 2.5 is q = 2 orders, each carrying the risk of 2.5 units: the
+        // formulas use γΔ = 0.1·2.5 = 0.25, so the quotes equal 2 unit orders at γ = 0.25.
+        var units = new AvellanedaStoikovStrategy(Paper with { Gamma = 0.25 }).Decide(Contexts.At(100, 2, 0.5));
         var lots = new AvellanedaStoikovStrategy(Paper with { OrderQuantity = 2.5 }).Decide(Contexts.At(100, 5, 0.5));
 
         Assert.Equal(units.Bids[0].Price, lots.Bids[0].Price, 12);
+        Assert.Equal(units.Asks[0].Price, lots.Asks[0].Price, 12);
         Assert.Equal(2.5, lots.Bids[0].Quantity);
     }
 

@@ -1,0 +1,8 @@
+namespace MarketMaking.Simulation.Tests.Matching;
+
+internal enum MessageKind
+{
+    New,
+    Cancel,
+    Amend,
+}
