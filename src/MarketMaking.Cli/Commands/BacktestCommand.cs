@@ -69,6 +69,10 @@ internal static class BacktestCommand
             bool isBars = parse.GetValue(bars);
             string formatName = parse.GetValue(format) ?? (isBars ? (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "bybit-kline" : "ohlcv") : throw new InvalidParameterException("format", "name the data format (--format)"));
             BadRowPolicy policy = BadRowText.ParsePolicy(parse.GetValue(onBadRow)!);
+
+            // Every option is checked before the data is touched.
+            MarketDataFormats.Parse(formatName);
+            _ = strategies.Strategies(parse);
             var risk = new RiskLimits { MaxPosition = parse.GetValue(maxPosition) ?? double.PositiveInfinity, MaxLoss = parse.GetValue(maxLoss) ?? double.PositiveInfinity }.Validate();
             var metrics = new MetricsOptions
             {
@@ -118,8 +122,26 @@ internal static class BacktestCommand
             }
             else
             {
-                var options = new MarketDataOptions { Symbol = parse.GetValue(symbol), TickSize = parse.GetValue(tickSize), LotSize = parse.GetValue(lotSize), OnBadRow = policy };
                 TimeSpan warmUp = Durations.Parse("calibrate", parse.GetValue(calibrate)!, allowZero: true);
+                ReplaySettings replay = new()
+                {
+                    QueueModel = parse.GetValue(queueModel) switch
+                    {
+                        "risk-averse" => new RiskAverseQueueModel(),
+                        "power" => ProbabilisticQueueModel.Power(parse.GetValue(queuePower)),
+                        "log" => ProbabilisticQueueModel.Log(),
+                        var other => throw new InvalidParameterException("queue-model", $"unknown model '{other}'; known: risk-averse, power, log"),
+                    },
+                    RequoteInterval = Durations.Nanoseconds(Durations.Parse("requote-interval", parse.GetValue(requote)!, allowZero: true)),
+                    StartAfter = Durations.Nanoseconds(warmUp),
+                    MakerFeeRate = parse.GetValue(makerFee),
+                    TakerFeeRate = parse.GetValue(takerFee),
+                };
+                long entry = Durations.Nanoseconds(Durations.Parse("latency", parse.GetValue(latency)!, allowZero: true));
+                string? cancelText = parse.GetValue(cancelLatency);
+                long cancel = cancelText is null ? entry : Durations.Nanoseconds(Durations.Parse("cancel-latency", cancelText, allowZero: true));
+                double jitter = InvalidParameterException.RequireNonNegative("latency-jitter", parse.GetValue(latencyJitter));
+                var options = new MarketDataOptions { Symbol = parse.GetValue(symbol), TickSize = parse.GetValue(tickSize), LotSize = parse.GetValue(lotSize), OnBadRow = policy };
                 CalibrationResult? calibration = null;
                 Instrument dataInstrument;
                 using (MarketDataReader probe = MarketDataFormats.Open(path, formatName, options))
@@ -140,24 +162,6 @@ internal static class BacktestCommand
                     Horizon = parse.GetValue(horizon),
                     OrderQuantity = dataInstrument.LotSize,
                 });
-                ReplaySettings replay = new()
-                {
-                    QueueModel = parse.GetValue(queueModel) switch
-                    {
-                        "risk-averse" => new RiskAverseQueueModel(),
-                        "power" => ProbabilisticQueueModel.Power(parse.GetValue(queuePower)),
-                        "log" => ProbabilisticQueueModel.Log(),
-                        var other => throw new InvalidParameterException("queue-model", $"unknown model '{other}'; known: risk-averse, power, log"),
-                    },
-                    RequoteInterval = Durations.Nanoseconds(Durations.Parse("requote-interval", parse.GetValue(requote)!, allowZero: true)),
-                    StartAfter = Durations.Nanoseconds(warmUp),
-                    MakerFeeRate = parse.GetValue(makerFee),
-                    TakerFeeRate = parse.GetValue(takerFee),
-                };
-                long entry = Durations.Nanoseconds(Durations.Parse("latency", parse.GetValue(latency)!, allowZero: true));
-                string? cancelText = parse.GetValue(cancelLatency);
-                long cancel = cancelText is null ? entry : Durations.Nanoseconds(Durations.Parse("cancel-latency", cancelText, allowZero: true));
-                double jitter = InvalidParameterException.RequireNonNegative("latency-jitter", parse.GetValue(latencyJitter));
                 MarketDataReader? lastReader = null;
                 ReplayMarket? lastMarket = null;
                 foreach ((string label, string name) in strategies.Strategies(parse))

@@ -2,6 +2,11 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Numerics;
 using MarketMaking.Cli.Output;
+using MarketMaking.Data.Files;
+using MarketMaking.Simulation.Engine;
+using MarketMaking.Simulation.Exchange;
+using MarketMaking.Simulation.Matching;
+using MarketMaking.Simulation.Replay;
 using MarketMaking.Simulation.Model;
 using MarketMaking.Simulation.MonteCarlo;
 using MarketMaking.Strategies;
@@ -15,6 +20,76 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Measure throughput (the figures of the README's performance table).");
         command.Subcommands.Add(Simulation(terminal));
+        command.Subcommands.Add(Book(terminal));
+        command.Subcommands.Add(Replay(terminal));
+        return command;
+    }
+
+    private static Command Book(Terminal terminal)
+    {
+        var messages = new Option<int>("--messages") { Description = "messages in the workload", DefaultValueFactory = _ => 2_000_000 };
+        var rounds = new Option<int>("--repeats") { Description = "timed replays of the workload (the median is reported)", DefaultValueFactory = _ => 5 };
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("lob", "Matching engine on one core: ~60% limit adds, 35% cancels, 5% market orders near the touch.") { messages, rounds, json };
+        command.SetAction(parse =>
+        {
+            MatchingThroughput result = MatchingWorkload.Measure(parse.GetValue(messages), seed: 1, rounds: Math.Max(1, parse.GetValue(rounds)));
+            if (parse.GetValue(json))
+            {
+                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "lob", result.Messages, result.Rounds, result.MessagesPerSecond, result.AllocatedBytesPerMessage }));
+            }
+            else
+            {
+                terminal.Writer.WriteLine($"lob: {Formats.Rate(result.MessagesPerSecond)} messages/s on one core (median of {result.Rounds}), {result.AllocatedBytesPerMessage:F2} bytes allocated per message");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Replay(Terminal terminal)
+    {
+        var data = new Option<string>("--data") { Description = "recorded data file", Required = true };
+        var format = new Option<string>("--format") { Description = "data format", DefaultValueFactory = _ => "mmev" };
+        var repeats = new Option<int>("--repeats") { Description = "timed replays (the median is reported)", DefaultValueFactory = _ => 5 };
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("replay", "Full replay (book, AS strategy, risk-averse queues, 5 ms latency) in events per second.") { data, format, repeats, json };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(data)!;
+            string name = parse.GetValue(format)!;
+            MarketDataFormats.Parse(name);
+            IQuotingStrategy strategy = StrategyCatalog.Create("as", new StrategySettings { Sigma = 5, A = 5, Kappa = 2, Horizon = 60, OrderQuantity = 0.001, Gamma = 0.1 });
+            var settings = new ReplaySettings { Latency = new ConstantLatency(5_000_000, 5_000_000) };
+            int runs = Math.Max(1, parse.GetValue(repeats));
+            var rates = new double[runs + 1];
+            long events = 0;
+            for (int i = 0; i <= runs; i++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                using MarketDataReader reader = MarketDataFormats.Open(path, name);
+                var market = new ReplayMarket(reader, settings);
+                EventLoop.Run(market, strategy, new RunSettings());
+                events = market.Statistics.Events;
+                rates[i] = events / Stopwatch.GetElapsedTime(start).TotalSeconds;
+            }
+
+            // The first run warms the JIT and the page cache and is not counted.
+            double[] timed = rates[1..];
+            Array.Sort(timed);
+            double median = timed[runs / 2];
+            if (parse.GetValue(json))
+            {
+                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "replay", Format = name, Events = events, Runs = runs, EventsPerSecond = median }));
+            }
+            else
+            {
+                terminal.Writer.WriteLine($"replay ({name}): {Formats.Rate(median)} events/s (median of {runs}), {events:N0} events per run");
+            }
+
+            return 0;
+        });
         return command;
     }
 

@@ -1,112 +1,219 @@
+using System.Numerics;
+
 namespace MarketMaking.Core.Books;
 
 /// <summary>
-/// One side of an aggregated book: levels sorted so the best is LAST, because almost every update
-/// lands near the touch and an insert or delete there shifts only the few levels above it.
-/// Arrays grow by doubling; nothing is allocated per update once the side has its working size.
+/// One side of an aggregated book. Full-depth feeds update levels deep in the book as often as
+/// the touch, so levels near the best live in a dense window indexed by price (ticks from a base),
+/// with a bitmap of occupied levels: setting one is O(1), and when the best empties the bitmap is
+/// scanned 64 levels at a time for the next. Levels outside the window — real books hold stray
+/// orders far away — sit in sorted <see cref="SortedLevels"/>. The window always holds the best
+/// level, so every level outside it is worse; it re-centres when a better level arrives outside,
+/// when it empties, or when the best drifts near an edge. Nothing is allocated per update (the
+/// first re-centre allocates the spare window it swaps with).
 /// </summary>
 internal sealed class BookSide
 {
+    // 16,384 ticks: ±80 at a 0.01 tick, wider than the part of a book that full-depth feeds churn.
+    private const int WindowSize = 1 << 14;
+    private const int Edge = WindowSize / 8;
+
     private readonly bool _isBid;
-    private long[] _prices = new long[64];
-    private long[] _sizes = new long[64];
+    private readonly SortedLevels _overflow;
+    private readonly Action<long, long> _moveIntoWindow;
+    private long[] _sizes = new long[WindowSize];
+    private ulong[] _occupied = new ulong[WindowSize / 64];
+    private long[]? _spareSizes;
+    private ulong[]? _spareOccupied;
+    private long _base;
+    private int _windowCount;
+    private int _best = -1;
 
     public BookSide(bool isBid)
     {
         _isBid = isBid;
+        _overflow = new SortedLevels(isBid);
+        _moveIntoWindow = SetInWindow;
     }
 
-    public int Count { get; private set; }
+    public int Count => _windowCount + _overflow.Count;
 
-    /// <summary>Level by distance from the touch (0 = best).</summary>
+    public BookLevel Best => _best < 0 ? default : new BookLevel(_base + _best, _sizes[_best]);
+
+    /// <summary>Level by distance from the touch (0 = best): walks the window's levels, then the overflow's.</summary>
     public BookLevel Level(int index)
     {
-        int i = Count - 1 - index;
-        return new BookLevel(_prices[i], _sizes[i]);
-    }
+        if (index >= _windowCount)
+        {
+            return _overflow.Level(index - _windowCount);
+        }
 
-    public BookLevel Best => Count == 0 ? default : new BookLevel(_prices[Count - 1], _sizes[Count - 1]);
+        int slot = _best;
+        for (int i = 0; i < index; i++)
+        {
+            slot = NextWorse(slot);
+        }
+
+        return new BookLevel(_base + slot, _sizes[slot]);
+    }
 
     public long SizeAt(long price)
     {
-        int i = Find(price);
-        return i >= 0 ? _sizes[i] : 0;
+        long slot = price - _base;
+        return (ulong)slot < WindowSize ? _sizes[slot] : _overflow.SizeAt(price);
     }
 
-    public void Clear() => Count = 0;
-
-    /// <summary>Sets the total size at a price; 0 removes the level.</summary>
-    public void Set(long price, long size)
+    public void Clear()
     {
-        int i = Find(price);
-        if (i >= 0)
+        Array.Clear(_sizes);
+        Array.Clear(_occupied);
+        _overflow.Clear();
+        _windowCount = 0;
+        _best = -1;
+    }
+
+    /// <summary>Sets the total size at a price (0 removes the level); returns the size it had.</summary>
+    public long Set(long price, long size)
+    {
+        long offset = price - _base;
+        if ((ulong)offset >= WindowSize)
         {
-            if (size == 0)
+            bool better = _best < 0 || (_isBid ? price > _base + _best : price < _base + _best);
+            if (size == 0 || !better)
             {
-                Array.Copy(_prices, i + 1, _prices, i, Count - i - 1);
-                Array.Copy(_sizes, i + 1, _sizes, i, Count - i - 1);
-                Count--;
+                return _overflow.Set(price, size);
             }
-            else
+
+            Recentre(price);
+            offset = price - _base;
+        }
+
+        int slot = (int)offset;
+        long previous = _sizes[slot];
+        bool wasOccupied = previous != 0;
+        SetInWindow(price, size);
+        if (size == 0 && wasOccupied && _best < 0 && _overflow.Count > 0)
+        {
+            Recentre(_overflow.Best.Price); // the window emptied: the best is now among the far levels
+        }
+        else if (_best >= 0 && (_best < Edge || _best >= WindowSize - Edge))
+        {
+            Recentre(_base + _best);
+        }
+
+        return previous;
+    }
+
+    /// <summary>Sets a level known to be inside the window, keeping count, bitmap and best.</summary>
+    private void SetInWindow(long price, long size)
+    {
+        int slot = (int)(price - _base);
+        bool wasOccupied = _sizes[slot] != 0;
+        _sizes[slot] = size;
+        if (size == 0)
+        {
+            if (wasOccupied)
             {
-                _sizes[i] = size;
+                _occupied[slot >> 6] &= ~(1UL << slot);
+                _windowCount--;
+                if (slot == _best)
+                {
+                    _best = _windowCount == 0 ? -1 : NextWorse(slot);
+                }
             }
 
             return;
         }
 
-        if (size == 0)
+        if (!wasOccupied)
         {
-            return; // deleting a level that is not there: nothing to do (exchanges send these)
+            _occupied[slot >> 6] |= 1UL << slot;
+            _windowCount++;
+            if (_best < 0 || (_isBid ? slot > _best : slot < _best))
+            {
+                _best = slot;
+            }
         }
-
-        if (Count == _prices.Length)
-        {
-            Array.Resize(ref _prices, Count * 2);
-            Array.Resize(ref _sizes, Count * 2);
-        }
-
-        int at = ~i;
-        Array.Copy(_prices, at, _prices, at + 1, Count - at);
-        Array.Copy(_sizes, at, _sizes, at + 1, Count - at);
-        _prices[at] = price;
-        _sizes[at] = size;
-        Count++;
     }
 
-    /// <summary>
-    /// Index of a price, or the bitwise complement of where it would go. Bids ascend (best = highest
-    /// last), asks descend (best = lowest last). Searches from the touch first: most lookups are there.
-    /// </summary>
-    private int Find(long price)
+    /// <summary>Moves the window so <paramref name="price"/> sits in its middle, trading levels with the overflow.</summary>
+    private void Recentre(long price)
     {
-        int top = Count - 1;
-        if (top >= 0 && _prices[top] == price)
+        long oldBase = _base;
+        (long[] oldSizes, ulong[] oldOccupied) = (_sizes, _occupied);
+        (_sizes, _spareSizes) = (_spareSizes ?? new long[WindowSize], oldSizes);
+        (_occupied, _spareOccupied) = (_spareOccupied ?? new ulong[WindowSize / 64], oldOccupied);
+        Array.Clear(_sizes);
+        Array.Clear(_occupied);
+        _base = price - (WindowSize / 2);
+        _windowCount = 0;
+        _best = -1;
+
+        for (int word = 0; word < oldOccupied.Length; word++)
         {
-            return top;
+            for (ulong bits = oldOccupied[word]; bits != 0; bits &= bits - 1)
+            {
+                int slot = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                long level = oldBase + slot;
+                if ((ulong)(level - _base) < WindowSize)
+                {
+                    SetInWindow(level, oldSizes[slot]);
+                }
+                else
+                {
+                    _overflow.Set(level, oldSizes[slot]);
+                }
+            }
         }
 
-        int low = 0;
-        int high = top;
-        while (low <= high)
-        {
-            int middle = (int)((uint)(low + high) >> 1);
-            long p = _prices[middle];
-            if (p == price)
-            {
-                return middle;
-            }
+        _overflow.TakeRange(_base, _base + WindowSize - 1, _moveIntoWindow);
+    }
 
-            if (_isBid ? p < price : p > price)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
+    /// <summary>The next occupied slot after <paramref name="slot"/> going away from the touch, or −1.</summary>
+    private int NextWorse(int slot) => _isBid ? PreviousOccupied(slot) : NextOccupied(slot);
+
+    private int NextOccupied(int slot)
+    {
+        int word = (slot + 1) >> 6;
+        if (word >= _occupied.Length)
+        {
+            return -1;
         }
 
-        return ~low;
+        ulong bits = _occupied[word] & (~0UL << ((slot + 1) & 63));
+        while (bits == 0)
+        {
+            if (++word == _occupied.Length)
+            {
+                return -1;
+            }
+
+            bits = _occupied[word];
+        }
+
+        return (word << 6) + BitOperations.TrailingZeroCount(bits);
+    }
+
+    private int PreviousOccupied(int slot)
+    {
+        if (slot <= 0)
+        {
+            return -1;
+        }
+
+        int word = (slot - 1) >> 6;
+        int bit = (slot - 1) & 63;
+        ulong bits = _occupied[word] & (bit == 63 ? ~0UL : (1UL << (bit + 1)) - 1);
+        while (bits == 0)
+        {
+            if (--word < 0)
+            {
+                return -1;
+            }
+
+            bits = _occupied[word];
+        }
+
+        return (word << 6) + 63 - BitOperations.LeadingZeroCount(bits);
     }
 }

@@ -38,11 +38,11 @@ public sealed class OrderBook : IOrderBookView
 
     public long SizeAt(Side side, long price) => Of(side).SizeAt(price);
 
-    /// <summary>Sets the total size at (side, price); a size of 0 deletes the level.</summary>
-    public void Set(Side side, long price, long size)
+    /// <summary>Sets the total size at (side, price) (0 deletes the level); returns the size it had.</summary>
+    public long Set(Side side, long price, long size)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        Of(side).Set(price, size);
+        return Of(side).Set(price, size);
     }
 
     public void Clear()

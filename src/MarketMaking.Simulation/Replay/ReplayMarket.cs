@@ -39,6 +39,9 @@ public sealed class ReplayMarket : IMarket
     private int _count;
     private int _orderCount;
     private long _nextOrderId = 1;
+
+    // Exchange time of the earliest pending activation or cancel: orders are only scanned then.
+    private long _nextAction = long.MaxValue;
     private long _origin;
     private long _now;
     private bool _finished;
@@ -111,6 +114,7 @@ public sealed class ReplayMarket : IMarket
             ActiveFrom = _now + _settings.Latency.OrderEntry(),
             CancelAt = long.MaxValue,
         };
+        _nextAction = Math.Min(_nextAction, _orders[_orderCount - 1].ActiveFrom);
         return id;
     }
 
@@ -120,6 +124,7 @@ public sealed class ReplayMarket : IMarket
         if (i >= 0)
         {
             _orders[i].CancelAt = _now + _settings.Latency.Cancel();
+            _nextAction = Math.Min(_nextAction, _orders[i].CancelAt);
         }
     }
 
@@ -129,6 +134,10 @@ public sealed class ReplayMarket : IMarket
         if (i >= 0)
         {
             _orders[i].RemainingLots = Math.Min(_orders[i].RemainingLots, Instrument.ToLots(newQuantity));
+            if (_orders[i].RemainingLots <= 0)
+            {
+                RemoveAt(i);
+            }
         }
     }
 
@@ -145,7 +154,7 @@ public sealed class ReplayMarket : IMarket
         while (TryNext(out MarketEvent e))
         {
             _now = e.LocalTime;
-            if (_orderCount > 0)
+            if (e.ExchangeTime >= _nextAction)
             {
                 UpdateOrders(e.ExchangeTime);
             }
@@ -227,15 +236,10 @@ public sealed class ReplayMarket : IMarket
                 _book.Clear();
                 break;
             case MarketEventKind.BookLevel:
+                long previous = _book.Set(e.Side, e.Price, e.Size);
                 if (_orderCount > 0)
                 {
-                    long previous = _book.SizeAt(e.Side, e.Price);
-                    _book.Set(e.Side, e.Price, e.Size);
                     OnLevelChange(e.Side, e.Price, previous, e.Size);
-                }
-                else
-                {
-                    _book.Set(e.Side, e.Price, e.Size);
                 }
 
                 break;
@@ -252,18 +256,31 @@ public sealed class ReplayMarket : IMarket
     /// <summary>Activates orders that have reached the exchange and removes those whose cancel has.</summary>
     private void UpdateOrders(long exchangeTime)
     {
+        _nextAction = long.MaxValue;
         for (int i = _orderCount - 1; i >= 0; i--)
         {
             ref ShadowOrder order = ref _orders[i];
-            if (exchangeTime >= order.CancelAt || order.RemainingLots <= 0)
+            if (exchangeTime >= order.CancelAt)
             {
                 RemoveAt(i);
                 continue;
             }
 
-            if (!order.IsActive && exchangeTime >= order.ActiveFrom)
+            if (!order.IsActive)
             {
-                Activate(ref order, i);
+                if (exchangeTime >= order.ActiveFrom)
+                {
+                    Activate(ref order, i);
+                }
+                else
+                {
+                    _nextAction = Math.Min(_nextAction, order.ActiveFrom);
+                }
+            }
+
+            if (i < _orderCount && _orders[i].CancelAt != long.MaxValue)
+            {
+                _nextAction = Math.Min(_nextAction, _orders[i].CancelAt);
             }
         }
     }
@@ -300,10 +317,10 @@ public sealed class ReplayMarket : IMarket
     {
         // A buyer lifts asks (our sells); a seller hits bids (our buys).
         Side passive = trade.Side.Opposite();
-        for (int i = 0; i < _orderCount; i++)
+        for (int i = _orderCount - 1; i >= 0; i--)
         {
             ref ShadowOrder order = ref _orders[i];
-            if (!order.IsActive || order.Side != passive || order.RemainingLots <= 0)
+            if (!order.IsActive || order.Side != passive)
             {
                 continue;
             }
@@ -312,7 +329,7 @@ public sealed class ReplayMarket : IMarket
             if (through)
             {
                 _throughFills++;
-                Fill(ref order, order.RemainingLots, fills);
+                Fill(i, order.RemainingLots, fills);
             }
             else if (trade.Price == order.PriceTicks)
             {
@@ -324,7 +341,7 @@ public sealed class ReplayMarket : IMarket
                     if (filled > 0)
                     {
                         _queueFills++;
-                        Fill(ref order, filled, fills);
+                        Fill(i, filled, fills);
                     }
                 }
             }
@@ -336,10 +353,10 @@ public sealed class ReplayMarket : IMarket
     {
         BookLevel bestBid = _book.Best(Side.Buy);
         BookLevel bestAsk = _book.Best(Side.Sell);
-        for (int i = 0; i < _orderCount; i++)
+        for (int i = _orderCount - 1; i >= 0; i--)
         {
             ref ShadowOrder order = ref _orders[i];
-            if (!order.IsActive || order.RemainingLots <= 0)
+            if (!order.IsActive)
             {
                 continue;
             }
@@ -350,16 +367,22 @@ public sealed class ReplayMarket : IMarket
             if (crossed)
             {
                 _crossFills++;
-                Fill(ref order, order.RemainingLots, fills);
+                Fill(i, order.RemainingLots, fills);
             }
         }
     }
 
-    private void Fill(ref ShadowOrder order, long lots, List<Fill> fills)
+    /// <summary>Fills order <paramref name="index"/> by <paramref name="lots"/>; a fully filled order leaves at once.</summary>
+    private void Fill(int index, long lots, List<Fill> fills)
     {
+        ref ShadowOrder order = ref _orders[index];
         double quantity = lots * _lot;
         fills.Add(new Fill(Time, order.Id, order.Side, order.Price, quantity, Instrument.Fee(order.Price, quantity, isMaker: true), IsMaker: true, Mid));
         order.RemainingLots -= lots;
+        if (order.RemainingLots <= 0)
+        {
+            RemoveAt(index);
+        }
     }
 
     private int IndexOf(long id)

@@ -75,6 +75,40 @@ public class OrderBookTests
     }
 
     [Fact]
+    public void FarLevelsOutsideTheDenseWindowBehaveTheSame()
+    {
+        // Prices in three clusters far apart (the dense window spans 16,384 ticks), so levels move
+        // between the window and the far levels, and the window re-centres as the best jumps.
+        Gen<long> price = Gen.OneOf(Gen.Choose(0, 20), Gen.Choose(100_000, 100_020), Gen.Choose(1_000_000, 1_000_005)).Select(p => (long)p);
+        Gen<(Side Side, long Price, int Size)> update =
+            from side in Gen.Elements(Side.Buy, Side.Sell)
+            from p in price
+            from size in Gen.Choose(0, 2)
+            select (side, p, size);
+        Prop.ForAll(
+            Gen.ListOf(update).ToArbitrary(),
+            updates =>
+            {
+                var book = new OrderBook();
+                var model = new Dictionary<(Side, long), long>();
+                foreach ((Side side, long p, int size) in updates)
+                {
+                    book.Set(side, p, size);
+                    model[(side, p)] = size;
+                }
+
+                bool sameSizes = model.All(kv => book.SizeAt(kv.Key.Item1, kv.Key.Item2) == kv.Value);
+                BookLevel[] expectedBids = model.Where(kv => kv.Key.Item1 == Side.Buy && kv.Value > 0).Select(kv => new BookLevel(kv.Key.Item2, kv.Value)).OrderByDescending(l => l.Price).ToArray();
+                BookLevel[] expectedAsks = model.Where(kv => kv.Key.Item1 == Side.Sell && kv.Value > 0).Select(kv => new BookLevel(kv.Key.Item2, kv.Value)).OrderBy(l => l.Price).ToArray();
+                return sameSizes
+                    && expectedBids.SequenceEqual(Levels(book, Side.Buy))
+                    && expectedAsks.SequenceEqual(Levels(book, Side.Sell))
+                    && book.Best(Side.Buy) == expectedBids.FirstOrDefault()
+                    && book.Best(Side.Sell) == expectedAsks.FirstOrDefault();
+            }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void UpdatesAllocateNothingOnceWarm()
     {
         var book = new OrderBook();

@@ -1,0 +1,84 @@
+using System.Text.Json;
+
+namespace MarketMaking.Cli.Tests;
+
+public sealed class BacktestCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("mm-backtest-").FullName;
+
+    [SharedDataFact]
+    public void ReplaysTheBinanceSampleWithQueueAndLatencyAndIsRepeatable()
+    {
+        string[] args =
+        [
+            "backtest", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm", "--strategy", "as,glft", "--queue-model", "risk-averse",
+            "--latency", "5ms", "--json", "--out", Path.Combine(_folder, "run"),
+        ];
+        var (code, output, error) = Mm.Run(args);
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+
+        JsonElement[] results = JsonDocument.Parse(output).RootElement.GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(["as", "glft"], results.Select(r => r.GetProperty("strategy").GetString()));
+        foreach (JsonElement r in results)
+        {
+            long fills = r.GetProperty("fills").GetInt64();
+            Assert.True(fills > 0, "a market maker on five minutes of BTCUSDT trades");
+            Assert.True(fills <= r.GetProperty("orders").GetInt64());
+
+            // Net PnL = gross − fees, and with no fees configured they are equal.
+            Assert.Equal(r.GetProperty("gross_pnl").GetDouble(), r.GetProperty("net_pnl").GetDouble(), 9);
+            Assert.Equal(3, r.GetProperty("markouts").GetArrayLength());
+        }
+
+        Assert.Equal(output, Mm.Run(args).Output); // same data, same settings, same numbers
+        Assert.True(File.Exists(Path.Combine(_folder, "run", "report.html")));
+    }
+
+    [SharedDataFact]
+    public void MakerFeesAreChargedOnEveryFill()
+    {
+        JsonElement Run(params string[] extra) => JsonDocument.Parse(Mm.Run(
+        [
+            "backtest", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm", "--strategy", "glft", "--json", "--no-save", .. extra,
+        ]).Output).RootElement.GetProperty("results")[0];
+
+        JsonElement free = Run();
+        JsonElement charged = Run("--maker-fee", "0.0002");
+
+        // The fills do not depend on fees; 2 bp of a BTC price between 55,000 and 70,000 per 0.001 BTC
+        // is 0.011 to 0.014 per fill.
+        long fills = charged.GetProperty("fills").GetInt64();
+        Assert.Equal(free.GetProperty("fills").GetInt64(), fills);
+        Assert.InRange(charged.GetProperty("fees_paid").GetDouble() / fills, 0.0002 * 0.001 * 55_000, 0.0002 * 0.001 * 70_000);
+        Assert.Equal(free.GetProperty("net_pnl").GetDouble() - charged.GetProperty("fees_paid").GetDouble(), charged.GetProperty("net_pnl").GetDouble(), 6);
+    }
+
+    [SharedDataFact]
+    public void BarBacktestOfFixedSpreadOnAMonthOfMinutes()
+    {
+        var (code, output, error) = Mm.Run(
+            "backtest", "--data", SharedData.Klines, "--bars", "--strategy", "fixed", "--spread-bps", "20", "--max-inventory", "10", "--json", "--no-save");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        JsonElement r = JsonDocument.Parse(output).RootElement.GetProperty("results")[0];
+        Assert.True(r.GetProperty("fills").GetInt64() > 100);
+
+        // Orders of 1 unit and at most 10 of them held: |q| never above 10.
+        Assert.True(r.GetProperty("max_abs_q").GetDouble() <= 10);
+        Assert.Equal(60, r.GetProperty("sample_period_seconds").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("queue-model", "--queue-model", "magic")]
+    [InlineData("latency", "--latency", "fast")]
+    [InlineData("format", "--format", "excel")]
+    public void BadOptionsAreUsageErrors(string named, string option, string value)
+    {
+        var (code, _, error) = Mm.Run("backtest", "--data", "/nonexistent/x.gz", "--format", "binance-usdm", option, value, "--calibrate", "0s");
+        Assert.Equal(2, code);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
