@@ -8,7 +8,7 @@ public static class StrategyCatalog
 {
     /// <summary>Every name <see cref="Create"/> accepts.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["as", "as-rolling", "symmetric", "glft", "glft-exact", "cj", "fixed", "adaptive"];
+        ["as", "as-rolling", "symmetric", "glft", "glft-exact", "cj", "fixed", "adaptive", "touch"];
 
     /// <summary>Builds the named strategy; throws <see cref="InvalidParameterException"/> for an unknown name or a bad parameter.</summary>
     public static IQuotingStrategy Create(string name, StrategySettings settings)
@@ -25,6 +25,7 @@ public static class StrategyCatalog
             "cj" => new CarteaJaimungalStrategy(new CarteaJaimungalParameters(s.A, s.Kappa, s.Phi, s.TerminalPenalty, s.MaxInventory, s.OrderQuantity, s.Horizon, s.TimeStep)),
             "fixed" => new FixedSpreadStrategy(new FixedSpreadParameters(s.SpreadBps, s.MaxInventory, s.OrderQuantity, s.SkewFactor, s.UpdateInterval)),
             "adaptive" => new AdaptiveSkewStrategy(new AdaptiveSkewParameters(s.BaseSpread, s.VolatilityReference, s.MinSpread, s.InventorySkew, s.SkewAcceleration, s.AlphaSkew, s.MaxInventory, s.OrderQuantity)),
+            "touch" => new TouchStrategy(s.OrderQuantity),
             _ => throw new InvalidParameterException("strategy", $"unknown strategy '{name}'; known: {string.Join(", ", Names)}"),
         };
     }

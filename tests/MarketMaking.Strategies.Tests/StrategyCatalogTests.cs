@@ -17,9 +17,9 @@ public class StrategyCatalogTests
     }
 
     [Fact]
-    public void ListsTheEightModels()
+    public void ListsTheNineModels()
     {
-        Assert.Equal(["as", "as-rolling", "symmetric", "glft", "glft-exact", "cj", "fixed", "adaptive"], StrategyCatalog.Names);
+        Assert.Equal(["as", "as-rolling", "symmetric", "glft", "glft-exact", "cj", "fixed", "adaptive", "touch"], StrategyCatalog.Names);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public class StrategyCatalogTests
         var error = Assert.Throws<InvalidParameterException>(() => StrategyCatalog.Create("xyz", new StrategySettings()));
 
         Assert.Equal("strategy", error.Parameter);
-        Assert.Equal("invalid strategy: unknown strategy 'xyz'; known: as, as-rolling, symmetric, glft, glft-exact, cj, fixed, adaptive", error.Message);
+        Assert.Equal("invalid strategy: unknown strategy 'xyz'; known: as, as-rolling, symmetric, glft, glft-exact, cj, fixed, adaptive, touch", error.Message);
     }
 
     [Fact]

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Numerics;
+using MarketMaking.Cli.Configuration;
 using MarketMaking.Cli.Output;
+using MarketMaking.Core.Errors;
+using MarketMaking.Simulation.Agents;
 using MarketMaking.Data.Files;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Simulation.Exchange;
@@ -22,6 +25,48 @@ internal static class BenchCommand
         command.Subcommands.Add(Simulation(terminal));
         command.Subcommands.Add(Book(terminal));
         command.Subcommands.Add(Replay(terminal));
+        command.Subcommands.Add(Agents(terminal));
+        return command;
+    }
+
+    private static Command Agents(Terminal terminal)
+    {
+        var preset = new Option<string>("--preset") { Description = "market preset", DefaultValueFactory = _ => "liquid" };
+        var hours = new Option<double>("--hours") { Description = "simulated hours per run", DefaultValueFactory = _ => 4 };
+        var repeats = new Option<int>("--repeats") { Description = "timed runs (the median is reported)", DefaultValueFactory = _ => 3 };
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("abm", "Agent-based market with a quoting strategy (rolling Avellaneda–Stoikov) attached, in events per second.") { preset, hours, repeats, json };
+        command.SetAction(parse =>
+        {
+            AgentMarketParameters market = AgentMarketPresets.Load(parse.GetValue(preset)!) with { Duration = InvalidParameterException.RequirePositive("hours", parse.GetValue(hours)) * 3600 };
+            IQuotingStrategy strategy = StrategyCatalog.Create("as-rolling", new StrategySettings { Sigma = 0.05, A = 5, Kappa = 20, OrderQuantity = market.LotSize });
+            int runs = Math.Max(1, parse.GetValue(repeats));
+            var rates = new double[runs + 1];
+            long events = 0;
+            for (int i = 0; i <= runs; i++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                var agentMarket = new AgentMarket(market, (ulong)(i + 1));
+                EventLoop.Run(agentMarket, strategy, new RunSettings());
+                events = agentMarket.Events;
+                rates[i] = events / Stopwatch.GetElapsedTime(start).TotalSeconds;
+            }
+
+            // The first run warms the JIT and is not counted.
+            double[] timed = rates[1..];
+            Array.Sort(timed);
+            double median = timed[runs / 2];
+            if (parse.GetValue(json))
+            {
+                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "abm", Preset = parse.GetValue(preset), Events = events, Runs = runs, EventsPerSecond = median }));
+            }
+            else
+            {
+                terminal.Writer.WriteLine($"abm ({parse.GetValue(preset)}): {Formats.Rate(median)} events/s with a quoting strategy (median of {runs}), {events:N0} events per {parse.GetValue(hours):G}-hour run");
+            }
+
+            return 0;
+        });
         return command;
     }
 

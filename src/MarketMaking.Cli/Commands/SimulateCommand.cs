@@ -1,5 +1,11 @@
 using System.CommandLine;
+using System.Globalization;
+using MarketMaking.Cli.Configuration;
 using MarketMaking.Cli.Options;
+using MarketMaking.Core.Errors;
+using MarketMaking.Core.Risk;
+using MarketMaking.Signals.Calibration;
+using MarketMaking.Simulation.Agents;
 using MarketMaking.Cli.Output;
 using MarketMaking.Simulation.Model;
 using MarketMaking.Simulation.MonteCarlo;
@@ -18,12 +24,26 @@ internal static class SimulateCommand
         var market = new MarketOptions();
         var strategies = new StrategyOptions("inventory,symmetric");
         var run = new RunOptions("runs/simulate");
-        var command = new Command("simulate", "Run strategies on a model market over many trajectories (vectorized) and compare them.");
+        var kind = new Option<string>("--market") { Description = "model (vectorized model market) or lob (agent-based order book)", DefaultValueFactory = _ => "model" };
+        var preset = new Option<string>("--preset") { Description = "lob: market preset (liquid, thin, toxic) or a market .yaml file", DefaultValueFactory = _ => "liquid" };
+        var runs = new Option<int>("--runs") { Description = "lob: runs (seeds) per strategy", DefaultValueFactory = _ => 20 };
+        var calibrateSeconds = new Option<double>("--calibrate-seconds") { Description = "lob: seconds of the market's tape used to calibrate σ, A, κ", DefaultValueFactory = _ => 1800 };
+        var command = new Command("simulate", "Run strategies on a model market (vectorized) or the agent-based order book and compare them.") { kind, preset, runs, calibrateSeconds };
         market.AddTo(command);
         strategies.AddTo(command);
         run.AddTo(command);
         command.SetAction(parse =>
         {
+            switch (parse.GetValue(kind))
+            {
+                case "lob":
+                    return AgentMarketComparison(terminal, parse, parse.GetValue(preset)!, parse.GetValue(runs), parse.GetValue(calibrateSeconds), strategies, run);
+                case "model":
+                    break;
+                case var other:
+                    throw new InvalidParameterException("market", $"unknown market '{other}'; known: model, lob");
+            }
+
             ModelMarketParameters parameters = market.Resolve(parse);
             StrategySettings settings = strategies.Resolve(parse, parameters);
             MonteCarloSettings monteCarlo = run.MonteCarlo(parse, settings);
@@ -51,5 +71,63 @@ internal static class SimulateCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Strategies on the agent-based market: σ, A and κ calibrated on the market's own tape, then each strategy over the same seeds.</summary>
+    private static int AgentMarketComparison(Terminal terminal, ParseResult parse, string presetName, int runs, double calibrateSeconds, StrategyOptions strategies, RunOptions run)
+    {
+        if (runs < 1)
+        {
+            throw new InvalidParameterException("runs", $"must be at least 1, got {runs}");
+        }
+
+        InvalidParameterException.RequirePositive("calibrate-seconds", calibrateSeconds);
+        AgentMarketParameters market = AgentMarketPresets.Load(presetName);
+        var labels = strategies.Strategies(parse);
+        ulong seed = parse.GetValue(run.Seed);
+
+        // A seed no strategy run uses, so the parameters are not fitted to the paths they trade on.
+        CalibrationResult calibration = AgentMarketCalibration.Calibrate(market, seed + 1_000_003, calibrateSeconds);
+        StrategySettings settings = strategies.Resolve(parse, new StrategySettings
+        {
+            Sigma = calibration.Sigma.Value,
+            A = calibration.A.Value,
+            Kappa = calibration.Kappa.Value,
+            Horizon = market.Duration,
+            TimeStep = market.DecisionInterval,
+            OrderQuantity = market.LotSize,
+        });
+        var risk = new RiskLimits { MaxPosition = run.MaxPosition(parse) }.Validate();
+        var evaluations = labels
+            .Select(s => AgentMarketEvaluator.Evaluate(market, StrategyCatalog.Create(s.Name, settings), s.Label, runs, seed, risk, settings.Gamma, run.Penalty(parse)))
+            .ToList();
+        string marketName = $"lob/{Path.GetFileNameWithoutExtension(presetName)}";
+        var rows = evaluations.Select(e => SummaryRow.From(marketName, e.Summary)).ToList();
+        string calibrated = string.Create(
+            CultureInfo.InvariantCulture,
+            $"σ {calibration.Sigma.Value:G4} [{calibration.Sigma.Lower:G4}, {calibration.Sigma.Upper:G4}], A {calibration.A.Value:G4} [{calibration.A.Lower:G4}, {calibration.A.Upper:G4}], κ {calibration.Kappa.Value:G4} [{calibration.Kappa.Lower:G4}, {calibration.Kappa.Upper:G4}] from {calibrateSeconds:G} s of the market's tape");
+        var settingsItems = new List<KeyValuePair<string, string>>
+        {
+            new("market", $"{marketName}: {market.Duration:G} s per run, decisions every {market.DecisionInterval:G} s, tick {market.TickSize:G}, lot {market.LotSize:G}"),
+            new("calibration", calibrated),
+            new("runs", $"{runs} per strategy, seeds {seed}…{seed + (ulong)runs - 1}"),
+            new("position limit", double.IsPositiveInfinity(risk.MaxPosition) ? "none" : risk.MaxPosition.ToString(CultureInfo.InvariantCulture)),
+        };
+        var config = new { Command = "simulate", Market = marketName, Parameters = market, Calibration = calibrated, Strategies = labels.Select(l => l.Label), StrategySettings = settings, Runs = runs, Seed = seed };
+        string? folder = run.Save(parse, config, new { Results = rows }, ReportBuilder.AgentComparison("mm simulate", marketName, evaluations, settingsItems));
+        if (parse.GetValue(run.Json))
+        {
+            terminal.Writer.WriteLine(Json.Serialize(new { Results = rows, Calibration = new { calibration.Sigma, calibration.A, calibration.Kappa } }));
+            return 0;
+        }
+
+        SummaryTable.Write(terminal, rows, showMarket: false, title: $"{marketName}: {runs} runs per strategy, seed {seed}");
+        terminal.Writer.WriteLine($"calibration: {calibrated}");
+        if (folder is not null)
+        {
+            terminal.Writer.WriteLine($"run folder: {folder}");
+        }
+
+        return 0;
     }
 }

@@ -11,7 +11,7 @@ namespace MarketMaking.Cli.Options;
 internal sealed class RunOptions
 {
     private readonly Option<int> _sims = new("--sims") { Description = "number of trajectories", DefaultValueFactory = _ => 1000 };
-    private readonly Option<ulong> _seed = new("--seed") { Description = "random seed (same seed, same numbers)", DefaultValueFactory = _ => 1 };
+
     private readonly Option<double?> _maxPosition = new("--max-position") { Description = "position limit Q_max in instrument units for every strategy (default: none)" };
     private readonly Option<double> _q0 = new("--q0") { Description = "inventory at the start, bought at the initial mid" };
     private readonly Option<double> _penalty = new("--inventory-penalty") { Description = "λ of the running inventory penalty ∫λq²dt in penalized_pnl" };
@@ -27,9 +27,13 @@ internal sealed class RunOptions
 
     public Option<bool> Json { get; } = new("--json") { Description = "print machine-readable JSON instead of a table" };
 
+    public Option<ulong> Seed { get; } = new("--seed") { Description = "random seed (same seed, same numbers)", DefaultValueFactory = _ => 1 };
+
+    public double MaxPosition(ParseResult parse) => parse.GetValue(_maxPosition) ?? double.PositiveInfinity;
+
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { _sims, _seed, _maxPosition, _q0, _penalty, _shortPenalty, _threads, _out, _noSave, Json })
+        foreach (Option option in new Option[] { _sims, Seed, _maxPosition, _q0, _penalty, _shortPenalty, _threads, _out, _noSave, Json })
         {
             command.Options.Add(option);
         }
@@ -38,8 +42,8 @@ internal sealed class RunOptions
     public MonteCarloSettings MonteCarlo(ParseResult parse, StrategySettings strategy) => new MonteCarloSettings
     {
         Trajectories = parse.GetValue(_sims),
-        Seed = parse.GetValue(_seed),
-        MaxPosition = parse.GetValue(_maxPosition) ?? double.PositiveInfinity,
+        Seed = parse.GetValue(Seed),
+        MaxPosition = MaxPosition(parse),
         DecisionInterval = strategy.UpdateInterval,
         InitialInventory = InitialInventory(parse),
         Threads = parse.GetValue(_threads),

@@ -3,6 +3,7 @@ using MarketMaking.Core.Metrics;
 using MarketMaking.Core.Orders;
 using MarketMaking.Reporting;
 using MarketMaking.Reporting.Charts;
+using MarketMaking.Simulation.Agents;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Simulation.Model;
 using MarketMaking.Simulation.MonteCarlo;
@@ -26,7 +27,7 @@ internal static class ReportBuilder
                     "Profit is terminal PnL (cash + inventory at the final mid, net of fees); Sharpe is mean over standard deviation of that PnL across runs; " +
                     "max drawdown is the mean over runs of the largest fall of marked-to-market PnL; capture is the edge earned over half the quoted spread; " +
                     $"utility is E[PnL] − γ/2·Var[PnL] with γ = {Number(settings.Gamma)}. Charts show trajectory 0, run through the event loop."),
-                SummaryTableBlock(markets),
+                SummaryTableBlock(markets.SelectMany(m => m.Evaluations.Select(e => (m.Name, e.Summary)))),
             ]),
         };
 
@@ -68,25 +69,32 @@ internal static class ReportBuilder
         ]);
     }
 
-    private static TableBlock SummaryTableBlock(IReadOnlyList<MarketEvaluations> markets)
+    private static TableBlock SummaryTableBlock(IEnumerable<(string Market, MonteCarloSummary Summary)> summaries)
     {
         string[] headers = ["market", "strategy", "spread", "profit", "std", "sharpe", "max dd", "fill rate", "capture", "mean |q|", "final q std", "utility", "CARA CE", "PnL − ∫λq²"];
         var rows = new List<IReadOnlyList<string>>();
-        foreach (MarketEvaluations market in markets)
+        foreach ((string market, MonteCarloSummary s) in summaries)
         {
-            foreach (StrategyEvaluation e in market.Evaluations)
-            {
-                MonteCarloSummary s = e.Summary;
-                rows.Add([
-                    market.Name, e.Label, Formats.Fixed(s.AverageSpread, 3), Formats.Fixed(s.ProfitMean, 2), Formats.Fixed(s.ProfitStd, 2),
-                    Formats.Fixed(s.SharpePerRun, 2), Formats.Fixed(s.MeanMaxDrawdown, 2), Formats.Percent(s.FillRate), Formats.Fixed(s.SpreadCapture, 3),
-                    Formats.Fixed(s.MeanAbsInventory, 2), Formats.Fixed(s.FinalInventoryStd, 2), Formats.Fixed(s.MeanVarianceUtility, 2), Formats.Fixed(s.CaraCertaintyEquivalent, 2),
-                    Formats.Fixed(s.PenalizedPnlMean, 2),
-                ]);
-            }
+            rows.Add([
+                market, s.Strategy, Formats.Fixed(s.AverageSpread, 3), Formats.Fixed(s.ProfitMean, 2), Formats.Fixed(s.ProfitStd, 2),
+                Formats.Fixed(s.SharpePerRun, 2), Formats.Fixed(s.MeanMaxDrawdown, 2), Formats.Percent(s.FillRate), Formats.Fixed(s.SpreadCapture, 3),
+                Formats.Fixed(s.MeanAbsInventory, 2), Formats.Fixed(s.FinalInventoryStd, 2), Formats.Fixed(s.MeanVarianceUtility, 2), Formats.Fixed(s.CaraCertaintyEquivalent, 2),
+                Formats.Fixed(s.PenalizedPnlMean, 2),
+            ]);
         }
 
         return new TableBlock(headers, rows, "Mean over runs; CARA CE: certainty equivalent −(1/γ)·ln E[e^(−γ·PnL)]; PnL − ∫λq²: PnL less the running inventory penalty (--inventory-penalty).");
+    }
+
+    /// <summary>Strategies compared on the agent-based market: the summary across seeds, then run 0 of each in full.</summary>
+    public static ReportDocument AgentComparison(string title, string market, IReadOnlyList<AgentMarketEvaluation> evaluations, IReadOnlyList<KeyValuePair<string, string>> settings)
+    {
+        ReportDocument runs = Backtest(title, $"agent-based market {market}", evaluations.Select(e => e.Runs[0]).ToList(), settings);
+        var comparison = new ReportSection("Comparison across runs", [
+            new ParagraphBlock($"{evaluations[0].Runs.Count} runs per strategy on the same seeds; the sections after it show run 0 of each strategy in full."),
+            SummaryTableBlock(evaluations.Select(e => (market, e.Summary))),
+        ]);
+        return runs with { Sections = [comparison, .. runs.Sections] };
     }
 
     private static ReportSection MarketSection(MarketEvaluations market)

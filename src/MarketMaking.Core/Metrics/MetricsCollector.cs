@@ -26,6 +26,8 @@ public sealed class MetricsCollector
     private double _filledQuantity;
     private double _capturedEdge;
     private double _quotedHalfSpread;
+    private double _quotedSpreadSum;
+    private long _twoSidedQuotes;
 
     private bool _hasMark;
     private double _firstMarkTime;
@@ -50,6 +52,16 @@ public sealed class MetricsCollector
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _markouts = new MarkoutTracker(options.MarkoutHorizons);
+    }
+
+    /// <summary>After each decision: our ask − bid (NaN when one side is not quoted, which is not counted).</summary>
+    public void OnQuoted(double quotedSpread)
+    {
+        if (double.IsFinite(quotedSpread))
+        {
+            _quotedSpreadSum += quotedSpread;
+            _twoSidedQuotes++;
+        }
     }
 
     public void OnOrderSubmitted(Side side)
@@ -168,6 +180,7 @@ public sealed class MetricsCollector
             WinRate = roundTrips.WinRate,
             AverageEdge = _filledQuantity > 0 ? _edgeTimesQuantity / _filledQuantity : double.NaN,
             SpreadCaptureRatio = _quotedHalfSpread != 0 ? _capturedEdge / _quotedHalfSpread : double.NaN,
+            AverageQuotedSpread = _twoSidedQuotes > 0 ? _quotedSpreadSum / _twoSidedQuotes : double.NaN,
             Markouts = _markouts.Results(),
             MeanAbsInventory = duration > 0 ? _absInventoryTime / duration : double.NaN,
             MaxAbsInventory = _hasMark ? _maxAbsInventory : double.NaN,

@@ -57,6 +57,9 @@ public sealed record RunMetrics
     /// <summary>Σ edge·qty / Σ (quoted spread / 2)·qty over two-sided fills: 1 = every fill earned half the quoted spread.</summary>
     public required double SpreadCaptureRatio { get; init; }
 
+    /// <summary>Mean of our ask − bid over the decisions that quoted both sides.</summary>
+    public required double AverageQuotedSpread { get; init; }
+
     public required IReadOnlyList<MarkoutResult> Markouts { get; init; }
 
     /// <summary>Time-weighted mean of |inventory|.</summary>

@@ -42,6 +42,7 @@ public static class EventLoop
                 };
                 QuoteDecision decision = strategy.Decide(in context);
                 orders.Apply(in decision, market.Mid, ledger.Position, market.BestBid, market.BestAsk, market);
+                metrics.OnQuoted(orders.QuotedSpread);
                 nextDecision = market.Time + settings.DecisionInterval;
             }
 

@@ -114,6 +114,52 @@ public sealed record MonteCarloSummary
         };
     }
 
+    /// <summary>
+    /// The same statistics over event-loop runs (e.g. one per seed of the agent-based market).
+    /// Spread capture and average edge are weighted by each run's traded quantity.
+    /// </summary>
+    public static MonteCarloSummary FromRuns(string strategy, IReadOnlyList<RunMetrics> runs, double riskAversion, InventoryPenalty penalty = default)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        if (runs.Count == 0)
+        {
+            throw new ArgumentException("no runs to summarize", nameof(runs));
+        }
+
+        double[] pnl = runs.Select(r => r.NetPnl).ToArray();
+        double[] finalInventory = runs.Select(r => r.FinalInventory).ToArray();
+        double turnover = runs.Sum(r => r.Turnover);
+        double[] spreads = runs.Select(r => r.AverageQuotedSpread).Where(double.IsFinite).ToArray();
+        double profitStd = PerformanceStatistics.StandardDeviation(pnl);
+        return new MonteCarloSummary
+        {
+            Strategy = strategy,
+            Trajectories = runs.Count,
+            AverageSpread = spreads.Length > 0 ? PerformanceStatistics.Mean(spreads) : double.NaN,
+            ProfitMean = PerformanceStatistics.Mean(pnl),
+            ProfitStd = profitStd,
+            ProfitStdError = profitStd / Math.Sqrt(runs.Count),
+            FinalInventoryMean = PerformanceStatistics.Mean(finalInventory),
+            FinalInventoryStd = PerformanceStatistics.StandardDeviation(finalInventory),
+            SharpePerRun = PerformanceStatistics.SharpeRatio(pnl),
+            MeanMaxDrawdown = runs.Average(r => r.MaxDrawdown),
+            FillRate = PerformanceStatistics.FillRate(runs.Sum(r => r.Fills), runs.Sum(r => r.OrdersSubmitted)),
+            FillsMean = runs.Average(r => (double)r.Fills),
+            AverageEdge = turnover > 0 ? runs.Where(r => r.Turnover > 0).Sum(r => r.AverageEdge * r.Turnover) / turnover : double.NaN,
+            SpreadCapture = turnover > 0 ? runs.Where(r => r.Turnover > 0 && double.IsFinite(r.SpreadCaptureRatio)).Sum(r => r.SpreadCaptureRatio * r.Turnover) / turnover : double.NaN,
+            MeanAbsInventory = runs.Average(r => r.MeanAbsInventory),
+            MaxAbsInventoryMean = runs.Average(r => r.MaxAbsInventory),
+            TimeAtLimitShare = runs.Average(r => r.TimeAtLimitShare),
+            SquaredInventoryTimeMean = runs.Average(r => r.LongSquaredInventoryTime + r.ShortSquaredInventoryTime),
+            InventoryPenalty = penalty,
+            PenalizedPnlMean = runs.Average(r => r.NetPnl - penalty.Running(r.LongSquaredInventoryTime, r.ShortSquaredInventoryTime)),
+            FeesMean = runs.Average(r => r.NetFees),
+            RiskAversion = riskAversion,
+            MeanVarianceUtility = PerformanceStatistics.MeanVarianceUtility(pnl, riskAversion),
+            CaraCertaintyEquivalent = PerformanceStatistics.CaraCertaintyEquivalent(pnl, riskAversion),
+        };
+    }
+
     private static double Sum(ReadOnlySpan<double> values)
     {
         double sum = 0;

@@ -86,6 +86,7 @@ public class EventLoopEquivalenceTests
             Assert.Equal(vector.AbsInventoryTime[trajectory] / market.Horizon, m.MeanAbsInventory, 9);
             Assert.Equal(vector.TimeAtLimit[trajectory] / market.Horizon, m.TimeAtLimitShare, 9);
             Assert.Equal(vector.LongSquaredInventoryTime[trajectory], m.LongSquaredInventoryTime, 9);
+            Assert.Equal(vector.QuotedSpreadSum[trajectory] / vector.QuotedSpreadSteps[trajectory], m.AverageQuotedSpread, 9);
             Assert.Equal(vector.ShortSquaredInventoryTime[trajectory], m.ShortSquaredInventoryTime, 9);
             if (m.Fills > 0)
             {

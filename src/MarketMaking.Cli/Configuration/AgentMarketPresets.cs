@@ -1,0 +1,25 @@
+using MarketMaking.Core.Errors;
+using MarketMaking.Simulation.Agents;
+
+namespace MarketMaking.Cli.Configuration;
+
+/// <summary>Agent-based market presets: configs/markets/NAME.yaml next to the tool, or any YAML file by path.</summary>
+internal static class AgentMarketPresets
+{
+    public static string Folder => System.IO.Path.Combine(AppContext.BaseDirectory, "configs", "markets");
+
+    public static IReadOnlyList<string> Names =>
+        Directory.Exists(Folder) ? Directory.GetFiles(Folder, "*.yaml").Select(f => System.IO.Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList() : [];
+
+    /// <summary>Loads a preset by name (liquid, thin, toxic) or a market file by path.</summary>
+    public static AgentMarketParameters Load(string nameOrPath)
+    {
+        string path = File.Exists(nameOrPath) ? nameOrPath : System.IO.Path.Combine(Folder, nameOrPath + ".yaml");
+        if (!File.Exists(path))
+        {
+            throw new InvalidParameterException("preset", $"unknown preset '{nameOrPath}'; known: {string.Join(", ", Names)} (or a path to a market .yaml file)");
+        }
+
+        return ConfigFile.Load(path).Bind(new AgentMarketParameters(), p => p.Validate());
+    }
+}

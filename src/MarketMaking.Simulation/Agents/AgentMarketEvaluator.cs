@@ -1,0 +1,43 @@
+using MarketMaking.Core.Accounting;
+using MarketMaking.Core.Metrics;
+using MarketMaking.Core.Risk;
+using MarketMaking.Simulation.Engine;
+using MarketMaking.Simulation.MonteCarlo;
+using MarketMaking.Strategies;
+
+namespace MarketMaking.Simulation.Agents;
+
+/// <summary>
+/// Runs a strategy on the agent-based market over many seeds (in parallel; run i uses seed + i,
+/// the same seeds for every strategy so comparisons are paired) and summarizes across runs.
+/// </summary>
+public static class AgentMarketEvaluator
+{
+    public static readonly double[] MarkoutSeconds = [1, 10, 60];
+
+    public static AgentMarketEvaluation Evaluate(
+        AgentMarketParameters market,
+        IQuotingStrategy strategy,
+        string label,
+        int runs,
+        ulong seed,
+        RiskLimits risk,
+        double riskAversion,
+        InventoryPenalty penalty = default)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        var results = new RunResult[runs];
+        Parallel.For(0, runs, i =>
+        {
+            var settings = new RunSettings
+            {
+                Risk = risk,
+                RecordSeries = i == 0,
+                Metrics = new MetricsOptions { MarkoutHorizons = MarkoutSeconds, SamplePeriod = 1, InventoryLimit = risk.MaxPosition },
+            };
+            results[i] = EventLoop.Run(new AgentMarket(market, seed + (ulong)i), strategy, settings) with { Strategy = label };
+        });
+        MonteCarloSummary summary = MonteCarloSummary.FromRuns(label, results.Select(r => r.Metrics).ToList(), riskAversion, penalty);
+        return new AgentMarketEvaluation(label, summary, results);
+    }
+}
