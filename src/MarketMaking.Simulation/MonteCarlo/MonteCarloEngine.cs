@@ -115,7 +115,7 @@ public sealed class MonteCarloEngine
         // Snapping a quantity already on the lot grid returns it unchanged, so with no limit to cap
         // at and a fixed on-grid quantity the snap can be skipped without changing a bit.
         double fixedQuantity = policy.FixedQuantity;
-        bool snap = hasLimit || !(Math.Floor((fixedQuantity / p.LotSize) + 1e-9) * p.LotSize == fixedQuantity);
+        bool snap = hasLimit || !(fixedQuantity > 0) || !(Math.Floor((fixedQuantity / p.LotSize) + 1e-9) * p.LotSize == fixedQuantity);
 
         for (int g = 0; g < groups; g++)
         {
@@ -161,12 +161,24 @@ public sealed class MonteCarloEngine
                         askQuantity = Vector.Floor((Vector.Min(askQuantity, maxPosition + s.Inventory) / lot) + gridTolerance) * lot;
                     }
 
-                    Vector<long> bidOn = Vector.BitwiseAnd(Vector.GreaterThan(bidQuantity, zero), Vector.Equals(bid, bid));
-                    Vector<long> askOn = Vector.BitwiseAnd(Vector.GreaterThan(askQuantity, zero), Vector.Equals(ask, ask));
+                    // An order at an unchanged price whose size did not grow stays; anything else is a new
+                    // order. With one fixed, unsnapped, positive size the size tests are always true.
+                    Vector<long> bidOn, askOn, keepBid, keepAsk;
+                    if (snap)
+                    {
+                        bidOn = Vector.BitwiseAnd(Vector.GreaterThan(bidQuantity, zero), Vector.Equals(bid, bid));
+                        askOn = Vector.BitwiseAnd(Vector.GreaterThan(askQuantity, zero), Vector.Equals(ask, ask));
+                        keepBid = Vector.BitwiseAnd(s.BidLive, Vector.BitwiseAnd(Vector.Equals(bid, s.LiveBid), Vector.LessThanOrEqual(bidQuantity, s.LiveBidQuantity)));
+                        keepAsk = Vector.BitwiseAnd(s.AskLive, Vector.BitwiseAnd(Vector.Equals(ask, s.LiveAsk), Vector.LessThanOrEqual(askQuantity, s.LiveAskQuantity)));
+                    }
+                    else
+                    {
+                        bidOn = Vector.Equals(bid, bid);
+                        askOn = Vector.Equals(ask, ask);
+                        keepBid = Vector.BitwiseAnd(s.BidLive, Vector.Equals(bid, s.LiveBid));
+                        keepAsk = Vector.BitwiseAnd(s.AskLive, Vector.Equals(ask, s.LiveAsk));
+                    }
 
-                    // An order at an unchanged price whose size did not grow stays; anything else is a new order.
-                    Vector<long> keepBid = Vector.BitwiseAnd(s.BidLive, Vector.BitwiseAnd(Vector.Equals(bid, s.LiveBid), Vector.LessThanOrEqual(bidQuantity, s.LiveBidQuantity)));
-                    Vector<long> keepAsk = Vector.BitwiseAnd(s.AskLive, Vector.BitwiseAnd(Vector.Equals(ask, s.LiveAsk), Vector.LessThanOrEqual(askQuantity, s.LiveAskQuantity)));
                     s.Orders -= Vector.AndNot(bidOn, keepBid) + Vector.AndNot(askOn, keepAsk);
 
                     s.LiveBid = Vector.ConditionalSelect(bidOn, bid, nan);
