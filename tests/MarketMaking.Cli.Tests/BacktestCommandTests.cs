@@ -55,6 +55,17 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [SharedDataFact]
+    public void RecordedLatencyComesFromTheDatasOwnReceiveDelays()
+    {
+        string folder = Path.Combine(_folder, "recorded");
+        var (code, _, error) = Mm.Run("backtest", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm", "--strategy", "glft", "--latency", "recorded", "--json", "--out", folder);
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        string execution = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "config.json"))).RootElement.GetProperty("settings").GetProperty("execution").GetString()!;
+        Assert.Contains("recorded: 102,400 receive delays", execution, StringComparison.Ordinal);
+    }
+
+    [SharedDataFact]
     public void BarBacktestOfFixedSpreadOnAMonthOfMinutes()
     {
         var (code, output, error) = Mm.Run(

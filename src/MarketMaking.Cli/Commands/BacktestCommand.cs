@@ -39,7 +39,7 @@ internal static class BacktestCommand
         var onBadRow = new Option<string>("--on-bad-row") { Description = "stop or skip (skips are counted in the report)", DefaultValueFactory = _ => "stop" };
         var queueModel = new Option<string>("--queue-model") { Description = "risk-averse, power or log", DefaultValueFactory = _ => "risk-averse" };
         var queuePower = new Option<double>("--queue-power") { Description = "exponent n of the power queue model", DefaultValueFactory = _ => 2 };
-        var latency = new Option<string>("--latency") { Description = "order entry latency, e.g. 5ms", DefaultValueFactory = _ => "0ms" };
+        var latency = new Option<string>("--latency") { Description = "order entry latency, e.g. 5ms; 'recorded' draws each from the data's own receive delays (local − exchange time)", DefaultValueFactory = _ => "0ms" };
         var cancelLatency = new Option<string?>("--cancel-latency") { Description = "cancel latency (default: the entry latency)" };
         var latencyJitter = new Option<double>("--latency-jitter") { Description = "log-std of a lognormal latency around the median (0: constant)", DefaultValueFactory = _ => 0 };
         var requote = new Option<string>("--requote-interval") { Description = "least time between decisions (a fill triggers one at once)", DefaultValueFactory = _ => "100ms" };
@@ -137,11 +137,13 @@ internal static class BacktestCommand
                     MakerFeeRate = parse.GetValue(makerFee),
                     TakerFeeRate = parse.GetValue(takerFee),
                 };
-                long entry = Durations.Nanoseconds(Durations.Parse("latency", parse.GetValue(latency)!, allowZero: true));
+                bool recorded = parse.GetValue(latency) == "recorded";
+                long entry = recorded ? 0 : Durations.Nanoseconds(Durations.Parse("latency", parse.GetValue(latency)!, allowZero: true));
                 string? cancelText = parse.GetValue(cancelLatency);
                 long cancel = cancelText is null ? entry : Durations.Nanoseconds(Durations.Parse("cancel-latency", cancelText, allowZero: true));
                 double jitter = InvalidParameterException.RequireNonNegative("latency-jitter", parse.GetValue(latencyJitter));
                 var options = new MarketDataOptions { Symbol = parse.GetValue(symbol), TickSize = parse.GetValue(tickSize), LotSize = parse.GetValue(lotSize), OnBadRow = policy };
+                long[] recordedLatencies = recorded ? RecordedLatencies(path, formatName, options) : [];
                 CalibrationResult? calibration = null;
                 Instrument dataInstrument;
                 using (MarketDataReader probe = MarketDataFormats.Open(path, formatName, options))
@@ -167,7 +169,9 @@ internal static class BacktestCommand
                 foreach ((string label, string name) in strategies.Strategies(parse))
                 {
                     using MarketDataReader reader = MarketDataFormats.Open(path, formatName, options);
-                    ILatencyModel latencyModel = jitter > 0 && entry > 0 ? new LognormalLatency(entry, jitter, parse.GetValue(seed)) : new ConstantLatency(entry, cancel);
+                    ILatencyModel latencyModel = recorded
+                        ? new EmpiricalLatency(recordedLatencies, parse.GetValue(seed))
+                        : jitter > 0 && entry > 0 ? new LognormalLatency(entry, jitter, parse.GetValue(seed)) : new ConstantLatency(entry, cancel);
                     var market = new ReplayMarket(reader, replay with { Latency = latencyModel });
                     var runSettings = new RunSettings { Risk = risk, Metrics = metrics, RecordSeries = true, InitialInventory = run.InitialInventory(parse) };
                     results.Add(EventLoop.Run(market, StrategyCatalog.Create(name, settings), runSettings) with { Strategy = label });
@@ -177,7 +181,10 @@ internal static class BacktestCommand
 
                 settingsItems.Add(new("instrument", $"{dataInstrument.Symbol}: tick {dataInstrument.TickSize.ToString(CultureInfo.InvariantCulture)}, lot {dataInstrument.LotSize.ToString(CultureInfo.InvariantCulture)}, maker fee {lastMarket!.Instrument.MakerFeeRate.ToString(CultureInfo.InvariantCulture)}, taker fee {lastMarket.Instrument.TakerFeeRate.ToString(CultureInfo.InvariantCulture)}"));
                 settingsItems.Add(new("calibration", calibration is null ? "none (parameters given)" : Describe(calibration, tick, warmUp)));
-                settingsItems.Add(new("execution", $"queue model {parse.GetValue(queueModel)}; latency {parse.GetValue(latency)} entry, {cancelText ?? parse.GetValue(latency)} cancel{(jitter > 0 ? $", lognormal log-std {jitter}" : string.Empty)}; requote interval {parse.GetValue(requote)}"));
+                string latencyText = recorded
+                    ? string.Create(CultureInfo.InvariantCulture, $"recorded: {recordedLatencies.Length:N0} receive delays of the data above the fastest, median {Median(recordedLatencies) / 1e6:G4} ms")
+                    : $"{parse.GetValue(latency)} entry, {cancelText ?? parse.GetValue(latency)} cancel{(jitter > 0 ? $", lognormal log-std {jitter}" : string.Empty)}";
+                settingsItems.Add(new("execution", $"queue model {parse.GetValue(queueModel)}; latency {latencyText}; requote interval {parse.GetValue(requote)}"));
                 ReplayStatistics stats = lastMarket.Statistics;
                 settingsItems.Add(new("replay", $"{stats.Events:N0} events in {stats.Batches:N0} messages; our orders refused as crossing {stats.OrdersRejectedAsCrossing}; fills by queue {stats.FillsByQueue}, by trade-through {stats.FillsThroughTradedPrice}, by book crossing {stats.FillsByBookCrossing}"));
                 settingsItems.Add(new("data quality", BadRowText.Describe(lastReader!.BadRows)));
@@ -238,6 +245,41 @@ internal static class BacktestCommand
         }
 
         throw new InvalidParameterException("calibrate", $"the data is shorter than the {window.TotalSeconds} s calibration window; shorten it or give --sigma, --A and --kappa");
+    }
+
+    /// <summary>
+    /// Order latencies from the data's own receive delays (local − exchange time) over its first
+    /// 100,000 events, measured from the fastest: a recorder's clock is rarely in step with the
+    /// exchange's, and subtracting the minimum cancels the offset (it also drops the fastest
+    /// message's own travel time, so these are latencies above the best case).
+    /// </summary>
+    private static long[] RecordedLatencies(string path, string format, MarketDataOptions options)
+    {
+        using MarketDataReader reader = MarketDataFormats.Open(path, format, options);
+        var delays = new List<long>();
+        Span<MarketEvent> buffer = new MarketEvent[4096];
+        int count;
+        while (delays.Count < 100_000 && (count = reader.Read(buffer)) > 0)
+        {
+            foreach (ref readonly MarketEvent e in buffer[..count])
+            {
+                delays.Add(e.LocalTime - e.ExchangeTime);
+            }
+        }
+
+        if (delays.Count == 0)
+        {
+            throw new InvalidParameterException("latency", "the data holds no events to take latencies from");
+        }
+
+        long fastest = delays.Min();
+        return delays.Select(d => d - fastest).ToArray();
+    }
+
+    private static double Median(long[] values)
+    {
+        long[] sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
     }
 
     private static string Describe(CalibrationResult c, double tick, TimeSpan window) => string.Create(

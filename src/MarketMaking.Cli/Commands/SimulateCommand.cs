@@ -112,12 +112,19 @@ internal static class SimulateCommand
             new("calibration", calibrated),
             new("runs", $"{runs} per strategy, seeds {seed}…{seed + (ulong)runs - 1}"),
             new("position limit", double.IsPositiveInfinity(risk.MaxPosition) ? "none" : risk.MaxPosition.ToString(CultureInfo.InvariantCulture)),
+            new("orders refused on arrival (would have crossed)", string.Join(", ", evaluations.Select(e => $"{e.Label} {e.OrdersRefused}"))),
+            new("risk rejections", string.Join(", ", evaluations.Select(e => $"{e.Label} {e.Runs.Sum(r => r.Rejections.Values.Sum())}"))),
         };
         var config = new { Command = "simulate", Market = marketName, Parameters = market, Calibration = calibrated, Strategies = labels.Select(l => l.Label), StrategySettings = settings, Runs = runs, Seed = seed };
         string? folder = run.Save(parse, config, new { Results = rows }, ReportBuilder.AgentComparison("mm simulate", marketName, evaluations, settingsItems));
         if (parse.GetValue(run.Json))
         {
-            terminal.Writer.WriteLine(Json.Serialize(new { Results = rows, Calibration = new { calibration.Sigma, calibration.A, calibration.Kappa } }));
+            terminal.Writer.WriteLine(Json.Serialize(new
+            {
+                Results = rows,
+                Calibration = new { calibration.Sigma, calibration.A, calibration.Kappa },
+                OrdersRefused = evaluations.ToDictionary(e => e.Label, e => e.OrdersRefused),
+            }));
             return 0;
         }
 

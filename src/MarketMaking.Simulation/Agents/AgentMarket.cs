@@ -599,9 +599,17 @@ public sealed class AgentMarket : IMarket
         _scheduled.Insert(at, action);
     }
 
-    /// <summary>A latency draw: the given value, or lognormal around it with the jitter as log-std.</summary>
-    private double Delay(double seconds) =>
-        _p.Latency.Jitter > 0 && seconds > 0 ? seconds * Math.Exp(_p.Latency.Jitter * _random.NextNormal()) : seconds;
+    /// <summary>A latency draw: a recorded sample when there are any, else the value, lognormal around it with the jitter as log-std.</summary>
+    private double Delay(double seconds)
+    {
+        double[] samples = _p.Latency.Samples;
+        if (samples.Length > 0)
+        {
+            return samples[_random.NextInt(samples.Length)];
+        }
+
+        return _p.Latency.Jitter > 0 && seconds > 0 ? seconds * Math.Exp(_p.Latency.Jitter * _random.NextNormal()) : seconds;
+    }
 
     private long Nanos() => (long)((_clock + _p.WarmUp) * 1e9);
 

@@ -27,6 +27,7 @@ public static class AgentMarketEvaluator
     {
         ArgumentNullException.ThrowIfNull(strategy);
         var results = new RunResult[runs];
+        var refused = new long[runs];
         Parallel.For(0, runs, i =>
         {
             var settings = new RunSettings
@@ -35,9 +36,11 @@ public static class AgentMarketEvaluator
                 RecordSeries = i == 0,
                 Metrics = new MetricsOptions { MarkoutHorizons = MarkoutSeconds, SamplePeriod = 1, InventoryLimit = risk.MaxPosition },
             };
-            results[i] = EventLoop.Run(new AgentMarket(market, seed + (ulong)i), strategy, settings) with { Strategy = label };
+            var agentMarket = new AgentMarket(market, seed + (ulong)i);
+            results[i] = EventLoop.Run(agentMarket, strategy, settings) with { Strategy = label };
+            refused[i] = agentMarket.OrdersRefusedAsCrossing;
         });
         MonteCarloSummary summary = MonteCarloSummary.FromRuns(label, results.Select(r => r.Metrics).ToList(), riskAversion, penalty);
-        return new AgentMarketEvaluation(label, summary, results);
+        return new AgentMarketEvaluation(label, summary, results, refused.Sum());
     }
 }

@@ -69,6 +69,26 @@ public class AgentMarketTests
     }
 
     [Fact]
+    public void RecordedLatencySamplesReplaceTheEntryLatency()
+    {
+        // Every sample is 0.35 s: the order is not in the book after 0.3 s, and is after 0.4 s.
+        var market = new AgentMarket(Quick with { Latency = new LatencyParameters { Entry = 0, Feed = 0, Samples = [0.35, 0.35] } }, 5);
+        var fills = new List<Fill>();
+        long price = market.Book.Best(Side.Buy).Price - 40;
+        long before = market.Book.SizeAt(Side.Buy, price);
+        market.Submit(Side.Buy, price * Quick.TickSize, 1);
+        for (int i = 0; i < 3; i++)
+        {
+            market.Advance(fills);
+        }
+
+        Assert.Equal(before, market.Book.SizeAt(Side.Buy, price));
+        market.Advance(fills);
+        Assert.Equal(before + 1, market.Book.SizeAt(Side.Buy, price));
+        Assert.Equal("latency.samples", Assert.Throws<InvalidParameterException>(() => new AgentMarket(Quick with { Latency = new LatencyParameters { Samples = [-1] } }, 1)).Parameter);
+    }
+
+    [Fact]
     public void WeSeeTheTopOfBookAsItWasOneFeedLatencyAgo()
     {
         // Feed latency 2 s: the mid shown at t is the book's mid at t − 2 (decisions fall on 0.1 s steps).
