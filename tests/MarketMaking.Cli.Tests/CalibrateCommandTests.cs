@@ -25,6 +25,40 @@ public class CalibrateCommandTests
         Assert.Equal(150, root.GetProperty("observed_seconds").GetDouble(), 6);
     }
 
+    [SharedDataFact]
+    public void RecordedDataIsCalibratedInPriceUnits()
+    {
+        var (code, output, error) = Mm.Run("calibrate", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm", "--json");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        JsonElement root = JsonDocument.Parse(output).RootElement;
+
+        // 5¾ minutes of BTCUSDT: the whole file is observed; every estimate sits inside its interval.
+        Assert.InRange(root.GetProperty("observed_seconds").GetDouble(), 340, 346);
+        foreach (string key in new[] { "sigma", "a", "kappa" })
+        {
+            JsonElement e = root.GetProperty(key);
+            Assert.True(e.GetProperty("lower").GetDouble() > 0);
+            Assert.InRange(e.GetProperty("value").GetDouble(), e.GetProperty("lower").GetDouble(), e.GetProperty("upper").GetDouble());
+        }
+
+        // Half a minute of data gives a wider interval for κ than the whole file.
+        JsonElement shortKappa = JsonDocument.Parse(Mm.Run("calibrate", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm", "--window", "30s", "--json").Output).RootElement.GetProperty("kappa");
+        JsonElement longKappa = root.GetProperty("kappa");
+        Assert.True(shortKappa.GetProperty("upper").GetDouble() - shortKappa.GetProperty("lower").GetDouble() > longKappa.GetProperty("upper").GetDouble() - longKappa.GetProperty("lower").GetDouble());
+    }
+
+    [Fact]
+    public void TheAgentMarketIsCalibratedOnItsOwnTape()
+    {
+        var (code, output, _) = Mm.Run("calibrate", "--market", "lob", "--preset", "liquid", "--duration", "600", "--json");
+        Assert.Equal(0, code);
+        JsonElement root = JsonDocument.Parse(output).RootElement;
+        Assert.True(root.GetProperty("arrivals").GetInt64() > 1000);
+        Assert.True(root.GetProperty("kappa").GetProperty("value").GetDouble() > 0);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("true").ValueKind); // no known truth for an agent market
+    }
+
     [Fact]
     public void UnknownSourceIsAUsageError()
     {

@@ -158,9 +158,9 @@ internal static class BacktestCommand
                 double tick = dataInstrument.TickSize;
                 StrategySettings settings = strategies.Resolve(parse, new StrategySettings
                 {
-                    Sigma = parse.GetValue(sigma) ?? (calibration is null ? 2 : calibration.Sigma.Value * tick),
+                    Sigma = parse.GetValue(sigma) ?? calibration?.Sigma.Value ?? 2,
                     A = parse.GetValue(a) ?? calibration?.A.Value ?? 140,
-                    Kappa = parse.GetValue(kappa) ?? (calibration is null ? 1.5 : calibration.Kappa.Value / tick),
+                    Kappa = parse.GetValue(kappa) ?? calibration?.Kappa.Value ?? 1.5,
                     Horizon = parse.GetValue(horizon),
                     OrderQuantity = dataInstrument.LotSize,
                 });
@@ -180,7 +180,7 @@ internal static class BacktestCommand
                 }
 
                 settingsItems.Add(new("instrument", $"{dataInstrument.Symbol}: tick {dataInstrument.TickSize.ToString(CultureInfo.InvariantCulture)}, lot {dataInstrument.LotSize.ToString(CultureInfo.InvariantCulture)}, maker fee {lastMarket!.Instrument.MakerFeeRate.ToString(CultureInfo.InvariantCulture)}, taker fee {lastMarket.Instrument.TakerFeeRate.ToString(CultureInfo.InvariantCulture)}"));
-                settingsItems.Add(new("calibration", calibration is null ? "none (parameters given)" : Describe(calibration, tick, warmUp)));
+                settingsItems.Add(new("calibration", calibration is null ? "none (parameters given)" : Describe(calibration, warmUp)));
                 string latencyText = recorded
                     ? string.Create(CultureInfo.InvariantCulture, $"recorded: {recordedLatencies.Length:N0} receive delays of the data above the fastest, median {Median(recordedLatencies) / 1e6:G4} ms")
                     : $"{parse.GetValue(latency)} entry, {cancelText ?? parse.GetValue(latency)} cancel{(jitter > 0 ? $", lognormal log-std {jitter}" : string.Empty)}";
@@ -217,35 +217,22 @@ internal static class BacktestCommand
         return command;
     }
 
-    /// <summary>σ (ticks/√s), A and κ (per tick) from the first <paramref name="window"/> of the data.</summary>
+    /// <summary>σ, A and κ in price units from the first <paramref name="window"/> of the data.</summary>
     private static CalibrationResult Calibrate(MarketDataReader source, TimeSpan window)
     {
-        var calibrator = new MarketCalibrator(new FillIntensityCalibrator(depthStep: 1, depthLevels: 200), new MidVolatilityEstimator(TimeSpan.FromSeconds(1)));
-        Span<MarketEvent> buffer = new MarketEvent[4096];
-        long start = long.MinValue;
-        long end = long.MaxValue;
-        int count;
-        while ((count = source.Read(buffer)) > 0)
+        try
         {
-            foreach (ref readonly MarketEvent e in buffer[..count])
-            {
-                if (start == long.MinValue)
-                {
-                    start = e.LocalTime;
-                    end = start + Durations.Nanoseconds(window);
-                }
-
-                if (e.LocalTime >= end)
-                {
-                    return calibrator.Calibrate();
-                }
-
-                calibrator.Update(e);
-            }
+            return CalibratorFor().Calibrate(source, window).InPriceUnits(source.Instrument.TickSize);
         }
-
-        throw new InvalidParameterException("calibrate", $"the data is shorter than the {window.TotalSeconds} s calibration window; shorten it or give --sigma, --A and --kappa");
+        catch (InsufficientDataException e)
+        {
+            throw new InvalidParameterException("calibrate", $"{e.Message}; shorten it or give --sigma, --A and --kappa");
+        }
     }
+
+    /// <summary>Depth bins of one tick out to 200 ticks, σ from mids sampled every second.</summary>
+    internal static MarketCalibrator CalibratorFor() =>
+        new(new FillIntensityCalibrator(depthStep: 1, depthLevels: 200), new MidVolatilityEstimator(TimeSpan.FromSeconds(1)));
 
     /// <summary>
     /// Order latencies from the data's own receive delays (local − exchange time) over its first
@@ -282,9 +269,9 @@ internal static class BacktestCommand
         return sorted[sorted.Length / 2];
     }
 
-    private static string Describe(CalibrationResult c, double tick, TimeSpan window) => string.Create(
+    private static string Describe(CalibrationResult c, TimeSpan window) => string.Create(
         CultureInfo.InvariantCulture,
-        $"first {window.TotalSeconds:G} s: σ {c.Sigma.Value * tick:G4} per √s [{c.Sigma.Lower * tick:G4}, {c.Sigma.Upper * tick:G4}], A {c.A.Value:G4}/s [{c.A.Lower:G4}, {c.A.Upper:G4}], κ {c.Kappa.Value / tick:G4} per price unit [{c.Kappa.Lower / tick:G4}, {c.Kappa.Upper / tick:G4}]");
+        $"first {window.TotalSeconds:G} s: σ {c.Sigma.Value:G4} per √s [{c.Sigma.Lower:G4}, {c.Sigma.Upper:G4}], A {c.A.Value:G4}/s [{c.A.Lower:G4}, {c.A.Upper:G4}], κ {c.Kappa.Value:G4} per price unit [{c.Kappa.Lower:G4}, {c.Kappa.Upper:G4}]");
 
     private static void AddStrategySettings(List<KeyValuePair<string, string>> items, StrategySettings s) =>
         items.Add(new("strategy settings", string.Create(

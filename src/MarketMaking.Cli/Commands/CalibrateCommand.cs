@@ -1,8 +1,11 @@
 using System.CommandLine;
+using MarketMaking.Cli.Configuration;
 using MarketMaking.Cli.Options;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
+using MarketMaking.Data.Files;
 using MarketMaking.Signals.Calibration;
+using MarketMaking.Simulation.Agents;
 using MarketMaking.Simulation.Model;
 using MarketMaking.Strategies.Models;
 using MarketMaking.Strategies.Vectorization;
@@ -18,8 +21,12 @@ internal static class CalibrateCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var source = new Option<string>("--market") { Description = "where the data comes from: model (the model market's tape)", DefaultValueFactory = _ => "model" };
-        var duration = new Option<double>("--duration") { Description = "time units of model tape to observe (one unit is played as one second)", DefaultValueFactory = _ => 100 };
+        var source = new Option<string>("--market") { Description = "simulated source: model (the model market's tape) or lob (the agent-based market's)", DefaultValueFactory = _ => "model" };
+        var preset = new Option<string>("--preset") { Description = "lob: market preset or .yaml file", DefaultValueFactory = _ => "liquid" };
+        var data = new Option<string?>("--data") { Description = "recorded data file to calibrate on instead of a simulated market" };
+        var format = new Option<string?>("--format") { Description = $"format of --data: {string.Join(", ", MarketDataFormats.Names)}" };
+        var window = new Option<string?>("--window") { Description = "--data: how much of the file to use from its start (e.g. 5m; default: all)" };
+        var duration = new Option<double>("--duration") { Description = "seconds of simulated tape to observe (model: one time unit is one second)", DefaultValueFactory = _ => 100 };
         var seed = new Option<ulong>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 };
         var depthStep = new Option<double?>("--depth-step") { Description = "width of the depth bins (price units; default 0.2/κ of the model)" };
         var depthLevels = new Option<int>("--depth-levels") { Description = "number of depth bins", DefaultValueFactory = _ => 40 };
@@ -30,28 +37,49 @@ internal static class CalibrateCommand
         var market = new MarketOptions();
         var command = new Command("calibrate", "Estimate σ, A and κ (with 95% intervals) and the quotes they imply.")
         {
-            source, duration, seed, depthStep, depthLevels, samplingInterval, gamma, horizon, json,
+            source, preset, data, format, window, duration, seed, depthStep, depthLevels, samplingInterval, gamma, horizon, json,
         };
         market.AddTo(command);
         command.SetAction(parse =>
         {
-            if (parse.GetValue(source) != "model")
+            double gammaValue = parse.GetValue(gamma);
+            double quoteHorizon = parse.GetValue(horizon);
+            if (parse.GetValue(data) is { } path)
             {
-                throw new InvalidParameterException("market", $"unknown source '{parse.GetValue(source)}'; known: model");
+                string formatName = parse.GetValue(format) ?? throw new InvalidParameterException("format", "name the format of --data");
+                MarketDataFormats.Parse(formatName);
+                TimeSpan? span = parse.GetValue(window) is { } text ? Durations.Parse("window", text) : null;
+                using MarketDataReader reader = MarketDataFormats.Open(path, formatName);
+                MarketCalibrator calibrator = BacktestCommand.CalibratorFor();
+                CalibrationResult fromData = calibrator.Calibrate(reader, span).InPriceUnits(reader.Instrument.TickSize);
+                Report(terminal, parse.GetValue(json), fromData, calibrator.Intensity.ObservedSeconds, gammaValue, quoteHorizon, truth: null);
+                return 0;
+            }
+
+            double seconds = InvalidParameterException.RequirePositive("duration", parse.GetValue(duration));
+            switch (parse.GetValue(source))
+            {
+                case "lob":
+                    CalibrationResult fromBook = AgentMarketCalibration.Calibrate(AgentMarketPresets.Load(parse.GetValue(preset)!), parse.GetValue(seed), seconds);
+                    Report(terminal, parse.GetValue(json), fromBook, seconds, gammaValue, quoteHorizon, truth: null);
+                    return 0;
+                case "model":
+                    break;
+                case var other:
+                    throw new InvalidParameterException("market", $"unknown source '{other}'; known: model, lob (or give --data)");
             }
 
             ModelMarketParameters model = market.Resolve(parse);
-            double span = InvalidParameterException.RequirePositive("duration", parse.GetValue(duration));
             double step = InvalidParameterException.RequirePositive("depth-step", parse.GetValue(depthStep) ?? (0.2 / model.Kappa));
             var intensity = new FillIntensityCalibrator(step, parse.GetValue(depthLevels));
             var volatility = new MidVolatilityEstimator(TimeSpan.FromSeconds(InvalidParameterException.RequirePositive("sigma-interval", parse.GetValue(samplingInterval))));
-            ModelMarketTape.Play(model, span, parse.GetValue(seed), (t, mid) =>
+            ModelMarketTape.Play(model, seconds, parse.GetValue(seed), (t, mid) =>
             {
                 intensity.OnMid(t, mid);
                 volatility.OnMid(t, mid);
             }, intensity.OnTrade);
             var result = new CalibrationResult(volatility.Estimate(), intensity.Fit());
-            Report(terminal, parse.GetValue(json), result, intensity.ObservedSeconds, parse.GetValue(gamma), parse.GetValue(horizon), (model.Sigma, model.A, model.Kappa));
+            Report(terminal, parse.GetValue(json), result, intensity.ObservedSeconds, gammaValue, quoteHorizon, (model.Sigma, model.A, model.Kappa));
             return 0;
         });
         return command;

@@ -8,4 +8,14 @@ public sealed record CalibrationResult(ParameterEstimate Sigma, FillIntensityFit
     public ParameterEstimate A => Intensity.A;
 
     public ParameterEstimate Kappa => Intensity.Kappa;
+
+    /// <summary>
+    /// The result in price units for a calibration done in ticks of size <paramref name="tick"/>:
+    /// σ scales with the tick, κ (per unit of depth) inversely, A not at all.
+    /// </summary>
+    public CalibrationResult InPriceUnits(double tick) =>
+        new(Scale(Sigma, tick), Intensity with { Kappa = Scale(Kappa, 1 / tick) });
+
+    private static ParameterEstimate Scale(ParameterEstimate e, double factor) =>
+        new(e.Value * factor, e.StandardError * factor, e.Lower * factor, e.Upper * factor);
 }

@@ -56,4 +56,40 @@ public sealed class MarketCalibrator
 
     /// <exception cref="InsufficientDataException">Too little data for σ or for (A, κ).</exception>
     public CalibrationResult Calibrate() => new(Volatility.Estimate(), Intensity.Fit());
+
+    /// <summary>
+    /// Reads <paramref name="source"/> from its start for <paramref name="window"/> of local time
+    /// (all of it when null) and calibrates on what it saw (ticks; see <see cref="CalibrationResult.InPriceUnits"/>).
+    /// </summary>
+    /// <exception cref="InsufficientDataException">The data ends before the window does, or holds too little.</exception>
+    public CalibrationResult Calibrate(IMarketEventSource source, TimeSpan? window)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Span<MarketEvent> buffer = new MarketEvent[4096];
+        long end = long.MaxValue;
+        bool started = false;
+        int count;
+        while ((count = source.Read(buffer)) > 0)
+        {
+            foreach (ref readonly MarketEvent e in buffer[..count])
+            {
+                if (!started)
+                {
+                    started = true;
+                    end = window is { } w ? e.LocalTime + (w.Ticks * TimeSpan.NanosecondsPerTick) : long.MaxValue;
+                }
+
+                if (e.LocalTime >= end)
+                {
+                    return Calibrate();
+                }
+
+                Update(e);
+            }
+        }
+
+        return window is null
+            ? Calibrate()
+            : throw new InsufficientDataException($"the data is shorter than the {window.Value.TotalSeconds:G} s calibration window");
+    }
 }

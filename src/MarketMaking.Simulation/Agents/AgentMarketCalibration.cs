@@ -22,16 +22,9 @@ public static class AgentMarketCalibration
             market.Advance(none);
         }
 
-        // The calibrator worked in ticks: σ scales with the tick, κ inversely.
-        CalibrationResult inTicks = tape.Calibrator.Calibrate();
-        double tick = parameters.TickSize;
-        return new CalibrationResult(
-            Scale(inTicks.Sigma, tick),
-            inTicks.Intensity with { Kappa = Scale(inTicks.Kappa, 1 / tick) });
+        // The calibrator worked in ticks.
+        return tape.Calibrator.Calibrate().InPriceUnits(parameters.TickSize);
     }
-
-    private static ParameterEstimate Scale(ParameterEstimate e, double factor) =>
-        new(e.Value * factor, e.StandardError * factor, e.Lower * factor, e.Upper * factor);
 
     /// <summary>Feeds the trades and mids of the run (ticks; ns since the run's start) to the calibrator.</summary>
     private sealed class Tape(MarketCalibrator calibrator) : IAgentMarketObserver
