@@ -3,6 +3,7 @@ using MarketMaking.Core.MarketData;
 using MarketMaking.Core.Orders;
 using MarketMaking.Signals.Book;
 using MarketMaking.Signals.Calibration;
+using MarketMaking.Signals.Features;
 using MarketMaking.Signals.Flow;
 using MarketMaking.Signals.Toxicity;
 using MarketMaking.Signals.Volatility;
@@ -19,7 +20,7 @@ public class AllocationTests
     [
         "imbalance", "depth-ratio", "weighted-mid", "microprice", "microprice-estimator", "queue-pressure",
         "ofi", "cumulative-delta", "trade-rate", "trade-size", "realized-volatility", "garman-klass",
-        "parkinson", "spread-z", "vpin", "bars", "fill-intensity", "mid-volatility", "market-calibrator",
+        "parkinson", "spread-z", "vpin", "bars", "fill-intensity", "mid-volatility", "market-calibrator", "market-features",
     ];
 
     [Theory]
@@ -120,6 +121,13 @@ public class AllocationTests
             case "market-calibrator":
                 var calibrator = new MarketCalibrator(new FillIntensityCalibrator(1), new MidVolatilityEstimator(TimeSpan.FromMilliseconds(10)));
                 return (_, e, _, _) => calibrator.Update(e);
+            case "market-features":
+                var features = new MarketFeatures(new MarketFeatureSettings { LargeTradeSize = 3, OfiWindow = 5, VolumeWindow = 5, VolatilityWindow = 5 });
+                return (b, e, _, t) =>
+                {
+                    features.OnTrade(e);
+                    features.OnBook(t, b);
+                };
             default:
                 throw new ArgumentException($"unknown signal {name}", nameof(name));
         }

@@ -32,6 +32,6 @@ public readonly ref struct QuoteContext
     /// <summary>Short-term alpha: expected drift of the mid per time unit (0 when no signal).</summary>
     public double Alpha { get; init; }
 
-    /// <summary>Extra named features in the order the strategy declared (learned policies).</summary>
+    /// <summary>The market's features (MarketFeatures.Names order); empty when the market has none.</summary>
     public ReadOnlySpan<double> Features { get; init; }
 }

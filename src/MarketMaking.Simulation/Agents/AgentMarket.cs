@@ -1,8 +1,10 @@
 using MarketMaking.Core.Accounting;
 using MarketMaking.Core.Books;
 using MarketMaking.Core.Instruments;
+using MarketMaking.Core.MarketData;
 using MarketMaking.Core.Orders;
 using MarketMaking.Core.Randomness;
+using MarketMaking.Signals.Features;
 using MarketMaking.Signals.Volatility;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Simulation.Matching;
@@ -95,6 +97,14 @@ public sealed class AgentMarket : IMarket
 
     /// <summary>Sees every trade, market order and top-of-book change; null for none.</summary>
     public IAgentMarketObserver? Observer { get; set; }
+
+    /// <summary>
+    /// Features kept current from the exchange's book and trades (none when null: they cost time).
+    /// They are read at event time, without the feed latency the quotes see.
+    /// </summary>
+    public MarketFeatures? Features { get; set; }
+
+    public ReadOnlySpan<double> FeatureValues => Features is null ? [] : Features.Values;
 
     public Instrument Instrument { get; }
 
@@ -489,10 +499,12 @@ public sealed class AgentMarket : IMarket
 
             _lastTradeTicks = e.Price;
             Observer?.OnTrade(_clock, e.Side, e.Price, e.Size);
+            Features?.OnTrade(new MarketEvent(e.Time, e.Time, MarketEventKind.Trade, e.Side, e.Price, e.Size, e.OrderId, EventMarkers.None));
         }
 
         _events.Clear();
         RecordTop();
+        Features?.OnBook(Nanos(), _engine);
     }
 
     private void RecordTop()

@@ -39,6 +39,7 @@ public static class EventLoop
                     Inventory = ledger.Position,
                     Volatility = market.Volatility,
                     Alpha = market.Alpha,
+                    Features = market.FeatureValues,
                 };
                 QuoteDecision decision = strategy.Decide(in context);
                 orders.Apply(in decision, market.Mid, ledger.Position, market.BestBid, market.BestAsk, market);
@@ -55,8 +56,10 @@ public static class EventLoop
                 orders.OnFill(in fill);
                 metrics.OnFill(in fill, quotedSpread);
                 series?.Record(in fill);
+                settings.Observer?.OnFill(in fill, market);
             }
 
+            settings.Observer?.OnMark(market, ledger.Position);
             Mark(market, ledger, metrics, orders, series);
             if (gate.OnPnl(market.Time, ledger.Equity(market.Mid)))
             {

@@ -33,6 +33,12 @@ public interface IMarket : IOrderGateway
 
     bool IsFinished { get; }
 
+    /// <summary>
+    /// The market's features (MarketFeatures.Names order) for strategies that read signals;
+    /// empty for markets without a book or when no features were asked for.
+    /// </summary>
+    ReadOnlySpan<double> FeatureValues => [];
+
     /// <summary>Moves to the next decision point, appending the fills of our orders on the way.</summary>
     void Advance(List<Fill> fills);
 }

@@ -23,6 +23,9 @@ public sealed record RunSettings
     /// <summary>Most points kept per series; longer runs are thinned evenly.</summary>
     public int MaxSeriesPoints { get; init; } = 4000;
 
+    /// <summary>Sees every fill and every mark with the market's state (dataset builders, studies).</summary>
+    public IRunObserver? Observer { get; init; }
+
     public RunSettings Validate()
     {
         InvalidParameterException.RequireNonNegative("update_freq", DecisionInterval);

@@ -6,6 +6,7 @@ using MarketMaking.Core.MarketData;
 using MarketMaking.Core.Orders;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Simulation.Exchange;
+using MarketMaking.Signals.Features;
 using MarketMaking.Signals.Volatility;
 
 namespace MarketMaking.Simulation.Replay;
@@ -91,6 +92,11 @@ public sealed class ReplayMarket : IMarket
     /// <summary>The rebuilt book, as of the last event processed.</summary>
     public IOrderBookView Book => _book;
 
+    /// <summary>Features kept current from the replayed book and trades (none when null: they cost time).</summary>
+    public MarketFeatures? Features { get; set; }
+
+    public ReadOnlySpan<double> FeatureValues => Features is null ? [] : Features.Values;
+
     /// <summary>Local time of the last event processed (ns since the epoch).</summary>
     public long LocalTime => _now;
 
@@ -164,6 +170,7 @@ public sealed class ReplayMarket : IMarket
             {
                 _batches++;
                 _volatility.Update(e.LocalTime, _book.Mid);
+                Features?.OnBook(e.ExchangeTime, _book);
                 if (_orderCount > 0)
                 {
                     FillCrossedOrders(fills);
@@ -193,10 +200,16 @@ public sealed class ReplayMarket : IMarket
             _now = e.LocalTime;
             first = first == long.MinValue ? e.LocalTime : first;
             _book.Apply(e);
+            if (e.Kind == MarketEventKind.Trade)
+            {
+                Features?.OnTrade(e);
+            }
+
             if (e.IsEndOfBatch)
             {
                 _batches++;
                 _volatility.Update(e.LocalTime, _book.Mid);
+                Features?.OnBook(e.ExchangeTime, _book);
                 if (HasBothSides && e.LocalTime - first >= _settings.StartAfter)
                 {
                     _origin = e.LocalTime;
@@ -244,6 +257,7 @@ public sealed class ReplayMarket : IMarket
 
                 break;
             case MarketEventKind.Trade:
+                Features?.OnTrade(e);
                 if (_orderCount > 0)
                 {
                     OnTrade(e, fills);
