@@ -24,7 +24,7 @@ public static class StrategyCatalog
             "glft-exact" => new GlftExactStrategy(new GlftExactParameters(s.Gamma, s.Sigma, s.A, s.Kappa, s.MaxInventory, s.OrderQuantity, s.Horizon, s.TimeStep)),
             "cj" => new CarteaJaimungalStrategy(new CarteaJaimungalParameters(s.A, s.Kappa, s.Phi, s.TerminalPenalty, s.MaxInventory, s.OrderQuantity, s.Horizon, s.TimeStep)),
             "fixed" => new FixedSpreadStrategy(new FixedSpreadParameters(s.SpreadBps, s.MaxInventory, s.OrderQuantity, s.SkewFactor, s.UpdateInterval)),
-            "adaptive" => new AdaptiveSkewStrategy(new AdaptiveSkewParameters(s.BaseSpread, s.VolatilityReference, s.MinSpread, s.InventorySkew, s.SkewAcceleration, s.AlphaSkew, s.MaxInventory, s.OrderQuantity)),
+            "adaptive" => new AdaptiveSkewStrategy(new AdaptiveSkewParameters(s.BaseSpread, s.VolatilityReference, s.MinSpread, s.InventorySkew, s.SkewAcceleration, s.AlphaSkew, s.MaxInventory, s.OrderQuantity, s.ImbalanceSkew)),
             "touch" => new TouchStrategy(s.OrderQuantity),
             _ => throw new InvalidParameterException("strategy", $"unknown strategy '{name}'; known: {string.Join(", ", Names)}"),
         };

@@ -65,4 +65,7 @@ public sealed record StrategySettings
 
     /// <summary>Spread floor of "adaptive" (<c>min_spread</c>).</summary>
     public double MinSpread { get; init; }
+
+    /// <summary>Centre shift of "adaptive" per unit of book imbalance (<c>imbalance_skew</c>; markets with a book).</summary>
+    public double ImbalanceSkew { get; init; }
 }

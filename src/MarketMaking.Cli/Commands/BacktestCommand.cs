@@ -9,6 +9,7 @@ using MarketMaking.Core.Metrics;
 using MarketMaking.Core.Risk;
 using MarketMaking.Data.Files;
 using MarketMaking.Signals.Calibration;
+using MarketMaking.Signals.Features;
 using MarketMaking.Simulation.Bars;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Simulation.Exchange;
@@ -174,7 +175,13 @@ internal static class BacktestCommand
                         : jitter > 0 && entry > 0 ? new LognormalLatency(entry, jitter, parse.GetValue(seed)) : new ConstantLatency(entry, cancel);
                     var market = new ReplayMarket(reader, replay with { Latency = latencyModel });
                     var runSettings = new RunSettings { Risk = risk, Metrics = metrics, RecordSeries = true, InitialInventory = run.InitialInventory(parse) };
-                    results.Add(EventLoop.Run(market, StrategyCatalog.Create(name, settings), runSettings) with { Strategy = label });
+                    IQuotingStrategy strategy = StrategyCatalog.Create(name, settings);
+                    if (strategy is IReadsMarketFeatures { FeatureSettings: { } features })
+                    {
+                        market.Features = new MarketFeatures(features);
+                    }
+
+                    results.Add(EventLoop.Run(market, strategy, runSettings) with { Strategy = label });
                     lastReader = reader;
                     lastMarket = market;
                 }

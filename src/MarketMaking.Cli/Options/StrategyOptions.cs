@@ -30,6 +30,7 @@ internal sealed class StrategyOptions
     private readonly Option<double?> _skewAcceleration = new("--skew-accel") { Description = "adaptive: extra skew growth beyond 70% of max inventory" };
     private readonly Option<double?> _alphaSkew = new("--alpha-skew") { Description = "adaptive: centre shift per unit of alpha" };
     private readonly Option<double?> _minSpread = new("--min-spread") { Description = "adaptive: smallest total spread" };
+    private readonly Option<double?> _imbalanceSkew = new("--imbalance-skew") { Description = "adaptive: centre shift per unit of book imbalance (lob and replay markets)" };
 
     public StrategyOptions(string defaultStrategies)
     {
@@ -50,7 +51,7 @@ internal sealed class StrategyOptions
         foreach (Option option in new Option[]
         {
             _gamma, _maxInventory, _orderSize, _phi, _terminalPenalty, _rollingHorizon, _spreadBps, _skewFactor, _updateFreq,
-            _baseSpread, _volatilityReference, _inventorySkew, _skewAcceleration, _alphaSkew, _minSpread,
+            _baseSpread, _volatilityReference, _inventorySkew, _skewAcceleration, _alphaSkew, _minSpread, _imbalanceSkew,
         })
         {
             command.Options.Add(option);
@@ -96,5 +97,6 @@ internal sealed class StrategyOptions
         SkewAcceleration = parse.GetValue(_skewAcceleration) ?? baseline.SkewAcceleration,
         AlphaSkew = parse.GetValue(_alphaSkew) ?? baseline.AlphaSkew,
         MinSpread = parse.GetValue(_minSpread) ?? baseline.MinSpread,
+        ImbalanceSkew = parse.GetValue(_imbalanceSkew) ?? baseline.ImbalanceSkew,
     };
 }

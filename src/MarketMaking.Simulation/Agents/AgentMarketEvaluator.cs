@@ -1,6 +1,7 @@
 using MarketMaking.Core.Accounting;
 using MarketMaking.Core.Metrics;
 using MarketMaking.Core.Risk;
+using MarketMaking.Signals.Features;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Simulation.MonteCarlo;
 using MarketMaking.Strategies;
@@ -37,6 +38,11 @@ public static class AgentMarketEvaluator
                 Metrics = new MetricsOptions { MarkoutHorizons = MarkoutSeconds, SamplePeriod = 1, InventoryLimit = risk.MaxPosition },
             };
             var agentMarket = new AgentMarket(market, seed + (ulong)i);
+            if (strategy is IReadsMarketFeatures { FeatureSettings: { } features })
+            {
+                agentMarket.Features = new MarketFeatures(features);
+            }
+
             results[i] = EventLoop.Run(agentMarket, strategy, settings) with { Strategy = label };
             refused[i] = agentMarket.OrdersRefusedAsCrossing;
         });

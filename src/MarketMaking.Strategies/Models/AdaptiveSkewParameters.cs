@@ -11,6 +11,7 @@ namespace MarketMaking.Strategies.Models;
 /// <param name="AlphaSkew">Centre shift per unit of the context's alpha signal (config key <c>alpha_skew</c>).</param>
 /// <param name="MaxInventory">Limit Q in order sizes; the growing side's size shrinks to 0 at Q (config key <c>max_inventory</c>).</param>
 /// <param name="OrderQuantity">Full quote size; inventory counts in multiples of it (config key <c>order_size</c>).</param>
+/// <param name="ImbalanceSkew">Centre shift (price units) per unit of top-of-book imbalance (Vb−Va)/(Vb+Va), read from the market's features; 0 turns it off (config key <c>imbalance_skew</c>).</param>
 public sealed record AdaptiveSkewParameters(
     double BaseSpread = 1.5,
     double VolatilityReference = 2,
@@ -19,7 +20,8 @@ public sealed record AdaptiveSkewParameters(
     double SkewAcceleration = 2,
     double AlphaSkew = 0,
     int MaxInventory = 20,
-    double OrderQuantity = 1)
+    double OrderQuantity = 1,
+    double ImbalanceSkew = 0)
 {
     internal void Validate()
     {
@@ -31,5 +33,6 @@ public sealed record AdaptiveSkewParameters(
         InvalidParameterException.RequireFinite("alpha_skew", AlphaSkew);
         ParameterChecks.RequireMaxInventory(MaxInventory);
         InvalidParameterException.RequirePositive("order_size", OrderQuantity);
+        InvalidParameterException.RequireFinite("imbalance_skew", ImbalanceSkew);
     }
 }

@@ -1,5 +1,6 @@
 using MarketMaking.Core.Orders;
 using MarketMaking.Core.Quoting;
+using MarketMaking.Signals.Features;
 
 namespace MarketMaking.Strategies.Models;
 
@@ -10,10 +11,13 @@ namespace MarketMaking.Strategies.Models;
 /// half = max(base_spread/2 · σ/vol_ref, min_spread/2);
 /// centre = mid − inventory_skew·q·f(u) + alpha_skew·alpha with f(u) = 1 for u ≤ 0.7 and
 /// 1 + skew_accel·((u − 0.7)/0.3)² beyond; growing side size = order_size·(1 − u),
-/// not quoted when ≤ 0; the reducing side keeps order_size.
+/// not quoted when ≤ 0; the reducing side keeps order_size. With imbalance_skew the centre also
+/// moves towards the heavier side of the book: + imbalance_skew·imbalance.
 /// </summary>
-public sealed class AdaptiveSkewStrategy : IQuotingStrategy
+public sealed class AdaptiveSkewStrategy : IQuotingStrategy, IReadsMarketFeatures
 {
+    private static readonly int ImbalanceIndex = MarketFeatures.IndexOf("imbalance");
+
     // Beyond this fraction of the limit the skew accelerates.
     private const double AccelerationStart = 0.7;
 
@@ -27,6 +31,8 @@ public sealed class AdaptiveSkewStrategy : IQuotingStrategy
     public AdaptiveSkewParameters Parameters { get; }
 
     public string Name => "adaptive";
+
+    public MarketFeatureSettings? FeatureSettings => Parameters.ImbalanceSkew != 0 ? new MarketFeatureSettings() : null;
 
     public QuoteDecision Decide(in QuoteContext context)
     {
@@ -45,6 +51,11 @@ public sealed class AdaptiveSkewStrategy : IQuotingStrategy
         var excess = (u - AccelerationStart) / (1 - AccelerationStart);
         var acceleration = u <= AccelerationStart ? 1 : 1 + (p.SkewAcceleration * excess * excess);
         var centre = context.Mid - (p.InventorySkew * q * acceleration) + (p.AlphaSkew * context.Alpha);
+        if (p.ImbalanceSkew != 0 && context.Features.Length > ImbalanceIndex && double.IsFinite(context.Features[ImbalanceIndex]))
+        {
+            centre += p.ImbalanceSkew * context.Features[ImbalanceIndex];
+        }
+
         var growingSize = p.OrderQuantity * (1 - u);
         var bidSize = q > 0 ? growingSize : p.OrderQuantity;
         var askSize = q < 0 ? growingSize : p.OrderQuantity;

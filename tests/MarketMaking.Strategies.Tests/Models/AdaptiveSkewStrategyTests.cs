@@ -1,4 +1,5 @@
 using MarketMaking.Core.Errors;
+using MarketMaking.Signals.Features;
 using MarketMaking.Strategies.Models;
 
 namespace MarketMaking.Strategies.Tests.Models;
@@ -15,6 +16,24 @@ public class AdaptiveSkewStrategyTests
 
         Assert.Equal(98.5, decision.Bids[0].Price, 12);
         Assert.Equal(101.5, decision.Asks[0].Price, 12);
+    }
+
+    [Fact]
+    public void ImbalanceSkewLeansTowardsTheHeavierSide()
+    {
+        // Imbalance +0.5 (bids heavier) with imbalance_skew 0.4: centre 100 + 0.2; half 0.75 at the reference volatility.
+        var features = new double[MarketFeatures.Names.Count];
+        features[MarketFeatures.IndexOf("imbalance")] = 0.5;
+        var strategy = new AdaptiveSkewStrategy(Defaults with { ImbalanceSkew = 0.4 });
+        var decision = strategy.Decide(Contexts.At(100, 0, 1, volatility: 2) with { Features = features });
+
+        Assert.Equal(99.45, decision.Bids[0].Price, 12);
+        Assert.Equal(100.95, decision.Asks[0].Price, 12);
+        Assert.NotNull(strategy.FeatureSettings);
+        Assert.Null(new AdaptiveSkewStrategy(Defaults).FeatureSettings);
+
+        // Without features (a model market) the skew is silently off.
+        Assert.Equal(99.25, strategy.Decide(Contexts.At(100, 0, 1, volatility: 2)).Bids[0].Price, 12);
     }
 
     [Fact]
