@@ -21,6 +21,7 @@ public static class MmApplication
             QuotesCommand.Create(terminal),
             BacktestCommand.Create(terminal),
             CalibrateCommand.Create(terminal),
+            TrainCommand.Create(terminal),
             StylizedFactsCommand.Create(terminal),
             FetchCommand.Create(terminal),
             ConvertCommand.Create(terminal),

@@ -8,6 +8,7 @@ using MarketMaking.Core.MarketData;
 using MarketMaking.Core.Metrics;
 using MarketMaking.Core.Risk;
 using MarketMaking.Data.Files;
+using MarketMaking.Learning.AdverseSelection;
 using MarketMaking.Signals.Calibration;
 using MarketMaking.Signals.Features;
 using MarketMaking.Simulation.Bars;
@@ -57,12 +58,14 @@ internal static class BacktestCommand
         var seed = new Option<int>("--seed") { Description = "seed of random latency and touch fills", DefaultValueFactory = _ => 1 };
         var run = new RunOptions("runs/backtest");
         var strategies = new StrategyOptions("as");
+        var guard = new GuardOptions();
         var command = new Command("backtest", "Replay recorded data (L2 book + trades, or bars) against strategies.")
         {
             data, format, bars, symbol, tickSize, lotSize, makerFee, takerFee, onBadRow, queueModel, queuePower, latency, cancelLatency,
             latencyJitter, requote, calibrate, sigma, a, kappa, horizon, fillRule, touchProbability, slippage, maxPosition, maxLoss, seed,
         };
         strategies.AddTo(command);
+        guard.AddTo(command);
         run.AddTo(command);
         command.SetAction(parse =>
         {
@@ -73,7 +76,19 @@ internal static class BacktestCommand
 
             // Every option is checked before the data is touched.
             MarketDataFormats.Parse(formatName);
-            _ = strategies.Strategies(parse);
+            if (isBars)
+            {
+                _ = strategies.Unguarded(parse, "a bar backtest");
+            }
+
+            bool anyGuarded = strategies.Strategies(parse).Any(s => s.Guarded);
+            AdverseSelectionDetector? detector = null;
+            if (anyGuarded)
+            {
+                _ = guard.Settings(parse, 1);
+                _ = guard.Features(parse);
+                detector = AdverseSelectionDetector.Load(guard.ModelPath(parse) ?? throw new InvalidParameterException("guard-model", "a guarded strategy on recorded data needs a detector: train one with 'mm train detector' and pass --guard-model"));
+            }
             var risk = new RiskLimits { MaxPosition = parse.GetValue(maxPosition) ?? double.PositiveInfinity, MaxLoss = parse.GetValue(maxLoss) ?? double.PositiveInfinity }.Validate();
             var metrics = new MetricsOptions
             {
@@ -104,7 +119,7 @@ internal static class BacktestCommand
                 StrategySettings settings = strategies.Resolve(parse, new StrategySettings { Sigma = parse.GetValue(sigma) ?? 2, A = parse.GetValue(a) ?? 140, Kappa = parse.GetValue(kappa) ?? 1.5, Horizon = parse.GetValue(horizon) });
                 double barSeconds = BarSeconds(path, formatName, policy);
                 BarReader? lastReader = null;
-                foreach ((string label, string name) in strategies.Strategies(parse))
+                foreach ((string label, string name) in strategies.Unguarded(parse, "a bar backtest"))
                 {
                     BarReader reader = MarketDataFormats.OpenBars(path, formatName, policy);
                     lastReader = reader;
@@ -167,7 +182,7 @@ internal static class BacktestCommand
                 });
                 MarketDataReader? lastReader = null;
                 ReplayMarket? lastMarket = null;
-                foreach ((string label, string name) in strategies.Strategies(parse))
+                foreach ((string label, string name, bool guarded) in strategies.Strategies(parse))
                 {
                     using MarketDataReader reader = MarketDataFormats.Open(path, formatName, options);
                     ILatencyModel latencyModel = recorded
@@ -176,6 +191,11 @@ internal static class BacktestCommand
                     var market = new ReplayMarket(reader, replay with { Latency = latencyModel });
                     var runSettings = new RunSettings { Risk = risk, Metrics = metrics, RecordSeries = true, InitialInventory = run.InitialInventory(parse) };
                     IQuotingStrategy strategy = StrategyCatalog.Create(name, settings);
+                    if (guarded)
+                    {
+                        strategy = new AdverseSelectionGuard(strategy, detector, guard.Settings(parse, dataInstrument.TickSize), guard.Features(parse));
+                    }
+
                     if (strategy is IReadsMarketFeatures { FeatureSettings: { } features })
                     {
                         market.Features = new MarketFeatures(features);

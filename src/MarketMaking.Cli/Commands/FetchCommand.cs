@@ -57,7 +57,7 @@ internal static class FetchCommand
             string path = parse.GetValue(output)!;
             using var client = new BybitRestClient(new BybitRestOptions { BaseUrl = baseUrl });
             long rows = 0;
-            using (StreamWriter writer = Create(path))
+            using (StreamWriter writer = OutputFiles.Create(path))
             {
                 await writer.WriteLineAsync("timestamp,open,high,low,close,volume,turnover").ConfigureAwait(false);
                 await WithProgressAsync(terminal, $"{symbol} klines", 1, async task =>
@@ -159,27 +159,9 @@ internal static class FetchCommand
 
     private static Option<string> Out(string what) => new("--out") { Description = what, Required = true };
 
-    private static StreamWriter Create(string path)
-    {
-        try
-        {
-            string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            return new StreamWriter(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputException(path, e.Message);
-        }
-    }
-
     private static async Task WriteJsonAsync(string path, object value)
     {
-        using StreamWriter writer = Create(path);
+        using StreamWriter writer = OutputFiles.Create(path);
         await writer.WriteLineAsync(Json.Serialize(value)).ConfigureAwait(false);
     }
 

@@ -23,6 +23,7 @@ internal static class SimulateCommand
     {
         var market = new MarketOptions();
         var strategies = new StrategyOptions("inventory,symmetric");
+        var guard = new GuardOptions();
         var run = new RunOptions("runs/simulate");
         var kind = new Option<string>("--market") { Description = "model (vectorized model market) or lob (agent-based order book)", DefaultValueFactory = _ => "model" };
         var preset = new Option<string>("--preset") { Description = "lob: market preset (liquid, thin, toxic) or a market .yaml file", DefaultValueFactory = _ => "liquid" };
@@ -31,13 +32,14 @@ internal static class SimulateCommand
         var command = new Command("simulate", "Run strategies on a model market (vectorized) or the agent-based order book and compare them.") { kind, preset, runs, calibrateSeconds };
         market.AddTo(command);
         strategies.AddTo(command);
+        guard.AddTo(command);
         run.AddTo(command);
         command.SetAction(parse =>
         {
             switch (parse.GetValue(kind))
             {
                 case "lob":
-                    return AgentMarketComparison(terminal, parse, parse.GetValue(preset)!, parse.GetValue(runs), parse.GetValue(calibrateSeconds), strategies, run);
+                    return AgentMarketComparison(terminal, parse, parse.GetValue(preset)!, parse.GetValue(runs), parse.GetValue(calibrateSeconds), strategies, guard, run);
                 case "model":
                     break;
                 case var other:
@@ -47,7 +49,7 @@ internal static class SimulateCommand
             ModelMarketParameters parameters = market.Resolve(parse);
             StrategySettings settings = strategies.Resolve(parse, parameters);
             MonteCarloSettings monteCarlo = run.MonteCarlo(parse, settings);
-            var evaluations = strategies.Strategies(parse)
+            var evaluations = strategies.Unguarded(parse, "the model market")
                 .Select(s => StrategyEvaluator.Evaluate(parameters, monteCarlo, s.Label, StrategyCatalog.Create(s.Name, settings), settings.Gamma, run.Penalty(parse)))
                 .ToList();
             string model = market.ModelName(parse);
@@ -74,34 +76,23 @@ internal static class SimulateCommand
     }
 
     /// <summary>Strategies on the agent-based market: σ, A and κ calibrated on the market's own tape, then each strategy over the same seeds.</summary>
-    private static int AgentMarketComparison(Terminal terminal, ParseResult parse, string presetName, int runs, double calibrateSeconds, StrategyOptions strategies, RunOptions run)
+    private static int AgentMarketComparison(Terminal terminal, ParseResult parse, string presetName, int runs, double calibrateSeconds, StrategyOptions strategies, GuardOptions guard, RunOptions run)
     {
         if (runs < 1)
         {
             throw new InvalidParameterException("runs", $"must be at least 1, got {runs}");
         }
 
-        InvalidParameterException.RequirePositive("calibrate-seconds", calibrateSeconds);
-        AgentMarketParameters market = AgentMarketPresets.Load(presetName);
         var labels = strategies.Strategies(parse);
         ulong seed = parse.GetValue(run.Seed);
-
-        // A seed no strategy run uses, so the parameters are not fitted to the paths they trade on.
-        CalibrationResult calibration = AgentMarketCalibration.Calibrate(market, seed + 1_000_003, calibrateSeconds);
-        StrategySettings settings = strategies.Resolve(parse, new StrategySettings
-        {
-            Sigma = calibration.Sigma.Value,
-            A = calibration.A.Value,
-            Kappa = calibration.Kappa.Value,
-            Horizon = market.Duration,
-            TimeStep = market.DecisionInterval,
-            OrderQuantity = market.LotSize,
-        });
+        AgentMarketSetup setup = AgentMarketSetup.Resolve(parse, strategies, presetName, seed, calibrateSeconds);
+        (string marketName, AgentMarketParameters market, CalibrationResult calibration, StrategySettings settings) = setup;
         var risk = new RiskLimits { MaxPosition = run.MaxPosition(parse) }.Validate();
+        var guards = new GuardedStrategies(guard, parse, setup, seed);
         var evaluations = labels
-            .Select(s => AgentMarketEvaluator.Evaluate(market, StrategyCatalog.Create(s.Name, settings), s.Label, runs, seed, risk, settings.Gamma, run.Penalty(parse)))
+            .Select(s => AgentMarketEvaluator.Evaluate(market, guards.Create(s.Name, s.Guarded), s.Label, runs, seed, risk, settings.Gamma, run.Penalty(parse)))
             .ToList();
-        string marketName = $"lob/{Path.GetFileNameWithoutExtension(presetName)}";
+        var differences = evaluations.Skip(1).Select(e => PairedComparison.Of(evaluations[0], e)).ToList();
         var rows = evaluations.Select(e => SummaryRow.From(marketName, e.Summary)).ToList();
         string calibrated = string.Create(
             CultureInfo.InvariantCulture,
@@ -115,6 +106,8 @@ internal static class SimulateCommand
             new("orders refused on arrival (would have crossed)", string.Join(", ", evaluations.Select(e => $"{e.Label} {e.OrdersRefused}"))),
             new("risk rejections", string.Join(", ", evaluations.Select(e => $"{e.Label} {e.Runs.Sum(r => r.Rejections.Values.Sum())}"))),
         };
+        settingsItems.AddRange(guards.Trained.Select(t => new KeyValuePair<string, string>("guard detector", t)));
+        settingsItems.AddRange(differences.Select(d => new KeyValuePair<string, string>($"{d.Candidate} − {d.Baseline}", d.Describe())));
         var config = new { Command = "simulate", Market = marketName, Parameters = market, Calibration = calibrated, Strategies = labels.Select(l => l.Label), StrategySettings = settings, Runs = runs, Seed = seed };
         string? folder = run.Save(parse, config, new { Results = rows }, ReportBuilder.AgentComparison("mm simulate", marketName, evaluations, settingsItems));
         if (parse.GetValue(run.Json))
@@ -124,12 +117,24 @@ internal static class SimulateCommand
                 Results = rows,
                 Calibration = new { calibration.Sigma, calibration.A, calibration.Kappa },
                 OrdersRefused = evaluations.ToDictionary(e => e.Label, e => e.OrdersRefused),
+                PairedDifferences = differences,
+                GuardDetectors = guards.Trained,
             }));
             return 0;
         }
 
         SummaryTable.Write(terminal, rows, showMarket: false, title: $"{marketName}: {runs} runs per strategy, seed {seed}");
         terminal.Writer.WriteLine($"calibration: {calibrated}");
+        foreach (string trained in guards.Trained)
+        {
+            terminal.Writer.WriteLine($"guard detector: {trained}");
+        }
+
+        foreach (PairedComparison difference in differences)
+        {
+            terminal.Writer.WriteLine($"{difference.Candidate} − {difference.Baseline} over {runs} paired seeds: {difference.Describe()}");
+        }
+
         if (folder is not null)
         {
             terminal.Writer.WriteLine($"run folder: {folder}");

@@ -36,7 +36,7 @@ internal sealed class StrategyOptions
     {
         _strategies = new Option<string>("--strategy")
         {
-            Description = $"comma-separated strategies: {string.Join(", ", StrategyCatalog.Names)} (inventory = as)",
+            Description = $"comma-separated strategies: {string.Join(", ", StrategyCatalog.Names)} (inventory = as); NAME+guard adds the adverse-selection guard",
             DefaultValueFactory = _ => defaultStrategies,
         };
     }
@@ -58,23 +58,36 @@ internal sealed class StrategyOptions
         }
     }
 
-    /// <summary>The strategies asked for, as (label the user typed, catalog name).</summary>
-    public IReadOnlyList<(string Label, string Name)> Strategies(ParseResult parse)
+    /// <summary>The catalog name of a strategy the user typed (aliases resolved); unknown names are refused.</summary>
+    public static string CatalogName(string raw)
     {
-        var list = new List<(string, string)>();
+        string name = Aliases.GetValueOrDefault(raw, raw);
+        return StrategyCatalog.Names.Contains(name)
+            ? name
+            : throw new InvalidParameterException("strategy", $"unknown strategy '{raw}'; known: {string.Join(", ", StrategyCatalog.Names)}, inventory");
+    }
+
+    /// <summary>
+    /// The strategies asked for, as (label the user typed, catalog name, guarded): "NAME+guard"
+    /// is NAME wrapped in the adverse-selection guard.
+    /// </summary>
+    public IReadOnlyList<(string Label, string Name, bool Guarded)> Strategies(ParseResult parse)
+    {
+        var list = new List<(string, string, bool)>();
         foreach (string raw in parse.GetValue(_strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            string name = Aliases.GetValueOrDefault(raw, raw);
-            if (!StrategyCatalog.Names.Contains(name))
-            {
-                throw new InvalidParameterException("strategy", $"unknown strategy '{raw}'; known: {string.Join(", ", StrategyCatalog.Names)}, inventory");
-            }
-
-            list.Add((raw, name));
+            bool guarded = raw.EndsWith(GuardOptions.Suffix, StringComparison.Ordinal);
+            list.Add((raw, CatalogName(guarded ? raw[..^GuardOptions.Suffix.Length] : raw), guarded));
         }
 
         return list.Count > 0 ? list : throw new InvalidParameterException("strategy", "name at least one strategy");
     }
+
+    /// <summary>The strategies asked for on a market without a book, where a guard would see nothing.</summary>
+    public IReadOnlyList<(string Label, string Name)> Unguarded(ParseResult parse, string market) =>
+        [.. Strategies(parse).Select(s => s.Guarded
+            ? throw new InvalidParameterException("strategy", $"'{s.Label}': the guard reads the order book, which {market} does not have (use --market lob or a book backtest)")
+            : (s.Label, s.Name))];
 
     /// <summary>Settings for a strategy trading in <paramref name="market"/>.</summary>
     public StrategySettings Resolve(ParseResult parse, ModelMarketParameters market) =>

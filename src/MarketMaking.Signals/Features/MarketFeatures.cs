@@ -49,6 +49,10 @@ public sealed class MarketFeatures
 
     public ReadOnlySpan<double> Values => _values;
 
+    /// <summary>Whether a feature's sign says which side dominates (it flips when seen from the other side).</summary>
+    public static bool IsSigned(int index) =>
+        index is Imbalance or Imbalance5 or Ofi or MicropriceOffset or LargeTradeSide;
+
     /// <summary>The position of a feature in <see cref="Values"/>; an unknown name is a usage error.</summary>
     public static int IndexOf(string name)
     {

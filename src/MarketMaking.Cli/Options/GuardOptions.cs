@@ -1,0 +1,53 @@
+using System.CommandLine;
+using MarketMaking.Core.Errors;
+using MarketMaking.Learning.AdverseSelection;
+using MarketMaking.Signals.Features;
+
+namespace MarketMaking.Cli.Options;
+
+/// <summary>
+/// Options of the adverse-selection guard that a strategy named "NAME+guard" wears: the detector
+/// (a model file, or trained on the fly on seeds the comparison does not use), its threshold and
+/// action, and the large-trade cool-down.
+/// </summary>
+internal sealed class GuardOptions
+{
+    private readonly Option<string?> _model = new("--guard-model") { Description = "+guard: detector file from 'mm train detector' (default on lob: train one on other seeds)" };
+    private readonly Option<double> _threshold = new("--guard-threshold") { Description = "+guard: act on a side when P(adverse fill) exceeds this", DefaultValueFactory = _ => 0.6 };
+    private readonly Option<string> _action = new("--guard-action") { Description = "+guard: widen or withdraw an exposed side", DefaultValueFactory = _ => "widen" };
+    private readonly Option<double> _widen = new("--guard-widen") { Description = "+guard: ticks an exposed side moves away from the mid", DefaultValueFactory = _ => 2 };
+    private readonly Option<double> _cooldown = new("--cooldown") { Description = "+guard: seconds the side a large trade hit stays withdrawn (0: off)", DefaultValueFactory = _ => 0 };
+    private readonly Option<long> _largeTrade = new("--large-trade") { Description = "+guard: lots from which a trade counts as large", DefaultValueFactory = _ => 10 };
+    private readonly Option<int> _trainRuns = new("--guard-train-runs") { Description = "+guard on lob without --guard-model: runs used to train the detector", DefaultValueFactory = _ => 10 };
+
+    public const string Suffix = "+guard";
+
+    public void AddTo(Command command)
+    {
+        foreach (Option option in new Option[] { _model, _threshold, _action, _widen, _cooldown, _largeTrade, _trainRuns })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public string? ModelPath(ParseResult parse) => parse.GetValue(_model);
+
+    public int TrainRuns(ParseResult parse) =>
+        parse.GetValue(_trainRuns) is >= 2 and var runs ? runs : throw new InvalidParameterException("guard-train-runs", "must be at least 2");
+
+    public MarketFeatureSettings Features(ParseResult parse) => new MarketFeatureSettings { LargeTradeSize = parse.GetValue(_largeTrade) }.Validate();
+
+    /// <param name="tick">Tick size of the market (the widening is given in ticks).</param>
+    public AdverseSelectionGuardSettings Settings(ParseResult parse, double tick) => new AdverseSelectionGuardSettings
+    {
+        Threshold = parse.GetValue(_threshold),
+        Action = parse.GetValue(_action) switch
+        {
+            "widen" => GuardAction.Widen,
+            "withdraw" => GuardAction.Withdraw,
+            var other => throw new InvalidParameterException("guard-action", $"unknown action '{other}'; known: widen, withdraw"),
+        },
+        Widening = InvalidParameterException.RequireNonNegative("guard-widen", parse.GetValue(_widen)) * tick,
+        Cooldown = parse.GetValue(_cooldown),
+    }.Validate();
+}

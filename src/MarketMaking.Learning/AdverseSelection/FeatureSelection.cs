@@ -1,0 +1,58 @@
+using MarketMaking.Core.Orders;
+using MarketMaking.Signals.Features;
+
+namespace MarketMaking.Learning.AdverseSelection;
+
+/// <summary>
+/// The market features a model reads, seen from one side of the book: signed features (imbalance,
+/// order flow, microprice offset, large-trade side) are multiplied by the side's sign, so
+/// "flow against a resting bid" has the same sign as "flow against a resting ask" and one model
+/// serves both sides.
+/// </summary>
+public sealed class FeatureSelection
+{
+    /// <summary>
+    /// The detector's inputs when the user names none: VPIN, OFI, spread, volume and imbalance at
+    /// the touch and over five levels (the depth imbalance carries most of the signal on the toxic
+    /// preset: test AUC 0.59 without it, 0.66 with it).
+    /// </summary>
+    public static IReadOnlyList<string> Defaults { get; } = ["vpin", "ofi", "spread", "volume", "imbalance", "imbalance5"];
+
+    private readonly int[] _indices;
+    private readonly double[] _signs;
+
+    public FeatureSelection(IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Count == 0)
+        {
+            throw new Core.Errors.InvalidParameterException("features", "name at least one feature");
+        }
+
+        Names = [.. names];
+        _indices = [.. names.Select(MarketFeatures.IndexOf)];
+        _signs = [.. _indices.Select(i => MarketFeatures.IsSigned(i) ? 1.0 : 0.0)];
+        if (_indices.Distinct().Count() != _indices.Length)
+        {
+            throw new Core.Errors.InvalidParameterException("features", "a feature is listed twice");
+        }
+    }
+
+    public IReadOnlyList<string> Names { get; }
+
+    public int Count => _indices.Length;
+
+    /// <summary>
+    /// Writes the selected features of <paramref name="market"/> into <paramref name="into"/>, as
+    /// seen by a resting order on <paramref name="side"/> (a buy keeps signs, a sell flips them).
+    /// </summary>
+    public void Extract(ReadOnlySpan<double> market, Side side, Span<double> into)
+    {
+        double sign = side.Sign();
+        for (int i = 0; i < _indices.Length; i++)
+        {
+            double value = market[_indices[i]];
+            into[i] = _signs[i] != 0 ? sign * value : value;
+        }
+    }
+}

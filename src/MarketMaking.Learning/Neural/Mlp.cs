@@ -1,0 +1,178 @@
+namespace MarketMaking.Learning.Neural;
+
+/// <summary>
+/// A sequence of dense layers, each feeding the next: a multilayer perceptron.
+/// <c>new Mlp([8, 64, 64, 1], Activation.ReLU, Activation.Softplus, seed)</c> maps 8 features
+/// through two ReLU layers of 64 to one positive output.
+/// </summary>
+public sealed class Mlp : INetwork
+{
+    private readonly DenseLayer[] _layers;
+    private readonly float[][] _parameters;
+    private readonly float[][] _gradients;
+
+    public Mlp(IReadOnlyList<int> layerSizes, Activation hiddenActivation, Activation outputActivation, int seed)
+        : this(layerSizes, hiddenActivation, outputActivation, new Random(seed))
+    {
+    }
+
+    /// <summary>Layers are initialised in order from <paramref name="random"/>, so one generator can seed several networks.</summary>
+    public Mlp(IReadOnlyList<int> layerSizes, Activation hiddenActivation, Activation outputActivation, Random random)
+        : this(CreateLayers(layerSizes, hiddenActivation, outputActivation, random))
+    {
+    }
+
+    /// <summary>From existing layers; each layer's input size must equal the previous layer's output size.</summary>
+    public Mlp(IEnumerable<DenseLayer> layers)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        _layers = [.. layers];
+        if (_layers.Length == 0)
+        {
+            throw new ArgumentException("a network needs at least one layer", nameof(layers));
+        }
+
+        for (int i = 1; i < _layers.Length; i++)
+        {
+            if (_layers[i].InputSize != _layers[i - 1].OutputSize)
+            {
+                throw new ArgumentException(
+                    $"layer {i} takes {_layers[i].InputSize} inputs but layer {i - 1} gives {_layers[i - 1].OutputSize}",
+                    nameof(layers));
+            }
+        }
+
+        _parameters = [.. _layers.SelectMany(l => new[] { l.Weights, l.Bias })];
+        _gradients = [.. _layers.SelectMany(l => new[] { l.WeightGradients, l.BiasGradients })];
+        LayerSizes = [_layers[0].InputSize, .. _layers.Select(l => l.OutputSize)];
+        MaxWidth = LayerSizes.Max();
+    }
+
+    public IReadOnlyList<DenseLayer> Layers => _layers;
+
+    /// <summary>Input width followed by each layer's output width, e.g. [8, 64, 64, 1].</summary>
+    public IReadOnlyList<int> LayerSizes { get; }
+
+    public int InputSize => _layers[0].InputSize;
+
+    public int OutputSize => _layers[^1].OutputSize;
+
+    /// <summary>Weights and bias of each layer in turn: [W₀, b₀, W₁, b₁, …].</summary>
+    // Layers wider than this run through Forward only (Infer's scratch lives on the stack).
+    private const int MaxWidthLimit = 1024;
+
+    public IReadOnlyList<float[]> Parameters => _parameters;
+
+    public IReadOnlyList<float[]> Gradients => _gradients;
+
+    public int ParameterCount => _parameters.Sum(p => p.Length);
+
+    public void EnsureBatchCapacity(int batchSize)
+    {
+        foreach (DenseLayer layer in _layers)
+        {
+            layer.EnsureBatchCapacity(batchSize);
+        }
+    }
+
+    public ReadOnlySpan<float> Forward(ReadOnlySpan<float> input)
+    {
+        ReadOnlySpan<float> activations = input;
+        foreach (DenseLayer layer in _layers)
+        {
+            activations = layer.Forward(activations);
+        }
+
+        return activations;
+    }
+
+    /// <summary>The widest layer: the scratch <see cref="Infer"/> needs.</summary>
+    public int MaxWidth { get; }
+
+    /// <summary>
+    /// One row through the network on the caller's stack, without the training buffers: thread
+    /// safe and allocation free. <paramref name="output"/> needs <see cref="OutputSize"/> values.
+    /// </summary>
+    public void Infer(ReadOnlySpan<float> input, Span<float> output)
+    {
+        Span<float> scratch = stackalloc float[2 * MaxWidthLimit];
+        if (MaxWidth > MaxWidthLimit)
+        {
+            throw new InvalidOperationException($"Infer supports layers up to {MaxWidthLimit} wide; use Forward");
+        }
+
+        Span<float> a = scratch[..MaxWidthLimit], b = scratch[MaxWidthLimit..];
+        input.CopyTo(a);
+        foreach (DenseLayer layer in _layers)
+        {
+            layer.Infer(a, b);
+            Span<float> swap = a;
+            a = b;
+            b = swap;
+        }
+
+        a[..OutputSize].CopyTo(output);
+    }
+
+    public ReadOnlySpan<float> Backward(ReadOnlySpan<float> outputGradient)
+    {
+        ReadOnlySpan<float> gradient = outputGradient;
+        for (int i = _layers.Length - 1; i >= 0; i--)
+        {
+            gradient = _layers[i].Backward(gradient);
+        }
+
+        return gradient;
+    }
+
+    public void ZeroGradients()
+    {
+        foreach (DenseLayer layer in _layers)
+        {
+            layer.ZeroGradients();
+        }
+    }
+
+    /// <summary>Same architecture and weights, separate buffers and zero gradients: a target network.</summary>
+    public Mlp Clone()
+    {
+        var copy = new Mlp(_layers.Select(l => new DenseLayer(l.InputSize, l.OutputSize, l.Activation)));
+        copy.CopyFrom(this);
+        return copy;
+    }
+
+    /// <summary>Same layer sizes and activations.</summary>
+    public bool HasSameArchitecture(Mlp other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return _layers.Length == other._layers.Length
+            && _layers.Zip(other._layers).All(p =>
+                p.First.InputSize == p.Second.InputSize
+                && p.First.OutputSize == p.Second.OutputSize
+                && p.First.Activation == p.Second.Activation);
+    }
+
+    /// <summary>Readable architecture, e.g. "8-64-64-1 (ReLU, ReLU, Softplus)".</summary>
+    public string Describe() =>
+        $"{string.Join('-', LayerSizes)} ({string.Join(", ", _layers.Select(l => l.Activation))})";
+
+    private static DenseLayer[] CreateLayers(
+        IReadOnlyList<int> layerSizes, Activation hiddenActivation, Activation outputActivation, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(layerSizes);
+        ArgumentNullException.ThrowIfNull(random);
+        if (layerSizes.Count < 2)
+        {
+            throw new ArgumentException($"need at least an input and an output size, got {layerSizes.Count} sizes", nameof(layerSizes));
+        }
+
+        var layers = new DenseLayer[layerSizes.Count - 1];
+        for (int i = 0; i < layers.Length; i++)
+        {
+            Activation activation = i == layers.Length - 1 ? outputActivation : hiddenActivation;
+            layers[i] = new DenseLayer(layerSizes[i], layerSizes[i + 1], activation, random);
+        }
+
+        return layers;
+    }
+}

@@ -1,0 +1,51 @@
+using MathNet.Numerics.Distributions;
+
+namespace MarketMaking.Simulation.MonteCarlo;
+
+/// <summary>
+/// The mean of per-seed differences b_i − a_i between two strategies run on the same seeds, with
+/// its standard error and a two-sided 95% Student-t interval (n − 1 degrees of freedom). Pairing
+/// removes the market's own randomness, which both runs share.
+/// </summary>
+public sealed record PairedDifference(int Pairs, double Mean, double StandardError, double Lower, double Upper)
+{
+    public static PairedDifference Of(IReadOnlyList<double> baseline, IReadOnlyList<double> candidate)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(candidate);
+        if (baseline.Count != candidate.Count)
+        {
+            throw new ArgumentException($"paired samples differ in length: {baseline.Count} and {candidate.Count}", nameof(candidate));
+        }
+
+        int n = baseline.Count;
+        if (n < 2)
+        {
+            return new PairedDifference(n, n == 1 ? candidate[0] - baseline[0] : double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+
+        double mean = 0;
+        for (int i = 0; i < n; i++)
+        {
+            mean += candidate[i] - baseline[i];
+        }
+
+        mean /= n;
+        double squares = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double deviation = candidate[i] - baseline[i] - mean;
+            squares += deviation * deviation;
+        }
+
+        double standardError = Math.Sqrt(squares / (n - 1) / n);
+        double t = StudentT.InvCDF(0, 1, n - 1, 0.975);
+        return new PairedDifference(n, mean, standardError, mean - (t * standardError), mean + (t * standardError));
+    }
+
+    /// <summary>Whether the interval lies entirely above zero.</summary>
+    public bool IsPositive => Lower > 0;
+
+    /// <summary>Whether the interval lies entirely below zero.</summary>
+    public bool IsNegative => Upper < 0;
+}
