@@ -13,9 +13,9 @@ namespace MarketMaking.Cli.Options;
 internal sealed class GuardOptions
 {
     private readonly Option<string?> _model = new("--guard-model") { Description = "+guard: detector file from 'mm train detector' (default on lob: train one on other seeds)" };
-    private readonly Option<double> _threshold = new("--guard-threshold") { Description = "+guard: act on a side when P(adverse fill) exceeds this", DefaultValueFactory = _ => 0.6 };
+    private readonly Option<double> _threshold = new("--guard-threshold") { Description = "+guard: act on a side when P(adverse fill) exceeds this", DefaultValueFactory = _ => 0.55 };
     private readonly Option<string> _action = new("--guard-action") { Description = "+guard: widen or withdraw an exposed side", DefaultValueFactory = _ => "widen" };
-    private readonly Option<double> _widen = new("--guard-widen") { Description = "+guard: ticks an exposed side moves away from the mid", DefaultValueFactory = _ => 2 };
+    private readonly Option<double> _widen = new("--guard-widen") { Description = "+guard: ticks an exposed side moves away from the mid", DefaultValueFactory = _ => 3 };
     private readonly Option<double> _cooldown = new("--cooldown") { Description = "+guard: seconds the side a large trade hit stays withdrawn (0: off)", DefaultValueFactory = _ => 0 };
     private readonly Option<long> _largeTrade = new("--large-trade") { Description = "+guard: lots from which a trade counts as large", DefaultValueFactory = _ => 10 };
     private readonly Option<int> _trainRuns = new("--guard-train-runs") { Description = "+guard on lob without --guard-model: runs used to train the detector", DefaultValueFactory = _ => 10 };

@@ -418,10 +418,16 @@ public sealed class AgentMarket : IMarket
             return; // nothing to trade against: the order is not sent
         }
 
-        double before = Observer is null ? 0 : MidTicks();
+        // A market order with price protection, as exchanges apply it: an IOC limit at most
+        // SweepLimitTicks from the last trade. Measured from the touch instead, a lone order left
+        // far away on an emptied side would be the touch, get lifted, and drag the price to it.
+        long limit = side == Side.Buy ? _lastTradeTicks + _p.SweepLimitTicks : Math.Max(1, _lastTradeTicks - _p.SweepLimitTicks);
+        if (side == Side.Buy ? touch.Price > limit : touch.Price < limit)
+        {
+            return; // the whole side is beyond the band: the exchange would reject it
+        }
 
-        // A market order with price protection: an IOC limit at most SweepLimitTicks through the touch.
-        long limit = side == Side.Buy ? touch.Price + _p.SweepLimitTicks : Math.Max(1, touch.Price - _p.SweepLimitTicks);
+        double before = Observer is null ? 0 : MidTicks();
         Send(new OrderRequest(_nextId++, owner, side, OrderType.ImmediateOrCancel, limit, size, Nanos()));
 
         // Every market order excites the flow: a jump of n·β in the noise market-order intensity.

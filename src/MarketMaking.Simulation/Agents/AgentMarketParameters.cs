@@ -28,7 +28,7 @@ public sealed record AgentMarketParameters
 
     /// <summary>
     /// Price protection on market orders, as exchanges apply it: a market order trades at most this
-    /// many ticks through the touch it finds, and what is left is cancelled. Keeps a large order
+    /// many ticks away from the last trade price, and what is left is cancelled. Keeps a large order
     /// from sweeping an emptied side into a stray resting order far away.
     /// </summary>
     public long SweepLimitTicks { get; init; } = 50;

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using MarketMaking.Cli.Configuration;
+
+namespace MarketMaking.Cli.Tests;
+
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("mm-train-").FullName;
+
+    /// <summary>The toxic preset cut to ten minutes, so a test runs in seconds.</summary>
+    private string ShortToxic()
+    {
+        string market = Path.Combine(_folder, "toxic-short.yaml");
+        File.WriteAllText(market, File.ReadAllText(Path.Combine(AgentMarketPresets.Folder, "toxic.yaml")).Replace("duration: 3600", "duration: 600", StringComparison.Ordinal));
+        return market;
+    }
+
+    [Fact]
+    public void DetectorTrainsOnEarlierFillsScoresLaterOnesAndLoadsForTheGuard()
+    {
+        string model = Path.Combine(_folder, "detector.json");
+        var (code, output, error) = Mm.Run("train", "detector", "--preset", ShortToxic(), "--runs", "4", "--calibrate-seconds", "300", "--out", model, "--json");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        JsonElement root = JsonDocument.Parse(output).RootElement;
+
+        // Informed flow leaves a trace in the book: the detector ranks adverse fills above chance.
+        Assert.InRange(root.GetProperty("auc").GetDouble(), 0.55, 1);
+        Assert.InRange(root.GetProperty("base_rate").GetDouble(), 0.2, 0.8);
+        int train = root.GetProperty("train_rows").GetInt32(), test = root.GetProperty("test_rows").GetInt32();
+        Assert.InRange((double)train / (train + test), 0.6, 0.8);
+        Assert.Equal(["vpin", "ofi", "spread", "volume", "imbalance", "imbalance5"], root.GetProperty("features").EnumerateArray().Select(e => e.GetString()));
+
+        // The saved model drives a guard in a comparison, which prints the paired difference.
+        (code, output, error) = Mm.Run(
+            "simulate", "--market", "lob", "--preset", ShortToxic(), "--strategy", "as-rolling,as-rolling+guard", "--guard-model", model,
+            "--runs", "3", "--calibrate-seconds", "300", "--no-save");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Contains("as-rolling+guard − as-rolling over 3 paired seeds: mean PnL", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SpreadPredictorReportsItsErrorBesideTheConstant()
+    {
+        string model = Path.Combine(_folder, "spread.json");
+        var (code, output, error) = Mm.Run("train", "spread", "--preset", ShortToxic(), "--runs", "2", "--epochs", "5", "--out", model, "--json");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        JsonElement evaluation = JsonDocument.Parse(output).RootElement.GetProperty("evaluation");
+
+        // 2 runs × 600 s every 2 s, windows of 30 s: about 2·(300 − 15) samples, 30% of them tested.
+        Assert.InRange(evaluation.GetProperty("test_rows").GetInt32(), 150, 190);
+        Assert.True(evaluation.GetProperty("model_rmse").GetDouble() > 0);
+        Assert.True(evaluation.GetProperty("constant_rmse").GetDouble() > 0);
+        Assert.True(File.Exists(model));
+    }
+
+    [SharedDataFact]
+    public void SpreadPredictorTrainsOnRecordedData()
+    {
+        var (code, output, error) = Mm.Run("train", "spread", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm", "--window", "10", "--sample-interval", "1", "--epochs", "5");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Contains("btcusdt_20240808.gz:", output, StringComparison.Ordinal);
+        Assert.Contains("RMSE", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "simulate", "--strategy", "as+guard" }, "the model market")]
+    [InlineData(new[] { "train", "detector", "--features", "vpin,vpinn" }, "unknown feature 'vpinn'")]
+    [InlineData(new[] { "train", "detector", "--runs", "1" }, "runs")]
+    [InlineData(new[] { "simulate", "--market", "lob", "--strategy", "as,as+guard", "--guard-threshold", "1.5", "--runs", "2" }, "guard_threshold")]
+    public void MistakesAreOneLine(string[] args, string expected)
+    {
+        var (code, _, error) = Mm.Run(args);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
