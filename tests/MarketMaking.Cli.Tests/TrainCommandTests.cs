@@ -29,7 +29,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.InRange(root.GetProperty("base_rate").GetDouble(), 0.2, 0.8);
         int train = root.GetProperty("train_rows").GetInt32(), test = root.GetProperty("test_rows").GetInt32();
         Assert.InRange((double)train / (train + test), 0.6, 0.8);
-        Assert.Equal(["vpin", "ofi", "spread", "volume", "imbalance", "imbalance5"], root.GetProperty("features").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["vpin", "ofi", "spread", "volume", "imbalance", "imbalance5", "mid_change", "trade_imbalance"], root.GetProperty("features").EnumerateArray().Select(e => e.GetString()));
 
         // The saved model drives a guard in a comparison, which prints the paired difference.
         (code, output, error) = Mm.Run(

@@ -21,7 +21,7 @@ internal static class TrainDetectorCommand
     {
         var preset = new Option<string>("--preset") { Description = "market preset (liquid, thin, toxic) or a market .yaml file", DefaultValueFactory = _ => "toxic" };
         var runs = new Option<int>("--runs") { Description = "runs (seeds) of the market to collect fills from", DefaultValueFactory = _ => 20 };
-        var strategy = new Option<string>("--strategy") { Description = "strategy whose fills are collected", DefaultValueFactory = _ => "as" };
+        var strategy = new Option<string>("--strategy") { Description = "strategy whose fills are collected (default: a quoter that joins the touch)", DefaultValueFactory = _ => "touch" };
         var features = new Option<string>("--features") { Description = "comma-separated market features", DefaultValueFactory = _ => string.Join(',', FeatureSelection.Defaults) };
         var horizon = new Option<double>("--horizon") { Description = "seconds from a fill to its markout", DefaultValueFactory = _ => 10 };
         var threshold = new Option<double>("--loss-ticks") { Description = "a fill is adverse when its markout loses more than this many ticks", DefaultValueFactory = _ => 0 };

@@ -23,10 +23,10 @@ internal static class DetectorReport
         writer.WriteLine("weights per standard deviation (features seen from the filled side):");
         for (int j = 0; j < model.FeatureCount; j++)
         {
-            writer.WriteLine(string.Create(culture, $"  {model.FeatureNames[j],-18} {model.Weights[j],8:+0.000;-0.000}"));
+            writer.WriteLine(string.Create(culture, $"  {model.FeatureNames[j],-18} {Formats.Signed(model.Weights[j], 3),8}"));
         }
 
-        writer.WriteLine(string.Create(culture, $"  {"intercept",-18} {model.Intercept,8:+0.000;-0.000}"));
+        writer.WriteLine(string.Create(culture, $"  {"intercept",-18} {Formats.Signed(model.Intercept, 3),8}"));
     }
 
     public static object ToJson(DetectorTraining training)

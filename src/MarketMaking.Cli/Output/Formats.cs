@@ -8,6 +8,14 @@ internal static class Formats
     public static string Fixed(double value, int decimals) =>
         double.IsFinite(value) ? value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "–";
 
+    /// <summary>With an explicit sign; a value that rounds to zero shows as 0 without one.</summary>
+    public static string Signed(double value, int decimals)
+    {
+        double rounded = Math.Round(value, decimals);
+        string magnitude = Math.Abs(rounded).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return rounded > 0 ? "+" + magnitude : rounded < 0 ? "-" + magnitude : magnitude;
+    }
+
     public static string Percent(double fraction) => double.IsFinite(fraction) ? (fraction * 100).ToString("F1", CultureInfo.InvariantCulture) + "%" : "–";
 
     public static string Rate(double perSecond) => perSecond switch

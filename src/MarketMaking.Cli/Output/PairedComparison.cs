@@ -15,5 +15,5 @@ internal sealed record PairedComparison(string Baseline, string Candidate, Paire
 
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"mean PnL {Pnl.Mean:+0.00;-0.00} (95% CI [{Pnl.Lower:F2}, {Pnl.Upper:F2}]), mean |q| {MeanAbsInventory.Mean:+0.00;-0.00} ([{MeanAbsInventory.Lower:F2}, {MeanAbsInventory.Upper:F2}])");
+        $"mean PnL {Formats.Signed(Pnl.Mean, 2)} (95% CI [{Pnl.Lower:F2}, {Pnl.Upper:F2}]), mean |q| {Formats.Signed(MeanAbsInventory.Mean, 2)} ([{MeanAbsInventory.Lower:F2}, {MeanAbsInventory.Upper:F2}])");
 }

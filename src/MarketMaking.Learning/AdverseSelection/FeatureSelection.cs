@@ -12,11 +12,12 @@ namespace MarketMaking.Learning.AdverseSelection;
 public sealed class FeatureSelection
 {
     /// <summary>
-    /// The detector's inputs when the user names none: VPIN, OFI, spread, volume and imbalance at
-    /// the touch and over five levels (the depth imbalance carries most of the signal on the toxic
-    /// preset: test AUC 0.59 without it, 0.66 with it).
+    /// The detector's inputs when the user names none: VPIN, OFI, spread, volume and imbalance (the
+    /// classic five), plus depth imbalance over five levels, the mid's recent change and the signed
+    /// share of traded volume. On the toxic preset (touch quoter, 20 seeds) the extra three lift
+    /// the test AUC from 0.59 to 0.71: informed flow shows in who has been trading, not in VPIN.
     /// </summary>
-    public static IReadOnlyList<string> Defaults { get; } = ["vpin", "ofi", "spread", "volume", "imbalance", "imbalance5"];
+    public static IReadOnlyList<string> Defaults { get; } = ["vpin", "ofi", "spread", "volume", "imbalance", "imbalance5", "mid_change", "trade_imbalance"];
 
     private readonly int[] _indices;
     private readonly double[] _signs;

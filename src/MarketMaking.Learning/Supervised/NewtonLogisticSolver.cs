@@ -1,3 +1,5 @@
+using MathNet.Numerics.LinearAlgebra;
+
 namespace MarketMaking.Learning.Supervised;
 
 /// <summary>
@@ -22,7 +24,6 @@ internal static class NewtonLogisticSolver
         var hessian = new double[k, k];
         var step = new double[k];
         var trial = new double[k];
-        var factor = new double[k, k];
         double objective = Objective(x, y, lambda, beta);
 
         for (int iteration = 1; iteration <= maxIterations; iteration++)
@@ -33,7 +34,7 @@ internal static class NewtonLogisticSolver
                 step[j] = -gradient[j];
             }
 
-            if (!SolveWithJitter(hessian, factor, step))
+            if (!SolveWithJitter(hessian, step))
             {
                 return (iteration, false);
             }
@@ -156,89 +157,30 @@ internal static class NewtonLogisticSolver
     }
 
     /// <summary>
-    /// Solves H·Δ = rhs in place. When H is not positive definite to working precision (every
-    /// probability saturated with λ = 0), a growing ridge is added: still a descent direction.
+    /// Solves H·Δ = rhs in place (MathNet's Cholesky). When H is not positive definite to working
+    /// precision (every probability saturated with λ = 0), a growing ridge is added: still a descent direction.
     /// </summary>
-    private static bool SolveWithJitter(double[,] hessian, double[,] factor, double[] rhs)
+    private static bool SolveWithJitter(double[,] hessian, double[] rhs)
     {
         int k = rhs.Length;
-        double scale = 1;
-        for (int j = 0; j < k; j++)
-        {
-            scale = Math.Max(scale, hessian[j, j]);
-        }
-
+        Matrix<double> h = Matrix<double>.Build.DenseOfArray(hessian);
+        double scale = Math.Max(1, h.Diagonal().Maximum());
+        Vector<double> b = Vector<double>.Build.DenseOfArray(rhs);
         double jitter = 0;
         for (int attempt = 0; attempt < 12; attempt++)
         {
-            if (TryCholesky(hessian, jitter, factor))
+            try
             {
-                Substitute(factor, rhs);
+                Matrix<double> ridged = jitter == 0 ? h : h + (Matrix<double>.Build.DenseIdentity(k) * jitter);
+                ridged.Cholesky().Solve(b).CopyTo(Vector<double>.Build.Dense(rhs));
                 return true;
             }
-
-            jitter = jitter == 0 ? 1e-12 * scale : jitter * 10;
+            catch (ArgumentException)
+            {
+                jitter = jitter == 0 ? 1e-12 * scale : jitter * 10;
+            }
         }
 
         return false;
-    }
-
-    private static bool TryCholesky(double[,] a, double jitter, double[,] l)
-    {
-        int k = a.GetLength(0);
-        for (int i = 0; i < k; i++)
-        {
-            for (int j = 0; j <= i; j++)
-            {
-                double sum = a[i, j] + (i == j ? jitter : 0);
-                for (int m = 0; m < j; m++)
-                {
-                    sum -= l[i, m] * l[j, m];
-                }
-
-                if (i == j)
-                {
-                    if (!(sum > 0))
-                    {
-                        return false;
-                    }
-
-                    l[i, i] = Math.Sqrt(sum);
-                }
-                else
-                {
-                    l[i, j] = sum / l[j, j];
-                }
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>L·Lᵀ·v = rhs: forward then backward substitution, overwriting rhs with v.</summary>
-    private static void Substitute(double[,] l, double[] rhs)
-    {
-        int k = rhs.Length;
-        for (int i = 0; i < k; i++)
-        {
-            double sum = rhs[i];
-            for (int m = 0; m < i; m++)
-            {
-                sum -= l[i, m] * rhs[m];
-            }
-
-            rhs[i] = sum / l[i, i];
-        }
-
-        for (int i = k - 1; i >= 0; i--)
-        {
-            double sum = rhs[i];
-            for (int m = i + 1; m < k; m++)
-            {
-                sum -= l[m, i] * rhs[m];
-            }
-
-            rhs[i] = sum / l[i, i];
-        }
     }
 }

@@ -11,6 +11,9 @@ public sealed record MarketFeatureSettings
     /// <summary>Window of the traded volume and the trade rate.</summary>
     public double VolumeWindow { get; init; } = 10;
 
+    /// <summary>Window over which the mid's change is measured.</summary>
+    public double MidChangeWindow { get; init; } = 10;
+
     /// <summary>Window of the realized volatility.</summary>
     public double VolatilityWindow { get; init; } = 60;
 
@@ -25,6 +28,7 @@ public sealed record MarketFeatureSettings
         InvalidParameterException.RequirePositive("ofi_window", OfiWindow);
         InvalidParameterException.RequirePositive("volume_window", VolumeWindow);
         InvalidParameterException.RequirePositive("volatility_window", VolatilityWindow);
+        InvalidParameterException.RequirePositive("mid_change_window", MidChangeWindow);
         InvalidParameterException.RequirePositive("vpin_bucket_volume", VpinBucketVolume);
         if (LargeTradeSize < 1)
         {

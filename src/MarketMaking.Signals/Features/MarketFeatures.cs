@@ -20,13 +20,16 @@ public sealed class MarketFeatures
 {
     /// <summary>The features, in the order of <see cref="Values"/>.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["imbalance", "imbalance5", "spread", "ofi", "vpin", "volume", "trade_rate", "volatility", "microprice_offset", "large_trade_age", "large_trade_side"];
+        ["imbalance", "imbalance5", "spread", "ofi", "vpin", "volume", "trade_rate", "volatility", "microprice_offset", "large_trade_age", "large_trade_side", "mid_change", "trade_imbalance"];
 
-    private const int Imbalance = 0, Imbalance5 = 1, Spread = 2, Ofi = 3, VpinIndex = 4, Volume = 5, TradeRate = 6, VolatilityIndex = 7, MicropriceOffset = 8, LargeTradeAge = 9, LargeTradeSide = 10;
+    private const int Imbalance = 0, Imbalance5 = 1, Spread = 2, Ofi = 3, VpinIndex = 4, Volume = 5, TradeRate = 6, VolatilityIndex = 7, MicropriceOffset = 8, LargeTradeAge = 9, LargeTradeSide = 10, MidChange = 11, TradeImbalance = 12;
 
     private readonly double[] _values = new double[Names.Count];
     private readonly OrderFlowImbalance _ofi;
     private readonly TimeWindow _volume;
+    private readonly TimeWindow _midChanges;
+    private readonly TimeWindow _signedVolume;
+    private double _lastMid = double.NaN;
     private readonly TradeArrivalRate _tradeRate;
     private readonly RealizedVolatility _volatility;
     private readonly TimeBarBuilder _bars = new(TimeSpan.FromSeconds(1));
@@ -40,6 +43,8 @@ public sealed class MarketFeatures
         settings.Validate();
         _ofi = new OrderFlowImbalance(TimeSpan.FromSeconds(settings.OfiWindow));
         _volume = new TimeWindow(TimeSpan.FromSeconds(settings.VolumeWindow));
+        _midChanges = new TimeWindow(TimeSpan.FromSeconds(settings.MidChangeWindow));
+        _signedVolume = new TimeWindow(TimeSpan.FromSeconds(settings.VolumeWindow));
         _tradeRate = new TradeArrivalRate(TimeSpan.FromSeconds(settings.VolumeWindow));
         _volatility = new RealizedVolatility(TimeSpan.FromSeconds(settings.VolatilityWindow));
         _vpin = new Vpin(settings.VpinBucketVolume);
@@ -51,7 +56,7 @@ public sealed class MarketFeatures
 
     /// <summary>Whether a feature's sign says which side dominates (it flips when seen from the other side).</summary>
     public static bool IsSigned(int index) =>
-        index is Imbalance or Imbalance5 or Ofi or MicropriceOffset or LargeTradeSide;
+        index is Imbalance or Imbalance5 or Ofi or MicropriceOffset or LargeTradeSide or MidChange or TradeImbalance;
 
     /// <summary>The position of a feature in <see cref="Values"/>; an unknown name is a usage error.</summary>
     public static int IndexOf(string name)
@@ -82,6 +87,13 @@ public sealed class MarketFeatures
             _values[Spread] = ask.Price - bid.Price;
             _values[MicropriceOffset] = WeightedMid.Compute(book) - mid;
             _volatility.Update(time, mid);
+            if (mid != _lastMid)
+            {
+                // The window sums the mid's steps: its total is the change over the window.
+                _midChanges.Add(time, double.IsNaN(_lastMid) ? 0 : mid - _lastMid);
+                _lastMid = mid;
+            }
+
             _values[VolatilityIndex] = _volatility.IsReady ? _volatility.Value : double.NaN;
         }
 
@@ -96,6 +108,7 @@ public sealed class MarketFeatures
         }
 
         _volume.Add(trade.ExchangeTime, trade.Size);
+        _signedVolume.Add(trade.ExchangeTime, trade.Side.Sign() * trade.Size);
         _tradeRate.Update(trade);
         if (_bars.Update(trade, out Bar bar))
         {
@@ -116,9 +129,13 @@ public sealed class MarketFeatures
     public void Advance(long time)
     {
         _volume.Advance(time);
+        _signedVolume.Advance(time);
+        _midChanges.Advance(time);
         _tradeRate.Advance(time);
         _values[Volume] = _volume.Sum;
         _values[TradeRate] = _tradeRate.Value;
+        _values[MidChange] = _midChanges.Sum;
+        _values[TradeImbalance] = _volume.Sum > 0 ? _signedVolume.Sum / _volume.Sum : 0;
         _values[LargeTradeAge] = _lastLargeTrade == long.MinValue ? double.PositiveInfinity : (time - _lastLargeTrade) / 1e9;
     }
 }

@@ -35,6 +35,14 @@ public class MarketFeaturesTests
         Assert.Equal(12, Feature(features, "volume"));
         Assert.Equal(0.1, Feature(features, "trade_rate"), 12);
         Assert.Equal(1, Feature(features, "large_trade_side"));
+        Assert.Equal(1, Feature(features, "trade_imbalance"));
+
+        // A 4-lot sell: (12 − 4)/16 of the volume was bought. The mid steps up a tick: +1 over the window.
+        features.OnTrade(new MarketEvent(3 * Books.Second, 3 * Books.Second, MarketEventKind.Trade, Side.Sell, 100, 4, 2, EventMarkers.None));
+        Assert.Equal(0.5, Feature(features, "trade_imbalance"), 12);
+        Books.Touch(book, 101, 40, 103, 10);
+        features.OnBook(4 * Books.Second, book);
+        Assert.Equal(1, Feature(features, "mid_change"));
         features.Advance(5 * Books.Second);
         Assert.Equal(3, Feature(features, "large_trade_age"));
 
@@ -42,6 +50,8 @@ public class MarketFeaturesTests
         features.Advance(20 * Books.Second);
         Assert.Equal(0, Feature(features, "volume"));
         Assert.Equal(0, Feature(features, "trade_rate"));
+        Assert.Equal(0, Feature(features, "trade_imbalance"));
+        Assert.Equal(0, Feature(features, "mid_change"));
         Assert.Equal(18, Feature(features, "large_trade_age"));
     }
 
