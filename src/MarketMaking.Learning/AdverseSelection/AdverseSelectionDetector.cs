@@ -40,15 +40,7 @@ public sealed class AdverseSelectionDetector
         Span<double> row = stackalloc double[MaxFeatures];
         row = row[..Selection.Count];
         Selection.Extract(marketFeatures, side, row);
-        foreach (double value in row)
-        {
-            if (!double.IsFinite(value))
-            {
-                return double.NaN;
-            }
-        }
-
-        return Model.PredictProbability(row);
+        return FeatureRows.AllFinite(row) ? Model.PredictProbability(row) : double.NaN;
     }
 
     public void Save(string path) => Model.Save(path);

@@ -39,18 +39,11 @@ public sealed class SpreadDataset
 
     public bool Add(long time, ReadOnlySpan<double> features, SpreadWindow window)
     {
-        if (features.Length != FeatureCount)
+        FeatureRows.RequireCount(features, FeatureCount);
+        if (!FeatureRows.AllFinite(features))
         {
-            throw new ArgumentException($"expected {FeatureCount} features, got {features.Length}", nameof(features));
-        }
-
-        foreach (double value in features)
-        {
-            if (!double.IsFinite(value))
-            {
-                Rejected++;
-                return false;
-            }
+            Rejected++;
+            return false;
         }
 
         if (_times.Count > 0 && time < _times[^1])

@@ -97,8 +97,8 @@ public sealed class SpreadPredictor
             }
 
             writer.WriteEndArray();
-            WriteNumbers(writer, "means", _means);
-            WriteNumbers(writer, "scales", _scales);
+            ModelJson.WriteArray(writer, "means", _means);
+            ModelJson.WriteArray(writer, "scales", _scales);
             writer.WritePropertyName("network");
             writer.WriteRawValue(MlpJson.Serialize(Network));
             writer.WriteEndObject();
@@ -126,35 +126,41 @@ public sealed class SpreadPredictor
         {
             using JsonDocument document = JsonDocument.Parse(bytes);
             JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out JsonElement format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new DataFormatException(path, 0, "format", $"expected \"{Format}\": not a spread predictor");
+                throw ModelJson.Bad(path, "json", $"expected a JSON object, got {ModelJson.Kind(root)}");
             }
 
-            if (!root.TryGetProperty("version", out JsonElement version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != Version)
+            if (ModelJson.Property(root, path, "format", JsonValueKind.String).GetString() != Format)
             {
-                throw new DataFormatException(path, 0, "version", $"this build reads version {Version}");
+                throw ModelJson.Bad(path, "format", $"expected \"{Format}\": not a spread predictor");
             }
 
-            string[] names = [.. Property(root, path, "features", JsonValueKind.Array).EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new DataFormatException(path, 0, "features", "expected names"))];
-            double[] means = Numbers(root, path, "means", names.Length);
-            double[] scales = Numbers(root, path, "scales", names.Length);
-            if (scales.Any(s => !(s > 0)))
+            if (ModelJson.Number(root, path, "version") != Version)
             {
-                throw new DataFormatException(path, 0, "scales", "must be positive");
+                throw ModelJson.Bad(path, "version", $"this build reads version {Version}");
             }
 
-            double window = Property(root, path, "window", JsonValueKind.Number).GetDouble();
-            double targetScale = Property(root, path, "target_scale", JsonValueKind.Number).GetDouble();
-            if (!(targetScale > 0) || !double.IsFinite(targetScale))
+            string[] names = [.. ModelJson.Property(root, path, "features", JsonValueKind.Array).EnumerateArray()
+                .Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw ModelJson.Bad(path, "features", $"expected names, got {ModelJson.Kind(e)}"))];
+            double[] means = ModelJson.Numbers(root, path, "means", names.Length);
+            double[] scales = ModelJson.Numbers(root, path, "scales", names.Length);
+            if (scales.Any(scale => !(scale > 0)))
             {
-                throw new DataFormatException(path, 0, "target_scale", "must be a positive number");
+                throw ModelJson.Bad(path, "scales", "must be positive");
             }
 
-            Mlp network = MlpJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(Property(root, path, "network", JsonValueKind.Object).GetRawText()), path);
+            double window = ModelJson.Number(root, path, "window");
+            double targetScale = ModelJson.Number(root, path, "target_scale");
+            if (!(targetScale > 0))
+            {
+                throw ModelJson.Bad(path, "target_scale", "must be positive");
+            }
+
+            Mlp network = MlpJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(ModelJson.Property(root, path, "network", JsonValueKind.Object).GetRawText()), path);
             if (network.InputSize != names.Length || network.OutputSize != 1)
             {
-                throw new DataFormatException(path, 0, "network", $"takes {network.InputSize} inputs and gives {network.OutputSize} outputs; the file lists {names.Length} features and one output is needed");
+                throw ModelJson.Bad(path, "network", $"takes {network.InputSize} inputs and gives {network.OutputSize} outputs; the file lists {names.Length} features and one output is needed");
             }
 
             return new SpreadPredictor(names, means, scales, network, targetScale, window);
@@ -165,30 +171,8 @@ public sealed class SpreadPredictor
         }
         catch (InvalidParameterException e)
         {
-            throw new DataFormatException(path, 0, "features", e.Message);
+            throw ModelJson.Bad(path, "features", e.Message);
         }
-    }
-
-    private static JsonElement Property(JsonElement root, string path, string name, JsonValueKind kind) =>
-        root.TryGetProperty(name, out JsonElement value) && value.ValueKind == kind
-            ? value
-            : throw new DataFormatException(path, 0, name, $"missing or not {kind.ToString().ToLowerInvariant()}");
-
-    private static double[] Numbers(JsonElement root, string path, string name, int count)
-    {
-        double[] values = [.. Property(root, path, name, JsonValueKind.Array).EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out double v) && double.IsFinite(v) ? v : throw new DataFormatException(path, 0, name, "expected finite numbers"))];
-        return values.Length == count ? values : throw new DataFormatException(path, 0, name, $"has {values.Length} values for {count} features");
-    }
-
-    private static void WriteNumbers(Utf8JsonWriter writer, string name, IEnumerable<double> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (double value in values)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        writer.WriteEndArray();
     }
 
     /// <summary>The features the predictor reads when the user names none.</summary>

@@ -51,18 +51,11 @@ public sealed class LabeledDataset
     /// <summary>Adds a row; false (and <see cref="Rejected"/> + 1) when a feature is not finite.</summary>
     public bool Add(long time, ReadOnlySpan<double> features, bool label)
     {
-        if (features.Length != FeatureCount)
+        FeatureRows.RequireCount(features, FeatureCount);
+        if (!FeatureRows.AllFinite(features))
         {
-            throw new ArgumentException($"expected {FeatureCount} features, got {features.Length}", nameof(features));
-        }
-
-        foreach (double value in features)
-        {
-            if (!double.IsFinite(value))
-            {
-                Rejected++;
-                return false;
-            }
+            Rejected++;
+            return false;
         }
 
         if (_times.Count > 0 && time < _times[^1])

@@ -31,10 +31,10 @@ internal static class LogisticRegressionFile
             }
 
             writer.WriteEndArray();
-            WriteArray(writer, "means", model.Standardizer.Means);
-            WriteArray(writer, "scales", model.Standardizer.Scales);
+            ModelJson.WriteArray(writer, "means", model.Standardizer.Means);
+            ModelJson.WriteArray(writer, "scales", model.Standardizer.Scales);
             writer.WriteNumber("intercept", model.Intercept);
-            WriteArray(writer, "weights", model.Weights);
+            ModelJson.WriteArray(writer, "weights", model.Weights);
             writer.WriteNumber("l2", model.L2);
             writer.WriteNumber("iterations", model.Iterations);
             writer.WriteBoolean("converged", model.Converged);
@@ -82,135 +82,69 @@ internal static class LogisticRegressionFile
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw Bad(path, "json", $"expected a JSON object, got {Kind(root)}");
+            throw ModelJson.Bad(path, "json", $"expected a JSON object, got {ModelJson.Kind(root)}");
         }
 
-        string? format = Property(root, path, "format", JsonValueKind.String).GetString();
+        string? format = ModelJson.Property(root, path, "format", JsonValueKind.String).GetString();
         if (format != Format)
         {
-            throw Bad(path, "format", $"expected \"{Format}\", got \"{format}\": not a logistic regression model");
+            throw ModelJson.Bad(path, "format", $"expected \"{Format}\", got \"{format}\": not a logistic regression model");
         }
 
-        JsonElement versionElement = Property(root, path, "version", JsonValueKind.Number);
+        JsonElement versionElement = ModelJson.Property(root, path, "version", JsonValueKind.Number);
         if (!versionElement.TryGetInt32(out int version) || version != Version)
         {
-            throw Bad(path, "version", $"version {versionElement.GetRawText()} is not supported (this build reads version {Version})");
+            throw ModelJson.Bad(path, "version", $"version {versionElement.GetRawText()} is not supported (this build reads version {Version})");
         }
 
-        JsonElement featuresElement = Property(root, path, "features", JsonValueKind.Array);
+        JsonElement featuresElement = ModelJson.Property(root, path, "features", JsonValueKind.Array);
         string[] names = new string[featuresElement.GetArrayLength()];
         int index = 0;
         foreach (JsonElement item in featuresElement.EnumerateArray())
         {
             names[index++] = item.ValueKind == JsonValueKind.String
                 ? item.GetString()!
-                : throw Bad(path, "features", $"item {index - 1} is {Kind(item)}, expected a string");
+                : throw ModelJson.Bad(path, "features", $"item {index - 1} is {ModelJson.Kind(item)}, expected a string");
         }
 
         if (LabeledDataset.NameProblem(names) is { } nameProblem)
         {
-            throw Bad(path, "features", nameProblem);
+            throw ModelJson.Bad(path, "features", nameProblem);
         }
 
         if (expectedFeatures is not null && !expectedFeatures.SequenceEqual(names, StringComparer.Ordinal))
         {
-            throw Bad(path, "features",
+            throw ModelJson.Bad(path, "features",
                 $"the model takes {names.Length} features ({string.Join(", ", names)}) but {expectedFeatures.Count} were expected ({string.Join(", ", expectedFeatures)})");
         }
 
-        double[] means = Numbers(root, path, "means", names.Length);
-        double[] scales = Numbers(root, path, "scales", names.Length);
+        double[] means = ModelJson.Numbers(root, path, "means", names.Length);
+        double[] scales = ModelJson.Numbers(root, path, "scales", names.Length);
         if (Standardizer.Problem(means, scales) is { } scaleProblem)
         {
-            throw Bad(path, "scales", scaleProblem);
+            throw ModelJson.Bad(path, "scales", scaleProblem);
         }
 
-        double intercept = Number(root, path, "intercept");
-        double[] weights = Numbers(root, path, "weights", names.Length);
-        double l2 = Number(root, path, "l2");
-        JsonElement iterationsElement = Property(root, path, "iterations", JsonValueKind.Number);
-        JsonElement rowsElement = Property(root, path, "training_rows", JsonValueKind.Number);
+        double intercept = ModelJson.Number(root, path, "intercept");
+        double[] weights = ModelJson.Numbers(root, path, "weights", names.Length);
+        double l2 = ModelJson.Number(root, path, "l2");
+        JsonElement iterationsElement = ModelJson.Property(root, path, "iterations", JsonValueKind.Number);
+        JsonElement rowsElement = ModelJson.Property(root, path, "training_rows", JsonValueKind.Number);
         if (!iterationsElement.TryGetInt32(out int iterations) || iterations < 0)
         {
-            throw Bad(path, "iterations", $"expected a count, got {iterationsElement.GetRawText()}");
+            throw ModelJson.Bad(path, "iterations", $"expected a count, got {iterationsElement.GetRawText()}");
         }
 
         if (!rowsElement.TryGetInt32(out int rows) || rows < 0)
         {
-            throw Bad(path, "training_rows", $"expected a count, got {rowsElement.GetRawText()}");
+            throw ModelJson.Bad(path, "training_rows", $"expected a count, got {rowsElement.GetRawText()}");
         }
 
         JsonElement convergedElement = root.TryGetProperty("converged", out JsonElement c) && c.ValueKind is JsonValueKind.True or JsonValueKind.False
             ? c
-            : throw Bad(path, "converged", "missing, or not true/false");
+            : throw ModelJson.Bad(path, "converged", "missing, or not true/false");
 
         return new LogisticRegression(
             names, new Standardizer(means, scales), intercept, weights, l2, iterations, convergedElement.GetBoolean(), rows);
     }
-
-    private static JsonElement Property(JsonElement root, string path, string name, JsonValueKind kind)
-    {
-        if (!root.TryGetProperty(name, out JsonElement value))
-        {
-            throw Bad(path, name, "missing");
-        }
-
-        return value.ValueKind == kind ? value : throw Bad(path, name, $"expected {Kind(kind)}, got {Kind(value)}");
-    }
-
-    private static double Number(JsonElement root, string path, string name)
-    {
-        JsonElement element = Property(root, path, name, JsonValueKind.Number);
-        return element.TryGetDouble(out double value) && double.IsFinite(value)
-            ? value
-            : throw Bad(path, name, $"{element.GetRawText()} is not a finite double");
-    }
-
-    private static double[] Numbers(JsonElement root, string path, string name, int count)
-    {
-        JsonElement array = Property(root, path, name, JsonValueKind.Array);
-        int length = array.GetArrayLength();
-        if (length != count)
-        {
-            throw Bad(path, name, $"has {length} values but the model has {count} features");
-        }
-
-        double[] values = new double[count];
-        int index = 0;
-        foreach (JsonElement item in array.EnumerateArray())
-        {
-            values[index] = item.ValueKind == JsonValueKind.Number && item.TryGetDouble(out double value) && double.IsFinite(value)
-                ? value
-                : throw Bad(path, name, $"item {index} ({item.GetRawText()}) is not a finite number");
-            index++;
-        }
-
-        return values;
-    }
-
-    private static void WriteArray(Utf8JsonWriter writer, string name, IReadOnlyList<double> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (double value in values)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static DataFormatException Bad(string path, string field, string problem) => new(path, 0, field, problem);
-
-    private static string Kind(JsonElement element) => Kind(element.ValueKind);
-
-    private static string Kind(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "true/false",
-        JsonValueKind.Null => "null",
-        _ => kind.ToString().ToLower(CultureInfo.InvariantCulture),
-    };
 }
