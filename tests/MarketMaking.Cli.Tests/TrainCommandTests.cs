@@ -54,6 +54,27 @@ public sealed class TrainCommandTests : IDisposable
         Assert.True(evaluation.GetProperty("model_rmse").GetDouble() > 0);
         Assert.True(evaluation.GetProperty("constant_rmse").GetDouble() > 0);
         Assert.True(File.Exists(model));
+
+        // The model drives the nn-spread strategy, loaded by path.
+        (code, output, error) = Mm.Run(
+            "simulate", "--market", "lob", "--preset", ShortToxic(), "--strategy", "fixed,nn-spread", "--spread-model", model, "--runs", "2", "--calibrate-seconds", "300", "--json", "--no-save");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        JsonElement rows = JsonDocument.Parse(output).RootElement.GetProperty("results");
+        Assert.Equal("nn-spread", rows[1].GetProperty("strategy").GetString());
+        Assert.True(rows[1].GetProperty("fills_mean").GetDouble() > 0);
+    }
+
+    [SharedDataFact]
+    public void DetectorTrainsOnRecordedData()
+    {
+        var (code, output, error) = Mm.Run("train", "detector", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm", "--json");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        JsonElement root = JsonDocument.Parse(output).RootElement;
+        int train = root.GetProperty("train_rows").GetInt32(), test = root.GetProperty("test_rows").GetInt32();
+        Assert.True(train + test > 1000, $"{train + test} fills");
+        Assert.InRange((double)train / (train + test), 0.6, 0.8);
     }
 
     [SharedDataFact]
@@ -68,6 +89,7 @@ public sealed class TrainCommandTests : IDisposable
 
     [Theory]
     [InlineData(new[] { "simulate", "--strategy", "as+guard" }, "the model market")]
+    [InlineData(new[] { "simulate", "--market", "lob", "--strategy", "nn-spread", "--runs", "2" }, "spread-model")]
     [InlineData(new[] { "train", "detector", "--features", "vpin,vpinn" }, "unknown feature 'vpinn'")]
     [InlineData(new[] { "train", "detector", "--runs", "1" }, "runs")]
     [InlineData(new[] { "simulate", "--market", "lob", "--strategy", "as,as+guard", "--guard-threshold", "1.5", "--runs", "2" }, "guard_threshold")]

@@ -78,7 +78,7 @@ internal static class BacktestCommand
             MarketDataFormats.Parse(formatName);
             if (isBars)
             {
-                _ = strategies.Unguarded(parse, "a bar backtest");
+                _ = strategies.WithoutBook(parse, "a bar backtest");
             }
 
             bool anyGuarded = strategies.Strategies(parse).Any(s => s.Guarded);
@@ -119,7 +119,7 @@ internal static class BacktestCommand
                 StrategySettings settings = strategies.Resolve(parse, new StrategySettings { Sigma = parse.GetValue(sigma) ?? 2, A = parse.GetValue(a) ?? 140, Kappa = parse.GetValue(kappa) ?? 1.5, Horizon = parse.GetValue(horizon) });
                 double barSeconds = BarSeconds(path, formatName, policy);
                 BarReader? lastReader = null;
-                foreach ((string label, string name) in strategies.Unguarded(parse, "a bar backtest"))
+                foreach ((string label, string name) in strategies.WithoutBook(parse, "a bar backtest"))
                 {
                     BarReader reader = MarketDataFormats.OpenBars(path, formatName, policy);
                     lastReader = reader;
@@ -190,7 +190,7 @@ internal static class BacktestCommand
                         : jitter > 0 && entry > 0 ? new LognormalLatency(entry, jitter, parse.GetValue(seed)) : new ConstantLatency(entry, cancel);
                     var market = new ReplayMarket(reader, replay with { Latency = latencyModel });
                     var runSettings = new RunSettings { Risk = risk, Metrics = metrics, RecordSeries = true, InitialInventory = run.InitialInventory(parse) };
-                    IQuotingStrategy strategy = StrategyCatalog.Create(name, settings);
+                    IQuotingStrategy strategy = strategies.Create(parse, name, settings, dataInstrument.TickSize);
                     if (guarded)
                     {
                         strategy = new AdverseSelectionGuard(strategy, detector, guard.Settings(parse, dataInstrument.TickSize), guard.Features(parse));

@@ -49,7 +49,7 @@ internal static class SimulateCommand
             ModelMarketParameters parameters = market.Resolve(parse);
             StrategySettings settings = strategies.Resolve(parse, parameters);
             MonteCarloSettings monteCarlo = run.MonteCarlo(parse, settings);
-            var evaluations = strategies.Unguarded(parse, "the model market")
+            var evaluations = strategies.WithoutBook(parse, "the model market")
                 .Select(s => StrategyEvaluator.Evaluate(parameters, monteCarlo, s.Label, StrategyCatalog.Create(s.Name, settings), settings.Gamma, run.Penalty(parse)))
                 .ToList();
             string model = market.ModelName(parse);
@@ -88,7 +88,7 @@ internal static class SimulateCommand
         AgentMarketSetup setup = AgentMarketSetup.Resolve(parse, strategies, presetName, seed, calibrateSeconds);
         (string marketName, AgentMarketParameters market, CalibrationResult calibration, StrategySettings settings) = setup;
         var risk = new RiskLimits { MaxPosition = run.MaxPosition(parse) }.Validate();
-        var guards = new GuardedStrategies(guard, parse, setup, seed);
+        var guards = new GuardedStrategies(strategies, guard, parse, setup, seed);
         var evaluations = labels
             .Select(s => AgentMarketEvaluator.Evaluate(market, guards.Create(s.Name, s.Guarded), s.Label, runs, seed, risk, settings.Gamma, run.Penalty(parse)))
             .ToList();

@@ -4,8 +4,10 @@ using MarketMaking.Cli.Options;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Risk;
+using MarketMaking.Data.Files;
 using MarketMaking.Learning.AdverseSelection;
 using MarketMaking.Learning.Supervised;
+using MarketMaking.Simulation.Replay;
 using MarketMaking.Strategies;
 
 namespace MarketMaking.Cli.Commands;
@@ -19,6 +21,8 @@ internal static class TrainDetectorCommand
 {
     public static Command Create(Terminal terminal)
     {
+        var data = new Option<string?>("--data") { Description = "recorded L2 + trades file to collect fills from instead (replayed with queues)" };
+        var format = new Option<string?>("--format") { Description = $"format of --data: {string.Join(", ", MarketDataFormats.Names)}" };
         var preset = new Option<string>("--preset") { Description = "market preset (liquid, thin, toxic) or a market .yaml file", DefaultValueFactory = _ => "toxic" };
         var runs = new Option<int>("--runs") { Description = "runs (seeds) of the market to collect fills from", DefaultValueFactory = _ => 20 };
         var strategy = new Option<string>("--strategy") { Description = "strategy whose fills are collected (default: a quoter that joins the touch)", DefaultValueFactory = _ => "touch" };
@@ -33,36 +37,48 @@ internal static class TrainDetectorCommand
         var seed = new Option<ulong>("--seed") { Description = "random seed (same seed, same numbers)", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "print JSON" };
         var strategies = new StrategyOptions("as");
-        var command = new Command("detector", "Train the adverse-selection detector (logistic regression) on fills in the agent-based market.")
+        var command = new Command("detector", "Train the adverse-selection detector (logistic regression) on fills in the agent-based market or in recorded data.")
         {
-            preset, runs, strategy, features, horizon, threshold, l2, trainFraction, calibrateSeconds, output, csv, seed, json,
+            data, format, preset, runs, strategy, features, horizon, threshold, l2, trainFraction, calibrateSeconds, output, csv, seed, json,
         };
         strategies.AddTo(command, includeStrategyList: false);
         command.SetAction(parse =>
         {
-            int runCount = parse.GetValue(runs);
-            if (runCount < 2)
-            {
-                throw new InvalidParameterException("runs", $"need at least 2 runs (train and test), got {runCount}");
-            }
-
             var selection = new FeatureSelection(parse.GetValue(features)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            ulong seedValue = parse.GetValue(seed);
-            AgentMarketSetup setup = AgentMarketSetup.Resolve(parse, strategies, parse.GetValue(preset)!, seedValue, parse.GetValue(calibrateSeconds));
-            IQuotingStrategy quoting = StrategyCatalog.Create(StrategyOptions.CatalogName(parse.GetValue(strategy)!), setup.Settings);
             double horizonSeconds = InvalidParameterException.RequirePositive("horizon", parse.GetValue(horizon));
             double lossTicks = InvalidParameterException.RequireNonNegative("loss-ticks", parse.GetValue(threshold));
-            LabeledDataset data = AdverseFillSampler.FromAgentMarket(
-                setup.Market, quoting, selection, runCount, seedValue, horizonSeconds, lossTicks * setup.Market.TickSize, RiskLimits.None);
-            DetectorTraining training = DetectorTraining.Fit(data, parse.GetValue(trainFraction), InvalidParameterException.RequireNonNegative("l2", parse.GetValue(l2)));
-            if (parse.GetValue(csv) is { } csvPath)
+            string strategyName = StrategyOptions.CatalogName(parse.GetValue(strategy)!);
+            LabeledDataset collected;
+            string described;
+            if (parse.GetValue(data) is { } path)
             {
-                OutputFiles.Write(csvPath, data.WriteCsv);
+                string formatName = parse.GetValue(format) ?? throw new InvalidParameterException("format", "name the format of --data");
+                MarketDataFormats.Parse(formatName);
+                using MarketDataReader reader = MarketDataFormats.Open(path, formatName);
+                IQuotingStrategy quoting = strategies.Create(parse, strategyName, strategies.Resolve(parse, new StrategySettings { OrderQuantity = reader.Instrument.LotSize }), reader.Instrument.TickSize);
+                collected = AdverseFillSampler.FromReplay(reader, quoting, selection, horizonSeconds, lossTicks * reader.Instrument.TickSize, new ReplaySettings());
+                described = $"{Path.GetFileName(path)}: {collected.Count} fills of {quoting.Name}";
+            }
+            else
+            {
+                int runCount = parse.GetValue(runs) is >= 2 and var r ? r : throw new InvalidParameterException("runs", $"need at least 2 runs (train and test), got {parse.GetValue(runs)}");
+                ulong seedValue = parse.GetValue(seed);
+                AgentMarketSetup setup = AgentMarketSetup.Resolve(parse, strategies, parse.GetValue(preset)!, seedValue, parse.GetValue(calibrateSeconds));
+                IQuotingStrategy quoting = strategies.Create(parse, strategyName, setup.Settings, setup.Market.TickSize);
+                collected = AdverseFillSampler.FromAgentMarket(
+                    setup.Market, quoting, selection, runCount, seedValue, horizonSeconds, lossTicks * setup.Market.TickSize, RiskLimits.None);
+                described = $"{setup.Name}: {collected.Count} fills of {quoting.Name} over {runCount} seeds from {seedValue}";
             }
 
-            if (parse.GetValue(output) is { } path)
+            DetectorTraining training = DetectorTraining.Fit(collected, parse.GetValue(trainFraction), InvalidParameterException.RequireNonNegative("l2", parse.GetValue(l2)));
+            if (parse.GetValue(csv) is { } csvPath)
             {
-                training.Detector.Save(path);
+                OutputFiles.Write(csvPath, collected.WriteCsv);
+            }
+
+            if (parse.GetValue(output) is { } modelPath)
+            {
+                training.Detector.Save(modelPath);
             }
 
             if (parse.GetValue(json))
@@ -71,7 +87,7 @@ internal static class TrainDetectorCommand
                 return 0;
             }
 
-            terminal.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{setup.Name}: {data.Count} fills of {quoting.Name} over {runCount} seeds from {seedValue}; adverse = markout after {horizonSeconds:G} s loses more than {lossTicks:G} ticks"));
+            terminal.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{described}; adverse = markout after {horizonSeconds:G} s loses more than {lossTicks:G} ticks"));
             DetectorReport.Write(terminal.Writer, training);
             if (parse.GetValue(output) is { } written)
             {

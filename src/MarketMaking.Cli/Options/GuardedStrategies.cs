@@ -12,7 +12,7 @@ namespace MarketMaking.Cli.Options;
 /// guard without --guard-model gets a detector trained here on the unguarded strategy's fills,
 /// on seeds far from the compared ones (one detector per strategy, trained once).
 /// </summary>
-internal sealed class GuardedStrategies(GuardOptions options, ParseResult parse, AgentMarketSetup setup, ulong seed)
+internal sealed class GuardedStrategies(StrategyOptions strategies, GuardOptions options, ParseResult parse, AgentMarketSetup setup, ulong seed)
 {
     /// <summary>Seed offset of the runs a detector is trained on.</summary>
     public const ulong TrainingSeedOffset = 2_000_000;
@@ -28,7 +28,7 @@ internal sealed class GuardedStrategies(GuardOptions options, ParseResult parse,
 
     public IQuotingStrategy Create(string name, bool guarded)
     {
-        IQuotingStrategy strategy = StrategyCatalog.Create(name, setup.Settings);
+        IQuotingStrategy strategy = strategies.Create(parse, name, setup.Settings, setup.Market.TickSize);
         if (!guarded)
         {
             return strategy;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MarketMaking.Core.Errors;
+using MarketMaking.Learning.Spreads;
 using MarketMaking.Simulation.Model;
 using MarketMaking.Strategies;
 
@@ -30,13 +31,14 @@ internal sealed class StrategyOptions
     private readonly Option<double?> _skewAcceleration = new("--skew-accel") { Description = "adaptive: extra skew growth beyond 70% of max inventory" };
     private readonly Option<double?> _alphaSkew = new("--alpha-skew") { Description = "adaptive: centre shift per unit of alpha" };
     private readonly Option<double?> _minSpread = new("--min-spread") { Description = "adaptive: smallest total spread" };
+    private readonly Option<string?> _spreadModel = new("--spread-model") { Description = "nn-spread: model file from 'mm train spread'" };
     private readonly Option<double?> _imbalanceSkew = new("--imbalance-skew") { Description = "adaptive: centre shift per unit of book imbalance (lob and replay markets)" };
 
     public StrategyOptions(string defaultStrategies)
     {
         _strategies = new Option<string>("--strategy")
         {
-            Description = $"comma-separated strategies: {string.Join(", ", StrategyCatalog.Names)} (inventory = as); NAME+guard adds the adverse-selection guard",
+            Description = $"comma-separated strategies: {string.Join(", ", StrategyCatalog.Names)} (inventory = as); nn-spread (the learned spread, --spread-model); NAME+guard adds the adverse-selection guard",
             DefaultValueFactory = _ => defaultStrategies,
         };
     }
@@ -51,7 +53,7 @@ internal sealed class StrategyOptions
         foreach (Option option in new Option[]
         {
             _gamma, _maxInventory, _orderSize, _phi, _terminalPenalty, _rollingHorizon, _spreadBps, _skewFactor, _updateFreq,
-            _baseSpread, _volatilityReference, _inventorySkew, _skewAcceleration, _alphaSkew, _minSpread, _imbalanceSkew,
+            _baseSpread, _volatilityReference, _inventorySkew, _skewAcceleration, _alphaSkew, _minSpread, _imbalanceSkew, _spreadModel,
         })
         {
             command.Options.Add(option);
@@ -62,9 +64,27 @@ internal sealed class StrategyOptions
     public static string CatalogName(string raw)
     {
         string name = Aliases.GetValueOrDefault(raw, raw);
-        return StrategyCatalog.Names.Contains(name)
+        return StrategyCatalog.Names.Contains(name) || name == LearnedSpread
             ? name
-            : throw new InvalidParameterException("strategy", $"unknown strategy '{raw}'; known: {string.Join(", ", StrategyCatalog.Names)}, inventory");
+            : throw new InvalidParameterException("strategy", $"unknown strategy '{raw}'; known: {string.Join(", ", StrategyCatalog.Names)}, {LearnedSpread}, inventory");
+    }
+
+    /// <summary>The strategy that quotes the neural spread predictor's spread (needs --spread-model).</summary>
+    public const string LearnedSpread = "nn-spread";
+
+    /// <summary>
+    /// Builds a strategy by catalog name, or the learned-spread one from --spread-model.
+    /// <paramref name="tick"/> is the market's tick size (the predictor speaks in ticks).
+    /// </summary>
+    public IQuotingStrategy Create(ParseResult parse, string name, StrategySettings settings, double tick)
+    {
+        if (name != LearnedSpread)
+        {
+            return StrategyCatalog.Create(name, settings);
+        }
+
+        string path = parse.GetValue(_spreadModel) ?? throw new InvalidParameterException("spread-model", $"{LearnedSpread} needs a model: train one with 'mm train spread --out FILE' and pass --spread-model FILE");
+        return new PredictedSpreadStrategy(SpreadPredictor.Load(path), tick, settings.OrderQuantity, settings.InventorySkew, settings.MaxInventory);
     }
 
     /// <summary>
@@ -84,9 +104,9 @@ internal sealed class StrategyOptions
     }
 
     /// <summary>The strategies asked for on a market without a book, where a guard would see nothing.</summary>
-    public IReadOnlyList<(string Label, string Name)> Unguarded(ParseResult parse, string market) =>
-        [.. Strategies(parse).Select(s => s.Guarded
-            ? throw new InvalidParameterException("strategy", $"'{s.Label}': the guard reads the order book, which {market} does not have (use --market lob or a book backtest)")
+    public IReadOnlyList<(string Label, string Name)> WithoutBook(ParseResult parse, string market) =>
+        [.. Strategies(parse).Select(s => s.Guarded || s.Name == LearnedSpread
+            ? throw new InvalidParameterException("strategy", $"'{s.Label}' reads the order book, which {market} does not have (use --market lob or a book backtest)")
             : (s.Label, s.Name))];
 
     /// <summary>Settings for a strategy trading in <paramref name="market"/>.</summary>

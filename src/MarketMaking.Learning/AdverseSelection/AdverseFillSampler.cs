@@ -1,16 +1,19 @@
+using MarketMaking.Core.MarketData;
 using MarketMaking.Core.Risk;
 using MarketMaking.Learning.Supervised;
 using MarketMaking.Signals.Features;
 using MarketMaking.Simulation.Agents;
 using MarketMaking.Simulation.Engine;
+using MarketMaking.Simulation.Replay;
 using MarketMaking.Strategies;
 
 namespace MarketMaking.Learning.AdverseSelection;
 
 /// <summary>
 /// Collects labelled fills for the adverse-selection detector by running a strategy on the
-/// agent-based market over several seeds (in parallel). Run i's rows come after run i − 1's in
-/// time, so a time-ordered split trains on the first seeds and tests on the last.
+/// agent-based market over several seeds (in parallel; run i's rows come after run i − 1's in
+/// time, so a time-ordered split trains on the first seeds and tests on the last), or on a
+/// recorded file replayed with queues.
 /// </summary>
 public static class AdverseFillSampler
 {
@@ -49,5 +52,21 @@ public static class AdverseFillSampler
         }
 
         return all;
+    }
+
+    public static LabeledDataset FromReplay(
+        IMarketEventSource source,
+        IQuotingStrategy strategy,
+        FeatureSelection selection,
+        double horizon,
+        double threshold,
+        ReplaySettings settings,
+        MarketFeatureSettings? featureSettings = null)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var data = new LabeledDataset(selection.Names);
+        var market = new ReplayMarket(source, settings) { Features = new MarketFeatures(featureSettings ?? new MarketFeatureSettings()) };
+        EventLoop.Run(market, strategy, new RunSettings { Observer = new AdverseFillLabeler(selection, data, horizon, threshold) });
+        return data;
     }
 }
