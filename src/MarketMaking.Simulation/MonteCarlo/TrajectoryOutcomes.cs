@@ -84,4 +84,7 @@ public sealed class TrajectoryOutcomes
     public ReadOnlySpan<double> LongSquaredInventory => LongSquaredInventoryTime;
 
     public ReadOnlySpan<double> ShortSquaredInventory => ShortSquaredInventoryTime;
+
+    /// <summary>∫|q|dt of each trajectory.</summary>
+    public ReadOnlySpan<double> AbsInventory => AbsInventoryTime;
 }

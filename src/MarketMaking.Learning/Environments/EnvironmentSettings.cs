@@ -1,0 +1,57 @@
+using MarketMaking.Core.Errors;
+using MarketMaking.Simulation.Model;
+
+namespace MarketMaking.Learning.Environments;
+
+/// <summary>
+/// A market-making episode on the model market: its dynamics (σ, A, κ, T, dt, fill rule, shock),
+/// the reward, the position limit and the action grid. Quantities in order sizes of one unit.
+/// </summary>
+public sealed record EnvironmentSettings
+{
+    public required ModelMarketParameters Market { get; init; }
+
+    public required DepthGrid Actions { get; init; }
+
+    /// <summary>Running inventory penalty φ per unit time.</summary>
+    public double Phi { get; init; }
+
+    /// <summary>Terminal inventory penalty α.</summary>
+    public double TerminalPenalty { get; init; }
+
+    public RewardKind Reward { get; init; } = RewardKind.RunningPenalty;
+
+    /// <summary>η of the dampened reward.</summary>
+    public double Damping { get; init; } = 0.5;
+
+    /// <summary>Q_max: a side that would take |q| past it is not quoted.</summary>
+    public int MaxInventory { get; init; } = 10;
+
+    public int InitialInventory { get; init; }
+
+    /// <summary>Steps per episode: T / dt.</summary>
+    public int Steps => (int)Math.Round(Market.Horizon / Market.TimeStep);
+
+    public EnvironmentSettings Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Market);
+        ArgumentNullException.ThrowIfNull(Actions);
+        Market.Validate();
+        InvalidParameterException.RequireNonNegative("phi", Phi);
+        InvalidParameterException.RequireNonNegative("terminal_penalty", TerminalPenalty);
+        InvalidParameterException.RequireNonNegative("damping", Damping);
+        if (MaxInventory < 1 || Math.Abs(InitialInventory) > MaxInventory)
+        {
+            throw new InvalidParameterException("max_inventory", $"must be at least 1 and hold the initial inventory, got {MaxInventory}");
+        }
+
+        // The environment reproduces the plain model; the extensions live in the Monte Carlo engine.
+        if (Market.Drift != 0 || Market.AlphaVolatility != 0 || Market.JumpIntensity != 0 || Market.Arrivals != ArrivalProcess.Poisson
+            || Market.AdverseSelectionProbability != 0 || Market.MakerFeeRate != 0)
+        {
+            throw new InvalidParameterException("market", "the RL environment supports the plain model (no drift, alpha, jumps, Hawkes arrivals, adverse selection or fees)");
+        }
+
+        return this;
+    }
+}

@@ -1,0 +1,145 @@
+using MarketMaking.Core.Randomness;
+using MarketMaking.Simulation.Model;
+
+namespace MarketMaking.Learning.Environments;
+
+/// <summary>
+/// The model market as a vectorized RL environment: N trajectories of the Avellaneda–Stoikov
+/// dynamics (the same step as the Monte Carlo engine: quotes fixed, fills drawn against the
+/// current mid, then the mid moves), one xoshiro stream per trajectory. Observation:
+/// [q/Q_max, time left/T]. Reward per step: the change in marked-to-market wealth minus the
+/// chosen penalty. Fill probabilities are tabulated per depth, so a step is a few random draws and
+/// additions per trajectory, with no allocation.
+/// </summary>
+public sealed class ModelMarketEnvironment : IVectorEnvironment
+{
+    public const int Features = 2;
+
+    private readonly EnvironmentSettings _settings;
+    private readonly double[] _bidFill;
+    private readonly double[] _askFill;
+    private readonly double[] _bidDepth;
+    private readonly double[] _askDepth;
+    private readonly int[] _inventory;
+    private readonly double[] _mid;
+    private readonly ScalarRandom[] _random;
+    private readonly double _shock;
+    private readonly double _runningPenalty;
+    private readonly bool _gaussian;
+    private readonly int _steps;
+    private int _step;
+
+    public ModelMarketEnvironment(EnvironmentSettings settings, int count)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        _settings = settings.Validate();
+        Count = count;
+        ModelMarketParameters m = settings.Market;
+        double dt = m.TimeStep;
+        _bidDepth = [.. settings.Actions.BidDepths];
+        _askDepth = [.. settings.Actions.AskDepths];
+        _bidFill = [.. _bidDepth.Select(d => FillProbability(m, d))];
+        _askFill = [.. _askDepth.Select(d => FillProbability(m, d))];
+        _inventory = new int[count];
+        _mid = new double[count];
+        _random = new ScalarRandom[count];
+        _shock = m.Sigma * Math.Sqrt(dt);
+        _runningPenalty = settings.Reward == RewardKind.RunningPenalty ? settings.Phi * dt : 0;
+        _gaussian = m.Shock == MidShock.Gaussian;
+        _steps = settings.Steps;
+    }
+
+    public int Count { get; }
+
+    public int ObservationSize => Features;
+
+    public int ActionCount => _settings.Actions.Count;
+
+    public EnvironmentSettings Settings => _settings;
+
+    /// <summary>Inventory of each trajectory now (for diagnostics and tests).</summary>
+    public ReadOnlySpan<int> Inventory => _inventory;
+
+    /// <summary>Probability that a quote at <paramref name="depth"/> fills in one step, as the model market draws it.</summary>
+    public static double FillProbability(ModelMarketParameters market, double depth)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        double intensityStep = market.A * Math.Exp(-market.Kappa * depth) * market.TimeStep;
+        return market.FillRule == FillRule.Exact ? 1 - Math.Exp(-intensityStep) : Math.Min(1, intensityStep);
+    }
+
+    public void Reset(ulong seed, Span<float> observations)
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            _random[i] = new ScalarRandom(seed, i);
+            _inventory[i] = _settings.InitialInventory;
+            _mid[i] = _settings.Market.InitialMid;
+        }
+
+        _step = 0;
+        Observe(observations);
+    }
+
+    public void Step(ReadOnlySpan<int> actions, Span<float> observations, Span<float> rewards, Span<bool> terminated, Span<bool> truncated)
+    {
+        int asks = _askDepth.Length;
+        int limit = _settings.MaxInventory;
+        bool last = _step + 1 == _steps;
+        double terminalPenalty = _settings.Reward == RewardKind.RunningPenalty ? _settings.TerminalPenalty : 0;
+        double damping = _settings.Reward == RewardKind.Dampened ? _settings.Damping : 0;
+        for (int i = 0; i < Count; i++)
+        {
+            int action = actions[i];
+            int bid = action / asks, ask = action - (bid * asks);
+            ref ScalarRandom random = ref _random[i];
+            double bidDraw = random.NextUniform(), askDraw = random.NextUniform();
+            int q = _inventory[i];
+            double reward = 0;
+
+            // Fills earn their depth against the mid; a side at the limit is not quoted.
+            if (q < limit && bidDraw < _bidFill[bid])
+            {
+                q++;
+                reward += _bidDepth[bid];
+            }
+
+            if (q > -limit && askDraw < _askFill[ask])
+            {
+                q--;
+                reward += _askDepth[ask];
+            }
+
+            double move = _gaussian ? _shock * random.NextNormal() : random.NextBool() ? _shock : -_shock;
+            _mid[i] += move;
+            double inventoryGain = q * move;
+            reward += inventoryGain - (_runningPenalty * q * q) - (damping * Math.Max(0, inventoryGain));
+            if (last)
+            {
+                reward -= terminalPenalty * q * q;
+                q = _settings.InitialInventory;
+                _mid[i] = _settings.Market.InitialMid;
+            }
+
+            _inventory[i] = q;
+            rewards[i] = (float)reward;
+            terminated[i] = last;
+            truncated[i] = false;
+        }
+
+        _step = last ? 0 : _step + 1;
+        Observe(observations);
+    }
+
+    private void Observe(Span<float> observations)
+    {
+        float timeLeft = (float)(_steps - _step) / _steps;
+        float scale = 1f / _settings.MaxInventory;
+        for (int i = 0; i < Count; i++)
+        {
+            observations[i * Features] = _inventory[i] * scale;
+            observations[(i * Features) + 1] = timeLeft;
+        }
+    }
+}
