@@ -4,6 +4,7 @@ using System.Numerics;
 using MarketMaking.Cli.Configuration;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
+using MarketMaking.Learning.Environments;
 using MarketMaking.Simulation.Agents;
 using MarketMaking.Data.Files;
 using MarketMaking.Simulation.Engine;
@@ -26,7 +27,58 @@ internal static class BenchCommand
         command.Subcommands.Add(Book(terminal));
         command.Subcommands.Add(Replay(terminal));
         command.Subcommands.Add(Agents(terminal));
+        command.Subcommands.Add(RlEnvironment(terminal));
         return command;
+    }
+
+    private static Command RlEnvironment(Terminal terminal)
+    {
+        var trajectories = new Option<int>("--trajectories") { Description = "trajectories per environment (one environment per core)", DefaultValueFactory = _ => 4096 };
+        var steps = new Option<int>("--steps") { Description = "steps timed per run", DefaultValueFactory = _ => 2000 };
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("env", "The vectorized RL environment (Cartea–Jaimungal benchmark) with a fixed policy, in trajectory-steps per second.") { trajectories, steps, json };
+        command.SetAction(parse =>
+        {
+            int count = parse.GetValue(trajectories) is >= 1 and var c ? c : throw new InvalidParameterException("trajectories", "must be at least 1");
+            int stepCount = parse.GetValue(steps) is >= 1 and var n ? n : throw new InvalidParameterException("steps", "must be at least 1");
+            int cores = System.Environment.ProcessorCount;
+            var environments = Enumerable.Range(0, cores).Select(_ => new ModelMarketEnvironment(EnvironmentPresets.CarteaJaimungal, count)).ToArray();
+            int action = EnvironmentPresets.CarteaJaimungal.Actions.Nearest(1.2, 1.2);
+            double Run(int timed) => StepAll(environments, count, timed, action);
+            Run(stepCount / 4);
+            double seconds = Run(stepCount);
+            double rate = (double)cores * count * stepCount / seconds;
+            if (parse.GetValue(json))
+            {
+                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "env", Trajectories = count, Environments = cores, Steps = stepCount, TrajectoryStepsPerSecond = rate }));
+            }
+            else
+            {
+                terminal.Writer.WriteLine($"env: {Formats.Rate(rate)} trajectory-steps/s, {cores} environments × {count:N0} trajectories × {stepCount:N0} steps, fixed action");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Steps every environment on its own core; returns the wall-clock seconds.</summary>
+    private static double StepAll(ModelMarketEnvironment[] environments, int count, int steps, int action)
+    {
+        long start = Stopwatch.GetTimestamp();
+        Parallel.For(0, environments.Length, new ParallelOptions { MaxDegreeOfParallelism = environments.Length }, e =>
+        {
+            ModelMarketEnvironment env = environments[e];
+            float[] observations = new float[count * env.ObservationSize], rewards = new float[count];
+            bool[] terminated = new bool[count], truncated = new bool[count];
+            int[] actions = Enumerable.Repeat(action, count).ToArray();
+            env.Reset((ulong)e + 1, observations);
+            for (int step = 0; step < steps; step++)
+            {
+                env.Step(actions, observations, rewards, terminated, truncated);
+            }
+        });
+        return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
     private static Command Agents(Terminal terminal)

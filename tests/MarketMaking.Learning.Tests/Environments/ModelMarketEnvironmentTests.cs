@@ -1,0 +1,140 @@
+using MarketMaking.Learning.Environments;
+using MarketMaking.Learning.Evaluation;
+using MarketMaking.Simulation.Model;
+
+namespace MarketMaking.Learning.Tests.Environments;
+
+public class ModelMarketEnvironmentTests
+{
+    private static EnvironmentSettings Settings(double a = 10, int maxInventory = 10, double phi = 0.5) => new()
+    {
+        Market = new ModelMarketParameters { A = a, Kappa = 1, Sigma = 0.1, Horizon = 1, TimeStep = 0.01 },
+        Actions = DepthGrid.Symmetric([0.5, 1.0, 1.5]),
+        Phi = phi,
+        TerminalPenalty = 0.001,
+        MaxInventory = maxInventory,
+    };
+
+    [Fact]
+    public void FillProbabilitiesFollowTheModel()
+    {
+        // λ(δ)·dt = 10·e^(−1)·0.01 = 0.0367879 (linear rule); exact: 1 − e^(−0.0367879) = 0.0361195.
+        var market = new ModelMarketParameters { A = 10, Kappa = 1, TimeStep = 0.01 };
+        Assert.Equal(0.036787944117144235, ModelMarketEnvironment.FillProbability(market, 1), 15);
+        Assert.Equal(0.0361194898, ModelMarketEnvironment.FillProbability(market with { FillRule = FillRule.Exact }, 1), 10);
+        Assert.Equal(1, ModelMarketEnvironment.FillProbability(market with { A = 1e6 }, 0));
+    }
+
+    [Fact]
+    public void EveryFillIsCertainAtHugeIntensityAndTheRewardAddsUp()
+    {
+        // With fills certain on both sides, q stays 0: the reward is the two depths, 0.5 + 1.5 = 2, and no penalty.
+        var settings = Settings(a: 1e9);
+        var env = new ModelMarketEnvironment(settings, 3);
+        float[] obs = new float[3 * 2], rewards = new float[3];
+        bool[] done = new bool[3], cut = new bool[3];
+        env.Reset(1, obs);
+        Assert.Equal([0f, 1f, 0f, 1f, 0f, 1f], obs);
+        int action = settings.Actions.Action(0, 2);
+        env.Step([action, action, action], obs, rewards, done, cut);
+
+        Assert.All(rewards, r => Assert.Equal(2f, r, 5));
+        Assert.Equal(0.99f, obs[1], 6);
+        Assert.False(done[0]);
+    }
+
+    [Fact]
+    public void TheLimitStopsTheGrowingSideAndEpisodesEndAndRestart()
+    {
+        // Bids always fill, asks never (depth beyond reach): q climbs to Q_max = 2 and stays there.
+        var settings = Settings(a: 1e9, maxInventory: 2) with { Actions = new DepthGrid([0.5], [1e9]) };
+        var env = new ModelMarketEnvironment(settings, 1);
+        float[] obs = new float[2], rewards = new float[1];
+        bool[] done = new bool[1], cut = new bool[1];
+        env.Reset(1, obs);
+        for (int step = 1; step <= 99; step++)
+        {
+            env.Step([0], obs, rewards, done, cut);
+            Assert.Equal(Math.Min(step, 2), env.Inventory[0]);
+            Assert.False(done[0]);
+        }
+
+        env.Step([0], obs, rewards, done, cut);
+        Assert.True(done[0]);
+        Assert.Equal([0f, 1f], obs);   // the next episode's first observation
+    }
+
+    [Fact]
+    public void SameSeedSameRewardsAndNoAllocationPerStep()
+    {
+        var settings = Settings();
+        float[] RunOnce()
+        {
+            var env = new ModelMarketEnvironment(settings, 16);
+            float[] obs = new float[32], rewards = new float[16], total = new float[16];
+            bool[] done = new bool[16], cut = new bool[16];
+            int[] actions = new int[16];
+            env.Reset(42, obs);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int step = 0; step < 250; step++)
+            {
+                for (int i = 0; i < 16; i++)
+                {
+                    actions[i] = (i + step) % settings.Actions.Count;
+                }
+
+                env.Step(actions, obs, rewards, done, cut);
+                for (int i = 0; i < 16; i++)
+                {
+                    total[i] += rewards[i];
+                }
+            }
+
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            return total;
+        }
+
+        Assert.Equal(RunOnce(), RunOnce());
+    }
+
+    [Fact]
+    public void EpisodeRewardsAgreeWithTheMonteCarloObjective()
+    {
+        // A constant depth of 1: the summed rewards are the objective X_T + q_T·S_T − α q_T² − φ∫q²dt
+        // the evaluator measures on the Monte Carlo engine (other random streams: agree within errors).
+        var settings = Settings();
+        const int count = 4000;
+        var env = new ModelMarketEnvironment(settings, count);
+        float[] obs = new float[count * 2], rewards = new float[count];
+        bool[] done = new bool[count], cut = new bool[count];
+        int[] actions = Enumerable.Repeat(settings.Actions.Action(1, 1), count).ToArray();
+        double[] episode = new double[count];
+        env.Reset(3, obs);
+        for (int step = 0; step < settings.Steps; step++)
+        {
+            env.Step(actions, obs, rewards, done, cut);
+            for (int i = 0; i < count; i++)
+            {
+                episode[i] += rewards[i];
+            }
+        }
+
+        double mean = episode.Average();
+        double error = Math.Sqrt(episode.Sum(x => (x - mean) * (x - mean)) / (count - 1) / count);
+        ObjectiveEstimate engine = new ObjectiveEvaluator(settings, count, 9).Evaluate("constant", new ConstantDepthStrategy(1, settings.MaxInventory));
+        Assert.InRange(mean - engine.Mean, -4 * Math.Sqrt((error * error) + (engine.StandardError * engine.StandardError)), 4 * Math.Sqrt((error * error) + (engine.StandardError * engine.StandardError)));
+    }
+
+    [Fact]
+    public void TheBenchmarkOptimumBeatsTheBestConstantByAboutTenPercent()
+    {
+        var evaluator = new ObjectiveEvaluator(EnvironmentPresets.CarteaJaimungal, 4000, 7);
+        ObjectiveEstimate optimal = evaluator.Evaluate("cj", evaluator.Optimal());
+        (double depth, ObjectiveEstimate constant) = evaluator.BestConstant(0.8, 1.6, 0.05);
+
+        Assert.InRange(depth, 1.0, 1.5);
+        Assert.InRange((optimal.Mean - constant.Mean) / constant.Mean, 0.07, 0.14);
+        Assert.Equal(1, ObjectiveEvaluator.GapClosed(optimal, constant, optimal), 12);
+        Assert.Equal(0, ObjectiveEvaluator.GapClosed(constant, constant, optimal), 12);
+    }
+}
