@@ -1,34 +1,68 @@
 using MarketMaking.Core.Orders;
 using MarketMaking.Core.Quoting;
 using MarketMaking.Learning.Environments;
+using MarketMaking.Signals.Features;
 using MarketMaking.Strategies;
 
 namespace MarketMaking.Learning.Agents;
 
 /// <summary>
 /// A trained policy as a quoting strategy, so backtests, simulations and reports use it as is:
-/// the observation [q/Q_max, time left/T] is built from the context, the chosen action's depths
-/// are quoted around the mid, and a side that would pass Q_max is not quoted.
+/// the observation is built from the context with the layout the policy was trained on, the
+/// chosen action's depths are quoted around the mid, and a side that would pass Q_max is not quoted.
 /// </summary>
-public sealed class PolicyStrategy(string name, IDiscretePolicy policy, EnvironmentSettings settings, double orderQuantity = 1) : IQuotingStrategy
+public sealed class PolicyStrategy : IQuotingStrategy, IReadsMarketFeatures
 {
-    public string Name { get; } = name;
+    private const int MaxObservation = 64;
+
+    private readonly IDiscretePolicy _policy;
+    private readonly DepthGrid _actions;
+    private readonly ObservationLayout _layout;
+    private readonly int _maxInventory;
+    private readonly double _horizon;
+    private readonly double _orderQuantity;
+
+    public PolicyStrategy(string name, IDiscretePolicy policy, DepthGrid actions, int maxInventory, double horizon, ObservationLayout layout, double orderQuantity = 1)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(layout);
+        Name = name;
+        _policy = policy;
+        _actions = actions;
+        _layout = layout.Size <= MaxObservation ? layout : throw new ArgumentException($"at most {MaxObservation} observations", nameof(layout));
+        _maxInventory = maxInventory;
+        _horizon = horizon;
+        _orderQuantity = orderQuantity;
+    }
+
+    /// <summary>A policy trained on a model-market environment.</summary>
+    public PolicyStrategy(string name, IDiscretePolicy policy, EnvironmentSettings settings)
+        : this(name, policy, settings.Actions, settings.MaxInventory, settings.Market.Horizon, settings.Observation)
+    {
+    }
+
+    public string Name { get; }
+
+    public MarketFeatureSettings? FeatureSettings => _layout.Features.Count > 0 ? new MarketFeatureSettings() : null;
 
     public QuoteDecision Decide(in QuoteContext context)
     {
-        double q = context.Inventory / orderQuantity;
-        double timeLeft = double.IsFinite(context.TimeLeft) ? Math.Clamp(context.TimeLeft / settings.Market.Horizon, 0, 1) : 1;
-        Span<float> observation = [(float)(q / settings.MaxInventory), (float)timeLeft];
-        int action = policy.Act(observation);
+        double q = context.Inventory / _orderQuantity;
+        double timeLeft = double.IsFinite(context.TimeLeft) ? Math.Clamp(context.TimeLeft / _horizon, 0, 1) : 1;
+        Span<float> observation = stackalloc float[MaxObservation];
+        observation = observation[.._layout.Size];
+        _layout.Write(q, _maxInventory, timeLeft, context.Features, observation);
+        int action = _policy.Act(observation);
         var decision = default(QuoteDecision);
-        if (q < settings.MaxInventory - 0.5)
+        if (q < _maxInventory - 0.5)
         {
-            decision.Add(Side.Buy, context.Mid - settings.Actions.BidDepth(action), orderQuantity);
+            decision.Add(Side.Buy, context.Mid - _actions.BidDepth(action), _orderQuantity);
         }
 
-        if (q > -settings.MaxInventory + 0.5)
+        if (q > -_maxInventory + 0.5)
         {
-            decision.Add(Side.Sell, context.Mid + settings.Actions.AskDepth(action), orderQuantity);
+            decision.Add(Side.Sell, context.Mid + _actions.AskDepth(action), _orderQuantity);
         }
 
         return decision;

@@ -29,6 +29,9 @@ public sealed record EnvironmentSettings
 
     public int InitialInventory { get; init; }
 
+    /// <summary>What the agent observes; the model market offers inventory and time only.</summary>
+    public ObservationLayout Observation { get; init; } = ObservationLayout.InventoryAndTime;
+
     /// <summary>Steps per episode: T / dt.</summary>
     public int Steps => (int)Math.Round(Market.Horizon / Market.TimeStep);
 
@@ -43,6 +46,11 @@ public sealed record EnvironmentSettings
         if (MaxInventory < 1 || Math.Abs(InitialInventory) > MaxInventory)
         {
             throw new InvalidParameterException("max_inventory", $"must be at least 1 and hold the initial inventory, got {MaxInventory}");
+        }
+
+        if (Observation.Features.Count > 0)
+        {
+            throw new InvalidParameterException("observation", "the model market has no order book: it offers inventory and time left only");
         }
 
         // The environment reproduces the plain model; the extensions live in the Monte Carlo engine.

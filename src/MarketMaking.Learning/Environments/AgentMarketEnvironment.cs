@@ -1,0 +1,149 @@
+using MarketMaking.Core.Accounting;
+using MarketMaking.Core.Orders;
+using MarketMaking.Core.Quoting;
+using MarketMaking.Core.Risk;
+using MarketMaking.Signals.Features;
+using MarketMaking.Simulation.Agents;
+using MarketMaking.Simulation.Engine;
+
+namespace MarketMaking.Learning.Environments;
+
+/// <summary>
+/// The agent-based order book as a vectorized RL environment: each trajectory is its own market
+/// (informed and noise traders, queues, latency) where our quotes rest as real orders. A step
+/// quotes the action's depths around the mid for <see cref="AgentEnvironmentSettings.StepSeconds"/>;
+/// the reward, in ticks, is the change in marked-to-market wealth minus φ·q²·dt (and α·q_T² at
+/// the episode's end). Each episode runs on a fresh seed. Trajectories step in parallel.
+/// </summary>
+public sealed class AgentMarketEnvironment : IVectorEnvironment
+{
+    private readonly AgentEnvironmentSettings _settings;
+    private readonly AgentMarketParameters _market;
+    private readonly Trajectory[] _trajectories;
+    private ulong _seed;
+    private long _episodes;
+
+    public AgentMarketEnvironment(AgentEnvironmentSettings settings, int count)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        _settings = settings.Validate();
+        _market = settings.Market with { Duration = settings.EpisodeSeconds + settings.StepSeconds, DecisionInterval = settings.StepSeconds };
+        _trajectories = new Trajectory[count];
+        Count = count;
+    }
+
+    public int Count { get; }
+
+    public int ObservationSize => _settings.Observation.Size;
+
+    public int ActionCount => _settings.Actions.Count;
+
+    public void Reset(ulong seed, Span<float> observations)
+    {
+        _seed = seed;
+        _episodes = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            _trajectories[i] = NewEpisode();
+        }
+
+        Observe(observations);
+    }
+
+    public void Step(ReadOnlySpan<int> actions, Span<float> observations, Span<float> rewards, Span<bool> terminated, Span<bool> truncated)
+    {
+        int[] chosen = actions.ToArray();
+        float[] stepRewards = new float[Count];
+        bool[] ended = new bool[Count];
+        Parallel.For(0, Count, i => (stepRewards[i], ended[i]) = Advance(_trajectories[i], chosen[i]));
+        for (int i = 0; i < Count; i++)
+        {
+            rewards[i] = stepRewards[i];
+            terminated[i] = ended[i];
+            truncated[i] = false;
+            if (ended[i])
+            {
+                _trajectories[i] = NewEpisode();
+            }
+        }
+
+        Observe(observations);
+    }
+
+    private (float Reward, bool Ended) Advance(Trajectory t, int action)
+    {
+        AgentMarket market = t.Market;
+        double tick = _market.TickSize, lot = _market.LotSize;
+        double q = t.Position / lot;
+        var decision = default(QuoteDecision);
+        if (q < _settings.MaxInventory - 0.5)
+        {
+            decision.Add(Side.Buy, market.Mid - _settings.Actions.BidDepth(action), lot);
+        }
+
+        if (q > -_settings.MaxInventory + 0.5)
+        {
+            decision.Add(Side.Sell, market.Mid + _settings.Actions.AskDepth(action), lot);
+        }
+
+        double before = t.Cash + (t.Position * market.Mid);
+        t.Orders.Apply(in decision, market.Mid, t.Position, market.BestBid, market.BestAsk, market);
+        t.Step++;
+        double until = t.Step * _settings.StepSeconds;
+        while (market.Time < until - 1e-9 && !market.IsFinished)
+        {
+            t.Fills.Clear();
+            market.Advance(t.Fills);
+            foreach (Fill fill in t.Fills)
+            {
+                double signed = fill.Side == Side.Buy ? fill.Quantity : -fill.Quantity;
+                t.Position += signed;
+                t.Cash -= (signed * fill.Price) + fill.Fee;
+                t.Orders.OnFill(in fill);
+            }
+        }
+
+        q = t.Position / lot;
+        double reward = ((t.Cash + (t.Position * market.Mid) - before) / tick) - (_settings.Phi * q * q * _settings.StepSeconds);
+        bool ended = t.Step >= _settings.Steps;
+        if (ended)
+        {
+            reward -= _settings.TerminalPenalty * q * q;
+        }
+
+        return ((float)reward, ended);
+    }
+
+    private Trajectory NewEpisode()
+    {
+        var market = new AgentMarket(_market, _seed + (ulong)_episodes++) { Features = new MarketFeatures(new MarketFeatureSettings()) };
+        return new Trajectory(market, new OrderManager(market.Instrument, new RiskGate(RiskLimits.None)));
+    }
+
+    private void Observe(Span<float> observations)
+    {
+        int size = ObservationSize;
+        for (int i = 0; i < Count; i++)
+        {
+            Trajectory t = _trajectories[i];
+            double timeLeft = 1 - ((double)t.Step / _settings.Steps);
+            _settings.Observation.Write(t.Position / _market.LotSize, _settings.MaxInventory, timeLeft, t.Market.FeatureValues, observations.Slice(i * size, size));
+        }
+    }
+
+    private sealed class Trajectory(AgentMarket market, OrderManager orders)
+    {
+        public AgentMarket Market { get; } = market;
+
+        public OrderManager Orders { get; } = orders;
+
+        public List<Fill> Fills { get; } = new(8);
+
+        public double Position { get; set; }
+
+        public double Cash { get; set; }
+
+        public int Step { get; set; }
+    }
+}
