@@ -60,7 +60,7 @@ internal static class FetchCommand
             using (StreamWriter writer = OutputFiles.Create(path))
             {
                 await writer.WriteLineAsync("timestamp,open,high,low,close,volume,turnover").ConfigureAwait(false);
-                await WithProgressAsync(terminal, $"{symbol} klines", 1, async task =>
+                await ProgressBars.RunAsync(terminal, $"{symbol} klines", 1, async task =>
                 {
                     await foreach (BybitKline k in client.GetKlinesAsync(category, symbol, bar, from, to, new ProgressReport(task), cancellationToken).ConfigureAwait(false))
                     {
@@ -135,26 +135,6 @@ internal static class FetchCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>Runs <paramref name="work"/> under a progress bar on a terminal; redirected output gets no bar (the task is null).</summary>
-    internal static async Task WithProgressAsync(Terminal terminal, string description, double maxValue, Func<ProgressTask?, Task> work)
-    {
-        if (!terminal.Console.Profile.Capabilities.Interactive)
-        {
-            await work(null).ConfigureAwait(false);
-            return;
-        }
-
-        await terminal.Console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async progress =>
-            {
-                ProgressTask task = progress.AddTask(description, maxValue: maxValue);
-                await work(task).ConfigureAwait(false);
-                task.Value = task.MaxValue;
-            }).ConfigureAwait(false);
     }
 
     private static Option<string> Out(string what) => new("--out") { Description = what, Required = true };

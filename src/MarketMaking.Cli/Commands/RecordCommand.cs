@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using MarketMaking.Cli.Options;
+using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Data.Bybit;
@@ -41,7 +42,7 @@ internal static class RecordCommand
             stop.CancelAfter(length);
             long messages = 0;
             var clock = Stopwatch.StartNew();
-            await FetchCommand.WithProgressAsync(terminal, $"{symbol} {bookTopic}", length.TotalSeconds, async task =>
+            await ProgressBars.RunAsync(terminal, $"{symbol} {bookTopic}", length.TotalSeconds, async task =>
             {
                 try
                 {
