@@ -28,6 +28,8 @@ public static class MmApplication
             VerifyBookCommand.Create(terminal),
             RecordCommand.Create(terminal),
             BenchCommand.Create(terminal),
+            BreakevenCommand.Create(terminal),
+            TuneCommand.Create(terminal),
         };
 
         ParseResult parse = root.Parse(args.Length == 0 ? ["--help"] : args);

@@ -1,0 +1,236 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using MarketMaking.Cli.Options;
+using MarketMaking.Cli.Output;
+using MarketMaking.Cli.Tuning;
+using MarketMaking.Core.Errors;
+using MarketMaking.Core.Instruments;
+using MarketMaking.Core.MarketData;
+using MarketMaking.Core.Metrics;
+using MarketMaking.Data.Files;
+using MarketMaking.Simulation.Bars;
+using MarketMaking.Simulation.Engine;
+using MarketMaking.Simulation.Model;
+using MarketMaking.Simulation.MonteCarlo;
+using MarketMaking.Strategies;
+using Spectre.Console;
+
+namespace MarketMaking.Cli.Commands;
+
+/// <summary>
+/// <c>mm tune</c>: a parameter sweep of one strategy, on the model market (each point a Monte
+/// Carlo run over all cores) or on bars (points in parallel, one per core). Grid or random search;
+/// results appended to a CSV as points finish, so a rerun resumes; <c>--shard i/n</c> runs a
+/// deterministic slice and <c>mm tune merge</c> joins the files. Prints the ranked table and writes
+/// the best point as a config file.
+/// </summary>
+internal static class TuneCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var kind = new Option<string>("--market") { Description = "model (Monte Carlo) or bars (with --data)", DefaultValueFactory = _ => "model" };
+        var data = new Option<string?>("--data") { Description = "bars file for --market bars" };
+        var format = new Option<string?>("--format") { Description = "bars format: ohlcv or bybit-kline (default from the file name)" };
+        var strategy = new Option<string>("--strategy") { Description = "the strategy to tune", DefaultValueFactory = _ => "fixed" };
+        var grid = new Option<string[]>("--grid") { Description = "name=v1,v2,… (repeat for more axes: the full grid is run)", AllowMultipleArgumentsPerToken = false };
+        var random = new Option<int>("--random") { Description = "random search: this many points drawn from the --range bounds" };
+        var range = new Option<string[]>("--range") { Description = "name=low:high for --random" };
+        var objective = new Option<string>("--objective") { Description = "pnl, sharpe, utility (model) or pnl-dd (PnL, −∞ beyond --max-drawdown)", DefaultValueFactory = _ => "pnl" };
+        var maxDrawdown = new Option<double?>("--max-drawdown") { Description = "pnl-dd: the largest drawdown allowed" };
+        var sims = new Option<int>("--sims") { Description = "model: trajectories per point", DefaultValueFactory = _ => 1000 };
+        var results = new Option<string>("--results") { Description = "CSV of results (appended; points already in it are skipped)", DefaultValueFactory = _ => "tune.csv" };
+        var best = new Option<string?>("--best-config") { Description = "write the best point as a YAML config" };
+        var shard = new Option<string?>("--shard") { Description = "i/n: run only points with index ≡ i (mod n)" };
+        var seed = new Option<ulong>("--seed") { Description = "seed (the same for every point: paired comparisons)", DefaultValueFactory = _ => 1 };
+        var top = new Option<int>("--top") { Description = "rows of the ranked table", DefaultValueFactory = _ => 10 };
+        var market = new MarketOptions();
+        var strategies = new StrategyOptions("fixed");
+        var command = new Command("tune", "Sweep a strategy's parameters (grid or random), in parallel, resumable, sharded.")
+        {
+            kind, data, format, strategy, grid, random, range, objective, maxDrawdown, sims, results, best, shard, seed, top,
+        };
+        market.AddTo(command);
+        strategies.AddTo(command, includeStrategyList: false);
+        command.Subcommands.Add(Merge(terminal));
+        command.SetAction(async (parse, cancellation) =>
+        {
+            string name = StrategyOptions.CatalogName(parse.GetValue(strategy)!);
+            IReadOnlyList<TunePoint> points = parse.GetValue(random) > 0
+                ? ParameterSpace.Random(parse.GetValue(range) ?? [], parse.GetValue(random), parse.GetValue(seed))
+                : ParameterSpace.Grid(parse.GetValue(grid) is { Length: > 0 } g ? g : throw new InvalidParameterException("grid", "give --grid name=v1,v2 (or --random N with --range)"));
+            (int shardIndex, int shardCount) = Shard(parse.GetValue(shard));
+            string objectiveName = parse.GetValue(objective)!;
+            Func<TuneResult, double> score = Objective(objectiveName, parse.GetValue(maxDrawdown), parse.GetValue(kind) == "model");
+            string path = parse.GetValue(results)!;
+            string[] names = [.. points[0].Values.Select(v => v.Name)];
+            string header = TuneResultsFile.Header(names);
+            HashSet<string> done = [.. TuneResultsFile.Read(path, header).Select(r => r.Key)];
+            var todo = points.Where(p => p.Index % shardCount == shardIndex && !done.Contains(p.Key)).ToList();
+            Func<TunePoint, TuneResult> evaluate = parse.GetValue(kind) switch
+            {
+                "model" => ModelEvaluator(market.Resolve(parse), strategies, parse, name, parse.GetValue(sims), parse.GetValue(seed)),
+                "bars" => BarEvaluator(parse.GetValue(data) ?? throw new InvalidParameterException("data", "--market bars needs --data FILE"), parse.GetValue(format), strategies, parse, name),
+                var other => throw new InvalidParameterException("market", $"unknown market '{other}'; known: model, bars"),
+            };
+            bool parallelPoints = parse.GetValue(kind) == "bars";
+
+            var clock = Stopwatch.StartNew();
+            using (TuneResultsFile file = TuneResultsFile.Open(path, header))
+            {
+                await ProgressBars.RunAsync(terminal, $"tune {name}: {todo.Count} points", Math.Max(1, todo.Count), task =>
+                {
+                    void Run(TunePoint point)
+                    {
+                        TuneResult r = evaluate(point);
+                        file.Append(r with { Objective = score(r) });
+                        task?.Increment(1);
+                    }
+
+                    var options = new ParallelOptions { MaxDegreeOfParallelism = parallelPoints ? Environment.ProcessorCount : 1, CancellationToken = cancellation };
+                    Parallel.ForEach(todo, options, Run);
+                    return Task.CompletedTask;
+                }).ConfigureAwait(false);
+            }
+
+            var all = TuneResultsFile.Read(path, header);
+            int objectiveColumn = 2 + names.Length;
+            var ranked = all.OrderByDescending(r => double.Parse(r.Cells[objectiveColumn], CultureInfo.InvariantCulture)).ToList();
+            Report(terminal, ranked.Take(Math.Max(1, parse.GetValue(top))).ToList(), header.Split(','), objectiveName);
+            terminal.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{todo.Count} points run in {clock.Elapsed.TotalSeconds:F1} s ({points.Count - todo.Count} were done already or in other shards); results: {path}"));
+            if (parse.GetValue(best) is { } bestPath && ranked.Count > 0)
+            {
+                OutputFiles.Write(bestPath, w => BestConfig(w, name, names, ranked[0].Cells, objectiveName, objectiveColumn));
+                terminal.Writer.WriteLine($"best point: {bestPath}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Func<TunePoint, TuneResult> ModelEvaluator(ModelMarketParameters market, StrategyOptions strategies, ParseResult parse, string name, int sims, ulong seed)
+    {
+        StrategySettings baseline = strategies.Resolve(parse, market);
+        var settings = new MonteCarloSettings { Trajectories = sims, Seed = seed }.Validate();
+        return point =>
+        {
+            StrategySettings s = TunableParameters.Apply(baseline, point.Values);
+            MonteCarloSummary summary = new MonteCarloEngine(market, settings).Run(StrategyCatalog.Create(name, s)).Summarize(s.Gamma);
+            return new TuneResult(point, double.NaN, summary.ProfitMean, summary.SharpePerRun, summary.MeanVarianceUtility, summary.MeanMaxDrawdown, summary.FillsMean, summary.MeanAbsInventory);
+        };
+    }
+
+    private static Func<TunePoint, TuneResult> BarEvaluator(string path, string? format, StrategyOptions strategies, ParseResult parse, string name)
+    {
+        string formatName = format ?? (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "bybit-kline" : "ohlcv");
+        Bar[] bars = [.. MarketDataFormats.OpenBars(path, formatName)];
+
+        if (bars.Length < 2)
+        {
+            throw new InsufficientDataException($"{path}: fewer than two bars");
+        }
+
+        double barSeconds = (bars[1].OpenTime - bars[0].OpenTime) / 1e9;
+        var instrument = new Instrument(Path.GetFileNameWithoutExtension(path), 0.01, 0.001);
+        StrategySettings baseline = strategies.Resolve(parse, new StrategySettings { OrderQuantity = 0.001 });
+        return point =>
+        {
+            StrategySettings s = TunableParameters.Apply(baseline, point.Values);
+            var run = new RunSettings { Metrics = new MetricsOptions { SamplePeriod = barSeconds }, DecisionInterval = (Math.Max(1, s.UpdateInterval) * barSeconds) - 1e-9 };
+            RunMetrics m = EventLoop.Run(new BarMarket(bars, instrument, new BarSettings()), StrategyCatalog.Create(name, s), run).Metrics;
+            return new TuneResult(point, double.NaN, m.NetPnl, m.SharpePerPeriod, double.NaN, m.MaxDrawdown, m.Fills, m.MeanAbsInventory);
+        };
+    }
+
+    private static Func<TuneResult, double> Objective(string name, double? maxDrawdown, bool model) => name switch
+    {
+        "pnl" => r => r.Pnl,
+        "sharpe" => r => r.Sharpe,
+        "utility" when model => r => r.Utility,
+        "utility" => throw new InvalidParameterException("objective", "utility needs many runs of a point: use it with --market model"),
+        "pnl-dd" => maxDrawdown is { } limit ? r => r.MaxDrawdown <= limit ? r.Pnl : double.NegativeInfinity : throw new InvalidParameterException("max-drawdown", "pnl-dd needs --max-drawdown"),
+        _ => throw new InvalidParameterException("objective", $"unknown objective '{name}'; known: pnl, sharpe, utility, pnl-dd"),
+    };
+
+    private static (int Index, int Count) Shard(string? text)
+    {
+        if (text is null)
+        {
+            return (0, 1);
+        }
+
+        string[] parts = text.Split('/');
+        return parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out int i) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out int n) && n >= 1 && i >= 0 && i < n
+            ? (i, n)
+            : throw new InvalidParameterException("shard", $"expected i/n with 0 ≤ i < n, got '{text}'");
+    }
+
+    private static void Report(Terminal terminal, List<(string Key, string[] Cells)> rows, string[] header, string objective)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"ranked by {objective}");
+        table.AddColumn("rank");
+        foreach (string column in header.Skip(2))
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned());
+        }
+
+        int rank = 1;
+        foreach ((_, string[] cells) in rows)
+        {
+            table.AddRow([rank++.ToString(CultureInfo.InvariantCulture), .. cells.Skip(2).Select(c => Markup.Escape(Short(c)))]);
+        }
+
+        terminal.Console.Write(table);
+    }
+
+    private static string Short(string cell) =>
+        double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? Formats.Fixed(v, Math.Abs(v) >= 100 ? 1 : 4) : cell;
+
+    private static void BestConfig(TextWriter writer, string strategy, string[] names, string[] cells, string objective, int objectiveColumn)
+    {
+        writer.WriteLine($"# best point of mm tune: {objective} = {cells[objectiveColumn]}");
+        writer.WriteLine("strategy:");
+        writer.WriteLine($"  name: {strategy}");
+        for (int j = 0; j < names.Length; j++)
+        {
+            writer.WriteLine($"  {names[j]}: {cells[2 + j]}");
+        }
+    }
+
+    private static Command Merge(Terminal terminal)
+    {
+        var files = new Argument<string[]>("files") { Description = "result files of the shards", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out") { Description = "merged file", Required = true };
+        var command = new Command("merge", "Join the result files of a sharded sweep (the first result of each point is kept).") { files, output };
+        command.SetAction(parse =>
+        {
+            string[] paths = parse.GetValue(files)!;
+            string header = File.Exists(paths[0]) ? File.ReadLines(paths[0]).FirstOrDefault() ?? string.Empty : throw new DataFormatException(paths[0], 0, "file", "not found");
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var rows = new List<string[]>();
+            foreach (string path in paths)
+            {
+                foreach ((string key, string[] cells) in TuneResultsFile.Read(path, header))
+                {
+                    if (seen.Add(key))
+                    {
+                        rows.Add(cells);
+                    }
+                }
+            }
+
+            OutputFiles.Write(parse.GetValue(output)!, w =>
+            {
+                w.WriteLine(header);
+                foreach (string[] cells in rows.OrderBy(c => int.Parse(c[0], CultureInfo.InvariantCulture)))
+                {
+                    w.WriteLine(string.Join(',', cells));
+                }
+            });
+            terminal.Writer.WriteLine($"{rows.Count} points from {paths.Length} files: {parse.GetValue(output)}");
+            return 0;
+        });
+        return command;
+    }
+}
