@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MarketMaking.Cli.Commands;
+using MarketMaking.Cli.Configuration;
 using MarketMaking.Core.Errors;
 
 namespace MarketMaking.Cli;
@@ -14,6 +15,7 @@ public static class MmApplication
     {
         ArgumentNullException.ThrowIfNull(args);
         var terminal = new Terminal(output);
+        var config = new Option<string?>("--config") { Description = "YAML file of settings for the command (options on the command line win)", Recursive = true };
         var root = new RootCommand("mm — market-making toolkit: quoting models, simulated and recorded markets, metrics and reports.")
         {
             DemoCommand.Create(terminal),
@@ -30,18 +32,35 @@ public static class MmApplication
             BenchCommand.Create(terminal),
             BreakevenCommand.Create(terminal),
             TuneCommand.Create(terminal),
+            ConfigCommand.Create(terminal, config),
+            RerunCommand.Create(terminal, rerun => Run(rerun, output, error)),
         };
+        root.Options.Add(config);
 
-        ParseResult parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
-        if (parse.Errors.Count > 0)
-        {
-            error.WriteLine($"error: {parse.Errors[0].Message} (see '{CommandPath(parse.CommandResult)} --help')");
-            return 2;
-        }
-
         try
         {
+            ParseResult parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+            string[] effective = args;
+            if (parse.GetValue(config) is { } path && parse.CommandResult.Command is not ConfigShow)
+            {
+                (string[] combined, IReadOnlyList<ConfigEntry> applied) = CommandConfig.Apply(path, parse, args);
+                parse = root.Parse(combined);
+                if (parse.Errors.Count > 0 && CommandConfig.Explain(path, parse, applied) is { } explained)
+                {
+                    throw explained;
+                }
+
+                effective = WithoutConfig(combined);
+            }
+
+            if (parse.Errors.Count > 0)
+            {
+                error.WriteLine($"error: {parse.Errors[0].Message} (see '{CommandPath(parse.CommandResult)} --help')");
+                return 2;
+            }
+
+            Configuration.CommandLine.Set(effective);
             return parse.Invoke(configuration);
         }
         catch (MarketMakingException e)
@@ -54,6 +73,27 @@ public static class MmApplication
             error.WriteLine("cancelled");
             return 130;
         }
+    }
+
+    /// <summary>The arguments without the --config file, whose settings they now spell out.</summary>
+    private static string[] WithoutConfig(string[] arguments)
+    {
+        var kept = new List<string>(arguments.Length);
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            if (arguments[i] == "--config")
+            {
+                i++;
+                continue;
+            }
+
+            if (!arguments[i].StartsWith("--config=", StringComparison.Ordinal))
+            {
+                kept.Add(arguments[i]);
+            }
+        }
+
+        return [.. kept];
     }
 
     /// <summary>"mm fetch klines" for the command a parse ended in.</summary>

@@ -4,11 +4,13 @@ namespace MarketMaking.Tests.Samples;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class SharedDataFactAttribute : FactAttribute
 {
+    public const string Reason = "../shared/data not found beside the repository: the real-data samples are not installed";
+
     public SharedDataFactAttribute()
     {
         if (SharedData.Folder is null)
         {
-            Skip = "../shared/data not found beside the repository: the real-data samples are not installed";
+            Skip = Reason;
         }
     }
 }

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using System.Text.Json;
+using MarketMaking.Core.Errors;
+
+namespace MarketMaking.Cli.Commands;
+
+/// <summary><c>mm rerun runs/NAME</c>: runs again the exact command that wrote a run folder (its command.json).</summary>
+internal static class RerunCommand
+{
+    public const string FileName = "command.json";
+
+    public static Command Create(Terminal terminal, Func<string[], int> run)
+    {
+        ArgumentNullException.ThrowIfNull(terminal);
+        var folder = new Argument<string>("folder") { Description = "a run folder written by simulate, backtest, …" };
+        var command = new Command("rerun", "Repeat the run that wrote a run folder, with the same settings and seed.") { folder };
+        command.SetAction(parse =>
+        {
+            string path = Path.Combine(parse.GetValue(folder)!, FileName);
+            string[] arguments;
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
+                arguments = [.. document.RootElement.GetProperty("arguments").EnumerateArray().Select(a => a.GetString() ?? string.Empty)];
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DataFormatException(path, 0, "file", $"cannot read: {e.Message}");
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                throw new DataFormatException(path, 0, "arguments", "not a command record written by mm");
+            }
+
+            terminal.Writer.WriteLine($"mm {string.Join(' ', arguments)}");
+            return run(arguments);
+        });
+        return command;
+    }
+}

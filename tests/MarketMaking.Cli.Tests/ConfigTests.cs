@@ -1,0 +1,101 @@
+using System.Text.Json;
+
+namespace MarketMaking.Cli.Tests;
+
+public sealed class ConfigTests : IDisposable
+{
+    private static readonly string Examples = Path.Combine(AppContext.BaseDirectory, "configs", "examples");
+    private readonly string _folder = Directory.CreateTempSubdirectory("mm-config-").FullName;
+
+    private string Write(string name, string yaml)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    [Fact]
+    public void SettingsComeFromTheFileAndTheCommandLineWins()
+    {
+        string config = Write("sim.yaml", "strategy:\n  name: as,symmetric\nsims: 300\nseed: 4\n");
+        var (code, output, error) = Mm.Run("simulate", "--config", config, "--sims", "200", "--json", "--no-save");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        JsonElement[] rows = [.. JsonDocument.Parse(output).RootElement.GetProperty("results").EnumerateArray()];
+        Assert.Equal(["as", "symmetric"], rows.Select(r => r.GetProperty("strategy").GetString()));
+        Assert.All(rows, r => Assert.Equal(200, r.GetProperty("sims").GetInt32()));
+
+        // The same run spelled out on the command line gives the same numbers.
+        var (_, direct, _) = Mm.Run("simulate", "--strategy", "as,symmetric", "--seed", "4", "--sims", "200", "--json", "--no-save");
+        Assert.Equal(direct, output);
+    }
+
+    [Theory]
+    [InlineData("market_maker:\n  max_positon: 3\n", 2, "market_maker.max_positon", "takes no --max-positon")]
+    [InlineData("sims: many\n", 1, "sims", "'many'")]
+    [InlineData("no_save: maybe\n", 1, "no_save", "expected true or false")]
+    [InlineData("strategy: [as\n", 2, "syntax", "did not find expected")]
+    public void BadSettingsNameTheFileTheLineAndTheKey(string yaml, int line, string key, string problem)
+    {
+        string config = Write("bad.yaml", yaml);
+        var (code, _, error) = Mm.Run("simulate", "--config", config);
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: {config}:{line}: {key}: ", error, StringComparison.Ordinal);
+        Assert.Contains(problem, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARunFolderCanBeRepeatedExactly()
+    {
+        string folder = Path.Combine(_folder, "run");
+        string config = Write("run.yaml", $"strategy: as\nsims: 200\nout: {folder}\n");
+        Assert.Equal(0, Mm.Run("simulate", "--config", config).Code);
+        string first = File.ReadAllText(Path.Combine(folder, "metrics.json"));
+        JsonElement recorded = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "command.json"))).RootElement.GetProperty("arguments");
+        Assert.Equal(["simulate", "--strategy", "as", "--sims", "200", "--out", folder], recorded.EnumerateArray().Select(a => a.GetString()));
+
+        File.Delete(Path.Combine(folder, "metrics.json"));
+        var (code, _, error) = Mm.Run("rerun", folder);
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Equal(first, File.ReadAllText(Path.Combine(folder, "metrics.json")));
+    }
+
+    [Fact]
+    public void ConfigShowListsEverySettingWithItsOptionAndLine()
+    {
+        var (code, output, error) = Mm.Run("config", "show", "--config", Path.Combine(Examples, "simulate-lob-toxic.yaml"), "--json");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        JsonElement[] entries = [.. JsonDocument.Parse(output).RootElement.EnumerateArray()];
+        JsonElement threshold = entries.Single(e => e.GetProperty("key").GetString() == "guard.guard_threshold");
+        Assert.Equal("--guard-threshold", threshold.GetProperty("option").GetString());
+        Assert.Equal("0.55", threshold.GetProperty("value").GetString());
+    }
+
+    /// <summary>Every example config runs (made small from the command line), so none can rot.</summary>
+    [Theory]
+    [InlineData("simulate-model.yaml", new[] { "simulate", "--sims", "100", "--no-save" })]
+    [InlineData("simulate-lob-toxic.yaml", new[] { "simulate", "--runs", "2", "--calibrate-seconds", "120", "--guard-train-runs", "2", "--no-save" })]
+    public void ExampleConfigsRun(string file, string[] args)
+    {
+        var (code, _, error) = Mm.Run([.. args, "--config", Path.Combine(Examples, file)]);
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+    }
+
+    [SharedDataTheory]
+    [InlineData("backtest-bars.yaml", new[] { "backtest", "--no-save" })]
+    [InlineData("tune-bars.yaml", new[] { "tune", "--grid", "spread_bps=10,30" })]
+    public void ExampleConfigsRunOnRealBars(string file, string[] args)
+    {
+        string[] extra = file.StartsWith("tune", StringComparison.Ordinal)
+            ? ["--results", Path.Combine(_folder, "t.csv"), "--best-config", Path.Combine(_folder, "best.yaml")]
+            : [];
+        var (code, _, error) = Mm.Run([.. args, .. extra, "--data", SharedData.Klines, "--config", Path.Combine(Examples, file)]);
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
