@@ -32,6 +32,7 @@ public static class MmApplication
             BenchCommand.Create(terminal),
             BreakevenCommand.Create(terminal),
             TuneCommand.Create(terminal),
+            ReportCommand.Create(terminal),
             ConfigCommand.Create(terminal, config),
             RerunCommand.Create(terminal, rerun => Run(rerun, output, error)),
         };

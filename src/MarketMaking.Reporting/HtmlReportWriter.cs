@@ -125,9 +125,49 @@ public static class HtmlReportWriter
 
                 writer.Write("</div>\n");
                 break;
+            case HeatmapBlock heatmap:
+                WriteHeatmap(heatmap, writer);
+                break;
             default:
                 throw new NotSupportedException($"Unknown report block {block.GetType().Name}.");
         }
+    }
+
+    private static void WriteHeatmap(HeatmapBlock map, TextWriter writer)
+    {
+        double[] finite = [.. map.Values.SelectMany(r => r).Where(double.IsFinite)];
+        double low = finite.Length > 0 ? finite.Min() : 0, high = finite.Length > 0 ? finite.Max() : 1;
+        writer.Write($"<div class=\"table-wrap\"><table class=\"heatmap\"><caption>{Markup.Escape(map.Title)}</caption>\n<thead><tr><th>{Markup.Escape(map.RowName)} ↓ {Markup.Escape(map.ColumnName)} →</th>");
+        foreach (string label in map.ColumnLabels)
+        {
+            writer.Write($"<th class=\"num\">{Markup.Escape(label)}</th>");
+        }
+
+        writer.Write("</tr></thead>\n<tbody>\n");
+        for (int row = 0; row < map.RowLabels.Count; row++)
+        {
+            writer.Write($"<tr><th scope=\"row\" class=\"num\">{Markup.Escape(map.RowLabels[row])}</th>");
+            for (int column = 0; column < map.ColumnLabels.Count; column++)
+            {
+                double value = map.Values[row][column];
+                if (!double.IsFinite(value))
+                {
+                    writer.Write("<td class=\"num\"></td>");
+                    continue;
+                }
+
+                // Blue (low) to red (high) through white; text stays dark on pale cells.
+                double t = high > low ? (value - low) / (high - low) : 0.5;
+                (int r, int g, int b) = t < 0.5
+                    ? ((int)(59 + ((255 - 59) * t * 2)), (int)(130 + ((255 - 130) * t * 2)), 246)
+                    : (239, (int)(255 - ((255 - 68) * (t - 0.5) * 2)), (int)(255 - ((255 - 68) * (t - 0.5) * 2)));
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"<td class=\"num\" style=\"background:rgb({r},{g},{b})\">{NumberLabel.Format(value)}</td>"));
+            }
+
+            writer.Write("</tr>\n");
+        }
+
+        writer.Write("</tbody></table></div>\n");
     }
 
     private static void WriteTable(TableBlock table, TextWriter writer)

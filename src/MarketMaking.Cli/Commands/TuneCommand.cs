@@ -9,6 +9,7 @@ using MarketMaking.Core.Instruments;
 using MarketMaking.Core.MarketData;
 using MarketMaking.Core.Metrics;
 using MarketMaking.Data.Files;
+using MarketMaking.Reporting;
 using MarketMaking.Simulation.Bars;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Simulation.Model;
@@ -98,6 +99,9 @@ internal static class TuneCommand
             var ranked = all.OrderByDescending(r => double.Parse(r.Cells[objectiveColumn], CultureInfo.InvariantCulture)).ToList();
             Report(terminal, ranked.Take(Math.Max(1, parse.GetValue(top))).ToList(), header.Split(','), objectiveName);
             terminal.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{todo.Count} points run in {clock.Elapsed.TotalSeconds:F1} s ({points.Count - todo.Count} were done already or in other shards); results: {path}"));
+            string reportPath = Path.ChangeExtension(path, ".html");
+            OutputFiles.Write(reportPath, w => w.Write(HtmlReportWriter.Render(SweepReport(name, objectiveName, names, header.Split(','), ranked))));
+            terminal.Writer.WriteLine($"report: {reportPath}");
             if (parse.GetValue(best) is { } bestPath && ranked.Count > 0)
             {
                 OutputFiles.Write(bestPath, w => BestConfig(w, name, names, ranked[0].Cells, objectiveName, objectiveColumn));
@@ -186,6 +190,33 @@ internal static class TuneCommand
 
     private static string Short(string cell) =>
         double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? Formats.Fixed(v, Math.Abs(v) >= 100 ? 1 : 4) : cell;
+
+    /// <summary>The ranked table and, over the first two parameters, a heatmap of the objective (the best over any others).</summary>
+    private static ReportDocument SweepReport(string strategy, string objective, string[] names, string[] header, List<(string Key, string[] Cells)> ranked)
+    {
+        int objectiveColumn = 2 + names.Length;
+        var table = new TableBlock([.. header.Skip(2)], [.. ranked.Take(50).Select(r => (IReadOnlyList<string>)[.. r.Cells.Skip(2).Select(Short)])], $"ranked by {objective} ({ranked.Count} points)");
+        var blocks = new List<ReportBlock> { table };
+        if (names.Length >= 2)
+        {
+            double Value(string[] cells, int column) => double.Parse(cells[column], CultureInfo.InvariantCulture);
+            double[] rows = [.. ranked.Select(r => Value(r.Cells, 2)).Distinct().Order()];
+            double[] columns = [.. ranked.Select(r => Value(r.Cells, 3)).Distinct().Order()];
+            var grid = rows.Select(_ => columns.Select(_ => double.NaN).ToArray()).ToArray();
+            foreach ((_, string[] cells) in ranked)
+            {
+                int i = Array.IndexOf(rows, Value(cells, 2)), j = Array.IndexOf(columns, Value(cells, 3));
+                double v = Value(cells, objectiveColumn);
+                grid[i][j] = double.IsNaN(grid[i][j]) ? v : Math.Max(grid[i][j], v);
+            }
+
+            blocks.Add(new HeatmapBlock(
+                $"{objective} over {names[0]} and {names[1]}{(names.Length > 2 ? " (best over the other parameters)" : string.Empty)}",
+                names[0], names[1], [.. rows.Select(v => v.ToString("G6", CultureInfo.InvariantCulture))], [.. columns.Select(v => v.ToString("G6", CultureInfo.InvariantCulture))], grid));
+        }
+
+        return new ReportDocument($"mm tune: {strategy}", $"{ranked.Count} points, objective {objective}", [new ReportSection("Sweep", blocks)]);
+    }
 
     private static void BestConfig(TextWriter writer, string strategy, string[] names, string[] cells, string objective, int objectiveColumn)
     {

@@ -58,15 +58,39 @@ internal static class ReportBuilder
         var inventory = new ChartSpec("Inventory", "time (s)", "q", runs.Select(r => (ChartSeries)(Line(r.Strategy, r, p => p.Inventory) with { Step = true })).ToList()) { Width = 1000, Height = 300 };
         var markouts = new ChartSpec("Markout per unit after a fill", "horizon (s)", "markout", rows.Select(r =>
             (ChartSeries)new LineSeries(r.Strategy, r.Markouts.Select(m => m.Horizon).ToArray(), r.Markouts.Select(m => m.MeanPerUnit).ToArray())).ToList());
+        var drawdown = new ChartSpec("Drawdown", "time (s)", "PnL below its peak", runs.Select(r => (ChartSeries)Drawdown(r)).ToList()) { Width = 1000, Height = 260 };
         return new ReportDocument(title, subtitle,
         [
-            new ReportSection("Results", [table, new ChartBlock(pnl), new ChartBlock(inventory), new ChartBlock(markouts)]),
+            new ReportSection("Results", [table, PnlDecomposition(runs), new ChartBlock(pnl), new ChartBlock(drawdown), new ChartBlock(inventory), new ChartBlock(markouts)]),
             new ReportSection("Quotes and fills", [
                 new ParagraphBlock("Our best quotes against the mid; ▲ our bid filled, ▼ our ask filled. Long runs are thinned to a few thousand points."),
                 new ChartGridBlock(runs.Select(r => QuotesChart(r.Strategy, r) with { Width = 1000, Height = 360 }).ToList()),
             ]),
             new ReportSection("Settings and data", [new KeyValueBlock(settings)]),
         ]);
+    }
+
+    /// <summary>Net PnL split into the spread captured at fills, what holding inventory made or lost, fees and rebates.</summary>
+    private static TableBlock PnlDecomposition(IReadOnlyList<RunResult> runs) => new(
+        ["strategy", "spread capture", "inventory", "fees paid", "rebates", "net PnL"],
+        [.. runs.Select(r => (IReadOnlyList<string>)[
+            r.Strategy, Formats.Fixed(r.Metrics.EdgeEarned, 4), Formats.Fixed(r.Metrics.GrossPnl - r.Metrics.EdgeEarned, 4),
+            Formats.Fixed(-r.Metrics.FeesPaid, 4), Formats.Fixed(r.Metrics.RebatesReceived, 4), Formats.Fixed(r.Metrics.NetPnl, 4),
+        ])],
+        "PnL decomposition: spread capture = Σ edge against the mid at each fill; inventory = gross PnL − spread capture (the mid moving under the position); net = gross − fees + rebates.");
+
+    private static LineSeries Drawdown(RunResult run)
+    {
+        LineSeries equity = Line(run.Strategy, run, p => p.Equity);
+        double[] below = new double[equity.Y.Length];
+        double peak = double.NegativeInfinity;
+        for (int i = 0; i < below.Length; i++)
+        {
+            peak = Math.Max(peak, equity.Y[i]);
+            below[i] = equity.Y[i] - peak;
+        }
+
+        return equity with { Y = below };
     }
 
     private static TableBlock SummaryTableBlock(IEnumerable<(string Market, MonteCarloSummary Summary)> summaries)

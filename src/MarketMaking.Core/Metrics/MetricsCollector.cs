@@ -178,6 +178,7 @@ public sealed class MetricsCollector
             FillRate = PerformanceStatistics.FillRate(ledger.Fills, _buyOrders + _sellOrders),
             RoundTrips = roundTrips,
             WinRate = roundTrips.WinRate,
+            EdgeEarned = _edgeTimesQuantity,
             AverageEdge = _filledQuantity > 0 ? _edgeTimesQuantity / _filledQuantity : double.NaN,
             SpreadCaptureRatio = _quotedHalfSpread != 0 ? _capturedEdge / _quotedHalfSpread : double.NaN,
             AverageQuotedSpread = _twoSidedQuotes > 0 ? _quotedSpreadSum / _twoSidedQuotes : double.NaN,

@@ -51,6 +51,9 @@ public sealed record RunMetrics
 
     public required double WinRate { get; init; }
 
+    /// <summary>Σ edge·qty: what the fills earned against the mid at fill time (the spread captured), before fees.</summary>
+    public required double EdgeEarned { get; init; }
+
     /// <summary>Quantity-weighted mean edge per unit against the mid at fill time: the spread captured.</summary>
     public required double AverageEdge { get; init; }
 

@@ -112,6 +112,7 @@ public class MetricsCollectorTests
         Assert.Equal(0.75, metrics.FillRate, Tolerance);
         // Edges: (100 − 99)·2 = 2, (100 − 99.5)·1 = 0.5, (101 − 99.8)·1 = 1.2; 3.7 over 4 units.
         Assert.Equal(0.925, metrics.AverageEdge, Tolerance);
+        Assert.Equal(3.7, metrics.EdgeEarned, Tolerance);
         // Two-sided fills only: (2 + 1.2) / ((2/2)·2 + (2/2)·1) = 3.2 / 3.
         Assert.Equal(3.2 / 3, metrics.SpreadCaptureRatio, Tolerance);
     }
