@@ -73,5 +73,16 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Equal(5, File.ReadAllLines(results).Length);
     }
 
+    [SharedDataFact]
+    public void WalkForwardScoresEachDayOnParametersTunedOnTheWeekBefore()
+    {
+        // 2021-12-31 to 2022-02-01: a week of training then a day of testing, rolled daily: 24 folds.
+        var (code, output, error) = Mm.Run("tune", "--market", "bars", "--data", SharedData.Klines, "--grid", "spread_bps=10,30", "--train", "7d", "--test", "1d",
+            "--results", Path.Combine(_folder, "wf.csv"));
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Contains("out of sample over 24 folds", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -45,11 +45,13 @@ internal static class TuneCommand
         var shard = new Option<string?>("--shard") { Description = "i/n: run only points with index ≡ i (mod n)" };
         var seed = new Option<ulong>("--seed") { Description = "seed (the same for every point: paired comparisons)", DefaultValueFactory = _ => 1 };
         var top = new Option<int>("--top") { Description = "rows of the ranked table", DefaultValueFactory = _ => 10 };
+        var trainWindow = new Option<string?>("--train") { Description = "walk-forward (bars): length of each tuning window, e.g. 7d" };
+        var testWindow = new Option<string?>("--test") { Description = "walk-forward: length of the out-of-sample window after each tuning window, e.g. 1d" };
         var market = new MarketOptions();
         var strategies = new StrategyOptions("fixed");
         var command = new Command("tune", "Sweep a strategy's parameters (grid or random), in parallel, resumable, sharded.")
         {
-            kind, data, format, strategy, grid, random, range, objective, maxDrawdown, sims, results, best, shard, seed, top,
+            kind, data, format, strategy, grid, random, range, objective, maxDrawdown, sims, results, best, shard, seed, top, trainWindow, testWindow,
         };
         market.AddTo(command);
         strategies.AddTo(command, includeStrategyList: false);
@@ -62,6 +64,23 @@ internal static class TuneCommand
                 : ParameterSpace.Grid(parse.GetValue(grid) is { Length: > 0 } g ? g : throw new InvalidParameterException("grid", "give --grid name=v1,v2 (or --random N with --range)"));
             (int shardIndex, int shardCount) = Shard(parse.GetValue(shard));
             string objectiveName = parse.GetValue(objective)!;
+            string? dataPath = parse.GetValue(kind) == "bars" ? parse.GetValue(data) ?? throw new InvalidParameterException("data", "--market bars needs --data FILE") : null;
+            if (parse.GetValue(trainWindow) is { } trainText)
+            {
+                if (dataPath is null)
+                {
+                    throw new InvalidParameterException("train", "walk-forward needs --market bars --data FILE");
+                }
+
+                TimeSpan trainSpan = Durations.Parse("train", trainText);
+                TimeSpan testSpan = Durations.Parse("test", parse.GetValue(testWindow) ?? throw new InvalidParameterException("test", "walk-forward needs --test as well as --train"));
+                Bar[] history = LoadBars(dataPath, parse.GetValue(format));
+                Func<TuneResult, double> walkScore = Objective(objectiveName, parse.GetValue(maxDrawdown), model: false);
+                var folds = WalkForward.Run(history, trainSpan, testSpan, points, (window, point) => walkScore(BarEvaluator(window, dataPath, strategies, parse, name)(point)));
+                WalkForward.Write(terminal, folds, objectiveName);
+                return 0;
+            }
+
             Func<TuneResult, double> score = Objective(objectiveName, parse.GetValue(maxDrawdown), parse.GetValue(kind) == "model");
             string path = parse.GetValue(results)!;
             string[] names = [.. points[0].Values.Select(v => v.Name)];
@@ -71,7 +90,7 @@ internal static class TuneCommand
             Func<TunePoint, TuneResult> evaluate = parse.GetValue(kind) switch
             {
                 "model" => ModelEvaluator(market.Resolve(parse), strategies, parse, name, parse.GetValue(sims), parse.GetValue(seed)),
-                "bars" => BarEvaluator(parse.GetValue(data) ?? throw new InvalidParameterException("data", "--market bars needs --data FILE"), parse.GetValue(format), strategies, parse, name),
+                "bars" => BarEvaluator(LoadBars(dataPath!, parse.GetValue(format)), dataPath!, strategies, parse, name),
                 var other => throw new InvalidParameterException("market", $"unknown market '{other}'; known: model, bars"),
             };
             bool parallelPoints = parse.GetValue(kind) == "bars";
@@ -125,16 +144,15 @@ internal static class TuneCommand
         };
     }
 
-    private static Func<TunePoint, TuneResult> BarEvaluator(string path, string? format, StrategyOptions strategies, ParseResult parse, string name)
+    private static Bar[] LoadBars(string path, string? format)
     {
         string formatName = format ?? (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "bybit-kline" : "ohlcv");
         Bar[] bars = [.. MarketDataFormats.OpenBars(path, formatName)];
+        return bars.Length >= 2 ? bars : throw new InsufficientDataException($"{path}: fewer than two bars");
+    }
 
-        if (bars.Length < 2)
-        {
-            throw new InsufficientDataException($"{path}: fewer than two bars");
-        }
-
+    private static Func<TunePoint, TuneResult> BarEvaluator(Bar[] bars, string path, StrategyOptions strategies, ParseResult parse, string name)
+    {
         double barSeconds = (bars[1].OpenTime - bars[0].OpenTime) / 1e9;
         var instrument = new Instrument(Path.GetFileNameWithoutExtension(path), 0.01, 0.001);
         StrategySettings baseline = strategies.Resolve(parse, new StrategySettings { OrderQuantity = 0.001 });
