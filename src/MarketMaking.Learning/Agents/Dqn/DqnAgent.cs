@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using MarketMaking.Core.Randomness;
+using MarketMaking.Learning.Agents.QLearning;
+using MarketMaking.Learning.Environments;
+using MarketMaking.Learning.Neural;
+
+namespace MarketMaking.Learning.Agents.Dqn;
+
+/// <summary>
+/// Deep Q-network (Mnih et al. 2015) on a vectorized environment: ε-greedy actions for all
+/// trajectories from one batched forward pass, n-step transitions into a replay ring, one minibatch
+/// update (double-DQN targets, Huber loss, global-norm clipping, Adam) every
+/// <see cref="DqnSettings.UpdateEvery"/> transitions, and a target network refreshed by hard copy
+/// or Polyak averaging. The greedy policy runs through <see cref="Mlp.Infer"/>: thread safe and
+/// allocation free once training is over.
+/// <code>
+/// var env = new ModelMarketEnvironment(EnvironmentPresets.CarteaJaimungal, 64);
+/// var agent = new DqnAgent(new DqnSettings { FactoredAskCount = 12 }, env.ObservationSize, env.ActionCount, seed: 1);
+/// agent.Train(env, 2_000_000, seed: 1); // n-step targets, decaying step size: ~55% of the gap
+/// var strategy = new PolicyStrategy("dqn", agent, EnvironmentPresets.CarteaJaimungal);
+/// </code>
+/// </summary>
+public sealed class DqnAgent : IDiscretePolicy
+{
+    private readonly QHead _head;
+    private readonly Adam _optimizer;
+    private ReplayBuffer? _replay;
+    private long _sinceUpdate;
+
+    // Minibatch scratch, allocated once.
+    private readonly float[] _batchObservations;
+    private readonly float[] _batchNext;
+    private readonly int[] _batchActions;
+    private readonly float[] _batchRewards;
+    private readonly bool[] _batchTerminal;
+    private readonly int[] _batchStepCounts;
+    private readonly float[] _onlineNext;
+    private readonly float[] _targets;
+    private readonly float[] _predictions;
+    private readonly float[] _lossGradient;
+    private readonly float[] _outputGradient;
+
+    public DqnAgent(DqnSettings settings, int observationSize, int actionCount, int seed)
+        : this(settings, actionCount, new Mlp([observationSize, .. Validated(settings).Hidden, new QHead(actionCount, settings.FactoredAskCount).OutputSize], Activation.ReLU, Activation.Identity, seed), null)
+    {
+    }
+
+    internal DqnAgent(DqnSettings settings, int actionCount, Mlp online, Mlp? target)
+    {
+        Settings = settings.Validate();
+        _head = new QHead(actionCount, settings.FactoredAskCount);
+        if (online.OutputSize != _head.OutputSize)
+        {
+            throw new ArgumentException($"the network gives {online.OutputSize} outputs; {actionCount} actions need {_head.OutputSize}", nameof(online));
+        }
+
+        Online = online;
+        Target = target ?? online.Clone();
+        _optimizer = new Adam(Online, (float)settings.LearningRate);
+        int b = settings.BatchSize, d = online.InputSize, w = _head.OutputSize;
+        Online.EnsureBatchCapacity(b);
+        Target.EnsureBatchCapacity(b);
+        _batchObservations = new float[b * d];
+        _batchNext = new float[b * d];
+        _batchActions = new int[b];
+        _batchRewards = new float[b];
+        _batchTerminal = new bool[b];
+        _batchStepCounts = new int[b];
+        _onlineNext = new float[b * w];
+        _targets = new float[b];
+        _predictions = new float[b];
+        _lossGradient = new float[b];
+        _outputGradient = new float[b * w];
+    }
+
+    public DqnSettings Settings { get; }
+
+    public Mlp Online { get; }
+
+    public Mlp Target { get; }
+
+    public int ObservationSize => Online.InputSize;
+
+    public int ActionCount => _head.ActionCount;
+
+    public QHead Head => _head;
+
+    /// <summary>Transitions learned from over all Train calls (drives the ε schedule).</summary>
+    public long Steps { get; internal set; }
+
+    /// <summary>Gradient updates so far (drives the target copies).</summary>
+    public long Updates { get; internal set; }
+
+    /// <summary>Huber loss of the last update.</summary>
+    public float LastLoss { get; private set; } = float.NaN;
+
+    public int Act(ReadOnlySpan<float> observation)
+    {
+        Span<float> values = stackalloc float[_head.OutputSize];
+        Online.Infer(observation, values);
+        return _head.Greedy(values);
+    }
+
+    /// <summary>Q(s, a) of every action for one observation (online network).</summary>
+    public void ActionValues(ReadOnlySpan<float> observation, Span<float> values)
+    {
+        Span<float> outputs = stackalloc float[_head.OutputSize];
+        Online.Infer(observation, outputs);
+        for (int a = 0; a < ActionCount; a++)
+        {
+            values[a] = _head.Value(outputs, a);
+        }
+    }
+
+    /// <summary>
+    /// Trains for <paramref name="steps"/> more transitions (rounded up to whole vector steps). The
+    /// environment is reset from (seed, <see cref="Steps"/>) and the replay buffer lives in this
+    /// object only: after <see cref="Load"/> it refills for <see cref="DqnSettings.LearningStarts"/>
+    /// transitions before updates resume, and Adam's moments start afresh. Networks, step and update
+    /// counters (so the ε and target schedules) are restored. Cancellation stops at a vector step
+    /// with the agent consistent and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public TrainingProgress Train(IVectorEnvironment env, long steps, ulong seed, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        if (env.ActionCount != ActionCount || env.ObservationSize != ObservationSize)
+        {
+            throw new ArgumentException(
+                $"the agent takes {ObservationSize} observation values and {ActionCount} actions; the environment has {env.ObservationSize} and {env.ActionCount}",
+                nameof(env));
+        }
+
+        _replay ??= new ReplayBuffer(Settings.ReplayCapacity, ObservationSize);
+        int count = env.Count, d = ObservationSize, w = _head.OutputSize;
+        float[] observations = new float[count * d], next = new float[count * d], rewards = new float[count];
+        bool[] terminated = new bool[count], truncated = new bool[count];
+        int[] actions = new int[count];
+        var episodes = new RecentEpisodes(count);
+        var random = new ScalarRandom(seed, Steps);
+        var epsilonSchedule = new LinearSchedule(Settings.EpsilonStart, Settings.EpsilonEnd, Settings.EpsilonDecaySteps);
+        var nStep = new NStepAccumulator(count, d, Settings.NStep, (float)Settings.Gamma);
+        Online.EnsureBatchCapacity(count);
+        env.Reset(SplitMix64.StreamKey(seed, Steps), observations);
+
+        var clock = Stopwatch.StartNew();
+        long done = 0, lastReport = 0;
+        double epsilon = epsilonSchedule.At(Steps);
+        while (done < steps)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            epsilon = epsilonSchedule.At(Steps);
+            ReadOnlySpan<float> values = epsilon < 1 ? Online.Forward(observations) : default;
+            for (int i = 0; i < count; i++)
+            {
+                actions[i] = random.NextUniform() < epsilon ? random.NextInt(ActionCount) : _head.Greedy(values.Slice(i * w, w));
+            }
+
+            env.Step(actions, next, rewards, terminated, truncated);
+            for (int i = 0; i < count; i++)
+            {
+                // A truncated transition's next observation is already the next episode's: not stored.
+                nStep.Add(i, observations.AsSpan(i * d, d), actions[i], rewards[i], next.AsSpan(i * d, d), terminated[i], truncated[i], _replay);
+                episodes.Add(i, rewards[i], terminated[i] || truncated[i]);
+            }
+
+            (observations, next) = (next, observations);
+            Steps += count;
+            done += count;
+            _sinceUpdate += count;
+            while (_sinceUpdate >= Settings.UpdateEvery)
+            {
+                _sinceUpdate -= Settings.UpdateEvery;
+                if (_replay.Count >= Settings.LearningStarts)
+                {
+                    _optimizer.LearningRate = (float)LearningRateAt(Steps);
+                    Learn(ref random);
+                }
+            }
+
+            if (progress is not null && clock.ElapsedMilliseconds - lastReport >= 1000)
+            {
+                lastReport = clock.ElapsedMilliseconds;
+                progress.Report(Progress(done, steps, episodes, epsilon, clock.Elapsed));
+            }
+        }
+
+        TrainingProgress final = Progress(done, steps, episodes, epsilon, clock.Elapsed);
+        progress?.Report(final);
+        return final;
+    }
+
+    /// <summary>Adam's step size after <paramref name="steps"/> transitions: linear from LearningRate to LearningRateEnd.</summary>
+    public double LearningRateAt(long steps) =>
+        Settings.LearningRateDecaySteps <= 0 ? Settings.LearningRate : new LinearSchedule(Settings.LearningRate, Settings.LearningRateEnd, Settings.LearningRateDecaySteps).At(steps);
+
+    /// <summary>Writes settings, counters and both networks as JSON (floats round-trip exactly).</summary>
+    public void Save(string path) => DqnFile.Save(this, path);
+
+    /// <summary>Reads an agent written by <see cref="Save"/>; a malformed file throws <see cref="Core.Errors.DataFormatException"/>.</summary>
+    public static DqnAgent Load(string path) => DqnFile.Load(path);
+
+    /// <summary>One minibatch gradient step on the online network, then the target update.</summary>
+    private void Learn(ref ScalarRandom random)
+    {
+        int w = _head.OutputSize;
+        _replay!.Sample(ref random, _batchObservations, _batchActions, _batchRewards, _batchNext, _batchTerminal, _batchStepCounts);
+
+        // Forward returns the network's own buffer, so the online next-state values are copied out first.
+        Online.Forward(_batchNext).CopyTo(_onlineNext);
+        ReadOnlySpan<float> targetNext = Target.Forward(_batchNext);
+        DqnTargets.Compute(_head, _batchRewards, _batchTerminal, _batchStepCounts, Settings.DoubleDqn ? _onlineNext : targetNext, targetNext, (float)Settings.Gamma, _targets);
+
+        ReadOnlySpan<float> q = Online.Forward(_batchObservations);
+        for (int b = 0; b < _batchActions.Length; b++)
+        {
+            _predictions[b] = _head.Value(q.Slice(b * w, w), _batchActions[b]);
+        }
+
+        LastLoss = HuberLoss.Compute(_predictions, _targets, _lossGradient, (float)Settings.HuberDelta);
+        Array.Clear(_outputGradient);
+        for (int b = 0; b < _batchActions.Length; b++)
+        {
+            _head.AddGradient(_outputGradient.AsSpan(b * w, w), _batchActions[b], _lossGradient[b]);
+        }
+
+        Online.ZeroGradients();
+        Online.Backward(_outputGradient);
+        float norm = GradientClipping.ClipByGlobalNorm(Online.Gradients, (float)Settings.MaxGradientNorm);
+        if (float.IsFinite(norm))
+        {
+            _optimizer.ApplyGradients();
+        }
+
+        Updates++;
+        if (Settings.TargetUpdateInterval > 0)
+        {
+            if (Updates % Settings.TargetUpdateInterval == 0)
+            {
+                Target.CopyFrom(Online);
+            }
+        }
+        else
+        {
+            Target.SoftUpdate(Online, (float)Settings.Tau);
+        }
+    }
+
+    private TrainingProgress Progress(long done, long target, RecentEpisodes episodes, double epsilon, TimeSpan elapsed) =>
+        new(Steps, done, target, done / Math.Max(1e-9, elapsed.TotalSeconds), episodes.Mean, episodes.Count, epsilon, elapsed);
+
+    private static DqnSettings Validated(DqnSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Validate();
+    }
+}

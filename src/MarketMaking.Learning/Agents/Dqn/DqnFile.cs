@@ -1,0 +1,213 @@
+using System.Text;
+using System.Text.Json;
+using MarketMaking.Core.Errors;
+using MarketMaking.Learning.Neural;
+
+namespace MarketMaking.Learning.Agents.Dqn;
+
+/// <summary>
+/// The JSON form of <see cref="DqnAgent"/>: settings, step and update counters, and the online
+/// and target networks in the <see cref="MlpJson"/> format embedded as objects. Floats keep their
+/// shortest round-trip text, so loaded networks are bit-identical. Not stored: the replay buffer
+/// and Adam's moments.
+/// </summary>
+internal static class DqnFile
+{
+    public const string Format = "marketmaking.dqn";
+    public const int Version = 1;
+
+    public static void Save(DqnAgent agent, string path)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        try
+        {
+            using var stream = File.Create(path);
+            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            DqnSettings s = agent.Settings;
+            writer.WriteStartObject();
+            writer.WriteString("format", Format);
+            writer.WriteNumber("version", Version);
+            writer.WriteStartObject("settings");
+            writer.WriteStartArray("hidden");
+            foreach (int width in s.Hidden)
+            {
+                writer.WriteNumberValue(width);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("learning_rate", s.LearningRate);
+            writer.WriteNumber("learning_rate_end", s.LearningRateEnd);
+            writer.WriteNumber("learning_rate_decay_steps", s.LearningRateDecaySteps);
+            writer.WriteNumber("n_step", s.NStep);
+            writer.WriteNumber("gamma", s.Gamma);
+            writer.WriteNumber("batch_size", s.BatchSize);
+            writer.WriteNumber("replay_capacity", s.ReplayCapacity);
+            writer.WriteNumber("learning_starts", s.LearningStarts);
+            writer.WriteNumber("update_every", s.UpdateEvery);
+            writer.WriteNumber("target_update_interval", s.TargetUpdateInterval);
+            writer.WriteNumber("tau", s.Tau);
+            writer.WriteNumber("huber_delta", s.HuberDelta);
+            writer.WriteNumber("max_gradient_norm", s.MaxGradientNorm);
+            writer.WriteNumber("epsilon_start", s.EpsilonStart);
+            writer.WriteNumber("epsilon_end", s.EpsilonEnd);
+            writer.WriteNumber("epsilon_decay_steps", s.EpsilonDecaySteps);
+            writer.WriteBoolean("double_dqn", s.DoubleDqn);
+            writer.WriteNumber("factored_ask_count", s.FactoredAskCount);
+            writer.WriteEndObject();
+            writer.WriteNumber("actions", agent.ActionCount);
+            writer.WriteNumber("steps", agent.Steps);
+            writer.WriteNumber("updates", agent.Updates);
+            writer.WritePropertyName("online");
+            writer.WriteRawValue(MlpJson.Serialize(agent.Online));
+            writer.WritePropertyName("target");
+            writer.WriteRawValue(MlpJson.Serialize(agent.Target));
+            writer.WriteEndObject();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(path, e.Message);
+        }
+    }
+
+    public static DqnAgent Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFormatException(path, 0, "file", $"cannot read: {e.Message}");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes);
+        }
+        catch (JsonException e)
+        {
+            string problem = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].ReplaceLineEndings(" ").Trim();
+            throw new DataFormatException(path, (e.LineNumber ?? 0) + 1, "json", $"not valid JSON: {problem}");
+        }
+
+        using (document)
+        {
+            return Read(document.RootElement, path);
+        }
+    }
+
+    private static DqnAgent Read(JsonElement root, string path)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw ModelJson.Bad(path, "json", $"expected a JSON object, got {ModelJson.Kind(root)}");
+        }
+
+        string? format = ModelJson.Property(root, path, "format", JsonValueKind.String).GetString();
+        if (format != Format)
+        {
+            throw ModelJson.Bad(path, "format", $"expected \"{Format}\", got \"{format}\": not a DQN agent");
+        }
+
+        long version = Whole(root, path, "version", "version", 0);
+        if (version != Version)
+        {
+            throw ModelJson.Bad(path, "version", $"version {version} is not supported (this build reads version {Version})");
+        }
+
+        JsonElement s = ModelJson.Property(root, path, "settings", JsonValueKind.Object);
+        JsonElement hiddenElement = ModelJson.Property(s, path, "hidden", JsonValueKind.Array);
+        var hidden = new List<int>();
+        foreach (JsonElement item in hiddenElement.EnumerateArray())
+        {
+            hidden.Add(item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out int width) && width >= 1
+                ? width
+                : throw ModelJson.Bad(path, "settings.hidden", $"item {hidden.Count} ({item.GetRawText()}) is not a layer width"));
+        }
+
+        var settings = new DqnSettings
+        {
+            Hidden = hidden,
+            LearningRate = Number(s, path, "learning_rate"),
+
+            // Files written before these settings existed trained with a constant step size and one-step targets.
+            LearningRateEnd = s.TryGetProperty("learning_rate_end", out _) ? Number(s, path, "learning_rate_end") : Number(s, path, "learning_rate"),
+            LearningRateDecaySteps = s.TryGetProperty("learning_rate_decay_steps", out _) ? Whole(s, path, "learning_rate_decay_steps", "settings.learning_rate_decay_steps", 0) : 0,
+            NStep = s.TryGetProperty("n_step", out _) ? (int)Whole(s, path, "n_step", "settings.n_step", 1, int.MaxValue) : 1,
+            Gamma = Number(s, path, "gamma"),
+            BatchSize = (int)Whole(s, path, "batch_size", "settings.batch_size", 1, int.MaxValue),
+            ReplayCapacity = (int)Whole(s, path, "replay_capacity", "settings.replay_capacity", 1, int.MaxValue),
+            LearningStarts = (int)Whole(s, path, "learning_starts", "settings.learning_starts", 1, int.MaxValue),
+            UpdateEvery = (int)Whole(s, path, "update_every", "settings.update_every", 1, int.MaxValue),
+            TargetUpdateInterval = (int)Whole(s, path, "target_update_interval", "settings.target_update_interval", 0, int.MaxValue),
+            Tau = Number(s, path, "tau"),
+            HuberDelta = Number(s, path, "huber_delta"),
+            MaxGradientNorm = Number(s, path, "max_gradient_norm"),
+            EpsilonStart = Number(s, path, "epsilon_start"),
+            EpsilonEnd = Number(s, path, "epsilon_end"),
+            EpsilonDecaySteps = Whole(s, path, "epsilon_decay_steps", "settings.epsilon_decay_steps", 0),
+            DoubleDqn = Boolean(s, path, "double_dqn"),
+            FactoredAskCount = (int)Whole(s, path, "factored_ask_count", "settings.factored_ask_count", 0, int.MaxValue),
+        };
+        try
+        {
+            settings.Validate();
+        }
+        catch (InvalidParameterException e)
+        {
+            throw ModelJson.Bad(path, "settings", e.Message);
+        }
+
+        int actions = (int)Whole(root, path, "actions", "actions", 1, int.MaxValue);
+        Mlp online = Network(root, path, "online");
+        Mlp target = Network(root, path, "target");
+        if (!online.HasSameArchitecture(target))
+        {
+            throw ModelJson.Bad(path, "target", $"a {target.Describe()} network, but the online one is {online.Describe()}");
+        }
+
+        int outputs = new QHead(actions, settings.FactoredAskCount).OutputSize;
+        if (online.OutputSize != outputs || online.LayerSizes.Count != settings.Hidden.Count + 2 || !online.LayerSizes.Skip(1).SkipLast(1).SequenceEqual(settings.Hidden))
+        {
+            throw ModelJson.Bad(path, "online", $"a {online.Describe()} network does not match hidden [{string.Join(", ", settings.Hidden)}] and {outputs} outputs");
+        }
+
+        return new DqnAgent(settings, actions, online, target)
+        {
+            Steps = Whole(root, path, "steps", "steps", 0),
+            Updates = Whole(root, path, "updates", "updates", 0),
+        };
+    }
+
+    /// <summary>The embedded network is handed to <see cref="MlpJson"/> as its own document; its errors name "file#field".</summary>
+    private static Mlp Network(JsonElement root, string path, string name)
+    {
+        JsonElement element = ModelJson.Property(root, path, name, JsonValueKind.Object);
+        return MlpJson.Deserialize(Encoding.UTF8.GetBytes(element.GetRawText()), $"{path}#{name}");
+    }
+
+    private static double Number(JsonElement settings, string path, string name)
+    {
+        JsonElement element = settings.TryGetProperty(name, out JsonElement e) ? e : throw ModelJson.Bad(path, "settings." + name, "missing");
+        return element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out double value) && double.IsFinite(value)
+            ? value
+            : throw ModelJson.Bad(path, "settings." + name, $"expected a finite number, got {element.GetRawText()}");
+    }
+
+    private static bool Boolean(JsonElement settings, string path, string name) =>
+        settings.TryGetProperty(name, out JsonElement e) && e.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? e.GetBoolean()
+            : throw ModelJson.Bad(path, "settings." + name, "missing, or not true/false");
+
+    private static long Whole(JsonElement parent, string path, string name, string field, long minimum, long maximum = long.MaxValue)
+    {
+        JsonElement element = parent.TryGetProperty(name, out JsonElement e) ? e : throw ModelJson.Bad(path, field, "missing");
+        return element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out long value) && value >= minimum && value <= maximum
+            ? value
+            : throw ModelJson.Bad(path, field, $"expected a whole number ≥ {minimum}, got {element.GetRawText()}");
+    }
+}

@@ -1,0 +1,268 @@
+using System.Text.Json;
+using MarketMaking.Core.Errors;
+
+namespace MarketMaking.Learning.Agents.QLearning;
+
+/// <summary>
+/// The JSON form of <see cref="QLearningAgent"/>: settings, the step counter, and each table with
+/// its visit counts (states × actions, row-major). Doubles are written in shortest round-trip form,
+/// so a loaded agent is the saved one bit for bit and resumes training where it stopped.
+/// </summary>
+internal static class QLearningFile
+{
+    public const string Format = "marketmaking.qlearning";
+    public const int Version = 1;
+
+    public static void Save(QLearningAgent agent, string path)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        try
+        {
+            using var stream = File.Create(path);
+            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            QLearningSettings s = agent.Settings;
+            writer.WriteStartObject();
+            writer.WriteString("format", Format);
+            writer.WriteNumber("version", Version);
+            writer.WriteStartObject("settings");
+            writer.WriteNumber("max_inventory", s.MaxInventory);
+            writer.WriteNumber("time_bins", s.TimeBins);
+            writer.WriteNumber("inventory_index", s.InventoryIndex);
+            writer.WriteNumber("time_index", s.TimeIndex);
+            writer.WriteStartArray("features");
+            foreach (FeatureBins feature in s.Features)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("index", feature.ObservationIndex);
+                ModelJson.WriteArray(writer, "edges", feature.Edges);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("gamma", s.Gamma);
+            writer.WriteNumber("epsilon_start", s.EpsilonStart);
+            writer.WriteNumber("epsilon_end", s.EpsilonEnd);
+            writer.WriteNumber("epsilon_decay_steps", s.EpsilonDecaySteps);
+            writer.WriteNumber("learning_rate_exponent", s.LearningRateExponent);
+            writer.WriteNumber("min_learning_rate", s.MinLearningRate);
+            writer.WriteBoolean("double_q", s.DoubleQ);
+            writer.WriteNumber("factored_ask_count", s.FactoredAskCount);
+            writer.WriteEndObject();
+            writer.WriteNumber("actions", agent.ActionCount);
+            writer.WriteNumber("states", agent.States.Count);
+            writer.WriteNumber("steps", agent.Steps);
+            ModelJson.WriteArray(writer, "q", agent.First);
+            WriteCounts(writer, "visits", agent.FirstVisits);
+            if (agent.Second is not null)
+            {
+                ModelJson.WriteArray(writer, "q2", agent.Second);
+                WriteCounts(writer, "visits2", agent.SecondVisits!);
+            }
+
+            writer.WriteEndObject();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(path, e.Message);
+        }
+    }
+
+    public static QLearningAgent Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFormatException(path, 0, "file", $"cannot read: {e.Message}");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException e)
+        {
+            string problem = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].ReplaceLineEndings(" ").Trim();
+            throw new DataFormatException(path, (e.LineNumber ?? 0) + 1, "json", $"not valid JSON: {problem}");
+        }
+
+        using (document)
+        {
+            return Read(document.RootElement, path);
+        }
+    }
+
+    private static QLearningAgent Read(JsonElement root, string path)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw ModelJson.Bad(path, "json", $"expected a JSON object, got {ModelJson.Kind(root)}");
+        }
+
+        string? format = ModelJson.Property(root, path, "format", JsonValueKind.String).GetString();
+        if (format != Format)
+        {
+            throw ModelJson.Bad(path, "format", $"expected \"{Format}\", got \"{format}\": not a Q-learning agent");
+        }
+
+        long version = Whole(root, path, "version", 0);
+        if (version != Version)
+        {
+            throw ModelJson.Bad(path, "version", $"version {version} is not supported (this build reads version {Version})");
+        }
+
+        QLearningSettings settings = ReadSettings(ModelJson.Property(root, path, "settings", JsonValueKind.Object), path);
+        int actions = (int)Whole(root, path, "actions", 1, int.MaxValue);
+        QLearningAgent agent;
+        try
+        {
+            agent = new QLearningAgent(settings, actions);
+        }
+        catch (InvalidParameterException e)
+        {
+            throw ModelJson.Bad(path, "settings", e.Message);
+        }
+
+        long states = Whole(root, path, "states", 1);
+        if (states != agent.States.Count)
+        {
+            throw ModelJson.Bad(path, "states", $"{states} states, but the settings' bins give {agent.States.Count}");
+        }
+
+        agent.Steps = Whole(root, path, "steps", 0);
+        ReadDoubles(root, path, "q", agent.First);
+        ReadCounts(root, path, "visits", agent.FirstVisits);
+        if (agent.Second is not null)
+        {
+            ReadDoubles(root, path, "q2", agent.Second);
+            ReadCounts(root, path, "visits2", agent.SecondVisits!);
+        }
+        else if (root.TryGetProperty("q2", out _))
+        {
+            throw ModelJson.Bad(path, "q2", "present, but double_q is false");
+        }
+
+        return agent;
+    }
+
+    private static QLearningSettings ReadSettings(JsonElement s, string path)
+    {
+        JsonElement featuresElement = ModelJson.Property(s, path, "features", JsonValueKind.Array);
+        var features = new List<FeatureBins>();
+        foreach (JsonElement item in featuresElement.EnumerateArray())
+        {
+            string field = $"settings.features[{features.Count}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw ModelJson.Bad(path, field, $"expected an object, got {ModelJson.Kind(item)}");
+            }
+
+            int index = (int)Whole(item, path, "index", 0, int.MaxValue, field + ".");
+            JsonElement edgesElement = ModelJson.Property(item, path, "edges", JsonValueKind.Array);
+            double[] edges = new double[edgesElement.GetArrayLength()];
+            Fill(edgesElement, path, $"{field}.edges", edges);
+            try
+            {
+                features.Add(new FeatureBins(index, edges));
+            }
+            catch (InvalidParameterException e)
+            {
+                throw ModelJson.Bad(path, field, e.Message);
+            }
+        }
+
+        JsonElement doubleQ = s.TryGetProperty("double_q", out JsonElement d) && d.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? d
+            : throw ModelJson.Bad(path, "settings.double_q", "missing, or not true/false");
+        return new QLearningSettings
+        {
+            MaxInventory = (int)Whole(s, path, "max_inventory", 1, int.MaxValue, "settings."),
+            TimeBins = (int)Whole(s, path, "time_bins", 1, int.MaxValue, "settings."),
+            InventoryIndex = (int)Whole(s, path, "inventory_index", 0, int.MaxValue, "settings."),
+            TimeIndex = (int)Whole(s, path, "time_index", 0, int.MaxValue, "settings."),
+            Features = features,
+            Gamma = Number(s, path, "gamma"),
+            EpsilonStart = Number(s, path, "epsilon_start"),
+            EpsilonEnd = Number(s, path, "epsilon_end"),
+            EpsilonDecaySteps = Whole(s, path, "epsilon_decay_steps", 0, long.MaxValue, "settings."),
+            LearningRateExponent = Number(s, path, "learning_rate_exponent"),
+            MinLearningRate = Number(s, path, "min_learning_rate"),
+            DoubleQ = doubleQ.GetBoolean(),
+            FactoredAskCount = (int)Whole(s, path, "factored_ask_count", 0, int.MaxValue, "settings."),
+        };
+    }
+
+    private static double Number(JsonElement settings, string path, string name)
+    {
+        JsonElement element = settings.TryGetProperty(name, out JsonElement e) ? e : throw ModelJson.Bad(path, "settings." + name, "missing");
+        return element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out double value) && double.IsFinite(value)
+            ? value
+            : throw ModelJson.Bad(path, "settings." + name, $"expected a finite number, got {element.GetRawText()}");
+    }
+
+    private static long Whole(JsonElement parent, string path, string name, long minimum, long maximum = long.MaxValue, string prefix = "")
+    {
+        JsonElement element = parent.TryGetProperty(name, out JsonElement e) ? e : throw ModelJson.Bad(path, prefix + name, "missing");
+        return element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out long value) && value >= minimum && value <= maximum
+            ? value
+            : throw ModelJson.Bad(path, prefix + name, $"expected a whole number ≥ {minimum}, got {element.GetRawText()}");
+    }
+
+    private static void ReadDoubles(JsonElement root, string path, string name, double[] destination)
+    {
+        JsonElement array = ModelJson.Property(root, path, name, JsonValueKind.Array);
+        if (array.GetArrayLength() != destination.Length)
+        {
+            throw ModelJson.Bad(path, name, $"has {array.GetArrayLength()} values but the table has {destination.Length} cells");
+        }
+
+        Fill(array, path, name, destination);
+    }
+
+    private static void Fill(JsonElement array, string path, string name, double[] destination)
+    {
+        int index = 0;
+        foreach (JsonElement item in array.EnumerateArray())
+        {
+            destination[index] = item.ValueKind == JsonValueKind.Number && item.TryGetDouble(out double value) && double.IsFinite(value)
+                ? value
+                : throw ModelJson.Bad(path, name, $"item {index} ({item.GetRawText()}) is not a finite number");
+            index++;
+        }
+    }
+
+    private static void ReadCounts(JsonElement root, string path, string name, long[] destination)
+    {
+        JsonElement array = ModelJson.Property(root, path, name, JsonValueKind.Array);
+        if (array.GetArrayLength() != destination.Length)
+        {
+            throw ModelJson.Bad(path, name, $"has {array.GetArrayLength()} values but the table has {destination.Length} cells");
+        }
+
+        int index = 0;
+        foreach (JsonElement item in array.EnumerateArray())
+        {
+            destination[index] = item.ValueKind == JsonValueKind.Number && item.TryGetInt64(out long value) && value >= 0
+                ? value
+                : throw ModelJson.Bad(path, name, $"item {index} ({item.GetRawText()}) is not a count");
+            index++;
+        }
+    }
+
+    private static void WriteCounts(Utf8JsonWriter writer, string name, long[] values)
+    {
+        writer.WriteStartArray(name);
+        foreach (long value in values)
+        {
+            writer.WriteNumberValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+}
