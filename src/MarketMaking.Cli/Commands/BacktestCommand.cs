@@ -59,6 +59,7 @@ internal static class BacktestCommand
         var run = new RunOptions("runs/backtest");
         var strategies = new StrategyOptions("as");
         var guard = new GuardOptions();
+        var mechanics = new QuotingMechanicsOptions();
         var command = new Command("backtest", "Replay recorded data (L2 book + trades, or bars) against strategies.")
         {
             data, format, bars, symbol, tickSize, lotSize, makerFee, takerFee, onBadRow, queueModel, queuePower, latency, cancelLatency,
@@ -66,6 +67,7 @@ internal static class BacktestCommand
         };
         strategies.AddTo(command);
         guard.AddTo(command);
+        mechanics.AddTo(command);
         run.AddTo(command);
         command.SetAction(parse =>
         {
@@ -126,8 +128,8 @@ internal static class BacktestCommand
                     var market = new BarMarket(reader, instrument, barSettings);
 
                     // update_freq counts bars here.
-                    var runSettings = new RunSettings { Risk = risk, Metrics = metrics with { SamplePeriod = barSeconds }, DecisionInterval = Math.Max(1, settings.UpdateInterval) * barSeconds - 1e-9, RecordSeries = true };
-                    results.Add(EventLoop.Run(market, StrategyCatalog.Create(name, settings), runSettings) with { Strategy = label });
+                    var runSettings = mechanics.Apply(parse, new RunSettings { Risk = risk, Metrics = metrics with { SamplePeriod = barSeconds }, DecisionInterval = Math.Max(1, settings.UpdateInterval) * barSeconds - 1e-9, RecordSeries = true }, instrument.TickSize);
+                    results.Add(EventLoop.Run(market, mechanics.Wrap(parse, StrategyCatalog.Create(name, settings), instrument.TickSize, settings.OrderQuantity), runSettings) with { Strategy = label });
                     settingsItems.Add(new($"{label}: bars played", market.BarsPlayed.ToString(CultureInfo.InvariantCulture)));
                 }
 
@@ -189,12 +191,14 @@ internal static class BacktestCommand
                         ? new EmpiricalLatency(recordedLatencies, parse.GetValue(seed))
                         : jitter > 0 && entry > 0 ? new LognormalLatency(entry, jitter, parse.GetValue(seed)) : new ConstantLatency(entry, cancel);
                     var market = new ReplayMarket(reader, replay with { Latency = latencyModel });
-                    var runSettings = new RunSettings { Risk = risk, Metrics = metrics, RecordSeries = true, InitialInventory = run.InitialInventory(parse) };
+                    var runSettings = mechanics.Apply(parse, new RunSettings { Risk = risk, Metrics = metrics, RecordSeries = true, InitialInventory = run.InitialInventory(parse) }, dataInstrument.TickSize);
                     IQuotingStrategy strategy = strategies.Create(parse, name, settings, dataInstrument.TickSize);
                     if (guarded)
                     {
                         strategy = new AdverseSelectionGuard(strategy, detector, guard.Settings(parse, dataInstrument.TickSize), guard.Features(parse));
                     }
+
+                    strategy = mechanics.Wrap(parse, strategy, dataInstrument.TickSize, settings.OrderQuantity);
 
                     if (strategy is IReadsMarketFeatures { FeatureSettings: { } features })
                     {

@@ -7,6 +7,7 @@ using MarketMaking.Core.Risk;
 using MarketMaking.Signals.Calibration;
 using MarketMaking.Simulation.Agents;
 using MarketMaking.Cli.Output;
+using MarketMaking.Simulation.Engine;
 using MarketMaking.Simulation.Model;
 using MarketMaking.Simulation.MonteCarlo;
 using MarketMaking.Strategies;
@@ -24,6 +25,7 @@ internal static class SimulateCommand
         var market = new MarketOptions();
         var strategies = new StrategyOptions("inventory,symmetric");
         var guard = new GuardOptions();
+        var mechanics = new QuotingMechanicsOptions();
         var run = new RunOptions("runs/simulate");
         var kind = new Option<string>("--market") { Description = "model (vectorized model market) or lob (agent-based order book)", DefaultValueFactory = _ => "model" };
         var preset = new Option<string>("--preset") { Description = "lob: market preset (liquid, thin, toxic) or a market .yaml file", DefaultValueFactory = _ => "liquid" };
@@ -33,13 +35,14 @@ internal static class SimulateCommand
         market.AddTo(command);
         strategies.AddTo(command);
         guard.AddTo(command);
+        mechanics.AddTo(command);
         run.AddTo(command);
         command.SetAction(parse =>
         {
             switch (parse.GetValue(kind))
             {
                 case "lob":
-                    return AgentMarketComparison(terminal, parse, parse.GetValue(preset)!, parse.GetValue(runs), parse.GetValue(calibrateSeconds), strategies, guard, run);
+                    return AgentMarketComparison(terminal, parse, parse.GetValue(preset)!, parse.GetValue(runs), parse.GetValue(calibrateSeconds), strategies, guard, mechanics, run);
                 case "model":
                     break;
                 case var other:
@@ -76,7 +79,7 @@ internal static class SimulateCommand
     }
 
     /// <summary>Strategies on the agent-based market: σ, A and κ calibrated on the market's own tape, then each strategy over the same seeds.</summary>
-    private static int AgentMarketComparison(Terminal terminal, ParseResult parse, string presetName, int runs, double calibrateSeconds, StrategyOptions strategies, GuardOptions guard, RunOptions run)
+    private static int AgentMarketComparison(Terminal terminal, ParseResult parse, string presetName, int runs, double calibrateSeconds, StrategyOptions strategies, GuardOptions guard, QuotingMechanicsOptions mechanics, RunOptions run)
     {
         if (runs < 1)
         {
@@ -88,9 +91,9 @@ internal static class SimulateCommand
         AgentMarketSetup setup = AgentMarketSetup.Resolve(parse, strategies, presetName, seed, calibrateSeconds);
         (string marketName, AgentMarketParameters market, CalibrationResult calibration, StrategySettings settings) = setup;
         var risk = new RiskLimits { MaxPosition = run.MaxPosition(parse) }.Validate();
-        var guards = new GuardedStrategies(strategies, guard, parse, setup, seed);
+        var guards = new GuardedStrategies(strategies, guard, mechanics, parse, setup, seed);
         var evaluations = labels
-            .Select(s => AgentMarketEvaluator.Evaluate(market, guards.Create(s.Name, s.Guarded), s.Label, runs, seed, risk, settings.Gamma, run.Penalty(parse)))
+            .Select(s => AgentMarketEvaluator.Evaluate(market, guards.Create(s.Name, s.Guarded), s.Label, runs, seed, risk, settings.Gamma, run.Penalty(parse), mechanics.Apply(parse, new RunSettings(), market.TickSize)))
             .ToList();
         var differences = evaluations.Skip(1).Select(e => PairedComparison.Of(evaluations[0], e)).ToList();
         var rows = evaluations.Select(e => SummaryRow.From(marketName, e.Summary)).ToList();

@@ -12,7 +12,7 @@ namespace MarketMaking.Cli.Options;
 /// guard without --guard-model gets a detector trained here on the unguarded strategy's fills,
 /// on seeds far from the compared ones (one detector per strategy, trained once).
 /// </summary>
-internal sealed class GuardedStrategies(StrategyOptions strategies, GuardOptions options, ParseResult parse, AgentMarketSetup setup, ulong seed)
+internal sealed class GuardedStrategies(StrategyOptions strategies, GuardOptions options, QuotingMechanicsOptions mechanics, ParseResult parse, AgentMarketSetup setup, ulong seed)
 {
     /// <summary>Seed offset of the runs a detector is trained on.</summary>
     public const ulong TrainingSeedOffset = 2_000_000;
@@ -29,12 +29,12 @@ internal sealed class GuardedStrategies(StrategyOptions strategies, GuardOptions
     public IQuotingStrategy Create(string name, bool guarded)
     {
         IQuotingStrategy strategy = strategies.Create(parse, name, setup.Settings, setup.Market.TickSize);
-        if (!guarded)
+        if (guarded)
         {
-            return strategy;
+            strategy = new AdverseSelectionGuard(strategy, Detector(name, strategy), options.Settings(parse, setup.Market.TickSize), options.Features(parse));
         }
 
-        return new AdverseSelectionGuard(strategy, Detector(name, strategy), options.Settings(parse, setup.Market.TickSize), options.Features(parse));
+        return mechanics.Wrap(parse, strategy, setup.Market.TickSize, setup.Settings.OrderQuantity);
     }
 
     private AdverseSelectionDetector Detector(string name, IQuotingStrategy strategy)

@@ -24,14 +24,15 @@ public static class AgentMarketEvaluator
         ulong seed,
         RiskLimits risk,
         double riskAversion,
-        InventoryPenalty penalty = default)
+        InventoryPenalty penalty = default,
+        RunSettings? baseSettings = null)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         var results = new RunResult[runs];
         var refused = new long[runs];
         Parallel.For(0, runs, i =>
         {
-            var settings = new RunSettings
+            var settings = (baseSettings ?? new RunSettings()) with
             {
                 Risk = risk,
                 RecordSeries = i == 0,

@@ -18,7 +18,12 @@ public static class EventLoop
         var ledger = new Ledger();
         var metrics = new MetricsCollector(settings.Metrics);
         var gate = new RiskGate(settings.Risk);
-        var orders = new OrderManager(market.Instrument, gate) { OrderSubmitted = metrics.OnOrderSubmitted };
+        var orders = new OrderManager(market.Instrument, gate)
+        {
+            OrderSubmitted = metrics.OnOrderSubmitted,
+            RefreshTolerance = settings.RefreshTolerance,
+            MaxOrderAge = settings.MaxOrderAge,
+        };
         SeriesRecorder? series = settings.RecordSeries ? new SeriesRecorder(settings.MaxSeriesPoints) : null;
         var fills = new List<Fill>(16);
         double nextDecision = double.NegativeInfinity;
@@ -42,6 +47,7 @@ public static class EventLoop
                     Features = market.FeatureValues,
                 };
                 QuoteDecision decision = strategy.Decide(in context);
+                orders.Time = market.Time;
                 orders.Apply(in decision, market.Mid, ledger.Position, market.BestBid, market.BestAsk, market);
                 metrics.OnQuoted(orders.QuotedSpread);
                 nextDecision = market.Time + settings.DecisionInterval;

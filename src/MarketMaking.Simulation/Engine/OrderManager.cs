@@ -31,6 +31,18 @@ public sealed class OrderManager
         _gate = gate;
     }
 
+    /// <summary>
+    /// An order whose price is within this distance (price units) of a wanted price stays as it is
+    /// (keeping its queue place) instead of being replaced; 0 keeps only exact matches.
+    /// </summary>
+    public double RefreshTolerance { get; init; }
+
+    /// <summary>Orders older than this (market time) are cancelled and sent again; +∞: never.</summary>
+    public double MaxOrderAge { get; init; } = double.PositiveInfinity;
+
+    /// <summary>The market's time now; the event loop sets it before each <see cref="Apply"/>.</summary>
+    public double Time { get; set; }
+
     /// <summary>Called with the side of every order accepted and sent.</summary>
     public Action<Side>? OrderSubmitted { get; set; }
 
@@ -109,10 +121,11 @@ public sealed class OrderManager
         LiveOrder[] orders = side == Side.Buy ? _bids : _asks;
         ref int count = ref side == Side.Buy ? ref _bidCount : ref _askCount;
 
-        // Keep or reduce live orders that already sit at a desired price; cancel the others.
+        // Keep or reduce live orders that already sit at (or within the tolerance of) a desired
+        // price and are not too old; cancel the others.
         for (int i = count - 1; i >= 0; i--)
         {
-            int match = FindUnmatched(desired[..desiredCount], desiredMatched, orders[i].Price);
+            int match = Time - orders[i].Submitted < MaxOrderAge ? FindNearest(desired[..desiredCount], desiredMatched, orders[i].Price) : -1;
             if (match >= 0 && desired[match].Quantity <= orders[i].Quantity)
             {
                 desiredMatched[match] = true;
@@ -151,7 +164,7 @@ public sealed class OrderManager
             }
 
             long id = gateway.Submit(side, level.Price, level.Quantity);
-            orders[count++] = new LiveOrder(id, level.Price, level.Quantity);
+            orders[count++] = new LiveOrder(id, level.Price, level.Quantity, Time);
             open += level.Quantity;
             Submitted++;
             OrderSubmitted?.Invoke(side);
@@ -206,6 +219,22 @@ public sealed class OrderManager
         {
             bool better = side == Side.Buy ? order.Price > best : order.Price < best;
             best = double.IsNaN(best) || better ? order.Price : best;
+        }
+
+        return best;
+    }
+
+    /// <summary>The unmatched desired level nearest to <paramref name="price"/> within the refresh tolerance, or −1.</summary>
+    private int FindNearest(ReadOnlySpan<QuoteLevel> desired, ReadOnlySpan<bool> matched, double price)
+    {
+        int best = -1;
+        for (int j = 0; j < desired.Length; j++)
+        {
+            double distance = Math.Abs(desired[j].Price - price);
+            if (!matched[j] && distance <= RefreshTolerance && (best < 0 || distance < Math.Abs(desired[best].Price - price)))
+            {
+                best = j;
+            }
         }
 
         return best;

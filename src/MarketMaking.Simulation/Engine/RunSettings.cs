@@ -23,6 +23,12 @@ public sealed record RunSettings
     /// <summary>Most points kept per series; longer runs are thinned evenly.</summary>
     public int MaxSeriesPoints { get; init; } = 4000;
 
+    /// <summary>Keep an order whose price is within this distance of the wanted one (price units); 0: exact only.</summary>
+    public double RefreshTolerance { get; init; }
+
+    /// <summary>Cancel and resend orders older than this (market time); +∞: never.</summary>
+    public double MaxOrderAge { get; init; } = double.PositiveInfinity;
+
     /// <summary>Sees every fill and every mark with the market's state (dataset builders, studies).</summary>
     public IRunObserver? Observer { get; init; }
 
@@ -30,6 +36,12 @@ public sealed record RunSettings
     {
         InvalidParameterException.RequireNonNegative("update_freq", DecisionInterval);
         InvalidParameterException.RequireFinite("q0", InitialInventory);
+        InvalidParameterException.RequireNonNegative("refresh_tolerance", RefreshTolerance);
+        if (!(MaxOrderAge > 0))
+        {
+            throw new InvalidParameterException("max_order_age", $"must be positive, got {MaxOrderAge}");
+        }
+
         if (MaxSeriesPoints < 2)
         {
             throw new InvalidParameterException("max_series_points", "must be at least 2");

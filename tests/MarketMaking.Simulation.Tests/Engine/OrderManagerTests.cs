@@ -52,6 +52,37 @@ public class OrderManagerTests
     }
 
     [Fact]
+    public void AnOrderWithinTheRefreshToleranceStays()
+    {
+        var gateway = new RecordingGateway();
+        var manager = new OrderManager(Grid, new RiskGate(RiskLimits.None)) { RefreshTolerance = 0.5 };
+        manager.Apply(QuoteDecision.TwoSided(99.5, 100.5, 2), 100, 0, double.NaN, double.NaN, gateway);
+        gateway.Actions.Clear();
+
+        // The bid wants 99 (0.5 away: kept at 99.5), the ask 101.5 (1.0 away: replaced).
+        manager.Apply(QuoteDecision.TwoSided(99.0, 101.5, 2), 100, 0, double.NaN, double.NaN, gateway);
+        Assert.Equal(["cancel 2", "new 3 Sell 2@101.5"], gateway.Actions);
+        Assert.Equal(99.5, manager.BestBid);
+    }
+
+    [Fact]
+    public void OrdersOlderThanTheMaximumAgeAreSentAgain()
+    {
+        var gateway = new RecordingGateway();
+        var manager = new OrderManager(Grid, new RiskGate(RiskLimits.None)) { MaxOrderAge = 5 };
+        QuoteDecision quotes = QuoteDecision.TwoSided(99.5, 100.5, 2);
+        manager.Time = 0;
+        manager.Apply(quotes, 100, 0, double.NaN, double.NaN, gateway);
+        manager.Time = 4.9;
+        manager.Apply(quotes, 100, 0, double.NaN, double.NaN, gateway);
+        Assert.Equal(2, gateway.Actions.Count);   // young: kept
+
+        manager.Time = 5;
+        manager.Apply(quotes, 100, 0, double.NaN, double.NaN, gateway);
+        Assert.Equal(["new 1 Buy 2@99.5", "new 2 Sell 2@100.5", "cancel 1", "new 3 Buy 2@99.5", "cancel 2", "new 4 Sell 2@100.5"], gateway.Actions);
+    }
+
+    [Fact]
     public void PricesSnapOutwardAndSizesDownToLots()
     {
         var (manager, gateway, _) = Create();

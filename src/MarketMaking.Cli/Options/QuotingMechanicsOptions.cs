@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Globalization;
+using MarketMaking.Core.Errors;
+using MarketMaking.Simulation.Engine;
+using MarketMaking.Strategies;
+
+namespace MarketMaking.Cli.Options;
+
+/// <summary>
+/// Quoting mechanics every strategy can wear: extra quote levels, inventory-shaped sizes, an
+/// order refresh tolerance and a maximum order age (markets run through the event loop).
+/// </summary>
+internal sealed class QuotingMechanicsOptions
+{
+    private readonly Option<string?> _levels = new("--levels") { Description = "extra levels beyond the best quote, OFFSET_TICKS:SIZE_FACTOR,… (e.g. 2:2,5:3)" };
+    private readonly Option<double> _sizeSkew = new("--size-skew") { Description = "η: bid sizes × e^(−η·q), ask sizes × e^(+η·q), q in order sizes", DefaultValueFactory = _ => 0 };
+    private readonly Option<double> _refreshTolerance = new("--refresh-tolerance") { Description = "ticks a live order may be off the wanted price and still stay (keeps queue place)", DefaultValueFactory = _ => 0 };
+    private readonly Option<double?> _maxOrderAge = new("--max-order-age") { Description = "seconds after which an order is cancelled and sent again" };
+
+    public void AddTo(Command command)
+    {
+        foreach (Option option in new Option[] { _levels, _sizeSkew, _refreshTolerance, _maxOrderAge })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The strategy with extra levels and size shaping, when asked for.</summary>
+    public IQuotingStrategy Wrap(ParseResult parse, IQuotingStrategy strategy, double tick, double orderQuantity)
+    {
+        List<QuoteLevelSpec> levels = Levels(parse.GetValue(_levels));
+        double skew = parse.GetValue(_sizeSkew);
+        return levels.Count == 0 && skew == 0 ? strategy : new QuoteShaping(strategy, levels, skew, tick, orderQuantity);
+    }
+
+    /// <summary>Run settings with the refresh tolerance (converted from ticks) and the maximum order age.</summary>
+    public RunSettings Apply(ParseResult parse, RunSettings settings, double tick) => settings with
+    {
+        RefreshTolerance = InvalidParameterException.RequireNonNegative("refresh-tolerance", parse.GetValue(_refreshTolerance)) * tick,
+        MaxOrderAge = parse.GetValue(_maxOrderAge) is { } age ? InvalidParameterException.RequirePositive("max-order-age", age) : double.PositiveInfinity,
+    };
+
+    private static List<QuoteLevelSpec> Levels(string? text)
+    {
+        var levels = new List<QuoteLevelSpec>();
+        foreach (string item in (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string[] parts = item.Split(':');
+            if (parts.Length != 2
+                || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double offset)
+                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double size))
+            {
+                throw new InvalidParameterException("levels", $"'{item}': expected OFFSET_TICKS:SIZE_FACTOR");
+            }
+
+            levels.Add(new QuoteLevelSpec(offset, size));
+        }
+
+        return levels;
+    }
+}
