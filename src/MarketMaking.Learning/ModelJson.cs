@@ -10,6 +10,77 @@ namespace MarketMaking.Learning;
 /// </summary>
 internal static class ModelJson
 {
+    /// <summary>Writes a model file; a failure is one line naming the file.</summary>
+    public static void Save(string path, Action<Utf8JsonWriter> write)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(write);
+        try
+        {
+            using FileStream stream = File.Create(path);
+            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            write(writer);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(path, e.Message);
+        }
+    }
+
+    /// <summary>Reads and parses a model file; an unreadable file or bad JSON is one line naming the file (and the line).</summary>
+    public static T Load<T>(string path, Func<JsonElement, T> read)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(read);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFormatException(path, 0, "file", $"cannot read: {e.Message}");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException e)
+        {
+            // The message repeats the position the exception already gives; keep its first sentence.
+            string problem = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].ReplaceLineEndings(" ").Trim();
+            throw new DataFormatException(path, (e.LineNumber ?? 0) + 1, "json", $"not valid JSON: {problem}");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw Bad(path, "json", $"expected a JSON object, got {Kind(document.RootElement)}");
+            }
+
+            return read(document.RootElement);
+        }
+    }
+
+    /// <summary>Checks the file's "format" and "version" fields; <paramref name="what"/> names the model in the error.</summary>
+    public static void RequireFormat(JsonElement root, string path, string format, int version, string what)
+    {
+        string? found = Property(root, path, "format", JsonValueKind.String).GetString();
+        if (found != format)
+        {
+            throw Bad(path, "format", $"expected \"{format}\", got \"{found}\": not {what}");
+        }
+
+        JsonElement versionElement = Property(root, path, "version", JsonValueKind.Number);
+        if (!versionElement.TryGetInt32(out int v) || v != version)
+        {
+            throw Bad(path, "version", $"version {versionElement.GetRawText()} is not supported (this build reads version {version})");
+        }
+    }
+
     public static JsonElement Property(JsonElement root, string path, string name, JsonValueKind kind)
     {
         if (!root.TryGetProperty(name, out JsonElement value))

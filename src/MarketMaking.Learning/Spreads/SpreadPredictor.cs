@@ -79,12 +79,9 @@ public sealed class SpreadPredictor
         return output[0] * TargetScale;
     }
 
-    public void Save(string path)
-    {
-        try
+    public void Save(string path) =>
+        ModelJson.Save(path, writer =>
         {
-            using FileStream stream = File.Create(path);
-            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
             writer.WriteStartObject();
             writer.WriteString("format", Format);
             writer.WriteNumber("version", Version);
@@ -102,77 +99,47 @@ public sealed class SpreadPredictor
             writer.WritePropertyName("network");
             writer.WriteRawValue(MlpJson.Serialize(Network));
             writer.WriteEndObject();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputException(path, e.Message);
-        }
-    }
+        });
 
     /// <summary>Loads a predictor; a malformed file is refused with its name and the field at fault.</summary>
-    public static SpreadPredictor Load(string path)
+    public static SpreadPredictor Load(string path) => ModelJson.Load(path, root =>
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DataFormatException(path, 0, "file", $"cannot read: {e.Message}");
-        }
-
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(bytes);
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw ModelJson.Bad(path, "json", $"expected a JSON object, got {ModelJson.Kind(root)}");
-            }
-
-            if (ModelJson.Property(root, path, "format", JsonValueKind.String).GetString() != Format)
-            {
-                throw ModelJson.Bad(path, "format", $"expected \"{Format}\": not a spread predictor");
-            }
-
-            if (ModelJson.Number(root, path, "version") != Version)
-            {
-                throw ModelJson.Bad(path, "version", $"this build reads version {Version}");
-            }
-
-            string[] names = [.. ModelJson.Property(root, path, "features", JsonValueKind.Array).EnumerateArray()
-                .Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw ModelJson.Bad(path, "features", $"expected names, got {ModelJson.Kind(e)}"))];
-            double[] means = ModelJson.Numbers(root, path, "means", names.Length);
-            double[] scales = ModelJson.Numbers(root, path, "scales", names.Length);
-            if (scales.Any(scale => !(scale > 0)))
-            {
-                throw ModelJson.Bad(path, "scales", "must be positive");
-            }
-
-            double window = ModelJson.Number(root, path, "window");
-            double targetScale = ModelJson.Number(root, path, "target_scale");
-            if (!(targetScale > 0))
-            {
-                throw ModelJson.Bad(path, "target_scale", "must be positive");
-            }
-
-            Mlp network = MlpJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(ModelJson.Property(root, path, "network", JsonValueKind.Object).GetRawText()), path);
-            if (network.InputSize != names.Length || network.OutputSize != 1)
-            {
-                throw ModelJson.Bad(path, "network", $"takes {network.InputSize} inputs and gives {network.OutputSize} outputs; the file lists {names.Length} features and one output is needed");
-            }
-
-            return new SpreadPredictor(names, means, scales, network, targetScale, window);
-        }
-        catch (JsonException e)
-        {
-            throw new DataFormatException(path, (e.LineNumber ?? 0) + 1, "json", "not valid JSON");
+            return Read(root, path);
         }
         catch (InvalidParameterException e)
         {
             throw ModelJson.Bad(path, "features", e.Message);
         }
+    });
+
+    private static SpreadPredictor Read(JsonElement root, string path)
+    {
+        ModelJson.RequireFormat(root, path, Format, Version, "a spread predictor");
+        string[] names = [.. ModelJson.Property(root, path, "features", JsonValueKind.Array).EnumerateArray()
+            .Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw ModelJson.Bad(path, "features", $"expected names, got {ModelJson.Kind(e)}"))];
+        double[] means = ModelJson.Numbers(root, path, "means", names.Length);
+        double[] scales = ModelJson.Numbers(root, path, "scales", names.Length);
+        if (scales.Any(scale => !(scale > 0)))
+        {
+            throw ModelJson.Bad(path, "scales", "must be positive");
+        }
+
+        double window = ModelJson.Number(root, path, "window");
+        double targetScale = ModelJson.Number(root, path, "target_scale");
+        if (!(targetScale > 0))
+        {
+            throw ModelJson.Bad(path, "target_scale", "must be positive");
+        }
+
+        Mlp network = MlpJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(ModelJson.Property(root, path, "network", JsonValueKind.Object).GetRawText()), path);
+        if (network.InputSize != names.Length || network.OutputSize != 1)
+        {
+            throw ModelJson.Bad(path, "network", $"takes {network.InputSize} inputs and gives {network.OutputSize} outputs; the file lists {names.Length} features and one output is needed");
+        }
+
+        return new SpreadPredictor(names, means, scales, network, targetScale, window);
     }
 
     /// <summary>The features the predictor reads when the user names none.</summary>

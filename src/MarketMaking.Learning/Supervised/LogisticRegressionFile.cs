@@ -16,11 +16,8 @@ internal static class LogisticRegressionFile
     public static void Save(LogisticRegression model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        try
+        ModelJson.Save(path, writer =>
         {
-            using var stream = File.Create(path);
-            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
             writer.WriteStartObject();
             writer.WriteString("format", Format);
             writer.WriteNumber("version", Version);
@@ -40,63 +37,15 @@ internal static class LogisticRegressionFile
             writer.WriteBoolean("converged", model.Converged);
             writer.WriteNumber("training_rows", model.TrainingRows);
             writer.WriteEndObject();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputException(path, e.Message);
-        }
+        });
     }
 
-    public static LogisticRegression Load(string path, IReadOnlyList<string>? expectedFeatures)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DataFormatException(path, 0, "file", $"cannot read: {e.Message}");
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(bytes);
-        }
-        catch (JsonException e)
-        {
-            // The message repeats the position the exception already gives; keep its first sentence.
-            string problem = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].ReplaceLineEndings(" ").Trim();
-            throw new DataFormatException(path, (e.LineNumber ?? 0) + 1, "json", $"not valid JSON: {problem}");
-        }
-
-        using (document)
-        {
-            return Read(document.RootElement, path, expectedFeatures);
-        }
-    }
+    public static LogisticRegression Load(string path, IReadOnlyList<string>? expectedFeatures) =>
+        ModelJson.Load(path, root => Read(root, path, expectedFeatures));
 
     private static LogisticRegression Read(JsonElement root, string path, IReadOnlyList<string>? expectedFeatures)
     {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw ModelJson.Bad(path, "json", $"expected a JSON object, got {ModelJson.Kind(root)}");
-        }
-
-        string? format = ModelJson.Property(root, path, "format", JsonValueKind.String).GetString();
-        if (format != Format)
-        {
-            throw ModelJson.Bad(path, "format", $"expected \"{Format}\", got \"{format}\": not a logistic regression model");
-        }
-
-        JsonElement versionElement = ModelJson.Property(root, path, "version", JsonValueKind.Number);
-        if (!versionElement.TryGetInt32(out int version) || version != Version)
-        {
-            throw ModelJson.Bad(path, "version", $"version {versionElement.GetRawText()} is not supported (this build reads version {Version})");
-        }
-
+        ModelJson.RequireFormat(root, path, Format, Version, "a logistic regression model");
         JsonElement featuresElement = ModelJson.Property(root, path, "features", JsonValueKind.Array);
         string[] names = new string[featuresElement.GetArrayLength()];
         int index = 0;

@@ -19,11 +19,8 @@ internal static class DqnFile
     public static void Save(DqnAgent agent, string path)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        try
+        ModelJson.Save(path, writer =>
         {
-            using var stream = File.Create(path);
-            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
             DqnSettings s = agent.Settings;
             writer.WriteStartObject();
             writer.WriteString("format", Format);
@@ -63,61 +60,14 @@ internal static class DqnFile
             writer.WritePropertyName("target");
             writer.WriteRawValue(MlpJson.Serialize(agent.Target));
             writer.WriteEndObject();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputException(path, e.Message);
-        }
+        });
     }
 
-    public static DqnAgent Load(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DataFormatException(path, 0, "file", $"cannot read: {e.Message}");
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(bytes);
-        }
-        catch (JsonException e)
-        {
-            string problem = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].ReplaceLineEndings(" ").Trim();
-            throw new DataFormatException(path, (e.LineNumber ?? 0) + 1, "json", $"not valid JSON: {problem}");
-        }
-
-        using (document)
-        {
-            return Read(document.RootElement, path);
-        }
-    }
+    public static DqnAgent Load(string path) => ModelJson.Load(path, root => Read(root, path));
 
     private static DqnAgent Read(JsonElement root, string path)
     {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw ModelJson.Bad(path, "json", $"expected a JSON object, got {ModelJson.Kind(root)}");
-        }
-
-        string? format = ModelJson.Property(root, path, "format", JsonValueKind.String).GetString();
-        if (format != Format)
-        {
-            throw ModelJson.Bad(path, "format", $"expected \"{Format}\", got \"{format}\": not a DQN agent");
-        }
-
-        long version = Whole(root, path, "version", "version", 0);
-        if (version != Version)
-        {
-            throw ModelJson.Bad(path, "version", $"version {version} is not supported (this build reads version {Version})");
-        }
+        ModelJson.RequireFormat(root, path, Format, Version, "a DQN agent");
 
         JsonElement s = ModelJson.Property(root, path, "settings", JsonValueKind.Object);
         JsonElement hiddenElement = ModelJson.Property(s, path, "hidden", JsonValueKind.Array);

@@ -16,11 +16,8 @@ internal static class QLearningFile
     public static void Save(QLearningAgent agent, string path)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        try
+        ModelJson.Save(path, writer =>
         {
-            using var stream = File.Create(path);
-            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
             QLearningSettings s = agent.Settings;
             writer.WriteStartObject();
             writer.WriteString("format", Format);
@@ -61,61 +58,14 @@ internal static class QLearningFile
             }
 
             writer.WriteEndObject();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputException(path, e.Message);
-        }
+        });
     }
 
-    public static QLearningAgent Load(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DataFormatException(path, 0, "file", $"cannot read: {e.Message}");
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
-        }
-        catch (JsonException e)
-        {
-            string problem = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].ReplaceLineEndings(" ").Trim();
-            throw new DataFormatException(path, (e.LineNumber ?? 0) + 1, "json", $"not valid JSON: {problem}");
-        }
-
-        using (document)
-        {
-            return Read(document.RootElement, path);
-        }
-    }
+    public static QLearningAgent Load(string path) => ModelJson.Load(path, root => Read(root, path));
 
     private static QLearningAgent Read(JsonElement root, string path)
     {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw ModelJson.Bad(path, "json", $"expected a JSON object, got {ModelJson.Kind(root)}");
-        }
-
-        string? format = ModelJson.Property(root, path, "format", JsonValueKind.String).GetString();
-        if (format != Format)
-        {
-            throw ModelJson.Bad(path, "format", $"expected \"{Format}\", got \"{format}\": not a Q-learning agent");
-        }
-
-        long version = Whole(root, path, "version", 0);
-        if (version != Version)
-        {
-            throw ModelJson.Bad(path, "version", $"version {version} is not supported (this build reads version {Version})");
-        }
+        ModelJson.RequireFormat(root, path, Format, Version, "a Q-learning agent");
 
         QLearningSettings settings = ReadSettings(ModelJson.Property(root, path, "settings", JsonValueKind.Object), path);
         int actions = (int)Whole(root, path, "actions", 1, int.MaxValue);
