@@ -24,6 +24,7 @@ public static class MmApplication
             BacktestCommand.Create(terminal),
             CalibrateCommand.Create(terminal),
             TrainCommand.Create(terminal),
+            EvaluateCommand.Create(terminal),
             StylizedFactsCommand.Create(terminal),
             FetchCommand.Create(terminal),
             ConvertCommand.Create(terminal),

@@ -84,6 +84,17 @@ public sealed class ConfigTests : IDisposable
         Assert.Empty(error);
     }
 
+    [Fact]
+    public void TheTrainingExampleRunsWithItsAgentSection()
+    {
+        string policy = Path.Combine(_folder, "dqn.json"), curve = Path.Combine(_folder, "dqn.csv");
+        var (code, output, error) = Mm.Run("train", "--steps", "20000", "--out", policy, "--curve", curve, "--config", Path.Combine(Examples, "train-dqn.yaml"));
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.StartsWith("dqn:", output.Trim(), StringComparison.Ordinal);
+        Assert.True(File.Exists(policy));
+    }
+
     [SharedDataTheory]
     [InlineData("backtest-bars.yaml", new[] { "backtest", "--no-save" })]
     [InlineData("tune-bars.yaml", new[] { "tune", "--grid", "spread_bps=10,30" })]

@@ -22,6 +22,8 @@ internal static class CommandConfig
         ["latency_ms"] = ("--latency", "ms"),
         ["strategy.name"] = ("--strategy", string.Empty),
         ["agent.name"] = ("--agent", string.Empty),
+        ["agent.gamma"] = ("--discount", string.Empty),
+        ["agent.update_frequency"] = ("--update-frequency", string.Empty),
         ["market.kind"] = ("--market", string.Empty),
     };
 

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using MarketMaking.Core.Errors;
+using MarketMaking.Learning.Agents;
+using MarketMaking.Learning.Agents.Dqn;
+using MarketMaking.Learning.Agents.Ppo;
+using MarketMaking.Learning.Agents.QLearning;
+using MarketMaking.Learning.Environments;
+
+namespace MarketMaking.Cli.Options;
+
+/// <summary>
+/// The RL agents the CLI trains, by name, behind one face: train with a progress callback, save,
+/// load a policy file whatever agent wrote it (by its "format" field).
+/// </summary>
+internal static class AgentFiles
+{
+    public static IReadOnlyList<string> Names { get; } = ["qlearning", "dqn", "ppo"];
+
+    /// <summary>Transitions each agent trains for by default: what reached its benchmark figure in the README.</summary>
+    public static long DefaultSteps(string kind) => kind switch
+    {
+        "qlearning" => 400_000_000,
+        "dqn" => 2_000_000,
+        _ => 6_000_000,
+    };
+
+    /// <summary>Trajectories stepped together by default (DQN and Q-learning learn from each transition; PPO wants wide rollouts).</summary>
+    public static int DefaultEnvironments(string kind) => kind == "ppo" ? 256 : 64;
+
+    /// <summary>
+    /// A new agent of <paramref name="kind"/> for an environment. Q-learning uses a factored table
+    /// (Q = Q_bid + Q_ask: each transition teaches 1 of 12 cells per side, not 1 of 144) and ten time
+    /// bins, with ε decaying over half of <paramref name="steps"/>.
+    /// </summary>
+    public static object Create(string kind, EnvironmentSettings settings, int seed, long steps, AgentOverrides overrides) => kind switch
+    {
+        "qlearning" => new QLearningAgent(
+            new QLearningSettings
+            {
+                MaxInventory = settings.MaxInventory,
+                TimeBins = 10,
+                FactoredAskCount = settings.Actions.AskCount,
+                EpsilonDecaySteps = steps / 2,
+                Gamma = overrides.Discount ?? 1,
+            },
+            settings.Actions.Count),
+        "dqn" => new DqnAgent(Dqn(settings, overrides), settings.Observation.Size, settings.Actions.Count, seed),
+        "ppo" => new PpoAgent(settings.Observation.Size, settings.Actions.BidCount, settings.Actions.AskCount, Ppo(overrides), seed),
+        _ => throw new InvalidParameterException("agent", $"unknown agent '{kind}'; known: {string.Join(", ", Names)}"),
+    };
+
+    private static DqnSettings Dqn(EnvironmentSettings settings, AgentOverrides o)
+    {
+        var d = new DqnSettings { FactoredAskCount = settings.Actions.AskCount };
+        return d with
+        {
+            LearningRate = o.LearningRate ?? d.LearningRate,
+            BatchSize = o.BatchSize ?? d.BatchSize,
+            Gamma = o.Discount ?? d.Gamma,
+            UpdateEvery = o.UpdateFrequency ?? d.UpdateEvery,
+        };
+    }
+
+    private static PpoSettings Ppo(AgentOverrides o)
+    {
+        var p = new PpoSettings();
+        return p with
+        {
+            LearningRate = (float?)o.LearningRate ?? p.LearningRate,
+            MinibatchSize = o.BatchSize ?? p.MinibatchSize,
+            Discount = (float?)o.Discount ?? p.Discount,
+            RolloutSteps = o.UpdateFrequency ?? p.RolloutSteps,
+        };
+    }
+
+    /// <summary>Trains <paramref name="agent"/> for <paramref name="steps"/> transitions, reporting (transitions so far, per second, mean episode reward).</summary>
+    public static void Train(object agent, IVectorEnvironment env, long steps, ulong seed, Action<long, double, double> report, CancellationToken cancellation)
+    {
+        switch (agent)
+        {
+            case QLearningAgent q:
+                q.Train(env, steps, seed, new Inline<Learning.Agents.QLearning.TrainingProgress>(p => report(p.RunSteps, p.StepsPerSecond, p.MeanEpisodeReward)), cancellation);
+                break;
+            case DqnAgent d:
+                d.Train(env, steps, seed, new Inline<Learning.Agents.QLearning.TrainingProgress>(p => report(p.RunSteps, p.StepsPerSecond, p.MeanEpisodeReward)), cancellation);
+                break;
+            case PpoAgent p:
+                long start = p.EnvironmentSteps;
+                p.Train(env, steps, seed, new Inline<Learning.Agents.Ppo.TrainingProgress>(r => report(r.EnvironmentSteps - start, r.StepsPerSecond, r.MeanEpisodeReward)), cancellation);
+                break;
+            default:
+                throw new ArgumentException($"not an agent: {agent.GetType().Name}", nameof(agent));
+        }
+    }
+
+    public static void Save(object agent, string path)
+    {
+        switch (agent)
+        {
+            case QLearningAgent q:
+                q.Save(path);
+                break;
+            case DqnAgent d:
+                d.Save(path);
+                break;
+            case PpoAgent p:
+                p.Save(path);
+                break;
+            default:
+                throw new ArgumentException($"not an agent: {agent.GetType().Name}", nameof(agent));
+        }
+    }
+
+    /// <summary>The agent in a policy file, to resume training.</summary>
+    public static (string Kind, object Agent) LoadAgent(string path) => FormatOf(path) switch
+    {
+        "marketmaking.qlearning" => ("qlearning", QLearningAgent.Load(path)),
+        "marketmaking.dqn" => ("dqn", DqnAgent.Load(path)),
+        "marketmaking.ppo" => ("ppo", PpoAgent.Load(path)),
+        var other => throw new DataFormatException(path, 0, "format", $"\"{other}\" is not a policy this build reads (qlearning, dqn, ppo)"),
+    };
+
+    /// <summary>The greedy policy in a policy file, checked against the environment it will act in.</summary>
+    public static (string Kind, IDiscretePolicy Policy) Load(string path, EnvironmentSettings settings)
+    {
+        (string kind, object agent) = LoadAgent(path);
+        int actions = agent switch
+        {
+            QLearningAgent q => q.ActionCount,
+            DqnAgent d => d.ActionCount,
+            PpoAgent p => p.Network.BidCount * p.Network.AskCount,
+            _ => 0,
+        };
+        if (actions != settings.Actions.Count)
+        {
+            throw new DataFormatException(path, 0, "actions", $"the policy chooses among {actions} actions but the environment has {settings.Actions.Count}");
+        }
+
+        return (kind, (IDiscretePolicy)agent);
+    }
+
+    private static string FormatOf(string path)
+    {
+        try
+        {
+            using FileStream stream = File.OpenRead(path);
+            using JsonDocument document = JsonDocument.Parse(stream);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("format", out JsonElement format) && format.ValueKind == JsonValueKind.String
+                ? format.GetString()!
+                : throw new DataFormatException(path, 0, "format", "missing: not a policy file");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFormatException(path, 0, "file", $"cannot read: {e.Message}");
+        }
+        catch (JsonException e)
+        {
+            throw new DataFormatException(path, (e.LineNumber ?? 0) + 1, "json", "not valid JSON");
+        }
+    }
+
+    /// <summary>Reports on the training thread itself (Progress&lt;T&gt; would post to a thread pool).</summary>
+    private sealed class Inline<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,275 @@
+using System.Numerics.Tensors;
+using MarketMaking.Learning.Neural;
+
+namespace MarketMaking.Learning.Agents.Ppo;
+
+/// <summary>
+/// A trunk MLP feeding three linear heads: bid logits, ask logits and the state value. The joint
+/// action (bid, ask) has log π = log π_bid + log π_ask, so 12 × 12 depths need 24 logits, not 144.
+/// The network's input is each observation times ObservationScale, followed (with squared
+/// features) by the squares of those scaled values, e.g. [q/Q·s, τ·s] → [q/Q·s, τ·s, (q/Q·s)², (τ·s)²],
+/// so the critic's curvature in inventory is one weight away. The value head sits either on the
+/// shared trunk (Backward adds the three heads' input gradients into it) or on its own value trunk
+/// of the same shape, so value errors do not pull the policy's features.
+/// </summary>
+public sealed class ActorCritic
+{
+    // Policy heads start near zero so the first policy is almost uniform (no early favourite depth).
+    private const float PolicyHeadGain = 0.01f;
+
+    private readonly float[][] _parameters;
+    private readonly float[][] _gradients;
+    private float[] _inputs = [];
+    private float[] _trunkGradient = [];
+    private int _batch = -1;
+
+    /// <summary>Weights drawn from <paramref name="seed"/>: trunk layers, then the bid, ask and value heads, then the value trunk.</summary>
+    public ActorCritic(
+        int observationSize, int bidCount, int askCount, IReadOnlyList<int> hiddenSizes, Activation activation, float observationScale, int seed,
+        bool squaredFeatures = false, bool separateValueTrunk = false)
+    {
+        ArgumentNullException.ThrowIfNull(hiddenSizes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(observationSize, 1);
+        if (hiddenSizes.Count == 0)
+        {
+            throw new ArgumentException("the trunk needs at least one hidden layer", nameof(hiddenSizes));
+        }
+
+        var random = new Random(seed);
+        int inputs = squaredFeatures ? 2 * observationSize : observationSize;
+        var trunk = new Mlp([inputs, .. hiddenSizes], activation, activation, random);
+        int width = hiddenSizes[^1];
+        var bid = new DenseLayer(width, bidCount, Activation.Identity, random);
+        var ask = new DenseLayer(width, askCount, Activation.Identity, random);
+        var value = new DenseLayer(width, 1, Activation.Identity, random);
+        Mlp? valueTrunk = separateValueTrunk ? new Mlp([inputs, .. hiddenSizes], activation, activation, random) : null;
+        TensorPrimitives.Multiply(bid.Weights, PolicyHeadGain, bid.Weights);
+        TensorPrimitives.Multiply(ask.Weights, PolicyHeadGain, ask.Weights);
+        (Trunk, BidHead, AskHead, ValueHead, ValueTrunk) = (trunk, bid, ask, value, valueTrunk);
+        (ObservationSize, ObservationScale, SquaredFeatures) = (observationSize, observationScale, squaredFeatures);
+        (_parameters, _gradients) = Collect();
+    }
+
+    /// <summary>From existing parts (loading); the heads must take their trunk's output and the trunks the features.</summary>
+    public ActorCritic(
+        Mlp trunk, DenseLayer bidHead, DenseLayer askHead, DenseLayer valueHead, float observationScale,
+        bool squaredFeatures = false, Mlp? valueTrunk = null)
+    {
+        ArgumentNullException.ThrowIfNull(trunk);
+        ArgumentNullException.ThrowIfNull(bidHead);
+        ArgumentNullException.ThrowIfNull(askHead);
+        ArgumentNullException.ThrowIfNull(valueHead);
+        int valueInputs = valueTrunk?.OutputSize ?? trunk.OutputSize;
+        foreach ((DenseLayer head, int inputs) in new[] { (bidHead, trunk.OutputSize), (askHead, trunk.OutputSize), (valueHead, valueInputs) })
+        {
+            if (head.InputSize != inputs || head.Activation != Activation.Identity)
+            {
+                throw new ArgumentException($"heads must be linear layers taking their trunk's {inputs} outputs");
+            }
+        }
+
+        if (valueHead.OutputSize != 1)
+        {
+            throw new ArgumentException("the value head has one output", nameof(valueHead));
+        }
+
+        if (squaredFeatures && trunk.InputSize % 2 != 0)
+        {
+            throw new ArgumentException($"with squared features the trunk takes an even number of inputs, not {trunk.InputSize}", nameof(trunk));
+        }
+
+        if (valueTrunk is not null && valueTrunk.InputSize != trunk.InputSize)
+        {
+            throw new ArgumentException($"the value trunk takes {valueTrunk.InputSize} inputs, the policy trunk {trunk.InputSize}", nameof(valueTrunk));
+        }
+
+        (Trunk, BidHead, AskHead, ValueHead, ValueTrunk) = (trunk, bidHead, askHead, valueHead, valueTrunk);
+        (ObservationSize, ObservationScale, SquaredFeatures) = (squaredFeatures ? trunk.InputSize / 2 : trunk.InputSize, observationScale, squaredFeatures);
+        (_parameters, _gradients) = Collect();
+    }
+
+    /// <summary>The policy trunk (and the value's, when there is no separate <see cref="ValueTrunk"/>).</summary>
+    public Mlp Trunk { get; }
+
+    public DenseLayer BidHead { get; }
+
+    public DenseLayer AskHead { get; }
+
+    public DenseLayer ValueHead { get; }
+
+    /// <summary>The value head's own trunk, or null when it shares <see cref="Trunk"/>.</summary>
+    public Mlp? ValueTrunk { get; }
+
+    public float ObservationScale { get; }
+
+    /// <summary>The trunks also see the square of each scaled observation.</summary>
+    public bool SquaredFeatures { get; }
+
+    /// <summary>Observation values per row (the environment's layout).</summary>
+    public int ObservationSize { get; }
+
+    /// <summary>Inputs of the trunks: the scaled observations, then their squares when <see cref="SquaredFeatures"/>.</summary>
+    public int FeatureSize => Trunk.InputSize;
+
+    public int BidCount => BidHead.OutputSize;
+
+    public int AskCount => AskHead.OutputSize;
+
+    /// <summary>Trunk [W₀, b₀, …], then bid, ask and value head weights and biases, then the value trunk's.</summary>
+    public IReadOnlyList<float[]> Parameters => _parameters;
+
+    public IReadOnlyList<float[]> Gradients => _gradients;
+
+    /// <summary>Writes the trunk inputs of one observation row: o·s, then (o·s)² when squared features are on.</summary>
+    public void Features(ReadOnlySpan<float> observation, Span<float> features)
+    {
+        int o = ObservationSize;
+        TensorPrimitives.Multiply(observation[..o], ObservationScale, features[..o]);
+        if (SquaredFeatures)
+        {
+            TensorPrimitives.Multiply(features[..o], features[..o], features.Slice(o, o));
+        }
+    }
+
+    public void EnsureBatchCapacity(int batchSize)
+    {
+        Trunk.EnsureBatchCapacity(batchSize);
+        ValueTrunk?.EnsureBatchCapacity(batchSize);
+        BidHead.EnsureBatchCapacity(batchSize);
+        AskHead.EnsureBatchCapacity(batchSize);
+        ValueHead.EnsureBatchCapacity(batchSize);
+        if (_inputs.Length < batchSize * FeatureSize)
+        {
+            _inputs = new float[batchSize * FeatureSize];
+            _trunkGradient = new float[batchSize * Trunk.OutputSize];
+        }
+    }
+
+    /// <summary>Logits and values for a batch of observation rows; the spans are valid until the next Forward.</summary>
+    public void Forward(ReadOnlySpan<float> observations, out ReadOnlySpan<float> bidLogits, out ReadOnlySpan<float> askLogits, out ReadOnlySpan<float> values)
+    {
+        int o = ObservationSize, f = FeatureSize;
+        int batch = observations.Length / o;
+        if (batch == 0 || observations.Length % o != 0)
+        {
+            throw new ArgumentException($"expected rows of {o} observations, got {observations.Length} values", nameof(observations));
+        }
+
+        EnsureBatchCapacity(batch);
+        Span<float> inputs = _inputs.AsSpan(0, batch * f);
+        if (SquaredFeatures)
+        {
+            for (int row = 0; row < batch; row++)
+            {
+                Features(observations.Slice(row * o, o), inputs.Slice(row * f, f));
+            }
+        }
+        else
+        {
+            TensorPrimitives.Multiply(observations, ObservationScale, inputs);
+        }
+
+        ReadOnlySpan<float> hidden = Trunk.Forward(inputs);
+        bidLogits = BidHead.Forward(hidden);
+        askLogits = AskHead.Forward(hidden);
+        values = ValueHead.Forward(ValueTrunk is null ? hidden : ValueTrunk.Forward(inputs));
+        _batch = batch;
+    }
+
+    /// <summary>
+    /// Adds ∂loss/∂parameters for the last Forward, given ∂loss/∂(bid logits, ask logits, values):
+    /// the policy trunk receives the sum of its heads' input gradients.
+    /// </summary>
+    public void Backward(ReadOnlySpan<float> bidLogitGradient, ReadOnlySpan<float> askLogitGradient, ReadOnlySpan<float> valueGradient)
+    {
+        if (_batch < 0)
+        {
+            throw new InvalidOperationException("Backward needs a Forward first");
+        }
+
+        Span<float> trunkGradient = _trunkGradient.AsSpan(0, _batch * Trunk.OutputSize);
+        BidHead.Backward(bidLogitGradient).CopyTo(trunkGradient);
+        TensorPrimitives.Add(trunkGradient, AskHead.Backward(askLogitGradient), trunkGradient);
+        if (ValueTrunk is null)
+        {
+            TensorPrimitives.Add(trunkGradient, ValueHead.Backward(valueGradient), trunkGradient);
+        }
+        else
+        {
+            ValueTrunk.Backward(ValueHead.Backward(valueGradient));
+        }
+
+        Trunk.Backward(trunkGradient);
+    }
+
+    public void ZeroGradients()
+    {
+        Trunk.ZeroGradients();
+        ValueTrunk?.ZeroGradients();
+        BidHead.ZeroGradients();
+        AskHead.ZeroGradients();
+        ValueHead.ZeroGradients();
+    }
+
+    /// <summary>
+    /// One observation through the network on the caller's stack: thread safe and allocation free.
+    /// <paramref name="bidLogits"/> and <paramref name="askLogits"/> need BidCount and AskCount values.
+    /// </summary>
+    public float Infer(ReadOnlySpan<float> observation, Span<float> bidLogits, Span<float> askLogits)
+    {
+        if (observation.Length < ObservationSize)
+        {
+            throw new ArgumentException($"expected {ObservationSize} observations, got {observation.Length}", nameof(observation));
+        }
+
+        Span<float> inputs = stackalloc float[FeatureSize];
+        Features(observation, inputs);
+        Span<float> hidden = stackalloc float[Trunk.OutputSize];
+        Trunk.Infer(inputs, hidden);
+        BidHead.Infer(hidden, bidLogits);
+        AskHead.Infer(hidden, askLogits);
+        Span<float> value = stackalloc float[1];
+        if (ValueTrunk is null)
+        {
+            ValueHead.Infer(hidden, value);
+        }
+        else
+        {
+            Span<float> valueHidden = stackalloc float[ValueTrunk.OutputSize];
+            ValueTrunk.Infer(inputs, valueHidden);
+            ValueHead.Infer(valueHidden, value);
+        }
+
+        return value[0];
+    }
+
+    /// <summary>The most likely bid and ask indices (argmax of each head).</summary>
+    public (int Bid, int Ask) Greedy(ReadOnlySpan<float> observation)
+    {
+        Span<float> bid = stackalloc float[BidCount];
+        Span<float> ask = stackalloc float[AskCount];
+        Infer(observation, bid, ask);
+        return (TensorPrimitives.IndexOfMax(bid), TensorPrimitives.IndexOfMax(ask));
+    }
+
+    /// <summary>Same architecture and weights, own buffers.</summary>
+    public ActorCritic Clone() =>
+        new(Trunk.Clone(), CloneLayer(BidHead), CloneLayer(AskHead), CloneLayer(ValueHead), ObservationScale, SquaredFeatures, ValueTrunk?.Clone());
+
+    private static DenseLayer CloneLayer(DenseLayer layer)
+    {
+        var copy = new DenseLayer(layer.InputSize, layer.OutputSize, layer.Activation);
+        layer.Weights.CopyTo(copy.Weights, 0);
+        layer.Bias.CopyTo(copy.Bias, 0);
+        return copy;
+    }
+
+    private (float[][] Parameters, float[][] Gradients) Collect()
+    {
+        DenseLayer[] heads = [BidHead, AskHead, ValueHead];
+        IReadOnlyList<float[]> valueParameters = ValueTrunk?.Parameters ?? [], valueGradients = ValueTrunk?.Gradients ?? [];
+        float[][] parameters = [.. Trunk.Parameters, .. heads.SelectMany(h => new[] { h.Weights, h.Bias }), .. valueParameters];
+        float[][] gradients = [.. Trunk.Gradients, .. heads.SelectMany(h => new[] { h.WeightGradients, h.BiasGradients }), .. valueGradients];
+        return (parameters, gradients);
+    }
+}
