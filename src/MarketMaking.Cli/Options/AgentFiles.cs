@@ -79,14 +79,14 @@ internal static class AgentFiles
         switch (agent)
         {
             case QLearningAgent q:
-                q.Train(env, steps, seed, new Inline<Learning.Agents.QLearning.TrainingProgress>(p => report(p.RunSteps, p.StepsPerSecond, p.MeanEpisodeReward)), cancellation);
+                q.Train(env, steps, seed, new Inline<Learning.Agents.TrainingProgress>(p => report(p.RunSteps, p.StepsPerSecond, p.MeanEpisodeReward)), cancellation);
                 break;
             case DqnAgent d:
-                d.Train(env, steps, seed, new Inline<Learning.Agents.QLearning.TrainingProgress>(p => report(p.RunSteps, p.StepsPerSecond, p.MeanEpisodeReward)), cancellation);
+                d.Train(env, steps, seed, new Inline<Learning.Agents.TrainingProgress>(p => report(p.RunSteps, p.StepsPerSecond, p.MeanEpisodeReward)), cancellation);
                 break;
             case PpoAgent p:
                 long start = p.EnvironmentSteps;
-                p.Train(env, steps, seed, new Inline<Learning.Agents.Ppo.TrainingProgress>(r => report(r.EnvironmentSteps - start, r.StepsPerSecond, r.MeanEpisodeReward)), cancellation);
+                p.Train(env, steps, seed, new Inline<Learning.Agents.Ppo.PpoProgress>(r => report(r.EnvironmentSteps - start, r.StepsPerSecond, r.MeanEpisodeReward)), cancellation);
                 break;
             default:
                 throw new ArgumentException($"not an agent: {agent.GetType().Name}", nameof(agent));

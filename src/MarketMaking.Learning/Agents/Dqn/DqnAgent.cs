@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using MarketMaking.Core.Randomness;
-using MarketMaking.Learning.Agents.QLearning;
+using MarketMaking.Learning.Agents;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Learning.Neural;
 

@@ -79,7 +79,7 @@ public sealed class PpoAgent : IDiscretePolicy
     /// saved run with the remaining steps continues its schedule.
     /// </summary>
     /// <exception cref="OperationCanceledException">After saving the checkpoint, when one is configured.</exception>
-    public TrainingProgress Train(IVectorEnvironment env, long steps, ulong seed, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    public PpoProgress Train(IVectorEnvironment env, long steps, ulong seed, IProgress<PpoProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(env);
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);

@@ -54,7 +54,7 @@ internal sealed class PpoTrainer
         _probabilities = new float[Math.Max(_network.BidCount, _network.AskCount)];
     }
 
-    public TrainingProgress Run(long steps, ulong seed, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    public PpoProgress Run(long steps, ulong seed, IProgress<PpoProgress>? progress, CancellationToken cancellationToken)
     {
         _env.Reset(seed, _observations);
         _sampling = new ScalarRandom(seed, SamplingStream);
@@ -62,7 +62,7 @@ internal sealed class PpoTrainer
         Array.Clear(_episodeRewards);
         long start = _agent.EnvironmentSteps, end = start + steps, lastCheckpoint = start;
         var clock = Stopwatch.StartNew();
-        TrainingProgress? report = null;
+        PpoProgress? report = null;
         double meanEpisodeReward = double.NaN;
         while (_agent.EnvironmentSteps < end)
         {
@@ -87,7 +87,7 @@ internal sealed class PpoTrainer
             _agent.EnvironmentSteps += _buffer.Length;
             _agent.Updates++;
             double seconds = clock.Elapsed.TotalSeconds;
-            report = new TrainingProgress(
+            report = new PpoProgress(
                 _agent.EnvironmentSteps, _agent.Updates, (_agent.EnvironmentSteps - start) / Math.Max(seconds, 1e-9),
                 meanEpisodeReward, episodes, clock.Elapsed, learningRate, terms);
             progress?.Report(report);

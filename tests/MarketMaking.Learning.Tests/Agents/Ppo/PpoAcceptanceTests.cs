@@ -22,7 +22,7 @@ public class PpoAcceptanceTests(ITestOutputHelper output)
         var agent = PpoAgent.For(cj, new PpoSettings(), seed: 1);
         var clock = Stopwatch.StartNew();
 
-        TrainingProgress last = agent.Train(new ModelMarketEnvironment(cj, 256), steps, seed: 101);
+        PpoProgress last = agent.Train(new ModelMarketEnvironment(cj, 256), steps, seed: 101);
 
         var evaluator = new ObjectiveEvaluator(cj, 10_000, 12345);
         ObjectiveEstimate optimal = evaluator.Evaluate("optimal", evaluator.Optimal());

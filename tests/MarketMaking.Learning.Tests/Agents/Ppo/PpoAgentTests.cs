@@ -49,9 +49,9 @@ public class PpoAgentTests
     public void TrainCountsStepsAndReportsProgress()
     {
         var agent = PpoAgent.For(EnvironmentPresets.CarteaJaimungal, Small, seed: 1);
-        var reports = new List<TrainingProgress>();
+        var reports = new List<PpoProgress>();
 
-        TrainingProgress last = agent.Train(new ModelMarketEnvironment(EnvironmentPresets.CarteaJaimungal, 16), 1500, 5, new Collect(reports));
+        PpoProgress last = agent.Train(new ModelMarketEnvironment(EnvironmentPresets.CarteaJaimungal, 16), 1500, 5, new Collect(reports));
 
         // Whole rollouts of 20 × 16 = 320 steps: 5 of them to pass 1500.
         Assert.Equal(5, reports.Count);
@@ -152,9 +152,9 @@ public class PpoAgentTests
     }
 
     /// <summary>Reports arrive on the training thread; a Progress&lt;T&gt; would post them elsewhere.</summary>
-    private sealed class Collect(List<TrainingProgress> reports, Action? after = null) : IProgress<TrainingProgress>
+    private sealed class Collect(List<PpoProgress> reports, Action? after = null) : IProgress<PpoProgress>
     {
-        public void Report(TrainingProgress value)
+        public void Report(PpoProgress value)
         {
             reports.Add(value);
             after?.Invoke();

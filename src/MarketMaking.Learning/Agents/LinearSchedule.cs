@@ -1,4 +1,4 @@
-namespace MarketMaking.Learning.Agents.QLearning;
+namespace MarketMaking.Learning.Agents;
 
 /// <summary>A value moving linearly from <see cref="Start"/> to <see cref="End"/> over <see cref="Steps"/> transitions, then held (ε schedules).</summary>
 public readonly record struct LinearSchedule(double Start, double End, long Steps)

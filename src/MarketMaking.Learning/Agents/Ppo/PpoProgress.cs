@@ -5,7 +5,7 @@ namespace MarketMaking.Learning.Agents.Ppo;
 /// current Train call over its wall time, updates included. <see cref="MeanEpisodeReward"/> is the
 /// undiscounted reward (unscaled) of the episodes that ended during the last rollout; NaN before any has.
 /// </summary>
-public sealed record TrainingProgress(
+public sealed record PpoProgress(
     long EnvironmentSteps,
     long Updates,
     double StepsPerSecond,

@@ -1,7 +1,7 @@
-namespace MarketMaking.Learning.Agents.QLearning;
+namespace MarketMaking.Learning.Agents;
 
 /// <summary>
-/// Where a training run stands, reported by both agents' Train (DQN uses this type too). Steps are
+/// Where a Q-learning or DQN training run stands (PPO reports its own PpoProgress, with its losses). Steps are
 /// environment transitions: one vector step of N trajectories counts N.
 /// </summary>
 /// <param name="Steps">Transitions the agent has learned from, over all Train calls (the checkpointed counter).</param>

@@ -1,4 +1,4 @@
-namespace MarketMaking.Learning.Agents.QLearning;
+namespace MarketMaking.Learning.Agents;
 
 /// <summary>
 /// Running returns of the N trajectories and the mean of the last few finished episodes, for
