@@ -13,13 +13,28 @@ internal static class ModelJson
     /// <summary>Writes a model file; a failure is one line naming the file.</summary>
     public static void Save(string path, Action<Utf8JsonWriter> write)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(write);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            write(writer);
+        }
+
+        WriteAtomically(path, stream.ToArray());
+    }
+
+    /// <summary>
+    /// Writes beside the file and moves over it, so a save interrupted mid-write (a checkpoint during
+    /// training) leaves the previous file whole.
+    /// </summary>
+    public static void WriteAtomically(string path, byte[] content)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
         try
         {
-            using FileStream stream = File.Create(path);
-            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-            write(writer);
+            string temporary = path + ".tmp";
+            File.WriteAllBytes(temporary, content);
+            File.Move(temporary, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -27,20 +42,25 @@ internal static class ModelJson
         }
     }
 
-    /// <summary>Reads and parses a model file; an unreadable file or bad JSON is one line naming the file (and the line).</summary>
-    public static T Load<T>(string path, Func<JsonElement, T> read)
+    /// <summary>The bytes of a model file; an unreadable file is one line naming it.</summary>
+    public static byte[] ReadBytes(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(read);
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new DataFormatException(path, 0, "file", $"cannot read: {e.Message}");
         }
+    }
+
+    /// <summary>Reads and parses a model file; an unreadable file or bad JSON is one line naming the file (and the line).</summary>
+    public static T Load<T>(string path, Func<JsonElement, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        byte[] bytes = ReadBytes(path);
 
         JsonDocument document;
         try

@@ -27,36 +27,10 @@ internal static class PpoFile
     public static void Save(PpoAgent agent, string path)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        byte[] json = Serialize(agent);
-        try
-        {
-            // Written beside and moved over, so a checkpoint interrupted mid-write leaves the last one intact.
-            string temporary = path + ".tmp";
-            File.WriteAllBytes(temporary, json);
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputException(path, e.Message);
-        }
+        ModelJson.WriteAtomically(path, Serialize(agent));
     }
 
-    public static PpoAgent Load(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DataFormatException(path, 0, "file", $"cannot read: {e.Message}");
-        }
-
-        return Deserialize(bytes, path);
-    }
+    public static PpoAgent Load(string path) => Deserialize(ModelJson.ReadBytes(path), path);
 
     public static byte[] Serialize(PpoAgent agent)
     {
