@@ -42,6 +42,30 @@ public sealed class AgentCommandTests : IDisposable
         Assert.Equal(21, root.GetProperty("quotes").GetArrayLength());
     }
 
+    [Fact]
+    public void AnAgentTrainsOnTheBookAndMeetsCalibratedAsAndGlftOnHeldOutSeeds()
+    {
+        string policy = Path.Combine(_folder, "lob.json");
+        var (code, _, error) = Mm.Run("train", "--agent", "ppo", "--env", "lob", "--preset", "toxic", "--steps", "6000", "--envs", "8", "--out", policy);
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+
+        string output;
+        (code, output, error) = Mm.Run("evaluate", "--policy", policy, "--env", "lob", "--preset", "toxic", "--runs", "3", "--json");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        JsonElement root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(["ppo", "as", "glft"], root.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("strategy").GetString()));
+        Assert.All(root.GetProperty("results").EnumerateArray(), r => Assert.Equal(3, r.GetProperty("sims").GetInt32()));
+        JsonElement[] differences = [.. root.GetProperty("paired_differences").EnumerateArray()];
+        Assert.Equal(["as", "glft"], differences.Select(d => d.GetProperty("baseline").GetString()));
+
+        // A policy for the book does not fit the model-market benchmark (25 actions, not 144).
+        (code, _, error) = Mm.Run("evaluate", "--policy", policy, "--env", "cj", "--runs", "100");
+        Assert.Equal(1, code);
+        Assert.Contains("actions", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { "train", "--agent", "sarsa" }, "unknown agent 'sarsa'")]
     [InlineData(new[] { "train", "--agent", "ppo", "--env", "moon" }, "unknown environment 'moon'")]

@@ -3,6 +3,9 @@ using System.Globalization;
 using MarketMaking.Cli.Options;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
+using MarketMaking.Core.Accounting;
+using MarketMaking.Core.Risk;
+using MarketMaking.Simulation.Agents;
 using MarketMaking.Learning.Agents;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Learning.Evaluation;
@@ -22,17 +25,25 @@ internal static class EvaluateCommand
     public static Command Create(Terminal terminal)
     {
         var policy = new Option<string>("--policy") { Description = "policy file from 'mm train --agent'", Required = true };
-        var env = new Option<string>("--env") { Description = $"environment: {string.Join(", ", EnvironmentPresets.Names)}", DefaultValueFactory = _ => "cj" };
+        var env = new Option<string>("--env") { Description = $"environment: {string.Join(", ", EnvironmentPresets.Names)} or lob (the agent-based book, --preset)", DefaultValueFactory = _ => "cj" };
+        var preset = new Option<string>("--preset") { Description = "--env lob: market preset or .yaml file", DefaultValueFactory = _ => "toxic" };
         var runs = new Option<int>("--runs") { Description = "evaluation trajectories (the same seeds for every strategy)", DefaultValueFactory = _ => 10_000 };
         var seed = new Option<ulong>("--seed") { Description = "seed of the evaluation trajectories (use one training did not)", DefaultValueFactory = _ => 1_000_001 };
         var gamma = new Option<double>("--gamma") { Description = "risk aversion γ of the AS and GLFT baselines", DefaultValueFactory = _ => 0.1 };
         var json = new Option<bool>("--json") { Description = "print JSON" };
-        var command = new Command("evaluate", "Compare a trained policy with the analytical strategies and the known optimum.") { policy, env, runs, seed, gamma, json };
+        var command = new Command("evaluate", "Compare a trained policy with the analytical strategies and the known optimum.") { policy, env, preset, runs, seed, gamma, json };
+        var strategies = new StrategyOptions("as");
+        strategies.AddTo(command, includeStrategyList: false);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(env) == "lob")
+            {
+                return OnBook(terminal, parse, parse.GetValue(policy)!, parse.GetValue(preset)!, parse.GetValue(runs), parse.GetValue(seed), strategies, parse.GetValue(json));
+            }
+
             EnvironmentSettings settings = EnvironmentPresets.Get(parse.GetValue(env)!);
             int count = parse.GetValue(runs) is >= 2 and var n ? n : throw new InvalidParameterException("runs", "must be at least 2");
-            (string kind, IDiscretePolicy agent) = AgentFiles.Load(parse.GetValue(policy)!, settings);
+            (string kind, IDiscretePolicy agent) = AgentFiles.Load(parse.GetValue(policy)!, AgentShape.Of(settings));
             var evaluator = new ObjectiveEvaluator(settings, count, parse.GetValue(seed));
             var market = settings.Market;
             var analytical = new StrategySettings
@@ -93,5 +104,48 @@ internal static class EvaluateCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A policy trained on the book against AS and GLFT with σ, A and κ calibrated on the same market,
+    /// on held-out seeds (paired), over episodes as long as training's.
+    /// </summary>
+    private static int OnBook(Terminal terminal, ParseResult parse, string policyPath, string preset, int runs, ulong seed, StrategyOptions strategies, bool json)
+    {
+        if (runs < 2)
+        {
+            throw new InvalidParameterException("runs", "must be at least 2");
+        }
+
+        AgentEnvironmentSettings book = BookEnvironment.For(preset);
+        (string kind, IDiscretePolicy agent) = AgentFiles.Load(policyPath, AgentShape.Of(book));
+        AgentMarketSetup setup = AgentMarketSetup.Resolve(parse, strategies, preset, seed, 1800);
+        AgentMarketParameters market = setup.Market with { Duration = book.EpisodeSeconds, DecisionInterval = book.StepSeconds };
+        StrategySettings analytical = setup.Settings with { Horizon = book.EpisodeSeconds, TimeStep = book.StepSeconds, MaxInventory = book.MaxInventory };
+        var risk = new RiskLimits { MaxPosition = book.MaxInventory * market.LotSize }.Validate();
+        double lambda = book.Phi * market.TickSize / (market.LotSize * market.LotSize);
+        var penalty = new InventoryPenalty(lambda, lambda);
+        var candidates = new (string Label, IQuotingStrategy Strategy)[]
+        {
+            (kind, new PolicyStrategy(kind, agent, book.Actions, book.MaxInventory, book.EpisodeSeconds, book.Observation, market.LotSize)),
+            ("as", StrategyCatalog.Create("as", analytical)),
+            ("glft", StrategyCatalog.Create("glft", analytical)),
+        };
+        var evaluations = candidates.Select(c => AgentMarketEvaluator.Evaluate(market, c.Strategy, c.Label, runs, seed, risk, analytical.Gamma, penalty)).ToList();
+        var differences = evaluations.Skip(1).Select(e => PairedComparison.Of(e, evaluations[0])).ToList();
+        var rows = evaluations.Select(e => SummaryRow.From(setup.Name, e.Summary)).ToList();
+        if (json)
+        {
+            terminal.Writer.WriteLine(Json.Serialize(new { Results = rows, PairedDifferences = differences }));
+            return 0;
+        }
+
+        SummaryTable.Write(terminal, rows, showMarket: false, title: $"{setup.Name}: {runs} held-out episodes of {book.EpisodeSeconds:G} s from seed {seed}");
+        foreach (PairedComparison d in differences)
+        {
+            terminal.Writer.WriteLine($"{d.Candidate} − {d.Baseline} over {runs} paired seeds: {d.Describe()}");
+        }
+
+        return 0;
     }
 }

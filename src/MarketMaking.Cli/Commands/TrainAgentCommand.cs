@@ -18,7 +18,8 @@ internal static class TrainAgentCommand
     public static void AddTo(Command train, Terminal terminal)
     {
         var agent = new Option<string?>("--agent") { Description = $"RL agent to train: {string.Join(", ", AgentFiles.Names)}" };
-        var env = new Option<string>("--env") { Description = $"environment: {string.Join(", ", EnvironmentPresets.Names)}", DefaultValueFactory = _ => "cj" };
+        var env = new Option<string>("--env") { Description = $"environment: {string.Join(", ", EnvironmentPresets.Names)} (model market) or lob (the agent-based book, --preset)", DefaultValueFactory = _ => "cj" };
+        var preset = new Option<string>("--preset") { Description = "--env lob: market preset or .yaml file", DefaultValueFactory = _ => "toxic" };
         var steps = new Option<long?>("--steps") { Description = "environment transitions to train for (one step of N trajectories counts N; default: qlearning 400 M, ppo 5 M)" };
         var envs = new Option<int?>("--envs") { Description = "trajectories stepped together (default: ppo 256, others 64)" };
         var seed = new Option<ulong>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 };
@@ -30,7 +31,7 @@ internal static class TrainAgentCommand
         var batchSize = new Option<int?>("--batch-size") { Description = "agent: minibatch size (DQN, PPO)" };
         var discount = new Option<double?>("--discount") { Description = "agent: discount γ (default 1: the objective is the undiscounted sum over the episode)" };
         var updateFrequency = new Option<int?>("--update-frequency") { Description = "agent: transitions between DQN updates, or PPO's rollout length" };
-        foreach (Option option in new Option[] { agent, env, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency })
+        foreach (Option option in new Option[] { agent, env, preset, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency })
         {
             train.Options.Add(option);
         }
@@ -44,7 +45,9 @@ internal static class TrainAgentCommand
             }
 
             string envName = parse.GetValue(env)!;
-            EnvironmentSettings settings = EnvironmentPresets.Get(envName);
+            AgentEnvironmentSettings? book = envName == "lob" ? BookEnvironment.For(parse.GetValue(preset)!) : null;
+            EnvironmentSettings? model = book is null ? EnvironmentPresets.Get(envName) : null;
+            AgentShape shape = book is not null ? AgentShape.Of(book) : AgentShape.Of(model!);
             ulong seedValue = parse.GetValue(seed);
             (string name, object trained) = parse.GetValue(resume) is { } from
                 ? AgentFiles.LoadAgent(from)
@@ -62,7 +65,7 @@ internal static class TrainAgentCommand
             }
 
             var overrides = new AgentOverrides(parse.GetValue(learningRate), parse.GetValue(batchSize), parse.GetValue(discount), parse.GetValue(updateFrequency));
-            trained ??= AgentFiles.Create(name, settings, (int)(seedValue % int.MaxValue), total, overrides);
+            trained ??= AgentFiles.Create(name, shape, (int)(seedValue % int.MaxValue), total, overrides);
             string? path = parse.GetValue(output);
             long every = parse.GetValue(checkpoint);
             using StreamWriter? curveFile = parse.GetValue(curve) is { } curvePath ? OutputFiles.Create(curvePath) : null;
@@ -70,7 +73,7 @@ internal static class TrainAgentCommand
             var clock = Stopwatch.StartNew();
             long nextCheckpoint = every > 0 ? every : long.MaxValue;
             (long Steps, double Rate, double Reward) last = (0, double.NaN, double.NaN);
-            var environment = new ModelMarketEnvironment(settings, count);
+            IVectorEnvironment environment = book is not null ? new AgentMarketEnvironment(book, count) : new ModelMarketEnvironment(model!, count);
             await ProgressBars.RunAsync(terminal, $"{name} on {envName}", total, task =>
             {
                 AgentFiles.Train(trained, environment, total, seedValue, (done, rate, reward) =>

@@ -32,7 +32,7 @@ internal static class AgentFiles
     /// (Q = Q_bid + Q_ask: each transition teaches 1 of 12 cells per side, not 1 of 144) and ten time
     /// bins, with ε decaying over half of <paramref name="steps"/>.
     /// </summary>
-    public static object Create(string kind, EnvironmentSettings settings, int seed, long steps, AgentOverrides overrides) => kind switch
+    public static object Create(string kind, AgentShape settings, int seed, long steps, AgentOverrides overrides) => kind switch
     {
         "qlearning" => new QLearningAgent(
             new QLearningSettings
@@ -49,7 +49,7 @@ internal static class AgentFiles
         _ => throw new InvalidParameterException("agent", $"unknown agent '{kind}'; known: {string.Join(", ", Names)}"),
     };
 
-    private static DqnSettings Dqn(EnvironmentSettings settings, AgentOverrides o)
+    private static DqnSettings Dqn(AgentShape settings, AgentOverrides o)
     {
         var d = new DqnSettings { FactoredAskCount = settings.Actions.AskCount };
         return d with
@@ -121,7 +121,7 @@ internal static class AgentFiles
     };
 
     /// <summary>The greedy policy in a policy file, checked against the environment it will act in.</summary>
-    public static (string Kind, IDiscretePolicy Policy) Load(string path, EnvironmentSettings settings)
+    public static (string Kind, IDiscretePolicy Policy) Load(string path, AgentShape settings)
     {
         (string kind, object agent) = LoadAgent(path);
         int actions = agent switch
