@@ -44,9 +44,12 @@ public static class MmApplication
         {
             ParseResult parse = root.Parse(args.Length == 0 ? ["--help"] : args);
             string[] effective = args;
+            string? configPath = null;
+            IReadOnlyList<ConfigEntry> fromConfig = [];
             if (parse.GetValue(config) is { } path && parse.CommandResult.Command is not ConfigShow)
             {
                 (string[] combined, IReadOnlyList<ConfigEntry> applied) = CommandConfig.Apply(path, parse, args);
+                (configPath, fromConfig) = (path, applied);
                 parse = root.Parse(combined);
                 if (parse.Errors.Count > 0 && CommandConfig.Explain(path, parse, applied) is { } explained)
                 {
@@ -63,7 +66,14 @@ public static class MmApplication
             }
 
             Configuration.CommandLine.Set(effective);
-            return parse.Invoke(configuration);
+            try
+            {
+                return parse.Invoke(configuration);
+            }
+            catch (InvalidParameterException e) when (configPath is not null && CommandConfig.Locate(configPath, e, fromConfig) is { } located)
+            {
+                throw located;
+            }
         }
         catch (MarketMakingException e)
         {

@@ -34,6 +34,7 @@ public sealed class ConfigTests : IDisposable
     [InlineData("market_maker:\n  max_positon: 3\n", 2, "market_maker.max_positon", "takes no --max-positon")]
     [InlineData("sims: many\n", 1, "sims", "'many'")]
     [InlineData("no_save: maybe\n", 1, "no_save", "expected true or false")]
+    [InlineData("strategy: fixed\nmarket_maker:\n  spread_bps: -5\n", 3, "market_maker.spread_bps", "must be zero or positive")]
     [InlineData("strategy: [as\n", 2, "syntax", "did not find expected")]
     public void BadSettingsNameTheFileTheLineAndTheKey(string yaml, int line, string key, string problem)
     {

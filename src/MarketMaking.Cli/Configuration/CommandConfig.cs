@@ -117,6 +117,24 @@ internal static class CommandConfig
         return null;
     }
 
+    /// <summary>
+    /// A value the command refused (out of range) that came from the file, as an error naming the
+    /// file, the line and the key; null when the value came from the command line.
+    /// </summary>
+    public static ConfigurationException? Locate(string path, InvalidParameterException error, IReadOnlyList<ConfigEntry> applied)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        string option = "--" + error.Parameter.Replace('_', '-');
+        ConfigEntry? entry = applied.FirstOrDefault(a => a.Option == option);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        int colon = error.Message.IndexOf(": ", StringComparison.Ordinal);
+        return new ConfigurationException(path, entry.Line, entry.Key, colon >= 0 ? error.Message[(colon + 2)..] : error.Message);
+    }
+
     private static void Flatten(ConfigFile file, YamlMappingNode node, string section, List<ConfigEntry> entries)
     {
         foreach ((YamlNode keyNode, YamlNode valueNode) in node.Children)

@@ -136,7 +136,9 @@ internal static class ReportBuilder
         return new ReportSection($"Market: {market.Name}", [
             new KeyValueBlock(MarketItems(market.Parameters)),
             new ChartBlock(pnl with { Width = 1000, Height = 360 }),
+            new ChartBlock(new ChartSpec("Drawdown, trajectory 0", "time", "PnL below its peak", evaluations.Select(e => (ChartSeries)Drawdown(e.Sample)).ToList()) { Width = 1000, Height = 260 }),
             new ChartBlock(inventory with { Width = 1000, Height = 300 }),
+            PnlDecomposition([.. evaluations.Select(e => e.Sample)]),
             new ParagraphBlock("Quotes against the mid on trajectory 0; ▲ our bid filled (we bought), ▼ our ask filled (we sold)."),
             new ChartGridBlock(quotes),
             new ParagraphBlock("Distribution of terminal PnL over all runs."),
