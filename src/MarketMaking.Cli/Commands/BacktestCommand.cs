@@ -52,7 +52,7 @@ internal static class BacktestCommand
         var horizon = new Option<double>("--horizon") { Description = "T − t the finite-horizon models quote with (s)", DefaultValueFactory = _ => 60 };
         var fillRule = new Option<string>("--fill-on") { Description = "bars: through, touch or probability", DefaultValueFactory = _ => "through" };
         var touchProbability = new Option<double>("--touch-probability") { Description = "bars: fill probability on a touch", DefaultValueFactory = _ => 0.5 };
-        var slippage = new Option<double>("--slippage-bps") { Description = "bars: fill price moved against us, basis points", DefaultValueFactory = _ => 0 };
+        var slippage = new Option<double>("--slippage-bps") { Description = "fill price moved against us, basis points (bars and L2 replay)", DefaultValueFactory = _ => 0 };
         var maxPosition = new Option<double?>("--max-position") { Description = "position limit in instrument units" };
         var maxLoss = new Option<double?>("--max-loss") { Description = "kill switch: stop quoting below this net loss" };
         var seed = new Option<int>("--seed") { Description = "seed of random latency and touch fills", DefaultValueFactory = _ => 1 };
@@ -191,7 +191,7 @@ internal static class BacktestCommand
                         ? new EmpiricalLatency(recordedLatencies, parse.GetValue(seed))
                         : jitter > 0 && entry > 0 ? new LognormalLatency(entry, jitter, parse.GetValue(seed)) : new ConstantLatency(entry, cancel);
                     var market = new ReplayMarket(reader, replay with { Latency = latencyModel });
-                    var runSettings = mechanics.Apply(parse, new RunSettings { Risk = risk, Metrics = metrics, RecordSeries = true, InitialInventory = run.InitialInventory(parse) }, dataInstrument.TickSize);
+                    var runSettings = mechanics.Apply(parse, new RunSettings { Risk = risk, Metrics = metrics, RecordSeries = true, InitialInventory = run.InitialInventory(parse), SlippageBps = parse.GetValue(slippage) }, dataInstrument.TickSize);
                     IQuotingStrategy strategy = strategies.Create(parse, name, settings, dataInstrument.TickSize);
                     if (guarded)
                     {

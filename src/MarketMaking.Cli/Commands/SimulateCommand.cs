@@ -30,8 +30,9 @@ internal static class SimulateCommand
         var kind = new Option<string>("--market") { Description = "model (vectorized model market) or lob (agent-based order book)", DefaultValueFactory = _ => "model" };
         var preset = new Option<string>("--preset") { Description = "lob: market preset (liquid, thin, toxic) or a market .yaml file", DefaultValueFactory = _ => "liquid" };
         var runs = new Option<int>("--runs") { Description = "lob: runs (seeds) per strategy", DefaultValueFactory = _ => 20 };
+        var slippage = new Option<double>("--slippage-bps") { Description = "lob: each fill's price moved against us, basis points", DefaultValueFactory = _ => 0 };
         var calibrateSeconds = new Option<double>("--calibrate-seconds") { Description = "lob: seconds of the market's tape used to calibrate σ, A, κ", DefaultValueFactory = _ => 1800 };
-        var command = new Command("simulate", "Run strategies on a model market (vectorized) or the agent-based order book and compare them.") { kind, preset, runs, calibrateSeconds };
+        var command = new Command("simulate", "Run strategies on a model market (vectorized) or the agent-based order book and compare them.") { kind, preset, runs, calibrateSeconds, slippage };
         market.AddTo(command);
         strategies.AddTo(command);
         guard.AddTo(command);
@@ -42,7 +43,7 @@ internal static class SimulateCommand
             switch (parse.GetValue(kind))
             {
                 case "lob":
-                    return AgentMarketComparison(terminal, parse, parse.GetValue(preset)!, parse.GetValue(runs), parse.GetValue(calibrateSeconds), strategies, guard, mechanics, run);
+                    return AgentMarketComparison(terminal, parse, parse.GetValue(preset)!, parse.GetValue(runs), parse.GetValue(calibrateSeconds), strategies, guard, mechanics, run, parse.GetValue(slippage));
                 case "model":
                     break;
                 case var other:
@@ -79,7 +80,7 @@ internal static class SimulateCommand
     }
 
     /// <summary>Strategies on the agent-based market: σ, A and κ calibrated on the market's own tape, then each strategy over the same seeds.</summary>
-    private static int AgentMarketComparison(Terminal terminal, ParseResult parse, string presetName, int runs, double calibrateSeconds, StrategyOptions strategies, GuardOptions guard, QuotingMechanicsOptions mechanics, RunOptions run)
+    private static int AgentMarketComparison(Terminal terminal, ParseResult parse, string presetName, int runs, double calibrateSeconds, StrategyOptions strategies, GuardOptions guard, QuotingMechanicsOptions mechanics, RunOptions run, double slippageBps)
     {
         if (runs < 1)
         {
@@ -93,7 +94,7 @@ internal static class SimulateCommand
         var risk = new RiskLimits { MaxPosition = run.MaxPosition(parse) }.Validate();
         var guards = new GuardedStrategies(strategies, guard, mechanics, parse, setup, seed);
         var evaluations = labels
-            .Select(s => AgentMarketEvaluator.Evaluate(market, guards.Create(s.Name, s.Guarded), s.Label, runs, seed, risk, settings.Gamma, run.Penalty(parse), mechanics.Apply(parse, new RunSettings(), market.TickSize)))
+            .Select(s => AgentMarketEvaluator.Evaluate(market, guards.Create(s.Name, s.Guarded), s.Label, runs, seed, risk, settings.Gamma, run.Penalty(parse), mechanics.Apply(parse, new RunSettings { SlippageBps = slippageBps }, market.TickSize)))
             .ToList();
         var differences = evaluations.Skip(1).Select(e => PairedComparison.Of(evaluations[0], e)).ToList();
         var rows = evaluations.Select(e => SummaryRow.From(marketName, e.Summary)).ToList();

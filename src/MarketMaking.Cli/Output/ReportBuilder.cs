@@ -72,12 +72,13 @@ internal static class ReportBuilder
 
     /// <summary>Net PnL split into the spread captured at fills, what holding inventory made or lost, fees and rebates.</summary>
     private static TableBlock PnlDecomposition(IReadOnlyList<RunResult> runs) => new(
-        ["strategy", "spread capture", "inventory", "fees paid", "rebates", "net PnL"],
+        ["strategy", "spread capture", "slippage", "inventory", "fees paid", "rebates", "net PnL"],
         [.. runs.Select(r => (IReadOnlyList<string>)[
-            r.Strategy, Formats.Fixed(r.Metrics.EdgeEarned, 4), Formats.Fixed(r.Metrics.GrossPnl - r.Metrics.EdgeEarned, 4),
+            r.Strategy, Formats.Fixed(r.Metrics.EdgeEarned + r.Metrics.SlippageCost, 4), Formats.Fixed(-r.Metrics.SlippageCost, 4),
+            Formats.Fixed(r.Metrics.GrossPnl - r.Metrics.EdgeEarned, 4),
             Formats.Fixed(-r.Metrics.FeesPaid, 4), Formats.Fixed(r.Metrics.RebatesReceived, 4), Formats.Fixed(r.Metrics.NetPnl, 4),
         ])],
-        "PnL decomposition: spread capture = Σ edge against the mid at each fill; inventory = gross PnL − spread capture (the mid moving under the position); net = gross − fees + rebates.");
+        "PnL decomposition: spread capture = Σ edge against the mid at each quoted price; slippage = what execution moved the prices against us; inventory = gross PnL − the edge after slippage (the mid moving under the position); net = gross − fees + rebates.");
 
     private static LineSeries Drawdown(RunResult run)
     {

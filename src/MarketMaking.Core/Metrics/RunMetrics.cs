@@ -51,6 +51,9 @@ public sealed record RunMetrics
 
     public required double WinRate { get; init; }
 
+    /// <summary>What slippage cost: Σ |price moved|·qty over the fills (already inside the PnL and the edge).</summary>
+    public double SlippageCost { get; init; }
+
     /// <summary>Σ edge·qty: what the fills earned against the mid at fill time (the spread captured), before fees.</summary>
     public required double EdgeEarned { get; init; }
 

@@ -27,6 +27,7 @@ public static class EventLoop
         SeriesRecorder? series = settings.RecordSeries ? new SeriesRecorder(settings.MaxSeriesPoints) : null;
         var fills = new List<Fill>(16);
         double nextDecision = double.NegativeInfinity;
+        double slippageRate = settings.SlippageBps / 1e4, slippageCost = 0;
         ledger.OpenPosition(settings.InitialInventory, market.Mid, market.Time);
 
         Mark(market, ledger, metrics, orders, series);
@@ -56,8 +57,17 @@ public static class EventLoop
             double quotedSpread = orders.QuotedSpread;
             fills.Clear();
             market.Advance(fills);
-            foreach (Fill fill in fills)
+            foreach (Fill executed in fills)
             {
+                Fill fill = executed;
+                if (slippageRate > 0)
+                {
+                    // The price moves against us: a buy pays more, a sell gets less.
+                    double slip = executed.Price * slippageRate;
+                    fill = executed with { Price = executed.Side == Core.Orders.Side.Buy ? executed.Price + slip : executed.Price - slip };
+                    slippageCost += slip * executed.Quantity;
+                }
+
                 ledger.Apply(in fill);
                 orders.OnFill(in fill);
                 metrics.OnFill(in fill, quotedSpread);
@@ -78,7 +88,7 @@ public static class EventLoop
             .ToDictionary(reason => reason, gate.Rejections);
         return new RunResult(
             strategy.Name,
-            metrics.Finish(ledger, market.Mid),
+            metrics.Finish(ledger, market.Mid) with { SlippageCost = slippageCost },
             ledger.RoundTrips,
             orders.Cancelled,
             orders.Reduced,

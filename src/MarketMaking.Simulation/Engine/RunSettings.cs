@@ -29,6 +29,9 @@ public sealed record RunSettings
     /// <summary>Cancel and resend orders older than this (market time); +∞: never.</summary>
     public double MaxOrderAge { get; init; } = double.PositiveInfinity;
 
+    /// <summary>Each fill's price moved against us by this many basis points (execution slippage); 0: none.</summary>
+    public double SlippageBps { get; init; }
+
     /// <summary>Sees every fill and every mark with the market's state (dataset builders, studies).</summary>
     public IRunObserver? Observer { get; init; }
 
@@ -37,6 +40,7 @@ public sealed record RunSettings
         InvalidParameterException.RequireNonNegative("update_freq", DecisionInterval);
         InvalidParameterException.RequireFinite("q0", InitialInventory);
         InvalidParameterException.RequireNonNegative("refresh_tolerance", RefreshTolerance);
+        InvalidParameterException.RequireNonNegative("slippage_bps", SlippageBps);
         if (!(MaxOrderAge > 0))
         {
             throw new InvalidParameterException("max_order_age", $"must be positive, got {MaxOrderAge}");
