@@ -20,6 +20,9 @@ public sealed class QuoteShaping : IQuotingStrategy, IReadsMarketFeatures
     private readonly double _sizeSkew;
     private readonly double _orderQuantity;
 
+    // 1 + the extra levels' size factors: what one unit of scale quotes on a side, in best-quote sizes.
+    private readonly double _sizePerScale;
+
     public QuoteShaping(IQuotingStrategy inner, IReadOnlyList<QuoteLevelSpec> extraLevels, double sizeSkew, double tick, double orderQuantity)
     {
         ArgumentNullException.ThrowIfNull(inner);
@@ -37,6 +40,7 @@ public sealed class QuoteShaping : IQuotingStrategy, IReadsMarketFeatures
 
         _inner = inner;
         _levels = [.. extraLevels.OrderBy(l => l.OffsetTicks)];
+        _sizePerScale = 1 + _levels.Sum(l => l.SizeFactor);
         _sizeSkew = InvalidParameterException.RequireNonNegative("size_skew", sizeSkew);
         _tick = InvalidParameterException.RequirePositive("tick", tick);
         _orderQuantity = InvalidParameterException.RequirePositive("order_size", orderQuantity);
@@ -70,8 +74,7 @@ public sealed class QuoteShaping : IQuotingStrategy, IReadsMarketFeatures
             return factor;
         }
 
-        double levels = 1 + _levels.Sum(l => l.SizeFactor);
-        return Math.Min(factor, Math.Max(1, Math.Abs(q) / levels));
+        return Math.Min(factor, Math.Max(1, Math.Abs(q) / _sizePerScale));
     }
 
     private void Shape(ref QuoteDecision shaped, in QuoteDecision inner, Side side, double scale)

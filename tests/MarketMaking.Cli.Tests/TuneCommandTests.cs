@@ -17,6 +17,9 @@ public sealed class TuneCommandTests : IDisposable
         string[] lines = File.ReadAllLines(results);
         Assert.Equal("index,key,gamma,max_inventory,objective,pnl,sharpe,utility,max_drawdown,fills,mean_abs_q", lines[0]);
         Assert.Equal(7, lines.Length);   // 3 × 2 points
+        string report = File.ReadAllText(Path.ChangeExtension(results, ".html"));
+        Assert.Contains("<table class=\"heatmap\">", report, StringComparison.Ordinal);
+        Assert.Equal(6, report.Split("style=\"background:rgb(").Length - 1);   // one coloured cell per point
 
         // The best point's objective is the largest in the file, and it is what the config says.
         double[] objectives = [.. lines.Skip(1).Select(l => double.Parse(l.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture))];

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
@@ -87,7 +86,7 @@ internal static class ReportCommand
                 {
                     string? text = field.Value.ValueKind switch
                     {
-                        JsonValueKind.Number => Short(field.Value.GetDouble()),
+                        JsonValueKind.Number => Formats.Compact(field.Value.GetDouble()),
                         JsonValueKind.String => field.Value.GetString(),
                         JsonValueKind.Null => "–",
                         _ => null,
@@ -105,6 +104,4 @@ internal static class ReportCommand
             return rows;
         }
     }
-
-    private static string Short(double value) => Formats.Fixed(value, Math.Abs(value) >= 1000 ? 1 : 4).ToString(CultureInfo.InvariantCulture);
 }

@@ -49,9 +49,8 @@ internal static class TrainAgentCommand
             EnvironmentSettings? model = book is null ? EnvironmentPresets.Get(envName) : null;
             AgentShape shape = book is not null ? AgentShape.Of(book) : AgentShape.Of(model!);
             ulong seedValue = parse.GetValue(seed);
-            (string name, object trained) = parse.GetValue(resume) is { } from
-                ? AgentFiles.LoadAgent(from)
-                : (kind!, null!);
+            (string Kind, object Agent)? resumed = parse.GetValue(resume) is { } from ? AgentFiles.LoadAgent(from) : null;
+            string name = resumed?.Kind ?? kind!;
             long total = parse.GetValue(steps) ?? AgentFiles.DefaultSteps(name);
             if (total <= 0)
             {
@@ -65,7 +64,7 @@ internal static class TrainAgentCommand
             }
 
             var overrides = new AgentOverrides(parse.GetValue(learningRate), parse.GetValue(batchSize), parse.GetValue(discount), parse.GetValue(updateFrequency));
-            trained ??= AgentFiles.Create(name, shape, (int)(seedValue % int.MaxValue), total, overrides);
+            object trained = resumed?.Agent ?? AgentFiles.Create(name, shape, (int)(seedValue % int.MaxValue), total, overrides);
             string? path = parse.GetValue(output);
             long every = parse.GetValue(checkpoint);
             using StreamWriter? curveFile = parse.GetValue(curve) is { } curvePath ? OutputFiles.Create(curvePath) : null;

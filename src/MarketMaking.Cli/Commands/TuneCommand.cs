@@ -207,7 +207,7 @@ internal static class TuneCommand
     }
 
     private static string Short(string cell) =>
-        double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? Formats.Fixed(v, Math.Abs(v) >= 100 ? 1 : 4) : cell;
+        double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? Formats.Compact(v) : cell;
 
     /// <summary>The ranked table and, over the first two parameters, a heatmap of the objective (the best over any others).</summary>
     private static ReportDocument SweepReport(string strategy, string objective, string[] names, string[] header, List<(string Key, string[] Cells)> ranked)

@@ -16,6 +16,9 @@ internal static class Formats
         return rounded > 0 ? "+" + magnitude : rounded < 0 ? "-" + magnitude : magnitude;
     }
 
+    /// <summary>Four decimals, one for large magnitudes (≥ 100): for wide tables of mixed metrics.</summary>
+    public static string Compact(double value) => Fixed(value, Math.Abs(value) >= 100 ? 1 : 4);
+
     public static string Percent(double fraction) => double.IsFinite(fraction) ? (fraction * 100).ToString("F1", CultureInfo.InvariantCulture) + "%" : "–";
 
     public static string Rate(double perSecond) => perSecond switch

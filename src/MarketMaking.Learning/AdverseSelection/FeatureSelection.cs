@@ -20,7 +20,7 @@ public sealed class FeatureSelection
     public static IReadOnlyList<string> Defaults { get; } = ["vpin", "ofi", "spread", "volume", "imbalance", "imbalance5", "mid_change", "trade_imbalance"];
 
     private readonly int[] _indices;
-    private readonly double[] _signs;
+    private readonly bool[] _signed;
 
     public FeatureSelection(IReadOnlyList<string> names)
     {
@@ -32,7 +32,7 @@ public sealed class FeatureSelection
 
         Names = [.. names];
         _indices = [.. names.Select(MarketFeatures.IndexOf)];
-        _signs = [.. _indices.Select(i => MarketFeatures.IsSigned(i) ? 1.0 : 0.0)];
+        _signed = [.. _indices.Select(MarketFeatures.IsSigned)];
         if (_indices.Distinct().Count() != _indices.Length)
         {
             throw new Core.Errors.InvalidParameterException("features", "a feature is listed twice");
@@ -53,7 +53,7 @@ public sealed class FeatureSelection
         for (int i = 0; i < _indices.Length; i++)
         {
             double value = market[_indices[i]];
-            into[i] = _signs[i] != 0 ? sign * value : value;
+            into[i] = _signed[i] ? sign * value : value;
         }
     }
 }

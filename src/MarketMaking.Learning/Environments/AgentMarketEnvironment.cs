@@ -20,6 +20,9 @@ public sealed class AgentMarketEnvironment : IVectorEnvironment
     private readonly AgentEnvironmentSettings _settings;
     private readonly AgentMarketParameters _market;
     private readonly Trajectory[] _trajectories;
+    private readonly int[] _actions;
+    private readonly float[] _rewards;
+    private readonly bool[] _ended;
     private ulong _seed;
     private long _episodes;
 
@@ -30,6 +33,9 @@ public sealed class AgentMarketEnvironment : IVectorEnvironment
         _settings = settings.Validate();
         _market = settings.Market with { Duration = settings.EpisodeSeconds + settings.StepSeconds, DecisionInterval = settings.StepSeconds };
         _trajectories = new Trajectory[count];
+        _actions = new int[count];
+        _rewards = new float[count];
+        _ended = new bool[count];
         Count = count;
     }
 
@@ -53,16 +59,15 @@ public sealed class AgentMarketEnvironment : IVectorEnvironment
 
     public void Step(ReadOnlySpan<int> actions, Span<float> observations, Span<float> rewards, Span<bool> terminated, Span<bool> truncated)
     {
-        int[] chosen = actions.ToArray();
-        float[] stepRewards = new float[Count];
-        bool[] ended = new bool[Count];
-        Parallel.For(0, Count, i => (stepRewards[i], ended[i]) = Advance(_trajectories[i], chosen[i]));
+        // Spans cannot enter the parallel lambda: the actions go through a buffer the environment owns.
+        actions[..Count].CopyTo(_actions);
+        Parallel.For(0, Count, i => (_rewards[i], _ended[i]) = Advance(_trajectories[i], _actions[i]));
         for (int i = 0; i < Count; i++)
         {
-            rewards[i] = stepRewards[i];
-            terminated[i] = ended[i];
+            rewards[i] = _rewards[i];
+            terminated[i] = _ended[i];
             truncated[i] = false;
-            if (ended[i])
+            if (_ended[i])
             {
                 _trajectories[i] = NewEpisode();
             }

@@ -1,3 +1,4 @@
+using MarketMaking.Core.Metrics;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Simulation.MonteCarlo;
 using MarketMaking.Strategies;
@@ -31,11 +32,14 @@ public sealed class ObjectiveEvaluator(EnvironmentSettings settings, int traject
             objective[i] = o.NetPnl[i] - (_settings.Phi * (o.LongSquaredInventory[i] + o.ShortSquaredInventory[i])) - (_settings.TerminalPenalty * q * q);
         }
 
-        double mean = objective.Average();
-        double variance = objective.Sum(x => (x - mean) * (x - mean)) / Math.Max(1, objective.Length - 1);
-        double pnlMean = o.NetPnl.ToArray().Average();
-        double pnlStd = Math.Sqrt(o.NetPnl.ToArray().Sum(x => (x - pnlMean) * (x - pnlMean)) / Math.Max(1, o.Count - 1));
-        return new ObjectiveEstimate(label, mean, Math.Sqrt(variance / objective.Length), pnlMean, pnlStd, o.AbsInventory.ToArray().Average() / _settings.Market.Horizon, objective);
+        return new ObjectiveEstimate(
+            label,
+            PerformanceStatistics.Mean(objective),
+            PerformanceStatistics.StandardDeviation(objective) / Math.Sqrt(objective.Length),
+            PerformanceStatistics.Mean(o.NetPnl),
+            PerformanceStatistics.StandardDeviation(o.NetPnl),
+            PerformanceStatistics.Mean(o.AbsInventory) / _settings.Market.Horizon,
+            objective);
     }
 
     /// <summary>The exact Cartea–Jaimungal strategy for these parameters.</summary>

@@ -1,3 +1,4 @@
+using MarketMaking.Core.Metrics;
 using MathNet.Numerics.Distributions;
 
 namespace MarketMaking.Simulation.MonteCarlo;
@@ -24,21 +25,14 @@ public sealed record PairedDifference(int Pairs, double Mean, double StandardErr
             return new PairedDifference(n, n == 1 ? candidate[0] - baseline[0] : double.NaN, double.NaN, double.NaN, double.NaN);
         }
 
-        double mean = 0;
+        double[] differences = new double[n];
         for (int i = 0; i < n; i++)
         {
-            mean += candidate[i] - baseline[i];
+            differences[i] = candidate[i] - baseline[i];
         }
 
-        mean /= n;
-        double squares = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double deviation = candidate[i] - baseline[i] - mean;
-            squares += deviation * deviation;
-        }
-
-        double standardError = Math.Sqrt(squares / (n - 1) / n);
+        double mean = PerformanceStatistics.Mean(differences);
+        double standardError = PerformanceStatistics.StandardDeviation(differences) / Math.Sqrt(n);
         double t = StudentT.InvCDF(0, 1, n - 1, 0.975);
         return new PairedDifference(n, mean, standardError, mean - (t * standardError), mean + (t * standardError));
     }
