@@ -36,6 +36,7 @@ public sealed class ConfigTests : IDisposable
     [InlineData("no_save: maybe\n", 1, "no_save", "expected true or false")]
     [InlineData("strategy: fixed\nmarket_maker:\n  spread_bps: -5\n", 3, "market_maker.spread_bps", "must be zero or positive")]
     [InlineData("strategy: [as\n", 2, "syntax", "did not find expected")]
+    [InlineData("sims: 10\nsimulation:\n  market_impact: -0.5\n", 3, "simulation.market_impact", "must be zero or positive")]
     public void BadSettingsNameTheFileTheLineAndTheKey(string yaml, int line, string key, string problem)
     {
         string config = Write("bad.yaml", yaml);
@@ -77,6 +78,7 @@ public sealed class ConfigTests : IDisposable
     /// <summary>Every example config runs (made small from the command line), so none can rot.</summary>
     [Theory]
     [InlineData("simulate-model.yaml", new[] { "simulate", "--sims", "100", "--no-save" })]
+    [InlineData("simulate-model-costs.yaml", new[] { "simulate", "--sims", "100", "--no-save" })]
     [InlineData("simulate-lob-toxic.yaml", new[] { "simulate", "--runs", "2", "--calibrate-seconds", "120", "--guard-train-runs", "2", "--no-save" })]
     public void ExampleConfigsRun(string file, string[] args)
     {

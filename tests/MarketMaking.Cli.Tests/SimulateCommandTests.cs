@@ -53,4 +53,21 @@ public class SimulateCommandTests
         double fees = Result("as", "--maker-fee", "-0.0001").GetProperty("fees_mean").GetDouble();
         Assert.InRange(fees, -0.01 * 120, -0.01 * 60);
     }
+
+    [Fact]
+    public void SlippageAndMarketImpactReachTheModelMarket()
+    {
+        JsonElement Result(params string[] extra) =>
+            JsonDocument.Parse(Mm.Run(["simulate", "--strategy", "as", "--sims", "400", "--seed", "4", "--json", "--no-save", .. extra]).Output).RootElement.GetProperty("results")[0];
+
+        // Slippage: the same fills, PnL lower by exactly the mean cost, about 2 bp of ~100 per fill.
+        JsonElement plain = Result(), slipped = Result("--slippage-bps", "2");
+        Assert.Equal(plain.GetProperty("fills_mean").GetDouble(), slipped.GetProperty("fills_mean").GetDouble());
+        double cost = slipped.GetProperty("slippage_mean").GetDouble();
+        Assert.InRange(cost / slipped.GetProperty("fills_mean").GetDouble(), 0.019, 0.021);
+        Assert.Equal(plain.GetProperty("profit_mean").GetDouble() - cost, slipped.GetProperty("profit_mean").GetDouble(), 9);
+
+        // Impact: every fill moves the mid against us, so the same strategy earns less.
+        Assert.True(Result("--market-impact", "0.1").GetProperty("profit_mean").GetDouble() < plain.GetProperty("profit_mean").GetDouble() - 2);
+    }
 }

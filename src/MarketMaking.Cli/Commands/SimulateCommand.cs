@@ -30,7 +30,7 @@ internal static class SimulateCommand
         var kind = new Option<string>("--market") { Description = "model (vectorized model market) or lob (agent-based order book)", DefaultValueFactory = _ => "model" };
         var preset = new Option<string>("--preset") { Description = "lob: market preset (liquid, thin, toxic) or a market .yaml file", DefaultValueFactory = _ => "liquid" };
         var runs = new Option<int>("--runs") { Description = "lob: runs (seeds) per strategy", DefaultValueFactory = _ => 20 };
-        var slippage = new Option<double>("--slippage-bps") { Description = "lob: each fill's price moved against us, basis points", DefaultValueFactory = _ => 0 };
+        var slippage = new Option<double>("--slippage-bps") { Description = "each fill's price moved against us, basis points (model and lob)", DefaultValueFactory = _ => 0 };
         var calibrateSeconds = new Option<double>("--calibrate-seconds") { Description = "lob: seconds of the market's tape used to calibrate σ, A, κ", DefaultValueFactory = _ => 1800 };
         var command = new Command("simulate", "Run strategies on a model market (vectorized) or the agent-based order book and compare them.") { kind, preset, runs, calibrateSeconds, slippage };
         market.AddTo(command);
@@ -52,7 +52,7 @@ internal static class SimulateCommand
 
             ModelMarketParameters parameters = market.Resolve(parse);
             StrategySettings settings = strategies.Resolve(parse, parameters);
-            MonteCarloSettings monteCarlo = run.MonteCarlo(parse, settings);
+            MonteCarloSettings monteCarlo = (run.MonteCarlo(parse, settings) with { SlippageBps = parse.GetValue(slippage) }).Validate();
             var evaluations = strategies.WithoutBook(parse, "the model market")
                 .Select(s => StrategyEvaluator.Evaluate(parameters, monteCarlo, s.Label, StrategyCatalog.Create(s.Name, settings), settings.Gamma, run.Penalty(parse)))
                 .ToList();

@@ -26,6 +26,7 @@ internal sealed class MarketOptions
     private readonly Option<double?> _jumpStd = new("--jump-std") { Description = "standard deviation of a jump" };
     private readonly Option<double?> _adverseProbability = new("--adverse-probability") { Description = "probability the mid jumps against us after a fill" };
     private readonly Option<double?> _adverseSize = new("--adverse-size") { Description = "size of that jump" };
+    private readonly Option<double?> _marketImpact = new("--market-impact") { Description = "permanent impact of the flow that fills us: the mid moves against us by this much per unit filled" };
     private readonly Option<double?> _makerFee = new("--maker-fee") { Description = "maker fee rate (negative: rebate), fraction of notional" };
     private readonly Option<double?> _lotSize = new("--lot-size") { Description = "quantity grid of the model instrument" };
 
@@ -34,7 +35,7 @@ internal sealed class MarketOptions
         foreach (Option option in new Option[]
         {
             _model, _s0, _horizon, _dt, _sigma, _drift, _shock, _a, _kappa, _fillRule, _arrivals, _hawkesBranching, _hawkesDecay,
-            _alphaReversion, _alphaVolatility, _jumpIntensity, _jumpStd, _adverseProbability, _adverseSize, _makerFee, _lotSize,
+            _alphaReversion, _alphaVolatility, _jumpIntensity, _jumpStd, _adverseProbability, _adverseSize, _marketImpact, _makerFee, _lotSize,
         })
         {
             command.Options.Add(option);
@@ -66,6 +67,7 @@ internal sealed class MarketOptions
             JumpStd = parse.GetValue(_jumpStd) ?? p.JumpStd,
             AdverseSelectionProbability = parse.GetValue(_adverseProbability) ?? p.AdverseSelectionProbability,
             AdverseSelectionSize = parse.GetValue(_adverseSize) ?? p.AdverseSelectionSize,
+            MarketImpact = parse.GetValue(_marketImpact) ?? p.MarketImpact,
             MakerFeeRate = parse.GetValue(_makerFee) ?? p.MakerFeeRate,
             LotSize = parse.GetValue(_lotSize) ?? p.LotSize,
         }).Validate();

@@ -132,6 +132,11 @@ internal static class ReportBuilder
             (double[] centers, double[] counts) = Histogram.Build(e.TerminalPnl.ToArray(), 30);
             return new ChartSpec($"Terminal PnL: {e.Label}", "PnL", "runs", [new BarSeries(e.Label, centers, counts)]) { Width = SmallChartWidth, Height = SmallChartHeight };
         }).ToList();
+        var drawdowns = evaluations.Select(e =>
+        {
+            (double[] centers, double[] counts) = Histogram.Build(e.MaxDrawdowns.ToArray(), 30);
+            return new ChartSpec($"Max drawdown: {e.Label}", "largest fall below the peak", "runs", [new BarSeries(e.Label, centers, counts)]) { Width = SmallChartWidth, Height = SmallChartHeight };
+        }).ToList();
         List<ChartSpec> quotes = evaluations.Select(e => QuotesChart(e.Label, e.Sample)).ToList();
 
         return new ReportSection($"Market: {market.Name}", [
@@ -142,11 +147,21 @@ internal static class ReportBuilder
             PnlDecomposition([.. evaluations.Select(e => e.Sample)]),
             new ParagraphBlock("Quotes against the mid on trajectory 0; ▲ our bid filled (we bought), ▼ our ask filled (we sold)."),
             new ChartGridBlock(quotes),
-            new ParagraphBlock("Distribution of terminal PnL over all runs."),
-            new ChartGridBlock(distributions),
+            MeanPnlDecomposition(evaluations),
+            new ParagraphBlock("Distributions over all runs: terminal PnL, and the largest drawdown of each run."),
+            new ChartGridBlock([.. distributions, .. drawdowns]),
             SampleMetricsTable(evaluations),
         ]);
     }
+
+    /// <summary>The decomposition of <see cref="PnlDecomposition"/>, averaged over every trajectory of the Monte Carlo run.</summary>
+    private static TableBlock MeanPnlDecomposition(IReadOnlyList<StrategyEvaluation> evaluations) => new(
+        ["strategy", "spread capture", "slippage", "inventory", "fees (net of rebates)", "net PnL"],
+        [.. evaluations.Select(e => e.Summary).Select(s => (IReadOnlyList<string>)[
+            s.Strategy, Formats.Fixed(s.EdgeMean + s.SlippageMean, 4), Formats.Fixed(-s.SlippageMean, 4),
+            Formats.Fixed(s.ProfitMean + s.FeesMean - s.EdgeMean, 4), Formats.Fixed(-s.FeesMean, 4), Formats.Fixed(s.ProfitMean, 4),
+        ])],
+        $"PnL decomposition, mean over all {evaluations[0].Summary.Trajectories} runs (the one above is trajectory 0 alone): spread capture = Σ edge against the mid at each quoted price; inventory = gross PnL − the edge after slippage.");
 
     private static TableBlock SampleMetricsTable(IReadOnlyList<StrategyEvaluation> evaluations)
     {
@@ -210,6 +225,7 @@ internal static class ReportBuilder
         new("jumps", p.JumpIntensity > 0 ? $"{Number(p.JumpIntensity)} per unit time, sd {Number(p.JumpStd)}" : "none"),
         new("fills", $"λ(δ) = {Number(p.A)}·e^(−{Number(p.Kappa)}δ), {p.FillRule.ToString().ToLowerInvariant()} rule, {p.Arrivals.ToString().ToLowerInvariant()} arrivals"),
         new("adverse selection", p.AdverseSelectionProbability > 0 ? $"after a fill, probability {Number(p.AdverseSelectionProbability)} of a {Number(p.AdverseSelectionSize)} move against us" : "none"),
+        new("market impact", p.MarketImpact > 0 ? $"the mid moves {Number(p.MarketImpact)} against us per unit filled" : "none"),
         new("maker fee", Number(p.MakerFeeRate)),
     ];
 

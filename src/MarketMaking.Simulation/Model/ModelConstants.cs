@@ -37,6 +37,8 @@ internal readonly struct ModelConstants
         HasAdverseSelection = p.AdverseSelectionProbability > 0 && p.AdverseSelectionSize > 0;
         AdverseProbability = p.AdverseSelectionProbability;
         AdverseSize = p.AdverseSelectionSize;
+        HasImpact = p.MarketImpact > 0;
+        Impact = p.MarketImpact;
     }
 
     public double TimeStep { get; }
@@ -84,4 +86,8 @@ internal readonly struct ModelConstants
     public double AdverseProbability { get; }
 
     public double AdverseSize { get; }
+
+    public bool HasImpact { get; }
+
+    public double Impact { get; }
 }

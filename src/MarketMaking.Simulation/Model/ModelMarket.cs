@@ -118,16 +118,17 @@ public sealed class ModelMarket : IMarket
 
         double time = Time;
         double mid = Mid;
-        bool bought = FillSide(Side.Buy, _bids, ref _bidCount, draws.BidFill[0], bidArrivals, time, mid, fills);
-        bool sold = FillSide(Side.Sell, _asks, ref _askCount, draws.AskFill[0], askArrivals, time, mid, fills);
+        double bought = FillSide(Side.Buy, _bids, ref _bidCount, draws.BidFill[0], bidArrivals, time, mid, fills);
+        double sold = FillSide(Side.Sell, _asks, ref _askCount, draws.AskFill[0], askArrivals, time, mid, fills);
 
-        ModelStepKernel.MoveMid(in _constants, in draws, Mask(bought), Mask(sold), ref _mid, ref _alpha);
+        ModelStepKernel.MoveMid(in _constants, in draws, Mask(bought > 0), Mask(sold > 0), new Vector<double>(bought), new Vector<double>(sold), ref _mid, ref _alpha);
         _step++;
     }
 
-    private bool FillSide(Side side, RestingOrder[] orders, ref int count, double uniform, Vector<double> arrivals, double time, double mid, List<Fill> fills)
+    /// <summary>Fills this side's orders the step's market order reaches; returns the quantity filled.</summary>
+    private double FillSide(Side side, RestingOrder[] orders, ref int count, double uniform, Vector<double> arrivals, double time, double mid, List<Fill> fills)
     {
-        bool any = false;
+        double filled = 0;
         for (int i = 0; i < count;)
         {
             RestingOrder order = orders[i];
@@ -141,14 +142,14 @@ public sealed class ModelMarket : IMarket
                 double fee = Instrument.Fee(order.Price, order.Quantity, isMaker: true);
                 fills.Add(new Fill(time, order.Id, side, order.Price, order.Quantity, fee, IsMaker: true, mid));
                 RemoveAt(orders, ref count, i);
-                any = true;
+                filled += order.Quantity;
                 continue;
             }
 
             i++;
         }
 
-        return any;
+        return filled;
     }
 
     private static Vector<long> Mask(bool value) => value ? Vector<long>.AllBitsSet : Vector<long>.Zero;

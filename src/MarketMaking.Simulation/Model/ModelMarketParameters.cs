@@ -61,6 +61,12 @@ public sealed record ModelMarketParameters
     /// <summary>Size of that jump (price units): down after we buy, up after we sell.</summary>
     public double AdverseSelectionSize { get; init; }
 
+    /// <summary>
+    /// Permanent market impact of the flow that fills us, price units per unit of quantity: after
+    /// we buy v the mid falls by impact·v, after we sell it rises (linear, Kyle-style; 0: none).
+    /// </summary>
+    public double MarketImpact { get; init; }
+
     /// <summary>Maker fee rate on our fills (fraction of notional; negative: rebate).</summary>
     public double MakerFeeRate { get; init; }
 
@@ -125,6 +131,7 @@ public sealed record ModelMarketParameters
         InvalidParameterException.RequirePositive("hawkes_decay", HawkesDecay);
         InvalidParameterException.RequireProbability("adverse_probability", AdverseSelectionProbability);
         InvalidParameterException.RequireNonNegative("adverse_size", AdverseSelectionSize);
+        InvalidParameterException.RequireNonNegative("market_impact", MarketImpact);
         InvalidParameterException.RequireFinite("maker_fee", MakerFeeRate);
         InvalidParameterException.RequirePositive("lot_size", LotSize);
         return this;

@@ -53,7 +53,7 @@ public static class ModelMarketTape
                 onTrade(time, aggressor, aggressor == Side.Buy ? s + depth : s - depth);
             }
 
-            ModelStepKernel.MoveMid(in c, in draws, Vector<long>.Zero, Vector<long>.Zero, ref mid, ref alpha);
+            ModelStepKernel.MoveMid(in c, in draws, Vector<long>.Zero, Vector<long>.Zero, Vector<double>.Zero, Vector<double>.Zero, ref mid, ref alpha);
         }
 
         onMid((long)(steps * stepNanoseconds), mid[0]);

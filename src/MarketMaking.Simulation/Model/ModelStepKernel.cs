@@ -87,11 +87,11 @@ internal static class ModelStepKernel
     }
 
     /// <summary>
-    /// Moves the mid over the step (drift, alpha, Brownian shock, adverse-selection jump after our
-    /// fills, compound Poisson jumps) and the alpha along its OU transition.
+    /// Moves the mid over the step (drift, alpha, Brownian shock, adverse-selection jump and
+    /// permanent impact after our fills, compound Poisson jumps) and the alpha along its OU transition.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MoveMid(in ModelConstants c, in StepDraws draws, Vector<long> bought, Vector<long> sold, ref Vector<double> mid, ref Vector<double> alpha)
+    public static void MoveMid(in ModelConstants c, in StepDraws draws, Vector<long> bought, Vector<long> sold, Vector<double> boughtQuantity, Vector<double> soldQuantity, ref Vector<double> mid, ref Vector<double> alpha)
     {
         Vector<double> change = new Vector<double>(c.SigmaSqrtDt) * draws.Shock;
         if (c.DriftStep != 0 || c.HasAlpha)
@@ -106,6 +106,12 @@ internal static class ModelStepKernel
             Vector<long> downMove = Vector.BitwiseAnd(bought, Vector.LessThan(draws.BidAdverse, probability));
             Vector<long> upMove = Vector.BitwiseAnd(sold, Vector.LessThan(draws.AskAdverse, probability));
             change += Vector.ConditionalSelect(upMove, size, Vector<double>.Zero) - Vector.ConditionalSelect(downMove, size, Vector<double>.Zero);
+        }
+
+        if (c.HasImpact)
+        {
+            // Permanent impact of the flow that filled us: down by impact·quantity after we buy, up after we sell.
+            change += new Vector<double>(c.Impact) * (soldQuantity - boughtQuantity);
         }
 
         if (c.HasJumps)

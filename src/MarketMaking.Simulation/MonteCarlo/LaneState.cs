@@ -29,6 +29,7 @@ internal struct LaneState
     public Vector<long> Orders;
     public Vector<long> SpreadSteps;
     public Vector<double> Fees;
+    public Vector<double> Slippage;
     public Vector<double> Turnover;
     public Vector<double> Edge;
     public Vector<double> CaptureEdge;

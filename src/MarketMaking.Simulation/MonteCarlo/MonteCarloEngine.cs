@@ -110,6 +110,8 @@ public sealed class MonteCarloEngine
         Vector<double> maxPosition = new(_settings.MaxPosition);
         Vector<double> limitLevel = new(_settings.MaxPosition - 1e-9);
         bool hasFees = p.MakerFeeRate != 0;
+        Vector<double> slippageRate = new(_settings.SlippageBps / 1e4);
+        bool hasSlippage = _settings.SlippageBps > 0;
         bool hasLimit = double.IsFinite(_settings.MaxPosition);
 
         // Snapping a quantity already on the lot grid returns it unchanged, so with no limit to cap
@@ -228,18 +230,30 @@ public sealed class MonteCarloEngine
                 // A zero fee is skipped rather than subtracted: x − 0 is x, so the numbers are the same.
                 Vector<double> boughtQuantity = Vector.ConditionalSelect(bought, s.LiveBidQuantity, zero);
                 Vector<double> soldQuantity = Vector.ConditionalSelect(sold, s.LiveAskQuantity, zero);
+                Vector<double> buyPrice = s.LiveBid, sellPrice = s.LiveAsk;
+                if (hasSlippage)
+                {
+                    // As the event loop: the price moves against us; the fee stays on the quoted price.
+                    Vector<double> bidSlip = s.LiveBid * slippageRate, askSlip = s.LiveAsk * slippageRate;
+                    buyPrice = s.LiveBid + bidSlip;
+                    sellPrice = s.LiveAsk - askSlip;
+                    s.Slippage += Vector.ConditionalSelect(bought, bidSlip * s.LiveBidQuantity, zero) + Vector.ConditionalSelect(sold, askSlip * s.LiveAskQuantity, zero);
+                    bidDepth = s.Mid - buyPrice;
+                    askDepth = sellPrice - s.Mid;
+                }
+
                 if (hasFees)
                 {
                     Vector<double> bidFee = Vector.ConditionalSelect(bought, feeRate * s.LiveBid * s.LiveBidQuantity, zero);
                     Vector<double> askFee = Vector.ConditionalSelect(sold, feeRate * s.LiveAsk * s.LiveAskQuantity, zero);
-                    s.Cash = s.Cash - Vector.ConditionalSelect(bought, s.LiveBid * s.LiveBidQuantity, zero) - bidFee;
-                    s.Cash = s.Cash + Vector.ConditionalSelect(sold, s.LiveAsk * s.LiveAskQuantity, zero) - askFee;
+                    s.Cash = s.Cash - Vector.ConditionalSelect(bought, buyPrice * s.LiveBidQuantity, zero) - bidFee;
+                    s.Cash = s.Cash + Vector.ConditionalSelect(sold, sellPrice * s.LiveAskQuantity, zero) - askFee;
                     s.Fees += bidFee + askFee;
                 }
                 else
                 {
-                    s.Cash = s.Cash - Vector.ConditionalSelect(bought, s.LiveBid * s.LiveBidQuantity, zero);
-                    s.Cash = s.Cash + Vector.ConditionalSelect(sold, s.LiveAsk * s.LiveAskQuantity, zero);
+                    s.Cash = s.Cash - Vector.ConditionalSelect(bought, buyPrice * s.LiveBidQuantity, zero);
+                    s.Cash = s.Cash + Vector.ConditionalSelect(sold, sellPrice * s.LiveAskQuantity, zero);
                 }
 
                 s.Inventory = s.Inventory + boughtQuantity - soldQuantity;
@@ -253,7 +267,7 @@ public sealed class MonteCarloEngine
                 s.BidLive = Vector.AndNot(s.BidLive, bought);
                 s.AskLive = Vector.AndNot(s.AskLive, sold);
 
-                ModelStepKernel.MoveMid(in c, in draws, bought, sold, ref s.Mid, ref s.Alpha);
+                ModelStepKernel.MoveMid(in c, in draws, bought, sold, boughtQuantity, soldQuantity, ref s.Mid, ref s.Alpha);
 
                 Vector<double> equity = s.Cash + (s.Inventory * s.Mid);
                 s.Peak = Vector.Max(s.Peak, equity);
@@ -273,6 +287,7 @@ public sealed class MonteCarloEngine
                 outcomes.FinalInventory[i] = s.Inventory[lane];
                 outcomes.FinalMid[i] = s.Mid[lane];
                 outcomes.Fees[i] = s.Fees[lane];
+                outcomes.SlippageCost[i] = s.Slippage[lane];
                 outcomes.Fills[i] = s.Fills[lane];
                 outcomes.Orders[i] = s.Orders[lane];
                 outcomes.Turnover[i] = s.Turnover[lane];

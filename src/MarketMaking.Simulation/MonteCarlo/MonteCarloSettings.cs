@@ -18,6 +18,12 @@ public sealed record MonteCarloSettings
     /// <summary>Time between decisions (update_freq); 0 decides at every step.</summary>
     public double DecisionInterval { get; init; }
 
+    /// <summary>
+    /// Each fill's price moved against us by this many basis points (a buy pays more, a sell gets
+    /// less), as <c>RunSettings.SlippageBps</c> does in the event loop; fees stay on the quoted price.
+    /// </summary>
+    public double SlippageBps { get; init; }
+
     /// <summary>Worker threads; 0 uses every core.</summary>
     public int Threads { get; init; }
 
@@ -35,6 +41,7 @@ public sealed record MonteCarloSettings
 
         InvalidParameterException.RequireNonNegative("update_freq", DecisionInterval);
         InvalidParameterException.RequireFinite("q0", InitialInventory);
+        InvalidParameterException.RequireNonNegative("slippage_bps", SlippageBps);
         if (Threads < 0)
         {
             throw new InvalidParameterException("threads", $"must be zero (all cores) or positive, got {Threads}");

@@ -66,6 +66,12 @@ public sealed record MonteCarloSummary
 
     public required double FeesMean { get; init; }
 
+    /// <summary>Mean over runs of Σ edge·quantity at fills, after slippage (the spread captured against the mid).</summary>
+    public required double EdgeMean { get; init; }
+
+    /// <summary>Mean over runs of what slippage cost.</summary>
+    public required double SlippageMean { get; init; }
+
     public required double RiskAversion { get; init; }
 
     /// <summary>E[PnL] − γ/2·Var[PnL].</summary>
@@ -108,6 +114,8 @@ public sealed record MonteCarloSummary
             InventoryPenalty = penalty,
             PenalizedPnlMean = penalized / o.Count,
             FeesMean = PerformanceStatistics.Mean(o.Fees),
+            EdgeMean = PerformanceStatistics.Mean(o.EdgeSum),
+            SlippageMean = PerformanceStatistics.Mean(o.SlippageCost),
             RiskAversion = riskAversion,
             MeanVarianceUtility = PerformanceStatistics.MeanVarianceUtility(o.Pnl, riskAversion),
             CaraCertaintyEquivalent = PerformanceStatistics.CaraCertaintyEquivalent(o.Pnl, riskAversion),
@@ -154,6 +162,8 @@ public sealed record MonteCarloSummary
             InventoryPenalty = penalty,
             PenalizedPnlMean = runs.Average(r => r.NetPnl - penalty.Running(r.LongSquaredInventoryTime, r.ShortSquaredInventoryTime)),
             FeesMean = runs.Average(r => r.NetFees),
+            EdgeMean = runs.Average(r => r.EdgeEarned),
+            SlippageMean = runs.Average(r => r.SlippageCost),
             RiskAversion = riskAversion,
             MeanVarianceUtility = PerformanceStatistics.MeanVarianceUtility(pnl, riskAversion),
             CaraCertaintyEquivalent = PerformanceStatistics.CaraCertaintyEquivalent(pnl, riskAversion),

@@ -3,7 +3,7 @@ using MarketMaking.Simulation.Engine;
 namespace MarketMaking.Simulation.MonteCarlo;
 
 /// <summary>
-/// A strategy measured on a model market: statistics over many runs, the terminal PnL of each run
-/// (for its distribution), and one run in full for charts.
+/// A strategy measured on a model market: statistics over many runs, the terminal PnL and the
+/// largest drawdown of each run (for their distributions), and one run in full for charts.
 /// </summary>
-public sealed record StrategyEvaluation(string Label, MonteCarloSummary Summary, IReadOnlyList<double> TerminalPnl, RunResult Sample);
+public sealed record StrategyEvaluation(string Label, MonteCarloSummary Summary, IReadOnlyList<double> TerminalPnl, IReadOnlyList<double> MaxDrawdowns, RunResult Sample);

@@ -32,6 +32,7 @@ public static class StrategyEvaluator
             Risk = new RiskLimits { MaxPosition = settings.MaxPosition },
             DecisionInterval = settings.DecisionInterval,
             InitialInventory = settings.InitialInventory,
+            SlippageBps = settings.SlippageBps,
             RecordSeries = true,
             Metrics = new MetricsOptions
             {
@@ -41,6 +42,6 @@ public static class StrategyEvaluator
             },
         };
         RunResult sample = EventLoop.Run(new ModelMarket(market, settings.Seed, trajectory: 0), strategy, run) with { Strategy = label };
-        return new StrategyEvaluation(label, summary, result.Outcomes.NetPnl.ToArray(), sample);
+        return new StrategyEvaluation(label, summary, result.Outcomes.NetPnl.ToArray(), result.Outcomes.Drawdowns.ToArray(), sample);
     }
 }

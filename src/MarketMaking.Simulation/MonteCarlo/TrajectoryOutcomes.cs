@@ -14,6 +14,7 @@ public sealed class TrajectoryOutcomes
         FinalInventory = new double[count];
         FinalMid = new double[count];
         Fees = new double[count];
+        SlippageCost = new double[count];
         Fills = new double[count];
         Orders = new double[count];
         Turnover = new double[count];
@@ -41,6 +42,9 @@ public sealed class TrajectoryOutcomes
 
     /// <summary>Net fees paid (negative: rebates earned).</summary>
     internal double[] Fees { get; }
+
+    /// <summary>What slippage cost: Σ |price moved|·quantity over fills.</summary>
+    internal double[] SlippageCost { get; }
 
     internal double[] Fills { get; }
 
@@ -78,6 +82,9 @@ public sealed class TrajectoryOutcomes
     internal double[] MaxDrawdown { get; }
 
     public ReadOnlySpan<double> NetPnl => Pnl;
+
+    /// <summary>The largest peak-to-trough fall of each trajectory's marked-to-market PnL.</summary>
+    public ReadOnlySpan<double> Drawdowns => MaxDrawdown;
 
     public ReadOnlySpan<double> Inventory => FinalInventory;
 

@@ -84,7 +84,7 @@ public class ModelStepKernelTests
         {
             double before = mid[0];
             ModelStepKernel.Draw(in c, ref random, out StepDraws draws);
-            ModelStepKernel.MoveMid(in c, in draws, Vector<long>.Zero, Vector<long>.Zero, ref mid, ref alpha);
+            ModelStepKernel.MoveMid(in c, in draws, Vector<long>.Zero, Vector<long>.Zero, Vector<double>.Zero, Vector<double>.Zero, ref mid, ref alpha);
             Assert.Equal(step, Math.Abs(mid[0] - before), 12);
         }
     }
@@ -103,7 +103,7 @@ public class ModelStepKernelTests
         for (int i = 0; i < 100_000; i++)
         {
             ModelStepKernel.Draw(in c, ref random, out StepDraws draws);
-            ModelStepKernel.MoveMid(in c, in draws, Vector<long>.Zero, Vector<long>.Zero, ref mid, ref alpha);
+            ModelStepKernel.MoveMid(in c, in draws, Vector<long>.Zero, Vector<long>.Zero, Vector<double>.Zero, Vector<double>.Zero, ref mid, ref alpha);
             if (i > 1000)
             {
                 for (int lane = 0; lane < Vector<double>.Count; lane++)
@@ -126,10 +126,26 @@ public class ModelStepKernelTests
         Vector<double> mid = new(100);
         Vector<double> alpha = Vector<double>.Zero;
         ModelStepKernel.Draw(in c, ref random, out StepDraws draws);
-        ModelStepKernel.MoveMid(in c, in draws, Vector<long>.AllBitsSet, Vector<long>.Zero, ref mid, ref alpha);
+        ModelStepKernel.MoveMid(in c, in draws, Vector<long>.AllBitsSet, Vector<long>.Zero, Vector<double>.One, Vector<double>.Zero, ref mid, ref alpha);
         Assert.Equal(99.75, mid[0], 12);
         ModelStepKernel.Draw(in c, ref random, out draws);
-        ModelStepKernel.MoveMid(in c, in draws, Vector<long>.Zero, Vector<long>.AllBitsSet, ref mid, ref alpha);
+        ModelStepKernel.MoveMid(in c, in draws, Vector<long>.Zero, Vector<long>.AllBitsSet, Vector<double>.Zero, Vector<double>.One, ref mid, ref alpha);
         Assert.Equal(100, mid[0], 12);
+    }
+
+    [Fact]
+    public void MarketImpactMovesTheMidAgainstUsInProportionToTheQuantityFilled()
+    {
+        // σ = 0, impact 0.1 per unit: buying 3 drops the mid by 0.3; selling 1 then lifts it by 0.1.
+        var c = new ModelConstants(new ModelMarketParameters { Sigma = 0, MarketImpact = 0.1 });
+        VectorRandom random = VectorRandom.ForTrajectory(1, 0);
+        Vector<double> mid = new(100);
+        Vector<double> alpha = Vector<double>.Zero;
+        ModelStepKernel.Draw(in c, ref random, out StepDraws draws);
+        ModelStepKernel.MoveMid(in c, in draws, Vector<long>.AllBitsSet, Vector<long>.Zero, new Vector<double>(3), Vector<double>.Zero, ref mid, ref alpha);
+        Assert.Equal(99.7, mid[0], 12);
+        ModelStepKernel.Draw(in c, ref random, out draws);
+        ModelStepKernel.MoveMid(in c, in draws, Vector<long>.Zero, Vector<long>.AllBitsSet, Vector<double>.Zero, Vector<double>.One, ref mid, ref alpha);
+        Assert.Equal(99.8, mid[0], 12);
     }
 }

@@ -48,7 +48,11 @@ public class EventLoopEquivalenceTests
             MakerFeeRate = -0.0002,
         },
         ["hawkes"] = new ModelMarketParameters { Arrivals = ArrivalProcess.Hawkes, HawkesBranchingRatio = 0.6, HawkesDecay = 30 },
+        ["costs"] = new ModelMarketParameters { MarketImpact = 0.05, MakerFeeRate = 0.0001 },
     };
+
+    /// <summary>The "costs" market also runs with slippage; the others without.</summary>
+    private static double SlippageBps(string market) => market == "costs" ? 3 : 0;
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -58,13 +62,14 @@ public class EventLoopEquivalenceTests
         IQuotingStrategy strategy = Build(strategyName);
         const double maxPosition = 6;
         const double initialInventory = 2;
-        var engine = new MonteCarloEngine(market, new MonteCarloSettings { Trajectories = Trajectories, Seed = Seed, MaxPosition = maxPosition, InitialInventory = initialInventory });
+        var engine = new MonteCarloEngine(market, new MonteCarloSettings { Trajectories = Trajectories, Seed = Seed, MaxPosition = maxPosition, InitialInventory = initialInventory, SlippageBps = SlippageBps(marketName) });
         TrajectoryOutcomes vector = engine.Run(strategy).Outcomes;
 
         var settings = new RunSettings
         {
             Risk = new RiskLimits { MaxPosition = maxPosition },
             InitialInventory = initialInventory,
+            SlippageBps = SlippageBps(marketName),
             Metrics = new MetricsOptions { InventoryLimit = maxPosition, SamplePeriod = market.TimeStep },
         };
         for (int trajectory = 0; trajectory < Trajectories; trajectory++)
@@ -79,6 +84,7 @@ public class EventLoopEquivalenceTests
             Assert.Equal(vector.Orders[trajectory], m.OrdersSubmitted);
             Assert.Equal(vector.Turnover[trajectory], m.Turnover, 12);
             Assert.Equal(vector.Fees[trajectory], m.NetFees, 12);
+            Assert.Equal(vector.SlippageCost[trajectory], m.SlippageCost, 12);
 
             // Same definitions, summed in a different order.
             Assert.Equal(vector.MaxDrawdown[trajectory], m.MaxDrawdown, 9);
