@@ -58,12 +58,132 @@ public sealed class TuneCommandTests : IDisposable
     [InlineData(new[] { "tune", "--grid", "gamma=1", "--shard", "2/2" }, "shard")]
     [InlineData(new[] { "tune", "--market", "bars", "--grid", "gamma=1" }, "--data")]
     [InlineData(new[] { "tune", "--grid", "gamma=1", "--objective", "pnl-dd" }, "--max-drawdown")]
+    [InlineData(new[] { "tune", "--market", "l2", "--grid", "spread_bps=1" }, "unknown market 'l2'; known: model, bars, replay")]
+    [InlineData(new[] { "tune", "--market", "replay", "--grid", "spread_bps=1" }, "--market replay needs --data FILE")]
+    [InlineData(new[] { "tune", "--market", "replay", "--data", "x.gz", "--grid", "spread_bps=1" }, "needs the data format (--format)")]
+    [InlineData(new[] { "tune", "--market", "replay", "--data", "x.csv", "--format", "ohlcv", "--grid", "spread_bps=1" }, "ohlcv holds bars: tune on it with --market bars")]
+    [InlineData(new[] { "tune", "--market", "replay", "--data", "/nonexistent/x.gz", "--format", "binance-usdm", "--grid", "spread_bps=1" }, "file not found: /nonexistent/x.gz")]
+    [InlineData(new[] { "tune", "--market", "replay", "--data", "/nonexistent/x.gz", "--format", "binance-usdm", "--grid", "spread_bps=1", "--queue-model", "fifo" }, "unknown model 'fifo'")]
+    [InlineData(new[] { "tune", "--grid", "spread_bps=1", "--train", "2m", "--test", "1m" }, "walk-forward needs recorded data")]
+    [InlineData(new[] { "tune", "--market", "replay", "--data", "x.gz", "--format", "binance-usdm", "--grid", "spread_bps=1", "--train", "2m" }, "walk-forward needs --test as well as --train")]
+    [InlineData(new[] { "tune", "--market", "replay", "--data", "x.gz", "--format", "binance-usdm", "--grid", "spread_bps=1", "--train", "2x", "--test", "1m" }, "'2x' is not a duration")]
     public void MistakesAreOneLine(string[] args, string expected)
     {
         var (code, _, error) = Mm.Run([.. args, "--results", Path.Combine(_folder, "x.csv")]);
         Assert.Equal(2, code);
         Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact]
+    public void AMalformedReplayFileIsOneLineNamingTheLine()
+    {
+        // A Binance USD-M recording whose second message has a price that is not a number.
+        string file = Path.Combine(_folder, "bad.txt");
+        File.WriteAllLines(file,
+        [
+            """1723161255088176367 {"stream":"btcusdt@trade","data":{"e":"trade","E":1723161256322,"T":1723161256322,"s":"BTCUSDT","t":1,"p":"61800.30","q":"0.002","X":"MARKET","m":false}}""",
+            """1723161255088176368 {"stream":"btcusdt@trade","data":{"e":"trade","E":1723161256322,"T":1723161256322,"s":"BTCUSDT","t":2,"p":"6l800.30","q":"0.002","X":"MARKET","m":false}}""",
+        ]);
+        var (code, output, error) = Mm.Run("tune", "--market", "replay", "--data", file, "--format", "binance-usdm", "--tick-size", "0.1", "--lot-size", "0.001",
+            "--grid", "spread_bps=1,2", "--results", Path.Combine(_folder, "bad.csv"));
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {file}:2: p: '6l800.30' is not a number", error.Trim());
+        Assert.Empty(output);
+        Assert.False(File.Exists(Path.Combine(_folder, "bad.csv")), "nothing is run on data that does not parse");
+    }
+
+    [SharedDataFact]
+    public void SweepsReplayAndEachPointScoresWhatBacktestReports()
+    {
+        string results = Path.Combine(_folder, "replay.csv");
+        string[] sweep =
+        [
+            "tune", "--market", "replay", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm", "--strategy", "fixed",
+            "--grid", "spread_bps=2,5", "--grid", "max_inventory=5,20", "--latency", "5ms", "--maker-fee", "-0.00005", "--results", results,
+        ];
+        var (code, _, error) = Mm.Run(sweep);
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        string[][] rows = [.. File.ReadAllLines(results).Skip(1).Select(l => l.Split(','))];
+        Assert.Equal(4, rows.Length);
+
+        // Each point: mm backtest at the same parameters reports the same net PnL, Sharpe and fills, to the last bit.
+        var backtest = new List<(double Pnl, string[] Row)>();
+        foreach (string[] row in rows)
+        {
+            var (btCode, btOutput, btError) = Mm.Run(
+                "backtest", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm", "--strategy", "fixed", "--spread-bps", row[2], "--max-inventory", row[3],
+                "--latency", "5ms", "--maker-fee", "-0.00005", "--json", "--no-save");
+            Assert.Equal(0, btCode);
+            Assert.Empty(btError);
+            System.Text.Json.JsonElement r = System.Text.Json.JsonDocument.Parse(btOutput).RootElement.GetProperty("results")[0];
+            Assert.Equal(r.GetProperty("net_pnl").GetDouble(), Number(row[5]));
+            Assert.Equal(r.GetProperty("sharpe_per_period").GetDouble(), Number(row[6]));
+            Assert.Equal(r.GetProperty("fills").GetInt64(), (long)Number(row[9]));
+            Assert.True(r.GetProperty("fills").GetInt64() > 0, "every point trades on six minutes of BTCUSDT");
+            backtest.Add((r.GetProperty("net_pnl").GetDouble(), row));
+        }
+
+        // So the sweep ranks the points as backtests would, and the objective is the PnL.
+        Assert.Equal(backtest.OrderByDescending(b => b.Pnl).Select(b => b.Row[1]), rows.OrderByDescending(r => Number(r[4])).Select(r => r[1]));
+        Assert.All(rows, r => Assert.Equal(r[5], r[4]));
+
+        // Deterministic and resumable: a rerun finds every point done; a fresh run gives the same lines.
+        var (rerunCode, rerunOutput, _) = Mm.Run(sweep);
+        Assert.Equal(0, rerunCode);
+        Assert.Contains("0 points run", rerunOutput, StringComparison.Ordinal);
+        string again = Path.Combine(_folder, "again.csv");
+        Assert.Equal(0, Mm.Run([.. sweep[..^1], again]).Code);
+        Assert.Equal(File.ReadAllLines(results).Order(), File.ReadAllLines(again).Order());
+    }
+
+    [SharedDataFact]
+    public void ReplayShardsMergeIntoTheWholeSweep()
+    {
+        string[] Sweep(string results, params string[] extra) =>
+            ["tune", "--market", "replay", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm", "--grid", "spread_bps=2,5,10", "--objective", "sharpe", "--results", results, .. extra];
+        string whole = Path.Combine(_folder, "whole.csv"), a = Path.Combine(_folder, "a.csv"), b = Path.Combine(_folder, "b.csv"), merged = Path.Combine(_folder, "merged.csv");
+        Assert.Equal(0, Mm.Run(Sweep(whole)).Code);
+        Assert.Equal(0, Mm.Run(Sweep(a, "--shard", "0/2")).Code);
+        Assert.Equal(0, Mm.Run(Sweep(b, "--shard", "1/2")).Code);
+        Assert.Equal(3, File.ReadAllLines(a).Length);   // indices 0, 2
+        Assert.Equal(0, Mm.Run("tune", "merge", a, b, "--out", merged).Code);
+        Assert.Equal(File.ReadAllLines(whole).Order(), File.ReadAllLines(merged).Order());
+    }
+
+    [SharedDataFact]
+    public void ReplayWalkForwardReportsOutOfSampleFolds()
+    {
+        // 344.7 s of events; the first 60 s calibrate and are not traded, leaving 284.7 s:
+        // folds test [180, 240) and [240, 300) s after the first event; a third would end at 360 s.
+        var (code, output, error) = Mm.Run("tune", "--market", "replay", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm",
+            "--grid", "spread_bps=2,5,10", "--train", "2m", "--test", "1m", "--results", Path.Combine(_folder, "wf.csv"));
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Contains("out of sample over 2 folds", output, StringComparison.Ordinal);
+        Assert.Contains("2024-08-08 23:57:15 → 2024-08-08 23:58:15", output, StringComparison.Ordinal);
+        Assert.Contains("2024-08-08 23:58:15 → 2024-08-08 23:59:15", output, StringComparison.Ordinal);
+
+        // With no calibration window the whole recording is walked: three folds.
+        (code, output, _) = Mm.Run("tune", "--market", "replay", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm",
+            "--grid", "spread_bps=2,5,10", "--train", "2m", "--test", "1m", "--calibrate", "0s", "--results", Path.Combine(_folder, "wf.csv"));
+        Assert.Equal(0, code);
+        Assert.Contains("out of sample over 3 folds", output, StringComparison.Ordinal);
+    }
+
+    [SharedDataFact]
+    public void AReplayShorterThanOneTrainPlusTestWindowIsOneLine()
+    {
+        var (code, output, error) = Mm.Run("tune", "--market", "replay", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm",
+            "--grid", "spread_bps=2,5", "--train", "4m", "--test", "1m", "--results", Path.Combine(_folder, "wf.csv"));
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.StartsWith("error: the data spans 0:04:44.", error, StringComparison.Ordinal);
+        Assert.EndsWith("less than one training window plus one test window (0:04:00 + 0:01:00)", error.Trim(), StringComparison.Ordinal);
+    }
+
+    private static double Number(string cell) => double.Parse(cell, System.Globalization.CultureInfo.InvariantCulture);
 
     [SharedDataFact]
     public void SweepsBarsFromRealData()

@@ -21,18 +21,21 @@ namespace MarketMaking.Cli.Commands;
 
 /// <summary>
 /// <c>mm tune</c>: a parameter sweep of one strategy, on the model market (each point a Monte
-/// Carlo run over all cores) or on bars (points in parallel, one per core). Grid or random search;
+/// Carlo run over all cores), on bars or on recorded L2 data replayed as <c>mm backtest</c> does
+/// (points in parallel, one per core). Grid or random search;
 /// results appended to a CSV as points finish, so a rerun resumes; <c>--shard i/n</c> runs a
 /// deterministic slice and <c>mm tune merge</c> joins the files. Prints the ranked table and writes
-/// the best point as a config file.
+/// the best point as a config file. With <c>--train</c> and <c>--test</c>, a walk-forward over the
+/// data's time range instead (bars or replay), reporting out-of-sample scores only.
 /// </summary>
 internal static class TuneCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var kind = new Option<string>("--market") { Description = "model (Monte Carlo) or bars (with --data)", DefaultValueFactory = _ => "model" };
-        var data = new Option<string?>("--data") { Description = "bars file for --market bars" };
-        var format = new Option<string?>("--format") { Description = "bars format: ohlcv or bybit-kline (default from the file name)" };
+        var kind = new Option<string>("--market") { Description = "model (Monte Carlo), bars or replay (L2 book + trades, as mm backtest), the last two with --data", DefaultValueFactory = _ => "model" };
+        var data = new Option<string?>("--data") { Description = "data file for --market bars or replay (gz and zip are read directly)" };
+        var format = new Option<string?>("--format") { Description = $"data format: bars ohlcv or bybit-kline (default from the file name); replay one of {string.Join(", ", MarketDataFormats.Names.Where(n => !MarketDataFormats.IsBars(MarketDataFormats.Parse(n))))}" };
+        var slippage = new Option<double>("--slippage-bps") { Description = "each fill's price moved against us, basis points (every market)", DefaultValueFactory = _ => 0 };
         var strategy = new Option<string>("--strategy") { Description = "the strategy to tune", DefaultValueFactory = _ => "fixed" };
         var grid = new Option<string[]>("--grid") { Description = "name=v1,v2,… (repeat for more axes: the full grid is run)", AllowMultipleArgumentsPerToken = false };
         var random = new Option<int>("--random") { Description = "random search: this many points drawn from the --range bounds" };
@@ -45,15 +48,17 @@ internal static class TuneCommand
         var shard = new Option<string?>("--shard") { Description = "i/n: run only points with index ≡ i (mod n)" };
         var seed = new Option<ulong>("--seed") { Description = "seed (the same for every point: paired comparisons)", DefaultValueFactory = _ => 1 };
         var top = new Option<int>("--top") { Description = "rows of the ranked table", DefaultValueFactory = _ => 10 };
-        var trainWindow = new Option<string?>("--train") { Description = "walk-forward (bars): length of each tuning window, e.g. 7d" };
+        var trainWindow = new Option<string?>("--train") { Description = "walk-forward (bars or replay): length of each tuning window, e.g. 7d or 2m" };
         var testWindow = new Option<string?>("--test") { Description = "walk-forward: length of the out-of-sample window after each tuning window, e.g. 1d" };
         var market = new MarketOptions();
+        var replayOptions = new ReplayOptions();
         var strategies = new StrategyOptions("fixed");
         var command = new Command("tune", "Sweep a strategy's parameters (grid or random), in parallel, resumable, sharded.")
         {
-            kind, data, format, strategy, grid, random, range, objective, maxDrawdown, sims, results, best, shard, seed, top, trainWindow, testWindow,
+            kind, data, format, slippage, strategy, grid, random, range, objective, maxDrawdown, sims, results, best, shard, seed, top, trainWindow, testWindow,
         };
         market.AddTo(command);
+        replayOptions.AddTo(command);
         strategies.AddTo(command, includeStrategyList: false);
         command.Subcommands.Add(Merge(terminal));
         command.SetAction(async (parse, cancellation) =>
@@ -64,36 +69,52 @@ internal static class TuneCommand
                 : ParameterSpace.Grid(parse.GetValue(grid) is { Length: > 0 } g ? g : throw new InvalidParameterException("grid", "give --grid name=v1,v2 (or --random N with --range)"));
             (int shardIndex, int shardCount) = Shard(parse.GetValue(shard));
             string objectiveName = parse.GetValue(objective)!;
-            string? dataPath = parse.GetValue(kind) == "bars" ? parse.GetValue(data) ?? throw new InvalidParameterException("data", "--market bars needs --data FILE") : null;
+            string marketKind = parse.GetValue(kind)!;
+            if (marketKind is not ("model" or "bars" or "replay"))
+            {
+                throw new InvalidParameterException("market", $"unknown market '{marketKind}'; known: model, bars, replay");
+            }
+
+            string? dataPath = marketKind == "model" ? null : parse.GetValue(data) ?? throw new InvalidParameterException("data", $"--market {marketKind} needs --data FILE");
+            Func<TuneResult, double> score = Objective(objectiveName, parse.GetValue(maxDrawdown), marketKind == "model");
+            double slippageBps = InvalidParameterException.RequireNonNegative("slippage-bps", parse.GetValue(slippage));
             if (parse.GetValue(trainWindow) is { } trainText)
             {
                 if (dataPath is null)
                 {
-                    throw new InvalidParameterException("train", "walk-forward needs --market bars --data FILE");
+                    throw new InvalidParameterException("train", "walk-forward needs recorded data: --market bars or replay with --data FILE");
                 }
 
                 TimeSpan trainSpan = Durations.Parse("train", trainText);
                 TimeSpan testSpan = Durations.Parse("test", parse.GetValue(testWindow) ?? throw new InvalidParameterException("test", "walk-forward needs --test as well as --train"));
-                Bar[] history = LoadBars(dataPath, parse.GetValue(format));
-                Func<TuneResult, double> walkScore = Objective(objectiveName, parse.GetValue(maxDrawdown), model: false);
-                var folds = WalkForward.Run(history, trainSpan, testSpan, points, (window, point) => walkScore(BarEvaluator(window, dataPath, strategies, parse, name)(point)));
+                List<WalkForward.Fold> folds;
+                if (marketKind == "bars")
+                {
+                    Bar[] history = LoadBars(dataPath, parse.GetValue(format));
+                    folds = WalkForward.Run(history, trainSpan, testSpan, points, (window, point) => score(BarEvaluator(window, dataPath, strategies, parse, name, slippageBps)(point)));
+                }
+                else
+                {
+                    ReplaySweep replay = Replay(dataPath, parse.GetValue(format), parse.GetValue(seed), parse, market, replayOptions, strategies, name, slippageBps);
+                    folds = WalkForward.Run(replay.Start, replay.End, trainSpan, testSpan, points, replay.Slice, (window, point) => score(replay.Evaluate(point, window)));
+                }
+
                 WalkForward.Write(terminal, folds, objectiveName);
                 return 0;
             }
 
-            Func<TuneResult, double> score = Objective(objectiveName, parse.GetValue(maxDrawdown), parse.GetValue(kind) == "model");
             string path = parse.GetValue(results)!;
             string[] names = [.. points[0].Values.Select(v => v.Name)];
             string header = TuneResultsFile.Header(names);
             HashSet<string> done = [.. TuneResultsFile.Read(path, header).Select(r => r.Key)];
             var todo = points.Where(p => p.Index % shardCount == shardIndex && !done.Contains(p.Key)).ToList();
-            Func<TunePoint, TuneResult> evaluate = parse.GetValue(kind) switch
+            Func<TunePoint, TuneResult> evaluate = marketKind switch
             {
-                "model" => ModelEvaluator(market.Resolve(parse), strategies, parse, name, parse.GetValue(sims), parse.GetValue(seed)),
-                "bars" => BarEvaluator(LoadBars(dataPath!, parse.GetValue(format)), dataPath!, strategies, parse, name),
-                var other => throw new InvalidParameterException("market", $"unknown market '{other}'; known: model, bars"),
+                "model" => ModelEvaluator(market.Resolve(parse), strategies, parse, name, parse.GetValue(sims), parse.GetValue(seed), slippageBps),
+                "bars" => BarEvaluator(LoadBars(dataPath!, parse.GetValue(format)), dataPath!, strategies, parse, name, slippageBps),
+                _ => Replay(dataPath!, parse.GetValue(format), parse.GetValue(seed), parse, market, replayOptions, strategies, name, slippageBps).Evaluate,
             };
-            bool parallelPoints = parse.GetValue(kind) == "bars";
+            bool parallelPoints = marketKind != "model";
 
             var clock = Stopwatch.StartNew();
             using (TuneResultsFile file = TuneResultsFile.Open(path, header))
@@ -107,8 +128,7 @@ internal static class TuneCommand
                         task?.Increment(1);
                     }
 
-                    var options = new ParallelOptions { MaxDegreeOfParallelism = parallelPoints ? Environment.ProcessorCount : 1, CancellationToken = cancellation };
-                    Parallel.ForEach(todo, options, Run);
+                    ParallelPoints.For(todo.Count, parallelPoints ? Environment.ProcessorCount : 1, i => Run(todo[i]), cancellation);
                     return Task.CompletedTask;
                 }).ConfigureAwait(false);
             }
@@ -132,10 +152,10 @@ internal static class TuneCommand
         return command;
     }
 
-    private static Func<TunePoint, TuneResult> ModelEvaluator(ModelMarketParameters market, StrategyOptions strategies, ParseResult parse, string name, int sims, ulong seed)
+    private static Func<TunePoint, TuneResult> ModelEvaluator(ModelMarketParameters market, StrategyOptions strategies, ParseResult parse, string name, int sims, ulong seed, double slippageBps)
     {
         StrategySettings baseline = strategies.Resolve(parse, market);
-        var settings = new MonteCarloSettings { Trajectories = sims, Seed = seed }.Validate();
+        var settings = new MonteCarloSettings { Trajectories = sims, Seed = seed, SlippageBps = slippageBps }.Validate();
         return point =>
         {
             StrategySettings s = TunableParameters.Apply(baseline, point.Values);
@@ -151,7 +171,7 @@ internal static class TuneCommand
         return bars.Length >= 2 ? bars : throw new InsufficientDataException($"{path}: fewer than two bars");
     }
 
-    private static Func<TunePoint, TuneResult> BarEvaluator(Bar[] bars, string path, StrategyOptions strategies, ParseResult parse, string name)
+    private static Func<TunePoint, TuneResult> BarEvaluator(Bar[] bars, string path, StrategyOptions strategies, ParseResult parse, string name, double slippageBps)
     {
         double barSeconds = (bars[1].OpenTime - bars[0].OpenTime) / 1e9;
         var instrument = new Instrument(Path.GetFileNameWithoutExtension(path), 0.01, 0.001);
@@ -160,9 +180,36 @@ internal static class TuneCommand
         {
             StrategySettings s = TunableParameters.Apply(baseline, point.Values);
             var run = new RunSettings { Metrics = new MetricsOptions { SamplePeriod = barSeconds }, DecisionInterval = (Math.Max(1, s.UpdateInterval) * barSeconds) - 1e-9 };
-            RunMetrics m = EventLoop.Run(new BarMarket(bars, instrument, new BarSettings()), StrategyCatalog.Create(name, s), run).Metrics;
+            RunMetrics m = EventLoop.Run(new BarMarket(bars, instrument, new BarSettings { SlippageBps = slippageBps }), StrategyCatalog.Create(name, s), run).Metrics;
             return new TuneResult(point, double.NaN, m.NetPnl, m.SharpePerPeriod, double.NaN, m.MaxDrawdown, m.Fills, m.MeanAbsInventory);
         };
+    }
+
+    /// <summary>
+    /// Recorded L2 data read once into memory, with the replay set up as <c>mm backtest</c> sets it up
+    /// (σ, A, κ calibrated on the first --calibrate of the file unless given; one lot per order).
+    /// The model-market options --maker-fee, --lot-size, --sigma, --A, --kappa and --horizon mean
+    /// here what they mean to <c>mm backtest</c>.
+    /// </summary>
+    private static ReplaySweep Replay(string path, string? format, ulong seed, ParseResult parse, MarketOptions market, ReplayOptions replayOptions, StrategyOptions strategies, string name, double slippageBps)
+    {
+        string formatName = format ?? throw new InvalidParameterException("format", "--market replay needs the data format (--format), e.g. binance-usdm");
+        if (MarketDataFormats.IsBars(MarketDataFormats.Parse(formatName)))
+        {
+            throw new InvalidParameterException("format", $"{formatName} holds bars: tune on it with --market bars");
+        }
+
+        // Every option is checked before the file is read (once, on the first call of the loader).
+        var given = market.ReplayOverrides(parse);
+        MarketDataOptions options = replayOptions.DataOptions(parse, given.LotSize);
+        ReplayEvents? events = null;
+        ReplayEvents Load() => File.Exists(path) ? ReplayEvents.Load(path, formatName, options) : throw new InvalidParameterException("data", $"file not found: {path}");
+        ReplaySession session = replayOptions.Open(parse, given.MakerFee, unchecked((int)seed), () => (events ??= Load()).Source());
+        StrategySettings baseline = strategies.Resolve(parse, session.Baseline(given.Sigma, given.A, given.Kappa, given.Horizon ?? 60));
+        double tick = session.DataInstrument.TickSize;
+
+        // Opening the session read the data (its instrument comes from the file).
+        return new ReplaySweep(events ?? Load(), session, baseline, s => strategies.Create(parse, name, s, tick), slippageBps);
     }
 
     private static Func<TuneResult, double> Objective(string name, double? maxDrawdown, bool model) => name switch

@@ -44,6 +44,10 @@ internal sealed class MarketOptions
 
     public string ModelName(ParseResult parse) => parse.GetValue(_model)!;
 
+    /// <summary>The options a replay of recorded data reads too (<c>mm tune --market replay</c>), as given: null when not.</summary>
+    public (double? MakerFee, double? LotSize, double? Sigma, double? A, double? Kappa, double? Horizon) ReplayOverrides(ParseResult parse) =>
+        (parse.GetValue(_makerFee), parse.GetValue(_lotSize), parse.GetValue(_sigma), parse.GetValue(_a), parse.GetValue(_kappa), parse.GetValue(_horizon));
+
     public ModelMarketParameters Resolve(ParseResult parse)
     {
         ModelMarketParameters p = ModelMarketPresets.Get(parse.GetValue(_model)!);
