@@ -15,6 +15,9 @@ public class ErrorHandlingTests
     [InlineData("max_inventory", "quotes", "--Q", "0")]
     [InlineData("--sims", "simulate", "--sims", "many")]
     [InlineData("--bogus", "simulate", "--bogus", "1")]
+    [InlineData("levels", "simulate", "--levels", "2:2")]
+    [InlineData("market_impact", "simulate", "--market-impact", "-1")]
+    [InlineData("slippage_bps", "simulate", "--slippage-bps", "-1")]
     public void BadInputIsOneLineNamingTheOptionWithExitCodeTwo(string named, params string[] args)
     {
         var (code, output, error) = Mm.Run(args);

@@ -50,6 +50,7 @@ internal static class SimulateCommand
                     throw new InvalidParameterException("market", $"unknown market '{other}'; known: model, lob");
             }
 
+            mechanics.RefuseOn(parse, "the vectorized model market");
             ModelMarketParameters parameters = market.Resolve(parse);
             StrategySettings settings = strategies.Resolve(parse, parameters);
             MonteCarloSettings monteCarlo = (run.MonteCarlo(parse, settings) with { SlippageBps = parse.GetValue(slippage) }).Validate();

@@ -40,6 +40,18 @@ internal sealed class QuotingMechanicsOptions
         MaxOrderAge = parse.GetValue(_maxOrderAge) is { } age ? InvalidParameterException.RequirePositive("max-order-age", age) : double.PositiveInfinity,
     };
 
+    /// <summary>Refuses any mechanics option on a market that cannot honour it, rather than ignoring it.</summary>
+    public void RefuseOn(ParseResult parse, string market)
+    {
+        foreach (Option option in new Option[] { _levels, _sizeSkew, _refreshTolerance, _maxOrderAge })
+        {
+            if (parse.GetResult(option) is { Implicit: false })
+            {
+                throw new InvalidParameterException(option.Name.TrimStart('-'), $"{market} quotes one order per side at the price asked for; use it with --market lob or mm backtest");
+            }
+        }
+    }
+
     private static List<QuoteLevelSpec> Levels(string? text)
     {
         var levels = new List<QuoteLevelSpec>();
