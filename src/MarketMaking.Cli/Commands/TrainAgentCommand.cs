@@ -20,7 +20,7 @@ internal static class TrainAgentCommand
         var agent = new Option<string?>("--agent") { Description = $"RL agent to train: {string.Join(", ", AgentFiles.Names)}" };
         var env = new Option<string>("--env") { Description = $"environment: {string.Join(", ", EnvironmentPresets.Names)} (model market) or lob (the agent-based book, --preset)", DefaultValueFactory = _ => "cj" };
         var preset = new Option<string>("--preset") { Description = "--env lob: market preset or .yaml file", DefaultValueFactory = _ => "toxic" };
-        var steps = new Option<long?>("--steps") { Description = "environment transitions to train for (one step of N trajectories counts N; default: qlearning 400 M, ppo 5 M)" };
+        var steps = new Option<long?>("--steps") { Description = "environment transitions to train for, per member (one step of N trajectories counts N; default: qlearning 400 M, dqn 2 M, ppo 6 M)" };
         var envs = new Option<int?>("--envs") { Description = "trajectories stepped together (default: ppo 256, others 64)" };
         var seed = new Option<ulong>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "policy file (JSON), also the checkpoint" };
@@ -30,8 +30,9 @@ internal static class TrainAgentCommand
         var learningRate = new Option<double?>("--learning-rate") { Description = "agent: learning rate (default: the agent's tuned value)" };
         var batchSize = new Option<int?>("--batch-size") { Description = "agent: minibatch size (DQN, PPO)" };
         var discount = new Option<double?>("--discount") { Description = "agent: discount γ (default 1: the objective is the undiscounted sum over the episode)" };
+        var members = new Option<int?>("--members") { Description = "agents trained on seeds SEED, SEED+1, … that act together (PPO; default: ppo 3, others 1)" };
         var updateFrequency = new Option<int?>("--update-frequency") { Description = "agent: transitions between DQN updates, or PPO's rollout length" };
-        foreach (Option option in new Option[] { agent, env, preset, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency })
+        foreach (Option option in new Option[] { agent, env, preset, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, members })
         {
             train.Options.Add(option);
         }
@@ -64,7 +65,9 @@ internal static class TrainAgentCommand
             }
 
             var overrides = new AgentOverrides(parse.GetValue(learningRate), parse.GetValue(batchSize), parse.GetValue(discount), parse.GetValue(updateFrequency));
-            object trained = resumed?.Agent ?? AgentFiles.Create(name, shape, (int)(seedValue % int.MaxValue), total, overrides);
+            object trained = resumed?.Agent ?? AgentFiles.Create(name, shape, (int)(seedValue % int.MaxValue), total, overrides, parse.GetValue(members) ?? AgentFiles.DefaultMembers(name));
+            long perMember = total;
+            total *= AgentFiles.MembersOf(trained);
             string? path = parse.GetValue(output);
             long every = parse.GetValue(checkpoint);
             using StreamWriter? curveFile = parse.GetValue(curve) is { } curvePath ? OutputFiles.Create(curvePath) : null;
@@ -75,7 +78,7 @@ internal static class TrainAgentCommand
             IVectorEnvironment environment = book is not null ? new AgentMarketEnvironment(book, count) : new ModelMarketEnvironment(model!, count);
             await ProgressBars.RunAsync(terminal, $"{name} on {envName}", total, task =>
             {
-                AgentFiles.Train(trained, environment, total, seedValue, (done, rate, reward) =>
+                AgentFiles.Train(trained, environment, perMember, seedValue, (done, rate, reward) =>
                 {
                     last = (done, rate, reward);
                     curveFile?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{done},{clock.Elapsed.TotalSeconds:F3},{rate:F0},{reward:G6}"));

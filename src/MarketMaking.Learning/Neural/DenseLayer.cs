@@ -14,6 +14,10 @@ public sealed class DenseLayer
     private float[] _output = [];
     private float[] _preActivationGradient = [];
     private float[] _inputGradient = [];
+    private float[] _transposedWeights = [];
+    private float[] _transposedGradient = [];
+    private float[] _transposedInput = [];
+    private float[] _transposedWeightGradient = [];
     private int _batchCapacity;
     private int _batchSize = -1;
 
@@ -76,6 +80,9 @@ public sealed class DenseLayer
         _preActivation = new float[batchSize * OutputSize];
         _output = new float[batchSize * OutputSize];
         _preActivationGradient = new float[batchSize * OutputSize];
+        _transposedGradient = new float[batchSize * OutputSize];
+        _transposedInput = new float[batchSize * InputSize];
+        _transposedWeightGradient = new float[InputSize * OutputSize];
         _batchCapacity = batchSize;
     }
 
@@ -106,13 +113,17 @@ public sealed class DenseLayer
         Span<float> z = _preActivation.AsSpan(0, batch * OutputSize);
         for (int b = 0; b < batch; b++)
         {
-            ReadOnlySpan<float> row = x.Slice(b * InputSize, InputSize);
-            Span<float> zRow = z.Slice(b * OutputSize, OutputSize);
-            for (int o = 0; o < OutputSize; o++)
-            {
-                zRow[o] = Bias[o] + TensorPrimitives.Dot(Weights.AsSpan(o * InputSize, InputSize), row);
-            }
+            Bias.CopyTo(z.Slice(b * OutputSize, OutputSize));
         }
+
+        // Z = X·Wᵀ + b, with Wᵀ (inputs × outputs) refreshed from the weights the optimizer moved.
+        if (_transposedWeights.Length != Weights.Length)
+        {
+            _transposedWeights = new float[Weights.Length];
+        }
+
+        MatrixKernels.Transpose(Weights, _transposedWeights, OutputSize, InputSize);
+        MatrixKernels.MultiplyAdd(x, _transposedWeights, z, batch, InputSize, OutputSize);
 
         Span<float> y = _output.AsSpan(0, batch * OutputSize);
         ActivationFunctions.Apply(Activation, z, y);
@@ -146,25 +157,44 @@ public sealed class DenseLayer
             outputGradient,
             dz);
 
-        Span<float> dx = _inputGradient.AsSpan(0, batch * InputSize);
-        dx.Clear();
+        // ∂W += dZᵀ·X, ∂b += Σ_rows dZ, ∂X = dZ·W. The kernel vectorizes along its output rows, so a
+        // narrow input (a first layer of a few features) takes the transposed forms, whose rows are
+        // OutputSize or batch long: ∂Wᵀ = Xᵀ·dZ and ∂Xᵀ = Wᵀ·dZᵀ.
+        Span<float> dzT = _transposedGradient.AsSpan(0, dz.Length);
+        MatrixKernels.Transpose(dz, dzT, batch, OutputSize);
+        ReadOnlySpan<float> x = _input.AsSpan(0, batch * InputSize);
+        bool narrow = InputSize < MatrixKernels.VectorWidth;
+        if (narrow)
+        {
+            Span<float> xT = _transposedInput.AsSpan(0, x.Length);
+            MatrixKernels.Transpose(x, xT, batch, InputSize);
+            Span<float> dwT = _transposedWeightGradient;
+            dwT.Clear();
+            MatrixKernels.MultiplyAdd(xT, dz, dwT, InputSize, batch, OutputSize);
+            MatrixKernels.AddTransposed(dwT, WeightGradients, InputSize, OutputSize);
+        }
+        else
+        {
+            MatrixKernels.MultiplyAdd(dzT, x, WeightGradients, OutputSize, batch, InputSize);
+        }
+
         for (int b = 0; b < batch; b++)
         {
-            ReadOnlySpan<float> xRow = _input.AsSpan(b * InputSize, InputSize);
-            Span<float> dxRow = dx.Slice(b * InputSize, InputSize);
-            for (int o = 0; o < OutputSize; o++)
-            {
-                float g = dz[(b * OutputSize) + o];
-                if (g == 0f)
-                {
-                    continue; // common after ReLU; nothing to add
-                }
+            TensorPrimitives.Add(BiasGradients, dz.Slice(b * OutputSize, OutputSize), BiasGradients);
+        }
 
-                Span<float> dwRow = WeightGradients.AsSpan(o * InputSize, InputSize);
-                TensorPrimitives.MultiplyAdd(xRow, g, dwRow, dwRow);
-                BiasGradients[o] += g;
-                TensorPrimitives.MultiplyAdd(Weights.AsSpan(o * InputSize, InputSize), g, dxRow, dxRow);
-            }
+        Span<float> dx = _inputGradient.AsSpan(0, batch * InputSize);
+        if (narrow)
+        {
+            Span<float> dxT = _transposedInput.AsSpan(0, dx.Length);
+            dxT.Clear();
+            MatrixKernels.MultiplyAdd(_transposedWeights, dzT, dxT, InputSize, OutputSize, batch);
+            MatrixKernels.Transpose(dxT, dx, InputSize, batch);
+        }
+        else
+        {
+            dx.Clear();
+            MatrixKernels.MultiplyAdd(dz, Weights, dx, batch, OutputSize, InputSize);
         }
 
         return dx;

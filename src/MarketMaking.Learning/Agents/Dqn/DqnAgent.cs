@@ -30,6 +30,8 @@ public sealed class DqnAgent : IDiscretePolicy
     // Minibatch scratch, allocated once.
     private readonly float[] _batchObservations;
     private readonly float[] _batchNext;
+    private readonly float[] _batchFeatures;
+    private readonly float[] _batchNextFeatures;
     private readonly int[] _batchActions;
     private readonly float[] _batchRewards;
     private readonly bool[] _batchTerminal;
@@ -41,13 +43,19 @@ public sealed class DqnAgent : IDiscretePolicy
     private readonly float[] _outputGradient;
 
     public DqnAgent(DqnSettings settings, int observationSize, int actionCount, int seed)
-        : this(settings, actionCount, new Mlp([observationSize, .. Validated(settings).Hidden, new QHead(actionCount, settings.FactoredAskCount).OutputSize], Activation.ReLU, Activation.Identity, seed), null)
+        : this(settings, actionCount, new Mlp([Validated(settings).Features.Size(observationSize), .. settings.Hidden, new QHead(actionCount, settings.FactoredAskCount).OutputSize], Activation.ReLU, Activation.Identity, seed), null)
     {
     }
 
-    internal DqnAgent(DqnSettings settings, int actionCount, Mlp online, Mlp? target)
+    internal DqnAgent(DqnSettings settings, int actionCount, Mlp online, Mlp? target, Mlp? averaged = null)
     {
         Settings = settings.Validate();
+        ObservationSize = settings.SquaredFeatures ? online.InputSize / 2 : online.InputSize;
+        if (settings.Features.Size(ObservationSize) != online.InputSize)
+        {
+            throw new ArgumentException($"squared features need an even number of network inputs, got {online.InputSize}", nameof(online));
+        }
+
         _head = new QHead(actionCount, settings.FactoredAskCount);
         if (online.OutputSize != _head.OutputSize)
         {
@@ -56,12 +64,15 @@ public sealed class DqnAgent : IDiscretePolicy
 
         Online = online;
         Target = target ?? online.Clone();
+        Averaged = settings.PolicyAverageTau > 0 ? averaged ?? Target.Clone() : null;
         _optimizer = new Adam(Online, (float)settings.LearningRate);
-        int b = settings.BatchSize, d = online.InputSize, w = _head.OutputSize;
+        int b = settings.BatchSize, d = ObservationSize, f = online.InputSize, w = _head.OutputSize;
         Online.EnsureBatchCapacity(b);
         Target.EnsureBatchCapacity(b);
         _batchObservations = new float[b * d];
         _batchNext = new float[b * d];
+        _batchFeatures = new float[b * f];
+        _batchNextFeatures = new float[b * f];
         _batchActions = new int[b];
         _batchRewards = new float[b];
         _batchTerminal = new bool[b];
@@ -79,7 +90,13 @@ public sealed class DqnAgent : IDiscretePolicy
 
     public Mlp Target { get; }
 
-    public int ObservationSize => Online.InputSize;
+    /// <summary>The long average of the online weights the agent acts with (<see cref="DqnSettings.PolicyAverageTau"/> &gt; 0), else null.</summary>
+    public Mlp? Averaged { get; }
+
+    /// <summary>The network the greedy policy reads: the long average when kept, else the target network.</summary>
+    public Mlp Acting => Averaged ?? Target;
+
+    public int ObservationSize { get; }
 
     public int ActionCount => _head.ActionCount;
 
@@ -100,16 +117,20 @@ public sealed class DqnAgent : IDiscretePolicy
     /// </summary>
     public int Act(ReadOnlySpan<float> observation)
     {
+        Span<float> features = stackalloc float[Acting.InputSize];
+        Settings.Features.Write(observation[..ObservationSize], features);
         Span<float> values = stackalloc float[_head.OutputSize];
-        Target.Infer(observation, values);
+        Acting.Infer(features, values);
         return _head.Greedy(values);
     }
 
-    /// <summary>Q(s, a) of every action for one observation (the acting, target network).</summary>
+    /// <summary>Q(s, a) of every action for one observation (the acting network).</summary>
     public void ActionValues(ReadOnlySpan<float> observation, Span<float> values)
     {
+        Span<float> features = stackalloc float[Acting.InputSize];
+        Settings.Features.Write(observation[..ObservationSize], features);
         Span<float> outputs = stackalloc float[_head.OutputSize];
-        Target.Infer(observation, outputs);
+        Acting.Infer(features, outputs);
         for (int a = 0; a < ActionCount; a++)
         {
             values[a] = _head.Value(outputs, a);
@@ -137,7 +158,7 @@ public sealed class DqnAgent : IDiscretePolicy
 
         _replay ??= new ReplayBuffer(Settings.ReplayCapacity, ObservationSize);
         int count = env.Count, d = ObservationSize, w = _head.OutputSize;
-        float[] observations = new float[count * d], next = new float[count * d], rewards = new float[count];
+        float[] observations = new float[count * d], next = new float[count * d], rewards = new float[count], features = new float[count * Online.InputSize];
         bool[] terminated = new bool[count], truncated = new bool[count];
         int[] actions = new int[count];
         var episodes = new RecentEpisodes(count);
@@ -154,7 +175,13 @@ public sealed class DqnAgent : IDiscretePolicy
         {
             cancellationToken.ThrowIfCancellationRequested();
             epsilon = epsilonSchedule.At(Steps);
-            ReadOnlySpan<float> values = epsilon < 1 ? Online.Forward(observations) : default;
+            ReadOnlySpan<float> values = default;
+            if (epsilon < 1)
+            {
+                Settings.Features.WriteRows(observations, d, features);
+                values = Online.Forward(features);
+            }
+
             for (int i = 0; i < count; i++)
             {
                 actions[i] = random.NextUniform() < epsilon ? random.NextInt(ActionCount) : _head.Greedy(values.Slice(i * w, w));
@@ -211,11 +238,13 @@ public sealed class DqnAgent : IDiscretePolicy
         _replay!.Sample(ref random, _batchObservations, _batchActions, _batchRewards, _batchNext, _batchTerminal, _batchStepCounts);
 
         // Forward returns the network's own buffer, so the online next-state values are copied out first.
-        Online.Forward(_batchNext).CopyTo(_onlineNext);
-        ReadOnlySpan<float> targetNext = Target.Forward(_batchNext);
+        Settings.Features.WriteRows(_batchNext, ObservationSize, _batchNextFeatures);
+        Settings.Features.WriteRows(_batchObservations, ObservationSize, _batchFeatures);
+        Online.Forward(_batchNextFeatures).CopyTo(_onlineNext);
+        ReadOnlySpan<float> targetNext = Target.Forward(_batchNextFeatures);
         DqnTargets.Compute(_head, _batchRewards, _batchTerminal, _batchStepCounts, Settings.DoubleDqn ? _onlineNext : targetNext, targetNext, (float)Settings.Gamma, _targets);
 
-        ReadOnlySpan<float> q = Online.Forward(_batchObservations);
+        ReadOnlySpan<float> q = Online.Forward(_batchFeatures);
         for (int b = 0; b < _batchActions.Length; b++)
         {
             _predictions[b] = _head.Value(q.Slice(b * w, w), _batchActions[b]);
@@ -248,6 +277,8 @@ public sealed class DqnAgent : IDiscretePolicy
         {
             Target.SoftUpdate(Online, (float)Settings.Tau);
         }
+
+        Averaged?.SoftUpdate(Online, (float)Settings.PolicyAverageTau);
     }
 
     private TrainingProgress Progress(long done, long target, RecentEpisodes episodes, double epsilon, TimeSpan elapsed) =>

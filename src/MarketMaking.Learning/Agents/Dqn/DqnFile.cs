@@ -51,6 +51,9 @@ internal static class DqnFile
             writer.WriteNumber("epsilon_decay_steps", s.EpsilonDecaySteps);
             writer.WriteBoolean("double_dqn", s.DoubleDqn);
             writer.WriteNumber("factored_ask_count", s.FactoredAskCount);
+            writer.WriteNumber("policy_average_tau", s.PolicyAverageTau);
+            writer.WriteNumber("observation_scale", s.ObservationScale);
+            writer.WriteBoolean("squared_features", s.SquaredFeatures);
             writer.WriteEndObject();
             writer.WriteNumber("actions", agent.ActionCount);
             writer.WriteNumber("steps", agent.Steps);
@@ -59,6 +62,12 @@ internal static class DqnFile
             writer.WriteRawValue(MlpJson.Serialize(agent.Online));
             writer.WritePropertyName("target");
             writer.WriteRawValue(MlpJson.Serialize(agent.Target));
+            if (agent.Averaged is { } averaged)
+            {
+                writer.WritePropertyName("averaged");
+                writer.WriteRawValue(MlpJson.Serialize(averaged));
+            }
+
             writer.WriteEndObject();
         });
     }
@@ -102,6 +111,11 @@ internal static class DqnFile
             EpsilonDecaySteps = Whole(s, path, "epsilon_decay_steps", "settings.epsilon_decay_steps", 0),
             DoubleDqn = Boolean(s, path, "double_dqn"),
             FactoredAskCount = (int)Whole(s, path, "factored_ask_count", "settings.factored_ask_count", 0, int.MaxValue),
+
+            // Files written before these settings existed fed the observations in as they are.
+            ObservationScale = s.TryGetProperty("observation_scale", out _) ? (float)Number(s, path, "observation_scale") : 1f,
+            SquaredFeatures = s.TryGetProperty("squared_features", out _) && Boolean(s, path, "squared_features"),
+            PolicyAverageTau = s.TryGetProperty("policy_average_tau", out _) ? Number(s, path, "policy_average_tau") : 0,
         };
         try
         {
@@ -126,7 +140,18 @@ internal static class DqnFile
             throw ModelJson.Bad(path, "online", $"a {online.Describe()} network does not match hidden [{string.Join(", ", settings.Hidden)}] and {outputs} outputs");
         }
 
-        return new DqnAgent(settings, actions, online, target)
+        if (settings.SquaredFeatures && online.InputSize % 2 != 0)
+        {
+            throw ModelJson.Bad(path, "online", $"squared features need an even number of inputs, the network takes {online.InputSize}");
+        }
+
+        Mlp? averaged = settings.PolicyAverageTau > 0 ? Network(root, path, "averaged") : null;
+        if (averaged is not null && !online.HasSameArchitecture(averaged))
+        {
+            throw ModelJson.Bad(path, "averaged", $"a {averaged.Describe()} network, but the online one is {online.Describe()}");
+        }
+
+        return new DqnAgent(settings, actions, online, target, averaged)
         {
             Steps = Whole(root, path, "steps", "steps", 0),
             Updates = Whole(root, path, "updates", "updates", 0),

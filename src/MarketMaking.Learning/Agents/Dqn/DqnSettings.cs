@@ -12,6 +12,15 @@ namespace MarketMaking.Learning.Agents.Dqn;
 /// </summary>
 public sealed record DqnSettings
 {
+    /// <summary>Gain on each observation before the network sees it (see <see cref="ObservationFeatures"/>).</summary>
+    public float ObservationScale { get; init; } = 5f;
+
+    /// <summary>The network also sees the square of each scaled observation.</summary>
+    public bool SquaredFeatures { get; init; } = true;
+
+    /// <summary>What the network sees of an observation.</summary>
+    public ObservationFeatures Features => new(ObservationScale, SquaredFeatures);
+
     /// <summary>Widths of the ReLU hidden layers; the output layer is linear.</summary>
     public IReadOnlyList<int> Hidden { get; init; } = [64, 64];
 
@@ -48,6 +57,14 @@ public sealed record DqnSettings
 
     public double Tau { get; init; } = 0.01;
 
+    /// <summary>
+    /// When &gt; 0 the agent acts with its own exponential average of the online weights, moved by
+    /// this much after every update (Polyak–Ruppert averaging of the iterates: the window, about
+    /// 1/τ updates, is far longer than the target network's, so it averages the noise of many
+    /// minibatches out of the greedy policy). 0: act with the target network.
+    /// </summary>
+    public double PolicyAverageTau { get; init; }
+
     public double HuberDelta { get; init; } = 1;
 
     public double MaxGradientNorm { get; init; } = 10;
@@ -76,6 +93,7 @@ public sealed record DqnSettings
             throw new InvalidParameterException("hidden", "needs at least one hidden layer, each at least 1 wide");
         }
 
+        InvalidParameterException.RequirePositive("observation_scale", ObservationScale);
         InvalidParameterException.RequirePositive("learning_rate", LearningRate);
         InvalidParameterException.RequirePositive("learning_rate_end", LearningRateEnd);
         if (LearningRateDecaySteps < 0)
@@ -95,6 +113,7 @@ public sealed record DqnSettings
             InvalidParameterException.RequireProbability("tau", Tau);
         }
 
+        InvalidParameterException.RequireProbability("policy_average_tau", PolicyAverageTau);
         InvalidParameterException.RequirePositive("huber_delta", HuberDelta);
         InvalidParameterException.RequirePositive("max_gradient_norm", MaxGradientNorm);
         InvalidParameterException.RequireProbability("epsilon_start", EpsilonStart);

@@ -121,15 +121,8 @@ public sealed class ActorCritic
     public IReadOnlyList<float[]> Gradients => _gradients;
 
     /// <summary>Writes the trunk inputs of one observation row: o·s, then (o·s)² when squared features are on.</summary>
-    public void Features(ReadOnlySpan<float> observation, Span<float> features)
-    {
-        int o = ObservationSize;
-        TensorPrimitives.Multiply(observation[..o], ObservationScale, features[..o]);
-        if (SquaredFeatures)
-        {
-            TensorPrimitives.Multiply(features[..o], features[..o], features.Slice(o, o));
-        }
-    }
+    public void Features(ReadOnlySpan<float> observation, Span<float> features) =>
+        new ObservationFeatures(ObservationScale, SquaredFeatures).Write(observation[..ObservationSize], features);
 
     public void EnsureBatchCapacity(int batchSize)
     {
@@ -157,17 +150,7 @@ public sealed class ActorCritic
 
         EnsureBatchCapacity(batch);
         Span<float> inputs = _inputs.AsSpan(0, batch * f);
-        if (SquaredFeatures)
-        {
-            for (int row = 0; row < batch; row++)
-            {
-                Features(observations.Slice(row * o, o), inputs.Slice(row * f, f));
-            }
-        }
-        else
-        {
-            TensorPrimitives.Multiply(observations, ObservationScale, inputs);
-        }
+        new ObservationFeatures(ObservationScale, SquaredFeatures).WriteRows(observations, o, inputs);
 
         ReadOnlySpan<float> hidden = Trunk.Forward(inputs);
         bidLogits = BidHead.Forward(hidden);
@@ -241,15 +224,6 @@ public sealed class ActorCritic
         }
 
         return value[0];
-    }
-
-    /// <summary>The most likely bid and ask indices (argmax of each head).</summary>
-    public (int Bid, int Ask) Greedy(ReadOnlySpan<float> observation)
-    {
-        Span<float> bid = stackalloc float[BidCount];
-        Span<float> ask = stackalloc float[AskCount];
-        Infer(observation, bid, ask);
-        return (TensorPrimitives.IndexOfMax(bid), TensorPrimitives.IndexOfMax(ask));
     }
 
     /// <summary>Same architecture and weights, own buffers.</summary>

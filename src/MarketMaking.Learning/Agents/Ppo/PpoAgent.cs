@@ -5,7 +5,7 @@ namespace MarketMaking.Learning.Agents.Ppo;
 
 /// <summary>
 /// A PPO actor-critic agent for a factored (bid, ask) depth grid: train it on a vectorized
-/// environment, then use it greedily (argmax of each head) as an <see cref="IDiscretePolicy"/>.
+/// environment, then use it deterministically (the median depth of each head) as an <see cref="IDiscretePolicy"/>.
 /// <code>
 /// var agent = PpoAgent.For(EnvironmentPresets.CarteaJaimungal, new PpoSettings(), seed: 1);
 /// agent.Train(new ModelMarketEnvironment(EnvironmentPresets.CarteaJaimungal, 256), 6_000_000, seed: 7, progress, token);
@@ -62,11 +62,15 @@ public sealed class PpoAgent : IDiscretePolicy
 
     public long CheckpointInterval { get; set; } = 1_000_000;
 
-    /// <summary>The action index bid·AskCount + ask of the most likely bid and ask depths.</summary>
+    /// <summary>The action index bid·AskCount + ask at the medians of the policy's bid and ask depth distributions (<see cref="DepthDecoding"/>).</summary>
     public int Act(ReadOnlySpan<float> observation)
     {
-        (int bid, int ask) = Network.Greedy(observation);
-        return (bid * Network.AskCount) + ask;
+        Span<float> bid = stackalloc float[Network.BidCount];
+        Span<float> ask = stackalloc float[Network.AskCount];
+        Network.Infer(observation, bid, ask);
+        Softmax.Compute(bid, bid);
+        Softmax.Compute(ask, ask);
+        return (DepthDecoding.Median(bid) * Network.AskCount) + DepthDecoding.Median(ask);
     }
 
     /// <summary>

@@ -98,6 +98,70 @@ public sealed class DqnAgentTests : IDisposable
     }
 
     [Fact]
+    public void TheAveragedPolicyRoundTripsAndActs()
+    {
+        DqnAgent agent = Trained(Small with { PolicyAverageTau = 0.05 }, 3_000, seed: 6);
+        string path = Path.Combine(_folder, "averaged.json");
+
+        agent.Save(path);
+        DqnAgent loaded = DqnAgent.Load(path);
+
+        Assert.NotNull(loaded.Averaged);
+        Assert.Equal(0.05, loaded.Settings.PolicyAverageTau);
+        for (int i = 0; i < agent.Averaged!.Parameters.Count; i++)
+        {
+            Assert.Equal(agent.Averaged.Parameters[i], loaded.Averaged!.Parameters[i]);
+        }
+
+        // The average lags the online weights, and the agent acts with it.
+        Assert.NotEqual(agent.Online.Parameters[0], agent.Averaged.Parameters[0]);
+        Assert.Same(agent.Averaged, agent.Acting);
+    }
+
+    [Fact]
+    public void WithAnAverageMovedAllTheWayItActsAsTheOnlineNetwork()
+    {
+        // τ = 1: after every update the average is the online network, so the greedy actions agree.
+        DqnAgent agent = Trained(Small with { PolicyAverageTau = 1 }, 3_000, seed: 6);
+        float[] features = new float[agent.Online.InputSize], outputs = new float[agent.Head.OutputSize];
+        for (int q = -10; q <= 10; q++)
+        {
+            float[] observation = [q / 10f, 0.42f];
+            agent.Settings.Features.Write(observation, features);
+            agent.Online.Infer(features, outputs);
+            Assert.Equal(agent.Head.Greedy(outputs), agent.Act(observation));
+        }
+    }
+
+    [Fact]
+    public void FilesWithoutFeatureSettingsSeeTheObservationsAsTheyAre()
+    {
+        string path = Path.Combine(_folder, "raw.json");
+        var raw = new DqnAgent(Small with { ObservationScale = 1, SquaredFeatures = false }, 2, 144, seed: 1);
+        raw.Save(path);
+        string[] newer = ["\"observation_scale\"", "\"squared_features\"", "\"policy_average_tau\""];
+        string stripped = string.Join('\n', File.ReadAllLines(path).Where(line => !newer.Any(n => line.Contains(n, StringComparison.Ordinal))));
+        File.WriteAllText(path, System.Text.RegularExpressions.Regex.Replace(stripped, @",(\s*})", "$1"));
+
+        DqnAgent loaded = DqnAgent.Load(path);
+
+        Assert.Equal((1f, false, 0.0), (loaded.Settings.ObservationScale, loaded.Settings.SquaredFeatures, loaded.Settings.PolicyAverageTau));
+        Assert.Equal(2, loaded.ObservationSize);
+        Assert.Equal(raw.Act([0.3f, 0.6f]), loaded.Act([0.3f, 0.6f]));
+    }
+
+    [Fact]
+    public void SquaredFeaturesDoubleTheNetworksInputs()
+    {
+        var agent = new DqnAgent(Small, 2, 144, seed: 1);
+        Assert.Equal(2, agent.ObservationSize);
+        Assert.Equal(4, agent.Online.InputSize);
+        float[] features = new float[4];
+        agent.Settings.Features.Write([0.1f, -0.2f], features);
+        Assert.Equal([0.5f, -1f, 0.25f, 1f], features.Select(f => MathF.Round(f, 6)));
+    }
+
+    [Fact]
     public void ActIsTheArgmaxOfTheActionValues()
     {
         var agent = new DqnAgent(Small with { FactoredAskCount = 0 }, 2, 144, seed: 2);

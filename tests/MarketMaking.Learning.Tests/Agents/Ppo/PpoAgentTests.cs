@@ -68,16 +68,33 @@ public class PpoAgentTests
     }
 
     [Fact]
-    public void ActIsTheArgmaxOfEachHead()
+    public void ActIsTheMedianOfEachHead()
     {
         PpoAgent agent = Trained(agentSeed: 2, trainingSeed: 2);
         float[] observation = [0.2f, 0.5f];
-        Span<float> bid = stackalloc float[12], ask = stackalloc float[12];
+        float[] bid = new float[12], ask = new float[12];
         agent.Network.Infer(observation, bid, ask);
 
         int action = agent.Act(observation);
 
-        Assert.Equal(EnvironmentPresets.CarteaJaimungal.Actions.Action(IndexOfMax(bid), IndexOfMax(ask)), action);
+        Assert.Equal(EnvironmentPresets.CarteaJaimungal.Actions.Action(Median(bid), Median(ask)), action);
+    }
+
+    /// <summary>The first depth whose softmax probability, summed from the shallowest, reaches one half.</summary>
+    private static int Median(float[] logits)
+    {
+        double[] weights = [.. logits.Select(z => Math.Exp(z - logits.Max()))];
+        double cumulative = 0;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            cumulative += weights[i] / weights.Sum();
+            if (cumulative >= 0.5)
+            {
+                return i;
+            }
+        }
+
+        return weights.Length - 1;
     }
 
     [Fact]

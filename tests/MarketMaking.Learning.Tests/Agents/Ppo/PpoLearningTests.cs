@@ -19,11 +19,12 @@ public class PpoLearningTests
         agent.Train(new ModelMarketEnvironment(cj, 64), 128_000, seed: 2);
 
         double after = GreedyEpisodeReward(agent, cj);
-        // Seed 1 starts at 4.60 (a near-uniform policy's argmax is an arbitrary point of the grid) and
-        // reaches 5.58 in about 5–13 s of Debug training (2 busy cores); the best constant depth scores about 5.8.
+        // Seed 1 starts at 5.69 (a near-uniform policy's median depth is the middle of the grid, 1.2–1.4)
+        // and reaches 5.81 in about 4–13 s of Debug training (2 busy cores): the level of the best
+        // constant depth (5.79), which it must first find. Both use the same 2,000 paths.
         string measured = $"greedy episode reward {before:F3} before, {after:F3} after {clock.Elapsed.TotalSeconds:F1} s";
-        Assert.True(after > before + 0.7, measured);
-        Assert.True(after > 5.5, measured);
+        Assert.True(after > before + 0.07, measured);
+        Assert.True(after > 5.75, measured);
     }
 
     /// <summary>Mean undiscounted episode reward of the greedy policy over 2,000 episodes (its standard error is about 0.01).</summary>
