@@ -16,7 +16,7 @@ namespace MarketMaking.Learning.Agents.Dqn;
 /// <code>
 /// var env = new ModelMarketEnvironment(EnvironmentPresets.CarteaJaimungal, 64);
 /// var agent = new DqnAgent(new DqnSettings { FactoredAskCount = 12 }, env.ObservationSize, env.ActionCount, seed: 1);
-/// agent.Train(env, 2_000_000, seed: 1); // n-step targets, decaying step size: ~55% of the gap
+/// agent.Train(env, 2_000_000, seed: 1); // n-step targets, decaying step size: 40–55% of the gap
 /// var strategy = new PolicyStrategy("dqn", agent, EnvironmentPresets.CarteaJaimungal);
 /// </code>
 /// </summary>
@@ -112,8 +112,8 @@ public sealed class DqnAgent : IDiscretePolicy
     public float LastLoss { get; private set; } = float.NaN;
 
     /// <summary>
-    /// The greedy action of the Polyak-averaged target network: an average of recent weights acts
-    /// more steadily than the online network's latest update (58% of the benchmark gap against 55%).
+    /// The greedy action of the acting network (<see cref="Acting"/>): an average of past weights acts
+    /// more steadily than the online network's latest update, whose last minibatches' noise it carries.
     /// </summary>
     public int Act(ReadOnlySpan<float> observation)
     {

@@ -151,11 +151,16 @@ internal static class DqnFile
             throw ModelJson.Bad(path, "averaged", $"a {averaged.Describe()} network, but the online one is {online.Describe()}");
         }
 
-        return new DqnAgent(settings, actions, online, target, averaged)
+        long steps = Whole(root, path, "steps", "steps", 0), updates = Whole(root, path, "updates", "updates", 0);
+        try
         {
-            Steps = Whole(root, path, "steps", "steps", 0),
-            Updates = Whole(root, path, "updates", "updates", 0),
-        };
+            return new DqnAgent(settings, actions, online, target, averaged) { Steps = steps, Updates = updates };
+        }
+        catch (ArgumentException e)
+        {
+            // Settings that disagree with the networks or the actions.
+            throw ModelJson.Bad(path, "settings", e.Message.Split(" (Parameter", 2)[0]);
+        }
     }
 
     /// <summary>The embedded network is handed to <see cref="MlpJson"/> as its own document; its errors name "file#field".</summary>
