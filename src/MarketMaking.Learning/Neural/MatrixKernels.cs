@@ -89,17 +89,28 @@ internal static class MatrixKernels
             throw new ArgumentException($"spans too short for a {rows}×{columns} transpose");
         }
 
+        // In tiles, so both the rows read and the rows written stay in cache while a tile is moved.
         ref float from = ref MemoryMarshal.GetReference(source);
         ref float to = ref MemoryMarshal.GetReference(target);
-        for (int r = 0; r < rows; r++)
+        for (int r0 = 0; r0 < rows; r0 += TransposeTile)
         {
-            nuint row = (nuint)(r * columns);
-            for (int c = 0; c < columns; c++)
+            int r1 = Math.Min(rows, r0 + TransposeTile);
+            for (int c0 = 0; c0 < columns; c0 += TransposeTile)
             {
-                Unsafe(ref to, (nuint)((c * rows) + r)) = Unsafe(ref from, row + (nuint)c);
+                int c1 = Math.Min(columns, c0 + TransposeTile);
+                for (int r = r0; r < r1; r++)
+                {
+                    nuint row = (nuint)(r * columns);
+                    for (int c = c0; c < c1; c++)
+                    {
+                        Unsafe(ref to, (nuint)((c * rows) + r)) = Unsafe(ref from, row + (nuint)c);
+                    }
+                }
             }
         }
     }
+
+    private const int TransposeTile = 16;
 
     /// <summary>target (columns×rows) += the transpose of source (rows×columns).</summary>
     public static void AddTransposed(ReadOnlySpan<float> source, Span<float> target, int rows, int columns)
