@@ -325,9 +325,11 @@ public sealed class BybitMarketFeedTests : IAsyncLifetime
     [Fact]
     public async Task UnreachableStreamGivesUpAfterTheAllowedAttempts()
     {
-        Uri closed = _server.BaseUrl;
-        await _server.DisposeAsync();
+        // The replacement starts before the old server stops, so it cannot be given the closed port again.
+        BybitTestServer old = _server;
+        Uri closed = old.BaseUrl;
         _server = await BybitTestServer.StartAsync();
+        await old.DisposeAsync();
         var feed = new BybitMarketFeed(BybitCategory.Linear, Btc, [Topic], new BybitFeedOptions
         {
             BaseUrl = BybitEndpoints.StreamFor(closed),

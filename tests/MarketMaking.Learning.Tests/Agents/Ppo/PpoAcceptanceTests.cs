@@ -13,7 +13,7 @@ public class PpoAcceptanceTests(ITestOutputHelper output)
     /// The benchmark's bar: PPO closes 90% of the gap between the best constant depth and the exact
     /// optimum on 10,000 evaluation trajectories. As `mm train --agent ppo --seed 1`: three members on
     /// seeds 1, 2, 3, 6M steps each (MM_PPO_STEPS overrides). Measured in Release on 2 idle cores:
-    /// 18M steps in 428 s closed 91.1% (single members close 84–87%).
+    /// 18M steps in 323 s closed 91.1% (single members close 84–87%).
     /// </summary>
     [AcceptanceFact]
     public void ClosesNinetyPercentOfTheGapOnTheBenchmark()
