@@ -6,26 +6,36 @@ public sealed class AgentCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mm-agent-").FullName;
 
+    /// <summary>The mechanics (curve, resume, evaluation), not the learning: steps are few, PPO an ensemble of two.</summary>
     [Theory]
-    [InlineData("qlearning")]
-    [InlineData("dqn")]
-    [InlineData("ppo")]
-    public void TrainWritesPolicyCurveAndResumesThenEvaluateComparesWithTheOptimum(string agent)
+    [InlineData("qlearning", 204_800, new string[0])] // whole vector steps of 64 (PPO: whole rollouts of 64 × 100), halved for the resume
+    [InlineData("dqn", 64_000, new string[0])]
+    [InlineData("ppo", 38_400, new[] { "--members", "2" })]
+    public void TrainWritesPolicyCurveAndResumesThenEvaluateComparesWithTheOptimum(string agent, int steps, string[] extra)
     {
         string policy = Path.Combine(_folder, $"{agent}.json"), curve = Path.Combine(_folder, $"{agent}.csv");
-        var (code, output, error) = Mm.Run("train", "--agent", agent, "--env", "cj", "--steps", "200000", "--envs", "64", "--seed", "3", "--out", policy, "--curve", curve);
+        var (code, output, error) = Mm.Run(["train", "--agent", agent, "--env", "cj", "--steps", $"{steps}", "--envs", "64", "--seed", "3", "--out", policy, "--curve", curve, .. extra]);
         Assert.Equal(0, code);
         Assert.Empty(error);
         Assert.Contains("transitions in", output, StringComparison.Ordinal);
+        int members = extra.Length > 0 ? 2 : 1;
+        Assert.Contains($"{members * steps:N0} transitions", output, StringComparison.Ordinal);
         string[] lines = File.ReadAllLines(curve);
         Assert.Equal("steps,seconds,steps_per_second,mean_episode_reward", lines[0]);
         Assert.True(lines.Length >= 2);
         Assert.Equal(4, lines[^1].Split(',').Length);
 
         // Resuming adds the new steps to the same agent.
-        (code, _, error) = Mm.Run("train", "--resume", policy, "--steps", "100000", "--envs", "64", "--out", policy);
+        (code, output, error) = Mm.Run("train", "--resume", policy, "--steps", $"{steps / 2}", "--envs", "64", "--out", policy);
         Assert.Equal(0, code);
         Assert.Empty(error);
+        Assert.Contains($"{members * steps / 2:N0} transitions", output, StringComparison.Ordinal);
+        if (agent == "ppo")
+        {
+            JsonElement file = JsonDocument.Parse(File.ReadAllText(policy)).RootElement;
+            Assert.Equal("marketmaking.ppo-ensemble", file.GetProperty("format").GetString());
+            Assert.All(file.GetProperty("members").EnumerateArray(), m => Assert.Equal(1.5 * steps, m.GetProperty("training").GetProperty("environment_steps").GetDouble()));
+        }
 
         (code, output, error) = Mm.Run("evaluate", "--policy", policy, "--env", "cj", "--runs", "500", "--json");
         Assert.Equal(0, code);
