@@ -80,6 +80,9 @@ public sealed class AgentCommandTests : IDisposable
     [InlineData(new[] { "train", "--agent", "sarsa" }, "unknown agent 'sarsa'")]
     [InlineData(new[] { "train", "--agent", "ppo", "--env", "moon" }, "unknown environment 'moon'")]
     [InlineData(new[] { "train" }, "name an agent")]
+    [InlineData(new[] { "train", "--agent", "ppo", "--training-phi", "-1" }, "phi")]
+    [InlineData(new[] { "train", "--agent", "dqn", "--members", "3" }, "ensembles are built of PPO agents")]
+    [InlineData(new[] { "train", "--agent", "ppo", "--members", "0" }, "members")]
     public void MistakesAreOneLine(string[] args, string expected)
     {
         var (code, _, error) = Mm.Run(args);

@@ -30,9 +30,10 @@ internal static class TrainAgentCommand
         var learningRate = new Option<double?>("--learning-rate") { Description = "agent: learning rate (default: the agent's tuned value)" };
         var batchSize = new Option<int?>("--batch-size") { Description = "agent: minibatch size (DQN, PPO)" };
         var discount = new Option<double?>("--discount") { Description = "agent: discount γ (default 1: the objective is the undiscounted sum over the episode)" };
+        var trainingPhi = new Option<double?>("--training-phi") { Description = "running inventory penalty φ of the training reward (reward shaping; evaluation keeps the environment's own φ)" };
         var members = new Option<int?>("--members") { Description = "agents trained on seeds SEED, SEED+1, … that act together (PPO; default: ppo 3, others 1)" };
         var updateFrequency = new Option<int?>("--update-frequency") { Description = "agent: transitions between DQN updates, or PPO's rollout length" };
-        foreach (Option option in new Option[] { agent, env, preset, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, members })
+        foreach (Option option in new Option[] { agent, env, preset, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, members, trainingPhi })
         {
             train.Options.Add(option);
         }
@@ -48,6 +49,12 @@ internal static class TrainAgentCommand
             string envName = parse.GetValue(env)!;
             AgentEnvironmentSettings? book = envName == "lob" ? BookEnvironment.For(parse.GetValue(preset)!) : null;
             EnvironmentSettings? model = book is null ? EnvironmentPresets.Get(envName) : null;
+            if (parse.GetValue(trainingPhi) is { } phi)
+            {
+                book = book is null ? null : (book with { Phi = phi }).Validate();
+                model = model is null ? null : (model with { Phi = phi }).Validate();
+            }
+
             AgentShape shape = book is not null ? AgentShape.Of(book) : AgentShape.Of(model!);
             ulong seedValue = parse.GetValue(seed);
             (string Kind, object Agent)? resumed = parse.GetValue(resume) is { } from ? AgentFiles.LoadAgent(from) : null;
