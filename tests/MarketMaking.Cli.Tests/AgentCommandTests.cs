@@ -70,7 +70,16 @@ public sealed class AgentCommandTests : IDisposable
         JsonElement[] differences = [.. root.GetProperty("paired_differences").EnumerateArray()];
         Assert.Equal(["as", "glft"], differences.Select(d => d.GetProperty("baseline").GetString()));
 
-        // A policy for the book does not fit the model-market benchmark (25 actions, not 144).
+        // Risk-adjusted = PnL − φ∫q²dt per seed, so its paired mean differs from the PnL's by the penalties' difference.
+        JsonElement[] results = [.. root.GetProperty("results").EnumerateArray()];
+        foreach ((JsonElement d, int baseline) in differences.Select((d, i) => (d, i + 1)))
+        {
+            double penalties = (results[0].GetProperty("profit_mean").GetDouble() - results[0].GetProperty("penalized_pnl").GetDouble())
+                - (results[baseline].GetProperty("profit_mean").GetDouble() - results[baseline].GetProperty("penalized_pnl").GetDouble());
+            Assert.Equal(d.GetProperty("pnl").GetProperty("mean").GetDouble() - penalties, d.GetProperty("risk_adjusted_pnl").GetProperty("mean").GetDouble(), 9);
+        }
+
+        // A policy for the book does not fit the model-market benchmark (49 actions, not 144).
         (code, _, error) = Mm.Run("evaluate", "--policy", policy, "--env", "cj", "--runs", "100");
         Assert.Equal(1, code);
         Assert.Contains("actions", error, StringComparison.Ordinal);

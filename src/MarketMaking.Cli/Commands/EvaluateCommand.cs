@@ -132,7 +132,7 @@ internal static class EvaluateCommand
             ("glft", StrategyCatalog.Create("glft", analytical)),
         };
         var evaluations = candidates.Select(c => AgentMarketEvaluator.Evaluate(market, c.Strategy, c.Label, runs, seed, risk, analytical.Gamma, penalty)).ToList();
-        var differences = evaluations.Skip(1).Select(e => PairedComparison.Of(e, evaluations[0])).ToList();
+        var differences = evaluations.Skip(1).Select(e => PairedComparison.Of(e, evaluations[0], penalty)).ToList();
         var rows = evaluations.Select(e => SummaryRow.From(setup.Name, e.Summary)).ToList();
         if (json)
         {

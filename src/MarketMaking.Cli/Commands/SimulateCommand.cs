@@ -97,7 +97,7 @@ internal static class SimulateCommand
         var evaluations = labels
             .Select(s => AgentMarketEvaluator.Evaluate(market, guards.Create(s.Name, s.Guarded), s.Label, runs, seed, risk, settings.Gamma, run.Penalty(parse), mechanics.Apply(parse, new RunSettings { SlippageBps = slippageBps }, market.TickSize)))
             .ToList();
-        var differences = evaluations.Skip(1).Select(e => PairedComparison.Of(evaluations[0], e)).ToList();
+        var differences = evaluations.Skip(1).Select(e => PairedComparison.Of(evaluations[0], e, run.Penalty(parse))).ToList();
         var rows = evaluations.Select(e => SummaryRow.From(marketName, e.Summary)).ToList();
         string calibrated = string.Create(
             CultureInfo.InvariantCulture,

@@ -6,7 +6,8 @@ namespace MarketMaking.Cli.Options;
 
 /// <summary>
 /// The agent-based book as an RL environment from a market preset: five-minute episodes, one decision
-/// a second, depths of 1, 2, 3, 5 and 10 ticks per side (25 actions), Q_max 10 lots, observing
+/// a second, depths of 1, 2, 3, 5, 10, 20 and 40 ticks per side (49 actions: deep enough to sit out
+/// a toxic market, where calibrated AS quotes ~33 ticks from the mid), Q_max 10 lots, observing
 /// inventory, time left, volatility, spread, imbalance, OFI and VPIN; reward in ticks less φ·q²·dt.
 /// </summary>
 internal static class BookEnvironment
@@ -19,7 +20,7 @@ internal static class BookEnvironment
         return new AgentEnvironmentSettings
         {
             Market = market,
-            Actions = DepthGrid.InTicks([1, 2, 3, 5, 10], market.TickSize),
+            Actions = DepthGrid.InTicks([1, 2, 3, 5, 10, 20, 40], market.TickSize),
             Observation = ObservationLayout.Market,
             EpisodeSeconds = EpisodeSeconds,
             StepSeconds = 1,

@@ -1,19 +1,33 @@
 using System.Globalization;
+using MarketMaking.Core.Accounting;
+using MarketMaking.Core.Metrics;
 using MarketMaking.Simulation.Agents;
 using MarketMaking.Simulation.MonteCarlo;
 
 namespace MarketMaking.Cli.Output;
 
-/// <summary>A strategy against the first one of a comparison, seed by seed: PnL and inventory risk.</summary>
-internal sealed record PairedComparison(string Baseline, string Candidate, PairedDifference Pnl, PairedDifference MeanAbsInventory)
+/// <summary>
+/// A strategy against another, seed by seed: PnL, risk-adjusted PnL (PnL − ∫λq²dt with the run's
+/// inventory penalty; equal to PnL without one) and inventory.
+/// </summary>
+internal sealed record PairedComparison(string Baseline, string Candidate, PairedDifference Pnl, PairedDifference RiskAdjustedPnl, PairedDifference MeanAbsInventory)
 {
-    public static PairedComparison Of(AgentMarketEvaluation baseline, AgentMarketEvaluation candidate) => new(
-        baseline.Label,
-        candidate.Label,
-        PairedDifference.Of([.. baseline.Runs.Select(r => r.Metrics.NetPnl)], [.. candidate.Runs.Select(r => r.Metrics.NetPnl)]),
-        PairedDifference.Of([.. baseline.Runs.Select(r => r.Metrics.MeanAbsInventory)], [.. candidate.Runs.Select(r => r.Metrics.MeanAbsInventory)]));
+    public static PairedComparison Of(AgentMarketEvaluation baseline, AgentMarketEvaluation candidate, InventoryPenalty penalty = default)
+    {
+        double RiskAdjusted(RunMetrics m) => m.NetPnl - penalty.Running(m.LongSquaredInventoryTime, m.ShortSquaredInventoryTime);
+        return new(
+            baseline.Label,
+            candidate.Label,
+            PairedDifference.Of([.. baseline.Runs.Select(r => r.Metrics.NetPnl)], [.. candidate.Runs.Select(r => r.Metrics.NetPnl)]),
+            PairedDifference.Of([.. baseline.Runs.Select(r => RiskAdjusted(r.Metrics))], [.. candidate.Runs.Select(r => RiskAdjusted(r.Metrics))]),
+            PairedDifference.Of([.. baseline.Runs.Select(r => r.Metrics.MeanAbsInventory)], [.. candidate.Runs.Select(r => r.Metrics.MeanAbsInventory)]));
+    }
 
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"mean PnL {Formats.Signed(Pnl.Mean, 2)} (95% CI [{Pnl.Lower:F2}, {Pnl.Upper:F2}]), mean |q| {Formats.Signed(MeanAbsInventory.Mean, 2)} ([{MeanAbsInventory.Lower:F2}, {MeanAbsInventory.Upper:F2}])");
+        $"mean PnL {Formats.Signed(Pnl.Mean, 2)} (95% CI [{Pnl.Lower:F2}, {Pnl.Upper:F2}]){RiskAdjustedText}, mean |q| {Formats.Signed(MeanAbsInventory.Mean, 2)} ([{MeanAbsInventory.Lower:F2}, {MeanAbsInventory.Upper:F2}])");
+
+    private string RiskAdjustedText => RiskAdjustedPnl == Pnl
+        ? string.Empty
+        : string.Create(CultureInfo.InvariantCulture, $", risk-adjusted {Formats.Signed(RiskAdjustedPnl.Mean, 2)} ([{RiskAdjustedPnl.Lower:F2}, {RiskAdjustedPnl.Upper:F2}])");
 }
