@@ -12,19 +12,15 @@ namespace MarketMaking.Cli.Tuning;
 /// </summary>
 internal sealed class ReplayEvents
 {
-    private ReplayEvents(MarketEvent[] events, Instrument instrument, BadRowCounts badRows)
+    private ReplayEvents(MarketEvent[] events, Instrument instrument)
     {
         Events = events;
         Instrument = instrument;
-        BadRows = badRows;
     }
 
     public MarketEvent[] Events { get; }
 
     public Instrument Instrument { get; }
-
-    /// <summary>Rows the reader skipped (with --on-bad-row skip).</summary>
-    public BadRowCounts BadRows { get; }
 
     /// <summary>Local time of the first event (ns).</summary>
     public long First => Events[0].LocalTime;
@@ -44,24 +40,22 @@ internal sealed class ReplayEvents
         }
 
         return events.Count > 0
-            ? new ReplayEvents([.. events], reader.Instrument, reader.BadRows)
+            ? new ReplayEvents([.. events], reader.Instrument)
             : throw new InsufficientDataException($"{path}: no market events");
     }
 
     /// <summary>The events from the start of the data up to (not including) local time <paramref name="end"/>; all of them by default.</summary>
     public IMarketEventSource Source(long end = long.MaxValue)
     {
-        int count = Events.Length;
-        if (end != long.MaxValue)
+        // Events are in local-time order: the prefix ends at the first event at or after the end.
+        int low = 0, high = Events.Length;
+        while (low < high)
         {
-            count = 0;
-            while (count < Events.Length && Events[count].LocalTime < end)
-            {
-                count++;
-            }
+            int middle = low + ((high - low) / 2);
+            (low, high) = Events[middle].LocalTime < end ? (middle + 1, high) : (low, middle);
         }
 
-        return new ArraySource(Events, count, Instrument);
+        return new ArraySource(Events, low, Instrument);
     }
 
     /// <summary>A read-only cursor over a prefix of the shared array: one per run, so runs can go in parallel.</summary>

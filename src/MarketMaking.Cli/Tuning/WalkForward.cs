@@ -1,4 +1,5 @@
 using System.Globalization;
+using MarketMaking.Cli.Options;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.MarketData;
@@ -42,7 +43,7 @@ internal static class WalkForward
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(score);
-        long trainNanos = train.Ticks * TimeSpan.NanosecondsPerTick, testNanos = test.Ticks * TimeSpan.NanosecondsPerTick;
+        long trainNanos = Durations.Nanoseconds(train), testNanos = Durations.Nanoseconds(test);
         var folds = new List<Fold>();
         for (long start = first; start + trainNanos + testNanos <= last + 1; start += testNanos)
         {
@@ -69,7 +70,7 @@ internal static class WalkForward
     {
         ArgumentNullException.ThrowIfNull(terminal);
         ArgumentNullException.ThrowIfNull(folds);
-        bool seconds = folds.Any(f => (f.TestEnd - f.TestStart) < TimeSpan.FromHours(1).Ticks * TimeSpan.NanosecondsPerTick);
+        bool seconds = folds.Any(f => (f.TestEnd - f.TestStart) < Durations.Nanoseconds(TimeSpan.FromHours(1)));
         var table = new Table().Border(TableBorder.Rounded).Title($"walk-forward, {objective} (out of sample only counts)");
         table.AddColumn("fold").AddColumn("test window").AddColumn("best point (tuned on the window before)").AddColumn(new TableColumn("in sample").RightAligned()).AddColumn(new TableColumn("out of sample").RightAligned());
         foreach (Fold f in folds)

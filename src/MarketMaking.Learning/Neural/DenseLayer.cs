@@ -14,10 +14,10 @@ public sealed class DenseLayer
     private float[] _output = [];
     private float[] _preActivationGradient = [];
     private float[] _inputGradient = [];
-    private float[] _transposedWeights = [];
     private float[] _transposedGradient = [];
     private float[] _transposedInput = [];
-    private float[] _transposedWeightGradient = [];
+    private readonly float[] _transposedWeights;
+    private readonly float[] _transposedWeightGradient;
     private int _batchCapacity;
     private int _batchSize = -1;
 
@@ -50,6 +50,8 @@ public sealed class DenseLayer
         Bias = new float[outputSize];
         WeightGradients = new float[Weights.Length];
         BiasGradients = new float[outputSize];
+        _transposedWeights = new float[Weights.Length];
+        _transposedWeightGradient = new float[Weights.Length];
     }
 
     public int InputSize { get; }
@@ -82,7 +84,6 @@ public sealed class DenseLayer
         _preActivationGradient = new float[batchSize * OutputSize];
         _transposedGradient = new float[batchSize * OutputSize];
         _transposedInput = new float[batchSize * InputSize];
-        _transposedWeightGradient = new float[InputSize * OutputSize];
         _batchCapacity = batchSize;
     }
 
@@ -117,11 +118,6 @@ public sealed class DenseLayer
         }
 
         // Z = X·Wᵀ + b, with Wᵀ (inputs × outputs) refreshed from the weights the optimizer moved.
-        if (_transposedWeights.Length != Weights.Length)
-        {
-            _transposedWeights = new float[Weights.Length];
-        }
-
         MatrixKernels.Transpose(Weights, _transposedWeights, OutputSize, InputSize);
         MatrixKernels.MultiplyAdd(x, _transposedWeights, z, batch, InputSize, OutputSize);
 

@@ -1,4 +1,7 @@
+using MarketMaking.Core.Accounting;
 using MarketMaking.Core.Errors;
+using MarketMaking.Core.Orders;
+using MarketMaking.Simulation.Engine;
 using MarketMaking.Simulation.Model;
 using MarketMaking.Simulation.MonteCarlo;
 using MarketMaking.Strategies;
@@ -18,6 +21,31 @@ public class MarketImpactTests
         for (int i = 0; i < outcomes.Count; i++)
         {
             Assert.Equal(100 - (0.02 * outcomes.FinalInventory[i]), outcomes.FinalMid[i], 9);
+        }
+    }
+
+    [Fact]
+    public void EachFillSeesTheMidMovedByEveryEarlierStepsFills()
+    {
+        // The event-loop market, σ = 0: the mid at a fill is S_0 − impact·(net quantity bought in
+        // earlier steps); fills in the same step see the same mid (it moves after the step).
+        var market = new ModelMarketParameters { Sigma = 0, MarketImpact = 0.03 };
+        IQuotingStrategy strategy = StrategyCatalog.Create("as", new StrategySettings());
+        RunResult run = EventLoop.Run(new ModelMarket(market, 11), strategy, new RunSettings { RecordSeries = true, MaxSeriesPoints = 100_000 });
+        IReadOnlyList<Fill> fills = run.Series!.Fills;
+        Assert.True(fills.Count > 50);
+        Assert.Equal(run.Metrics.Fills, fills.Count);
+
+        double netBefore = 0, pending = 0, stepTime = fills[0].Time;
+        foreach (Fill fill in fills)
+        {
+            if (fill.Time != stepTime)
+            {
+                (netBefore, pending, stepTime) = (netBefore + pending, 0, fill.Time);
+            }
+
+            Assert.Equal(100 - (0.03 * netBefore), fill.Mid, 9);
+            pending += fill.Side == Side.Buy ? fill.Quantity : -fill.Quantity;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MarketMaking.Core.Randomness;
 using MarketMaking.Learning.Agents;
 using MarketMaking.Learning.Environments;
@@ -168,8 +167,8 @@ public sealed class DqnAgent : IDiscretePolicy
         Online.EnsureBatchCapacity(count);
         env.Reset(SplitMix64.StreamKey(seed, Steps), observations);
 
-        var clock = Stopwatch.StartNew();
-        long done = 0, lastReport = 0;
+        var reporter = new TrainingReporter(progress, steps);
+        long done = 0;
         double epsilon = epsilonSchedule.At(Steps);
         while (done < steps)
         {
@@ -209,16 +208,10 @@ public sealed class DqnAgent : IDiscretePolicy
                 }
             }
 
-            if (progress is not null && clock.ElapsedMilliseconds - lastReport >= 1000)
-            {
-                lastReport = clock.ElapsedMilliseconds;
-                progress.Report(Progress(done, steps, episodes, epsilon, clock.Elapsed));
-            }
+            reporter.Tick(Steps, done, episodes, epsilon);
         }
 
-        TrainingProgress final = Progress(done, steps, episodes, epsilon, clock.Elapsed);
-        progress?.Report(final);
-        return final;
+        return reporter.Finish(Steps, done, episodes, epsilon);
     }
 
     /// <summary>Adam's step size after <paramref name="steps"/> transitions: linear from LearningRate to LearningRateEnd.</summary>
@@ -281,8 +274,6 @@ public sealed class DqnAgent : IDiscretePolicy
         Averaged?.SoftUpdate(Online, (float)Settings.PolicyAverageTau);
     }
 
-    private TrainingProgress Progress(long done, long target, RecentEpisodes episodes, double epsilon, TimeSpan elapsed) =>
-        new(Steps, done, target, done / Math.Max(1e-9, elapsed.TotalSeconds), episodes.Mean, episodes.Count, epsilon, elapsed);
 
     private static DqnSettings Validated(DqnSettings settings)
     {

@@ -31,8 +31,6 @@ public sealed class PpoEnsemble : IDiscretePolicy
 
     public IReadOnlyList<PpoAgent> Members { get; }
 
-    public int ObservationSize => Members[0].Network.ObservationSize;
-
     public int BidCount => Members[0].Network.BidCount;
 
     public int AskCount => Members[0].Network.AskCount;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Numerics.Tensors;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Randomness;
@@ -171,8 +170,8 @@ public sealed class QLearningAgent : IDiscretePolicy
         LinearSchedule epsilonSchedule = Settings.Epsilon;
         env.Reset(SplitMix64.StreamKey(seed, Steps), observations);
 
-        var clock = Stopwatch.StartNew();
-        long done = 0, lastReport = 0;
+        var reporter = new TrainingReporter(progress, steps);
+        long done = 0;
         double epsilon = epsilonSchedule.At(Steps);
         while (done < steps)
         {
@@ -200,16 +199,10 @@ public sealed class QLearningAgent : IDiscretePolicy
             (observations, next) = (next, observations);
             Steps += count;
             done += count;
-            if (progress is not null && clock.ElapsedMilliseconds - lastReport >= 1000)
-            {
-                lastReport = clock.ElapsedMilliseconds;
-                progress.Report(Progress(done, steps, episodes, epsilon, clock.Elapsed));
-            }
+            reporter.Tick(Steps, done, episodes, epsilon);
         }
 
-        TrainingProgress final = Progress(done, steps, episodes, epsilon, clock.Elapsed);
-        progress?.Report(final);
-        return final;
+        return reporter.Finish(Steps, done, episodes, epsilon);
     }
 
     /// <summary>Writes settings, tables, visit counts and the step counter as JSON; doubles in shortest round-trip form, so <see cref="Load"/> restores the agent exactly.</summary>
@@ -229,7 +222,4 @@ public sealed class QLearningAgent : IDiscretePolicy
     /// <summary>Argmax over one state's row; factored, the best bid and the best ask are chosen apart.</summary>
     private int GreedyIn(ReadOnlySpan<double> row) =>
         _asks == 0 ? TensorPrimitives.IndexOfMax(row) : (TensorPrimitives.IndexOfMax(row[.._bids]) * _asks) + TensorPrimitives.IndexOfMax(row[_bids..]);
-
-    private TrainingProgress Progress(long done, long target, RecentEpisodes episodes, double epsilon, TimeSpan elapsed) =>
-        new(Steps, done, target, done / Math.Max(1e-9, elapsed.TotalSeconds), episodes.Mean, episodes.Count, epsilon, elapsed);
 }

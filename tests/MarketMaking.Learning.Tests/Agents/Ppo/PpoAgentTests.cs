@@ -157,17 +157,6 @@ public class PpoAgentTests
 
     internal static float[] Flatten(PpoAgent agent) => [.. agent.Network.Parameters.SelectMany(p => p)];
 
-    private static int IndexOfMax(ReadOnlySpan<float> values)
-    {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++)
-        {
-            best = values[i] > values[best] ? i : best;
-        }
-
-        return best;
-    }
-
     /// <summary>Reports arrive on the training thread; a Progress&lt;T&gt; would post them elsewhere.</summary>
     private sealed class Collect(List<PpoProgress> reports, Action? after = null) : IProgress<PpoProgress>
     {
