@@ -11,7 +11,10 @@ namespace MarketMaking.Learning;
 internal static class ModelJson
 {
     /// <summary>Writes a model file; a failure is one line naming the file.</summary>
-    public static void Save(string path, Action<Utf8JsonWriter> write)
+    public static void Save(string path, Action<Utf8JsonWriter> write) => WriteAtomically(path, Serialize(write));
+
+    /// <summary>The indented JSON a writer callback produces (a model on its own, or a member of an ensemble file).</summary>
+    public static byte[] Serialize(Action<Utf8JsonWriter> write)
     {
         ArgumentNullException.ThrowIfNull(write);
         using var stream = new MemoryStream();
@@ -20,7 +23,7 @@ internal static class ModelJson
             write(writer);
         }
 
-        WriteAtomically(path, stream.ToArray());
+        return stream.ToArray();
     }
 
     /// <summary>
@@ -57,11 +60,13 @@ internal static class ModelJson
     }
 
     /// <summary>Reads and parses a model file; an unreadable file or bad JSON is one line naming the file (and the line).</summary>
-    public static T Load<T>(string path, Func<JsonElement, T> read)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        byte[] bytes = ReadBytes(path);
+    public static T Load<T>(string path, Func<JsonElement, T> read) => Parse(ReadBytes(path), path, read);
 
+    /// <summary>Parses a model document; <paramref name="path"/> (a file, or "file#members[i]") names it in errors.</summary>
+    public static T Parse<T>(byte[] bytes, string path, Func<JsonElement, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(read);
         JsonDocument document;
         try
         {

@@ -6,10 +6,10 @@ public sealed class AgentCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mm-agent-").FullName;
 
-    /// <summary>The mechanics (curve, resume, evaluation), not the learning: steps are few, PPO an ensemble of two.</summary>
+    /// <summary>The mechanics (curve, resume, evaluation), not the learning: steps are few, DQN and PPO ensembles of two.</summary>
     [Theory]
     [InlineData("qlearning", 204_800, new string[0])] // whole vector steps of 64 (PPO: whole rollouts of 64 × 100), halved for the resume
-    [InlineData("dqn", 64_000, new string[0])]
+    [InlineData("dqn", 32_000, new[] { "--members", "2" })]
     [InlineData("ppo", 38_400, new[] { "--members", "2" })]
     public void TrainWritesPolicyCurveAndResumesThenEvaluateComparesWithTheOptimum(string agent, int steps, string[] extra)
     {
@@ -30,11 +30,13 @@ public sealed class AgentCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Empty(error);
         Assert.Contains($"{members * steps / 2:N0} transitions", output, StringComparison.Ordinal);
-        if (agent == "ppo")
+        if (agent != "qlearning")
         {
             JsonElement file = JsonDocument.Parse(File.ReadAllText(policy)).RootElement;
-            Assert.Equal("marketmaking.ppo-ensemble", file.GetProperty("format").GetString());
-            Assert.All(file.GetProperty("members").EnumerateArray(), m => Assert.Equal(1.5 * steps, m.GetProperty("training").GetProperty("environment_steps").GetDouble()));
+            Assert.Equal($"marketmaking.{agent}-ensemble", file.GetProperty("format").GetString());
+            Assert.All(
+                file.GetProperty("members").EnumerateArray(),
+                m => Assert.Equal(1.5 * steps, agent == "ppo" ? m.GetProperty("training").GetProperty("environment_steps").GetDouble() : m.GetProperty("steps").GetDouble()));
         }
 
         (code, output, error) = Mm.Run("evaluate", "--policy", policy, "--env", "cj", "--runs", "500", "--json");
@@ -90,7 +92,7 @@ public sealed class AgentCommandTests : IDisposable
     [InlineData(new[] { "train", "--agent", "ppo", "--env", "moon" }, "unknown environment 'moon'")]
     [InlineData(new[] { "train" }, "name an agent")]
     [InlineData(new[] { "train", "--agent", "ppo", "--training-phi", "-1" }, "phi")]
-    [InlineData(new[] { "train", "--agent", "dqn", "--members", "3" }, "ensembles are built of PPO agents")]
+    [InlineData(new[] { "train", "--agent", "qlearning", "--members", "3" }, "ensembles are built of PPO or DQN agents")]
     [InlineData(new[] { "train", "--agent", "ppo", "--members", "0" }, "members")]
     public void MistakesAreOneLine(string[] args, string expected)
     {

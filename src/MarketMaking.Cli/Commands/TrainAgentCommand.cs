@@ -31,7 +31,7 @@ internal static class TrainAgentCommand
         var batchSize = new Option<int?>("--batch-size") { Description = "agent: minibatch size (DQN, PPO)" };
         var discount = new Option<double?>("--discount") { Description = "agent: discount γ (default 1: the objective is the undiscounted sum over the episode)" };
         var trainingPhi = new Option<double?>("--training-phi") { Description = "running inventory penalty φ of the training reward (reward shaping; evaluation keeps the environment's own φ)" };
-        var members = new Option<int?>("--members") { Description = "agents trained on seeds SEED, SEED+1, … that act together (PPO; default: ppo 3, others 1)" };
+        var members = new Option<int?>("--members") { Description = "agents trained on seeds SEED, SEED+1, … that act together (PPO, DQN; default: ppo 3, dqn 4, qlearning 1)" };
         var updateFrequency = new Option<int?>("--update-frequency") { Description = "agent: transitions between DQN updates, or PPO's rollout length" };
         foreach (Option option in new Option[] { agent, env, preset, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, members, trainingPhi })
         {
@@ -82,10 +82,10 @@ internal static class TrainAgentCommand
             var clock = Stopwatch.StartNew();
             long nextCheckpoint = every > 0 ? every : long.MaxValue;
             (long Steps, double Rate, double Reward) last = (0, double.NaN, double.NaN);
-            IVectorEnvironment environment = book is not null ? new AgentMarketEnvironment(book, count) : new ModelMarketEnvironment(model!, count);
+            IVectorEnvironment NewEnvironment() => book is not null ? new AgentMarketEnvironment(book, count) : new ModelMarketEnvironment(model!, count);
             await ProgressBars.RunAsync(terminal, $"{name} on {envName}", total, task =>
             {
-                AgentFiles.Train(trained, environment, perMember, seedValue, (done, rate, reward) =>
+                AgentFiles.Train(trained, NewEnvironment, perMember, seedValue, (done, rate, reward) =>
                 {
                     last = (done, rate, reward);
                     curveFile?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{done},{clock.Elapsed.TotalSeconds:F3},{rate:F0},{reward:G6}"));

@@ -42,7 +42,7 @@ public sealed class DqnAgent : IDiscretePolicy
     private readonly float[] _outputGradient;
 
     public DqnAgent(DqnSettings settings, int observationSize, int actionCount, int seed)
-        : this(settings, actionCount, new Mlp([Validated(settings).Features.Size(observationSize), .. settings.Hidden, new QHead(actionCount, settings.FactoredAskCount).OutputSize], Activation.ReLU, Activation.Identity, seed), null)
+        : this(settings, actionCount, new Mlp([Validated(settings).Features.Size(observationSize), .. settings.Hidden, new QHead(actionCount, settings.FactoredAskCount, settings.Dueling, settings.SmoothDegree).OutputSize], Activation.ReLU, Activation.Identity, seed), null)
     {
     }
 
@@ -55,7 +55,7 @@ public sealed class DqnAgent : IDiscretePolicy
             throw new ArgumentException($"squared features need an even number of network inputs, got {online.InputSize}", nameof(online));
         }
 
-        _head = new QHead(actionCount, settings.FactoredAskCount);
+        _head = new QHead(actionCount, settings.FactoredAskCount, settings.Dueling, settings.SmoothDegree);
         if (online.OutputSize != _head.OutputSize)
         {
             throw new ArgumentException($"the network gives {online.OutputSize} outputs; {actionCount} actions need {_head.OutputSize}", nameof(online));
@@ -116,20 +116,24 @@ public sealed class DqnAgent : IDiscretePolicy
     /// </summary>
     public int Act(ReadOnlySpan<float> observation)
     {
+        Span<float> outputs = stackalloc float[_head.OutputSize];
+        Outputs(observation, outputs);
+        return _head.Greedy(outputs);
+    }
+
+    /// <summary>The acting network's output row for one observation (<see cref="Head"/> reads action values from it).</summary>
+    public void Outputs(ReadOnlySpan<float> observation, Span<float> outputs)
+    {
         Span<float> features = stackalloc float[Acting.InputSize];
         Settings.Features.Write(observation[..ObservationSize], features);
-        Span<float> values = stackalloc float[_head.OutputSize];
-        Acting.Infer(features, values);
-        return _head.Greedy(values);
+        Acting.Infer(features, outputs);
     }
 
     /// <summary>Q(s, a) of every action for one observation (the acting network).</summary>
     public void ActionValues(ReadOnlySpan<float> observation, Span<float> values)
     {
-        Span<float> features = stackalloc float[Acting.InputSize];
-        Settings.Features.Write(observation[..ObservationSize], features);
         Span<float> outputs = stackalloc float[_head.OutputSize];
-        Acting.Infer(features, outputs);
+        Outputs(observation, outputs);
         for (int a = 0; a < ActionCount; a++)
         {
             values[a] = _head.Value(outputs, a);
@@ -236,6 +240,11 @@ public sealed class DqnAgent : IDiscretePolicy
         Online.Forward(_batchNextFeatures).CopyTo(_onlineNext);
         ReadOnlySpan<float> targetNext = Target.Forward(_batchNextFeatures);
         DqnTargets.Compute(_head, _batchRewards, _batchTerminal, _batchStepCounts, Settings.DoubleDqn ? _onlineNext : targetNext, targetNext, (float)Settings.Gamma, _targets);
+
+        if (Settings.AdvantageLearning > 0)
+        {
+            DqnTargets.WidenActionGaps(_head, Target.Forward(_batchFeatures), _batchActions, (float)Settings.AdvantageLearning, _targets);
+        }
 
         ReadOnlySpan<float> q = Online.Forward(_batchFeatures);
         for (int b = 0; b < _batchActions.Length; b++)

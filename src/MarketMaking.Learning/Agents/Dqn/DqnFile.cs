@@ -16,10 +16,12 @@ internal static class DqnFile
     public const string Format = "marketmaking.dqn";
     public const int Version = 1;
 
-    public static void Save(DqnAgent agent, string path)
+    public static void Save(DqnAgent agent, string path) => ModelJson.WriteAtomically(path, Serialize(agent));
+
+    public static byte[] Serialize(DqnAgent agent)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        ModelJson.Save(path, writer =>
+        return ModelJson.Serialize(writer =>
         {
             DqnSettings s = agent.Settings;
             writer.WriteStartObject();
@@ -51,6 +53,9 @@ internal static class DqnFile
             writer.WriteNumber("epsilon_decay_steps", s.EpsilonDecaySteps);
             writer.WriteBoolean("double_dqn", s.DoubleDqn);
             writer.WriteNumber("factored_ask_count", s.FactoredAskCount);
+            writer.WriteBoolean("dueling", s.Dueling);
+            writer.WriteNumber("smooth_degree", s.SmoothDegree);
+            writer.WriteNumber("advantage_learning", s.AdvantageLearning);
             writer.WriteNumber("policy_average_tau", s.PolicyAverageTau);
             writer.WriteNumber("observation_scale", s.ObservationScale);
             writer.WriteBoolean("squared_features", s.SquaredFeatures);
@@ -72,7 +77,10 @@ internal static class DqnFile
         });
     }
 
-    public static DqnAgent Load(string path) => ModelJson.Load(path, root => Read(root, path));
+    public static DqnAgent Load(string path) => Deserialize(ModelJson.ReadBytes(path), path);
+
+    /// <param name="source">Names the origin (a path, or "path#members[i]") in error messages.</param>
+    public static DqnAgent Deserialize(byte[] json, string source) => ModelJson.Parse(json, source, root => Read(root, source));
 
     private static DqnAgent Read(JsonElement root, string path)
     {
@@ -116,6 +124,9 @@ internal static class DqnFile
             ObservationScale = s.TryGetProperty("observation_scale", out _) ? (float)Number(s, path, "observation_scale") : 1f,
             SquaredFeatures = s.TryGetProperty("squared_features", out _) && Boolean(s, path, "squared_features"),
             PolicyAverageTau = s.TryGetProperty("policy_average_tau", out _) ? Number(s, path, "policy_average_tau") : 0,
+            Dueling = s.TryGetProperty("dueling", out _) && Boolean(s, path, "dueling"),
+            SmoothDegree = s.TryGetProperty("smooth_degree", out _) ? (int)Whole(s, path, "smooth_degree", "settings.smooth_degree", 0, int.MaxValue) : 0,
+            AdvantageLearning = s.TryGetProperty("advantage_learning", out _) ? Number(s, path, "advantage_learning") : 0,
         };
         try
         {
@@ -134,7 +145,7 @@ internal static class DqnFile
             throw ModelJson.Bad(path, "target", $"a {target.Describe()} network, but the online one is {online.Describe()}");
         }
 
-        int outputs = new QHead(actions, settings.FactoredAskCount).OutputSize;
+        int outputs = new QHead(actions, settings.FactoredAskCount, settings.Dueling, settings.SmoothDegree).OutputSize;
         if (online.OutputSize != outputs || online.LayerSizes.Count != settings.Hidden.Count + 2 || !online.LayerSizes.Skip(1).SkipLast(1).SequenceEqual(settings.Hidden))
         {
             throw ModelJson.Bad(path, "online", $"a {online.Describe()} network does not match hidden [{string.Join(", ", settings.Hidden)}] and {outputs} outputs");

@@ -34,4 +34,20 @@ public static class DqnTargets
             targets[b] = rewards[b] + (discount * head.Value(targetNext.Slice(b * width, width), best));
         }
     }
+
+    /// <summary>
+    /// Advantage learning (Baird 1999; Bellemare et al. 2016): lowers each target by
+    /// α·(max_a′ Q_target(s, a′) − Q_target(s, a)). The greedy policy is kept and the gaps between
+    /// actions grow by 1/(1 − α), so the noise of the regression reorders them less often.
+    /// </summary>
+    public static void WidenActionGaps(QHead head, ReadOnlySpan<float> targetNow, ReadOnlySpan<int> actions, float alpha, Span<float> targets)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        int width = head.OutputSize;
+        for (int b = 0; b < actions.Length; b++)
+        {
+            ReadOnlySpan<float> row = targetNow.Slice(b * width, width);
+            targets[b] -= alpha * (head.Max(row) - head.Value(row, actions[b]));
+        }
+    }
 }

@@ -75,6 +75,31 @@ public sealed class DqnAgentTests : IDisposable
     }
 
     [Fact]
+    public void FilesWithoutTheHeadSettingsLoadWithOneOutputPerDepthAndPlainTargets()
+    {
+        string path = Path.Combine(_folder, "plain.json");
+        var agent = new DqnAgent(Small with { SmoothDegree = 0, AdvantageLearning = 0 }, 2, 144, seed: 1);
+        agent.Save(path);
+        string[] newer = ["\"dueling\"", "\"smooth_degree\"", "\"advantage_learning\""];
+        File.WriteAllLines(path, File.ReadAllLines(path).Where(line => !newer.Any(n => line.Contains(n, StringComparison.Ordinal))));
+
+        DqnAgent loaded = DqnAgent.Load(path);
+
+        Assert.Equal((false, 0, 0.0), (loaded.Settings.Dueling, loaded.Settings.SmoothDegree, loaded.Settings.AdvantageLearning));
+        Assert.Equal(24, loaded.Head.OutputSize);
+        Assert.Equal(agent.Act([0.3f, 0.5f]), loaded.Act([0.3f, 0.5f]));
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(-0.1)]
+    public void AdvantageLearningOutsideZeroToOneIsRefused(double alpha)
+    {
+        InvalidParameterException e = Assert.Throws<InvalidParameterException>(() => (Small with { AdvantageLearning = alpha }).Validate());
+        Assert.Contains("advantage_learning", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheStepSizeDecaysLinearlyThenHolds()
     {
         var agent = new DqnAgent(Small, 2, 144, seed: 1);

@@ -41,4 +41,17 @@ public sealed class DqnTargetsTests
         head.AddGradient(gradient, 5, 0.25f); // bid 1, ask 2
         Assert.Equal([0, 0.25f, 0, 0, 0.25f], gradient);
     }
+
+    [Fact]
+    public void AdvantageLearningLowersEachTargetByAlphaTimesTheActionsGapToTheBest()
+    {
+        var head = new QHead(3, 0);
+        float[] targetNow = [1, 4, 2, 5, 5, 0];
+        float[] targets = [10, 10];
+
+        DqnTargets.WidenActionGaps(head, targetNow, [0, 1], 0.5f, targets);
+
+        Assert.Equal(10 - (0.5f * (4 - 1)), targets[0]);
+        Assert.Equal(10f, targets[1]); // the best action (tied) loses nothing
+    }
 }
