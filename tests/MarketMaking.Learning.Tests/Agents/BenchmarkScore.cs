@@ -1,0 +1,21 @@
+using MarketMaking.Learning.Agents;
+using MarketMaking.Learning.Environments;
+using MarketMaking.Learning.Evaluation;
+
+namespace MarketMaking.Learning.Tests.Agents;
+
+/// <summary>The acceptance measure: the share of the gap between the best constant depth and the optimum a policy closes on the benchmark.</summary>
+internal static class BenchmarkScore
+{
+    /// <summary>On 10,000 evaluation trajectories from seed 12345, as the README's figures.</summary>
+    public static (double Share, string Summary) GapClosed(string name, IDiscretePolicy policy)
+    {
+        EnvironmentSettings cj = EnvironmentPresets.CarteaJaimungal;
+        var evaluator = new ObjectiveEvaluator(cj, 10_000, 12345);
+        ObjectiveEstimate optimal = evaluator.Evaluate("optimal", evaluator.Optimal());
+        (double depth, ObjectiveEstimate constant) = evaluator.BestConstant(1.0, 1.5, 0.05);
+        ObjectiveEstimate agent = evaluator.Evaluate(name, new PolicyStrategy(name, policy, cj));
+        double share = ObjectiveEvaluator.GapClosed(agent, constant, optimal);
+        return (share, $"optimal {optimal.Mean:F4}, constant {depth:F2} {constant.Mean:F4}, {name} {agent.Mean:F4} ± {agent.StandardError:F4}, gap closed {share:P1}");
+    }
+}
