@@ -15,7 +15,7 @@ namespace MarketMaking.Learning.Agents.Dqn;
 /// <code>
 /// var env = new ModelMarketEnvironment(EnvironmentPresets.CarteaJaimungal, 64);
 /// var agent = new DqnAgent(new DqnSettings { FactoredAskCount = 12 }, env.ObservationSize, env.ActionCount, seed: 1);
-/// agent.Train(env, 2_000_000, seed: 1); // n-step targets, decaying step size: 40–55% of the gap
+/// agent.Train(env, 2_000_000, seed: 1); // 52–78% of the gap by seed; four runs as a DqnEnsemble: 83.5%
 /// var strategy = new PolicyStrategy("dqn", agent, EnvironmentPresets.CarteaJaimungal);
 /// </code>
 /// </summary>
