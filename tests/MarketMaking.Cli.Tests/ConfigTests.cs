@@ -95,7 +95,10 @@ public sealed class ConfigTests : IDisposable
         Assert.Equal(0, code);
         Assert.Empty(error);
         Assert.StartsWith("dqn:", output.Trim(), StringComparison.Ordinal);
-        Assert.True(File.Exists(policy));
+        Assert.Contains("80,128 transitions", output, StringComparison.Ordinal); // 20,000 rounded up to whole steps of 64 trajectories, for each of four members
+        using JsonDocument file = JsonDocument.Parse(File.ReadAllText(policy));
+        Assert.Equal("marketmaking.dqn-ensemble", file.RootElement.GetProperty("format").GetString());
+        Assert.Equal(4, file.RootElement.GetProperty("members").GetArrayLength());
     }
 
     [SharedDataTheory]
