@@ -37,6 +37,13 @@ public sealed class AgentCommandTests : IDisposable
             Assert.All(
                 file.GetProperty("members").EnumerateArray(),
                 m => Assert.Equal(1.5 * steps, agent == "ppo" ? m.GetProperty("training").GetProperty("environment_steps").GetDouble() : m.GetProperty("steps").GetDouble()));
+
+            // A resume cannot change the members; the policy is left as it was.
+            string before = File.ReadAllText(policy);
+            (code, _, error) = Mm.Run("train", "--resume", policy, "--members", "3", "--steps", "64", "--out", policy);
+            Assert.Equal(2, code);
+            Assert.Contains("members: the policy being resumed has 2, not 3", error, StringComparison.Ordinal);
+            Assert.Equal(before, File.ReadAllText(policy));
         }
 
         (code, output, error) = Mm.Run("evaluate", "--policy", policy, "--env", "cj", "--runs", "500", "--json");

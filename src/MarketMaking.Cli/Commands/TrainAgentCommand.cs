@@ -58,6 +58,11 @@ internal static class TrainAgentCommand
             AgentShape shape = book is not null ? AgentShape.Of(book) : AgentShape.Of(model!);
             ulong seedValue = parse.GetValue(seed);
             (string Kind, object Agent)? resumed = parse.GetValue(resume) is { } from ? AgentFiles.LoadAgent(from) : null;
+            if (resumed is { Agent: var loaded } && parse.GetValue(members) is { } asked && asked != AgentFiles.MembersOf(loaded))
+            {
+                throw new InvalidParameterException("members", $"the policy being resumed has {AgentFiles.MembersOf(loaded)}, not {asked}");
+            }
+
             string name = resumed?.Kind ?? kind!;
             long total = parse.GetValue(steps) ?? AgentFiles.DefaultSteps(name);
             if (total <= 0)
