@@ -116,13 +116,30 @@ internal static class ModelJson
         return value.ValueKind == kind ? value : throw Bad(path, name, $"expected {Kind(kind)}, got {Kind(value)}");
     }
 
-    public static double Number(JsonElement root, string path, string name)
+    /// <summary>A finite number at <paramref name="parent"/>.<paramref name="name"/>; errors name <paramref name="field"/> (by default the name).</summary>
+    public static double Number(JsonElement parent, string path, string name, string? field = null)
     {
-        JsonElement element = Property(root, path, name, JsonValueKind.Number);
-        return element.TryGetDouble(out double value) && double.IsFinite(value)
+        field ??= name;
+        JsonElement element = parent.TryGetProperty(name, out JsonElement e) ? e : throw Bad(path, field, "missing");
+        return element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out double value) && double.IsFinite(value)
             ? value
-            : throw Bad(path, name, $"{element.GetRawText()} is not a finite double");
+            : throw Bad(path, field, $"expected a finite number, got {element.GetRawText()}");
     }
+
+    /// <summary>A whole number in [<paramref name="minimum"/>, <paramref name="maximum"/>]; errors name <paramref name="field"/>.</summary>
+    public static long Whole(JsonElement parent, string path, string name, string field, long minimum, long maximum = long.MaxValue)
+    {
+        JsonElement element = parent.TryGetProperty(name, out JsonElement e) ? e : throw Bad(path, field, "missing");
+        return element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out long value) && value >= minimum && value <= maximum
+            ? value
+            : throw Bad(path, field, $"expected a whole number ≥ {minimum}, got {element.GetRawText()}");
+    }
+
+    /// <summary>true or false; errors name <paramref name="field"/>.</summary>
+    public static bool Boolean(JsonElement parent, string path, string name, string field) =>
+        parent.TryGetProperty(name, out JsonElement e) && e.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? e.GetBoolean()
+            : throw Bad(path, field, "missing, or not true/false");
 
     public static double[] Numbers(JsonElement root, string path, string name, int count)
     {

@@ -85,7 +85,7 @@ public sealed class LogisticRegressionFileTests : IDisposable
     }
 
     [Theory]
-    [InlineData("intercept", "\"x\"", "intercept: expected a number, got a string")]
+    [InlineData("intercept", "\"x\"", "intercept: expected a finite number, got \"x\"")]
     [InlineData("format", "\"neural_net\"", "format: expected \"logistic_regression\", got \"neural_net\": not a logistic regression model")]
     [InlineData("version", "2", "version: version 2 is not supported (this build reads version 1)")]
     [InlineData("scales", "[1, 0, 1]", "scales: scale 1 must be a positive finite number, got 0")]

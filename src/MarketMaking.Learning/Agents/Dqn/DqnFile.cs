@@ -99,34 +99,34 @@ internal static class DqnFile
         var settings = new DqnSettings
         {
             Hidden = hidden,
-            LearningRate = Number(s, path, "learning_rate"),
+            LearningRate = ModelJson.Number(s, path, "learning_rate", "settings.learning_rate"),
 
             // Files written before these settings existed trained with a constant step size and one-step targets.
-            LearningRateEnd = s.TryGetProperty("learning_rate_end", out _) ? Number(s, path, "learning_rate_end") : Number(s, path, "learning_rate"),
-            LearningRateDecaySteps = s.TryGetProperty("learning_rate_decay_steps", out _) ? Whole(s, path, "learning_rate_decay_steps", "settings.learning_rate_decay_steps", 0) : 0,
-            NStep = s.TryGetProperty("n_step", out _) ? (int)Whole(s, path, "n_step", "settings.n_step", 1, int.MaxValue) : 1,
-            Gamma = Number(s, path, "gamma"),
-            BatchSize = (int)Whole(s, path, "batch_size", "settings.batch_size", 1, int.MaxValue),
-            ReplayCapacity = (int)Whole(s, path, "replay_capacity", "settings.replay_capacity", 1, int.MaxValue),
-            LearningStarts = (int)Whole(s, path, "learning_starts", "settings.learning_starts", 1, int.MaxValue),
-            UpdateEvery = (int)Whole(s, path, "update_every", "settings.update_every", 1, int.MaxValue),
-            TargetUpdateInterval = (int)Whole(s, path, "target_update_interval", "settings.target_update_interval", 0, int.MaxValue),
-            Tau = Number(s, path, "tau"),
-            HuberDelta = Number(s, path, "huber_delta"),
-            MaxGradientNorm = Number(s, path, "max_gradient_norm"),
-            EpsilonStart = Number(s, path, "epsilon_start"),
-            EpsilonEnd = Number(s, path, "epsilon_end"),
-            EpsilonDecaySteps = Whole(s, path, "epsilon_decay_steps", "settings.epsilon_decay_steps", 0),
-            DoubleDqn = Boolean(s, path, "double_dqn"),
-            FactoredAskCount = (int)Whole(s, path, "factored_ask_count", "settings.factored_ask_count", 0, int.MaxValue),
+            LearningRateEnd = s.TryGetProperty("learning_rate_end", out _) ? ModelJson.Number(s, path, "learning_rate_end", "settings.learning_rate_end") : ModelJson.Number(s, path, "learning_rate", "settings.learning_rate"),
+            LearningRateDecaySteps = s.TryGetProperty("learning_rate_decay_steps", out _) ? ModelJson.Whole(s, path, "learning_rate_decay_steps", "settings.learning_rate_decay_steps", 0) : 0,
+            NStep = s.TryGetProperty("n_step", out _) ? (int)ModelJson.Whole(s, path, "n_step", "settings.n_step", 1, int.MaxValue) : 1,
+            Gamma = ModelJson.Number(s, path, "gamma", "settings.gamma"),
+            BatchSize = (int)ModelJson.Whole(s, path, "batch_size", "settings.batch_size", 1, int.MaxValue),
+            ReplayCapacity = (int)ModelJson.Whole(s, path, "replay_capacity", "settings.replay_capacity", 1, int.MaxValue),
+            LearningStarts = (int)ModelJson.Whole(s, path, "learning_starts", "settings.learning_starts", 1, int.MaxValue),
+            UpdateEvery = (int)ModelJson.Whole(s, path, "update_every", "settings.update_every", 1, int.MaxValue),
+            TargetUpdateInterval = (int)ModelJson.Whole(s, path, "target_update_interval", "settings.target_update_interval", 0, int.MaxValue),
+            Tau = ModelJson.Number(s, path, "tau", "settings.tau"),
+            HuberDelta = ModelJson.Number(s, path, "huber_delta", "settings.huber_delta"),
+            MaxGradientNorm = ModelJson.Number(s, path, "max_gradient_norm", "settings.max_gradient_norm"),
+            EpsilonStart = ModelJson.Number(s, path, "epsilon_start", "settings.epsilon_start"),
+            EpsilonEnd = ModelJson.Number(s, path, "epsilon_end", "settings.epsilon_end"),
+            EpsilonDecaySteps = ModelJson.Whole(s, path, "epsilon_decay_steps", "settings.epsilon_decay_steps", 0),
+            DoubleDqn = ModelJson.Boolean(s, path, "double_dqn", "settings.double_dqn"),
+            FactoredAskCount = (int)ModelJson.Whole(s, path, "factored_ask_count", "settings.factored_ask_count", 0, int.MaxValue),
 
             // Files written before these settings existed fed the observations in as they are.
-            ObservationScale = s.TryGetProperty("observation_scale", out _) ? (float)Number(s, path, "observation_scale") : 1f,
-            SquaredFeatures = s.TryGetProperty("squared_features", out _) && Boolean(s, path, "squared_features"),
-            PolicyAverageTau = s.TryGetProperty("policy_average_tau", out _) ? Number(s, path, "policy_average_tau") : 0,
-            Dueling = s.TryGetProperty("dueling", out _) && Boolean(s, path, "dueling"),
-            SmoothDegree = s.TryGetProperty("smooth_degree", out _) ? (int)Whole(s, path, "smooth_degree", "settings.smooth_degree", 0, int.MaxValue) : 0,
-            AdvantageLearning = s.TryGetProperty("advantage_learning", out _) ? Number(s, path, "advantage_learning") : 0,
+            ObservationScale = s.TryGetProperty("observation_scale", out _) ? (float)ModelJson.Number(s, path, "observation_scale", "settings.observation_scale") : 1f,
+            SquaredFeatures = s.TryGetProperty("squared_features", out _) && ModelJson.Boolean(s, path, "squared_features", "settings.squared_features"),
+            PolicyAverageTau = s.TryGetProperty("policy_average_tau", out _) ? ModelJson.Number(s, path, "policy_average_tau", "settings.policy_average_tau") : 0,
+            Dueling = s.TryGetProperty("dueling", out _) && ModelJson.Boolean(s, path, "dueling", "settings.dueling"),
+            SmoothDegree = s.TryGetProperty("smooth_degree", out _) ? (int)ModelJson.Whole(s, path, "smooth_degree", "settings.smooth_degree", 0, int.MaxValue) : 0,
+            AdvantageLearning = s.TryGetProperty("advantage_learning", out _) ? ModelJson.Number(s, path, "advantage_learning", "settings.advantage_learning") : 0,
         };
         try
         {
@@ -137,7 +137,7 @@ internal static class DqnFile
             throw ModelJson.Bad(path, "settings", e.Message);
         }
 
-        int actions = (int)Whole(root, path, "actions", "actions", 1, int.MaxValue);
+        int actions = (int)ModelJson.Whole(root, path, "actions", "actions", 1, int.MaxValue);
         Mlp online = Network(root, path, "online");
         Mlp target = Network(root, path, "target");
         if (!online.HasSameArchitecture(target))
@@ -162,7 +162,7 @@ internal static class DqnFile
             throw ModelJson.Bad(path, "averaged", $"a {averaged.Describe()} network, but the online one is {online.Describe()}");
         }
 
-        long steps = Whole(root, path, "steps", "steps", 0), updates = Whole(root, path, "updates", "updates", 0);
+        long steps = ModelJson.Whole(root, path, "steps", "steps", 0), updates = ModelJson.Whole(root, path, "updates", "updates", 0);
         try
         {
             return new DqnAgent(settings, actions, online, target, averaged) { Steps = steps, Updates = updates };
@@ -179,26 +179,5 @@ internal static class DqnFile
     {
         JsonElement element = ModelJson.Property(root, path, name, JsonValueKind.Object);
         return MlpJson.Deserialize(Encoding.UTF8.GetBytes(element.GetRawText()), $"{path}#{name}");
-    }
-
-    private static double Number(JsonElement settings, string path, string name)
-    {
-        JsonElement element = settings.TryGetProperty(name, out JsonElement e) ? e : throw ModelJson.Bad(path, "settings." + name, "missing");
-        return element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out double value) && double.IsFinite(value)
-            ? value
-            : throw ModelJson.Bad(path, "settings." + name, $"expected a finite number, got {element.GetRawText()}");
-    }
-
-    private static bool Boolean(JsonElement settings, string path, string name) =>
-        settings.TryGetProperty(name, out JsonElement e) && e.ValueKind is JsonValueKind.True or JsonValueKind.False
-            ? e.GetBoolean()
-            : throw ModelJson.Bad(path, "settings." + name, "missing, or not true/false");
-
-    private static long Whole(JsonElement parent, string path, string name, string field, long minimum, long maximum = long.MaxValue)
-    {
-        JsonElement element = parent.TryGetProperty(name, out JsonElement e) ? e : throw ModelJson.Bad(path, field, "missing");
-        return element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out long value) && value >= minimum && value <= maximum
-            ? value
-            : throw ModelJson.Bad(path, field, $"expected a whole number ≥ {minimum}, got {element.GetRawText()}");
     }
 }

@@ -68,7 +68,7 @@ internal static class QLearningFile
         ModelJson.RequireFormat(root, path, Format, Version, "a Q-learning agent");
 
         QLearningSettings settings = ReadSettings(ModelJson.Property(root, path, "settings", JsonValueKind.Object), path);
-        int actions = (int)Whole(root, path, "actions", 1, int.MaxValue);
+        int actions = (int)ModelJson.Whole(root, path, "actions", "actions", 1, int.MaxValue);
         QLearningAgent agent;
         try
         {
@@ -79,13 +79,13 @@ internal static class QLearningFile
             throw ModelJson.Bad(path, "settings", e.Message);
         }
 
-        long states = Whole(root, path, "states", 1);
+        long states = ModelJson.Whole(root, path, "states", "states", 1);
         if (states != agent.States.Count)
         {
             throw ModelJson.Bad(path, "states", $"{states} states, but the settings' bins give {agent.States.Count}");
         }
 
-        agent.Steps = Whole(root, path, "steps", 0);
+        agent.Steps = ModelJson.Whole(root, path, "steps", "steps", 0);
         ReadDoubles(root, path, "q", agent.First);
         ReadCounts(root, path, "visits", agent.FirstVisits);
         if (agent.Second is not null)
@@ -113,7 +113,7 @@ internal static class QLearningFile
                 throw ModelJson.Bad(path, field, $"expected an object, got {ModelJson.Kind(item)}");
             }
 
-            int index = (int)Whole(item, path, "index", 0, int.MaxValue, field + ".");
+            int index = (int)ModelJson.Whole(item, path, "index", field + ".index", 0, int.MaxValue);
             JsonElement edgesElement = ModelJson.Property(item, path, "edges", JsonValueKind.Array);
             double[] edges = new double[edgesElement.GetArrayLength()];
             Fill(edgesElement, path, $"{field}.edges", edges);
@@ -127,41 +127,22 @@ internal static class QLearningFile
             }
         }
 
-        JsonElement doubleQ = s.TryGetProperty("double_q", out JsonElement d) && d.ValueKind is JsonValueKind.True or JsonValueKind.False
-            ? d
-            : throw ModelJson.Bad(path, "settings.double_q", "missing, or not true/false");
         return new QLearningSettings
         {
-            MaxInventory = (int)Whole(s, path, "max_inventory", 1, int.MaxValue, "settings."),
-            TimeBins = (int)Whole(s, path, "time_bins", 1, int.MaxValue, "settings."),
-            InventoryIndex = (int)Whole(s, path, "inventory_index", 0, int.MaxValue, "settings."),
-            TimeIndex = (int)Whole(s, path, "time_index", 0, int.MaxValue, "settings."),
+            MaxInventory = (int)ModelJson.Whole(s, path, "max_inventory", "settings.max_inventory", 1, int.MaxValue),
+            TimeBins = (int)ModelJson.Whole(s, path, "time_bins", "settings.time_bins", 1, int.MaxValue),
+            InventoryIndex = (int)ModelJson.Whole(s, path, "inventory_index", "settings.inventory_index", 0, int.MaxValue),
+            TimeIndex = (int)ModelJson.Whole(s, path, "time_index", "settings.time_index", 0, int.MaxValue),
             Features = features,
-            Gamma = Number(s, path, "gamma"),
-            EpsilonStart = Number(s, path, "epsilon_start"),
-            EpsilonEnd = Number(s, path, "epsilon_end"),
-            EpsilonDecaySteps = Whole(s, path, "epsilon_decay_steps", 0, long.MaxValue, "settings."),
-            LearningRateExponent = Number(s, path, "learning_rate_exponent"),
-            MinLearningRate = Number(s, path, "min_learning_rate"),
-            DoubleQ = doubleQ.GetBoolean(),
-            FactoredAskCount = (int)Whole(s, path, "factored_ask_count", 0, int.MaxValue, "settings."),
+            Gamma = ModelJson.Number(s, path, "gamma", "settings.gamma"),
+            EpsilonStart = ModelJson.Number(s, path, "epsilon_start", "settings.epsilon_start"),
+            EpsilonEnd = ModelJson.Number(s, path, "epsilon_end", "settings.epsilon_end"),
+            EpsilonDecaySteps = ModelJson.Whole(s, path, "epsilon_decay_steps", "settings.epsilon_decay_steps", 0, long.MaxValue),
+            LearningRateExponent = ModelJson.Number(s, path, "learning_rate_exponent", "settings.learning_rate_exponent"),
+            MinLearningRate = ModelJson.Number(s, path, "min_learning_rate", "settings.min_learning_rate"),
+            DoubleQ = ModelJson.Boolean(s, path, "double_q", "settings.double_q"),
+            FactoredAskCount = (int)ModelJson.Whole(s, path, "factored_ask_count", "settings.factored_ask_count", 0, int.MaxValue),
         };
-    }
-
-    private static double Number(JsonElement settings, string path, string name)
-    {
-        JsonElement element = settings.TryGetProperty(name, out JsonElement e) ? e : throw ModelJson.Bad(path, "settings." + name, "missing");
-        return element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out double value) && double.IsFinite(value)
-            ? value
-            : throw ModelJson.Bad(path, "settings." + name, $"expected a finite number, got {element.GetRawText()}");
-    }
-
-    private static long Whole(JsonElement parent, string path, string name, long minimum, long maximum = long.MaxValue, string prefix = "")
-    {
-        JsonElement element = parent.TryGetProperty(name, out JsonElement e) ? e : throw ModelJson.Bad(path, prefix + name, "missing");
-        return element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out long value) && value >= minimum && value <= maximum
-            ? value
-            : throw ModelJson.Bad(path, prefix + name, $"expected a whole number ≥ {minimum}, got {element.GetRawText()}");
     }
 
     private static void ReadDoubles(JsonElement root, string path, string name, double[] destination)
