@@ -83,10 +83,19 @@ internal static class ModelJson
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw Bad(path, "json", $"expected a JSON object, got {Kind(document.RootElement)}");
+                throw new DataFormatException(path, 1, "json", $"expected a JSON object, got {Kind(document.RootElement)}");
             }
 
-            return read(document.RootElement);
+            try
+            {
+                return read(document.RootElement);
+            }
+            catch (DataFormatException e) when (e.Line == 0 && e.File == path && !path.Contains('#', StringComparison.Ordinal))
+            {
+                // The readers name the field; the line is found here, where the text is. (A member of
+                // an ensemble, "file#members[1]", is parsed from its own re-serialized text, whose lines are not the file's.)
+                throw new DataFormatException(path, JsonLines.LineOf(bytes, e.Field), e.Field, e.Problem);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ public sealed class DataFormatException : MarketMakingException
         File = file;
         Line = line;
         Field = field;
+        Problem = problem;
     }
 
     public string File { get; }
@@ -18,6 +19,8 @@ public sealed class DataFormatException : MarketMakingException
     public long Line { get; }
 
     public string Field { get; }
+
+    public string Problem { get; }
 
     public override int ExitCode => 1;
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using MarketMaking.Core.Errors;
 using MarketMaking.Learning.Neural;
@@ -313,7 +312,7 @@ internal static class PpoFile
     /// <summary>Typed field access that raises one-line errors; the line is found by searching the raw text for the field's path.</summary>
     private sealed class JsonFields(byte[] json, string source)
     {
-        public DataFormatException Error(string field, string problem) => new(source, LineOf(field), field, problem);
+        public DataFormatException Error(string field, string problem) => new(source, JsonLines.LineOf(json, field), field, problem);
 
         public JsonElement Get(JsonElement parent, string name, string field, JsonValueKind kind)
         {
@@ -379,45 +378,5 @@ internal static class PpoFile
                 index++;
             }
         }
-
-        /// <summary>
-        /// The line of "a.b[2].c": each name is searched for after the previous one, and an index
-        /// skips that many later occurrences of the next name. Good enough to point a reader at the
-        /// field; 1 when the text does not contain it (a missing field points at its parent).
-        /// </summary>
-        private long LineOf(string field)
-        {
-            ReadOnlySpan<byte> text = json;
-            int position = 0, skip = 0;
-            foreach (string segment in field.Split('.'))
-            {
-                string name = segment;
-                int bracket = segment.IndexOf('[', StringComparison.Ordinal);
-                int nextSkip = 0;
-                if (bracket >= 0)
-                {
-                    name = segment[..bracket];
-                    _ = int.TryParse(segment.AsSpan(bracket + 1, segment.Length - bracket - 2), out nextSkip);
-                }
-
-                byte[] key = Encoding.UTF8.GetBytes($"\"{name}\"");
-                for (int occurrence = 0; occurrence <= skip; occurrence++)
-                {
-                    int found = text[position..].IndexOf(key);
-                    if (found < 0)
-                    {
-                        return Line(position);
-                    }
-
-                    position += found + (occurrence < skip ? key.Length : 0);
-                }
-
-                skip = nextSkip;
-            }
-
-            return Line(position);
-        }
-
-        private long Line(int position) => json.AsSpan(0, position).Count((byte)'\n') + 1;
     }
 }

@@ -60,10 +60,12 @@ public sealed class QLearningAgentTests : IDisposable
 
         new QLearningAgent(new QLearningSettings { MaxInventory = 1, TimeBins = 1, DoubleQ = false }, 2).Save(path);
         File.WriteAllText(path, File.ReadAllText(path).Replace("\"q\": [", "\"q\": [1,", StringComparison.Ordinal));
-        Assert.Equal($"{path}:0: q: has 7 values but the table has 6 cells", Assert.Throws<DataFormatException>(() => QLearningAgent.Load(path)).Message);
+        int line = Array.FindIndex(File.ReadAllLines(path), l => l.Contains("\"q\": [", StringComparison.Ordinal)) + 1;
+        Assert.True(line > 1);
+        Assert.Equal($"{path}:{line}: q: has 7 values but the table has 6 cells", Assert.Throws<DataFormatException>(() => QLearningAgent.Load(path)).Message);
 
         File.WriteAllText(path, "{\"format\": \"marketmaking.dqn\"}");
-        Assert.Equal($"{path}:0: format: expected \"marketmaking.qlearning\", got \"marketmaking.dqn\": not a Q-learning agent", Assert.Throws<DataFormatException>(() => QLearningAgent.Load(path)).Message);
+        Assert.Equal($"{path}:1: format: expected \"marketmaking.qlearning\", got \"marketmaking.dqn\": not a Q-learning agent", Assert.Throws<DataFormatException>(() => QLearningAgent.Load(path)).Message);
     }
 
     [Fact]
