@@ -108,6 +108,8 @@ public sealed class WalkForwardTests : IDisposable
         Assert.InRange(tradable, 284, 285);
         int expected = (int)Math.Floor((tradable - 180) / 60) + 1;
         Assert.Equal(2, expected);
+        Assert.NotNull(sweep.Slice(sweep.Start, sweep.End + 1));
+        Assert.Null(sweep.Slice(sweep.End + 1, sweep.End + Minute)); // after the last message: nothing to trade
 
         var scored = new List<(ReplaySweep.Window Window, string Key, double Pnl)>();
         List<WalkForward.Fold> folds = WalkForward.Run(sweep.Start, sweep.End, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(1), points, sweep.Slice, (window, point) =>

@@ -178,9 +178,6 @@ internal static class BacktestCommand
         return command;
     }
 
-    /// <summary>Depth bins of one tick out to 200 ticks, σ from mids sampled every second.</summary>
-    internal static MarketCalibrator CalibratorFor() => ReplaySession.Calibrator();
-
     private static void AddStrategySettings(List<KeyValuePair<string, string>> items, StrategySettings s) =>
         items.Add(new("strategy settings", string.Create(
             CultureInfo.InvariantCulture,

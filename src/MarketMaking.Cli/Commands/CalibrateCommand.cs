@@ -50,7 +50,7 @@ internal static class CalibrateCommand
                 MarketDataFormats.Parse(formatName);
                 TimeSpan? span = parse.GetValue(window) is { } text ? Durations.Parse("window", text) : null;
                 using MarketDataReader reader = MarketDataFormats.Open(path, formatName);
-                MarketCalibrator calibrator = BacktestCommand.CalibratorFor();
+                MarketCalibrator calibrator = ReplaySession.Calibrator();
                 CalibrationResult fromData = calibrator.Calibrate(reader, span).InPriceUnits(reader.Instrument.TickSize);
                 Report(terminal, parse.GetValue(json), fromData, calibrator.Intensity.ObservedSeconds, gammaValue, quoteHorizon, truth: null);
                 return 0;

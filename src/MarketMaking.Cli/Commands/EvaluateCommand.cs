@@ -36,13 +36,13 @@ internal static class EvaluateCommand
         strategies.AddTo(command, includeStrategyList: false);
         command.SetAction(parse =>
         {
+            int count = parse.GetValue(runs) is >= 2 and var n ? n : throw new InvalidParameterException("runs", "must be at least 2");
             if (parse.GetValue(env) == "lob")
             {
-                return OnBook(terminal, parse, parse.GetValue(policy)!, parse.GetValue(preset)!, parse.GetValue(runs), parse.GetValue(seed), strategies, parse.GetValue(json));
+                return OnBook(terminal, parse, parse.GetValue(policy)!, parse.GetValue(preset)!, count, parse.GetValue(seed), strategies, parse.GetValue(json));
             }
 
             EnvironmentSettings settings = EnvironmentPresets.Get(parse.GetValue(env)!);
-            int count = parse.GetValue(runs) is >= 2 and var n ? n : throw new InvalidParameterException("runs", "must be at least 2");
             (string kind, IDiscretePolicy agent) = AgentFiles.Load(parse.GetValue(policy)!, AgentShape.Of(settings));
             var evaluator = new ObjectiveEvaluator(settings, count, parse.GetValue(seed));
             var market = settings.Market;
@@ -112,11 +112,6 @@ internal static class EvaluateCommand
     /// </summary>
     private static int OnBook(Terminal terminal, ParseResult parse, string policyPath, string preset, int runs, ulong seed, StrategyOptions strategies, bool json)
     {
-        if (runs < 2)
-        {
-            throw new InvalidParameterException("runs", "must be at least 2");
-        }
-
         AgentEnvironmentSettings book = BookEnvironment.For(preset);
         (string kind, IDiscretePolicy agent) = AgentFiles.Load(policyPath, AgentShape.Of(book));
         AgentMarketSetup setup = AgentMarketSetup.Resolve(parse, strategies, preset, seed, 1800);

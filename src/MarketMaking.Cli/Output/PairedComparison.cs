@@ -14,13 +14,15 @@ internal sealed record PairedComparison(string Baseline, string Candidate, Paire
 {
     public static PairedComparison Of(AgentMarketEvaluation baseline, AgentMarketEvaluation candidate, InventoryPenalty penalty = default)
     {
-        double RiskAdjusted(RunMetrics m) => m.NetPnl - penalty.Running(m.LongSquaredInventoryTime, m.ShortSquaredInventoryTime);
+        PairedDifference Paired(Func<RunMetrics, double> value) =>
+            PairedDifference.Of([.. baseline.Runs.Select(r => value(r.Metrics))], [.. candidate.Runs.Select(r => value(r.Metrics))]);
+
         return new(
             baseline.Label,
             candidate.Label,
-            PairedDifference.Of([.. baseline.Runs.Select(r => r.Metrics.NetPnl)], [.. candidate.Runs.Select(r => r.Metrics.NetPnl)]),
-            PairedDifference.Of([.. baseline.Runs.Select(r => RiskAdjusted(r.Metrics))], [.. candidate.Runs.Select(r => RiskAdjusted(r.Metrics))]),
-            PairedDifference.Of([.. baseline.Runs.Select(r => r.Metrics.MeanAbsInventory)], [.. candidate.Runs.Select(r => r.Metrics.MeanAbsInventory)]));
+            Paired(m => m.NetPnl),
+            Paired(m => m.NetPnl - penalty.Running(m.LongSquaredInventoryTime, m.ShortSquaredInventoryTime)),
+            Paired(m => m.MeanAbsInventory));
     }
 
     public string Describe() => string.Create(

@@ -12,21 +12,21 @@ namespace MarketMaking.Cli.Tuning;
 /// </summary>
 internal sealed class ReplayEvents
 {
+    private readonly MarketEvent[] _events;
+
     private ReplayEvents(MarketEvent[] events, Instrument instrument)
     {
-        Events = events;
+        _events = events;
         Instrument = instrument;
     }
-
-    public MarketEvent[] Events { get; }
 
     public Instrument Instrument { get; }
 
     /// <summary>Local time of the first event (ns).</summary>
-    public long First => Events[0].LocalTime;
+    public long First => _events[0].LocalTime;
 
     /// <summary>Local time of the last event (ns).</summary>
-    public long Last => Events[^1].LocalTime;
+    public long Last => _events[^1].LocalTime;
 
     public static ReplayEvents Load(string path, string format, MarketDataOptions options)
     {
@@ -45,17 +45,33 @@ internal sealed class ReplayEvents
     }
 
     /// <summary>The events from the start of the data up to (not including) local time <paramref name="end"/>; all of them by default.</summary>
-    public IMarketEventSource Source(long end = long.MaxValue)
+    public IMarketEventSource Source(long end = long.MaxValue) => new ArraySource(_events, IndexAt(end), Instrument);
+
+    /// <summary>Whether a whole message (a batch's last event) lands in local time [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public bool HasMessageIn(long from, long to)
     {
-        // Events are in local-time order: the prefix ends at the first event at or after the end.
-        int low = 0, high = Events.Length;
+        for (int i = IndexAt(from); i < _events.Length && _events[i].LocalTime < to; i++)
+        {
+            if (_events[i].IsEndOfBatch)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The index of the first event at or after local time <paramref name="time"/> (binary search: events are in local-time order).</summary>
+    private int IndexAt(long time)
+    {
+        int low = 0, high = _events.Length;
         while (low < high)
         {
             int middle = low + ((high - low) / 2);
-            (low, high) = Events[middle].LocalTime < end ? (middle + 1, high) : (low, middle);
+            (low, high) = _events[middle].LocalTime < time ? (middle + 1, high) : (low, middle);
         }
 
-        return new ArraySource(Events, low, Instrument);
+        return low;
     }
 
     /// <summary>A read-only cursor over a prefix of the shared array: one per run, so runs can go in parallel.</summary>

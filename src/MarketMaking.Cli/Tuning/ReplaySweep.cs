@@ -50,8 +50,7 @@ internal sealed class ReplaySweep
     }
 
     /// <summary>The window [from, to) when the data has messages in it; null otherwise (nothing to trade).</summary>
-    public Window? Slice(long from, long to) =>
-        Array.Exists(_events.Events, e => e.LocalTime >= from && e.LocalTime < to && e.IsEndOfBatch) ? new Window(from, to) : null;
+    public Window? Slice(long from, long to) => _events.HasMessageIn(from, to) ? new Window(from, to) : null;
 
     private TuneResult Evaluate(TunePoint point, long? startAfter, long end)
     {
