@@ -3,6 +3,8 @@ using System.Text.Json;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Reporting;
+using MarketMaking.Research.Reports;
+using MarketMaking.Research.Runs;
 using Spectre.Console;
 
 namespace MarketMaking.Cli.Commands;
