@@ -34,5 +34,22 @@ public sealed class RunFolderTests : IDisposable
         Assert.Contains(blocked, e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void RunFoldersComparedSideBySideShareOnlyTheMetricsEveryResultHas()
+    {
+        var report = new ReportDocument("t", null, []);
+        string a = RunFolder.Write(Path.Combine(_folder, "a"), new { }, new { Results = new object[] { new { Strategy = "as", ProfitMean = 1.23456, Only = 1.0 }, new { Strategy = "glft", ProfitMean = 250.25, Only = 2.0 } } }, report);
+        string b = RunFolder.Write(Path.Combine(_folder, "b"), new { }, new { Results = new object[] { new { Strategy = "as", ProfitMean = double.NaN } } }, report);
+        RunComparison comparison = RunComparison.Read([a, b]);
+        Assert.Equal(["a: as", "a: glft", "b: as"], comparison.Runs);
+        Assert.Equal(["profit_mean"], comparison.Metrics);
+        Assert.Equal(["1.2346", "250.2", "–"], comparison.Values[0]);   // four decimals, one from 100 up, a dash for NaN
+        var table = Assert.IsType<TableBlock>(comparison.Report().Sections[0].Blocks[0]);
+        Assert.Equal(["metric", "a: as", "a: glft", "b: as"], table.Headers);
+
+        var missing = Assert.Throws<DataFormatException>(() => RunComparison.Read([_folder]));
+        Assert.Contains("metrics.json", missing.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
