@@ -118,7 +118,7 @@ internal static class TuneCommand
             Report(terminal, ranked, Math.Max(1, parse.GetValue(top)), objective.Name);
             terminal.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{todo.Count} points run in {clock.Elapsed.TotalSeconds:F1} s ({points.Count - todo.Count} were done already or in other shards); results: {path}"));
             string reportPath = Path.ChangeExtension(path, ".html");
-            OutputFiles.Write(reportPath, w => w.Write(HtmlReportWriter.Render(ranked.Report(name, objective.Name))));
+            OutputFiles.Write(reportPath, w => w.Write(HtmlReportWriter.Render(ranked.Report($"mm tune: {name}", objective.Name))));
             terminal.Writer.WriteLine($"report: {reportPath}");
             if (parse.GetValue(best) is { } bestPath && ranked.Rows.Count > 0)
             {

@@ -41,7 +41,7 @@ public sealed class RankedSweep
     }
 
     /// <summary>The ranked table (the best 50) and, over the first two parameters, a heatmap of the objective (the best over any others).</summary>
-    public ReportDocument Report(string strategy, string objective)
+    public ReportDocument Report(string title, string objective)
     {
         string[] names = [.. Parameters];
         var table = new TableBlock([.. Columns.Skip(2)], [.. Rows.Take(50).Select(r => (IReadOnlyList<string>)[.. r.Skip(2).Select(Formats.CompactCell)])], $"ranked by {objective} ({Rows.Count} points)");
@@ -64,7 +64,7 @@ public sealed class RankedSweep
                 names[0], names[1], [.. rows.Select(v => v.ToString("G6", CultureInfo.InvariantCulture))], [.. columns.Select(v => v.ToString("G6", CultureInfo.InvariantCulture))], grid));
         }
 
-        return new ReportDocument($"mm tune: {strategy}", $"{Rows.Count} points, objective {objective}", [new ReportSection("Sweep", blocks)]);
+        return new ReportDocument(title, $"{Rows.Count} points, objective {objective}", [new ReportSection("Sweep", blocks)]);
     }
 
     /// <summary>The best point as a YAML config (<c>strategy:</c> name and parameters), for <c>--config</c>; nothing when there are no results.</summary>

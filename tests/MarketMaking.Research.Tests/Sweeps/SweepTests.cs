@@ -117,7 +117,7 @@ public sealed class SweepTests : IDisposable
             config.ToString());
 
         // The heatmap has one cell per (spread, max inventory) pair: 3 × 2.
-        var heatmap = Assert.IsType<MarketMaking.Reporting.HeatmapBlock>(ranked.Report("fixed", "pnl").Sections[0].Blocks[1]);
+        var heatmap = Assert.IsType<MarketMaking.Reporting.HeatmapBlock>(ranked.Report("fixed spread", "pnl").Sections[0].Blocks[1]);
         Assert.Equal(3, heatmap.Values.Count);
         Assert.All(heatmap.Values, row => Assert.Equal(2, row.Count));
     }
