@@ -4,6 +4,7 @@ using MarketMaking.Cli.Configuration;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Learning.Environments;
+using MarketMaking.Research;
 using MarketMaking.Research.Reports;
 using MarketMaking.Research.Training;
 
@@ -69,7 +70,7 @@ internal static class TrainAgentCommand
             AgentTrainingResult? result = null;
             await ProgressBars.RunAsync(terminal, $"{name} on {envName}", training.TotalSteps, task =>
             {
-                result = training.Run(new Inline(p =>
+                result = training.Run(new InlineProgress<AgentTrainingProgress>(p =>
                 {
                     if (task is not null)
                     {
@@ -85,11 +86,5 @@ internal static class TrainAgentCommand
                 $"{name}: {result!.Steps:N0} transitions in {result.Seconds:F1} s ({Formats.Rate(result.StepsPerSecond)} steps/s), mean episode reward {result.MeanEpisodeReward:F4}{(result.PolicyPath is null ? string.Empty : $"; policy: {result.PolicyPath}")}"));
             return 0;
         });
-    }
-
-    /// <summary>Reports on the training thread itself (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class Inline(Action<AgentTrainingProgress> report) : IProgress<AgentTrainingProgress>
-    {
-        public void Report(AgentTrainingProgress value) => report(value);
     }
 }

@@ -109,7 +109,7 @@ internal static class TuneCommand
             {
                 await ProgressBars.RunAsync(terminal, $"tune {name}: {todo.Count} points", Math.Max(1, todo.Count), task =>
                 {
-                    Sweep.Run(sweep, todo, objective, file, new PointDone(task), cancellation);
+                    Sweep.Run(sweep, todo, objective, file, new InlineProgress<SweepResult>(_ => task?.Increment(1)), cancellation);
                     return Task.CompletedTask;
                 }).ConfigureAwait(false);
             }
@@ -217,11 +217,5 @@ internal static class TuneCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>Moves the progress bar as each point finishes (on the worker that ran it).</summary>
-    private sealed class PointDone(ProgressTask? task) : IProgress<SweepResult>
-    {
-        public void Report(SweepResult value) => task?.Increment(1);
     }
 }

@@ -113,7 +113,7 @@ public static class AgentCatalog
         ArgumentNullException.ThrowIfNull(environments);
         if (agent is DqnEnsemble ensemble)
         {
-            ensemble.Train(environments, steps, seed, new Inline<Learning.Agents.TrainingProgress>(p => report(p.RunSteps, p.StepsPerSecond, p.MeanEpisodeReward)), cancellation);
+            ensemble.Train(environments, steps, seed, new InlineProgress<Learning.Agents.TrainingProgress>(p => report(p.RunSteps, p.StepsPerSecond, p.MeanEpisodeReward)), cancellation);
             return;
         }
 
@@ -121,18 +121,18 @@ public static class AgentCatalog
         switch (agent)
         {
             case QLearningAgent q:
-                q.Train(env, steps, seed, new Inline<Learning.Agents.TrainingProgress>(p => report(p.RunSteps, p.StepsPerSecond, p.MeanEpisodeReward)), cancellation);
+                q.Train(env, steps, seed, new InlineProgress<Learning.Agents.TrainingProgress>(p => report(p.RunSteps, p.StepsPerSecond, p.MeanEpisodeReward)), cancellation);
                 break;
             case DqnAgent d:
-                d.Train(env, steps, seed, new Inline<Learning.Agents.TrainingProgress>(p => report(p.RunSteps, p.StepsPerSecond, p.MeanEpisodeReward)), cancellation);
+                d.Train(env, steps, seed, new InlineProgress<Learning.Agents.TrainingProgress>(p => report(p.RunSteps, p.StepsPerSecond, p.MeanEpisodeReward)), cancellation);
                 break;
             case PpoAgent p:
                 long start = p.EnvironmentSteps;
-                p.Train(env, steps, seed, new Inline<Learning.Agents.Ppo.PpoProgress>(r => report(r.EnvironmentSteps - start, r.StepsPerSecond, r.MeanEpisodeReward)), cancellation);
+                p.Train(env, steps, seed, new InlineProgress<Learning.Agents.Ppo.PpoProgress>(r => report(r.EnvironmentSteps - start, r.StepsPerSecond, r.MeanEpisodeReward)), cancellation);
                 break;
             case PpoEnsemble e:
                 long before = e.EnvironmentSteps;
-                e.Train(env, steps, seed, new Inline<Learning.Agents.Ppo.PpoProgress>(r => report(r.EnvironmentSteps - before, r.StepsPerSecond, r.MeanEpisodeReward)), cancellation);
+                e.Train(env, steps, seed, new InlineProgress<Learning.Agents.Ppo.PpoProgress>(r => report(r.EnvironmentSteps - before, r.StepsPerSecond, r.MeanEpisodeReward)), cancellation);
                 break;
             default:
                 throw new ArgumentException($"not an agent: {agent.GetType().Name}", nameof(agent));
@@ -214,11 +214,5 @@ public static class AgentCatalog
         {
             throw new DataFormatException(path, (e.LineNumber ?? 0) + 1, "json", "not valid JSON");
         }
-    }
-
-    /// <summary>Reports on the training thread itself (Progress&lt;T&gt; would post to a thread pool).</summary>
-    private sealed class Inline<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

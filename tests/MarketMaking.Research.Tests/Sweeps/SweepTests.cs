@@ -52,7 +52,13 @@ public sealed class SweepTests : IDisposable
         var seen = new List<int>();
         using (SweepResultsFile file = SweepResultsFile.Open(path, header))
         {
-            Sweep.Run(market, Sweep.Pending(points, path), SweepObjective.Pnl, file, new Collect(seen));
+            Sweep.Run(market, Sweep.Pending(points, path), SweepObjective.Pnl, file, new InlineProgress<SweepResult>(r =>
+            {
+                lock (seen)
+                {
+                    seen.Add(r.Point.Index);
+                }
+            }));
         }
 
         Assert.Equal(6, market.Calls);
@@ -132,15 +138,4 @@ public sealed class SweepTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private sealed class Collect(List<int> seen) : IProgress<SweepResult>
-    {
-        public void Report(SweepResult value)
-        {
-            lock (seen)
-            {
-                seen.Add(value.Point.Index);
-            }
-        }
-    }
 }

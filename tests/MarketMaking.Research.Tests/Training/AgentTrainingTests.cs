@@ -30,7 +30,12 @@ public sealed class AgentTrainingTests : IDisposable
         string policy = Path.Combine(_folder, "q.json"), curve = Path.Combine(_folder, "q.csv");
         var settings = new AgentTrainingSettings { Agent = "qlearning", Steps = 200_000, Environments = 64, OutputPath = policy, CurvePath = curve, CheckpointEvery = 50_000 };
         var reports = new List<AgentTrainingProgress>();
-        AgentTrainingResult result = AgentTraining.Prepare(settings, TrainingEnvironment.Model("cj")).Run(new Collect(reports));
+        int trainer = Environment.CurrentManagedThreadId;
+        AgentTrainingResult result = AgentTraining.Prepare(settings, TrainingEnvironment.Model("cj")).Run(new InlineProgress<AgentTrainingProgress>(p =>
+        {
+            Assert.Equal(Environment.CurrentManagedThreadId, trainer);   // reported on the training thread, in order
+            reports.Add(p);
+        }));
 
         Assert.Equal(("qlearning", policy), (result.Agent, result.PolicyPath));
         Assert.True(result.Steps >= 200_000, $"trained {result.Steps} of 200,000 transitions");
@@ -55,9 +60,4 @@ public sealed class AgentTrainingTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private sealed class Collect(List<AgentTrainingProgress> reports) : IProgress<AgentTrainingProgress>
-    {
-        public void Report(AgentTrainingProgress value) => reports.Add(value);
-    }
 }
