@@ -1,26 +1,27 @@
 using System.CommandLine;
-using System.Globalization;
 using MarketMaking.Cli.Options;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Core.MarketData;
-using MarketMaking.Core.Metrics;
 using MarketMaking.Core.Risk;
 using MarketMaking.Data.Files;
 using MarketMaking.Learning.AdverseSelection;
-using MarketMaking.Signals.Calibration;
+using MarketMaking.Research.Backtests;
+using MarketMaking.Research.Quoting;
+using MarketMaking.Research.Replay;
+using MarketMaking.Research.Reports;
+using MarketMaking.Research.Runs;
 using MarketMaking.Simulation.Bars;
 using MarketMaking.Simulation.Engine;
-using MarketMaking.Simulation.Replay;
 using MarketMaking.Strategies;
 
 namespace MarketMaking.Cli.Commands;
 
 /// <summary>
 /// <c>mm backtest</c>: strategies replayed against recorded L2 data (book + trades, with shadow
-/// queues, latency and fees) or against bars. On L2 data σ, A and κ are calibrated on the first
-/// part of the file, which is then not traded, so the strategy never trades on data it was fitted to.
+/// queues, latency and fees: <see cref="ReplayBacktest"/>) or against bars (<see cref="BarBacktest"/>).
+/// The command translates its options into the library's settings and prints the results.
 /// </summary>
 internal static class BacktestCommand
 {
@@ -44,44 +45,38 @@ internal static class BacktestCommand
         var replayOptions = new ReplayOptions();
         var run = new RunOptions("runs/backtest");
         var strategies = new StrategyOptions("as");
-        var guard = new GuardOptions();
-        var mechanics = new QuotingMechanicsOptions();
+        var guards = new GuardOptions();
+        var mechanicsOptions = new QuotingMechanicsOptions();
         var command = new Command("backtest", "Replay recorded data (L2 book + trades, or bars) against strategies.")
         {
             data, format, bars, lotSize, makerFee, sigma, a, kappa, horizon, fillRule, touchProbability, slippage, maxPosition, maxLoss, seed,
         };
         replayOptions.AddTo(command);
         strategies.AddTo(command);
-        guard.AddTo(command);
-        mechanics.AddTo(command);
+        guards.AddTo(command);
+        mechanicsOptions.AddTo(command);
         run.AddTo(command);
         command.SetAction(parse =>
         {
             string path = parse.GetValue(data)!;
             bool isBars = parse.GetValue(bars);
-            string formatName = parse.GetValue(format) ?? (isBars ? (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "bybit-kline" : "ohlcv") : throw new InvalidParameterException("format", "name the data format (--format)"));
+            string formatName = parse.GetValue(format) ?? (isBars ? BarFiles.DefaultFormat(path) : throw new InvalidParameterException("format", "name the data format (--format)"));
             BadRowPolicy policy = replayOptions.Policy(parse);
 
             // Every option is checked before the data is touched.
             MarketDataFormats.Parse(formatName);
-            if (isBars)
+            IReadOnlyList<StrategyChoice> chosen = isBars ? strategies.WithoutBook(parse, "a bar backtest") : strategies.Strategies(parse);
+            GuardSetup? guard = null;
+            AdverseSelectionDetector? detector = null;
+            if (chosen.Any(s => s.Guarded))
             {
-                _ = strategies.WithoutBook(parse, "a bar backtest");
+                guard = guards.Setup(parse);
+                detector = AdverseSelectionDetector.Load(guard.ModelPath ?? throw new InvalidParameterException("guard-model", "a guarded strategy on recorded data needs a detector: train one with 'mm train detector' and pass --guard-model"));
             }
 
-            bool anyGuarded = strategies.Strategies(parse).Any(s => s.Guarded);
-            AdverseSelectionDetector? detector = null;
-            if (anyGuarded)
-            {
-                _ = guard.Settings(parse, 1);
-                _ = guard.Features(parse);
-                detector = AdverseSelectionDetector.Load(guard.ModelPath(parse) ?? throw new InvalidParameterException("guard-model", "a guarded strategy on recorded data needs a detector: train one with 'mm train detector' and pass --guard-model"));
-            }
+            QuotingMechanics mechanics = mechanicsOptions.Mechanics(parse);
             var risk = new RiskLimits { MaxPosition = parse.GetValue(maxPosition) ?? double.PositiveInfinity, MaxLoss = parse.GetValue(maxLoss) ?? double.PositiveInfinity }.Validate();
-            MetricsOptions metrics = ReplayOptions.RecordedDataMetrics(risk.MaxPosition);
-            var settingsItems = new List<KeyValuePair<string, string>> { new("data", $"{path} ({formatName})") };
-            var results = new List<RunResult>();
-            string subtitle;
+            BacktestRun backtest;
             if (isBars)
             {
                 var barSettings = new BarSettings
@@ -99,71 +94,43 @@ internal static class BacktestCommand
                 }.Validate();
                 var instrument = new Instrument(replayOptions.Symbol(parse) ?? Path.GetFileNameWithoutExtension(path), replayOptions.TickSize(parse) ?? 0.01, parse.GetValue(lotSize) ?? 0.001, parse.GetValue(makerFee) ?? 0, replayOptions.TakerFee(parse) ?? 0);
                 StrategySettings settings = strategies.Resolve(parse, new StrategySettings { Sigma = parse.GetValue(sigma) ?? 2, A = parse.GetValue(a) ?? 140, Kappa = parse.GetValue(kappa) ?? 1.5, Horizon = parse.GetValue(horizon) });
-                double barSeconds = BarSeconds(path, formatName, policy);
-                BarReader? lastReader = null;
-                foreach ((string label, string name) in strategies.WithoutBook(parse, "a bar backtest"))
-                {
-                    BarReader reader = MarketDataFormats.OpenBars(path, formatName, policy);
-                    lastReader = reader;
-                    var market = new BarMarket(reader, instrument, barSettings);
-
-                    // update_freq counts bars here.
-                    var runSettings = mechanics.Apply(parse, new RunSettings { Risk = risk, Metrics = metrics with { SamplePeriod = barSeconds }, DecisionInterval = Math.Max(1, settings.UpdateInterval) * barSeconds - 1e-9, RecordSeries = true }, instrument.TickSize);
-                    results.Add(EventLoop.Run(market, mechanics.Wrap(parse, StrategyCatalog.Create(name, settings), instrument.TickSize, settings.OrderQuantity), runSettings) with { Strategy = label });
-                    settingsItems.Add(new($"{label}: bars played", market.BarsPlayed.ToString(CultureInfo.InvariantCulture)));
-                }
-
-                settingsItems.Add(new("bars", $"{barSeconds} s each; fills {parse.GetValue(fillRule)}; slippage {parse.GetValue(slippage)} bp; update_freq {Math.Max(1, settings.UpdateInterval)} bars"));
-                settingsItems.Add(new("data quality", lastReader is null ? "none" : BadRowText.Describe(lastReader.BadRows)));
-                AddStrategySettings(settingsItems, settings);
-                subtitle = $"bar backtest of {path}";
+                BarBacktest bars = BarBacktest.Open(path, formatName, instrument, barSettings, policy);
+                RunSettings runSettings = mechanics.Apply(bars.Settings(settings, risk), instrument.TickSize);
+                backtest = bars.RunAll(
+                    chosen.Select(s => (s.Label, mechanics.Wrap(StrategyCatalog.Create(s.Name, settings), instrument.TickSize, settings.OrderQuantity))),
+                    runSettings,
+                    settings);
             }
             else
             {
-                MarketDataOptions options = replayOptions.DataOptions(parse, parse.GetValue(lotSize));
-                ReplaySession replay = replayOptions.Open(parse, parse.GetValue(makerFee), parse.GetValue(seed), () => MarketDataFormats.Open(path, formatName, options));
-                Instrument dataInstrument = replay.DataInstrument;
+                ReplaySetup setup = replayOptions.Setup(parse, parse.GetValue(makerFee), parse.GetValue(seed));
+                var replay = ReplayBacktest.Open(path, formatName, setup, replayOptions.DataOptions(parse, parse.GetValue(lotSize)));
+                double tick = replay.Instrument.TickSize;
                 StrategySettings settings = strategies.Resolve(parse, replay.Baseline(parse.GetValue(sigma), parse.GetValue(a), parse.GetValue(kappa), parse.GetValue(horizon)));
-                MarketDataReader? lastReader = null;
-                ReplayMarket? lastMarket = null;
-                foreach ((string label, string name, bool guarded) in strategies.Strategies(parse))
-                {
-                    using MarketDataReader reader = MarketDataFormats.Open(path, formatName, options);
-                    var runSettings = mechanics.Apply(parse, new RunSettings { Risk = risk, Metrics = metrics, RecordSeries = true, InitialInventory = run.InitialInventory(parse), SlippageBps = parse.GetValue(slippage) }, dataInstrument.TickSize);
-                    IQuotingStrategy strategy = strategies.Create(parse, name, settings, dataInstrument.TickSize);
-                    if (guarded)
+                StrategyFactory factory = strategies.Factory(parse);
+                RunSettings runSettings = mechanics.Apply(ReplayBacktest.Settings(risk, run.InitialInventory(parse), parse.GetValue(slippage)), tick);
+                backtest = replay.RunAll(
+                    chosen.Select(s =>
                     {
-                        strategy = new AdverseSelectionGuard(strategy, detector, guard.Settings(parse, dataInstrument.TickSize), guard.Features(parse));
-                    }
-
-                    strategy = mechanics.Wrap(parse, strategy, dataInstrument.TickSize, settings.OrderQuantity);
-                    ReplayMarket market = replay.Market(reader, strategy);
-                    results.Add(EventLoop.Run(market, strategy, runSettings) with { Strategy = label });
-                    lastReader = reader;
-                    lastMarket = market;
-                }
-
-                settingsItems.Add(new("instrument", $"{dataInstrument.Symbol}: tick {dataInstrument.TickSize.ToString(CultureInfo.InvariantCulture)}, lot {dataInstrument.LotSize.ToString(CultureInfo.InvariantCulture)}, maker fee {lastMarket!.Instrument.MakerFeeRate.ToString(CultureInfo.InvariantCulture)}, taker fee {lastMarket.Instrument.TakerFeeRate.ToString(CultureInfo.InvariantCulture)}"));
-                settingsItems.Add(new("calibration", replay.CalibrationText));
-                settingsItems.Add(new("execution", replay.ExecutionText));
-                ReplayStatistics stats = lastMarket.Statistics;
-                settingsItems.Add(new("replay", $"{stats.Events:N0} events in {stats.Batches:N0} messages; our orders refused as crossing {stats.OrdersRejectedAsCrossing}; fills by queue {stats.FillsByQueue}, by trade-through {stats.FillsThroughTradedPrice}, by book crossing {stats.FillsByBookCrossing}"));
-                settingsItems.Add(new("data quality", BadRowText.Describe(lastReader!.BadRows)));
-                AddStrategySettings(settingsItems, settings);
-                subtitle = $"replay of {path}";
+                        IQuotingStrategy strategy = factory.Create(s.Name, settings, tick);
+                        strategy = s.Guarded ? guard!.Wrap(strategy, detector, tick) : strategy;
+                        return (s.Label, mechanics.Wrap(strategy, tick, settings.OrderQuantity));
+                    }),
+                    runSettings,
+                    settings);
             }
 
-            List<RunRow> rows = results.Select(RunRow.From).ToList();
-            var config = new { Command = "backtest", Arguments = parse.Tokens.Select(t => t.Value), Settings = settingsItems.ToDictionary(kv => kv.Key, kv => kv.Value) };
-            string? folder = run.Save(parse, config, new { Results = rows }, ReportBuilder.Backtest("mm backtest", subtitle, results, settingsItems));
+            IReadOnlyList<RunRow> rows = backtest.Rows;
+            var config = new { Command = "backtest", Arguments = parse.Tokens.Select(t => t.Value), Settings = backtest.Settings.ToDictionary(kv => kv.Key, kv => kv.Value) };
+            string? folder = run.Save(parse, config, new { Results = rows }, backtest.Report("mm backtest"));
             if (parse.GetValue(run.Json))
             {
                 terminal.Writer.WriteLine(Json.Serialize(new { Results = rows }));
                 return 0;
             }
 
-            RunTable.Write(terminal, rows, subtitle);
-            foreach (var item in settingsItems.Skip(1))
+            RunTable.Write(terminal, rows, backtest.Subtitle);
+            foreach (var item in backtest.Settings.Skip(1))
             {
                 terminal.Writer.WriteLine($"{item.Key}: {item.Value}");
             }
@@ -176,17 +143,5 @@ internal static class BacktestCommand
             return 0;
         });
         return command;
-    }
-
-    private static void AddStrategySettings(List<KeyValuePair<string, string>> items, StrategySettings s) =>
-        items.Add(new("strategy settings", string.Create(
-            CultureInfo.InvariantCulture,
-            $"γ {s.Gamma}, σ {s.Sigma:G4}, A {s.A:G4}, κ {s.Kappa:G4}, T {s.Horizon}, order size {s.OrderQuantity}, max inventory {s.MaxInventory}, spread {s.SpreadBps} bp, skew factor {s.SkewFactor}")));
-
-    private static double BarSeconds(string path, string format, BadRowPolicy policy)
-    {
-        BarReader reader = MarketDataFormats.OpenBars(path, format, policy);
-        long[] times = reader.Take(2).Select(b => b.OpenTime).ToArray();
-        return times.Length == 2 ? (times[1] - times[0]) / 1e9 : throw new InvalidParameterException("data", $"{path} holds fewer than two bars");
     }
 }

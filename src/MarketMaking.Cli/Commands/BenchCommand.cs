@@ -1,23 +1,15 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Numerics;
 using MarketMaking.Cli.Configuration;
-using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
-using MarketMaking.Learning.Environments;
+using MarketMaking.Research.Benchmarks;
+using MarketMaking.Research.Reports;
+using MarketMaking.Research.Runs;
 using MarketMaking.Simulation.Agents;
-using MarketMaking.Data.Files;
-using MarketMaking.Simulation.Engine;
-using MarketMaking.Simulation.Exchange;
 using MarketMaking.Simulation.Matching;
-using MarketMaking.Simulation.Replay;
-using MarketMaking.Simulation.Model;
-using MarketMaking.Simulation.MonteCarlo;
-using MarketMaking.Strategies;
 
 namespace MarketMaking.Cli.Commands;
 
-/// <summary><c>mm bench</c>: throughput of the toolkit's engines on this machine.</summary>
+/// <summary><c>mm bench</c>: throughput of the toolkit's engines on this machine (<see cref="Throughput"/>).</summary>
 internal static class BenchCommand
 {
     public static Command Create(Terminal terminal)
@@ -41,44 +33,19 @@ internal static class BenchCommand
         {
             int count = parse.GetValue(trajectories) is >= 1 and var c ? c : throw new InvalidParameterException("trajectories", "must be at least 1");
             int stepCount = parse.GetValue(steps) is >= 1 and var n ? n : throw new InvalidParameterException("steps", "must be at least 1");
-            int cores = System.Environment.ProcessorCount;
-            var environments = Enumerable.Range(0, cores).Select(_ => new ModelMarketEnvironment(EnvironmentPresets.CarteaJaimungal, count)).ToArray();
-            int action = EnvironmentPresets.CarteaJaimungal.Actions.Nearest(1.2, 1.2);
-            double Run(int timed) => StepAll(environments, count, timed, action);
-            Run(stepCount / 4);
-            double seconds = Run(stepCount);
-            double rate = (double)cores * count * stepCount / seconds;
+            EnvironmentThroughput result = Throughput.RlEnvironment(count, stepCount);
             if (parse.GetValue(json))
             {
-                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "env", Trajectories = count, Environments = cores, Steps = stepCount, TrajectoryStepsPerSecond = rate }));
+                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "env", result.Trajectories, result.Environments, result.Steps, result.TrajectoryStepsPerSecond }));
             }
             else
             {
-                terminal.Writer.WriteLine($"env: {Formats.Rate(rate)} trajectory-steps/s, {cores} environments × {count:N0} trajectories × {stepCount:N0} steps, fixed action");
+                terminal.Writer.WriteLine($"env: {Formats.Rate(result.TrajectoryStepsPerSecond)} trajectory-steps/s, {result.Environments} environments × {count:N0} trajectories × {stepCount:N0} steps, fixed action");
             }
 
             return 0;
         });
         return command;
-    }
-
-    /// <summary>Steps every environment on its own core; returns the wall-clock seconds.</summary>
-    private static double StepAll(ModelMarketEnvironment[] environments, int count, int steps, int action)
-    {
-        long start = Stopwatch.GetTimestamp();
-        Parallel.For(0, environments.Length, new ParallelOptions { MaxDegreeOfParallelism = environments.Length }, e =>
-        {
-            ModelMarketEnvironment env = environments[e];
-            float[] observations = new float[count * env.ObservationSize], rewards = new float[count];
-            bool[] terminated = new bool[count], truncated = new bool[count];
-            int[] actions = Enumerable.Repeat(action, count).ToArray();
-            env.Reset((ulong)e + 1, observations);
-            for (int step = 0; step < steps; step++)
-            {
-                env.Step(actions, observations, rewards, terminated, truncated);
-            }
-        });
-        return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
     private static Command Agents(Terminal terminal)
@@ -91,30 +58,14 @@ internal static class BenchCommand
         command.SetAction(parse =>
         {
             AgentMarketParameters market = AgentMarketPresets.Load(parse.GetValue(preset)!) with { Duration = InvalidParameterException.RequirePositive("hours", parse.GetValue(hours)) * 3600 };
-            IQuotingStrategy strategy = StrategyCatalog.Create("as-rolling", new StrategySettings { Sigma = 0.05, A = 5, Kappa = 20, OrderQuantity = market.LotSize });
-            int runs = Math.Max(1, parse.GetValue(repeats));
-            var rates = new double[runs + 1];
-            long events = 0;
-            for (int i = 0; i <= runs; i++)
-            {
-                long start = Stopwatch.GetTimestamp();
-                var agentMarket = new AgentMarket(market, (ulong)(i + 1));
-                EventLoop.Run(agentMarket, strategy, new RunSettings());
-                events = agentMarket.Events;
-                rates[i] = events / Stopwatch.GetElapsedTime(start).TotalSeconds;
-            }
-
-            // The first run warms the JIT and is not counted.
-            double[] timed = rates[1..];
-            Array.Sort(timed);
-            double median = timed[runs / 2];
+            EventThroughput result = Throughput.AgentMarket(market, parse.GetValue(repeats));
             if (parse.GetValue(json))
             {
-                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "abm", Preset = parse.GetValue(preset), Events = events, Runs = runs, EventsPerSecond = median }));
+                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "abm", Preset = parse.GetValue(preset), result.Events, result.Runs, result.EventsPerSecond }));
             }
             else
             {
-                terminal.Writer.WriteLine($"abm ({parse.GetValue(preset)}): {Formats.Rate(median)} events/s with a quoting strategy (median of {runs}), {events:N0} events per {parse.GetValue(hours):G}-hour run");
+                terminal.Writer.WriteLine($"abm ({parse.GetValue(preset)}): {Formats.Rate(result.EventsPerSecond)} events/s with a quoting strategy (median of {result.Runs}), {result.Events:N0} events per {parse.GetValue(hours):G}-hour run");
             }
 
             return 0;
@@ -154,35 +105,15 @@ internal static class BenchCommand
         var command = new Command("replay", "Full replay (book, AS strategy, risk-averse queues, 5 ms latency) in events per second.") { data, format, repeats, json };
         command.SetAction(parse =>
         {
-            string path = parse.GetValue(data)!;
             string name = parse.GetValue(format)!;
-            MarketDataFormats.Parse(name);
-            IQuotingStrategy strategy = StrategyCatalog.Create("as", new StrategySettings { Sigma = 5, A = 5, Kappa = 2, Horizon = 60, OrderQuantity = 0.001, Gamma = 0.1 });
-            var settings = new ReplaySettings { Latency = new ConstantLatency(5_000_000, 5_000_000) };
-            int runs = Math.Max(1, parse.GetValue(repeats));
-            var rates = new double[runs + 1];
-            long events = 0;
-            for (int i = 0; i <= runs; i++)
-            {
-                long start = Stopwatch.GetTimestamp();
-                using MarketDataReader reader = MarketDataFormats.Open(path, name);
-                var market = new ReplayMarket(reader, settings);
-                EventLoop.Run(market, strategy, new RunSettings());
-                events = market.Statistics.Events;
-                rates[i] = events / Stopwatch.GetElapsedTime(start).TotalSeconds;
-            }
-
-            // The first run warms the JIT and the page cache and is not counted.
-            double[] timed = rates[1..];
-            Array.Sort(timed);
-            double median = timed[runs / 2];
+            EventThroughput result = Throughput.Replay(parse.GetValue(data)!, name, parse.GetValue(repeats));
             if (parse.GetValue(json))
             {
-                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "replay", Format = name, Events = events, Runs = runs, EventsPerSecond = median }));
+                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "replay", Format = name, result.Events, result.Runs, result.EventsPerSecond }));
             }
             else
             {
-                terminal.Writer.WriteLine($"replay ({name}): {Formats.Rate(median)} events/s (median of {runs}), {events:N0} events per run");
+                terminal.Writer.WriteLine($"replay ({name}): {Formats.Rate(result.EventsPerSecond)} events/s (median of {result.Runs}), {result.Events:N0} events per run");
             }
 
             return 0;
@@ -202,48 +133,27 @@ internal static class BenchCommand
         };
         command.SetAction(parse =>
         {
-            var market = ModelMarketPresets.AvellanedaStoikov;
-            var settings = new MonteCarloSettings { Trajectories = parse.GetValue(trajectories), Threads = parse.GetValue(threads) }.Validate();
             int runs = Math.Max(1, parse.GetValue(repeats));
-            var engine = new MonteCarloEngine(market, settings);
-            IQuotingStrategy strategy = StrategyCatalog.Create("as", new StrategySettings());
-
-            // Two untimed runs let the JIT reach its optimized tier; timed runs reuse one result
-            // buffer, as a sweep or a training loop does, so first-touch page faults are not timed.
-            var outcomes = new TrajectoryOutcomes(settings.Trajectories);
-            engine.Run(strategy, outcomes);
-            engine.Run(strategy, outcomes);
-            var seconds = new double[runs];
-            for (int i = 0; i < runs; i++)
-            {
-                long start = Stopwatch.GetTimestamp();
-                engine.Run(strategy, outcomes);
-                seconds[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            }
-
-            Array.Sort(seconds);
-            double median = seconds[runs / 2];
-            double steps = (double)settings.Trajectories * market.Steps;
-            var result = new
-            {
-                Benchmark = "sim",
-                Trajectories = settings.Trajectories,
-                Steps = market.Steps,
-                VectorWidth = Vector<double>.Count,
-                Threads = settings.Threads > 0 ? settings.Threads : Environment.ProcessorCount,
-                SecondsMedian = median,
-                TrajectoryStepsPerSecond = steps / median,
-                TrajectoryStepsPerSecondBest = steps / seconds[0],
-            };
+            SimulationThroughput result = Throughput.ModelMarket(parse.GetValue(trajectories), runs, parse.GetValue(threads));
             if (parse.GetValue(json))
             {
-                terminal.Writer.WriteLine(Json.Serialize(result));
+                terminal.Writer.WriteLine(Json.Serialize(new
+                {
+                    Benchmark = "sim",
+                    result.Trajectories,
+                    result.Steps,
+                    result.VectorWidth,
+                    result.Threads,
+                    result.SecondsMedian,
+                    result.TrajectoryStepsPerSecond,
+                    result.TrajectoryStepsPerSecondBest,
+                }));
             }
             else
             {
                 terminal.Writer.WriteLine(
                     $"sim: {Formats.Rate(result.TrajectoryStepsPerSecond)} trajectory-steps/s (median of {runs}; best {Formats.Rate(result.TrajectoryStepsPerSecondBest)}), " +
-                    $"{settings.Trajectories:N0} trajectories × {market.Steps} steps, {result.Threads} threads, {result.VectorWidth} lanes per vector");
+                    $"{result.Trajectories:N0} trajectories × {result.Steps} steps, {result.Threads} threads, {result.VectorWidth} lanes per vector");
             }
 
             return 0;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Economics;
+using MarketMaking.Research.Runs;
 
 namespace MarketMaking.Cli.Commands;
 

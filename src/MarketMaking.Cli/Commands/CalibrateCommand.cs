@@ -4,18 +4,19 @@ using MarketMaking.Cli.Options;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Data.Files;
+using MarketMaking.Research;
+using MarketMaking.Research.Calibrations;
+using MarketMaking.Research.Reports;
+using MarketMaking.Research.Runs;
 using MarketMaking.Signals.Calibration;
-using MarketMaking.Simulation.Agents;
-using MarketMaking.Simulation.Model;
-using MarketMaking.Strategies.Models;
 using MarketMaking.Strategies.Vectorization;
 using Spectre.Console;
 
 namespace MarketMaking.Cli.Commands;
 
 /// <summary>
-/// <c>mm calibrate</c>: estimate σ and the fill intensity λ(δ) = A·e^(−κδ) with standard errors and
-/// 95% intervals, and print the Avellaneda–Stoikov and GLFT quotes they imply.
+/// <c>mm calibrate</c>: σ and the fill intensity λ(δ) = A·e^(−κδ) with standard errors and 95%
+/// intervals (<see cref="MarketCalibrations"/>), and the Avellaneda–Stoikov and GLFT quotes they imply.
 /// </summary>
 internal static class CalibrateCommand
 {
@@ -49,10 +50,7 @@ internal static class CalibrateCommand
                 string formatName = parse.GetValue(format) ?? throw new InvalidParameterException("format", "name the format of --data");
                 MarketDataFormats.Parse(formatName);
                 TimeSpan? span = parse.GetValue(window) is { } text ? Durations.Parse("window", text) : null;
-                using MarketDataReader reader = MarketDataFormats.Open(path, formatName);
-                MarketCalibrator calibrator = ReplaySession.Calibrator();
-                CalibrationResult fromData = calibrator.Calibrate(reader, span).InPriceUnits(reader.Instrument.TickSize);
-                Report(terminal, parse.GetValue(json), fromData, calibrator.Intensity.ObservedSeconds, gammaValue, quoteHorizon, truth: null);
+                Report(terminal, parse.GetValue(json), MarketCalibrations.FromData(path, formatName, span), gammaValue, quoteHorizon);
                 return 0;
             }
 
@@ -60,8 +58,7 @@ internal static class CalibrateCommand
             switch (parse.GetValue(source))
             {
                 case "lob":
-                    CalibrationResult fromBook = AgentMarketCalibration.Calibrate(AgentMarketPresets.Load(parse.GetValue(preset)!), parse.GetValue(seed), seconds);
-                    Report(terminal, parse.GetValue(json), fromBook, seconds, gammaValue, quoteHorizon, truth: null);
+                    Report(terminal, parse.GetValue(json), MarketCalibrations.FromAgentMarket(AgentMarketPresets.Load(parse.GetValue(preset)!), parse.GetValue(seed), seconds), gammaValue, quoteHorizon);
                     return 0;
                 case "model":
                     break;
@@ -69,26 +66,18 @@ internal static class CalibrateCommand
                     throw new InvalidParameterException("market", $"unknown source '{other}'; known: model, lob (or give --data)");
             }
 
-            ModelMarketParameters model = market.Resolve(parse);
-            double step = InvalidParameterException.RequirePositive("depth-step", parse.GetValue(depthStep) ?? (0.2 / model.Kappa));
-            var intensity = new FillIntensityCalibrator(step, parse.GetValue(depthLevels));
-            var volatility = new MidVolatilityEstimator(TimeSpan.FromSeconds(InvalidParameterException.RequirePositive("sigma-interval", parse.GetValue(samplingInterval))));
-            ModelMarketTape.Play(model, seconds, parse.GetValue(seed), (t, mid) =>
-            {
-                intensity.OnMid(t, mid);
-                volatility.OnMid(t, mid);
-            }, intensity.OnTrade);
-            var result = new CalibrationResult(volatility.Estimate(), intensity.Fit());
-            Report(terminal, parse.GetValue(json), result, intensity.ObservedSeconds, gammaValue, quoteHorizon, (model.Sigma, model.A, model.Kappa));
+            CalibrationRun run = MarketCalibrations.FromModelMarket(
+                market.Resolve(parse), seconds, parse.GetValue(seed), parse.GetValue(depthStep), parse.GetValue(depthLevels), TimeSpan.FromSeconds(parse.GetValue(samplingInterval)));
+            Report(terminal, parse.GetValue(json), run, gammaValue, quoteHorizon);
             return 0;
         });
         return command;
     }
 
-    private static void Report(Terminal terminal, bool json, CalibrationResult result, double observedSeconds, double gamma, double horizon, (double Sigma, double A, double Kappa)? truth)
+    private static void Report(Terminal terminal, bool json, CalibrationRun run, double gamma, double horizon)
     {
-        var asQuote = new AvellanedaStoikovStrategy(new AvellanedaStoikovParameters(gamma, result.Sigma.Value, result.Kappa.Value, Horizon: horizon)).CoefficientsAt(horizon);
-        var glftQuote = new GlftApproximationStrategy(new GlftApproximationParameters(gamma, result.Sigma.Value, result.A.Value, result.Kappa.Value)).CoefficientsAt(double.PositiveInfinity);
+        CalibrationResult result = run.Result;
+        ImpliedQuotes quotes = ImpliedQuotes.Of(result, gamma, horizon);
         if (json)
         {
             terminal.Writer.WriteLine(Json.Serialize(new
@@ -96,14 +85,14 @@ internal static class CalibrateCommand
                 Sigma = result.Sigma,
                 A = result.A,
                 Kappa = result.Kappa,
-                True = truth is { } t ? new { t.Sigma, t.A, t.Kappa } : null,
+                True = run.Truth is { } t ? new { t.Sigma, t.A, t.Kappa } : null,
                 Arrivals = result.Intensity.Arrivals,
-                ObservedSeconds = observedSeconds,
+                ObservedSeconds = run.ObservedSeconds,
                 Quotes = new
                 {
                     Gamma = gamma,
-                    As = QuoteJson(asQuote),
-                    Glft = QuoteJson(glftQuote),
+                    As = QuoteJson(quotes.AvellanedaStoikov),
+                    Glft = QuoteJson(quotes.Glft),
                 },
             }));
             return;
@@ -111,7 +100,7 @@ internal static class CalibrateCommand
 
         var table = new Table().Border(TableBorder.Rounded).Title("calibration (95% intervals)");
         table.AddColumn("parameter").AddColumn(new TableColumn("estimate").RightAligned()).AddColumn(new TableColumn("std error").RightAligned()).AddColumn(new TableColumn("95% interval").RightAligned());
-        if (truth is not null)
+        if (run.Truth is not null)
         {
             table.AddColumn(new TableColumn("true").RightAligned());
         }
@@ -127,12 +116,12 @@ internal static class CalibrateCommand
             table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
 
-        Row("σ", result.Sigma, truth?.Sigma);
-        Row("A", result.A, truth?.A);
-        Row("κ", result.Kappa, truth?.Kappa);
+        Row("σ", result.Sigma, run.Truth?.Sigma);
+        Row("A", result.A, run.Truth?.A);
+        Row("κ", result.Kappa, run.Truth?.Kappa);
         terminal.Console.Write(table);
-        terminal.Writer.WriteLine($"{result.Intensity.Arrivals:N0} market orders (both sides) over {observedSeconds:F1} s.");
-        terminal.Writer.WriteLine($"implied quotes, γ = {gamma}: Avellaneda–Stoikov (T − t = {horizon}) {Describe(asQuote)}; GLFT {Describe(glftQuote)}");
+        terminal.Writer.WriteLine($"{result.Intensity.Arrivals:N0} market orders (both sides) over {run.ObservedSeconds:F1} s.");
+        terminal.Writer.WriteLine($"implied quotes, γ = {gamma}: Avellaneda–Stoikov (T − t = {horizon}) {Describe(quotes.AvellanedaStoikov)}; GLFT {Describe(quotes.Glft)}");
     }
 
     private static object QuoteJson(LinearQuote quote) => new { HalfSpread = quote.BidHalfSpread, SkewPerUnit = quote.Skew };

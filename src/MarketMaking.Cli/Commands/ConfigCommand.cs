@@ -3,6 +3,7 @@ using System.Globalization;
 using MarketMaking.Cli.Configuration;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
+using MarketMaking.Research.Runs;
 using Spectre.Console;
 
 namespace MarketMaking.Cli.Commands;

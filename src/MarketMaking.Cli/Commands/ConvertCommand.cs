@@ -4,6 +4,8 @@ using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Data.Binary;
 using MarketMaking.Data.Files;
+using MarketMaking.Research.Reports;
+using MarketMaking.Research.Runs;
 
 namespace MarketMaking.Cli.Commands;
 

@@ -1,24 +1,25 @@
 using System.CommandLine;
 using System.Globalization;
+using MarketMaking.Cli.Configuration;
 using MarketMaking.Cli.Options;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
-using MarketMaking.Core.Accounting;
-using MarketMaking.Core.Risk;
-using MarketMaking.Simulation.Agents;
 using MarketMaking.Learning.Agents;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Learning.Evaluation;
-using MarketMaking.Strategies;
+using MarketMaking.Research.Evaluation;
+using MarketMaking.Research.Reports;
+using MarketMaking.Research.Runs;
+using MarketMaking.Research.Simulations;
+using MarketMaking.Research.Training;
 using Spectre.Console;
 
 namespace MarketMaking.Cli.Commands;
 
 /// <summary>
 /// <c>mm evaluate</c>: a trained policy beside Avellaneda–Stoikov, GLFT, the exact Cartea–Jaimungal
-/// optimum and the best constant depth, on the same seeds: the objective with its interval, PnL,
-/// its spread, mean |q|, the share of the constant-to-optimum gap each closes, and the learned
-/// quotes per inventory level beside the optimal ones.
+/// optimum and the best constant depth (<see cref="ModelPolicyEvaluation"/>), or on the book beside
+/// calibrated AS and GLFT (<see cref="BookPolicyEvaluation"/>), printed as tables.
 /// </summary>
 internal static class EvaluateCommand
 {
@@ -43,35 +44,16 @@ internal static class EvaluateCommand
             }
 
             EnvironmentSettings settings = EnvironmentPresets.Get(parse.GetValue(env)!);
-            (string kind, IDiscretePolicy agent) = AgentFiles.Load(parse.GetValue(policy)!, AgentShape.Of(settings));
-            var evaluator = new ObjectiveEvaluator(settings, count, parse.GetValue(seed));
-            var market = settings.Market;
-            var analytical = new StrategySettings
-            {
-                Sigma = market.Sigma, A = market.A, Kappa = market.Kappa, Horizon = market.Horizon, TimeStep = market.TimeStep,
-                Gamma = parse.GetValue(gamma), MaxInventory = settings.MaxInventory, OrderQuantity = 1, Phi = settings.Phi, TerminalPenalty = settings.TerminalPenalty,
-            };
-            IQuotingStrategy optimalStrategy = evaluator.Optimal();
-            ObjectiveEstimate optimal = evaluator.Evaluate("cj (optimal)", optimalStrategy);
-            (double depth, ObjectiveEstimate constant) = evaluator.BestConstant(0.5, 2.0, 0.05);
-            var agentStrategy = new PolicyStrategy(kind, agent, settings);
-            var rows = new List<ObjectiveEstimate>
-            {
-                evaluator.Evaluate(kind, agentStrategy),
-                optimal,
-                constant with { Strategy = string.Create(CultureInfo.InvariantCulture, $"constant {depth:F2}") },
-                evaluator.Evaluate("as", StrategyCatalog.Create("as", analytical)),
-                evaluator.Evaluate("glft", StrategyCatalog.Create("glft", analytical)),
-            };
-            var quotes = QuoteTable.Compare(agentStrategy, optimalStrategy, market.Horizon, [-3, -2, -1, 0, 1, 2, 3], [1, 0.5, 0.1]);
+            (string kind, IDiscretePolicy agent) = AgentCatalog.Load(parse.GetValue(policy)!, AgentShape.Of(settings));
+            var evaluation = ModelPolicyEvaluation.Run(kind, agent, settings, count, parse.GetValue(seed), parse.GetValue(gamma));
             if (parse.GetValue(json))
             {
                 terminal.Writer.WriteLine(Json.Serialize(new
                 {
                     Environment = parse.GetValue(env),
                     Runs = count,
-                    Results = rows.Select(r => new { r.Strategy, Objective = r.Mean, r.StandardError, r.Lower, r.Upper, r.PnlMean, r.PnlStd, r.MeanAbsInventory, GapClosed = ObjectiveEvaluator.GapClosed(r, constant, optimal) }),
-                    Quotes = quotes,
+                    Results = evaluation.Rows.Select(r => new { r.Strategy, Objective = r.Mean, r.StandardError, r.Lower, r.Upper, r.PnlMean, r.PnlStd, r.MeanAbsInventory, GapClosed = evaluation.GapClosed(r) }),
+                    Quotes = evaluation.Quotes,
                 }));
                 return 0;
             }
@@ -79,14 +61,14 @@ internal static class EvaluateCommand
             var table = new Table().Border(TableBorder.Rounded).Title($"{parse.GetValue(env)}: {count:N0} trajectories, seed {parse.GetValue(seed)}");
             table.AddColumn("strategy").AddColumn(new TableColumn("objective [[95% CI]]").RightAligned()).AddColumn(new TableColumn("PnL").RightAligned())
                 .AddColumn(new TableColumn("std").RightAligned()).AddColumn(new TableColumn("mean |q|").RightAligned()).AddColumn(new TableColumn("gap closed").RightAligned());
-            foreach (ObjectiveEstimate r in rows)
+            foreach (ObjectiveEstimate r in evaluation.Rows)
             {
                 table.AddRow(new[]
                 {
                     r.Strategy,
                     $"{Formats.Fixed(r.Mean, 4)} [{Formats.Fixed(r.Lower, 4)}, {Formats.Fixed(r.Upper, 4)}]",
                     Formats.Fixed(r.PnlMean, 4), Formats.Fixed(r.PnlStd, 4), Formats.Fixed(r.MeanAbsInventory, 3),
-                    Formats.Percent(ObjectiveEvaluator.GapClosed(r, constant, optimal)),
+                    Formats.Percent(evaluation.GapClosed(r)),
                 }.Select(Markup.Escape).ToArray());
             }
 
@@ -95,7 +77,7 @@ internal static class EvaluateCommand
             var quoteTable = new Table().Border(TableBorder.Rounded).Title("quotes (depth from the mid): learned vs optimal");
             quoteTable.AddColumn("time left").AddColumn(new TableColumn("q").RightAligned()).AddColumn(new TableColumn("bid").RightAligned()).AddColumn(new TableColumn("optimal bid").RightAligned())
                 .AddColumn(new TableColumn("ask").RightAligned()).AddColumn(new TableColumn("optimal ask").RightAligned());
-            foreach (QuoteRow q in quotes)
+            foreach (QuoteRow q in evaluation.Quotes)
             {
                 quoteTable.AddRow(Formats.Percent(q.TimeLeft), q.Inventory.ToString(CultureInfo.InvariantCulture), Formats.Fixed(q.BidDepth, 2), Formats.Fixed(q.ReferenceBidDepth, 2), Formats.Fixed(q.AskDepth, 2), Formats.Fixed(q.ReferenceAskDepth, 2));
             }
@@ -106,37 +88,21 @@ internal static class EvaluateCommand
         return command;
     }
 
-    /// <summary>
-    /// A policy trained on the book against AS and GLFT with σ, A and κ calibrated on the same market,
-    /// on held-out seeds (paired), over episodes as long as training's.
-    /// </summary>
+    /// <summary>A policy trained on the book against calibrated AS and GLFT on held-out seeds (<see cref="BookPolicyEvaluation"/>).</summary>
     private static int OnBook(Terminal terminal, ParseResult parse, string policyPath, string preset, int runs, ulong seed, StrategyOptions strategies, bool json)
     {
-        AgentEnvironmentSettings book = BookEnvironment.For(preset);
-        (string kind, IDiscretePolicy agent) = AgentFiles.Load(policyPath, AgentShape.Of(book));
-        AgentMarketSetup setup = AgentMarketSetup.Resolve(parse, strategies, preset, seed, 1800);
-        AgentMarketParameters market = setup.Market with { Duration = book.EpisodeSeconds, DecisionInterval = book.StepSeconds };
-        StrategySettings analytical = setup.Settings with { Horizon = book.EpisodeSeconds, TimeStep = book.StepSeconds, MaxInventory = book.MaxInventory };
-        var risk = new RiskLimits { MaxPosition = book.MaxInventory * market.LotSize }.Validate();
-        double lambda = book.Phi * market.TickSize / (market.LotSize * market.LotSize);
-        var penalty = new InventoryPenalty(lambda, lambda);
-        var candidates = new (string Label, IQuotingStrategy Strategy)[]
-        {
-            (kind, new PolicyStrategy(kind, agent, book.Actions, book.MaxInventory, book.EpisodeSeconds, book.Observation, market.LotSize)),
-            ("as", StrategyCatalog.Create("as", analytical)),
-            ("glft", StrategyCatalog.Create("glft", analytical)),
-        };
-        var evaluations = candidates.Select(c => AgentMarketEvaluator.Evaluate(market, c.Strategy, c.Label, runs, seed, risk, analytical.Gamma, penalty)).ToList();
-        var differences = evaluations.Skip(1).Select(e => PairedComparison.Of(e, evaluations[0], penalty)).ToList();
-        var rows = evaluations.Select(e => SummaryRow.From(setup.Name, e.Summary)).ToList();
+        AgentEnvironmentSettings book = BookEnvironment.For(AgentMarketPresets.Load(preset));
+        (string kind, IDiscretePolicy agent) = AgentCatalog.Load(policyPath, AgentShape.Of(book));
+        AgentMarketSetup setup = strategies.AgentMarket(parse, preset, seed, BookPolicyEvaluation.CalibrationSeconds);
+        var evaluation = BookPolicyEvaluation.Run(kind, agent, book, setup, runs, seed);
         if (json)
         {
-            terminal.Writer.WriteLine(Json.Serialize(new { Results = rows, PairedDifferences = differences }));
+            terminal.Writer.WriteLine(Json.Serialize(new { Results = evaluation.Rows, PairedDifferences = evaluation.Differences }));
             return 0;
         }
 
-        SummaryTable.Write(terminal, rows, showMarket: false, title: $"{setup.Name}: {runs} held-out episodes of {book.EpisodeSeconds:G} s from seed {seed}");
-        foreach (PairedComparison d in differences)
+        SummaryTable.Write(terminal, evaluation.Rows, showMarket: false, title: $"{setup.Name}: {runs} held-out episodes of {book.EpisodeSeconds:G} s from seed {seed}");
+        foreach (PairedComparison d in evaluation.Differences)
         {
             terminal.Writer.WriteLine($"{d.Candidate} − {d.Baseline} over {runs} paired seeds: {d.Describe()}");
         }

@@ -4,6 +4,7 @@ using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Data.Bybit;
+using MarketMaking.Research.Runs;
 using Spectre.Console;
 
 namespace MarketMaking.Cli.Commands;

@@ -2,7 +2,9 @@ using System.CommandLine;
 using MarketMaking.Cli.Options;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
-using MarketMaking.Core.Quoting;
+using MarketMaking.Research.Quoting;
+using MarketMaking.Research.Reports;
+using MarketMaking.Research.Runs;
 using MarketMaking.Strategies;
 using Spectre.Console;
 
@@ -49,15 +51,7 @@ internal static class QuotesCommand
             double tau = parse.GetValue(timeLeft) ?? settings.Horizon;
             InvalidParameterException.RequireNonNegative("time-left", double.IsPositiveInfinity(tau) ? 0 : tau);
 
-            var rows = new List<QuoteRow>();
-            for (int q = -settings.MaxInventory; q <= settings.MaxInventory; q++)
-            {
-                // Mid 0: each price is then minus (bid) or plus (ask) its depth, with no round-off from the mid.
-                var context = new QuoteContext { TimeLeft = tau, Mid = 0, BestBid = double.NaN, BestAsk = double.NaN, Inventory = q * settings.OrderQuantity, Volatility = settings.Sigma };
-                QuoteDecision decision = quoting.Decide(in context);
-                rows.Add(new QuoteRow(q, decision.BidCount > 0 ? -decision.Bids[0].Price : null, decision.AskCount > 0 ? decision.Asks[0].Price : null));
-            }
-
+            IReadOnlyList<QuoteDepth> rows = QuoteDepths.For(quoting, settings, tau);
             if (parse.GetValue(json))
             {
                 terminal.Writer.WriteLine(Json.Serialize(new { Model = name, TimeLeft = tau, Quotes = rows }));
@@ -66,7 +60,7 @@ internal static class QuotesCommand
 
             var table = new Table().Border(TableBorder.Rounded).Title($"{name}: depth from mid, T − t = {tau}");
             table.AddColumn(new TableColumn("q").RightAligned()).AddColumn(new TableColumn("bid depth").RightAligned()).AddColumn(new TableColumn("ask depth").RightAligned());
-            foreach (QuoteRow row in rows)
+            foreach (QuoteDepth row in rows)
             {
                 table.AddRow(row.Q.ToString(System.Globalization.CultureInfo.InvariantCulture), Depth(row.Bid), Depth(row.Ask));
             }
@@ -78,6 +72,4 @@ internal static class QuotesCommand
     }
 
     private static string Depth(double? depth) => depth is { } d ? Formats.Fixed(d, 4) : "not quoted";
-
-    private sealed record QuoteRow(int Q, double? Bid, double? Ask);
 }

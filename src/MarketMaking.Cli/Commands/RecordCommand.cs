@@ -6,6 +6,7 @@ using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Data.Bybit;
+using MarketMaking.Research;
 
 namespace MarketMaking.Cli.Commands;
 

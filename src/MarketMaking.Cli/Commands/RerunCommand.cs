@@ -1,14 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
 using MarketMaking.Core.Errors;
+using MarketMaking.Research.Runs;
 
 namespace MarketMaking.Cli.Commands;
 
 /// <summary><c>mm rerun runs/NAME</c>: runs again the exact command that wrote a run folder (its command.json).</summary>
 internal static class RerunCommand
 {
-    public const string FileName = "command.json";
-
     public static Command Create(Terminal terminal, Func<string[], int> run)
     {
         ArgumentNullException.ThrowIfNull(terminal);
@@ -16,7 +15,7 @@ internal static class RerunCommand
         var command = new Command("rerun", "Repeat the run that wrote a run folder, with the same settings and seed.") { folder };
         command.SetAction(parse =>
         {
-            string path = Path.Combine(parse.GetValue(folder)!, FileName);
+            string path = Path.Combine(parse.GetValue(folder)!, RunFolder.CommandFileName);
             string[] arguments;
             try
             {

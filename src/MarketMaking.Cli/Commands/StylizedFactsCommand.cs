@@ -3,24 +3,20 @@ using System.Globalization;
 using MarketMaking.Cli.Configuration;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
-using MarketMaking.Core.Metrics;
-using MarketMaking.Core.Risk;
+using MarketMaking.Research.Reports;
+using MarketMaking.Research.Runs;
+using MarketMaking.Research.Simulations;
 using MarketMaking.Simulation.Agents;
-using MarketMaking.Simulation.Engine;
-using MarketMaking.Strategies.Models;
 using Spectre.Console;
 
 namespace MarketMaking.Cli.Commands;
 
 /// <summary>
 /// <c>mm stylized-facts</c>: the statistics that show the agent-based market behaves like a real
-/// one, each with its target. A naive quoter (joins the touch, one lot, inventory capped) trades
-/// along so the toxicity of the flow shows in its 10-second markout.
+/// one (<see cref="StylizedFactsRun"/>), each beside its target.
 /// </summary>
 internal static class StylizedFactsCommand
 {
-    private const double MarkoutHorizon = 10;
-
     public static Command Create(Terminal terminal)
     {
         var market = new Option<string>("--market") { Description = "lob (the agent-based order book)", DefaultValueFactory = _ => "lob" };
@@ -38,7 +34,7 @@ internal static class StylizedFactsCommand
 
             double seconds = InvalidParameterException.RequirePositive("hours", parse.GetValue(hours)) * 3600;
             AgentMarketParameters parameters = AgentMarketPresets.Load(parse.GetValue(preset)!) with { Duration = seconds };
-            StylizedFactsReport report = Measure(parameters, parse.GetValue(seed));
+            StylizedFactsReport report = StylizedFactsRun.Measure(parameters, parse.GetValue(seed));
             if (parse.GetValue(json))
             {
                 terminal.Writer.WriteLine(Json.Serialize(report));
@@ -49,32 +45,6 @@ internal static class StylizedFactsCommand
             return 0;
         });
         return command;
-    }
-
-    public static StylizedFactsReport Measure(AgentMarketParameters parameters, ulong seed)
-    {
-        var observer = new StylizedFactsObserver();
-        var agentMarket = new AgentMarket(parameters, seed) { Observer = observer };
-        var settings = new RunSettings
-        {
-            Risk = new RiskLimits { MaxPosition = 20 * parameters.LotSize },
-            Metrics = new MetricsOptions { MarkoutHorizons = [MarkoutHorizon] },
-        };
-        RunResult naive = EventLoop.Run(agentMarket, new TouchStrategy(parameters.LotSize), settings);
-        StylizedFacts facts = observer.Result();
-        MarkoutResult markout = naive.Metrics.Markouts[0];
-        return new StylizedFactsReport(
-            facts.Minutes,
-            facts.Trades,
-            facts.ReturnExcessKurtosis,
-            facts.AbsoluteReturnAutocorrelation,
-            facts.TradePriceChangeAutocorrelation,
-            facts.SpreadShares,
-            facts.ImpactBySize,
-            facts.ImpactIsConcave,
-            markout.MeanPerUnit / parameters.TickSize,
-            markout.Count,
-            agentMarket.Events);
     }
 
     private static void Write(Terminal terminal, string preset, StylizedFactsReport r)
@@ -92,7 +62,7 @@ internal static class StylizedFactsCommand
             string.Join("  ", r.ImpactBySize.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.MeanSize:F1} lots: {b.MeanImpact:F2}"))),
             "grows, concavely",
             r.ImpactIsConcave);
-        Row($"{MarkoutHorizon:G}-second markout of a naive touch quoter (ticks)", Formats.Fixed(r.NaiveMarkoutTicks, 3), "< 0 on a toxic market (adverse selection)", r.NaiveMarkoutTicks < 0);
+        Row($"{StylizedFactsRun.MarkoutHorizon:G}-second markout of a naive touch quoter (ticks)", Formats.Fixed(r.NaiveMarkoutTicks, 3), "< 0 on a toxic market (adverse selection)", r.NaiveMarkoutTicks < 0);
         terminal.Console.Write(table);
     }
 }

@@ -1,23 +1,25 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
-using MarketMaking.Cli.Options;
+using MarketMaking.Cli.Configuration;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Learning.Environments;
+using MarketMaking.Research;
+using MarketMaking.Research.Reports;
+using MarketMaking.Research.Training;
 
 namespace MarketMaking.Cli.Commands;
 
 /// <summary>
-/// <c>mm train --agent qlearning|ppo --env cj</c>: trains an RL agent on the vectorized model
-/// market with a progress bar, a CSV learning curve, periodic checkpoints (the --out file) and
-/// resume from a checkpoint.
+/// <c>mm train --agent qlearning|dqn|ppo --env cj|lob</c>: trains an RL agent
+/// (<see cref="AgentTraining"/>) with a progress bar, a CSV learning curve, periodic checkpoints
+/// (the --out file) and resume from a checkpoint.
 /// </summary>
 internal static class TrainAgentCommand
 {
     public static void AddTo(Command train, Terminal terminal)
     {
-        var agent = new Option<string?>("--agent") { Description = $"RL agent to train: {string.Join(", ", AgentFiles.Names)}" };
+        var agent = new Option<string?>("--agent") { Description = $"RL agent to train: {string.Join(", ", AgentCatalog.Names)}" };
         var env = new Option<string>("--env") { Description = $"environment: {string.Join(", ", EnvironmentPresets.Names)} (model market) or lob (the agent-based book, --preset)", DefaultValueFactory = _ => "cj" };
         var preset = new Option<string>("--preset") { Description = "--env lob: market preset or .yaml file", DefaultValueFactory = _ => "toxic" };
         var steps = new Option<long?>("--steps") { Description = "environment transitions to train for, per member (one step of N trajectories counts N; default: qlearning 400 M, dqn 2 M, ppo 6 M)" };
@@ -40,82 +42,48 @@ internal static class TrainAgentCommand
 
         train.SetAction(async (parse, cancellation) =>
         {
-            string? kind = parse.GetValue(agent);
-            if (kind is null && parse.GetValue(resume) is null)
+            if (parse.GetValue(agent) is null && parse.GetValue(resume) is null)
             {
-                throw new InvalidParameterException("agent", $"name an agent (--agent {string.Join("|", AgentFiles.Names)}) or a subcommand (detector, spread)");
+                throw new InvalidParameterException("agent", $"name an agent (--agent {string.Join("|", AgentCatalog.Names)}) or a subcommand (detector, spread)");
             }
 
             string envName = parse.GetValue(env)!;
-            AgentEnvironmentSettings? book = envName == "lob" ? BookEnvironment.For(parse.GetValue(preset)!) : null;
-            EnvironmentSettings? model = book is null ? EnvironmentPresets.Get(envName) : null;
-            if (parse.GetValue(trainingPhi) is { } phi)
-            {
-                book = book is null ? null : (book with { Phi = phi }).Validate();
-                model = model is null ? null : (model with { Phi = phi }).Validate();
-            }
-
-            AgentShape shape = book is not null ? AgentShape.Of(book) : AgentShape.Of(model!);
-            ulong seedValue = parse.GetValue(seed);
-            (string Kind, object Agent)? resumed = parse.GetValue(resume) is { } from ? AgentFiles.LoadAgent(from) : null;
-            if (resumed is { Agent: var loaded } && parse.GetValue(members) is { } asked && asked != AgentFiles.MembersOf(loaded))
-            {
-                throw new InvalidParameterException("members", $"the policy being resumed has {AgentFiles.MembersOf(loaded)}, not {asked}");
-            }
-
-            string name = resumed?.Kind ?? kind!;
-            long total = parse.GetValue(steps) ?? AgentFiles.DefaultSteps(name);
-            if (total <= 0)
-            {
-                throw new InvalidParameterException("steps", $"must be positive, got {total}");
-            }
-
-            int count = parse.GetValue(envs) ?? AgentFiles.DefaultEnvironments(name);
-            if (count < 1)
-            {
-                throw new InvalidParameterException("envs", $"must be at least 1, got {count}");
-            }
-
-            var overrides = new AgentOverrides(parse.GetValue(learningRate), parse.GetValue(batchSize), parse.GetValue(discount), parse.GetValue(updateFrequency));
-            object trained = resumed?.Agent ?? AgentFiles.Create(name, shape, (int)(seedValue % int.MaxValue), total, overrides, parse.GetValue(members) ?? AgentFiles.DefaultMembers(name));
-            long perMember = total;
-            total *= AgentFiles.MembersOf(trained);
-            string? path = parse.GetValue(output);
-            long every = parse.GetValue(checkpoint);
-            using StreamWriter? curveFile = parse.GetValue(curve) is { } curvePath ? OutputFiles.Create(curvePath) : null;
-            curveFile?.WriteLine("steps,seconds,steps_per_second,mean_episode_reward");
-            var clock = Stopwatch.StartNew();
-            long nextCheckpoint = every > 0 ? every : long.MaxValue;
-            (long Steps, double Rate, double Reward) last = (0, double.NaN, double.NaN);
-            IVectorEnvironment NewEnvironment() => book is not null ? new AgentMarketEnvironment(book, count) : new ModelMarketEnvironment(model!, count);
-            await ProgressBars.RunAsync(terminal, $"{name} on {envName}", total, task =>
-            {
-                AgentFiles.Train(trained, NewEnvironment, perMember, seedValue, (done, rate, reward) =>
+            TrainingEnvironment environment = envName == "lob"
+                ? TrainingEnvironment.Book(AgentMarketPresets.Load(parse.GetValue(preset)!), parse.GetValue(trainingPhi))
+                : TrainingEnvironment.Model(envName, parse.GetValue(trainingPhi));
+            var training = AgentTraining.Prepare(
+                new AgentTrainingSettings
                 {
-                    last = (done, rate, reward);
-                    curveFile?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{done},{clock.Elapsed.TotalSeconds:F3},{rate:F0},{reward:G6}"));
+                    Agent = parse.GetValue(agent),
+                    ResumeFrom = parse.GetValue(resume),
+                    Steps = parse.GetValue(steps),
+                    Environments = parse.GetValue(envs),
+                    Members = parse.GetValue(members),
+                    Seed = parse.GetValue(seed),
+                    Overrides = new AgentOverrides(parse.GetValue(learningRate), parse.GetValue(batchSize), parse.GetValue(discount), parse.GetValue(updateFrequency)),
+                    OutputPath = parse.GetValue(output),
+                    CheckpointEvery = parse.GetValue(checkpoint),
+                    CurvePath = parse.GetValue(curve),
+                },
+                environment);
+            string name = training.Kind;
+            AgentTrainingResult? result = null;
+            await ProgressBars.RunAsync(terminal, $"{name} on {envName}", training.TotalSteps, task =>
+            {
+                result = training.Run(new InlineProgress<AgentTrainingProgress>(p =>
+                {
                     if (task is not null)
                     {
-                        task.Value = done;
-                        task.Description = string.Create(CultureInfo.InvariantCulture, $"{name}: {Formats.Rate(rate)} steps/s, mean episode {reward:F3}");
+                        task.Value = p.Steps;
+                        task.Description = string.Create(CultureInfo.InvariantCulture, $"{name}: {Formats.Rate(p.StepsPerSecond)} steps/s, mean episode {p.MeanEpisodeReward:F3}");
                     }
-
-                    if (path is not null && done >= nextCheckpoint)
-                    {
-                        AgentFiles.Save(trained, path);
-                        nextCheckpoint += every;
-                    }
-                }, cancellation);
+                }), cancellation);
                 return Task.CompletedTask;
             }).ConfigureAwait(false);
-            if (path is not null)
-            {
-                AgentFiles.Save(trained, path);
-            }
 
             terminal.Writer.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{name}: {last.Steps:N0} transitions in {clock.Elapsed.TotalSeconds:F1} s ({Formats.Rate(last.Rate)} steps/s), mean episode reward {last.Reward:F4}{(path is null ? string.Empty : $"; policy: {path}")}"));
+                $"{name}: {result!.Steps:N0} transitions in {result.Seconds:F1} s ({Formats.Rate(result.StepsPerSecond)} steps/s), mean episode reward {result.MeanEpisodeReward:F4}{(result.PolicyPath is null ? string.Empty : $"; policy: {result.PolicyPath}")}"));
             return 0;
         });
     }

@@ -7,6 +7,9 @@ using MarketMaking.Core.Risk;
 using MarketMaking.Data.Files;
 using MarketMaking.Learning.AdverseSelection;
 using MarketMaking.Learning.Supervised;
+using MarketMaking.Research.Quoting;
+using MarketMaking.Research.Runs;
+using MarketMaking.Research.Simulations;
 using MarketMaking.Simulation.Replay;
 using MarketMaking.Strategies;
 
@@ -47,7 +50,8 @@ internal static class TrainDetectorCommand
             var selection = new FeatureSelection(parse.GetValue(features)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             double horizonSeconds = InvalidParameterException.RequirePositive("horizon", parse.GetValue(horizon));
             double lossTicks = InvalidParameterException.RequireNonNegative("loss-ticks", parse.GetValue(threshold));
-            string strategyName = StrategyOptions.CatalogName(parse.GetValue(strategy)!);
+            string strategyName = StrategyChoice.CatalogName(parse.GetValue(strategy)!);
+            StrategyFactory factory = strategies.Factory(parse);
             LabeledDataset collected;
             string described;
             if (parse.GetValue(data) is { } path)
@@ -55,7 +59,7 @@ internal static class TrainDetectorCommand
                 string formatName = parse.GetValue(format) ?? throw new InvalidParameterException("format", "name the format of --data");
                 MarketDataFormats.Parse(formatName);
                 using MarketDataReader reader = MarketDataFormats.Open(path, formatName);
-                IQuotingStrategy quoting = strategies.Create(parse, strategyName, strategies.Resolve(parse, new StrategySettings { OrderQuantity = reader.Instrument.LotSize }), reader.Instrument.TickSize);
+                IQuotingStrategy quoting = factory.Create(strategyName, strategies.Resolve(parse, new StrategySettings { OrderQuantity = reader.Instrument.LotSize }), reader.Instrument.TickSize);
                 collected = AdverseFillSampler.FromReplay(reader, quoting, selection, horizonSeconds, lossTicks * reader.Instrument.TickSize, new ReplaySettings());
                 described = $"{Path.GetFileName(path)}: {collected.Count} fills of {quoting.Name}";
             }
@@ -63,8 +67,8 @@ internal static class TrainDetectorCommand
             {
                 int runCount = parse.GetValue(runs) is >= 2 and var r ? r : throw new InvalidParameterException("runs", $"need at least 2 runs (train and test), got {parse.GetValue(runs)}");
                 ulong seedValue = parse.GetValue(seed);
-                AgentMarketSetup setup = AgentMarketSetup.Resolve(parse, strategies, parse.GetValue(preset)!, seedValue, parse.GetValue(calibrateSeconds));
-                IQuotingStrategy quoting = strategies.Create(parse, strategyName, setup.Settings, setup.Market.TickSize);
+                AgentMarketSetup setup = strategies.AgentMarket(parse, parse.GetValue(preset)!, seedValue, parse.GetValue(calibrateSeconds));
+                IQuotingStrategy quoting = factory.Create(strategyName, setup.Settings, setup.Market.TickSize);
                 collected = AdverseFillSampler.FromAgentMarket(
                     setup.Market, quoting, selection, runCount, seedValue, horizonSeconds, lossTicks * setup.Market.TickSize, RiskLimits.None);
                 described = $"{setup.Name}: {collected.Count} fills of {quoting.Name} over {runCount} seeds from {seedValue}";

@@ -6,6 +6,7 @@ using MarketMaking.Core.Errors;
 using MarketMaking.Data.Files;
 using MarketMaking.Learning.AdverseSelection;
 using MarketMaking.Learning.Spreads;
+using MarketMaking.Research.Runs;
 
 namespace MarketMaking.Cli.Commands;
 

@@ -22,4 +22,7 @@ internal static class AgentMarketPresets
 
         return ConfigFile.Load(path).Bind(new AgentMarketParameters(), p => p.Validate());
     }
+
+    /// <summary>The market's name in reports: lob/ and the preset's name (a file's name without its extension).</summary>
+    public static string MarketName(string nameOrPath) => $"lob/{System.IO.Path.GetFileNameWithoutExtension(nameOrPath)}";
 }

@@ -1,14 +1,13 @@
 using System.CommandLine;
 using MarketMaking.Core.Errors;
 using MarketMaking.Learning.AdverseSelection;
-using MarketMaking.Signals.Features;
+using MarketMaking.Research.Quoting;
 
 namespace MarketMaking.Cli.Options;
 
 /// <summary>
-/// Options of the adverse-selection guard that a strategy named "NAME+guard" wears: the detector
-/// (a model file, or trained on the fly on seeds the comparison does not use), its threshold and
-/// action, and the large-trade cool-down.
+/// Options of the adverse-selection guard that a strategy named "NAME+guard" wears, translated
+/// into a <see cref="GuardSetup"/>.
 /// </summary>
 internal sealed class GuardOptions
 {
@@ -20,8 +19,6 @@ internal sealed class GuardOptions
     private readonly Option<long> _largeTrade = new("--large-trade") { Description = "+guard: lots from which a trade counts as large", DefaultValueFactory = _ => 10 };
     private readonly Option<int> _trainRuns = new("--guard-train-runs") { Description = "+guard on lob without --guard-model: runs used to train the detector", DefaultValueFactory = _ => 10 };
 
-    public const string Suffix = "+guard";
-
     public void AddTo(Command command)
     {
         foreach (Option option in new Option[] { _model, _threshold, _action, _widen, _cooldown, _largeTrade, _trainRuns })
@@ -30,16 +27,10 @@ internal sealed class GuardOptions
         }
     }
 
-    public string? ModelPath(ParseResult parse) => parse.GetValue(_model);
-
-    public int TrainRuns(ParseResult parse) =>
-        parse.GetValue(_trainRuns) is >= 2 and var runs ? runs : throw new InvalidParameterException("guard-train-runs", "must be at least 2");
-
-    public MarketFeatureSettings Features(ParseResult parse) => new MarketFeatureSettings { LargeTradeSize = parse.GetValue(_largeTrade) }.Validate();
-
-    /// <param name="tick">Tick size of the market (the widening is given in ticks).</param>
-    public AdverseSelectionGuardSettings Settings(ParseResult parse, double tick) => new AdverseSelectionGuardSettings
+    /// <summary>The guard the options describe, checked.</summary>
+    public GuardSetup Setup(ParseResult parse) => new GuardSetup
     {
+        ModelPath = parse.GetValue(_model),
         Threshold = parse.GetValue(_threshold),
         Action = parse.GetValue(_action) switch
         {
@@ -47,7 +38,9 @@ internal sealed class GuardOptions
             "withdraw" => GuardAction.Withdraw,
             var other => throw new InvalidParameterException("guard-action", $"unknown action '{other}'; known: widen, withdraw"),
         },
-        Widening = InvalidParameterException.RequireNonNegative("guard-widen", parse.GetValue(_widen)) * tick,
+        WideningTicks = parse.GetValue(_widen),
         Cooldown = parse.GetValue(_cooldown),
+        LargeTradeSize = parse.GetValue(_largeTrade),
+        TrainRuns = parse.GetValue(_trainRuns),
     }.Validate();
 }

@@ -1,14 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using MarketMaking.Core.Errors;
-using MarketMaking.Simulation.Engine;
+using MarketMaking.Research.Quoting;
 using MarketMaking.Strategies;
 
 namespace MarketMaking.Cli.Options;
 
 /// <summary>
-/// Quoting mechanics every strategy can wear: extra quote levels, inventory-shaped sizes, an
-/// order refresh tolerance and a maximum order age (markets run through the event loop).
+/// Options of the quoting mechanics every strategy can wear (extra quote levels, inventory-shaped
+/// sizes, an order refresh tolerance and a maximum order age), translated into <see cref="QuotingMechanics"/>.
 /// </summary>
 internal sealed class QuotingMechanicsOptions
 {
@@ -25,19 +25,13 @@ internal sealed class QuotingMechanicsOptions
         }
     }
 
-    /// <summary>The strategy with extra levels and size shaping, when asked for.</summary>
-    public IQuotingStrategy Wrap(ParseResult parse, IQuotingStrategy strategy, double tick, double orderQuantity)
+    /// <summary>The mechanics the options describe.</summary>
+    public QuotingMechanics Mechanics(ParseResult parse) => new()
     {
-        List<QuoteLevelSpec> levels = Levels(parse.GetValue(_levels));
-        double skew = parse.GetValue(_sizeSkew);
-        return levels.Count == 0 && skew == 0 ? strategy : new QuoteShaping(strategy, levels, skew, tick, orderQuantity);
-    }
-
-    /// <summary>Run settings with the refresh tolerance (converted from ticks) and the maximum order age.</summary>
-    public RunSettings Apply(ParseResult parse, RunSettings settings, double tick) => settings with
-    {
-        RefreshTolerance = InvalidParameterException.RequireNonNegative("refresh-tolerance", parse.GetValue(_refreshTolerance)) * tick,
-        MaxOrderAge = parse.GetValue(_maxOrderAge) is { } age ? InvalidParameterException.RequirePositive("max-order-age", age) : double.PositiveInfinity,
+        Levels = Levels(parse.GetValue(_levels)),
+        SizeSkew = parse.GetValue(_sizeSkew),
+        RefreshToleranceTicks = parse.GetValue(_refreshTolerance),
+        MaxOrderAge = parse.GetValue(_maxOrderAge),
     };
 
     /// <summary>Refuses any mechanics option on a market that cannot honour it, rather than ignoring it.</summary>

@@ -1,18 +1,18 @@
 using System.CommandLine;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.MarketData;
-using MarketMaking.Core.Metrics;
 using MarketMaking.Data.Files;
-using MarketMaking.Simulation.Exchange;
-using MarketMaking.Simulation.Replay;
+using MarketMaking.Research;
+using MarketMaking.Research.Replay;
 
 namespace MarketMaking.Cli.Options;
 
 /// <summary>
 /// How recorded L2 data is replayed, shared by <c>mm backtest</c> and <c>mm tune --market replay</c>
 /// so both run a point through the same market: instrument parts, bad-row policy, queue model,
-/// latency, requote interval, calibration window and taker fee. Options a command shares with its
-/// other markets (maker fee, lot size, seed) are passed in by the command.
+/// latency, requote interval, calibration window and taker fee, translated into a
+/// <see cref="ReplaySetup"/>. Options a command shares with its other markets (maker fee, lot
+/// size, seed) are passed in by the command.
 /// </summary>
 internal sealed class ReplayOptions
 {
@@ -48,45 +48,36 @@ internal sealed class ReplayOptions
     public MarketDataOptions DataOptions(ParseResult parse, double? lotSize) =>
         new() { Symbol = Symbol(parse), TickSize = TickSize(parse), LotSize = lotSize, OnBadRow = Policy(parse) };
 
-    /// <summary>Metrics of a run on recorded data: markouts at 1, 5 and 30 s, Sharpe per second, annualized around the clock.</summary>
-    public static MetricsOptions RecordedDataMetrics(double inventoryLimit) => new()
-    {
-        MarkoutHorizons = [1, 5, 30],
-        SamplePeriod = 1,
-        PeriodsPerYear = 365.0 * 24 * 3600, // crypto trades around the clock
-        InventoryLimit = inventoryLimit,
-    };
-
     /// <summary>
-    /// Checks every replay option, then reads what the replay needs from the data (instrument,
-    /// calibration window, recorded latencies) through <paramref name="open"/>, which gives a fresh
-    /// stream of the data from its start each time it is called.
+    /// The replay settings the options give, checked (every option before the data is touched):
+    /// strings become typed settings here. <paramref name="makerFee"/> and <paramref name="seed"/>
+    /// are options a command shares with its other markets.
     /// </summary>
-    public ReplaySession Open(ParseResult parse, double? makerFee, int seed, Func<IMarketEventSource> open)
+    public ReplaySetup Setup(ParseResult parse, double? makerFee, int seed)
     {
-        ArgumentNullException.ThrowIfNull(open);
-        TimeSpan warmUp = Durations.Parse("calibrate", parse.GetValue(_calibrate)!, allowZero: true);
-        var settings = new ReplaySettings
+        TimeSpan calibration = Durations.Parse("calibrate", parse.GetValue(_calibrate)!, allowZero: true);
+        QueueModelSpec queue = parse.GetValue(_queueModel) switch
         {
-            QueueModel = parse.GetValue(_queueModel) switch
-            {
-                "risk-averse" => new RiskAverseQueueModel(),
-                "power" => ProbabilisticQueueModel.Power(parse.GetValue(_queuePower)),
-                "log" => ProbabilisticQueueModel.Log(),
-                var other => throw new InvalidParameterException("queue-model", $"unknown model '{other}'; known: risk-averse, power, log"),
-            },
-            RequoteInterval = Durations.Nanoseconds(Durations.Parse("requote-interval", parse.GetValue(_requote)!, allowZero: true)),
-            StartAfter = Durations.Nanoseconds(warmUp),
-            MakerFeeRate = makerFee,
-            TakerFeeRate = TakerFee(parse),
+            "risk-averse" => QueueModelSpec.RiskAverse,
+            "power" => QueueModelSpec.Power(parse.GetValue(_queuePower)),
+            "log" => QueueModelSpec.Log,
+            var other => throw new InvalidParameterException("queue-model", $"unknown model '{other}'; known: risk-averse, power, log"),
         };
+        TimeSpan requote = Durations.Parse("requote-interval", parse.GetValue(_requote)!, allowZero: true);
         string latencyText = parse.GetValue(_latency)!;
         bool recorded = latencyText == "recorded";
-        long entry = recorded ? 0 : Durations.Nanoseconds(Durations.Parse("latency", latencyText, allowZero: true));
-        string? cancelText = parse.GetValue(_cancelLatency);
-        long cancel = cancelText is null ? entry : Durations.Nanoseconds(Durations.Parse("cancel-latency", cancelText, allowZero: true));
-        double jitter = InvalidParameterException.RequireNonNegative("latency-jitter", parse.GetValue(_latencyJitter));
-        var latency = new ReplaySession.LatencySpec(recorded, entry, cancel, jitter, seed, latencyText, cancelText ?? latencyText);
-        return ReplaySession.Open(settings.Validate(), warmUp, latency, parse.GetValue(_queueModel)!, parse.GetValue(_requote)!, open);
+        TimeSpan entry = recorded ? TimeSpan.Zero : Durations.Parse("latency", latencyText, allowZero: true);
+        TimeSpan? cancel = parse.GetValue(_cancelLatency) is { } cancelText ? Durations.Parse("cancel-latency", cancelText, allowZero: true) : null;
+        var latency = new LatencySpec { Recorded = recorded, Entry = entry, Cancel = cancel, Jitter = parse.GetValue(_latencyJitter) };
+        return new ReplaySetup
+        {
+            QueueModel = queue,
+            Latency = latency,
+            RequoteInterval = requote,
+            CalibrationWindow = calibration,
+            MakerFeeRate = makerFee,
+            TakerFeeRate = TakerFee(parse),
+            Seed = seed,
+        }.Validate();
     }
 }

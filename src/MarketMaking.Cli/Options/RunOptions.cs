@@ -1,7 +1,7 @@
 using System.CommandLine;
-using MarketMaking.Cli.Output;
 using MarketMaking.Core.Accounting;
 using MarketMaking.Reporting;
+using MarketMaking.Research.Runs;
 using MarketMaking.Simulation.MonteCarlo;
 using MarketMaking.Strategies;
 
@@ -59,5 +59,5 @@ internal sealed class RunOptions
 
     /// <summary>Writes the run folder unless --no-save; returns its path.</summary>
     public string? Save(ParseResult parse, object config, object metrics, ReportDocument report) =>
-        parse.GetValue(_noSave) ? null : RunFolder.Write(parse.GetValue(_out)!, config, metrics, report);
+        parse.GetValue(_noSave) ? null : RunFolder.Write(parse.GetValue(_out)!, config, metrics, report, Configuration.CommandLine.Current);
 }

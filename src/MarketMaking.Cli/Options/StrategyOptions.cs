@@ -1,6 +1,8 @@
 using System.CommandLine;
+using MarketMaking.Cli.Configuration;
 using MarketMaking.Core.Errors;
-using MarketMaking.Learning.Spreads;
+using MarketMaking.Research.Quoting;
+using MarketMaking.Research.Simulations;
 using MarketMaking.Simulation.Model;
 using MarketMaking.Strategies;
 
@@ -12,9 +14,6 @@ namespace MarketMaking.Cli.Options;
 /// </summary>
 internal sealed class StrategyOptions
 {
-    // The paper calls Avellaneda–Stoikov's quotes "the inventory strategy".
-    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal) { ["inventory"] = "as" };
-
     private readonly Option<string> _strategies;
     private readonly Option<double?> _gamma = new("--gamma") { Description = "risk aversion γ" };
     private readonly Option<int?> _maxInventory = new("--max-inventory", "--Q") { Description = "Q: largest inventory in order-size multiples (table models, fixed, adaptive)" };
@@ -60,54 +59,31 @@ internal sealed class StrategyOptions
         }
     }
 
-    /// <summary>The catalog name of a strategy the user typed (aliases resolved); unknown names are refused.</summary>
-    public static string CatalogName(string raw)
+    /// <summary>Builds strategies by name, nn-spread from --spread-model.</summary>
+    public StrategyFactory Factory(ParseResult parse) => new(parse.GetValue(_spreadModel));
+
+    /// <summary>The strategies asked for ("NAME+guard" is NAME wearing the adverse-selection guard).</summary>
+    public IReadOnlyList<StrategyChoice> Strategies(ParseResult parse)
     {
-        string name = Aliases.GetValueOrDefault(raw, raw);
-        return StrategyCatalog.Names.Contains(name) || name == LearnedSpread
-            ? name
-            : throw new InvalidParameterException("strategy", $"unknown strategy '{raw}'; known: {string.Join(", ", StrategyCatalog.Names)}, {LearnedSpread}, inventory");
+        StrategyChoice[] list = [.. parse.GetValue(_strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(StrategyChoice.Parse)];
+        return list.Length > 0 ? list : throw new InvalidParameterException("strategy", "name at least one strategy");
     }
 
-    /// <summary>The strategy that quotes the neural spread predictor's spread (needs --spread-model).</summary>
-    public const string LearnedSpread = "nn-spread";
-
-    /// <summary>
-    /// Builds a strategy by catalog name, or the learned-spread one from --spread-model.
-    /// <paramref name="tick"/> is the market's tick size (the predictor speaks in ticks).
-    /// </summary>
-    public IQuotingStrategy Create(ParseResult parse, string name, StrategySettings settings, double tick)
-    {
-        if (name != LearnedSpread)
-        {
-            return StrategyCatalog.Create(name, settings);
-        }
-
-        string path = parse.GetValue(_spreadModel) ?? throw new InvalidParameterException("spread-model", $"{LearnedSpread} needs a model: train one with 'mm train spread --out FILE' and pass --spread-model FILE");
-        return new PredictedSpreadStrategy(SpreadPredictor.Load(path), tick, settings.OrderQuantity, settings.InventorySkew, settings.MaxInventory);
-    }
-
-    /// <summary>
-    /// The strategies asked for, as (label the user typed, catalog name, guarded): "NAME+guard"
-    /// is NAME wrapped in the adverse-selection guard.
-    /// </summary>
-    public IReadOnlyList<(string Label, string Name, bool Guarded)> Strategies(ParseResult parse)
-    {
-        var list = new List<(string, string, bool)>();
-        foreach (string raw in parse.GetValue(_strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            bool guarded = raw.EndsWith(GuardOptions.Suffix, StringComparison.Ordinal);
-            list.Add((raw, CatalogName(guarded ? raw[..^GuardOptions.Suffix.Length] : raw), guarded));
-        }
-
-        return list.Count > 0 ? list : throw new InvalidParameterException("strategy", "name at least one strategy");
-    }
-
-    /// <summary>The strategies asked for on a market without a book, where a guard would see nothing.</summary>
-    public IReadOnlyList<(string Label, string Name)> WithoutBook(ParseResult parse, string market) =>
-        [.. Strategies(parse).Select(s => s.Guarded || s.Name == LearnedSpread
+    /// <summary>The strategies asked for on a market without a book, where a guard or the learned spread would see nothing.</summary>
+    public IReadOnlyList<StrategyChoice> WithoutBook(ParseResult parse, string market) =>
+        [.. Strategies(parse).Select(s => s.Guarded || s.Name == StrategyChoice.LearnedSpread
             ? throw new InvalidParameterException("strategy", $"'{s.Label}' reads the order book, which {market} does not have (use --market lob or a book backtest)")
-            : (s.Label, s.Name))];
+            : s)];
+
+    /// <summary>
+    /// The agent-based market of <paramref name="preset"/> with strategy settings calibrated on its
+    /// own tape (<see cref="AgentMarketSetup.Calibrate"/>), then these options' settings on top.
+    /// </summary>
+    public AgentMarketSetup AgentMarket(ParseResult parse, string preset, ulong seed, double calibrateSeconds)
+    {
+        InvalidParameterException.RequirePositive("calibrate-seconds", calibrateSeconds);
+        return AgentMarketSetup.Calibrate(AgentMarketPresets.MarketName(preset), AgentMarketPresets.Load(preset), seed, calibrateSeconds, s => Resolve(parse, s));
+    }
 
     /// <summary>Settings for a strategy trading in <paramref name="market"/>.</summary>
     public StrategySettings Resolve(ParseResult parse, ModelMarketParameters market) =>

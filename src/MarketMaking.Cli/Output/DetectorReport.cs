@@ -1,6 +1,7 @@
 using System.Globalization;
 using MarketMaking.Learning.AdverseSelection;
 using MarketMaking.Learning.Supervised;
+using MarketMaking.Research.Reports;
 
 namespace MarketMaking.Cli.Output;
 
@@ -23,10 +24,10 @@ internal static class DetectorReport
         writer.WriteLine("weights per standard deviation (features seen from the filled side):");
         for (int j = 0; j < model.FeatureCount; j++)
         {
-            writer.WriteLine(string.Create(culture, $"  {model.FeatureNames[j],-18} {Formats.Signed(model.Weights[j], 3),8}"));
+            writer.WriteLine(string.Create(culture, $"  {model.FeatureNames[j],-18} {Formats.WithSign(model.Weights[j], 3),8}"));
         }
 
-        writer.WriteLine(string.Create(culture, $"  {"intercept",-18} {Formats.Signed(model.Intercept, 3),8}"));
+        writer.WriteLine(string.Create(culture, $"  {"intercept",-18} {Formats.WithSign(model.Intercept, 3),8}"));
     }
 
     public static object ToJson(DetectorTraining training)

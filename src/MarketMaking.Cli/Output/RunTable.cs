@@ -1,4 +1,5 @@
 using System.Globalization;
+using MarketMaking.Research.Reports;
 using Spectre.Console;
 
 namespace MarketMaking.Cli.Output;

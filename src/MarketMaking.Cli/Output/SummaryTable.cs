@@ -1,3 +1,4 @@
+using MarketMaking.Research.Reports;
 using Spectre.Console;
 
 namespace MarketMaking.Cli.Output;

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Numerics;
+using MarketMaking.Data.Files;
+using MarketMaking.Learning.Environments;
+using MarketMaking.Simulation.Agents;
+using MarketMaking.Simulation.Engine;
+using MarketMaking.Simulation.Exchange;
+using MarketMaking.Simulation.Model;
+using MarketMaking.Simulation.MonteCarlo;
+using MarketMaking.Simulation.Replay;
+using MarketMaking.Strategies;
+
+namespace MarketMaking.Research.Benchmarks;
+
+/// <summary>
+/// Throughput of the toolkit's engines on this machine: the figures of the README's performance
+/// table (<c>mm bench</c>). Untimed warm-up runs let the JIT reach its optimized tier first; each
+/// figure is the median of the timed runs.
+/// </summary>
+public static class Throughput
+{
+    /// <summary>The vectorized model market: the Avellaneda–Stoikov market and strategy over <paramref name="trajectories"/> trajectories.</summary>
+    /// <param name="trajectories">Trajectories per run.</param>
+    /// <param name="repeats">Timed runs.</param>
+    /// <param name="threads">Worker threads (0: all cores).</param>
+    public static SimulationThroughput ModelMarket(int trajectories, int repeats, int threads)
+    {
+        var market = ModelMarketPresets.AvellanedaStoikov;
+        var settings = new MonteCarloSettings { Trajectories = trajectories, Threads = threads }.Validate();
+        int runs = Math.Max(1, repeats);
+        var engine = new MonteCarloEngine(market, settings);
+        IQuotingStrategy strategy = StrategyCatalog.Create("as", new StrategySettings());
+
+        // Two untimed runs let the JIT reach its optimized tier; timed runs reuse one result
+        // buffer, as a sweep or a training loop does, so first-touch page faults are not timed.
+        var outcomes = new TrajectoryOutcomes(settings.Trajectories);
+        engine.Run(strategy, outcomes);
+        engine.Run(strategy, outcomes);
+        var seconds = new double[runs];
+        for (int i = 0; i < runs; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            engine.Run(strategy, outcomes);
+            seconds[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
+
+        Array.Sort(seconds);
+        double median = seconds[runs / 2];
+        double steps = (double)settings.Trajectories * market.Steps;
+        return new SimulationThroughput(
+            settings.Trajectories, market.Steps, Vector<double>.Count, settings.Threads > 0 ? settings.Threads : Environment.ProcessorCount, median, steps / median, steps / seconds[0]);
+    }
+
+    /// <summary>A full replay of a data file (book, AS strategy, risk-averse queues, 5 ms latency).</summary>
+    public static EventThroughput Replay(string path, string format, int repeats)
+    {
+        MarketDataFormats.Parse(format);
+        IQuotingStrategy strategy = StrategyCatalog.Create("as", new StrategySettings { Sigma = 5, A = 5, Kappa = 2, Horizon = 60, OrderQuantity = 0.001, Gamma = 0.1 });
+        var settings = new ReplaySettings { Latency = new ConstantLatency(5_000_000, 5_000_000) };
+
+        // The first run warms the JIT and the page cache and is not counted.
+        return Median(repeats, () =>
+        {
+            using MarketDataReader reader = MarketDataFormats.Open(path, format);
+            var market = new ReplayMarket(reader, settings);
+            EventLoop.Run(market, strategy, new RunSettings());
+            return market.Statistics.Events;
+        });
+    }
+
+    /// <summary>The agent-based market with a quoting strategy (rolling Avellaneda–Stoikov) attached; run i on seed i + 1.</summary>
+    public static EventThroughput AgentMarket(AgentMarketParameters market, int repeats)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        IQuotingStrategy strategy = StrategyCatalog.Create("as-rolling", new StrategySettings { Sigma = 0.05, A = 5, Kappa = 20, OrderQuantity = market.LotSize });
+        ulong seed = 0;
+
+        // The first run warms the JIT and is not counted.
+        return Median(repeats, () =>
+        {
+            var agentMarket = new AgentMarket(market, ++seed);
+            EventLoop.Run(agentMarket, strategy, new RunSettings());
+            return agentMarket.Events;
+        });
+    }
+
+    /// <summary>The vectorized RL environment (Cartea–Jaimungal benchmark) with a fixed policy, one environment per core.</summary>
+    public static EnvironmentThroughput RlEnvironment(int trajectories, int steps)
+    {
+        int cores = Environment.ProcessorCount;
+        var environments = Enumerable.Range(0, cores).Select(_ => new ModelMarketEnvironment(EnvironmentPresets.CarteaJaimungal, trajectories)).ToArray();
+        int action = EnvironmentPresets.CarteaJaimungal.Actions.Nearest(1.2, 1.2);
+        StepAll(environments, trajectories, steps / 4, action);
+        double seconds = StepAll(environments, trajectories, steps, action);
+        return new EnvironmentThroughput(trajectories, cores, steps, (double)cores * trajectories * steps / seconds);
+    }
+
+    /// <summary>One untimed run, then <paramref name="repeats"/> timed ones; the median rate of events per second.</summary>
+    private static EventThroughput Median(int repeats, Func<long> run)
+    {
+        int runs = Math.Max(1, repeats);
+        var rates = new double[runs + 1];
+        long events = 0;
+        for (int i = 0; i <= runs; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            events = run();
+            rates[i] = events / Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
+
+        double[] timed = rates[1..];
+        Array.Sort(timed);
+        return new EventThroughput(events, runs, timed[runs / 2]);
+    }
+
+    /// <summary>Steps every environment on its own core; returns the wall-clock seconds.</summary>
+    private static double StepAll(ModelMarketEnvironment[] environments, int count, int steps, int action)
+    {
+        long start = Stopwatch.GetTimestamp();
+        Parallel.For(0, environments.Length, new ParallelOptions { MaxDegreeOfParallelism = environments.Length }, e =>
+        {
+            ModelMarketEnvironment env = environments[e];
+            float[] observations = new float[count * env.ObservationSize], rewards = new float[count];
+            bool[] terminated = new bool[count], truncated = new bool[count];
+            int[] actions = Enumerable.Repeat(action, count).ToArray();
+            env.Reset((ulong)e + 1, observations);
+            for (int step = 0; step < steps; step++)
+            {
+                env.Step(actions, observations, rewards, terminated, truncated);
+            }
+        });
+        return Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using MarketMaking.Learning.Agents;
+using MarketMaking.Learning.Environments;
+using MarketMaking.Learning.Evaluation;
+using MarketMaking.Strategies;
+
+namespace MarketMaking.Research.Evaluation;
+
+/// <summary>
+/// A trained policy on a model-market environment beside the exact Cartea–Jaimungal optimum, the
+/// best constant depth, Avellaneda–Stoikov and GLFT, on the same trajectories: the objective with its
+/// interval, PnL, its spread, mean |q|, the share of the constant-to-optimum gap each closes, and
+/// the learned quotes per inventory level beside the optimal ones. What <c>mm evaluate</c> runs.
+/// </summary>
+public sealed class ModelPolicyEvaluation
+{
+    private ModelPolicyEvaluation(IReadOnlyList<ObjectiveEstimate> rows, ObjectiveEstimate optimal, ObjectiveEstimate constant, IReadOnlyList<QuoteRow> quotes)
+    {
+        Rows = rows;
+        Optimal = optimal;
+        Constant = constant;
+        Quotes = quotes;
+    }
+
+    /// <summary>The policy, the optimum, the best constant depth, AS and GLFT, in that order.</summary>
+    public IReadOnlyList<ObjectiveEstimate> Rows { get; }
+
+    /// <summary>The exact optimum's score.</summary>
+    public ObjectiveEstimate Optimal { get; }
+
+    /// <summary>The best constant depth's score.</summary>
+    public ObjectiveEstimate Constant { get; }
+
+    /// <summary>The policy's quotes beside the optimum's, for inventories −3…3 at 100%, 50% and 10% of the horizon left.</summary>
+    public IReadOnlyList<QuoteRow> Quotes { get; }
+
+    /// <summary>
+    /// Evaluates <paramref name="policy"/> (named <paramref name="kind"/>) on <paramref name="runs"/>
+    /// trajectories from <paramref name="seed"/>; AS and GLFT quote with risk aversion <paramref name="gamma"/>.
+    /// </summary>
+    public static ModelPolicyEvaluation Run(string kind, IDiscretePolicy policy, EnvironmentSettings environment, int runs, ulong seed, double gamma)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var evaluator = new ObjectiveEvaluator(environment, runs, seed);
+        var market = environment.Market;
+        var analytical = new StrategySettings
+        {
+            Sigma = market.Sigma, A = market.A, Kappa = market.Kappa, Horizon = market.Horizon, TimeStep = market.TimeStep,
+            Gamma = gamma, MaxInventory = environment.MaxInventory, OrderQuantity = 1, Phi = environment.Phi, TerminalPenalty = environment.TerminalPenalty,
+        };
+        IQuotingStrategy optimalStrategy = evaluator.Optimal();
+        ObjectiveEstimate optimal = evaluator.Evaluate("cj (optimal)", optimalStrategy);
+        (double depth, ObjectiveEstimate constant) = evaluator.BestConstant(0.5, 2.0, 0.05);
+        var agentStrategy = new PolicyStrategy(kind, policy, environment);
+        var rows = new List<ObjectiveEstimate>
+        {
+            evaluator.Evaluate(kind, agentStrategy),
+            optimal,
+            constant with { Strategy = string.Create(CultureInfo.InvariantCulture, $"constant {depth:F2}") },
+            evaluator.Evaluate("as", StrategyCatalog.Create("as", analytical)),
+            evaluator.Evaluate("glft", StrategyCatalog.Create("glft", analytical)),
+        };
+        var quotes = QuoteTable.Compare(agentStrategy, optimalStrategy, market.Horizon, [-3, -2, -1, 0, 1, 2, 3], [1, 0.5, 0.1]);
+        return new ModelPolicyEvaluation(rows, optimal, constant, quotes);
+    }
+
+    /// <summary>The share of the gap between the best constant depth and the optimum that <paramref name="row"/> closes.</summary>
+    public double GapClosed(ObjectiveEstimate row) => ObjectiveEvaluator.GapClosed(row, Constant, Optimal);
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using MarketMaking.Core.Errors;
+using MarketMaking.Core.Instruments;
+using MarketMaking.Core.MarketData;
+using MarketMaking.Signals.Calibration;
+using MarketMaking.Signals.Features;
+using MarketMaking.Simulation.Replay;
+using MarketMaking.Strategies;
+
+namespace MarketMaking.Research.Replay;
+
+/// <summary>
+/// One L2 data set ready to replay: its instrument, the σ, A, κ calibrated on its first part, and
+/// the execution settings of a <see cref="ReplaySetup"/>. Every run gets a new market with its own
+/// seeded latency model, so runs are independent and may go in parallel. Backtests, sweeps and
+/// walk-forward folds all build their markets here, so a point of a sweep trades exactly as a backtest.
+/// </summary>
+public sealed class ReplaySession
+{
+    private readonly ReplaySetup _setup;
+
+    private ReplaySession(ReplaySetup setup, ReplaySettings settings, Instrument instrument, CalibrationResult? calibration, long[] recordedLatencies)
+    {
+        _setup = setup;
+        Settings = settings;
+        DataInstrument = instrument;
+        Calibration = calibration;
+        RecordedLatencies = recordedLatencies;
+    }
+
+    /// <summary>Replay settings without a latency model (each market gets its own).</summary>
+    public ReplaySettings Settings { get; }
+
+    /// <summary>The calibration window at the start of the data, which is never traded.</summary>
+    public TimeSpan WarmUp => _setup.CalibrationWindow;
+
+    /// <summary>The instrument of the data (ticks and lots as read or given).</summary>
+    public Instrument DataInstrument { get; }
+
+    /// <summary>σ, A, κ in price units from the warm-up window; null when it is zero.</summary>
+    public CalibrationResult? Calibration { get; }
+
+    /// <summary>The data's receive delays above the fastest (ns), when the latency is recorded; empty otherwise.</summary>
+    public IReadOnlyList<long> RecordedLatencies { get; }
+
+    /// <summary>Depth bins of one tick out to 200 ticks, σ from mids sampled every second.</summary>
+    public static MarketCalibrator Calibrator() =>
+        new(new FillIntensityCalibrator(depthStep: 1, depthLevels: 200), new MidVolatilityEstimator(TimeSpan.FromSeconds(1)));
+
+    /// <summary>
+    /// Checks <paramref name="setup"/>, then reads what the replay needs from the data (instrument,
+    /// calibration window, recorded latencies) through <paramref name="open"/>, which gives a fresh
+    /// stream of the data from its start each time it is called.
+    /// </summary>
+    /// <exception cref="InvalidParameterException">A setting is out of range, or the calibration window holds too little data.</exception>
+    public static ReplaySession Open(ReplaySetup setup, Func<IMarketEventSource> open)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentNullException.ThrowIfNull(open);
+        setup.Validate();
+        var settings = new ReplaySettings
+        {
+            QueueModel = setup.QueueModel.Create(),
+            RequoteInterval = Durations.Nanoseconds(setup.RequoteInterval),
+            StartAfter = Durations.Nanoseconds(setup.CalibrationWindow),
+            MakerFeeRate = setup.MakerFeeRate,
+            TakerFeeRate = setup.TakerFeeRate,
+        }.Validate();
+        long[] recorded = setup.Latency.Recorded ? RecordedDelays(open) : [];
+        CalibrationResult? calibration = null;
+        Instrument instrument;
+        using (IMarketEventSource probe = open())
+        {
+            instrument = probe.Instrument;
+            if (setup.CalibrationWindow > TimeSpan.Zero)
+            {
+                calibration = Calibrate(probe, setup.CalibrationWindow);
+            }
+        }
+
+        return new ReplaySession(setup, settings, instrument, calibration, recorded);
+    }
+
+    /// <summary>Strategy settings on this data: σ, A, κ as given, else calibrated, else the defaults; one lot per order.</summary>
+    /// <param name="sigma">σ per √s in price units, overriding the calibration.</param>
+    /// <param name="a">Fill intensity A per second, overriding the calibration.</param>
+    /// <param name="kappa">Fill decay κ per price unit, overriding the calibration.</param>
+    /// <param name="horizon">T − t the finite-horizon models quote with (s).</param>
+    public StrategySettings Baseline(double? sigma = null, double? a = null, double? kappa = null, double horizon = 60) => new()
+    {
+        Sigma = sigma ?? Calibration?.Sigma.Value ?? 2,
+        A = a ?? Calibration?.A.Value ?? 140,
+        Kappa = kappa ?? Calibration?.Kappa.Value ?? 1.5,
+        Horizon = horizon,
+        OrderQuantity = DataInstrument.LotSize,
+    };
+
+    /// <summary>
+    /// A market replaying <paramref name="source"/> for <paramref name="strategy"/>, with a new latency
+    /// model. Trading starts after the calibration window, or <paramref name="startAfter"/> ns after
+    /// the source's first event when given: everything before is replayed (book, volatility and
+    /// features rebuilt) but not traded.
+    /// </summary>
+    public ReplayMarket Market(IMarketEventSource source, IQuotingStrategy strategy, long? startAfter = null)
+    {
+        var market = new ReplayMarket(source, Settings with { Latency = _setup.Latency.Create(_setup.Seed, RecordedLatencies), StartAfter = startAfter ?? Settings.StartAfter });
+        if (strategy is IReadsMarketFeatures { FeatureSettings: { } features })
+        {
+            market.Features = new MarketFeatures(features);
+        }
+
+        return market;
+    }
+
+    /// <summary>The calibration, in one line.</summary>
+    public string CalibrationText => Calibration is not { } c
+        ? "none (parameters given)"
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"first {WarmUp.TotalSeconds:G} s: σ {c.Sigma.Value:G4} per √s [{c.Sigma.Lower:G4}, {c.Sigma.Upper:G4}], A {c.A.Value:G4}/s [{c.A.Lower:G4}, {c.A.Upper:G4}], κ {c.Kappa.Value:G4} per price unit [{c.Kappa.Lower:G4}, {c.Kappa.Upper:G4}]");
+
+    /// <summary>Queue model, latency and requote interval, in one line.</summary>
+    public string ExecutionText =>
+        $"queue model {_setup.QueueModel.Name}; latency {_setup.Latency.Describe(RecordedLatencies)}; requote interval {Durations.Format(_setup.RequoteInterval)}";
+
+    /// <summary>σ, A and κ in price units from the first <paramref name="window"/> of the data.</summary>
+    private static CalibrationResult Calibrate(IMarketEventSource source, TimeSpan window)
+    {
+        try
+        {
+            return Calibrator().Calibrate(source, window).InPriceUnits(source.Instrument.TickSize);
+        }
+        catch (InsufficientDataException e)
+        {
+            throw new InvalidParameterException("calibrate", $"{e.Message}; shorten it or give --sigma, --A and --kappa");
+        }
+    }
+
+    /// <summary>
+    /// Order latencies from the data's own receive delays (local − exchange time) over its first
+    /// 100,000 events, measured from the fastest: a recorder's clock is rarely in step with the
+    /// exchange's, and subtracting the minimum cancels the offset (it also drops the fastest
+    /// message's own travel time, so these are latencies above the best case).
+    /// </summary>
+    private static long[] RecordedDelays(Func<IMarketEventSource> open)
+    {
+        using IMarketEventSource reader = open();
+        var delays = new List<long>();
+        Span<MarketEvent> buffer = new MarketEvent[4096];
+        int count;
+        while (delays.Count < 100_000 && (count = reader.Read(buffer)) > 0)
+        {
+            foreach (ref readonly MarketEvent e in buffer[..count])
+            {
+                delays.Add(e.LocalTime - e.ExchangeTime);
+            }
+        }
+
+        if (delays.Count == 0)
+        {
+            throw new InvalidParameterException("latency", "the data holds no events to take latencies from");
+        }
+
+        long fastest = delays.Min();
+        return [.. delays.Select(d => d - fastest)];
+    }
+}

@@ -1,0 +1,218 @@
+using System.Text.Json;
+using MarketMaking.Core.Errors;
+using MarketMaking.Learning.Agents;
+using MarketMaking.Learning.Agents.Dqn;
+using MarketMaking.Learning.Agents.Ppo;
+using MarketMaking.Learning.Agents.QLearning;
+using MarketMaking.Learning.Environments;
+
+namespace MarketMaking.Research.Training;
+
+/// <summary>
+/// The RL agents by name (qlearning, dqn, ppo) behind one face: create with tuned defaults, train
+/// with a progress callback, save, load a policy file whatever agent wrote it (by its "format"
+/// field). An agent is an <see cref="object"/> here: a Q-learning, DQN or PPO agent, or an ensemble.
+/// </summary>
+public static class AgentCatalog
+{
+    /// <summary>The agents' names.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["qlearning", "dqn", "ppo"];
+
+    /// <summary>Transitions each agent trains for by default: what reached its benchmark figure in the README.</summary>
+    public static long DefaultSteps(string kind) => kind switch
+    {
+        "qlearning" => 400_000_000,
+        "dqn" => 2_000_000,
+        _ => 6_000_000,
+    };
+
+    /// <summary>
+    /// Members trained on their own seeds and acting together, by default: PPO's single runs land
+    /// 84–87% of the benchmark gap, three together about 91%; DQN's 52–78%, four together about 83%.
+    /// </summary>
+    public static int DefaultMembers(string kind) => kind switch
+    {
+        "ppo" => 3,
+        "dqn" => 4,
+        _ => 1,
+    };
+
+    /// <summary>Trajectories stepped together by default (DQN and Q-learning learn from each transition; PPO wants wide rollouts).</summary>
+    public static int DefaultEnvironments(string kind) => kind == "ppo" ? 256 : 64;
+
+    /// <summary>
+    /// A new agent of <paramref name="kind"/> for an environment. Q-learning uses a factored table
+    /// (Q = Q_bid + Q_ask: each transition teaches 1 of 12 cells per side, not 1 of 144) and ten time
+    /// bins, with ε decaying over half of <paramref name="steps"/>.
+    /// </summary>
+    public static object Create(string kind, AgentShape settings, int seed, long steps, AgentOverrides overrides, int members = 1) => (kind, members) switch
+    {
+        (_, < 1) => throw new InvalidParameterException("members", $"must be at least 1, got {members}"),
+        ("ppo", > 1) => new PpoEnsemble([.. Enumerable.Range(0, members).Select(i => Create(kind, settings, seed + i, steps, overrides)).Cast<PpoAgent>()]),
+        ("dqn", > 1) => new DqnEnsemble([.. Enumerable.Range(0, members).Select(i => Create(kind, settings, seed + i, steps, overrides)).Cast<DqnAgent>()]),
+        (_, > 1) => throw new InvalidParameterException("members", $"ensembles are built of PPO or DQN agents; {kind} trains one"),
+        _ => Single(kind, settings, seed, steps, overrides),
+    };
+
+    private static object Single(string kind, AgentShape settings, int seed, long steps, AgentOverrides overrides) => kind switch
+    {
+        "qlearning" => new QLearningAgent(
+            new QLearningSettings
+            {
+                MaxInventory = settings.MaxInventory,
+                TimeBins = 10,
+                FactoredAskCount = settings.Actions.AskCount,
+                EpsilonDecaySteps = steps / 2,
+                Gamma = overrides.Discount ?? 1,
+            },
+            settings.Actions.Count),
+        "dqn" => new DqnAgent(Dqn(settings, overrides), settings.Observation.Size, settings.Actions.Count, seed),
+        "ppo" => new PpoAgent(settings.Observation.Size, settings.Actions.BidCount, settings.Actions.AskCount, Ppo(overrides), seed),
+        _ => throw new InvalidParameterException("agent", $"unknown agent '{kind}'; known: {string.Join(", ", Names)}"),
+    };
+
+    private static DqnSettings Dqn(AgentShape settings, AgentOverrides o)
+    {
+        var d = new DqnSettings { FactoredAskCount = settings.Actions.AskCount };
+        return d with
+        {
+            LearningRate = o.LearningRate ?? d.LearningRate,
+            BatchSize = o.BatchSize ?? d.BatchSize,
+            Gamma = o.Discount ?? d.Gamma,
+            UpdateEvery = o.UpdateFrequency ?? d.UpdateEvery,
+        };
+    }
+
+    private static PpoSettings Ppo(AgentOverrides o)
+    {
+        var p = new PpoSettings();
+        return p with
+        {
+            LearningRate = (float?)o.LearningRate ?? p.LearningRate,
+            MinibatchSize = o.BatchSize ?? p.MinibatchSize,
+            Discount = (float?)o.Discount ?? p.Discount,
+            RolloutSteps = o.UpdateFrequency ?? p.RolloutSteps,
+        };
+    }
+
+    /// <summary>Members of a trained agent (1 unless it is an ensemble).</summary>
+    public static int MembersOf(object agent) => agent switch
+    {
+        PpoEnsemble p => p.Members.Count,
+        DqnEnsemble d => d.Members.Count,
+        _ => 1,
+    };
+
+    /// <summary>
+    /// Trains <paramref name="agent"/> for <paramref name="steps"/> transitions (each member, for an
+    /// ensemble), reporting (transitions so far, per second, mean episode reward); reports never overlap.
+    /// A DQN ensemble trains its members side by side, each in an environment of its own.
+    /// </summary>
+    public static void Train(object agent, Func<IVectorEnvironment> environments, long steps, ulong seed, Action<long, double, double> report, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(environments);
+        if (agent is DqnEnsemble ensemble)
+        {
+            ensemble.Train(environments, steps, seed, new InlineProgress<Learning.Agents.TrainingProgress>(p => report(p.RunSteps, p.StepsPerSecond, p.MeanEpisodeReward)), cancellation);
+            return;
+        }
+
+        IVectorEnvironment env = environments();
+        switch (agent)
+        {
+            case QLearningAgent q:
+                q.Train(env, steps, seed, new InlineProgress<Learning.Agents.TrainingProgress>(p => report(p.RunSteps, p.StepsPerSecond, p.MeanEpisodeReward)), cancellation);
+                break;
+            case DqnAgent d:
+                d.Train(env, steps, seed, new InlineProgress<Learning.Agents.TrainingProgress>(p => report(p.RunSteps, p.StepsPerSecond, p.MeanEpisodeReward)), cancellation);
+                break;
+            case PpoAgent p:
+                long start = p.EnvironmentSteps;
+                p.Train(env, steps, seed, new InlineProgress<Learning.Agents.Ppo.PpoProgress>(r => report(r.EnvironmentSteps - start, r.StepsPerSecond, r.MeanEpisodeReward)), cancellation);
+                break;
+            case PpoEnsemble e:
+                long before = e.EnvironmentSteps;
+                e.Train(env, steps, seed, new InlineProgress<Learning.Agents.Ppo.PpoProgress>(r => report(r.EnvironmentSteps - before, r.StepsPerSecond, r.MeanEpisodeReward)), cancellation);
+                break;
+            default:
+                throw new ArgumentException($"not an agent: {agent.GetType().Name}", nameof(agent));
+        }
+    }
+
+    /// <summary>Writes the agent's policy file (JSON).</summary>
+    public static void Save(object agent, string path)
+    {
+        switch (agent)
+        {
+            case QLearningAgent q:
+                q.Save(path);
+                break;
+            case DqnAgent d:
+                d.Save(path);
+                break;
+            case DqnEnsemble de:
+                de.Save(path);
+                break;
+            case PpoAgent p:
+                p.Save(path);
+                break;
+            case PpoEnsemble e:
+                e.Save(path);
+                break;
+            default:
+                throw new ArgumentException($"not an agent: {agent.GetType().Name}", nameof(agent));
+        }
+    }
+
+    /// <summary>The agent in a policy file, to resume training.</summary>
+    public static (string Kind, object Agent) LoadAgent(string path) => FormatOf(path) switch
+    {
+        "marketmaking.qlearning" => ("qlearning", QLearningAgent.Load(path)),
+        "marketmaking.dqn" => ("dqn", DqnAgent.Load(path)),
+        "marketmaking.dqn-ensemble" => ("dqn", DqnEnsemble.Load(path)),
+        "marketmaking.ppo" => ("ppo", PpoAgent.Load(path)),
+        "marketmaking.ppo-ensemble" => ("ppo", PpoEnsemble.Load(path)),
+        var other => throw new DataFormatException(path, 0, "format", $"\"{other}\" is not a policy this build reads (qlearning, dqn, dqn-ensemble, ppo, ppo-ensemble)"),
+    };
+
+    /// <summary>The greedy policy in a policy file, checked against the environment it will act in.</summary>
+    public static (string Kind, IDiscretePolicy Policy) Load(string path, AgentShape settings)
+    {
+        (string kind, object agent) = LoadAgent(path);
+        int actions = agent switch
+        {
+            QLearningAgent q => q.ActionCount,
+            DqnAgent d => d.ActionCount,
+            DqnEnsemble e => e.ActionCount,
+            PpoAgent p => p.Network.BidCount * p.Network.AskCount,
+            PpoEnsemble e => e.BidCount * e.AskCount,
+            _ => 0,
+        };
+        if (actions != settings.Actions.Count)
+        {
+            throw new DataFormatException(path, 0, "actions", $"the policy chooses among {actions} actions but the environment has {settings.Actions.Count}");
+        }
+
+        return (kind, (IDiscretePolicy)agent);
+    }
+
+    private static string FormatOf(string path)
+    {
+        try
+        {
+            using FileStream stream = File.OpenRead(path);
+            using JsonDocument document = JsonDocument.Parse(stream);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("format", out JsonElement format) && format.ValueKind == JsonValueKind.String
+                ? format.GetString()!
+                : throw new DataFormatException(path, 0, "format", "missing: not a policy file");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFormatException(path, 0, "file", $"cannot read: {e.Message}");
+        }
+        catch (JsonException e)
+        {
+            throw new DataFormatException(path, (e.LineNumber ?? 0) + 1, "json", "not valid JSON");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace MarketMaking.Research.Training;
+
+/// <summary>
+/// Hyperparameters the user may set for any agent (config section <c>agent</c>); null keeps the
+/// agent's tuned default. Update frequency is DQN's transitions between updates and PPO's rollout length.
+/// </summary>
+/// <param name="LearningRate">The optimizer's step size.</param>
+/// <param name="BatchSize">Minibatch size (DQN, PPO).</param>
+/// <param name="Discount">Discount γ (1: the undiscounted sum over the episode).</param>
+/// <param name="UpdateFrequency">DQN: transitions between updates; PPO: rollout length.</param>
+public sealed record AgentOverrides(double? LearningRate = null, int? BatchSize = null, double? Discount = null, int? UpdateFrequency = null)
+{
+    /// <summary>Every hyperparameter at its tuned default.</summary>
+    public static AgentOverrides None { get; } = new();
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using MarketMaking.Core.Errors;
+using MarketMaking.Research.Runs;
+
+namespace MarketMaking.Research.Training;
+
+/// <summary>
+/// One training run of an RL agent: a new agent with tuned defaults, or one resumed from its
+/// policy file, trained on an environment with a learning curve, periodic checkpoints and a
+/// final policy file. What <c>mm train --agent</c> runs:
+/// <code>
+/// var training = AgentTraining.Prepare(new AgentTrainingSettings { Agent = "ppo", OutputPath = "ppo.json" }, TrainingEnvironment.Model("cj"));
+/// AgentTrainingResult result = training.Run();
+/// </code>
+/// </summary>
+public sealed class AgentTraining
+{
+    private readonly AgentTrainingSettings _settings;
+    private readonly TrainingEnvironment _environment;
+    private readonly int _trajectories;
+
+    private AgentTraining(AgentTrainingSettings settings, TrainingEnvironment environment, string kind, object agent, long stepsPerMember, int trajectories)
+    {
+        _settings = settings;
+        _environment = environment;
+        _trajectories = trajectories;
+        Kind = kind;
+        Agent = agent;
+        StepsPerMember = stepsPerMember;
+    }
+
+    /// <summary>The agent's name: qlearning, dqn or ppo.</summary>
+    public string Kind { get; }
+
+    /// <summary>The agent being trained (see <see cref="AgentCatalog"/>).</summary>
+    public object Agent { get; }
+
+    /// <summary>Transitions each member trains for.</summary>
+    public long StepsPerMember { get; }
+
+    /// <summary>Transitions of the whole run: every member's.</summary>
+    public long TotalSteps => StepsPerMember * AgentCatalog.MembersOf(Agent);
+
+    /// <summary>Checks the settings and creates the agent, or loads the one being resumed.</summary>
+    /// <exception cref="InvalidParameterException">No agent is named, or a setting is out of range.</exception>
+    /// <exception cref="DataFormatException">The policy file to resume is not one.</exception>
+    public static AgentTraining Prepare(AgentTrainingSettings settings, TrainingEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (settings.Agent is null && settings.ResumeFrom is null)
+        {
+            throw new InvalidParameterException("agent", $"name an agent to train ({string.Join(", ", AgentCatalog.Names)}) or a policy file to resume");
+        }
+
+        (string Kind, object Agent)? resumed = settings.ResumeFrom is { } from ? AgentCatalog.LoadAgent(from) : null;
+        if (resumed is { Agent: var loaded } && settings.Members is { } asked && asked != AgentCatalog.MembersOf(loaded))
+        {
+            throw new InvalidParameterException("members", $"the policy being resumed has {AgentCatalog.MembersOf(loaded)}, not {asked}");
+        }
+
+        string kind = resumed?.Kind ?? settings.Agent!;
+        long steps = settings.Steps ?? AgentCatalog.DefaultSteps(kind);
+        if (steps <= 0)
+        {
+            throw new InvalidParameterException("steps", $"must be positive, got {steps}");
+        }
+
+        int trajectories = settings.Environments ?? AgentCatalog.DefaultEnvironments(kind);
+        if (trajectories < 1)
+        {
+            throw new InvalidParameterException("envs", $"must be at least 1, got {trajectories}");
+        }
+
+        object agent = resumed?.Agent ?? AgentCatalog.Create(kind, environment.Shape, (int)(settings.Seed % int.MaxValue), steps, settings.Overrides, settings.Members ?? AgentCatalog.DefaultMembers(kind));
+        return new AgentTraining(settings, environment, kind, agent, steps, trajectories);
+    }
+
+    /// <summary>
+    /// Trains, appending to the learning curve and writing checkpoints as it goes, reporting each
+    /// step of progress (on the training thread), and writes the policy file at the end.
+    /// </summary>
+    /// <exception cref="OutputException">The curve or policy file cannot be written.</exception>
+    public AgentTrainingResult Run(IProgress<AgentTrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        string? path = _settings.OutputPath;
+        long every = _settings.CheckpointEvery;
+        using StreamWriter? curve = _settings.CurvePath is { } curvePath ? OutputFiles.Create(curvePath) : null;
+        curve?.WriteLine("steps,seconds,steps_per_second,mean_episode_reward");
+        var clock = Stopwatch.StartNew();
+        long nextCheckpoint = every > 0 ? every : long.MaxValue;
+        var last = new AgentTrainingProgress(0, double.NaN, double.NaN);
+        AgentCatalog.Train(Agent, () => _environment.Create(_trajectories), StepsPerMember, _settings.Seed, (done, rate, reward) =>
+        {
+            last = new AgentTrainingProgress(done, rate, reward);
+            curve?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{done},{clock.Elapsed.TotalSeconds:F3},{rate:F0},{reward:G6}"));
+            progress?.Report(last);
+            if (path is not null && done >= nextCheckpoint)
+            {
+                AgentCatalog.Save(Agent, path);
+                nextCheckpoint += every;
+            }
+        }, cancellation);
+        if (path is not null)
+        {
+            AgentCatalog.Save(Agent, path);
+        }
+
+        return new AgentTrainingResult(Kind, last.Steps, clock.Elapsed.TotalSeconds, last.StepsPerSecond, last.MeanEpisodeReward, path);
+    }
+}

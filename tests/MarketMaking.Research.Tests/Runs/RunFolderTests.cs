@@ -1,0 +1,55 @@
+using System.Text.Json;
+using MarketMaking.Core.Errors;
+using MarketMaking.Reporting;
+using MarketMaking.Research.Runs;
+
+namespace MarketMaking.Research.Tests.Runs;
+
+public sealed class RunFolderTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("mm-run-folder-").FullName;
+
+    [Fact]
+    public void AFolderHoldsSettingsMetricsReportAndTheCommandWhenGiven()
+    {
+        var report = new ReportDocument("t", null, [new ReportSection("s", [new ParagraphBlock("p")])]);
+        string plain = RunFolder.Write(Path.Combine(_folder, "a"), new { SpreadBps = 5.0 }, new { NetPnl = double.NaN }, report);
+        Assert.Equal(["config.json", "metrics.json", "report.html"], Directory.GetFiles(plain).Select(Path.GetFileName).Order());
+
+        // snake_case keys, NaN as null: JSON has no NaN.
+        Assert.Equal(5, JsonDocument.Parse(File.ReadAllText(Path.Combine(plain, "config.json"))).RootElement.GetProperty("spread_bps").GetDouble());
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(File.ReadAllText(Path.Combine(plain, "metrics.json"))).RootElement.GetProperty("net_pnl").ValueKind);
+
+        string repeatable = RunFolder.Write(Path.Combine(_folder, "b"), new { }, new { }, report, ["backtest", "--data", "x.gz"]);
+        JsonElement command = JsonDocument.Parse(File.ReadAllText(Path.Combine(repeatable, RunFolder.CommandFileName))).RootElement;
+        Assert.Equal(["backtest", "--data", "x.gz"], command.GetProperty("arguments").EnumerateArray().Select(a => a.GetString()));
+    }
+
+    [Fact]
+    public void AnUnwritableFolderIsOneLineNamingIt()
+    {
+        string blocked = Path.Combine(_folder, "file");
+        File.WriteAllText(blocked, "not a folder");
+        var e = Assert.Throws<OutputException>(() => RunFolder.Write(Path.Combine(blocked, "run"), new { }, new { }, new ReportDocument("t", null, [])));
+        Assert.Contains(blocked, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunFoldersComparedSideBySideShareOnlyTheMetricsEveryResultHas()
+    {
+        var report = new ReportDocument("t", null, []);
+        string a = RunFolder.Write(Path.Combine(_folder, "a"), new { }, new { Results = new object[] { new { Strategy = "as", ProfitMean = 1.23456, Only = 1.0 }, new { Strategy = "glft", ProfitMean = 250.25, Only = 2.0 } } }, report);
+        string b = RunFolder.Write(Path.Combine(_folder, "b"), new { }, new { Results = new object[] { new { Strategy = "as", ProfitMean = double.NaN } } }, report);
+        RunComparison comparison = RunComparison.Read([a, b]);
+        Assert.Equal(["a: as", "a: glft", "b: as"], comparison.Runs);
+        Assert.Equal(["profit_mean"], comparison.Metrics);
+        Assert.Equal(["1.2346", "250.2", "–"], comparison.Values[0]);   // four decimals, one from 100 up, a dash for NaN
+        var table = Assert.IsType<TableBlock>(comparison.Report().Sections[0].Blocks[0]);
+        Assert.Equal(["metric", "a: as", "a: glft", "b: as"], table.Headers);
+
+        var missing = Assert.Throws<DataFormatException>(() => RunComparison.Read([_folder]));
+        Assert.Contains("metrics.json", missing.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

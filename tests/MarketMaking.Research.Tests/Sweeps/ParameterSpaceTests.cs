@@ -1,0 +1,57 @@
+using MarketMaking.Core.Errors;
+using MarketMaking.Research.Sweeps;
+using MarketMaking.Strategies;
+
+namespace MarketMaking.Research.Tests.Sweeps;
+
+public class ParameterSpaceTests
+{
+    [Fact]
+    public void AGridIsEveryCombinationWithTheLastAxisFastest()
+    {
+        IReadOnlyList<SweepPoint> points = ParameterSpace.Grid([new ParameterAxis("spread_bps", [2, 5, 10]), new ParameterAxis("max_inventory", [5, 20])]);
+        Assert.Equal(6, points.Count);
+        Assert.Equal([0, 1, 2, 3, 4, 5], points.Select(p => p.Index));
+        Assert.Equal(
+            ["spread_bps=2;max_inventory=5", "spread_bps=2;max_inventory=20", "spread_bps=5;max_inventory=5", "spread_bps=5;max_inventory=20", "spread_bps=10;max_inventory=5", "spread_bps=10;max_inventory=20"],
+            points.Select(p => p.Key));
+
+        // The text form is the same grid.
+        Assert.Equal(points.Select(p => p.Key), ParameterSpace.Grid(["spread_bps=2,5,10", "max_inventory=5, 20"]).Select(p => p.Key));
+    }
+
+    [Fact]
+    public void RandomPointsLieInTheirRangesAndFollowTheSeed()
+    {
+        IReadOnlyList<SweepPoint> a = ParameterSpace.Random([new ParameterRange("gamma", 0.01, 1), new ParameterRange("max_inventory", 2, 30)], 200, 3);
+        Assert.Equal(200, a.Count);
+        Assert.All(a, p => Assert.InRange(p.Values[0].Value, 0.01, 1));
+        Assert.All(a, p => Assert.InRange(p.Values[1].Value, 2, 30));
+        Assert.Equal(a.Select(p => p.Key), ParameterSpace.Random(["gamma=0.01:1", "max_inventory=2:30"], 200, 3).Select(p => p.Key));
+        Assert.NotEqual(a.Select(p => p.Key), ParameterSpace.Random(["gamma=0.01:1", "max_inventory=2:30"], 200, 4).Select(p => p.Key));
+
+        // Uniform draws: the mean of 200 in [0.01, 1] is 0.505 within four standard errors (0.286/√200 each).
+        Assert.InRange(a.Average(p => p.Values[0].Value), 0.505 - (4 * 0.0202), 0.505 + (4 * 0.0202));
+    }
+
+    [Theory]
+    [InlineData("gama=1,2", "unknown parameter 'gama'")]
+    [InlineData("gamma=1,x", "'x' is not a number")]
+    [InlineData("gamma", "expected name=v1,v2,…")]
+    public void MalformedGridsAreRefused(string spec, string expected) =>
+        Assert.Contains(expected, Assert.Throws<InvalidParameterException>(() => ParameterSpace.Grid([spec])).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void AnAxisGivenTwiceOrARangeUpsideDownIsRefused()
+    {
+        Assert.Contains("'gamma' is given twice", Assert.Throws<InvalidParameterException>(() => ParameterSpace.Grid([new ParameterAxis("gamma", [1]), new ParameterAxis("gamma", [2])])).Message, StringComparison.Ordinal);
+        Assert.Contains("high must exceed low", Assert.Throws<InvalidParameterException>(() => ParameterSpace.Random([new ParameterRange("gamma", 1, 1)], 1, 1)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APointsValuesSetTheStrategySettings()
+    {
+        StrategySettings s = TunableParameters.Apply(new StrategySettings(), [("spread_bps", 7.5), ("max_inventory", 4.6), ("gamma", 0.3)]);
+        Assert.Equal((7.5, 5, 0.3), (s.SpreadBps, s.MaxInventory, s.Gamma));   // max_inventory is a whole number of orders: 4.6 rounds to 5
+    }
+}

@@ -1,0 +1,63 @@
+using MarketMaking.Core.Errors;
+using MarketMaking.Learning.Agents;
+using MarketMaking.Learning.Environments;
+using MarketMaking.Research.Evaluation;
+using MarketMaking.Research.Training;
+
+namespace MarketMaking.Research.Tests.Training;
+
+public sealed class AgentTrainingTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("mm-training-").FullName;
+
+    [Fact]
+    public void DefaultsComeFromTheAgentAndBadSettingsAreNamed()
+    {
+        TrainingEnvironment cj = TrainingEnvironment.Model("cj");
+        var ppo = AgentTraining.Prepare(new AgentTrainingSettings { Agent = "ppo" }, cj);
+        Assert.Equal((6_000_000L, 18_000_000L), (ppo.StepsPerMember, ppo.TotalSteps));   // three members of 6 M each
+        Assert.Equal(4, AgentCatalog.MembersOf(AgentTraining.Prepare(new AgentTrainingSettings { Agent = "dqn" }, cj).Agent));
+
+        Assert.Equal("agent", Assert.Throws<InvalidParameterException>(() => AgentTraining.Prepare(new AgentTrainingSettings(), cj)).Parameter);
+        Assert.Equal("steps", Assert.Throws<InvalidParameterException>(() => AgentTraining.Prepare(new AgentTrainingSettings { Agent = "dqn", Steps = 0 }, cj)).Parameter);
+        Assert.Equal("envs", Assert.Throws<InvalidParameterException>(() => AgentTraining.Prepare(new AgentTrainingSettings { Agent = "dqn", Environments = 0 }, cj)).Parameter);
+        Assert.Equal("members", Assert.Throws<InvalidParameterException>(() => AgentTraining.Prepare(new AgentTrainingSettings { Agent = "qlearning", Members = 2 }, cj)).Parameter);
+    }
+
+    [Fact]
+    public void ATrainingRunWritesItsCurveAndPolicyAndTheEvaluationScoresItAgainstTheOptimum()
+    {
+        string policy = Path.Combine(_folder, "q.json"), curve = Path.Combine(_folder, "q.csv");
+        var settings = new AgentTrainingSettings { Agent = "qlearning", Steps = 200_000, Environments = 64, OutputPath = policy, CurvePath = curve, CheckpointEvery = 50_000 };
+        var reports = new List<AgentTrainingProgress>();
+        int trainer = Environment.CurrentManagedThreadId;
+        AgentTrainingResult result = AgentTraining.Prepare(settings, TrainingEnvironment.Model("cj")).Run(new InlineProgress<AgentTrainingProgress>(p =>
+        {
+            Assert.Equal(Environment.CurrentManagedThreadId, trainer);   // reported on the training thread, in order
+            reports.Add(p);
+        }));
+
+        Assert.Equal(("qlearning", policy), (result.Agent, result.PolicyPath));
+        Assert.True(result.Steps >= 200_000, $"trained {result.Steps} of 200,000 transitions");
+        Assert.Equal(reports[^1].Steps, result.Steps);
+        Assert.True(reports.Zip(reports.Skip(1)).All(p => p.Second.Steps > p.First.Steps), "progress only goes forward");
+        string[] lines = File.ReadAllLines(curve);
+        Assert.Equal("steps,seconds,steps_per_second,mean_episode_reward", lines[0]);
+        Assert.Equal(reports.Count, lines.Length - 1);   // one curve line per report
+
+        // The policy file holds the agent; resuming it with another member count is refused.
+        (string kind, IDiscretePolicy loaded) = AgentCatalog.Load(policy, AgentShape.Of(EnvironmentPresets.CarteaJaimungal));
+        Assert.Equal("qlearning", kind);
+        Assert.Equal("members", Assert.Throws<InvalidParameterException>(() => AgentTraining.Prepare(new AgentTrainingSettings { ResumeFrom = policy, Members = 3 }, TrainingEnvironment.Model("cj"))).Parameter);
+
+        // Scored beside the optimum and the best constant depth: by definition they close all and none of the gap.
+        ModelPolicyEvaluation evaluation = ModelPolicyEvaluation.Run(kind, loaded, EnvironmentPresets.CarteaJaimungal, 500, 1_000_001, 0.1);
+        Assert.Equal(["qlearning", "cj (optimal)", "as", "glft"], evaluation.Rows.Where(r => !r.Strategy.StartsWith("constant", StringComparison.Ordinal)).Select(r => r.Strategy));
+        Assert.Equal(1, evaluation.GapClosed(evaluation.Optimal), 12);
+        Assert.Equal(0, evaluation.GapClosed(evaluation.Constant), 12);
+        Assert.True(evaluation.Optimal.Mean > evaluation.Constant.Mean);
+        Assert.Equal(7 * 3, evaluation.Quotes.Count);   // q = −3…3 at three times left
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
