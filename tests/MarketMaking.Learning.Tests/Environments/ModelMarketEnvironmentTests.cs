@@ -68,14 +68,11 @@ public class ModelMarketEnvironmentTests
     public void SameSeedSameRewardsAndNoAllocationPerStep()
     {
         var settings = Settings();
-        float[] RunOnce()
+        float[] obs = new float[32], rewards = new float[16];
+        bool[] done = new bool[16], cut = new bool[16];
+        int[] actions = new int[16];
+        void Steps(ModelMarketEnvironment env, float[] total)
         {
-            var env = new ModelMarketEnvironment(settings, 16);
-            float[] obs = new float[32], rewards = new float[16], total = new float[16];
-            bool[] done = new bool[16], cut = new bool[16];
-            int[] actions = new int[16];
-            env.Reset(42, obs);
-            long before = GC.GetAllocatedBytesForCurrentThread();
             for (int step = 0; step < 250; step++)
             {
                 for (int i = 0; i < 16; i++)
@@ -89,12 +86,23 @@ public class ModelMarketEnvironmentTests
                     total[i] += rewards[i];
                 }
             }
+        }
 
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        float[] RunOnce()
+        {
+            var env = new ModelMarketEnvironment(settings, 16);
+            float[] total = new float[16];
+            env.Reset(42, obs);
+            Steps(env, total);
             return total;
         }
 
         Assert.Equal(RunOnce(), RunOnce());
+
+        var stepped = new ModelMarketEnvironment(settings, 16);
+        stepped.Reset(42, obs);
+        float[] sink = new float[16];
+        Assert.Equal(0, SteadyState.AllocatedBytes(() => Steps(stepped, sink)));
     }
 
     [Fact]
