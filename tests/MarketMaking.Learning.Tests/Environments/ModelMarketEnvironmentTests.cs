@@ -132,17 +132,4 @@ public class ModelMarketEnvironmentTests
         ObjectiveEstimate engine = new ObjectiveEvaluator(settings, count, 9).Evaluate("constant", new ConstantDepthStrategy(1, settings.MaxInventory));
         Assert.InRange(mean - engine.Mean, -4 * Math.Sqrt((error * error) + (engine.StandardError * engine.StandardError)), 4 * Math.Sqrt((error * error) + (engine.StandardError * engine.StandardError)));
     }
-
-    [Fact]
-    public void TheBenchmarkOptimumBeatsTheBestConstantByAboutTenPercent()
-    {
-        var evaluator = new ObjectiveEvaluator(EnvironmentPresets.CarteaJaimungal, 4000, 7);
-        ObjectiveEstimate optimal = evaluator.Evaluate("cj", evaluator.Optimal());
-        (double depth, ObjectiveEstimate constant) = evaluator.BestConstant(0.8, 1.6, 0.05);
-
-        Assert.InRange(depth, 1.0, 1.5);
-        Assert.InRange((optimal.Mean - constant.Mean) / constant.Mean, 0.07, 0.14);
-        Assert.Equal(1, ObjectiveEvaluator.GapClosed(optimal, constant, optimal), 12);
-        Assert.Equal(0, ObjectiveEvaluator.GapClosed(constant, constant, optimal), 12);
-    }
 }
