@@ -9,11 +9,9 @@ public class AllocationTests
     public void DecideAllocatesNothing(string name)
     {
         var strategy = StrategyCatalog.Create(name, new StrategySettings());
-        Run(strategy, 1000);
+        var checksum = 0.0;
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var checksum = Run(strategy, 1000);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = SteadyState.AllocatedBytes(() => checksum += Run(strategy, 1000));
 
         Assert.Equal(0, allocated);
         Assert.True(double.IsFinite(checksum));

@@ -11,8 +11,11 @@ namespace MarketMaking.Core.Accounting;
 /// </summary>
 public sealed class Ledger
 {
-    // Quantities below this are binary round-off (0.1 + 0.2 − 0.3), not inventory.
-    private const double QuantityEpsilon = 1e-12;
+    /// <summary>
+    /// Quantities below this are binary round-off (0.1 + 0.2 − 0.3), not inventory: a lot this small is
+    /// closed. The vectorized model market flattens its inventory with the same bound.
+    /// </summary>
+    public const double QuantityEpsilon = 1e-12;
 
     private readonly RingBuffer<OpenLot> _lots = new();
     private long _roundTrips;

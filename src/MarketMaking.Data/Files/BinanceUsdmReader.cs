@@ -8,4 +8,4 @@ namespace MarketMaking.Data.Files;
 /// Exchange time is the message's event time E.
 /// </summary>
 public sealed class BinanceUsdmReader(string path, MarketDataOptions? options = null)
-    : TextMarketDataReader(path, options, context => new BinanceUsdmParser(context));
+    : TextMarketDataReader(path, MarketDataFormat.BinanceUsdm, options, context => new BinanceUsdmParser(context));

@@ -7,4 +7,4 @@ namespace MarketMaking.Data.Files;
 /// exchange time its cts (the files hold no receive time). Event ids are Bybit's update id u.
 /// </summary>
 public sealed class BybitOrderBookReader(string path, MarketDataOptions? options = null)
-    : TextMarketDataReader(path, options, context => new BybitOrderBookParser(context));
+    : TextMarketDataReader(path, MarketDataFormat.BybitOrderBook, options, context => new BybitOrderBookParser(context));

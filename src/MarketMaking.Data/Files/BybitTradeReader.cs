@@ -6,4 +6,4 @@ namespace MarketMaking.Data.Files;
 /// order: an earlier time than the previous row's is a bad row.
 /// </summary>
 public sealed class BybitTradeReader(string path, MarketDataOptions? options = null)
-    : TextMarketDataReader(path, options, context => new BybitTradeParser(context));
+    : TextMarketDataReader(path, MarketDataFormat.BybitTrades, options, context => new BybitTradeParser(context));

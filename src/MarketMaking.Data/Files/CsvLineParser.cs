@@ -76,7 +76,7 @@ internal abstract class CsvLineParser : LineParser
         {
             if (map[i] < 0 && _required[i])
             {
-                throw new DataFormatException(Context.BadRows.File, lineNumber, "header", $"no column {_columns[i][0]} (expected {Names()})");
+                throw new DataFormatException(Context.BadRows.File, lineNumber, "header", $"no column {_columns[i][0]} (expected {Names()}){DataFileSniffer.Hint(Encoding.UTF8.GetString(line))}");
             }
         }
 

@@ -66,6 +66,11 @@ public static class MarketDataFormats
     public static BarReader OpenBars(string path, MarketDataFormat format, BadRowPolicy onBadRow = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path))
+        {
+            throw new InvalidParameterException("data", $"{path} is a directory; give a data file");
+        }
+
         if (!File.Exists(path))
         {
             throw new InvalidParameterException("data", $"file not found: {path}");

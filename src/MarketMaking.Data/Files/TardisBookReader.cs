@@ -5,4 +5,4 @@ namespace MarketMaking.Data.Files;
 /// BookLevel events; a snapshot is preceded by a BookClear. Local time is local_timestamp.
 /// </summary>
 public sealed class TardisBookReader(string path, MarketDataOptions? options = null)
-    : TextMarketDataReader(path, options, context => new TardisBookParser(context));
+    : TextMarketDataReader(path, MarketDataFormat.TardisBook, options, context => new TardisBookParser(context));

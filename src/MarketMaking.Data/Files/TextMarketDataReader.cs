@@ -9,10 +9,10 @@ public abstract class TextMarketDataReader : MarketDataReader
 {
     private readonly TextEventPump _pump;
 
-    internal TextMarketDataReader(string path, MarketDataOptions? options, Func<ParseContext, LineParser> createParser)
+    internal TextMarketDataReader(string path, MarketDataFormat format, MarketDataOptions? options, Func<ParseContext, LineParser> createParser)
         : base(path)
     {
-        _pump = TextEventPump.Open(path, options ?? new MarketDataOptions(), BadRows, createParser);
+        _pump = TextEventPump.Open(path, format, options ?? new MarketDataOptions(), BadRows, createParser);
     }
 
     public override Instrument Instrument => _pump.Instrument;

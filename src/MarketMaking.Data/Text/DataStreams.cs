@@ -11,6 +11,11 @@ internal static class DataStreams
 {
     public static Stream OpenRead(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new InvalidParameterException("data", $"{path} is a directory; give a data file");
+        }
+
         FileStream file;
         try
         {

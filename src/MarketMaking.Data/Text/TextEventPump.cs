@@ -28,9 +28,9 @@ internal sealed class TextEventPump : IDisposable
 
     public long UnappliedUpdates => _context.UnappliedUpdates;
 
-    public static TextEventPump Open(string path, MarketDataOptions options, BadRowCounts counts, Func<ParseContext, LineParser> createParser)
+    public static TextEventPump Open(string path, MarketDataFormat format, MarketDataOptions options, BadRowCounts counts, Func<ParseContext, LineParser> createParser)
     {
-        Instrument instrument = ResolveInstrument(path, options, createParser);
+        Instrument instrument = ResolveInstrument(path, format, options, createParser);
         if (!instrument.HasPriceGrid)
         {
             throw new InvalidParameterException("tick-size", "reading a data file needs a tick size > 0");
@@ -74,7 +74,7 @@ internal sealed class TextEventPump : IDisposable
     /// may be finer than the exchange's ("61800.20" gives 0.01 where Binance's tick is 0.1) but it
     /// still represents every price in the file exactly, which is all replay needs.
     /// </summary>
-    private static Instrument ResolveInstrument(string path, MarketDataOptions options, Func<ParseContext, LineParser> createParser)
+    private static Instrument ResolveInstrument(string path, MarketDataFormat format, MarketDataOptions options, Func<ParseContext, LineParser> createParser)
     {
         if (options.Instrument is { } given)
         {
@@ -95,6 +95,15 @@ internal sealed class TextEventPump : IDisposable
             {
                 parser.Parse(line, lines.LineNumber);
                 context.Output.Clear();
+            }
+        }
+
+        // Nothing to infer from: say what the file is (empty, not gzip, another format) when it is not this one.
+        if ((options.TickSize is null && units.PriceDecimals < 0) || (options.LotSize is null && units.QuantityDecimals < 0))
+        {
+            if (DataFileSniffer.Problem(path, format) is { } problem)
+            {
+                throw new InvalidParameterException("data", problem);
             }
         }
 

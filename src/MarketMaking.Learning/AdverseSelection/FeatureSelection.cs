@@ -5,7 +5,7 @@ namespace MarketMaking.Learning.AdverseSelection;
 
 /// <summary>
 /// The market features a model reads, seen from one side of the book: signed features (imbalance,
-/// order flow, microprice offset, large-trade side) are multiplied by the side's sign, so
+/// order flow, offsets of the weighted mid and the micro-price, depth ratio, queue pressure, delta, large-trade side) are multiplied by the side's sign, so
 /// "flow against a resting bid" has the same sign as "flow against a resting ask" and one model
 /// serves both sides.
 /// </summary>

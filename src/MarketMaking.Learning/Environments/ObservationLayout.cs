@@ -15,8 +15,10 @@ public sealed class ObservationLayout
     private static readonly Dictionary<string, double> DefaultScales = new(StringComparer.Ordinal)
     {
         ["imbalance"] = 1, ["imbalance5"] = 1, ["spread"] = 5, ["ofi"] = 50, ["vpin"] = 1, ["volume"] = 100,
-        ["trade_rate"] = 5, ["volatility"] = 2, ["microprice_offset"] = 1, ["mid_change"] = 5, ["trade_imbalance"] = 1,
-        ["large_trade_age"] = 30, ["large_trade_side"] = 1,
+        ["trade_rate"] = 5, ["volatility"] = 2, ["weighted_mid_offset"] = 1, ["mid_change"] = 5, ["trade_imbalance"] = 1,
+        ["large_trade_age"] = 30, ["large_trade_side"] = 1, ["stoikov_microprice_offset"] = 1, ["log_depth_ratio"] = 1,
+        ["queue_pressure"] = 50, ["spread_zscore"] = 2, ["cumulative_delta"] = 1000, ["average_trade_size"] = 5,
+        ["garman_klass_volatility"] = 1e-4, ["parkinson_volatility"] = 1e-4,
     };
 
     private readonly int[] _indices;

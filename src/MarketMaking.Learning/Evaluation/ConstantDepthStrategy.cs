@@ -1,15 +1,25 @@
 using MarketMaking.Core.Orders;
 using MarketMaking.Core.Quoting;
 using MarketMaking.Strategies;
+using MarketMaking.Strategies.Vectorization;
 
 namespace MarketMaking.Learning.Evaluation;
 
-/// <summary>The same depth on both sides at every step (the baseline an optimal control must beat); not quoting past Q_max.</summary>
-public sealed class ConstantDepthStrategy(double depth, int maxInventory, double orderQuantity = 1) : IQuotingStrategy
+/// <summary>
+/// The same depth on both sides at every step (the baseline an optimal control must beat); not
+/// quoting past Q_max. Linear in inventory with no skew, so the vectorized market runs it natively.
+/// </summary>
+public sealed class ConstantDepthStrategy(double depth, int maxInventory, double orderQuantity = 1) : IQuotingStrategy, ILinearInventoryQuoting
 {
     public double Depth { get; } = depth;
 
     public string Name => "constant";
+
+    public double OrderQuantity => orderQuantity;
+
+    double ILinearInventoryQuoting.MaxInventory => maxInventory;
+
+    public LinearQuote CoefficientsAt(double timeLeft) => new(0, Depth, Depth);
 
     public QuoteDecision Decide(in QuoteContext context)
     {

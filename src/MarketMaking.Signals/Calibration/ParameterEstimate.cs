@@ -8,7 +8,7 @@ public readonly record struct ParameterEstimate(double Value, double StandardErr
     public bool Contains(double value) => value >= Lower && value <= Upper;
 
     /// <summary>Symmetric Wald interval: value ± z·se.</summary>
-    internal static ParameterEstimate Normal(double value, double standardError) =>
+    public static ParameterEstimate Normal(double value, double standardError) =>
         new(value, standardError, value - (NormalDistribution.Z95 * standardError), value + (NormalDistribution.Z95 * standardError));
 
     /// <summary>

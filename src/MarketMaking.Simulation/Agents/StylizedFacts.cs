@@ -1,3 +1,5 @@
+using MarketMaking.Signals.Calibration;
+
 namespace MarketMaking.Simulation.Agents;
 
 /// <summary>
@@ -21,10 +23,43 @@ public sealed record StylizedFacts(
     long Trades)
 {
     /// <summary>
-    /// True when impact grows with size but less than in proportion: each bucket's mean impact is
-    /// above the previous one's and its impact per lot is below it.
+    /// β in impact ∝ size^β, the weighted least-squares slope of ln(mean impact) on ln(mean size)
+    /// over the buckets, each weighted by the inverse variance of its ln(mean impact) (delta method:
+    /// (standard error / mean)²), with its 95% interval. Real books show β ≈ ½ (the square-root law);
+    /// NaN when fewer than two buckets have a positive mean impact and a standard error.
+    /// </summary>
+    public ParameterEstimate ImpactExponent
+    {
+        get
+        {
+            ImpactBucket[] usable = [.. ImpactBySize.Where(b => b.MeanImpact > 0 && b.ImpactStandardError > 0 && b.MeanSize > 0)];
+            if (usable.Length < 2)
+            {
+                return ParameterEstimate.Normal(double.NaN, double.NaN);
+            }
+
+            double[] x = [.. usable.Select(b => Math.Log(b.MeanSize))];
+            double[] y = [.. usable.Select(b => Math.Log(b.MeanImpact))];
+            double[] w = [.. usable.Select(b => Math.Pow(b.MeanImpact / b.ImpactStandardError, 2))];
+            double total = w.Sum();
+            double meanX = x.Zip(w, (xi, wi) => xi * wi).Sum() / total, meanY = y.Zip(w, (yi, wi) => yi * wi).Sum() / total;
+            double sxx = 0, sxy = 0;
+            for (int i = 0; i < x.Length; i++)
+            {
+                sxx += w[i] * (x[i] - meanX) * (x[i] - meanX);
+                sxy += w[i] * (x[i] - meanX) * (y[i] - meanY);
+            }
+
+            return ParameterEstimate.Normal(sxy / sxx, 1 / Math.Sqrt(sxx));
+        }
+    }
+
+    /// <summary>
+    /// True when impact grows with size, and less than in proportion: each bucket's mean impact is
+    /// above the previous one's and the exponent β is clearly below 1 (its 95% interval ends below 1).
     /// </summary>
     public bool ImpactIsConcave =>
         ImpactBySize.Count >= 2
-        && ImpactBySize.Zip(ImpactBySize.Skip(1)).All(pair => pair.Second.MeanImpact > pair.First.MeanImpact && pair.Second.MeanImpact / pair.Second.MeanSize < pair.First.MeanImpact / pair.First.MeanSize);
+        && ImpactBySize.Zip(ImpactBySize.Skip(1)).All(pair => pair.Second.MeanImpact > pair.First.MeanImpact)
+        && ImpactExponent.Upper < 1;
 }

@@ -12,6 +12,7 @@ public sealed class StylizedFactsObserver : IAgentMarketObserver
     private readonly List<long> _tradePrices = [];
     private readonly double[] _spreadTime = new double[4];
     private readonly double[] _impactSum = new double[Buckets.Length];
+    private readonly double[] _impactSquareSum = new double[Buckets.Length];
     private readonly double[] _sizeSum = new double[Buckets.Length];
     private readonly long[] _impactCount = new long[Buckets.Length];
     private double _mid = double.NaN;
@@ -40,7 +41,9 @@ public sealed class StylizedFactsObserver : IAgentMarketObserver
             bucket++;
         }
 
-        _impactSum[bucket] += side.Sign() * (midAfter - midBefore);
+        double impact = side.Sign() * (midAfter - midBefore);
+        _impactSum[bucket] += impact;
+        _impactSquareSum[bucket] += impact * impact;
         _sizeSum[bucket] += size;
         _impactCount[bucket]++;
     }
@@ -91,7 +94,10 @@ public sealed class StylizedFactsObserver : IAgentMarketObserver
         {
             if (_impactCount[b] > 0)
             {
-                impact.Add(new ImpactBucket(Buckets[b].Min, Buckets[b].Max, _impactCount[b], _sizeSum[b] / _impactCount[b], _impactSum[b] / _impactCount[b]));
+                long n = _impactCount[b];
+                double mean = _impactSum[b] / n;
+                double variance = n > 1 ? Math.Max(0, (_impactSquareSum[b] - (n * mean * mean)) / (n - 1)) : double.NaN;
+                impact.Add(new ImpactBucket(Buckets[b].Min, Buckets[b].Max, n, _sizeSum[b] / n, mean, Math.Sqrt(variance / n)));
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using MarketMaking.Core.Accounting;
 using MarketMaking.Core.Randomness;
 using MarketMaking.Simulation.Model;
 using MarketMaking.Strategies;
@@ -107,6 +108,7 @@ public sealed class MonteCarloEngine
         Vector<double> feeRate = new(p.MakerFeeRate);
         Vector<double> lot = new(p.LotSize);
         Vector<double> gridTolerance = new(1e-9);
+        Vector<double> flatTolerance = new(Ledger.QuantityEpsilon);
         Vector<double> maxPosition = new(_settings.MaxPosition);
         Vector<double> limitLevel = new(_settings.MaxPosition - 1e-9);
         bool hasFees = p.MakerFeeRate != 0;
@@ -257,6 +259,10 @@ public sealed class MonteCarloEngine
                 }
 
                 s.Inventory = s.Inventory + boughtQuantity - soldQuantity;
+
+                // Flat is exactly zero, as in the ledger (all its lots closed), not the round-off left by
+                // summing fractional fills: strategies see the same inventory either way.
+                s.Inventory = Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(s.Inventory), flatTolerance), zero, s.Inventory);
                 s.Fills -= bought + sold;
                 s.Turnover += boughtQuantity + soldQuantity;
                 Vector<double> stepEdge = Vector.ConditionalSelect(bought, bidDepth * s.LiveBidQuantity, zero) + Vector.ConditionalSelect(sold, askDepth * s.LiveAskQuantity, zero);

@@ -118,14 +118,16 @@ public class OrderBookTests
             book.Set(Side.Sell, 1001 + i, 1);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++)
+        long allocated = SteadyState.AllocatedBytes(() =>
         {
-            book.Set(Side.Buy, 1000 - (i % 50), i % 3);
-            book.Set(Side.Sell, 1001 + (i % 50), i % 3);
-        }
+            for (int i = 0; i < 10_000; i++)
+            {
+                book.Set(Side.Buy, 1000 - (i % 50), i % 3);
+                book.Set(Side.Sell, 1001 + (i % 50), i % 3);
+            }
+        });
 
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(0, allocated);
     }
 
     private static BookLevel[] Levels(OrderBook book, Side side) =>

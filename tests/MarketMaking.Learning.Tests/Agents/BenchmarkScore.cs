@@ -13,7 +13,7 @@ internal static class BenchmarkScore
         EnvironmentSettings cj = EnvironmentPresets.CarteaJaimungal;
         var evaluator = new ObjectiveEvaluator(cj, 10_000, 12345);
         ObjectiveEstimate optimal = evaluator.Evaluate("optimal", evaluator.Optimal());
-        (double depth, ObjectiveEstimate constant) = evaluator.BestConstant(1.0, 1.5, 0.05);
+        (double depth, ObjectiveEstimate constant) = evaluator.BestConstant();
         ObjectiveEstimate agent = evaluator.Evaluate(name, new PolicyStrategy(name, policy, cj));
         double share = ObjectiveEvaluator.GapClosed(agent, constant, optimal);
         return (share, $"optimal {optimal.Mean:F4}, constant {depth:F2} {constant.Mean:F4}, {name} {agent.Mean:F4} ± {agent.StandardError:F4}, gap closed {share:P1}");

@@ -19,12 +19,14 @@ public class MlpInferTests
             Assert.Equal(forward[(r * 2) + 1], row[1], 1e-5f);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
+        long allocated = SteadyState.AllocatedBytes(() =>
         {
-            network.Infer(batch.AsSpan(0, 3), row);
-        }
+            for (int i = 0; i < 1000; i++)
+            {
+                network.Infer(batch.AsSpan(0, 3), row);
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 }

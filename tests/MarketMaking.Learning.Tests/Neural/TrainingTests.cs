@@ -92,13 +92,14 @@ public class TrainingTests
             adam.ApplyGradients();
         }
 
-        Step();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++)
+        long allocated = SteadyState.AllocatedBytes(() =>
         {
-            Step();
-        }
+            for (int i = 0; i < 10; i++)
+            {
+                Step();
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 }

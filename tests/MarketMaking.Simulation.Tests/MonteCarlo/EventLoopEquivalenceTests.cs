@@ -22,7 +22,7 @@ public class EventLoopEquivalenceTests
         var data = new TheoryData<string, string>();
         foreach (string market in Markets.Keys)
         {
-            foreach (string strategy in new[] { "as", "symmetric", "glft", "glft-exact", "cj", "fixed" })
+            foreach (string strategy in new[] { "as", "as-rolling", "symmetric", "glft", "glft-exact", "cj", "fixed", "adaptive" })
             {
                 data.Add(market, strategy);
             }
@@ -109,6 +109,9 @@ public class EventLoopEquivalenceTests
         "glft-exact" => new GlftExactStrategy(new GlftExactParameters(0.1, 2, 140, 1.5, MaxInventory: 5)),
         "cj" => new CarteaJaimungalStrategy(new CarteaJaimungalParameters(140, 1.5, 0.2, 0.01, MaxInventory: 5)),
         "fixed" => StrategyCatalog.Create("fixed", new StrategySettings { SpreadBps = 150, MaxInventory = 6, SkewFactor = 0.5 }),
+        "as-rolling" => StrategyCatalog.Create("as-rolling", new StrategySettings { RollingHorizon = 0.3 }),
+        // Volatility scaling, an accelerating skew near the limit and an alpha skew (the "rich" market has an alpha).
+        "adaptive" => StrategyCatalog.Create("adaptive", new StrategySettings { BaseSpread = 1.2, VolatilityReference = 1.5, MinSpread = 0.2, InventorySkew = 0.1, SkewAcceleration = 2, AlphaSkew = 0.05, MaxInventory = 6 }),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 }

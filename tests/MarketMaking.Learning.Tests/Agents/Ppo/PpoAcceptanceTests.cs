@@ -5,19 +5,20 @@ using Xunit.Abstractions;
 
 namespace MarketMaking.Learning.Tests.Agents.Ppo;
 
+[Collection(HeadlineResults.Name)]
 public class PpoAcceptanceTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// The benchmark's bar: PPO closes 90% of the gap between the best constant depth and the exact
-    /// optimum on 10,000 evaluation trajectories. As `mm train --agent ppo --seed 1`: three members on
-    /// seeds 1, 2, 3, 6M steps each (MM_PPO_STEPS overrides). Measured in Release on 2 idle cores:
-    /// 18M steps in 323 s closed 91.1% (single members close 84–87%).
+    /// The README's headline: PPO closes 91% of the gap between the best constant depth and the exact
+    /// optimum on 10,000 evaluation trajectories (the target was 90%). As `mm train --agent ppo --seed 1`:
+    /// three members on seeds 1, 2, 3, 6M steps each; deterministic, so CI runs it in full (about
+    /// 5½ minutes on 2 idle cores).
     /// </summary>
-    [AcceptanceFact]
-    public void ClosesNinetyPercentOfTheGapOnTheBenchmark()
+    [Fact]
+    public void ClosesNinetyOnePercentOfTheGapOnTheBenchmark()
     {
         EnvironmentSettings cj = EnvironmentPresets.CarteaJaimungal;
-        long steps = long.TryParse(Environment.GetEnvironmentVariable("MM_PPO_STEPS"), out long s) ? s : 6_000_000;
+        const long steps = 6_000_000;
         var ensemble = new PpoEnsemble([.. Enumerable.Range(1, 3).Select(seed => PpoAgent.For(cj, new PpoSettings(), seed))]);
         var clock = Stopwatch.StartNew();
 
@@ -25,6 +26,6 @@ public class PpoAcceptanceTests(ITestOutputHelper output)
 
         (double share, string summary) = BenchmarkScore.GapClosed("ppo", ensemble);
         output.WriteLine($"{ensemble.EnvironmentSteps} steps in {clock.Elapsed.TotalSeconds:F0} s: {summary}");
-        Assert.True(share >= 0.9, summary);
+        Assert.True(share >= 0.91, summary);
     }
 }

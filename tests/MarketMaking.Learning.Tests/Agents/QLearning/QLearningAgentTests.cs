@@ -93,7 +93,7 @@ public sealed class QLearningAgentTests : IDisposable
         var evaluator = new ObjectiveEvaluator(settings, 2_000, 7);
 
         ObjectiveEstimate learned = evaluator.Evaluate("q", new PolicyStrategy("q", agent, settings));
-        ObjectiveEstimate constant = evaluator.Evaluate("constant", new ConstantDepthStrategy(1.2, settings.MaxInventory));
+        (_, ObjectiveEstimate constant) = evaluator.BestConstant();
 
         Assert.True(learned.Mean > constant.Mean, $"Q-learning {learned.Mean:F4} vs best constant {constant.Mean:F4}");
     }

@@ -1,0 +1,24 @@
+using MarketMaking.Simulation.Tests.MonteCarlo;
+
+namespace MarketMaking.Simulation.Tests;
+
+/// <summary>
+/// The test assembly's entry point (replacing the test SDK's empty one): run as
+/// <c>dotnet MarketMaking.Simulation.Tests.dll vector-width-probe</c> it prints the engine's outcomes,
+/// so a test can compare runs made at different vector widths, which are fixed per process.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args is [VectorWidthProbe.Command])
+        {
+            Console.Out.Write(VectorWidthProbe.Report());
+            return 0;
+        }
+
+        Console.Error.WriteLine($"usage: dotnet MarketMaking.Simulation.Tests.dll {VectorWidthProbe.Command}");
+        return 2;
+    }
+}
