@@ -64,6 +64,23 @@ public sealed class ConfigTests : IDisposable
     }
 
     [Fact]
+    public void ARunFolderRecordsItsPathsResolvedSoItRerunsFromAnyFolder()
+    {
+        // Given relative to the working folder, the paths are recorded absolute.
+        string folder = Path.Combine(_folder, "relative");
+        string config = Write("relative.yaml", "strategy: as\nsims: 100\n");
+        string relativeOut = Path.GetRelativePath(Environment.CurrentDirectory, folder), relativeConfig = Path.GetRelativePath(Environment.CurrentDirectory, config);
+        Assert.False(Path.IsPathRooted(relativeOut));
+        Assert.Equal(0, Mm.Run("simulate", "--config", relativeConfig, "--out", relativeOut).Code);
+        JsonElement recorded = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "command.json"))).RootElement.GetProperty("arguments");
+        Assert.Equal(["simulate", "--out", folder, "--strategy", "as", "--sims", "100"], recorded.EnumerateArray().Select(a => a.GetString()));
+        var (code, output, error) = Mm.Run("rerun", folder, "--json");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Equal("as", JsonDocument.Parse(output).RootElement.GetProperty("results")[0].GetProperty("strategy").GetString());
+    }
+
+    [Fact]
     public void ConfigShowListsEverySettingWithItsOptionAndLine()
     {
         var (code, output, error) = Mm.Run("config", "show", "--config", Path.Combine(Examples, "simulate-lob-toxic.yaml"), "--json");
