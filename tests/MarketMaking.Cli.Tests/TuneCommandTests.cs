@@ -44,7 +44,11 @@ public sealed class TuneCommandTests : IDisposable
     {
         string[] sweep = ["tune", "--strategy", "as", "--grid", "gamma=0.05,0.5", "--sims", "100", "--json"];
         string expected = Path.Combine("runs", "tune", "as-model-gamma.csv");
-        File.Delete(expected);
+        if (File.Exists(expected))
+        {
+            File.Delete(expected);
+        }
+
         try
         {
             var (code, output, error) = Mm.Run(sweep);
