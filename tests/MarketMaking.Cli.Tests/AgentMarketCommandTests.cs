@@ -37,6 +37,8 @@ public sealed class AgentMarketCommandTests : IDisposable
     [InlineData("duration: 60\nclustering:\n  branching_ratio: 1.5\n", 3, "clustering.branching_ratio", "must be in [0, 1)")]
     [InlineData("tick_size: -1\n", 1, "tick_size", "must be a positive number")]
     [InlineData("noise: 5\n", 1, "noise", "expected a section")]
+    [InlineData("sweep_limit_ticks: 2.5\n", 1, "sweep_limit_ticks", "expected a whole number (digits, e.g. 1000000), got '2.5'")]
+    [InlineData("duration: [60, 120]\n", 1, "duration", "expected a number, got a list")]
     public void BadPresetValuesNameTheFileTheLineAndTheKey(string yaml, int line, string key, string problem)
     {
         string path = Path.Combine(_folder, "bad.yaml");
