@@ -3,10 +3,9 @@
 // each week and scored only on the day after it.
 // Run from the repository: dotnet run --project examples/Sweep [-- FILE]
 using MarketMaking.Core.Errors;
-using MarketMaking.Core.Instruments;
-using MarketMaking.Core.MarketData;
 using MarketMaking.Research.Backtests;
 using MarketMaking.Research.Sweeps;
+using MarketMaking.Simulation.Bars;
 using MarketMaking.Strategies;
 
 string path = args.Length > 0 ? args[0] : "../shared/data/klines/btc-perp-20211231-20220201_1m.csv";
@@ -18,8 +17,10 @@ if (!File.Exists(path))
 
 try
 {
-    Bar[] bars = BarFiles.Load(path);
-    var sweep = new BarSweep(bars, new Instrument("BTC", 0.01, 0.001), new StrategySettings { OrderQuantity = 0.001 }, s => StrategyCatalog.Create("fixed", s));
+    // The bars as mm backtest --bars reads them (tick 0.01, lot 0.001, fills when the price trades
+    // through a quote, one lot per order), held in memory: a point scores what its backtest reports.
+    BarBacktest backtest = BarBacktest.Open(path, null, BarFiles.InstrumentOf(path, "BTC"), new BarSettings());
+    BarSweep sweep = backtest.Sweep(backtest.Baseline(), s => StrategyCatalog.Create("fixed", s));
     IReadOnlyList<SweepPoint> points = ParameterSpace.Grid([new ParameterAxis("spread_bps", [10, 20, 30]), new ParameterAxis("max_inventory", [5, 20])]);
     foreach (SweepResult r in Sweep.Run(sweep, points, SweepObjective.Pnl).OrderByDescending(r => r.Objective))
     {

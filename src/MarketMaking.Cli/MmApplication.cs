@@ -11,33 +11,22 @@ namespace MarketMaking.Cli;
 /// </summary>
 public static class MmApplication
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>How often a redirected run prints a progress line to standard error.</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Runs the tool's command line. Progress lines (when the output is not a terminal) go to
+    /// <paramref name="error"/> only when it is the process's standard error.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        Run(args, output, error, ReferenceEquals(error, Console.Error) ? ProgressInterval : null);
+
+    /// <summary>Runs the tool's command line, with progress lines to <paramref name="error"/> every <paramref name="progressInterval"/> (null: none).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeSpan? progressInterval)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var terminal = new Terminal(output);
-        var config = new Option<string?>("--config") { Description = "YAML file of settings for the command (options on the command line win)", Recursive = true };
-        var root = new RootCommand("mm — market-making toolkit: quoting models, simulated and recorded markets, metrics and reports.")
-        {
-            DemoCommand.Create(terminal),
-            SimulateCommand.Create(terminal),
-            QuotesCommand.Create(terminal),
-            BacktestCommand.Create(terminal),
-            CalibrateCommand.Create(terminal),
-            TrainCommand.Create(terminal),
-            EvaluateCommand.Create(terminal),
-            StylizedFactsCommand.Create(terminal),
-            FetchCommand.Create(terminal),
-            ConvertCommand.Create(terminal),
-            VerifyBookCommand.Create(terminal),
-            RecordCommand.Create(terminal),
-            BenchCommand.Create(terminal),
-            BreakevenCommand.Create(terminal),
-            TuneCommand.Create(terminal),
-            ReportCommand.Create(terminal),
-            ConfigCommand.Create(terminal, config),
-            RerunCommand.Create(terminal, rerun => Run(rerun, output, error)),
-        };
-        root.Options.Add(config);
+        var terminal = new Terminal(output, error, progressInterval);
+        (RootCommand root, Option<string?> config) = Commands(terminal, rerun => Run(rerun, output, error, progressInterval));
 
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
@@ -61,11 +50,11 @@ public static class MmApplication
 
             if (parse.Errors.Count > 0)
             {
-                error.WriteLine($"error: {parse.Errors[0].Message} (see '{CommandPath(parse.CommandResult)} --help')");
+                error.WriteLine($"error: {ValueKinds.Explain(parse.Errors[0])} (see '{CommandPath(parse.CommandResult)} --help')");
                 return 2;
             }
 
-            Configuration.CommandLine.Set(effective);
+            Configuration.CommandLine.Set(PathArguments.Resolve(effective));
             try
             {
                 return parse.Invoke(configuration);
@@ -85,6 +74,39 @@ public static class MmApplication
             error.WriteLine("cancelled");
             return 130;
         }
+    }
+
+    /// <summary>The command line of a parse, without running it (tests read the commands' options from it).</summary>
+    internal static ParseResult Parse(params string[] args) => Commands(new Terminal(TextWriter.Null), _ => 0).Root.Parse(args);
+
+    /// <summary>Every command, writing to <paramref name="terminal"/>; <paramref name="rerun"/> runs a recorded command line.</summary>
+    private static (RootCommand Root, Option<string?> Config) Commands(Terminal terminal, Func<string[], int> rerun)
+    {
+        var config = new Option<string?>("--config") { Description = "YAML file of settings for the command (options on the command line win)", Recursive = true };
+        var root = new RootCommand("mm — market-making toolkit: quoting models, simulated and recorded markets, metrics and reports.")
+        {
+            DemoCommand.Create(terminal),
+            SimulateCommand.Create(terminal),
+            QuotesCommand.Create(terminal),
+            BacktestCommand.Create(terminal),
+            CalibrateCommand.Create(terminal),
+            TrainCommand.Create(terminal),
+            EvaluateCommand.Create(terminal),
+            StylizedFactsCommand.Create(terminal),
+            FetchCommand.Create(terminal),
+            ConvertCommand.Create(terminal),
+            VerifyBookCommand.Create(terminal),
+            RecordCommand.Create(terminal),
+            BenchCommand.Create(terminal),
+            BreakevenCommand.Create(terminal),
+            TuneCommand.Create(terminal),
+            ReportCommand.Create(terminal),
+            ConfigCommand.Create(terminal, config),
+            RerunCommand.Create(terminal, rerun),
+        };
+        root.Options.Add(config);
+        Options.StrictNumbers.Apply(root);
+        return (root, config);
     }
 
     /// <summary>The arguments without the --config file, whose settings they now spell out.</summary>

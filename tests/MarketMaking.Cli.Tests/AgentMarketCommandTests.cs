@@ -37,6 +37,8 @@ public sealed class AgentMarketCommandTests : IDisposable
     [InlineData("duration: 60\nclustering:\n  branching_ratio: 1.5\n", 3, "clustering.branching_ratio", "must be in [0, 1)")]
     [InlineData("tick_size: -1\n", 1, "tick_size", "must be a positive number")]
     [InlineData("noise: 5\n", 1, "noise", "expected a section")]
+    [InlineData("sweep_limit_ticks: 2.5\n", 1, "sweep_limit_ticks", "expected a whole number (digits, e.g. 1000000), got '2.5'")]
+    [InlineData("duration: [60, 120]\n", 1, "duration", "expected a number, got a list")]
     public void BadPresetValuesNameTheFileTheLineAndTheKey(string yaml, int line, string key, string problem)
     {
         string path = Path.Combine(_folder, "bad.yaml");
@@ -92,9 +94,20 @@ public sealed class AgentMarketCommandTests : IDisposable
         Assert.All(rows, r => Assert.Equal(3, r.GetProperty("sims").GetInt32()));
         Assert.All(rows, r => Assert.True(r.GetProperty("max_abs_q").GetDouble() <= 20));
 
-        // Calibrated on the market's own tape: positive values with intervals around them.
-        JsonElement kappa = root.GetProperty("calibration").GetProperty("kappa");
-        Assert.InRange(kappa.GetProperty("value").GetDouble(), kappa.GetProperty("lower").GetDouble(), kappa.GetProperty("upper").GetDouble());
+        // Calibrated on the market's own tape, on a seed of its own: what 'mm calibrate' measures on
+        // 300 s of the same market from seed 1 + 1,000,003 (the runs use seeds 1, 2, 3).
+        JsonElement calibration = root.GetProperty("calibration");
+        JsonElement separate = JsonDocument.Parse(Mm.Run("calibrate", "--market", "lob", "--preset", market, "--duration", "300", "--seed", "1000004", "--json").Output).RootElement;
+        foreach (string key in new[] { "sigma", "a", "kappa" })
+        {
+            Assert.Equal(separate.GetProperty(key).GetProperty("value").GetDouble(), calibration.GetProperty(key).GetProperty("value").GetDouble());
+        }
+
+        // The mid follows the fundamental value (σ 0.2 per √s plus jumps of 0.3 at 0.01 a second:
+        // √(0.04 + 0.0009) = 0.202) only as informed orders move it, so over a second it catches part
+        // of each move: its σ lies below the value's, and far above what one tick of bounce a
+        // second would give (0.01).
+        Assert.InRange(calibration.GetProperty("sigma").GetProperty("value").GetDouble(), 0.03, 0.202);
         Assert.Equal(output, Mm.Run(args).Output);
     }
 

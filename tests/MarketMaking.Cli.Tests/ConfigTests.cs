@@ -32,7 +32,10 @@ public sealed class ConfigTests : IDisposable
 
     [Theory]
     [InlineData("market_maker:\n  max_positon: 3\n", 2, "market_maker.max_positon", "takes no --max-positon")]
-    [InlineData("sims: many\n", 1, "sims", "'many'")]
+    [InlineData("sims: many\n", 1, "sims", "expected a whole number (digits, e.g. 1000000), got 'many'")]
+    [InlineData("sims: 1.5\n", 1, "sims", "expected a whole number (digits, e.g. 1000000), got '1.5'")]
+    [InlineData("gamma: abc\n", 1, "gamma", "expected a number, got 'abc'")]
+    [InlineData("gamma: [0.1, 0.2]\n", 1, "gamma", "expected a number, got a list")]
     [InlineData("no_save: maybe\n", 1, "no_save", "expected true or false")]
     [InlineData("strategy: fixed\nmarket_maker:\n  spread_bps: -5\n", 3, "market_maker.spread_bps", "must be zero or positive")]
     [InlineData("strategy: [as\n", 2, "syntax", "did not find expected")]
@@ -61,6 +64,23 @@ public sealed class ConfigTests : IDisposable
         Assert.Equal(0, code);
         Assert.Empty(error);
         Assert.Equal(first, File.ReadAllText(Path.Combine(folder, "metrics.json")));
+    }
+
+    [Fact]
+    public void ARunFolderRecordsItsPathsResolvedSoItRerunsFromAnyFolder()
+    {
+        // Given relative to the working folder, the paths are recorded absolute.
+        string folder = Path.Combine(_folder, "relative");
+        string config = Write("relative.yaml", "strategy: as\nsims: 100\n");
+        string relativeOut = Path.GetRelativePath(Environment.CurrentDirectory, folder), relativeConfig = Path.GetRelativePath(Environment.CurrentDirectory, config);
+        Assert.False(Path.IsPathRooted(relativeOut));
+        Assert.Equal(0, Mm.Run("simulate", "--config", relativeConfig, "--out", relativeOut).Code);
+        JsonElement recorded = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "command.json"))).RootElement.GetProperty("arguments");
+        Assert.Equal(["simulate", "--out", folder, "--strategy", "as", "--sims", "100"], recorded.EnumerateArray().Select(a => a.GetString()));
+        var (code, output, error) = Mm.Run("rerun", folder, "--json");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Equal("as", JsonDocument.Parse(output).RootElement.GetProperty("results")[0].GetProperty("strategy").GetString());
     }
 
     [Fact]

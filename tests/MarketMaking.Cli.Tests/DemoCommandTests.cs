@@ -33,7 +33,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True(html.Split("<svg").Length - 1 >= 2 * ((2 * models.Length) + 2), "PnL, inventory, quote and distribution charts per market");
         Assert.DoesNotMatch(@"(src|href)\s*=\s*[""']?(https?:)?//", html);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
-        Assert.False(Directory.EnumerateFiles(_folder, "*.tmp").Any());
+        Assert.False(Directory.EnumerateFiles(_folder, "*.part", SearchOption.AllDirectories).Any());
     }
 
     [Fact]

@@ -30,6 +30,56 @@ public class ErrorHandlingTests
         Assert.DoesNotMatch(@"^\s+at ", line);
     }
 
+    /// <summary>A value of the wrong kind is described in words, never by a .NET type name.</summary>
+    [Theory]
+    [InlineData("error: --steps: expected a whole number (digits, e.g. 1000000), got '1e15' (see 'mm train --help')", "train", "--agent", "ppo", "--steps", "1e15")]
+    [InlineData("error: --sims: expected a whole number from -2,147,483,648 to 2,147,483,647, got '3000000000' (see 'mm simulate --help')", "simulate", "--sims", "3000000000")]
+    [InlineData("error: --seed: expected a whole number from 0 to 18,446,744,073,709,551,615, got '-1' (see 'mm simulate --help')", "simulate", "--seed", "-1")]
+    [InlineData("error: --gamma: expected a number, got '0,1' (see 'mm simulate --help')", "simulate", "--gamma", "0,1")]
+    [InlineData("error: --top: expected a whole number (digits, e.g. 1000000), got '1.5' (see 'mm tune --help')", "tune", "--grid", "gamma=1", "--top", "1.5")]
+    [InlineData("error: --runs: expected a whole number (digits, e.g. 1000000), got 'all' (see 'mm evaluate --help')", "evaluate", "--policy", "p.json", "--runs", "all")]
+    public void AValueOfTheWrongKindIsDescribedInWords(string expected, params string[] args)
+    {
+        var (code, output, error) = Mm.Run(args);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal(expected, error.Trim());
+    }
+
+    /// <summary>Every numeric option of every command: a word for a number is refused in words.</summary>
+    [Fact]
+    public void NoNumericOptionAnswersWithATypeName()
+    {
+        string[][] commands =
+        [
+            ["demo"], ["simulate"], ["quotes"], ["backtest", "--data", "x"], ["calibrate"], ["train", "--agent", "dqn"], ["train", "detector"], ["train", "spread"],
+            ["evaluate", "--policy", "x"], ["stylized-facts"], ["tune", "--grid", "gamma=1"], ["breakeven"], ["bench", "sim"], ["bench", "abm"], ["bench", "env"],
+        ];
+        int checkedOptions = 0;
+        foreach (string[] command in commands)
+        {
+            foreach (string option in NumericOptions(command))
+            {
+                var (code, _, error) = Mm.Run([.. command, option, "x1"]);
+                Assert.Equal(2, code);
+                Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+                Assert.Contains($"{option}: expected a", error, StringComparison.Ordinal);
+                checkedOptions++;
+            }
+        }
+
+        Assert.True(checkedOptions > 100, $"{checkedOptions} numeric options checked");
+    }
+
+    /// <summary>The options of a command whose value is a number.</summary>
+    private static IEnumerable<string> NumericOptions(string[] command)
+    {
+        System.CommandLine.ParseResult parse = MmApplication.Parse(command);
+        return parse.CommandResult.Command.Options
+            .Where(o => (Nullable.GetUnderlyingType(o.ValueType) ?? o.ValueType) is var t && (t == typeof(int) || t == typeof(long) || t == typeof(ulong) || t == typeof(double)))
+            .Select(o => o.Name);
+    }
+
     [Fact]
     public void NoArgumentsPrintsHelp()
     {

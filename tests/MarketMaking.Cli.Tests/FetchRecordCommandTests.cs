@@ -17,4 +17,30 @@ public class FetchRecordCommandTests
         string line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(named, line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AFailedDownloadLeavesNoFileBehind()
+    {
+        string folder = Directory.CreateTempSubdirectory("mm-fetch-").FullName;
+        try
+        {
+            // Nothing listens on the discard port: the download fails after its retries.
+            string path = Path.Combine(folder, "btc.csv");
+            var (code, output, error) = Mm.Run("fetch", "klines", "--symbol", "BTCUSDT", "--start", "2024-01-01", "--end", "2024-01-02", "--out", path, "--base-url", "http://127.0.0.1:9");
+            Assert.Equal(1, code);
+            Assert.Empty(output);
+            Assert.Contains("cannot reach http://127.0.0.1:9/", error, StringComparison.Ordinal);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(folder));   // neither a header-only btc.csv nor its temporary file
+
+            // An earlier file at that path is left as it was.
+            File.WriteAllText(path, "earlier download\n");
+            Assert.Equal(1, Mm.Run("fetch", "klines", "--symbol", "BTCUSDT", "--start", "2024-01-01", "--end", "2024-01-02", "--out", path, "--base-url", "http://127.0.0.1:9").Code);
+            Assert.Equal("earlier download\n", File.ReadAllText(path));
+            Assert.Single(Directory.EnumerateFileSystemEntries(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

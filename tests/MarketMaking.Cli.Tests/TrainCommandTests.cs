@@ -78,13 +78,44 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [SharedDataFact]
-    public void SpreadPredictorTrainsOnRecordedData()
+    public void SpreadPredictorTrainsOnRecordedDataAndSaysWhenItIsWorse()
     {
-        var (code, output, error) = Mm.Run("train", "spread", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm", "--window", "10", "--sample-interval", "1", "--epochs", "5");
+        string[] args = ["train", "spread", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm", "--window", "10", "--sample-interval", "1", "--epochs", "5"];
+        var (code, output, error) = Mm.Run(args);
         Assert.Equal(0, code);
         Assert.Empty(error);
         Assert.Contains("btcusdt_20240808.gz:", output, StringComparison.Ordinal);
-        Assert.Contains("RMSE", output, StringComparison.Ordinal);
+
+        // "lower" only when the model's RMSE is below the constant's: (1 − model²/constant²) in words.
+        JsonElement e = JsonDocument.Parse(Mm.Run([.. args, "--json"]).Output).RootElement.GetProperty("evaluation");
+        double model = e.GetProperty("model_rmse").GetDouble(), constant = e.GetProperty("constant_rmse").GetDouble();
+        double change = Math.Abs(1 - (model * model / (constant * constant)));
+        string expected = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"(squared error {change:P1} {(model < constant ? "lower" : "higher")})");
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.12, "12.0 % lower")]
+    [InlineData(-0.054, "5.4 % higher")]
+    [InlineData(0, "0.0 % lower")]
+    public void TheSquaredErrorChangeSaysHigherWhenTheModelIsWorse(double reduction, string expected) =>
+        Assert.Equal(expected, Commands.TrainSpreadCommand.ErrorChange(reduction));
+
+    [Fact]
+    public void AModelPathThatCannotBeWrittenFailsBeforeAnyFillIsCollected()
+    {
+        string blocker = Path.Combine(_folder, "a-file");
+        File.WriteAllText(blocker, "a file where a folder should be");
+        var (code, output, error) = Mm.Run("train", "detector", "--preset", "toxic", "--runs", "20", "--out", Path.Combine(blocker, "detector.json"));
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.StartsWith($"error: cannot write {Path.Combine(blocker, "detector.json")}", error, StringComparison.Ordinal);
+        (code, _, error) = Mm.Run("train", "spread", "--preset", "toxic", "--runs", "8", "--out", Path.Combine(blocker, "spread.json"));
+        Assert.Equal(1, code);
+        Assert.StartsWith($"error: cannot write {Path.Combine(blocker, "spread.json")}", error, StringComparison.Ordinal);
+        (code, _, error) = Mm.Run("train", "--agent", "ppo", "--out", Path.Combine(blocker, "ppo.json"));
+        Assert.Equal(1, code);
+        Assert.StartsWith($"error: cannot write {Path.Combine(blocker, "ppo.json")}", error, StringComparison.Ordinal);
     }
 
     [Theory]

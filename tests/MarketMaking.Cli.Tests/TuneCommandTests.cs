@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+
 namespace MarketMaking.Cli.Tests;
 
 public sealed class TuneCommandTests : IDisposable
@@ -34,6 +37,74 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("0 points run", output, StringComparison.Ordinal);
         Assert.Equal(7, File.ReadAllLines(results).Length);
+    }
+
+    [Fact]
+    public void JsonListsEveryResultBestFirstAndResultsGoUnderRunsByDefault()
+    {
+        string[] sweep = ["tune", "--strategy", "as", "--grid", "gamma=0.05,0.5", "--sims", "100", "--json"];
+        string expected = Path.Combine("runs", "tune", "as-model-gamma.csv");
+        if (File.Exists(expected))
+        {
+            File.Delete(expected);
+        }
+
+        try
+        {
+            var (code, output, error) = Mm.Run(sweep);
+            Assert.Equal(0, code);
+            Assert.Empty(error);
+            JsonElement root = JsonDocument.Parse(output).RootElement;
+            Assert.Equal(expected, root.GetProperty("results_file").GetString());
+            Assert.Equal(Path.ChangeExtension(expected, ".html"), root.GetProperty("report").GetString());
+            Assert.Equal(2, root.GetProperty("points_run").GetInt32());
+            JsonElement[] results = [.. root.GetProperty("results").EnumerateArray()];
+            Assert.Equal(2, results.Length);
+            Assert.True(results[0].GetProperty("objective").GetDouble() >= results[1].GetProperty("objective").GetDouble());
+            string[] lines = File.ReadAllLines(expected);
+            string best = lines.Skip(1).Single(l => l.StartsWith($"{results[0].GetProperty("index").GetInt32()},", StringComparison.Ordinal));
+            Assert.Equal(double.Parse(best.Split(',')[3], CultureInfo.InvariantCulture), results[0].GetProperty("objective").GetDouble());
+            Assert.Equal(double.Parse(best.Split(',')[2], CultureInfo.InvariantCulture), results[0].GetProperty("parameters").GetProperty("gamma").GetDouble());
+
+            // Another sweep (another strategy or other parameters) gets a file of its own.
+            Assert.Equal(0, Mm.Run("tune", "--strategy", "glft", "--grid", "gamma=0.1", "--sims", "100").Code);
+            Assert.True(File.Exists(Path.Combine("runs", "tune", "glft-model-gamma.csv")));
+        }
+        finally
+        {
+            foreach (string file in Directory.EnumerateFiles(Path.Combine("runs", "tune")))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryPointIsCheckedBeforeAnyRunsOrAnyFileIsWritten()
+    {
+        string results = Path.Combine(_folder, "checked.csv");
+        var (code, output, error) = Mm.Run("tune", "--strategy", "as", "--grid", "gamma=0.1,-0.1", "--sims", "100", "--results", results);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal("error: invalid grid: point gamma=-0.1: gamma must be a positive number, got -0.1", error.Trim());
+        Assert.False(File.Exists(results));
+    }
+
+    [Fact]
+    public void AResultsLineTornByACrashIsDroppedSaidAndRunAgain()
+    {
+        string results = Path.Combine(_folder, "torn.csv");
+        string[] sweep = [.. Sweep(results)];
+        Assert.Equal(0, Mm.Run(sweep).Code);
+        string[] whole = File.ReadAllLines(results);
+        string last = whole[^1];
+        File.WriteAllText(results, string.Join('\n', whole[..^1]) + "\n" + last[..^3]);   // cut inside the last number, no line end
+
+        var (code, output, error) = Mm.Run(sweep);
+        Assert.Equal(0, code);
+        Assert.Equal($"warning: {results}: dropped its last line, cut short by an earlier crash ('{last[..^3]}'); that point runs again", error.Trim());
+        Assert.Contains("1 points run", output, StringComparison.Ordinal);
+        Assert.Equal(whole, File.ReadAllLines(results));   // the same seed gives the same row back, on a line of its own
     }
 
     [Fact]
@@ -184,6 +255,25 @@ public sealed class TuneCommandTests : IDisposable
     }
 
     private static double Number(string cell) => double.Parse(cell, System.Globalization.CultureInfo.InvariantCulture);
+
+    [SharedDataFact]
+    public void ABarPointScoresWhatBacktestReportsForIt()
+    {
+        // The README's bar backtest as one tuned point: the same order size (one lot), fills and seed.
+        string results = Path.Combine(_folder, "point.csv");
+        Assert.Equal(0, Mm.Run("tune", "--market", "bars", "--data", SharedData.Klines, "--strategy", "fixed", "--grid", "spread_bps=20", "--grid", "max_inventory=10", "--fill-on", "probability", "--results", results).Code);
+        string[] row = File.ReadAllLines(results)[1].Split(',');
+        var (code, output, error) = Mm.Run("backtest", "--bars", "--data", SharedData.Klines, "--strategy", "fixed", "--spread-bps", "20", "--max-inventory", "10", "--fill-on", "probability", "--json", "--no-save");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        JsonElement r = JsonDocument.Parse(output).RootElement.GetProperty("results")[0];
+        Assert.Equal(r.GetProperty("net_pnl").GetDouble(), Number(row[5]));
+        Assert.Equal(r.GetProperty("sharpe_per_period").GetDouble(), Number(row[6]));
+        Assert.Equal(r.GetProperty("max_drawdown").GetDouble(), Number(row[8]));
+        Assert.Equal(r.GetProperty("fills").GetInt64(), (long)Number(row[9]));
+        Assert.Equal(r.GetProperty("mean_abs_q").GetDouble(), Number(row[10]));
+        Assert.True(r.GetProperty("max_abs_q").GetDouble() <= 10 * 0.001 + 1e-12, "ten orders of one 0.001 lot at most");
+    }
 
     [SharedDataFact]
     public void SweepsBarsFromRealData()

@@ -36,22 +36,22 @@ internal static class BacktestCommand
         var a = new Option<double?>("--A") { Description = "fill intensity A per second (overrides the calibration)" };
         var kappa = new Option<double?>("--kappa") { Description = "fill decay κ per price unit (overrides the calibration)" };
         var horizon = new Option<double>("--horizon") { Description = "T − t the finite-horizon models quote with (s)", DefaultValueFactory = _ => 60 };
-        var fillRule = new Option<string>("--fill-on") { Description = "bars: through, touch or probability", DefaultValueFactory = _ => "through" };
-        var touchProbability = new Option<double>("--touch-probability") { Description = "bars: fill probability on a touch", DefaultValueFactory = _ => 0.5 };
         var slippage = new Option<double>("--slippage-bps") { Description = "fill price moved against us, basis points (bars and L2 replay)", DefaultValueFactory = _ => 0 };
         var maxPosition = new Option<double?>("--max-position") { Description = "position limit in instrument units" };
         var maxLoss = new Option<double?>("--max-loss") { Description = "kill switch: stop quoting below this net loss" };
         var seed = new Option<int>("--seed") { Description = "seed of random latency and touch fills", DefaultValueFactory = _ => 1 };
         var replayOptions = new ReplayOptions();
+        var barOptions = new BarOptions();
         var run = new RunOptions("runs/backtest");
         var strategies = new StrategyOptions("as");
         var guards = new GuardOptions();
         var mechanicsOptions = new QuotingMechanicsOptions();
         var command = new Command("backtest", "Replay recorded data (L2 book + trades, or bars) against strategies.")
         {
-            data, format, bars, lotSize, makerFee, sigma, a, kappa, horizon, fillRule, touchProbability, slippage, maxPosition, maxLoss, seed,
+            data, format, bars, lotSize, makerFee, sigma, a, kappa, horizon, slippage, maxPosition, maxLoss, seed,
         };
         replayOptions.AddTo(command);
+        barOptions.AddTo(command);
         strategies.AddTo(command);
         guards.AddTo(command);
         mechanicsOptions.AddTo(command);
@@ -79,22 +79,10 @@ internal static class BacktestCommand
             BacktestRun backtest;
             if (isBars)
             {
-                var barSettings = new BarSettings
-                {
-                    FillRule = parse.GetValue(fillRule) switch
-                    {
-                        "through" => BarFillRule.Through,
-                        "touch" => BarFillRule.Touch,
-                        "probability" => BarFillRule.TouchWithProbability,
-                        var other => throw new InvalidParameterException("fill-on", $"unknown rule '{other}'; known: through, touch, probability"),
-                    },
-                    TouchFillProbability = parse.GetValue(touchProbability),
-                    SlippageBps = parse.GetValue(slippage),
-                    Seed = parse.GetValue(seed),
-                }.Validate();
-                var instrument = new Instrument(replayOptions.Symbol(parse) ?? Path.GetFileNameWithoutExtension(path), replayOptions.TickSize(parse) ?? 0.01, parse.GetValue(lotSize) ?? 0.001, parse.GetValue(makerFee) ?? 0, replayOptions.TakerFee(parse) ?? 0);
-                StrategySettings settings = strategies.Resolve(parse, new StrategySettings { Sigma = parse.GetValue(sigma) ?? 2, A = parse.GetValue(a) ?? 140, Kappa = parse.GetValue(kappa) ?? 1.5, Horizon = parse.GetValue(horizon) });
+                BarSettings barSettings = barOptions.Settings(parse, parse.GetValue(slippage), parse.GetValue(seed));
+                Instrument instrument = BarOptions.Instrument(parse, path, replayOptions, parse.GetValue(lotSize), parse.GetValue(makerFee));
                 BarBacktest bars = BarBacktest.Open(path, formatName, instrument, barSettings, policy);
+                StrategySettings settings = strategies.Resolve(parse, bars.Baseline(parse.GetValue(sigma), parse.GetValue(a), parse.GetValue(kappa), parse.GetValue(horizon)));
                 RunSettings runSettings = mechanics.Apply(bars.Settings(settings, risk), instrument.TickSize);
                 backtest = bars.RunAll(
                     chosen.Select(s => (s.Label, mechanics.Wrap(StrategyCatalog.Create(s.Name, settings), instrument.TickSize, settings.OrderQuantity))),

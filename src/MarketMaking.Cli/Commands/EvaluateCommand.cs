@@ -7,6 +7,7 @@ using MarketMaking.Core.Errors;
 using MarketMaking.Learning.Agents;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Learning.Evaluation;
+using MarketMaking.Research;
 using MarketMaking.Research.Evaluation;
 using MarketMaking.Research.Reports;
 using MarketMaking.Research.Runs;
@@ -35,24 +36,29 @@ internal static class EvaluateCommand
         var command = new Command("evaluate", "Compare a trained policy with the analytical strategies and the known optimum.") { policy, env, preset, runs, seed, gamma, json };
         var strategies = new StrategyOptions("as");
         strategies.AddTo(command, includeStrategyList: false);
-        command.SetAction(parse =>
+        command.SetAction(async parse =>
         {
             int count = parse.GetValue(runs) is >= 2 and var n ? n : throw new InvalidParameterException("runs", "must be at least 2");
             if (parse.GetValue(env) == "lob")
             {
-                return OnBook(terminal, parse, parse.GetValue(policy)!, parse.GetValue(preset)!, count, parse.GetValue(seed), strategies, parse.GetValue(json));
+                return await OnBook(terminal, parse, parse.GetValue(policy)!, parse.GetValue(preset)!, count, parse.GetValue(seed), strategies, parse.GetValue(json)).ConfigureAwait(false);
             }
 
             EnvironmentSettings settings = EnvironmentPresets.Get(parse.GetValue(env)!);
             (string kind, IDiscretePolicy agent) = AgentCatalog.Load(parse.GetValue(policy)!, AgentShape.Of(settings));
-            var evaluation = ModelPolicyEvaluation.Run(kind, agent, settings, count, parse.GetValue(seed), parse.GetValue(gamma));
+            ModelPolicyEvaluation? evaluation = null;
+            await ProgressBars.RunAsync(terminal, $"evaluate {kind} on {parse.GetValue(env)}: {count:N0} trajectories", 5, task =>
+            {
+                evaluation = ModelPolicyEvaluation.Run(kind, agent, settings, count, parse.GetValue(seed), parse.GetValue(gamma), Progress(task));
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 terminal.Writer.WriteLine(Json.Serialize(new
                 {
                     Environment = parse.GetValue(env),
                     Runs = count,
-                    Results = evaluation.Rows.Select(r => new { r.Strategy, Objective = r.Mean, r.StandardError, r.Lower, r.Upper, r.PnlMean, r.PnlStd, r.MeanAbsInventory, GapClosed = evaluation.GapClosed(r) }),
+                    Results = evaluation!.Rows.Select(r => new { r.Strategy, Objective = r.Mean, r.StandardError, r.Lower, r.Upper, r.PnlMean, r.PnlStd, r.MeanAbsInventory, GapClosed = evaluation.GapClosed(r) }),
                     Quotes = evaluation.Quotes,
                 }));
                 return 0;
@@ -61,7 +67,7 @@ internal static class EvaluateCommand
             var table = new Table().Border(TableBorder.Rounded).Title($"{parse.GetValue(env)}: {count:N0} trajectories, seed {parse.GetValue(seed)}");
             table.AddColumn("strategy").AddColumn(new TableColumn("objective [[95% CI]]").RightAligned()).AddColumn(new TableColumn("PnL").RightAligned())
                 .AddColumn(new TableColumn("std").RightAligned()).AddColumn(new TableColumn("mean |q|").RightAligned()).AddColumn(new TableColumn("gap closed").RightAligned());
-            foreach (ObjectiveEstimate r in evaluation.Rows)
+            foreach (ObjectiveEstimate r in evaluation!.Rows)
             {
                 table.AddRow(new[]
                 {
@@ -89,12 +95,18 @@ internal static class EvaluateCommand
     }
 
     /// <summary>A policy trained on the book against calibrated AS and GLFT on held-out seeds (<see cref="BookPolicyEvaluation"/>).</summary>
-    private static int OnBook(Terminal terminal, ParseResult parse, string policyPath, string preset, int runs, ulong seed, StrategyOptions strategies, bool json)
+    private static async Task<int> OnBook(Terminal terminal, ParseResult parse, string policyPath, string preset, int runs, ulong seed, StrategyOptions strategies, bool json)
     {
         AgentEnvironmentSettings book = BookEnvironment.For(AgentMarketPresets.Load(preset));
         (string kind, IDiscretePolicy agent) = AgentCatalog.Load(policyPath, AgentShape.Of(book));
         AgentMarketSetup setup = strategies.AgentMarket(parse, preset, seed, BookPolicyEvaluation.CalibrationSeconds);
-        var evaluation = BookPolicyEvaluation.Run(kind, agent, book, setup, runs, seed);
+        BookPolicyEvaluation? result = null;
+        await ProgressBars.RunAsync(terminal, $"evaluate {kind} on {setup.Name}: {runs:N0} episodes", 3, task =>
+        {
+            result = BookPolicyEvaluation.Run(kind, agent, book, setup, runs, seed, Progress(task));
+            return Task.CompletedTask;
+        }).ConfigureAwait(false);
+        BookPolicyEvaluation evaluation = result!;
         if (json)
         {
             terminal.Writer.WriteLine(Json.Serialize(new { Results = evaluation.Rows, PairedDifferences = evaluation.Differences }));
@@ -109,4 +121,11 @@ internal static class EvaluateCommand
 
         return 0;
     }
+
+    /// <summary>Each strategy scored moves the progress on and names it.</summary>
+    private static InlineProgress<EvaluationProgress> Progress(ProgressLine task) => new(p =>
+    {
+        task.Description = $"evaluate: {p.Finished} scored";
+        task.Value = p.Done;
+    });
 }

@@ -58,7 +58,10 @@ internal static class FetchCommand
             string path = parse.GetValue(output)!;
             using var client = new BybitRestClient(new BybitRestOptions { BaseUrl = baseUrl });
             long rows = 0;
-            using (StreamWriter writer = OutputFiles.Create(path))
+
+            // Written under a temporary name and moved into place at the end: a download that fails
+            // (no network, Ctrl-C) leaves no header-only file, and an earlier file as it was.
+            await OutputFiles.WriteAtomicallyAsync(path, async writer =>
             {
                 await writer.WriteLineAsync("timestamp,open,high,low,close,volume,turnover").ConfigureAwait(false);
                 await ProgressBars.RunAsync(terminal, $"{symbol} klines", 1, async task =>
@@ -71,9 +74,11 @@ internal static class FetchCommand
                         rows++;
                     }
                 }).ConfigureAwait(false);
-            }
+            }).ConfigureAwait(false);
 
-            terminal.Writer.WriteLine($"wrote {rows:N0} klines (interval {bar.Name}) of {symbol} ({category.ApiName()}) to {path}");
+            terminal.Writer.WriteLine(source.Json(parse)
+                ? Json.Serialize(new { Klines = rows, Interval = bar.Name, Symbol = symbol, Category = category.ApiName(), Out = path })
+                : $"wrote {rows:N0} klines (interval {bar.Name}) of {symbol} ({category.ApiName()}) to {path}");
             return 0;
         });
         return command;
@@ -93,7 +98,9 @@ internal static class FetchCommand
             IReadOnlyList<BybitTrade> trades = await client.GetRecentTradesAsync(category, symbol, parse.GetValue(limit), cancellationToken).ConfigureAwait(false);
             string path = parse.GetValue(output)!;
             await WriteJsonAsync(path, new { Exchange = "bybit", Category = category.ApiName(), Symbol = symbol, Trades = trades }).ConfigureAwait(false);
-            terminal.Writer.WriteLine($"wrote {trades.Count:N0} trades of {symbol} ({category.ApiName()}) to {path}");
+            terminal.Writer.WriteLine(source.Json(parse)
+                ? Json.Serialize(new { Trades = trades.Count, Symbol = symbol, Category = category.ApiName(), Out = path })
+                : $"wrote {trades.Count:N0} trades of {symbol} ({category.ApiName()}) to {path}");
             return 0;
         });
         return command;
@@ -113,7 +120,9 @@ internal static class FetchCommand
             BybitOrderBookSnapshot book = await client.GetOrderBookAsync(category, symbol, parse.GetValue(depth), cancellationToken).ConfigureAwait(false);
             string path = parse.GetValue(output)!;
             await WriteJsonAsync(path, new { Exchange = "bybit", Category = category.ApiName(), OrderBook = book }).ConfigureAwait(false);
-            terminal.Writer.WriteLine($"wrote {book.Bids.Count} bids and {book.Asks.Count} asks of {symbol} ({category.ApiName()}) to {path}");
+            terminal.Writer.WriteLine(source.Json(parse)
+                ? Json.Serialize(new { Bids = book.Bids.Count, Asks = book.Asks.Count, Symbol = symbol, Category = category.ApiName(), Out = path })
+                : $"wrote {book.Bids.Count} bids and {book.Asks.Count} asks of {symbol} ({category.ApiName()}) to {path}");
             return 0;
         });
         return command;
@@ -132,7 +141,9 @@ internal static class FetchCommand
             Instrument instrument = await client.GetInstrumentAsync(category, symbol, cancellationToken).ConfigureAwait(false);
             string path = parse.GetValue(output)!;
             await WriteJsonAsync(path, new { Exchange = "bybit", Category = category.ApiName(), instrument.Symbol, instrument.TickSize, instrument.LotSize }).ConfigureAwait(false);
-            terminal.Writer.WriteLine($"{symbol} ({category.ApiName()}): tick {Number((decimal)instrument.TickSize)}, lot {Number((decimal)instrument.LotSize)}; written to {path}");
+            terminal.Writer.WriteLine(source.Json(parse)
+                ? Json.Serialize(new { Symbol = symbol, Category = category.ApiName(), instrument.TickSize, instrument.LotSize, Out = path })
+                : $"{symbol} ({category.ApiName()}): tick {Number((decimal)instrument.TickSize)}, lot {Number((decimal)instrument.LotSize)}; written to {path}");
             return 0;
         });
         return command;
@@ -140,11 +151,8 @@ internal static class FetchCommand
 
     private static Option<string> Out(string what) => new("--out") { Description = what, Required = true };
 
-    private static async Task WriteJsonAsync(string path, object value)
-    {
-        using StreamWriter writer = OutputFiles.Create(path);
-        await writer.WriteLineAsync(Json.Serialize(value)).ConfigureAwait(false);
-    }
+    private static Task WriteJsonAsync(string path, object value) =>
+        OutputFiles.WriteAtomicallyAsync(path, writer => writer.WriteLineAsync(Json.Serialize(value)));
 
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -155,14 +163,17 @@ internal static class FetchCommand
         private readonly Option<string> _category = new("--category") { Description = "spot, linear or inverse", DefaultValueFactory = _ => "linear" };
         private readonly Option<string> _symbol = new("--symbol") { Description = "instrument symbol, e.g. BTCUSDT", Required = true };
         private readonly Option<string?> _baseUrl = new("--base-url") { Description = "REST address: https://api.bybit.com (default), https://api-testnet.bybit.com, or a local server" };
+        private readonly Option<bool> _json = new("--json") { Description = "print what was written as JSON" };
 
         public void AddTo(Command command)
         {
-            foreach (Option option in new Option[] { _exchange, _category, _symbol, _baseUrl })
+            foreach (Option option in new Option[] { _exchange, _category, _symbol, _baseUrl, _json })
             {
                 command.Options.Add(option);
             }
         }
+
+        public bool Json(ParseResult parse) => parse.GetValue(_json);
 
         public (BybitCategory Category, string Symbol, Uri BaseUrl) Resolve(ParseResult parse)
         {
@@ -195,14 +206,8 @@ internal static class FetchCommand
     }
 
     /// <summary>Moves the progress bar as the download advances.</summary>
-    private sealed class ProgressReport(ProgressTask? task) : IProgress<double>
+    private sealed class ProgressReport(ProgressLine task) : IProgress<double>
     {
-        public void Report(double value)
-        {
-            if (task is not null)
-            {
-                task.Value = value;
-            }
-        }
+        public void Report(double value) => task.Value = value;
     }
 }

@@ -7,6 +7,7 @@ using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Data.Bybit;
 using MarketMaking.Research;
+using MarketMaking.Research.Runs;
 
 namespace MarketMaking.Cli.Commands;
 
@@ -51,12 +52,9 @@ internal static class RecordCommand
                     {
                         recorder.Write(message);
                         messages++;
-                        if (task is not null)
-                        {
-                            task.Value = clock.Elapsed.TotalSeconds;
-                            task.Description = $"{symbol}: {messages:N0} messages, {feed.Reconnects} reconnects, {feed.Gaps} gaps, {feed.MalformedMessages} malformed";
-                        }
-                        else if (message.Kind is BybitFeedMessageKind.Disconnected or BybitFeedMessageKind.Gap or BybitFeedMessageKind.Malformed)
+                        task.Description = $"{symbol}: {messages:N0} messages, {feed.Reconnects} reconnects, {feed.Gaps} gaps, {feed.MalformedMessages} malformed";
+                        task.Value = clock.Elapsed.TotalSeconds;
+                        if (!task.Interactive && message.Kind is BybitFeedMessageKind.Disconnected or BybitFeedMessageKind.Gap or BybitFeedMessageKind.Malformed)
                         {
                             // No live display to disturb: a log line per incident.
                             terminal.Writer.WriteLine($"{DateTimeOffset.UtcNow:u} {message.Kind}: {message.Detail}");
@@ -70,6 +68,12 @@ internal static class RecordCommand
             }).ConfigureAwait(false);
 
             recorder.Dispose();
+            if (source.Json(parse))
+            {
+                terminal.Writer.WriteLine(Json.Serialize(new { Lines = recorder.LinesWritten, Seconds = clock.Elapsed.TotalSeconds, recorder.Files, Folder = folder, feed.Reconnects, feed.Gaps, MalformedMessages = feed.MalformedMessages }));
+                return 0;
+            }
+
             terminal.Writer.WriteLine(
                 $"recorded {recorder.LinesWritten:N0} lines of {symbol} ({category.ApiName()}) in {clock.Elapsed.TotalSeconds:0} s to {recorder.Files.Count} files in {folder}: " +
                 $"{feed.Reconnects} reconnects, {feed.Gaps} gaps, {feed.MalformedMessages} malformed messages skipped");

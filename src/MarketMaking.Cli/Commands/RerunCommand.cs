@@ -12,7 +12,8 @@ internal static class RerunCommand
     {
         ArgumentNullException.ThrowIfNull(terminal);
         var folder = new Argument<string>("folder") { Description = "a run folder written by simulate, backtest, …" };
-        var command = new Command("rerun", "Repeat the run that wrote a run folder, with the same settings and seed.") { folder };
+        var json = new Option<bool>("--json") { Description = "run the command with --json (its JSON alone is printed)" };
+        var command = new Command("rerun", "Repeat the run that wrote a run folder, with the same settings and seed (paths as recorded: absolute).") { folder, json };
         command.SetAction(parse =>
         {
             string path = Path.Combine(parse.GetValue(folder)!, RunFolder.CommandFileName);
@@ -29,6 +30,11 @@ internal static class RerunCommand
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
             {
                 throw new DataFormatException(path, 0, "arguments", "not a command record written by mm");
+            }
+
+            if (parse.GetValue(json))
+            {
+                return run(arguments.Contains("--json") ? arguments : [.. arguments, "--json"]);
             }
 
             terminal.Writer.WriteLine($"mm {string.Join(' ', arguments)}");

@@ -3,6 +3,8 @@ using MarketMaking.Cli.Options;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Risk;
+using MarketMaking.Research;
+using MarketMaking.Research.Evaluation;
 using MarketMaking.Research.Quoting;
 using MarketMaking.Research.Reports;
 using MarketMaking.Research.Runs;
@@ -38,12 +40,12 @@ internal static class SimulateCommand
         guard.AddTo(command);
         mechanics.AddTo(command);
         run.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(async parse =>
         {
             switch (parse.GetValue(kind))
             {
                 case "lob":
-                    return AgentMarket(terminal, parse, parse.GetValue(preset)!, parse.GetValue(runs), parse.GetValue(calibrateSeconds), strategies, guard, mechanics, run, parse.GetValue(slippage));
+                    return await AgentMarket(terminal, parse, parse.GetValue(preset)!, parse.GetValue(runs), parse.GetValue(calibrateSeconds), strategies, guard, mechanics, run, parse.GetValue(slippage)).ConfigureAwait(false);
                 case "model":
                     break;
                 case var other:
@@ -80,7 +82,7 @@ internal static class SimulateCommand
     }
 
     /// <summary>Strategies on the agent-based market: σ, A and κ calibrated on the market's own tape, then each strategy over the same seeds.</summary>
-    private static int AgentMarket(Terminal terminal, ParseResult parse, string presetName, int runs, double calibrateSeconds, StrategyOptions strategies, GuardOptions guard, QuotingMechanicsOptions mechanics, RunOptions run, double slippageBps)
+    private static async Task<int> AgentMarket(Terminal terminal, ParseResult parse, string presetName, int runs, double calibrateSeconds, StrategyOptions strategies, GuardOptions guard, QuotingMechanicsOptions mechanics, RunOptions run, double slippageBps)
     {
         IReadOnlyList<StrategyChoice> chosen = strategies.Strategies(parse);
         var settings = new AgentMarketRunSettings
@@ -95,7 +97,17 @@ internal static class SimulateCommand
             Mechanics = mechanics.Mechanics(parse),
         }.Validate();
         AgentMarketSetup setup = strategies.AgentMarket(parse, presetName, settings.Seed, calibrateSeconds);
-        var comparison = AgentMarketComparison.Run(setup, chosen, settings);
+        AgentMarketComparison? result = null;
+        await ProgressBars.RunAsync(terminal, $"simulate {setup.Name}: {chosen.Count} strategies × {runs} runs", chosen.Count, task =>
+        {
+            result = AgentMarketComparison.Run(setup, chosen, settings, new InlineProgress<EvaluationProgress>(p =>
+            {
+                task.Description = $"simulate {setup.Name}: {p.Finished} done";
+                task.Value = p.Done;
+            }));
+            return Task.CompletedTask;
+        }).ConfigureAwait(false);
+        AgentMarketComparison comparison = result!;
         IReadOnlyList<SummaryRow> rows = comparison.Rows;
         var config = new { Command = "simulate", Market = setup.Name, Parameters = setup.Market, Calibration = setup.CalibrationText, Strategies = chosen.Select(l => l.Label), StrategySettings = setup.Settings, Runs = runs, Seed = settings.Seed };
         string? folder = run.Save(parse, config, new { Results = rows }, comparison.Report("mm simulate"));

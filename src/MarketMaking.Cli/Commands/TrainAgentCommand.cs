@@ -6,6 +6,7 @@ using MarketMaking.Core.Errors;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Research;
 using MarketMaking.Research.Reports;
+using MarketMaking.Research.Runs;
 using MarketMaking.Research.Training;
 
 namespace MarketMaking.Cli.Commands;
@@ -35,7 +36,8 @@ internal static class TrainAgentCommand
         var trainingPhi = new Option<double?>("--training-phi") { Description = "running inventory penalty φ of the training reward (reward shaping; evaluation keeps the environment's own φ)" };
         var members = new Option<int?>("--members") { Description = "agents trained on seeds SEED, SEED+1, … that act together (PPO, DQN; default: ppo 3, dqn 4, qlearning 1)" };
         var updateFrequency = new Option<int?>("--update-frequency") { Description = "agent: transitions between DQN updates, or PPO's rollout length" };
-        foreach (Option option in new Option[] { agent, env, preset, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, members, trainingPhi })
+        var json = new Option<bool>("--json") { Description = "print {\"agent\",\"steps\",\"seconds\",\"steps_per_second\",\"mean_episode_reward\",\"policy\"}" };
+        foreach (Option option in new Option[] { agent, env, preset, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, members, trainingPhi, json })
         {
             train.Options.Add(option);
         }
@@ -67,19 +69,28 @@ internal static class TrainAgentCommand
                 },
                 environment);
             string name = training.Kind;
+            if (training.ResumedFromStep is { } from)
+            {
+                int members = AgentCatalog.MembersOf(training.Agent);
+                terminal.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resuming {name} from {parse.GetValue(resume)} at step {from:N0}{(members > 1 ? $" per member ({members} members)" : string.Empty)}: {training.StepsPerMember:N0} more, to {from + training.StepsPerMember:N0}"));
+            }
+
             AgentTrainingResult? result = null;
             await ProgressBars.RunAsync(terminal, $"{name} on {envName}", training.TotalSteps, task =>
             {
                 result = training.Run(new InlineProgress<AgentTrainingProgress>(p =>
                 {
-                    if (task is not null)
-                    {
-                        task.Value = p.Steps;
-                        task.Description = string.Create(CultureInfo.InvariantCulture, $"{name}: {Formats.Rate(p.StepsPerSecond)} steps/s, mean episode {p.MeanEpisodeReward:F3}");
-                    }
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{name}: {Formats.Rate(p.StepsPerSecond)} steps/s, mean episode {p.MeanEpisodeReward:F3}");
+                    task.Value = p.Steps;
                 }), cancellation);
                 return Task.CompletedTask;
             }).ConfigureAwait(false);
+
+            if (parse.GetValue(json))
+            {
+                terminal.Writer.WriteLine(Json.Serialize(new { Agent = name, result!.Steps, result.Seconds, result.StepsPerSecond, result.MeanEpisodeReward, Policy = result.PolicyPath }));
+                return 0;
+            }
 
             terminal.Writer.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,

@@ -52,6 +52,7 @@ internal static class TrainDetectorCommand
             double lossTicks = InvalidParameterException.RequireNonNegative("loss-ticks", parse.GetValue(threshold));
             string strategyName = StrategyChoice.CatalogName(parse.GetValue(strategy)!);
             StrategyFactory factory = strategies.Factory(parse);
+            RequireWritable(parse.GetValue(output), parse.GetValue(csv));
             LabeledDataset collected;
             string described;
             if (parse.GetValue(data) is { } path)
@@ -101,5 +102,17 @@ internal static class TrainDetectorCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The files written at the end, checked before the fills are collected: a bad path fails at once.</summary>
+    internal static void RequireWritable(params string?[] paths)
+    {
+        foreach (string? path in paths)
+        {
+            if (path is not null)
+            {
+                OutputFiles.RequireWritable(path);
+            }
+        }
     }
 }

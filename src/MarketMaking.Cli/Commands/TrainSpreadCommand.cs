@@ -41,6 +41,7 @@ internal static class TrainSpreadCommand
         command.SetAction(parse =>
         {
             var selection = new FeatureSelection(parse.GetValue(features)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            TrainDetectorCommand.RequireWritable(parse.GetValue(output));
             var targets = new SpreadTargetSettings
             {
                 Window = parse.GetValue(window),
@@ -86,7 +87,7 @@ internal static class TrainSpreadCommand
             var c = CultureInfo.InvariantCulture;
             terminal.Writer.WriteLine(string.Create(c, $"{described}: {dataset.Count} samples every {targets.SampleInterval:G} s ({dataset.Rejected} before the features were defined); target: best half-spread over the next {targets.Window:G} s, inventory penalty {targets.InventoryPenalty:G} tick/lot²"));
             terminal.Writer.WriteLine(string.Create(c, $"trained {predictor.Network.Describe()} on the first {train.Count}, tested on the last {test.Count} (half-spreads in ticks):"));
-            terminal.Writer.WriteLine(string.Create(c, $"  error            RMSE {evaluation.ModelRmse:F3}  MAE {evaluation.ModelMae:F3}   constant {evaluation.ConstantHalfSpread:F2}: RMSE {evaluation.ConstantRmse:F3}  MAE {evaluation.ConstantMae:F3}   (squared error {evaluation.ErrorReduction:P1} lower)"));
+            terminal.Writer.WriteLine(string.Create(c, $"  error            RMSE {evaluation.ModelRmse:F3}  MAE {evaluation.ModelMae:F3}   constant {evaluation.ConstantHalfSpread:F2}: RMSE {evaluation.ConstantRmse:F3}  MAE {evaluation.ConstantMae:F3}   (squared error {ErrorChange(evaluation.ErrorReduction)})"));
             terminal.Writer.WriteLine(string.Create(c, $"  PnL per window   predicted {evaluation.ModelPnl:F3} ticks   best training constant {evaluation.BestConstantHalfSpread:F1}: {evaluation.BestConstantPnl:F3} ticks"));
             if (parse.GetValue(output) is { } written)
             {
@@ -97,4 +98,9 @@ internal static class TrainSpreadCommand
         });
         return command;
     }
+
+    /// <summary>The model's squared error against the constant's in words: "12.0 % lower", or "5.4 % higher" when the model is worse.</summary>
+    internal static string ErrorChange(double reduction) => reduction >= 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{reduction:P1} lower")
+        : string.Create(CultureInfo.InvariantCulture, $"{-reduction:P1} higher");
 }

@@ -44,22 +44,25 @@ internal static class TuneCommand
         var objectiveName = new Option<string>("--objective") { Description = "pnl, sharpe, utility (model) or pnl-dd (PnL, −∞ beyond --max-drawdown)", DefaultValueFactory = _ => "pnl" };
         var maxDrawdown = new Option<double?>("--max-drawdown") { Description = "pnl-dd: the largest drawdown allowed" };
         var sims = new Option<int>("--sims") { Description = "model: trajectories per point", DefaultValueFactory = _ => 1000 };
-        var results = new Option<string>("--results") { Description = "CSV of results (appended; points already in it are skipped)", DefaultValueFactory = _ => "tune.csv" };
+        var results = new Option<string?>("--results") { Description = "CSV of results (appended; points already in it are skipped); default runs/tune/STRATEGY-MARKET[-DATA]-PARAMETERS.csv" };
         var best = new Option<string?>("--best-config") { Description = "write the best point as a YAML config" };
         var shard = new Option<string?>("--shard") { Description = "i/n: run only points with index ≡ i (mod n)" };
         var seed = new Option<ulong>("--seed") { Description = "seed (the same for every point: paired comparisons)", DefaultValueFactory = _ => 1 };
         var top = new Option<int>("--top") { Description = "rows of the ranked table", DefaultValueFactory = _ => 10 };
         var trainWindow = new Option<string?>("--train") { Description = "walk-forward (bars or replay): length of each tuning window, e.g. 7d or 2m" };
         var testWindow = new Option<string?>("--test") { Description = "walk-forward: length of the out-of-sample window after each tuning window, e.g. 1d" };
+        var json = new Option<bool>("--json") { Description = "print JSON (every result, best first; or the walk-forward's folds) instead of a table" };
         var market = new MarketOptions();
         var replayOptions = new ReplayOptions();
+        var barOptions = new BarOptions();
         var strategies = new StrategyOptions("fixed");
         var command = new Command("tune", "Sweep a strategy's parameters (grid or random), in parallel, resumable, sharded.")
         {
-            kind, data, format, slippage, strategy, grid, random, range, objectiveName, maxDrawdown, sims, results, best, shard, seed, top, trainWindow, testWindow,
+            kind, data, format, slippage, strategy, grid, random, range, objectiveName, maxDrawdown, sims, results, best, shard, seed, top, trainWindow, testWindow, json,
         };
         market.AddTo(command);
         replayOptions.AddTo(command);
+        barOptions.AddTo(command);
         strategies.AddTo(command, includeStrategyList: false);
         command.Subcommands.Add(Merge(terminal));
         command.SetAction(async (parse, cancellation) =>
@@ -88,41 +91,89 @@ internal static class TuneCommand
                 TimeSpan trainSpan = Durations.Parse("train", trainText);
                 TimeSpan testSpan = Durations.Parse("test", parse.GetValue(testWindow) ?? throw new InvalidParameterException("test", "walk-forward needs --test as well as --train"));
                 List<WalkForwardFold> folds = marketKind == "bars"
-                    ? WalkForward.Run(Bars(dataPath, parse.GetValue(format), strategies, parse, name, slippageBps), trainSpan, testSpan, points, objective)
+                    ? WalkForward.Run(Bars(dataPath, parse.GetValue(format), parse.GetValue(seed), parse, market, replayOptions, barOptions, strategies, name, slippageBps), trainSpan, testSpan, points, objective)
                     : WalkForward.Run(Replay(dataPath, parse.GetValue(format), parse.GetValue(seed), parse, market, replayOptions, strategies, name, slippageBps), trainSpan, testSpan, points, objective);
-                WalkForwardTable.Write(terminal, folds, objective.Name);
+                if (parse.GetValue(json))
+                {
+                    terminal.Writer.WriteLine(Json.Serialize(new
+                    {
+                        Objective = objective.Name,
+                        Folds = folds.Select(f => new
+                        {
+                            f.Index,
+                            TrainStart = Instant(f.TrainStart),
+                            TestStart = Instant(f.TestStart),
+                            TestEnd = Instant(f.TestEnd),
+                            Best = Parameters(f.Best),
+                            f.InSample,
+                            f.OutOfSample,
+                        }),
+                        OutOfSampleTotal = folds.Sum(f => f.OutOfSample),
+                    }));
+                }
+                else
+                {
+                    WalkForwardTable.Write(terminal, folds, objective.Name);
+                }
+
                 return 0;
             }
 
-            string path = parse.GetValue(results)!;
+            string path = parse.GetValue(results) ?? SweepResultsFile.DefaultPath(name, marketKind, dataPath, Sweep.ParameterNames(points));
             IReadOnlyList<SweepPoint> todo = Sweep.Pending(points, path, shardIndex, shardCount);
             ISweepMarket sweep = marketKind switch
             {
                 "model" => Model(market.Resolve(parse), strategies, parse, name, parse.GetValue(sims), parse.GetValue(seed), slippageBps),
-                "bars" => Bars(dataPath!, parse.GetValue(format), strategies, parse, name, slippageBps),
+                "bars" => Bars(dataPath!, parse.GetValue(format), parse.GetValue(seed), parse, market, replayOptions, barOptions, strategies, name, slippageBps),
                 _ => Replay(dataPath!, parse.GetValue(format), parse.GetValue(seed), parse, market, replayOptions, strategies, name, slippageBps),
             };
 
+            Sweep.Check(sweep, todo); // before the results file is touched
             var clock = Stopwatch.StartNew();
             IReadOnlyList<string> names = Sweep.ParameterNames(points);
             using (SweepResultsFile file = SweepResultsFile.Open(path, SweepResultsFile.Header(names)))
             {
+                if (file.DroppedLine is { } torn)
+                {
+                    terminal.Error.WriteLine($"warning: {path}: dropped its last line, cut short by an earlier crash ('{torn}'); that point runs again");
+                }
+
                 await ProgressBars.RunAsync(terminal, $"tune {name}: {todo.Count} points", Math.Max(1, todo.Count), task =>
                 {
-                    Sweep.Run(sweep, todo, objective, file, new InlineProgress<SweepResult>(_ => task?.Increment(1)), cancellation);
+                    Sweep.Run(sweep, todo, objective, file, new InlineProgress<SweepResult>(_ => task.Increment(1)), cancellation);
                     return Task.CompletedTask;
                 }).ConfigureAwait(false);
             }
 
             RankedSweep ranked = RankedSweep.Read(path, names);
-            Report(terminal, ranked, Math.Max(1, parse.GetValue(top)), objective.Name);
-            terminal.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{todo.Count} points run in {clock.Elapsed.TotalSeconds:F1} s ({points.Count - todo.Count} were done already or in other shards); results: {path}"));
             string reportPath = Path.ChangeExtension(path, ".html");
             OutputFiles.Write(reportPath, w => w.Write(HtmlReportWriter.Render(ranked.Report($"mm tune: {name}", objective.Name))));
-            terminal.Writer.WriteLine($"report: {reportPath}");
-            if (parse.GetValue(best) is { } bestPath && ranked.Rows.Count > 0)
+            string? bestPath = parse.GetValue(best) is { } bestFile && ranked.Rows.Count > 0 ? bestFile : null;
+            if (bestPath is not null)
             {
                 OutputFiles.Write(bestPath, w => ranked.WriteBestConfig(w, name, objective.Name));
+            }
+
+            if (parse.GetValue(json))
+            {
+                terminal.Writer.WriteLine(Json.Serialize(new
+                {
+                    Objective = objective.Name,
+                    PointsRun = todo.Count,
+                    PointsDoneBefore = points.Count - todo.Count,
+                    Results = ranked.Results.Select(r => new { r.Point.Index, Parameters = Parameters(r.Point), r.Objective, r.Pnl, r.Sharpe, r.Utility, r.MaxDrawdown, r.Fills, MeanAbsQ = r.MeanAbsInventory }),
+                    ResultsFile = path,
+                    Report = reportPath,
+                    BestConfig = bestPath,
+                }));
+                return 0;
+            }
+
+            Report(terminal, ranked, Math.Max(1, parse.GetValue(top)), objective.Name);
+            terminal.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{todo.Count} points run in {clock.Elapsed.TotalSeconds:F1} s ({points.Count - todo.Count} were done already or in other shards); results: {path}"));
+            terminal.Writer.WriteLine($"report: {reportPath}");
+            if (bestPath is not null)
+            {
                 terminal.Writer.WriteLine($"best point: {bestPath}");
             }
 
@@ -134,8 +185,24 @@ internal static class TuneCommand
     private static ModelSweep Model(ModelMarketParameters market, StrategyOptions strategies, ParseResult parse, string name, int sims, ulong seed, double slippageBps) =>
         new(market, strategies.Resolve(parse, market), s => StrategyCatalog.Create(name, s), new MonteCarloSettings { Trajectories = sims, Seed = seed, SlippageBps = slippageBps });
 
-    private static BarSweep Bars(string path, string? format, StrategyOptions strategies, ParseResult parse, string name, double slippageBps) =>
-        new(BarFiles.Load(path, format), new Instrument(Path.GetFileNameWithoutExtension(path), 0.01, 0.001), strategies.Resolve(parse, new StrategySettings { OrderQuantity = 0.001 }), s => StrategyCatalog.Create(name, s), slippageBps);
+    /// <summary>
+    /// Bars read once into memory, run as <c>mm backtest --bars</c> runs them (<see cref="BarBacktest.Sweep"/>):
+    /// the same instrument, fill rule, seed and baseline (one lot per order), so a point's figures are
+    /// the backtest's. --maker-fee, --lot-size, --sigma, --A, --kappa and --horizon mean here what
+    /// they mean to <c>mm backtest</c>.
+    /// </summary>
+    private static BarSweep Bars(string path, string? format, ulong seed, ParseResult parse, MarketOptions market, ReplayOptions replayOptions, BarOptions barOptions, StrategyOptions strategies, string name, double slippageBps)
+    {
+        var given = market.ReplayOverrides(parse);
+        BarBacktest backtest = BarBacktest.Open(
+            path,
+            format,
+            BarOptions.Instrument(parse, path, replayOptions, given.LotSize, given.MakerFee),
+            barOptions.Settings(parse, slippageBps, unchecked((int)seed)),
+            replayOptions.Policy(parse));
+        StrategySettings baseline = strategies.Resolve(parse, backtest.Baseline(given.Sigma, given.A, given.Kappa, given.Horizon ?? 60));
+        return backtest.Sweep(baseline, s => StrategyCatalog.Create(name, s));
+    }
 
     /// <summary>
     /// Recorded L2 data read once into memory, with the replay set up as <c>mm backtest</c> sets it up
@@ -162,6 +229,11 @@ internal static class TuneCommand
         double tick = session.DataInstrument.TickSize;
         return new ReplaySweep(events, session, baseline, s => factory.Create(name, s, tick), slippageBps);
     }
+
+    /// <summary>A point's values by parameter name, for JSON.</summary>
+    private static Dictionary<string, double> Parameters(SweepPoint point) => point.Values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
+
+    private static DateTimeOffset Instant(long nanoseconds) => DateTimeOffset.UnixEpoch.AddTicks(nanoseconds / 100);
 
     private static SweepObjective Objective(string name, double? maxDrawdown, bool model) => name switch
     {
@@ -208,12 +280,15 @@ internal static class TuneCommand
     {
         var files = new Argument<string[]>("files") { Description = "result files of the shards", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "merged file", Required = true };
-        var command = new Command("merge", "Join the result files of a sharded sweep (the first result of each point is kept).") { files, output };
+        var json = new Option<bool>("--json") { Description = "print {\"points\",\"files\",\"out\"}" };
+        var command = new Command("merge", "Join the result files of a sharded sweep (the first result of each point is kept).") { files, output, json };
         command.SetAction(parse =>
         {
             string[] paths = parse.GetValue(files)!;
             int count = SweepResultsFile.Merge(paths, parse.GetValue(output)!);
-            terminal.Writer.WriteLine($"{count} points from {paths.Length} files: {parse.GetValue(output)}");
+            terminal.Writer.WriteLine(parse.GetValue(json)
+                ? Json.Serialize(new { Points = count, Files = paths, Out = parse.GetValue(output) })
+                : $"{count} points from {paths.Length} files: {parse.GetValue(output)}");
             return 0;
         });
         return command;

@@ -67,6 +67,11 @@ internal static class CommandConfig
                 continue; // the command line says otherwise
             }
 
+            if (entry.IsList && option.ValueType != typeof(string) && option.ValueType != typeof(string[]) && !option.ValueType.IsArray)
+            {
+                throw new ConfigurationException(path, entry.Line, entry.Key, $"expected {ValueKinds.Describe(option.ValueType)}, got a list");
+            }
+
             if (option is Option<bool>)
             {
                 if (entry.Value is "true" or "false")
@@ -78,7 +83,7 @@ internal static class CommandConfig
                 }
                 else
                 {
-                    throw new ConfigurationException(path, entry.Line, entry.Key, $"expected true or false, got '{entry.Value}'");
+                    throw new ConfigurationException(path, entry.Line, entry.Key, ValueKinds.Problem(typeof(bool), entry.Value));
                 }
             }
             else
@@ -109,7 +114,8 @@ internal static class CommandConfig
                 ConfigEntry? entry = applied.FirstOrDefault(a => a.Option == option.Name);
                 if (entry is not null)
                 {
-                    return new ConfigurationException(path, entry.Line, entry.Key, $"'{entry.Value}': {error.Message}");
+                    string explained = ValueKinds.Explain(error);
+                    return new ConfigurationException(path, entry.Line, entry.Key, explained.StartsWith(option.Name + ": ", StringComparison.Ordinal) ? explained[(option.Name.Length + 2)..] : $"'{entry.Value}': {explained}");
                 }
             }
         }
@@ -147,7 +153,7 @@ internal static class CommandConfig
                     Flatten(file, child, path, entries);
                     break;
                 case YamlSequenceNode list:
-                    entries.Add(Entry(path, key, string.Join(',', list.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw new ConfigurationException(file.Path, c.Start.Line, path, "expected a list of values"))), keyNode.Start.Line));
+                    entries.Add(Entry(path, key, string.Join(',', list.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw new ConfigurationException(file.Path, c.Start.Line, path, "expected a list of values"))), keyNode.Start.Line) with { IsList = true });
                     break;
                 case YamlScalarNode scalar:
                     entries.Add(Entry(path, key, scalar.Value ?? string.Empty, keyNode.Start.Line));

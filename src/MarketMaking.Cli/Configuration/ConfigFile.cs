@@ -146,7 +146,7 @@ internal sealed class ConfigFile
 
         if (node is not YamlScalarNode scalar || scalar.Value is null)
         {
-            throw new ConfigurationException(Path, node.Start.Line, path, $"expected {Describe(target)}");
+            throw new ConfigurationException(Path, node.Start.Line, path, $"expected {ValueKinds.Describe(target)}{(node is YamlSequenceNode ? ", got a list" : node is YamlMappingNode ? ", got a section" : string.Empty)}");
         }
 
         string text = scalar.Value;
@@ -162,18 +162,8 @@ internal sealed class ConfigFile
             _ when target.IsEnum => Enum.TryParse(target, text.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out object? e) ? e : null,
             _ => throw new InvalidOperationException($"no conversion to {target.Name}"),
         };
-        return value ?? throw new ConfigurationException(Path, node.Start.Line, path, $"expected {Describe(target)}, got '{text}'");
+        return value ?? throw new ConfigurationException(Path, node.Start.Line, path, ValueKinds.Problem(target, text));
     }
-
-    private static string Describe(Type type) => type switch
-    {
-        _ when type == typeof(double) => "a number",
-        _ when type == typeof(int) || type == typeof(long) || type == typeof(ulong) => "a whole number",
-        _ when type == typeof(bool) => "true or false",
-        _ when type.IsEnum => "one of " + string.Join(", ", Enum.GetNames(type).Select(SnakeCase)),
-        _ when type.IsArray => "a list",
-        _ => "a value",
-    };
 
     private static bool IsRecord(Type type) => type.IsClass && type.GetMethod("<Clone>$") is not null;
 }

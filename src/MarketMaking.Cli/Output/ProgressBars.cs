@@ -2,15 +2,18 @@ using Spectre.Console;
 
 namespace MarketMaking.Cli.Output;
 
-/// <summary>Progress bars on an interactive terminal; redirected output gets none.</summary>
+/// <summary>Progress of long work: a bar on an interactive terminal, otherwise a line to standard error every few seconds.</summary>
 internal static class ProgressBars
 {
-    /// <summary>Runs <paramref name="work"/> under a progress bar on a terminal; redirected output gets no bar (the task is null).</summary>
-    public static async Task RunAsync(Terminal terminal, string description, double maxValue, Func<ProgressTask?, Task> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> with a <see cref="ProgressLine"/>: a bar on a terminal; when the
+    /// output is redirected, lines to <see cref="Terminal.ProgressLog"/> every <see cref="Terminal.ProgressInterval"/>.
+    /// </summary>
+    public static async Task RunAsync(Terminal terminal, string description, double maxValue, Func<ProgressLine, Task> work)
     {
         if (!terminal.Console.Profile.Capabilities.Interactive)
         {
-            await work(null).ConfigureAwait(false);
+            await work(new ProgressLine(description, maxValue, null, terminal.ProgressLog, terminal.ProgressInterval)).ConfigureAwait(false);
             return;
         }
 
@@ -20,7 +23,7 @@ internal static class ProgressBars
             .StartAsync(async progress =>
             {
                 ProgressTask task = progress.AddTask(description, maxValue: maxValue);
-                await work(task).ConfigureAwait(false);
+                await work(new ProgressLine(description, maxValue, task, null, TimeSpan.Zero)).ConfigureAwait(false);
                 task.Value = task.MaxValue;
             }).ConfigureAwait(false);
     }

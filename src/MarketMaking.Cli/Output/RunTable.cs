@@ -38,7 +38,7 @@ internal static class RunTable
             for (int i = 0; i < runs[0].Markouts.Count; i++)
             {
                 int index = i;
-                Row($"markout {runs[0].Markouts[i].Horizon.ToString("G4", CultureInfo.InvariantCulture)}", r => Formats.Fixed(r.Markouts[index].MeanPerUnit, 5));
+                Row($"markout {runs[0].Markouts[i].Horizon.ToString("G4", CultureInfo.InvariantCulture)} s", r => Formats.Fixed(r.Markouts[index].MeanPerUnit, 5));
             }
         }
 

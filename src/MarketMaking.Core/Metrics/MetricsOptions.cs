@@ -23,12 +23,24 @@ public sealed record MetricsOptions
         init => field = InvalidParameterException.RequirePositive("sample_period", value);
     } = 1;
 
-    /// <summary>Sample periods in a year, to annualize the Sharpe ratio; NaN when unknown.</summary>
-    public double PeriodsPerYear
+    /// <summary>Seconds in a year of a market that trades around the clock (365 days): crypto, and the simulated markets timed in seconds.</summary>
+    public const double SecondsPerYear = 365.0 * 24 * 3600;
+
+    /// <summary>
+    /// Time units in a year, to annualize the Sharpe ratio (<see cref="SecondsPerYear"/> when time is
+    /// in seconds); NaN when the run's time unit is not calendar time (the model market's T = 1).
+    /// </summary>
+    public double TimeUnitsPerYear
     {
         get;
-        init => field = double.IsNaN(value) ? value : InvalidParameterException.RequirePositive("periods_per_year", value);
+        init => field = double.IsNaN(value) ? value : InvalidParameterException.RequirePositive("time_units_per_year", value);
     } = double.NaN;
+
+    /// <summary>
+    /// Sample periods in a year: <see cref="TimeUnitsPerYear"/> / <see cref="SamplePeriod"/>, so the
+    /// annualization follows the sampling period (525,600 one-minute periods a year, not 31,536,000).
+    /// </summary>
+    public double PeriodsPerYear => TimeUnitsPerYear / SamplePeriod;
 
     /// <summary>
     /// Capital behind the run, used only to express drawdown as a fraction; 0 when unknown. The

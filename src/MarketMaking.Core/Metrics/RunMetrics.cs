@@ -25,7 +25,7 @@ public sealed record RunMetrics
     /// <summary>Number of sample periods behind the per-period ratios.</summary>
     public required long PnlPeriods { get; init; }
 
-    /// <summary>NaN unless the number of periods per year was given.</summary>
+    /// <summary>Sharpe per period × √(periods a year); NaN when the run's time unit is not calendar time.</summary>
     public required double SharpeAnnualized { get; init; }
 
     public required double SortinoPerPeriod { get; init; }

@@ -4,6 +4,7 @@ using MarketMaking.Core.Instruments;
 using MarketMaking.Core.MarketData;
 using MarketMaking.Core.Risk;
 using MarketMaking.Data.Files;
+using MarketMaking.Research.Sweeps;
 using MarketMaking.Simulation.Bars;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Strategies;
@@ -60,10 +61,38 @@ public sealed class BarBacktest
     }
 
     /// <summary>
-    /// The run settings of a bar backtest: recorded-data metrics sampled once a bar, a decision every
-    /// <c>update_freq</c> bars of <paramref name="strategy"/> (at least one), series recorded.
+    /// Strategy settings on these bars: σ, A, κ as given (defaults 2, 140, 1.5), T − t of
+    /// <paramref name="horizon"/> seconds, one lot per order, as on L2 data
+    /// (<see cref="Replay.ReplaySession.Baseline"/>). A sweep and a backtest start from the same.
     /// </summary>
-    public RunSettings Settings(StrategySettings strategy, RiskLimits? risk = null)
+    public StrategySettings Baseline(double? sigma = null, double? a = null, double? kappa = null, double horizon = 60) => new()
+    {
+        Sigma = sigma ?? 2,
+        A = a ?? 140,
+        Kappa = kappa ?? 1.5,
+        Horizon = horizon,
+        OrderQuantity = Instrument.LotSize,
+    };
+
+    /// <summary>
+    /// The run settings of a bar backtest: bar metrics (<see cref="BacktestMetrics.ForBars"/>), a
+    /// decision every <c>update_freq</c> bars of <paramref name="strategy"/> (at least one), series recorded.
+    /// </summary>
+    public RunSettings Settings(StrategySettings strategy, RiskLimits? risk = null) => RunSettingsOf(BarSeconds, strategy, risk) with { RecordSeries = true };
+
+    /// <summary>
+    /// The same strategies as a sweep over these bars, read once into memory: a point scores what
+    /// <see cref="Run"/> reports for its settings with <see cref="Settings"/> (same instrument, fill
+    /// rule, slippage, seed and risk limits).
+    /// </summary>
+    /// <param name="baseline">Strategy settings before a point's values are applied (e.g. <see cref="Baseline"/>).</param>
+    /// <param name="create">Builds the strategy a point runs.</param>
+    /// <param name="risk">Position limit and kill switch of every point; none by default.</param>
+    public BarSweep Sweep(StrategySettings baseline, Func<StrategySettings, IQuotingStrategy> create, RiskLimits? risk = null) =>
+        new(BarFiles.Load(_path, _format, _policy), Instrument, baseline, create, BarSettings, risk);
+
+    /// <summary>The run settings of bars <paramref name="barSeconds"/> long (no series): what a backtest and a sweep point share.</summary>
+    internal static RunSettings RunSettingsOf(double barSeconds, StrategySettings strategy, RiskLimits? risk)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         RiskLimits limits = risk ?? RiskLimits.None;
@@ -72,9 +101,8 @@ public sealed class BarBacktest
         return new RunSettings
         {
             Risk = limits,
-            Metrics = BacktestMetrics.ForRecordedData(limits.MaxPosition) with { SamplePeriod = BarSeconds },
-            DecisionInterval = (Math.Max(1, strategy.UpdateInterval) * BarSeconds) - 1e-9,
-            RecordSeries = true,
+            Metrics = BacktestMetrics.ForBars(limits.MaxPosition, barSeconds),
+            DecisionInterval = (Math.Max(1, strategy.UpdateInterval) * barSeconds) - 1e-9,
         };
     }
 

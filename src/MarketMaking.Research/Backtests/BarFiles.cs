@@ -1,4 +1,5 @@
 using MarketMaking.Core.Errors;
+using MarketMaking.Core.Instruments;
 using MarketMaking.Core.MarketData;
 using MarketMaking.Data.Files;
 
@@ -12,6 +13,16 @@ public static class BarFiles
     {
         ArgumentNullException.ThrowIfNull(path);
         return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "bybit-kline" : "ohlcv";
+    }
+
+    /// <summary>
+    /// The instrument traded on a bar file (bars name none): each part as given, else the file's
+    /// name as the symbol, a 0.01 tick, a 0.001 lot and no fees.
+    /// </summary>
+    public static Instrument InstrumentOf(string path, string? symbol = null, double? tickSize = null, double? lotSize = null, double? makerFee = null, double? takerFee = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return new Instrument(symbol ?? Path.GetFileNameWithoutExtension(path), tickSize ?? 0.01, lotSize ?? 0.001, makerFee ?? 0, takerFee ?? 0);
     }
 
     /// <summary>Every bar of the file, oldest first.</summary>

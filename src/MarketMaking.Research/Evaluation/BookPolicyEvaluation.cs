@@ -40,8 +40,9 @@ public sealed class BookPolicyEvaluation
     /// Runs <paramref name="policy"/> (named <paramref name="kind"/>), AS and GLFT on
     /// <paramref name="runs"/> episodes of <paramref name="book"/> from <paramref name="seed"/>;
     /// <paramref name="setup"/> holds the baselines' calibrated settings (<see cref="CalibrationSeconds"/> of tape).
+    /// Each strategy scored is reported to <paramref name="progress"/> (three in all).
     /// </summary>
-    public static BookPolicyEvaluation Run(string kind, IDiscretePolicy policy, AgentEnvironmentSettings book, AgentMarketSetup setup, int runs, ulong seed)
+    public static BookPolicyEvaluation Run(string kind, IDiscretePolicy policy, AgentEnvironmentSettings book, AgentMarketSetup setup, int runs, ulong seed, IProgress<EvaluationProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(setup);
@@ -56,7 +57,12 @@ public sealed class BookPolicyEvaluation
             ("as", StrategyCatalog.Create("as", analytical)),
             ("glft", StrategyCatalog.Create("glft", analytical)),
         };
-        var evaluations = candidates.Select(c => AgentMarketEvaluator.Evaluate(market, c.Strategy, c.Label, runs, seed, risk, analytical.Gamma, penalty)).ToList();
+        var evaluations = candidates.Select((c, i) =>
+        {
+            AgentMarketEvaluation evaluation = AgentMarketEvaluator.Evaluate(market, c.Strategy, c.Label, runs, seed, risk, analytical.Gamma, penalty);
+            progress?.Report(new EvaluationProgress(i + 1, candidates.Length, c.Label));
+            return evaluation;
+        }).ToList();
         var differences = evaluations.Skip(1).Select(e => PairedComparison.Of(e, evaluations[0], penalty)).ToList();
         return new BookPolicyEvaluation(setup.Name, evaluations, differences);
     }

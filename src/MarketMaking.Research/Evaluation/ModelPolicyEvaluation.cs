@@ -37,8 +37,9 @@ public sealed class ModelPolicyEvaluation
     /// <summary>
     /// Evaluates <paramref name="policy"/> (named <paramref name="kind"/>) on <paramref name="runs"/>
     /// trajectories from <paramref name="seed"/>; AS and GLFT quote with risk aversion <paramref name="gamma"/>.
+    /// Each strategy scored is reported to <paramref name="progress"/> (five in all).
     /// </summary>
-    public static ModelPolicyEvaluation Run(string kind, IDiscretePolicy policy, EnvironmentSettings environment, int runs, ulong seed, double gamma)
+    public static ModelPolicyEvaluation Run(string kind, IDiscretePolicy policy, EnvironmentSettings environment, int runs, ulong seed, double gamma, IProgress<EvaluationProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var evaluator = new ObjectiveEvaluator(environment, runs, seed);
@@ -48,17 +49,24 @@ public sealed class ModelPolicyEvaluation
             Sigma = market.Sigma, A = market.A, Kappa = market.Kappa, Horizon = market.Horizon, TimeStep = market.TimeStep,
             Gamma = gamma, MaxInventory = environment.MaxInventory, OrderQuantity = 1, Phi = environment.Phi, TerminalPenalty = environment.TerminalPenalty,
         };
+        int done = 0;
+        T Scored<T>(T estimate, string name)
+        {
+            progress?.Report(new EvaluationProgress(++done, 5, name));
+            return estimate;
+        }
+
         IQuotingStrategy optimalStrategy = evaluator.Optimal();
-        ObjectiveEstimate optimal = evaluator.Evaluate("cj (optimal)", optimalStrategy);
-        (double depth, ObjectiveEstimate constant) = evaluator.BestConstant(0.5, 2.0, 0.05);
+        ObjectiveEstimate optimal = Scored(evaluator.Evaluate("cj (optimal)", optimalStrategy), "cj (optimal)");
+        (double depth, ObjectiveEstimate constant) = Scored(evaluator.BestConstant(0.5, 2.0, 0.05), "best constant depth");
         var agentStrategy = new PolicyStrategy(kind, policy, environment);
         var rows = new List<ObjectiveEstimate>
         {
-            evaluator.Evaluate(kind, agentStrategy),
+            Scored(evaluator.Evaluate(kind, agentStrategy), kind),
             optimal,
             constant with { Strategy = string.Create(CultureInfo.InvariantCulture, $"constant {depth:F2}") },
-            evaluator.Evaluate("as", StrategyCatalog.Create("as", analytical)),
-            evaluator.Evaluate("glft", StrategyCatalog.Create("glft", analytical)),
+            Scored(evaluator.Evaluate("as", StrategyCatalog.Create("as", analytical)), "as"),
+            Scored(evaluator.Evaluate("glft", StrategyCatalog.Create("glft", analytical)), "glft"),
         };
         var quotes = QuoteTable.Compare(agentStrategy, optimalStrategy, market.Horizon, [-3, -2, -1, 0, 1, 2, 3], [1, 0.5, 0.1]);
         return new ModelPolicyEvaluation(rows, optimal, constant, quotes);

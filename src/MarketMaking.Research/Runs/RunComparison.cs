@@ -6,15 +6,17 @@ using MarketMaking.Research.Reports;
 namespace MarketMaking.Research.Runs;
 
 /// <summary>
-/// Run folders side by side: every result (strategy) of every folder's metrics.json as a run, and
-/// every scalar metric they all share, in the order the first lists them. What <c>mm report</c> shows.
+/// Run folders side by side: every result (strategy on a market) of every folder's metrics.json as
+/// a run, and every scalar metric they all share, in the order the first lists them: metrics as
+/// rows, runs as columns. What <c>mm report</c> shows.
 /// </summary>
 public sealed class RunComparison
 {
-    private RunComparison(IReadOnlyList<string> folders, IReadOnlyList<(string Run, Dictionary<string, string> Values)> runs)
+    private RunComparison(IReadOnlyList<string> folders, IReadOnlyList<(ComparedRun Run, Dictionary<string, string> Values)> runs)
     {
         Folders = folders;
-        Runs = [.. runs.Select(r => r.Run)];
+        Columns = [.. runs.Select(r => r.Run)];
+        Runs = [.. Columns.Select(r => r.Name)];
         Metrics = [.. runs[0].Values.Keys.Where(k => runs.All(r => r.Values.ContainsKey(k)))];
         Values = [.. Metrics.Select(m => (IReadOnlyList<string>)[.. runs.Select(r => r.Values[m])])];
     }
@@ -22,7 +24,10 @@ public sealed class RunComparison
     /// <summary>The folders compared.</summary>
     public IReadOnlyList<string> Folders { get; }
 
-    /// <summary>One name per result: "folder: strategy".</summary>
+    /// <summary>One per result, in folder order: folder, strategy and market.</summary>
+    public IReadOnlyList<ComparedRun> Columns { get; }
+
+    /// <summary>One name per result: "folder: strategy on market".</summary>
     public IReadOnlyList<string> Runs { get; }
 
     /// <summary>The metrics every result has.</summary>
@@ -44,9 +49,11 @@ public sealed class RunComparison
         new TableBlock(["metric", .. Runs], [.. Metrics.Select((m, i) => (IReadOnlyList<string>)[m, .. Values[i]])], "metrics.json of each run folder"),
     ])]);
 
-    /// <summary>One row per result of a folder: "folder: strategy" and its scalar fields as text.</summary>
-    private static List<(string Run, Dictionary<string, string> Values)> Results(string folder)
+    /// <summary>One row per result of a folder: where it comes from and its scalar fields as text.</summary>
+    private static List<(ComparedRun Run, Dictionary<string, string> Values)> Results(string folder)
     {
+        string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
+        string runMarket = RunMarket(folder);
         string path = Path.Combine(folder, "metrics.json");
         JsonDocument document;
         try
@@ -69,7 +76,7 @@ public sealed class RunComparison
                 throw new DataFormatException(path, 0, "results", "missing or empty: not a run folder's metrics");
             }
 
-            var rows = new List<(string Run, Dictionary<string, string> Values)>();
+            var rows = new List<(ComparedRun Run, Dictionary<string, string> Values)>();
             foreach (JsonElement result in results.EnumerateArray())
             {
                 var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -82,17 +89,50 @@ public sealed class RunComparison
                         JsonValueKind.Null => "–",
                         _ => null,
                     };
-                    if (text is not null && field.Name != "strategy")
+                    if (text is not null && field.Name is not ("strategy" or "market"))
                     {
                         values[field.Name] = text;
                     }
                 }
 
                 string strategy = result.TryGetProperty("strategy", out JsonElement s) ? s.GetString() ?? "?" : "?";
-                rows.Add(($"{Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}: {strategy}", values));
+                string market = result.TryGetProperty("market", out JsonElement m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : runMarket;
+                rows.Add((new ComparedRun(name, strategy, market), values));
             }
 
             return rows;
+        }
+    }
+
+    /// <summary>
+    /// The market of a run whose results do not name theirs, from its config.json: the market, else
+    /// the data file (backtests), else the command; "?" when the folder has no readable config.
+    /// </summary>
+    private static string RunMarket(string folder)
+    {
+        try
+        {
+            using JsonDocument config = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "config.json")));
+            JsonElement root = config.RootElement;
+            if (root.TryGetProperty("market", out JsonElement market) && market.ValueKind == JsonValueKind.String)
+            {
+                return market.GetString()!;
+            }
+
+            if (root.TryGetProperty("settings", out JsonElement settings) && settings.ValueKind == JsonValueKind.Object
+                && settings.TryGetProperty("data", out JsonElement data) && data.ValueKind == JsonValueKind.String)
+            {
+                // "PATH (FORMAT)": the file's name says which market.
+                string text = data.GetString()!;
+                int format = text.LastIndexOf(" (", StringComparison.Ordinal);
+                return Path.GetFileName(format > 0 ? text[..format] : text);
+            }
+
+            return root.TryGetProperty("command", out JsonElement command) && command.ValueKind == JsonValueKind.String ? command.GetString()! : "?";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return "?";
         }
     }
 }

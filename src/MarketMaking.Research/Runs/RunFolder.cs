@@ -42,10 +42,5 @@ public static class RunFolder
         }
     }
 
-    private static void WriteAtomically(string path, string content)
-    {
-        string temporary = path + ".tmp";
-        File.WriteAllText(temporary, content);
-        File.Move(temporary, path, overwrite: true);
-    }
+    private static void WriteAtomically(string path, string content) => OutputFiles.WriteAtomically(path, w => w.Write(content));
 }

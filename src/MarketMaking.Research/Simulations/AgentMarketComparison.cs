@@ -40,9 +40,9 @@ public sealed class AgentMarketComparison
     /// <summary>Each strategy's summary as a row (the shape of metrics.json and <c>--json</c>).</summary>
     public IReadOnlyList<SummaryRow> Rows => [.. Evaluations.Select(e => SummaryRow.From(Setup.Name, e.Summary))];
 
-    /// <summary>Runs every strategy of <paramref name="strategies"/> on the market of <paramref name="setup"/>.</summary>
+    /// <summary>Runs every strategy of <paramref name="strategies"/> on the market of <paramref name="setup"/>, reporting each strategy's end to <paramref name="progress"/>.</summary>
     /// <exception cref="Core.Errors.InvalidParameterException">Fewer than one run.</exception>
-    public static AgentMarketComparison Run(AgentMarketSetup setup, IReadOnlyList<StrategyChoice> strategies, AgentMarketRunSettings settings)
+    public static AgentMarketComparison Run(AgentMarketSetup setup, IReadOnlyList<StrategyChoice> strategies, AgentMarketRunSettings settings, IProgress<Evaluation.EvaluationProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(strategies);
@@ -52,7 +52,12 @@ public sealed class AgentMarketComparison
         var guards = new GuardedStrategies(settings.Strategies, settings.Guard, settings.Mechanics, setup, settings.Seed);
         AgentMarketParameters market = setup.Market;
         var evaluations = strategies
-            .Select(s => AgentMarketEvaluator.Evaluate(market, guards.Create(s), s.Label, settings.Runs, settings.Seed, settings.Risk, setup.Settings.Gamma, settings.Penalty, settings.Mechanics.Apply(new RunSettings { SlippageBps = settings.SlippageBps }, market.TickSize)))
+            .Select((s, i) =>
+            {
+                AgentMarketEvaluation evaluation = AgentMarketEvaluator.Evaluate(market, guards.Create(s), s.Label, settings.Runs, settings.Seed, settings.Risk, setup.Settings.Gamma, settings.Penalty, settings.Mechanics.Apply(new RunSettings { SlippageBps = settings.SlippageBps }, market.TickSize));
+                progress?.Report(new Evaluation.EvaluationProgress(i + 1, strategies.Count, s.Label));
+                return evaluation;
+            })
             .ToList();
         return new AgentMarketComparison(setup, settings, evaluations, guards.Trained);
     }

@@ -12,4 +12,8 @@ public interface ISweepMarket
 
     /// <summary>Runs one point; the result's objective is NaN (the sweep scores it). Safe to call from several threads.</summary>
     SweepResult Evaluate(SweepPoint point);
+
+    /// <summary>Builds the point's strategy without running it, so a value the strategy refuses stops the sweep before any point has run.</summary>
+    /// <exception cref="Core.Errors.InvalidParameterException">The point's settings are out of range.</exception>
+    void Check(SweepPoint point);
 }

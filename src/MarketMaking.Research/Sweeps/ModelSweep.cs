@@ -31,6 +31,13 @@ public sealed class ModelSweep : ISweepMarket
     public bool RunsPointsInParallel => false;
 
     /// <inheritdoc/>
+    public void Check(SweepPoint point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        _ = _create(TunableParameters.Apply(_baseline, point.Values));
+    }
+
+    /// <inheritdoc/>
     public SweepResult Evaluate(SweepPoint point)
     {
         ArgumentNullException.ThrowIfNull(point);

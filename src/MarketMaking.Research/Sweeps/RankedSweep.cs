@@ -26,6 +26,9 @@ public sealed class RankedSweep
     /// <summary>The results file's rows (cells as written), best objective first.</summary>
     public IReadOnlyList<string[]> Rows { get; }
 
+    /// <summary>The rows as results, best first (values as written: the file keeps them to the last bit).</summary>
+    public IReadOnlyList<SweepResult> Results => [.. Rows.Select(ToResult)];
+
     /// <summary>The column of the objective.</summary>
     public int ObjectiveColumn => 2 + Parameters.Count;
 
@@ -38,6 +41,14 @@ public sealed class RankedSweep
         int objective = 2 + parameters.Count;
         var ranked = SweepResultsFile.Read(path, header).OrderByDescending(r => double.Parse(r.Cells[objective], CultureInfo.InvariantCulture)).Select(r => r.Cells).ToList();
         return new RankedSweep(parameters, header.Split(','), ranked);
+    }
+
+    private SweepResult ToResult(string[] cells)
+    {
+        static double Number(string cell) => double.Parse(cell, CultureInfo.InvariantCulture);
+        int m = ObjectiveColumn;
+        var point = new SweepPoint(int.Parse(cells[0], CultureInfo.InvariantCulture), [.. Parameters.Select((name, j) => (name, Number(cells[2 + j])))]);
+        return new SweepResult(point, Number(cells[m]), Number(cells[m + 1]), Number(cells[m + 2]), Number(cells[m + 3]), Number(cells[m + 4]), Number(cells[m + 5]), Number(cells[m + 6]));
     }
 
     /// <summary>The ranked table (the best 50) and, over the first two parameters, a heatmap of the objective (the best over any others).</summary>

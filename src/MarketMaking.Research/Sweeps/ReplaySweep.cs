@@ -49,6 +49,13 @@ public sealed class ReplaySweep : ISweepMarket
     /// <summary>True: points run side by side, one per core.</summary>
     public bool RunsPointsInParallel => true;
 
+    /// <inheritdoc/>
+    public void Check(SweepPoint point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        _ = _create(TunableParameters.Apply(_baseline, point.Values));
+    }
+
     /// <summary>A point over the whole data, traded after the calibration window: what a backtest runs.</summary>
     public SweepResult Evaluate(SweepPoint point) => Evaluate(point, null, long.MaxValue);
 

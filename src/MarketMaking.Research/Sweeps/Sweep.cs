@@ -32,8 +32,28 @@ public static class Sweep
         return points.Count == 0 ? [] : [.. points[0].Values.Select(v => v.Name)];
     }
 
+    /// <summary>Builds every point's strategy (<see cref="ISweepMarket.Check"/>): a bad value anywhere in the sweep stops it before any point runs.</summary>
+    /// <exception cref="Core.Errors.InvalidParameterException">A point's settings are out of range (the message names the point).</exception>
+    public static void Check(ISweepMarket market, IReadOnlyList<SweepPoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(points);
+        foreach (SweepPoint point in points)
+        {
+            try
+            {
+                market.Check(point);
+            }
+            catch (Core.Errors.InvalidParameterException e)
+            {
+                string problem = e.Message.StartsWith($"invalid {e.Parameter}: ", StringComparison.Ordinal) ? e.Message[$"invalid {e.Parameter}: ".Length..] : e.Message;
+                throw new Core.Errors.InvalidParameterException("grid", $"point {point.Key}: {e.Parameter} {problem}");
+            }
+        }
+    }
+
     /// <summary>
-    /// Runs <paramref name="points"/> on <paramref name="market"/>, each result scored by
+    /// Checks every point (<see cref="Check"/>), then runs <paramref name="points"/> on <paramref name="market"/>, each result scored by
     /// <paramref name="objective"/>, appended to <paramref name="results"/> and reported to
     /// <paramref name="progress"/> (on the thread that ran it) as it finishes. Returns the results in
     /// the order of <paramref name="points"/>.
@@ -49,6 +69,7 @@ public static class Sweep
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(objective);
+        Check(market, points);
         var scored = new SweepResult[points.Count];
         ParallelPoints.For(points.Count, market.RunsPointsInParallel ? Environment.ProcessorCount : 1, i =>
         {

@@ -18,6 +18,7 @@ public static class WalkForward
     {
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(objective);
+        Sweep.Check(sweep, points);
         return Run([.. sweep.Bars], train, test, points, (window, point) => objective.Score(sweep.Window(window).Evaluate(point)));
     }
 
@@ -26,6 +27,7 @@ public static class WalkForward
     {
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(objective);
+        Sweep.Check(sweep, points);
         return Run(sweep.Start, sweep.End, train, test, points, sweep.Slice, (window, point) => objective.Score(sweep.Evaluate(point, window)));
     }
 

@@ -103,6 +103,17 @@ public static class AgentCatalog
         _ => 1,
     };
 
+    /// <summary>Transitions the agent has trained for, over all its members (what its policy file records).</summary>
+    public static long StepsTrained(object agent) => agent switch
+    {
+        QLearningAgent q => q.Steps,
+        DqnAgent d => d.Steps,
+        DqnEnsemble e => e.Steps,
+        PpoAgent p => p.EnvironmentSteps,
+        PpoEnsemble e => e.EnvironmentSteps,
+        _ => throw new ArgumentException($"not an agent: {agent?.GetType().Name}", nameof(agent)),
+    };
+
     /// <summary>
     /// Trains <paramref name="agent"/> for <paramref name="steps"/> transitions (each member, for an
     /// ensemble), reporting (transitions so far, per second, mean episode reward); reports never overlap.

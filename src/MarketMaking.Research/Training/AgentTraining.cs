@@ -20,7 +20,7 @@ public sealed class AgentTraining
     private readonly TrainingEnvironment _environment;
     private readonly int _trajectories;
 
-    private AgentTraining(AgentTrainingSettings settings, TrainingEnvironment environment, string kind, object agent, long stepsPerMember, int trajectories)
+    private AgentTraining(AgentTrainingSettings settings, TrainingEnvironment environment, string kind, object agent, long stepsPerMember, int trajectories, long? resumedSteps)
     {
         _settings = settings;
         _environment = environment;
@@ -28,6 +28,7 @@ public sealed class AgentTraining
         Kind = kind;
         Agent = agent;
         StepsPerMember = stepsPerMember;
+        ResumedFromStep = resumedSteps;
     }
 
     /// <summary>The agent's name: qlearning, dqn or ppo.</summary>
@@ -39,12 +40,20 @@ public sealed class AgentTraining
     /// <summary>Transitions each member trains for.</summary>
     public long StepsPerMember { get; }
 
+    /// <summary>When resuming: the transitions each member had trained for in the policy file; null for a new agent.</summary>
+    public long? ResumedFromStep { get; }
+
     /// <summary>Transitions of the whole run: every member's.</summary>
     public long TotalSteps => StepsPerMember * AgentCatalog.MembersOf(Agent);
 
-    /// <summary>Checks the settings and creates the agent, or loads the one being resumed.</summary>
-    /// <exception cref="InvalidParameterException">No agent is named, or a setting is out of range.</exception>
+    /// <summary>
+    /// Checks the settings and creates the agent, or loads the one being resumed. The policy and
+    /// curve files are checked here, so a path that cannot be written fails before any training,
+    /// not after it.
+    /// </summary>
+    /// <exception cref="InvalidParameterException">No agent is named, the agent named is not the one being resumed, or a setting is out of range.</exception>
     /// <exception cref="DataFormatException">The policy file to resume is not one.</exception>
+    /// <exception cref="OutputException">The policy or curve file cannot be written.</exception>
     public static AgentTraining Prepare(AgentTrainingSettings settings, TrainingEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -55,6 +64,11 @@ public sealed class AgentTraining
         }
 
         (string Kind, object Agent)? resumed = settings.ResumeFrom is { } from ? AgentCatalog.LoadAgent(from) : null;
+        if (resumed is { Kind: var found } && settings.Agent is { } named && named != found)
+        {
+            throw new InvalidParameterException("agent", $"{settings.ResumeFrom} holds a {found} policy, not {named}: resume it with --agent {found} (or without --agent)");
+        }
+
         if (resumed is { Agent: var loaded } && settings.Members is { } asked && asked != AgentCatalog.MembersOf(loaded))
         {
             throw new InvalidParameterException("members", $"the policy being resumed has {AgentCatalog.MembersOf(loaded)}, not {asked}");
@@ -74,12 +88,22 @@ public sealed class AgentTraining
         }
 
         object agent = resumed?.Agent ?? AgentCatalog.Create(kind, environment.Shape, (int)(settings.Seed % int.MaxValue), steps, settings.Overrides, settings.Members ?? AgentCatalog.DefaultMembers(kind));
-        return new AgentTraining(settings, environment, kind, agent, steps, trajectories);
+        foreach (string? output in new[] { settings.OutputPath, settings.CurvePath })
+        {
+            if (output is not null && output != settings.ResumeFrom)
+            {
+                OutputFiles.RequireWritable(output);
+            }
+        }
+
+        long? resumedSteps = resumed is { Agent: var trained } ? AgentCatalog.StepsTrained(trained) / AgentCatalog.MembersOf(trained) : null;
+        return new AgentTraining(settings, environment, kind, agent, steps, trajectories, resumedSteps);
     }
 
     /// <summary>
-    /// Trains, appending to the learning curve and writing checkpoints as it goes, reporting each
-    /// step of progress (on the training thread), and writes the policy file at the end.
+    /// Trains, appending to the learning curve (flushed line by line, so an interrupted run keeps
+    /// its curve) and writing checkpoints as it goes, reporting each step of progress (on the
+    /// training thread), and writes the policy file at the end.
     /// </summary>
     /// <exception cref="OutputException">The curve or policy file cannot be written.</exception>
     public AgentTrainingResult Run(IProgress<AgentTrainingProgress>? progress = null, CancellationToken cancellation = default)
@@ -88,6 +112,7 @@ public sealed class AgentTraining
         long every = _settings.CheckpointEvery;
         using StreamWriter? curve = _settings.CurvePath is { } curvePath ? OutputFiles.Create(curvePath) : null;
         curve?.WriteLine("steps,seconds,steps_per_second,mean_episode_reward");
+        curve?.Flush();
         var clock = Stopwatch.StartNew();
         long nextCheckpoint = every > 0 ? every : long.MaxValue;
         var last = new AgentTrainingProgress(0, double.NaN, double.NaN);
@@ -95,6 +120,7 @@ public sealed class AgentTraining
         {
             last = new AgentTrainingProgress(done, rate, reward);
             curve?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{done},{clock.Elapsed.TotalSeconds:F3},{rate:F0},{reward:G6}"));
+            curve?.Flush();
             progress?.Report(last);
             if (path is not null && done >= nextCheckpoint)
             {

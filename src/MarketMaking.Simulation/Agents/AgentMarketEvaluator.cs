@@ -36,7 +36,7 @@ public static class AgentMarketEvaluator
             {
                 Risk = risk,
                 RecordSeries = i == 0,
-                Metrics = new MetricsOptions { MarkoutHorizons = MarkoutSeconds, SamplePeriod = 1, InventoryLimit = risk.MaxPosition },
+                Metrics = new MetricsOptions { MarkoutHorizons = MarkoutSeconds, SamplePeriod = 1, TimeUnitsPerYear = MetricsOptions.SecondsPerYear, InventoryLimit = risk.MaxPosition },
             };
             var agentMarket = new AgentMarket(market, seed + (ulong)i);
             if (strategy is IReadsMarketFeatures { FeatureSettings: { } features })

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MarketMaking.Core.Errors;
 
 namespace MarketMaking.Simulation.MonteCarlo;
@@ -32,6 +33,16 @@ public sealed record MonteCarloSettings
         if (Trajectories < 1)
         {
             throw new InvalidParameterException("sims", $"must be at least 1, got {Trajectories}");
+        }
+
+        // Checked before anything is allocated: running out of memory mid-run aborts the process.
+        long needed = Trajectories * TrajectoryOutcomes.BytesPerTrajectory;
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (needed > available / 2)
+        {
+            throw new InvalidParameterException(
+                "sims",
+                string.Create(CultureInfo.InvariantCulture, $"{Trajectories:N0} trajectories need {needed / 1e9:F1} GB for their outcomes; this machine has {available / 1e9:F1} GB, enough for about {available / 2 / TrajectoryOutcomes.BytesPerTrajectory:N0} (run fewer, or several seeds one after another)"));
         }
 
         if (!(MaxPosition > 0))

@@ -37,7 +37,7 @@ public static class StrategyEvaluator
             Metrics = new MetricsOptions
             {
                 InventoryLimit = settings.MaxPosition,
-                SamplePeriod = market.TimeStep,
+                SamplePeriod = market.TimeStep, // not annualized: the model's time unit (T = 1) is not calendar time
                 MarkoutHorizons = MarkoutSteps.Select(steps => steps * market.TimeStep).ToArray(),
             },
         };

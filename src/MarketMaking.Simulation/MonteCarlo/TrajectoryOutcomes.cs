@@ -6,6 +6,9 @@ namespace MarketMaking.Simulation.MonteCarlo;
 /// </summary>
 public sealed class TrajectoryOutcomes
 {
+    /// <summary>Memory each trajectory's outcomes take: 19 doubles (array headers aside).</summary>
+    public const long BytesPerTrajectory = 19 * sizeof(double);
+
     public TrajectoryOutcomes(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);

@@ -20,14 +20,14 @@ public class MetricsCollectorTests
     /// 5  —                                               2.98      0    100.5  2.98
     /// </code>
     /// </summary>
-    private static RunMetrics WorkedExample()
+    private static RunMetrics WorkedExample(double samplePeriod = 1)
     {
         var options = new MetricsOptions
         {
             MarkoutHorizons = [1, 10],
             InventoryLimit = 2,
-            SamplePeriod = 1,
-            PeriodsPerYear = 4,
+            SamplePeriod = samplePeriod,
+            TimeUnitsPerYear = 4,
             InitialCapital = 100,
         };
         var collector = new MetricsCollector(options);
@@ -78,6 +78,19 @@ public class MetricsCollectorTests
     }
 
     [Fact]
+    public void AnnualizationCountsPeriodsOfTheSampleLength()
+    {
+        RunMetrics metrics = WorkedExample(samplePeriod: 2);
+
+        // Periods of 2 time units end at t = 2 (equity 0.38) and t = 4 (2.98): PnL 0.38 and 2.60
+        // (t = 5 closes no period). Mean 1.49, std |2.60 − 0.38| / √2 = 1.5697770542;
+        // Sharpe 0.9491854; 4 time units a year hold 2 such periods: annualized 0.9491854 × √2 = 1.3423.
+        Assert.Equal(2, metrics.PnlPeriods);
+        Assert.Equal(1.49 / (2.22 / Math.Sqrt(2)), metrics.SharpePerPeriod, Tolerance);
+        Assert.Equal(1.3423423, metrics.SharpeAnnualized, 6);
+    }
+
+    [Fact]
     public void RiskRatiosOfWorkedExample()
     {
         RunMetrics metrics = WorkedExample();
@@ -90,7 +103,7 @@ public class MetricsCollectorTests
         Assert.Equal(1, metrics.SamplePeriod);
         Assert.Equal(sharpe, metrics.SharpePerPeriod, Tolerance);
         Assert.Equal(PerformanceStatistics.SharpeRatio([1.98, -1.60, 1.11, 1.49, 0]), metrics.SharpePerPeriod, Tolerance);
-        // √4 periods per year.
+        // 4 time units a year, periods of 1: √4 periods per year.
         Assert.Equal(2 * sharpe, metrics.SharpeAnnualized, Tolerance);
         // Downside deviation √(1.6² / 5) = √0.512.
         Assert.Equal(0.596 / Math.Sqrt(0.512), metrics.SortinoPerPeriod, Tolerance);

@@ -38,14 +38,17 @@ public sealed class RunFolderTests : IDisposable
     public void RunFoldersComparedSideBySideShareOnlyTheMetricsEveryResultHas()
     {
         var report = new ReportDocument("t", null, []);
-        string a = RunFolder.Write(Path.Combine(_folder, "a"), new { }, new { Results = new object[] { new { Strategy = "as", ProfitMean = 1.23456, Only = 1.0 }, new { Strategy = "glft", ProfitMean = 250.25, Only = 2.0 } } }, report);
-        string b = RunFolder.Write(Path.Combine(_folder, "b"), new { }, new { Results = new object[] { new { Strategy = "as", ProfitMean = double.NaN } } }, report);
+        string a = RunFolder.Write(Path.Combine(_folder, "a"), new { Command = "simulate" }, new { Results = new object[] { new { Market = "as", Strategy = "as", ProfitMean = 1.23456, Only = 1.0 }, new { Market = "adverse", Strategy = "as", ProfitMean = 250.25, Only = 2.0 } } }, report);
+        string b = RunFolder.Write(Path.Combine(_folder, "b"), new { Command = "backtest", Settings = new { Data = "../data/btc_1m.csv (ohlcv)" } }, new { Results = new object[] { new { Strategy = "as", ProfitMean = double.NaN } } }, report);
         RunComparison comparison = RunComparison.Read([a, b]);
-        Assert.Equal(["a: as", "a: glft", "b: as"], comparison.Runs);
+
+        // The same strategy on two markets: the market tells the columns apart (a backtest's is its data file).
+        Assert.Equal(["a: as on as", "a: as on adverse", "b: as on btc_1m.csv"], comparison.Runs);
+        Assert.Equal(new ComparedRun("a", "as", "adverse"), comparison.Columns[1]);
         Assert.Equal(["profit_mean"], comparison.Metrics);
         Assert.Equal(["1.2346", "250.2", "–"], comparison.Values[0]);   // four decimals, one from 100 up, a dash for NaN
         var table = Assert.IsType<TableBlock>(comparison.Report().Sections[0].Blocks[0]);
-        Assert.Equal(["metric", "a: as", "a: glft", "b: as"], table.Headers);
+        Assert.Equal(["metric", "a: as on as", "a: as on adverse", "b: as on btc_1m.csv"], table.Headers);
 
         var missing = Assert.Throws<DataFormatException>(() => RunComparison.Read([_folder]));
         Assert.Contains("metrics.json", missing.Message, StringComparison.Ordinal);

@@ -38,6 +38,12 @@ public class ComparisonTests
         StrategySettings settings = ModelComparison.ComparableSettings(ModelMarketPresets.AvellanedaStoikov);
         MarketEvaluations alone = ModelComparison.Run("as", ModelMarketPresets.AvellanedaStoikov, monteCarlo, [("glft", StrategyCatalog.Create("glft", settings))], settings.Gamma);
         Assert.Equal(alone.Evaluations[0].Summary.ProfitMean, demo[0].Evaluations.Single(e => e.Label == "glft").Summary.ProfitMean);
+
+        // The model's time unit (T = 1) is not calendar time: its trajectory's Sharpe, per step of dt, is not annualized.
+        Core.Metrics.RunMetrics sample = demo[0].Evaluations[0].Sample.Metrics;
+        Assert.Equal(0.005, sample.SamplePeriod);
+        Assert.True(double.IsFinite(sample.SharpePerPeriod));
+        Assert.True(double.IsNaN(sample.SharpeAnnualized));
     }
 
     [Fact]
@@ -60,6 +66,12 @@ public class ComparisonTests
         Assert.Equal(comparison.Evaluations[1].Summary.ProfitMean - comparison.Evaluations[0].Summary.ProfitMean, comparison.Differences[0].Pnl.Mean, 9);
         Assert.Equal(["market", "calibration", "runs", "position limit", "orders refused on arrival (would have crossed)", "risk rejections", "as − fixed", "fixed − fixed"], comparison.SettingsItems().Select(kv => kv.Key));
         Assert.All(comparison.Evaluations.SelectMany(e => e.Runs), r => Assert.True(r.Metrics.MaxAbsInventory <= 5));
+
+        // The book's time is seconds around the clock: Sharpe per second, annualized by the 31,536,000 seconds of a year.
+        Core.Metrics.RunMetrics run = comparison.Evaluations[1].Runs[0].Metrics;
+        Assert.Equal(1, run.SamplePeriod);
+        Assert.Equal(run.SharpePerPeriod * Math.Sqrt(31_536_000), run.SharpeAnnualized, 9);
+        Assert.True(double.IsFinite(run.SharpeAnnualized));
     }
 
     [Fact]

@@ -23,6 +23,8 @@ public sealed class SweepTests : IDisposable
             double spread = point.Values[0].Value;
             return new SweepResult(point, double.NaN, 10 - ((spread - 4) * (spread - 4)), spread / 10, double.NaN, spread, 1, 0);
         }
+
+        public void Check(SweepPoint point) => InvalidParameterException.RequireNonNegative("spread_bps", point.Values[0].Value);
     }
 
     private static IReadOnlyList<SweepPoint> Points() => ParameterSpace.Grid(["spread_bps=1,2,3,4,5,6"]);
@@ -70,6 +72,50 @@ public sealed class SweepTests : IDisposable
         // A line cut short when a run was stopped runs again.
         File.WriteAllLines(path, File.ReadAllLines(path)[..^1].Append("5,spread_bps=6,6,6"));
         Assert.Equal([5], Sweep.Pending(points, path).Select(p => p.Index));
+    }
+
+    [Fact]
+    public void ALastLineTornByACrashIsDroppedAndItsPointRunsAgain()
+    {
+        string path = Path.Combine(_folder, "torn.csv");
+        IReadOnlyList<SweepPoint> points = Points();
+        string header = SweepResultsFile.Header(Sweep.ParameterNames(points));
+        using (SweepResultsFile file = SweepResultsFile.Open(path, header))
+        {
+            Sweep.Run(new Parabola(), points, SweepObjective.Pnl, file);
+        }
+
+        // The crash cut point 5's line inside its last number: as many cells as a whole line, no line end.
+        string[] whole = File.ReadAllLines(path);
+        string last = whole.Single(l => l.StartsWith("5,", StringComparison.Ordinal));
+        Assert.Equal("5,spread_bps=6,6,6,6,0.6,NaN,6,1,0", last);
+        File.WriteAllText(path, string.Join('\n', whole.Where(l => l != last)) + "\n" + last[..^1]);
+
+        Assert.Equal([5], Sweep.Pending(points, path).Select(p => p.Index));
+        var market = new Parabola();
+        using (SweepResultsFile file = SweepResultsFile.Open(path, header))
+        {
+            Assert.Equal("5,spread_bps=6,6,6,6,0.6,NaN,6,1,", file.DroppedLine);
+            Sweep.Run(market, Sweep.Pending(points, path), SweepObjective.Pnl, file);
+        }
+
+        // The point ran once more and its row stands on a line of its own, whole.
+        Assert.Equal(1, market.Calls);
+        Assert.Equal(whole.Order(), File.ReadAllLines(path).Order());
+        using (SweepResultsFile file = SweepResultsFile.Open(path, header))
+        {
+            Assert.Null(file.DroppedLine);
+        }
+    }
+
+    [Fact]
+    public void EveryPointIsCheckedBeforeAnyRuns()
+    {
+        var market = new Parabola();
+        IReadOnlyList<SweepPoint> points = ParameterSpace.Grid(["spread_bps=1,2,-3"]);
+        var e = Assert.Throws<InvalidParameterException>(() => Sweep.Run(market, points, SweepObjective.Pnl));
+        Assert.Equal("invalid grid: point spread_bps=-3: spread_bps must be zero or positive, got -3", e.Message);
+        Assert.Equal(0, market.Calls);
     }
 
     [Fact]

@@ -59,5 +59,52 @@ public sealed class AgentTrainingTests : IDisposable
         Assert.Equal(7 * 3, evaluation.Quotes.Count);   // q = −3…3 at three times left
     }
 
+    [Fact]
+    public void APolicyOrCurvePathThatCannotBeWrittenFailsBeforeAnyTraining()
+    {
+        string blocker = Path.Combine(_folder, "a-file");
+        File.WriteAllText(blocker, "a file where a folder should be");
+        TrainingEnvironment cj = TrainingEnvironment.Model("cj");
+        Assert.Throws<OutputException>(() => AgentTraining.Prepare(new AgentTrainingSettings { Agent = "qlearning", OutputPath = Path.Combine(blocker, "q.json") }, cj));
+        Assert.Throws<OutputException>(() => AgentTraining.Prepare(new AgentTrainingSettings { Agent = "qlearning", CurvePath = Path.Combine(blocker, "q.csv") }, cj));
+        Assert.Throws<OutputException>(() => AgentTraining.Prepare(new AgentTrainingSettings { Agent = "qlearning", OutputPath = _folder }, cj));   // a folder, not a file
+        Assert.Empty(Directory.EnumerateFiles(_folder, "*.part"));
+    }
+
+    [Fact]
+    public void AResumeSaysFromWhichStepAndRefusesAnotherAgent()
+    {
+        string policy = Path.Combine(_folder, "q.json");
+        TrainingEnvironment cj = TrainingEnvironment.Model("cj");
+        AgentTrainingResult first = AgentTraining.Prepare(new AgentTrainingSettings { Agent = "qlearning", Steps = 6400, Environments = 64, OutputPath = policy }, cj).Run();
+        Assert.Equal(6400, first.Steps);   // 100 steps of 64 trajectories
+
+        AgentTraining resumed = AgentTraining.Prepare(new AgentTrainingSettings { ResumeFrom = policy, Steps = 640, Environments = 64, OutputPath = policy }, cj);
+        Assert.Equal(6400, resumed.ResumedFromStep);
+        Assert.Null(AgentTraining.Prepare(new AgentTrainingSettings { Agent = "qlearning" }, cj).ResumedFromStep);
+        var e = Assert.Throws<InvalidParameterException>(() => AgentTraining.Prepare(new AgentTrainingSettings { Agent = "ppo", ResumeFrom = policy }, cj));
+        Assert.Equal($"invalid agent: {policy} holds a qlearning policy, not ppo: resume it with --agent qlearning (or without --agent)", e.Message);
+    }
+
+    [Fact]
+    public void TheCurveIsOnDiskAsTrainingGoesSoAnInterruptedRunKeepsIt()
+    {
+        string curve = Path.Combine(_folder, "curve.csv");
+        var training = AgentTraining.Prepare(new AgentTrainingSettings { Agent = "qlearning", Steps = 400_000_000, Environments = 64, CurvePath = curve }, TrainingEnvironment.Model("cj"));
+        using var stop = new CancellationTokenSource();
+        string[] seen = [];
+        Assert.ThrowsAny<OperationCanceledException>(() => training.Run(new InlineProgress<AgentTrainingProgress>(_ =>
+        {
+            // What a reader sees while the run goes on: the header and every line reported so far.
+            using var reader = new StreamReader(new FileStream(curve, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            seen = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            stop.Cancel();   // as Ctrl-C does
+        }), stop.Token));
+
+        Assert.Equal(2, seen.Length);
+        Assert.Equal("steps,seconds,steps_per_second,mean_episode_reward", seen[0]);
+        Assert.Equal(2, File.ReadAllLines(curve).Length);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

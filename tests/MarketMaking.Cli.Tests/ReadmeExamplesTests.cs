@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+
+namespace MarketMaking.Cli.Tests;
+
+/// <summary>Tests that change the process's working folder: run alone, after every parallel test.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class WorkingFolderTests
+{
+    public const string Name = "working folder";
+}
+
+/// <summary>
+/// Every <c>./mm …</c> line of the README's code blocks runs as written, one after another, from a
+/// folder laid out like the repository (configs/ beside it, ../shared/data when it exists), so a
+/// newcomer can paste them in order. A few are too long for a test run or need the network: they
+/// are listed below with the reason, and the files later examples read are made by a shorter run.
+/// </summary>
+[Collection(WorkingFolderTests.Name)]
+public sealed partial class ReadmeExamplesTests(ITestOutputHelper log) : IDisposable
+{
+    /// <summary>README lines (by their start) not run as written: why, and the shorter run that makes what later lines read (null: none).</summary>
+    private static readonly (string Line, string Reason, string? StandIn)[] Skipped =
+    [
+        ("train --agent qlearning --env cj", "training: 400 M transitions (37.5 s in Release)", null),
+        ("train --agent ppo --env cj", "training: 3 × 6 M transitions (323 s in Release)", "train --agent ppo --env cj --steps 12800 --members 1 --out runs/ppo.json"),
+        ("train --agent dqn --env cj", "training: 4 × 2 M transitions (64 s in Release)", null),
+        ("train --agent ppo --env lob", "training: 3 × 1 M transitions on the book (132 s in Release)", "train --agent ppo --env lob --preset toxic --steps 6000 --envs 8 --members 1 --out runs/lob.json"),
+        ("train --agent dqn --env lob", "training: 4 × 1 M transitions on the book (113 s in Release)", "train --agent dqn --env lob --preset toxic --steps 6400 --envs 8 --members 1 --training-phi 0.2 --out runs/lob.json"),
+        ("train detector --preset toxic --runs 20", "training: 2.4 M fills from 20 one-hour runs of the toxic book (30 s in Debug); only a skipped example reads its model", null),
+        ("simulate --market lob --preset toxic --strategy as-rolling,glft,fixed,adaptive", "20 one-hour runs of the toxic book per strategy (27 s in Debug)", null),
+        ("simulate --market lob --preset toxic --strategy as,as+guard", "20 one-hour runs of the toxic book per strategy and 10 to train the guard (30 s in Debug)", null),
+        ("simulate --market lob --preset toxic --strategy as-rolling,as-rolling+guard", "20 one-hour runs of the toxic book per strategy (53 s in Debug)", null),
+        ("simulate --market lob --preset toxic --strategy fixed,nn-spread", "20 one-hour runs of the toxic book per strategy (73 s in Debug)", null),
+        ("fetch klines", "needs the network (Bybit's REST API)", null),
+        ("record", "needs the network (Bybit's WebSocket) and records for an hour", null),
+    ];
+
+    private readonly string _root = Directory.CreateTempSubdirectory("mm-readme-").FullName;
+
+    [Fact]
+    public void EveryExampleRunsAsWrittenFromTheRepositoryRoot()
+    {
+        string repository = RepositoryRoot();
+        string[] examples = [.. Examples(File.ReadAllText(Path.Combine(repository, "README.md")))];
+        Assert.True(examples.Length >= 40, $"{examples.Length} examples found");
+        foreach ((string line, _, _) in Skipped)
+        {
+            Assert.Single(examples, e => e.StartsWith(line, StringComparison.Ordinal));   // the list names README lines that exist
+        }
+
+        // The repository's layout, without its runs/: configs/ and ../shared beside it.
+        string folder = Path.Combine(_root, "repository");
+        Directory.CreateDirectory(folder);
+        Directory.CreateSymbolicLink(Path.Combine(folder, "configs"), Path.Combine(repository, "configs"));
+        string? shared = SharedData.Folder is { } data ? Path.GetDirectoryName(data) : null;
+        if (shared is not null)
+        {
+            Directory.CreateSymbolicLink(Path.Combine(_root, "shared"), shared);
+        }
+
+        string previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = folder;
+        try
+        {
+            int ran = 0;
+            foreach (string example in examples)
+            {
+                (string, string, string?) skipped = Skipped.FirstOrDefault(s => example.StartsWith(s.Line, StringComparison.Ordinal));
+                string command = example;
+                if (skipped is (_, { } reason, var standIn))
+                {
+                    log.WriteLine($"skipped ({reason}): ./mm {example}");
+                    if (standIn is null)
+                    {
+                        continue;
+                    }
+
+                    command = standIn;
+                }
+                else if (shared is null && example.Contains("../shared/", StringComparison.Ordinal))
+                {
+                    log.WriteLine($"skipped (../shared/data is absent): ./mm {example}");
+                    continue;
+                }
+
+                var clock = Stopwatch.StartNew();
+                var (code, _, error) = Mm.Run(command.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                log.WriteLine($"{clock.Elapsed.TotalSeconds,5:F1} s  ./mm {command}");
+                Assert.True(code == 0, $"./mm {command} exited with {code}: {error}");
+                Assert.True(error.Length == 0, $"./mm {command} wrote to standard error: {error}");
+                ran++;
+            }
+
+            Assert.True(ran >= 25, $"{ran} examples ran");
+
+            // Results land under runs/, never in the repository root.
+            Assert.Equal(["configs", "runs"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order());
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+
+    /// <summary>The <c>./mm</c> lines of the README's code blocks, without "./mm " and trailing comments.</summary>
+    private static IEnumerable<string> Examples(string readme)
+    {
+        bool inBlock = false;
+        foreach (string raw in readme.Split('\n'))
+        {
+            string line = raw.TrimEnd('\r');
+            if (line.StartsWith("```", StringComparison.Ordinal))
+            {
+                inBlock = !inBlock;
+                continue;
+            }
+
+            if (inBlock && line.StartsWith("./mm ", StringComparison.Ordinal))
+            {
+                yield return Spaces().Replace(line["./mm ".Length..].Split(" #")[0].Trim(), " ");
+            }
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MarketMaking.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("the repository (MarketMaking.slnx) is not above the test binaries");
+    }
+
+    [GeneratedRegex(" +")]
+    private static partial Regex Spaces();
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
