@@ -259,12 +259,7 @@ public sealed class BybitMarketFeed
     private BybitFeedMessage Notice(BybitFeedMessageKind kind, string topic, string raw, string detail) =>
         new() { Kind = kind, Topic = topic, Raw = raw, LocalTime = Now(), Detail = detail };
 
-    private TimeSpan Backoff()
-    {
-        double factor = Math.Pow(2, Math.Min(Math.Max(_failures - 1, 0), 30));
-        TimeSpan delay = _options.ReconnectDelay * factor;
-        return delay < _options.MaxReconnectDelay ? delay : _options.MaxReconnectDelay;
-    }
+    private TimeSpan Backoff() => ReconnectBackoff.After(_options, _failures);
 
     private long Now() => (_options.TimeProvider.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
 
