@@ -172,6 +172,18 @@ public sealed class ShadowExchange
     }
 
     /// <summary>
+    /// Lets time pass without a market event (a quiet market): orders and cancels that have
+    /// arrived by <paramref name="exchangeTime"/> take effect.
+    /// </summary>
+    public void AdvanceTo(long exchangeTime, List<ShadowEvent> events)
+    {
+        if (exchangeTime >= _nextAction)
+        {
+            UpdateOrders(exchangeTime, events);
+        }
+    }
+
+    /// <summary>
     /// The end of an exchange message (a consistent book): an order the other side has moved through
     /// without a trade we saw was taken.
     /// </summary>

@@ -34,6 +34,7 @@ public sealed class PaperVenue : IVenue
     private long _nextShadowId;
     private long _nextExecution;
     private long _clock;
+    private long _clockSetAt;
 
     public PaperVenue(IMarketDataSource data, PaperSettings? settings = null, TimeProvider? time = null)
     {
@@ -79,6 +80,7 @@ public sealed class PaperVenue : IVenue
             {
                 MarketEvent e = events[i];
                 _clock = Math.Max(_clock, e.ExchangeTime);
+                _clockSetAt = Now();
                 _changes.Clear();
                 exchange.Apply(e, _changes);
                 if (e.IsEndOfBatch)
@@ -88,6 +90,25 @@ public sealed class PaperVenue : IVenue
 
                 Report(updates);
             }
+        }
+    }
+
+    public void Tick(long now, List<PrivateUpdate> updates)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        lock (_gate)
+        {
+            if (_exchange is null || _clockSetAt == 0)
+            {
+                return;
+            }
+
+            // The venue's clock runs on from the last message as ours does.
+            _clock = Math.Max(_clock, _clock + (now - _clockSetAt));
+            _clockSetAt = now;
+            _changes.Clear();
+            _exchange.AdvanceTo(_clock, _changes);
+            Report(updates);
         }
     }
 

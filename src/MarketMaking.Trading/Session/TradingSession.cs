@@ -711,6 +711,13 @@ public sealed class TradingSession
 
     private void OnTick(long now, CancellationToken token)
     {
+        _observed.Clear();
+        _venue.Tick(now, _observed);
+        foreach (PrivateUpdate update in _observed)
+        {
+            OnUpdate(update, now);
+        }
+
         if (_journal.Failure is { } journalFailure && _failure is null)
         {
             _failure = new TradingException($"the journal {_settings.JournalPath} stopped: {journalFailure.Message}", journalFailure);

@@ -35,6 +35,13 @@ public interface IVenue : IAsyncDisposable
     /// </summary>
     void Observe(BybitFeedMessage message, List<PrivateUpdate> updates);
 
+    /// <summary>
+    /// Called by the session on its timer, on the session's thread: a simulated venue lets time pass
+    /// for our orders when the market is quiet (arrivals and cancels land), appending what happened
+    /// to <paramref name="updates"/>; a real venue does nothing.
+    /// </summary>
+    void Tick(long now, List<PrivateUpdate> updates);
+
     /// <summary>Sends one request; the reply says what the venue answered (never throws for a venue's refusal or a timeout).</summary>
     ValueTask<OrderReply> SendAsync(OrderCommand command, CancellationToken cancellationToken);
 
