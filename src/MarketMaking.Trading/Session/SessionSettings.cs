@@ -15,6 +15,9 @@ public sealed record SessionSettings
     /// <summary>Risk limits and quoting mechanics, the same record backtests take.</summary>
     public RunSettings Run { get; init; } = new();
 
+    /// <summary>When set, the run settings for the instrument the venue trades (limits or tolerances given in ticks); else <see cref="Run"/>.</summary>
+    public Func<Core.Instruments.Instrument, RunSettings>? RunFor { get; init; }
+
     /// <summary>The SQLite journal of the session; reused on a restart.</summary>
     public required string JournalPath { get; init; }
 

@@ -136,7 +136,7 @@ public sealed class TradingSession
         IQuotingStrategy strategy = _strategyFactory(_instrument.Instrument);
         MarketFeatures? features = strategy is IReadsMarketFeatures { FeatureSettings: { } featureSettings } ? new MarketFeatures(featureSettings) : null;
         _market = new LiveMarket(_instrument.Instrument, _settings.VolatilityWindow, features);
-        _path = new DecisionPath(_instrument.Instrument, strategy, _settings.Run with { RecordSeries = true });
+        _path = new DecisionPath(_instrument.Instrument, strategy, (_settings.RunFor?.Invoke(_instrument.Instrument) ?? _settings.Run) with { RecordSeries = true });
         _router = new OrderRouter(_venue, _instrument, _tracker, _links, _journal, new RateLimiter(_settings.RateLimits), Now, _settings.StaleRequestAfter, OnReply, LaterReply)
         {
             Dropped = id => _path.Orders.Forget(id),
@@ -289,7 +289,7 @@ public sealed class TradingSession
         _router.Flush(now);
         _nextDecision = time + _settings.RequoteInterval.TotalSeconds;
         _fillSinceDecision = false;
-        _journal.Event("decision", now, _market.ExchangeTime, null, string.Create(CultureInfo.InvariantCulture, $"mid {_market.Mid:G10} q {_path.Ledger.Position:G8}: bid {_path.Orders.BestBid:G10} ask {_path.Orders.BestAsk:G10}"));
+        _journal.Event("decision", now, _market.ExchangeTime, null, DecisionText.Format(time, _market.Mid, _path.Ledger.Position, _path.Orders.BestBid, _path.Orders.BestAsk));
         _path.Mark(time, _market.Mid);
         if (_path.CheckLoss(time, _market.Mid, _router))
         {
