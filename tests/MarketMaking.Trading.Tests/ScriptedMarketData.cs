@@ -27,6 +27,11 @@ internal sealed class ScriptedMarketData : IMarketDataSource
 
     public TimeSpan Pace { get; init; } = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>After this many messages the market falls silent for <see cref="PauseFor"/> (never when negative).</summary>
+    public int PauseAfter { get; init; } = -1;
+
+    public TimeSpan PauseFor { get; init; }
+
     /// <summary>Messages played so far.</summary>
     public int Played { get; private set; }
 
@@ -36,7 +41,7 @@ internal sealed class ScriptedMarketData : IMarketDataSource
     {
         foreach (BybitFeedMessage message in Messages)
         {
-            await Task.Delay(Pace, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Played == PauseAfter ? PauseFor : Pace, cancellationToken).ConfigureAwait(false);
             Played++;
             yield return message;
         }

@@ -52,6 +52,11 @@ public sealed class PaperVenue : IVenue
 
     public async Task<VenueInstrument> ConnectAsync(string symbol, CancellationToken cancellationToken)
     {
+        if (_instrument is not null)
+        {
+            return _instrument; // connected before (a restarted session): our orders are still here
+        }
+
         VenueInstrument source = await _data.InstrumentAsync(symbol, cancellationToken).ConfigureAwait(false);
         Instrument i = source.Instrument;
         _instrument = source with { Instrument = new Instrument(i.Symbol, i.TickSize, i.LotSize, (double)_settings.MakerFeeRate, (double)_settings.TakerFeeRate) };

@@ -81,6 +81,9 @@ public sealed class TradingSession
     /// <summary>Called once the startup reconciliation is done and the session quotes (tests and the CLI wait for it).</summary>
     public Action? Started { get; set; }
 
+    /// <summary>Called on the session's thread with the kind of every fault it notices (stale-data, stream-down, kill…).</summary>
+    public Action<string>? FaultSeen { get; set; }
+
     /// <summary>Asks a running session to stop as on SIGTERM: cancel everything, wait for the confirmations, write the final state.</summary>
     public void RequestStop() => _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Stop));
 
@@ -870,6 +873,7 @@ public sealed class TradingSession
     {
         Count(kind);
         _journal.Event("fault", now, 0, null, $"{kind}: {detail}");
+        FaultSeen?.Invoke(kind);
     }
 
     private void Count(string kind) => _faults[kind] = _faults.GetValueOrDefault(kind) + 1;
