@@ -108,6 +108,12 @@ public sealed class LocalVenue : IAsyncDisposable
         return venue;
     }
 
+    /// <summary>The public market data (for tests).</summary>
+    internal PublicMarketData PublicData => _loop.Public;
+
+    /// <summary>Runs <paramref name="work"/> on the market thread (for tests).</summary>
+    internal Task<T> OnMarketThread<T>(Func<T> work) => _loop.Run(work);
+
     /// <summary>The venue's own view of the account (as GET /venue/state answers).</summary>
     public Task<VenueState> StateAsync() => _loop.Run(() => _loop.Exchange.State());
 

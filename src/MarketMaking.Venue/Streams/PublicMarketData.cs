@@ -61,6 +61,12 @@ internal sealed class PublicMarketData : IPublicTape
 
     public long BookMessages { get; private set; }
 
+    /// <summary>
+    /// For tests: when set, the best bid and ask of every update of <c>orderbook.50</c> as published
+    /// (u, bid price, bid size, ask price, ask size in ticks and lots), to check a recorded stream against.
+    /// </summary>
+    internal List<(long U, long BidPrice, long BidSize, long AskPrice, long AskSize)>? PublishedTops { get; set; }
+
     public void OnTrade(long time, Side aggressor, long priceTicks, long sizeLots)
     {
         PublicTrade? previous = _recentCount > 0 ? _recent[(_recentCount - 1) % RecentTrades] : null;
@@ -564,6 +570,13 @@ internal sealed class PublicMarketData : IPublicTape
     private byte[] BookMessage(BookTopic book, bool snapshot, (long Price, long Size)[] bids, (long Price, long Size)[] asks, long now)
     {
         BookMessages++;
+        if (PublishedTops is { } tops && book.Depth == 50 && (tops.Count == 0 || tops[^1].U != book.U))
+        {
+            (long bidPrice, long bidSize) = book.Bids.Length > 0 ? book.Bids[0] : (0, 0);
+            (long askPrice, long askSize) = book.Asks.Length > 0 ? book.Asks[0] : (0, 0);
+            tops.Add((book.U, bidPrice, bidSize, askPrice, askSize));
+        }
+
         long sequence = ++_bookSequence;
         return Wire.Json((book, snapshot, bids, asks, now, sequence), (w, s) =>
         {
