@@ -99,8 +99,8 @@ public sealed class BybitPrivateStream
         }
     }
 
-    /// <summary>The auth request for a connection opened now: expires a little in the (server's) future.</summary>
-    internal byte[] AuthRequest()
+    /// <summary>The auth request for a connection opened now (<c>{"op":"auth","args":[key, expires, signature]}</c>), expiring <see cref="BybitPrivateStreamOptions.AuthExpiry"/> into the server's future.</summary>
+    public byte[] AuthRequest()
     {
         long expires = (_options.Connection.TimeProvider.GetUtcNow() + _options.ClockOffset + _options.AuthExpiry).ToUnixTimeMilliseconds();
         var buffer = new ArrayBufferWriter<byte>(256);

@@ -7,7 +7,7 @@ namespace MarketMaking.Data.Bybit.Trading.Json;
 /// A numeric string Bybit sends as <c>""</c> when it has no value (an order's <c>avgPrice</c> before
 /// any fill, a position's <c>liqPrice</c>): <c>""</c> is null and null is written back as <c>""</c>.
 /// </summary>
-internal sealed class BybitBlankDecimalConverter : JsonConverter<decimal?>
+public sealed class BybitBlankDecimalConverter : JsonConverter<decimal?>
 {
     private static readonly BybitDecimalConverter Inner = new();
 

@@ -5,7 +5,7 @@ using MarketMaking.Core.Orders;
 namespace MarketMaking.Data.Bybit.Trading.Json;
 
 /// <summary>A position's <c>side</c>: <c>Buy</c> (long), <c>Sell</c> (short) or <c>""</c> (flat, null here).</summary>
-internal sealed class BybitBlankSideConverter : JsonConverter<Side?>
+public sealed class BybitBlankSideConverter : JsonConverter<Side?>
 {
     private static readonly BybitSideConverter Inner = new();
 

@@ -9,7 +9,7 @@ namespace MarketMaking.Data.Bybit.Trading.Json;
 /// Bybit's numbers-as-strings: reads <c>"0.10"</c> (or a bare number) into an exact decimal and
 /// writes it back as a string with its scale, so <c>"0.10"</c> stays <c>"0.10"</c>.
 /// </summary>
-internal sealed class BybitDecimalConverter : JsonConverter<decimal>
+public sealed class BybitDecimalConverter : JsonConverter<decimal>
 {
     public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadDecimal(ref reader);
 

@@ -5,7 +5,7 @@ using MarketMaking.Core.Orders;
 namespace MarketMaking.Data.Bybit.Trading.Json;
 
 /// <summary>Bybit's <c>side</c>: <c>Buy</c> or <c>Sell</c>.</summary>
-internal sealed class BybitSideConverter : JsonConverter<Side>
+public sealed class BybitSideConverter : JsonConverter<Side>
 {
     public override Side Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.ValueTextEquals("Buy"u8) ? Side.Buy
