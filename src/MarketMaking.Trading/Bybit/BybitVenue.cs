@@ -272,7 +272,7 @@ public sealed class BybitVenue : IVenue
         order.Qty,
         order.CumExecQty,
         order.UpdatedTime * NanosPerMilli,
-        order.OrderStatus == BybitOrderStatus.Rejected ? order.RejectReason.ToString()
+        order.RejectReason != BybitRejectReason.NoError ? "EC_" + order.RejectReason
             : order.CancelType != BybitCancelType.Unknown ? order.CancelType.ToString() : "");
 
     private static VenueExecution Execution(BybitExecution e) =>

@@ -347,11 +347,15 @@ public sealed class TradingSession
         }
     }
 
-    private void OnExecution(VenueExecution e, long now)
+    private void OnExecution(VenueExecution e, long now, bool pushed = true)
     {
         if (!_book.Apply(e.ExecutionId, e.Side, e.Price, e.Quantity, e.Fee, e.ExecutionTime))
         {
-            Count("duplicate-execution");
+            if (pushed)
+            {
+                Count("duplicate-execution"); // the stream sent it twice (reconciliation re-reads known ones by design)
+            }
+
             return;
         }
 
@@ -388,9 +392,9 @@ public sealed class TradingSession
         OrderState before = order.State;
         if (!_tracker.ApplyUpdate(order, update.Status, update.Price, update.Quantity, update.CumulativeExecuted, update.ExchangeOrderId, update.UpdatedTime, now))
         {
-            if (update.UpdatedTime < order.VenueUpdatedAt || (order.State.IsFinal() && update.Status is VenueOrderStatus.New or VenueOrderStatus.PartiallyFilled))
+            if (update.UpdatedTime < order.VenueUpdatedAt)
             {
-                Count("late-update");
+                Count("late-update"); // delayed or reordered on the way
             }
 
             return;
@@ -402,7 +406,7 @@ public sealed class TradingSession
         {
             // Cancelled or refused by the venue (post-only would cross, expired): the next decision quotes afresh.
             _path.Orders.Forget(order.LocalId);
-            if (before != OrderState.PendingCancel)
+            if (before != OrderState.PendingCancel && !update.Reason.Contains("PostOnlyWillTakeLiquidity", StringComparison.Ordinal))
             {
                 Fault(order.State == OrderState.Rejected ? "order-rejected" : "order-cancelled-by-venue", now, $"{order.LinkId}: {update.Reason}");
             }
@@ -575,7 +579,7 @@ public sealed class TradingSession
 
         foreach (VenueExecution execution in snapshot.Executions)
         {
-            OnExecution(execution, now);
+            OnExecution(execution, now, pushed: false);
         }
 
         var open = new HashSet<string>(StringComparer.Ordinal);
@@ -829,7 +833,7 @@ public sealed class TradingSession
         VenueSnapshot final = await _venue.SnapshotAsync((_book.LastExecutionTime > 0 ? _book.LastExecutionTime : _startedAt) - 1_000_000_000, token).ConfigureAwait(false);
         foreach (VenueExecution execution in final.Executions)
         {
-            OnExecution(execution, now);
+            OnExecution(execution, now, pushed: false);
         }
 
         if (final.OpenOrders.Count > 0)
