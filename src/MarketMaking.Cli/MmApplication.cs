@@ -34,6 +34,8 @@ public static class MmApplication
             BreakevenCommand.Create(terminal),
             TuneCommand.Create(terminal),
             ReportCommand.Create(terminal),
+            TradeCommand.Create(terminal),
+            JournalCommand.Create(terminal),
             ConfigCommand.Create(terminal, config),
             RerunCommand.Create(terminal, rerun => Run(rerun, output, error)),
         };
