@@ -77,7 +77,7 @@ public static class FaultFile
                 throw new ConfigurationException(path, value.Start.Line, key, "expected its settings (rate, at, every, duration, ...)");
             }
 
-            rules[kind] = Rule(path, kind, settings);
+            rules[kind] = Rule(path, kind, settings, line);
         }
 
         return new FaultPlan { Seed = seed, Rules = rules };
@@ -100,7 +100,7 @@ public static class FaultFile
             : null;
     }
 
-    private static FaultRule Rule(string path, FaultKind kind, YamlMappingNode settings)
+    private static FaultRule Rule(string path, FaultKind kind, YamlMappingNode settings, long line)
     {
         string[] allowed = [.. Common, .. Extra.GetValueOrDefault(kind, [])];
         var rule = new FaultRule();
@@ -133,7 +133,7 @@ public static class FaultFile
 
         if (rule.Rate == 0 && !rule.IsScheduled)
         {
-            throw new ConfigurationException(path, settings.Start.Line, name, "needs a rate or a schedule (at, every)");
+            throw new ConfigurationException(path, line, name, "needs a rate or a schedule (at, every)");
         }
 
         return rule;
