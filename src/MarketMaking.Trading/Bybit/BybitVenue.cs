@@ -35,12 +35,13 @@ public sealed class BybitVenue : IVenue
     /// <param name="credentials">The API key and secret (never logged).</param>
     /// <param name="requestTimeout">How long an order request waits before its outcome is unknown.</param>
     /// <param name="time">The local clock.</param>
-    public BybitVenue(BybitEnvironment environment, BybitCredentials credentials, TimeSpan? requestTimeout = null, TimeProvider? time = null)
+    /// <param name="httpClient">The HTTP client order requests go through (a measuring or shared one); null: its own.</param>
+    public BybitVenue(BybitEnvironment environment, BybitCredentials credentials, TimeSpan? requestTimeout = null, TimeProvider? time = null, HttpClient? httpClient = null)
     {
         _environment = environment ?? throw new ArgumentNullException(nameof(environment));
         _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         _time = time ?? TimeProvider.System;
-        _client = new BybitTradingClient(credentials, new BybitTradingOptions { Environment = environment, TimeProvider = _time, Timeout = requestTimeout ?? TimeSpan.FromSeconds(5) });
+        _client = new BybitTradingClient(credentials, new BybitTradingOptions { Environment = environment, TimeProvider = _time, Timeout = requestTimeout ?? TimeSpan.FromSeconds(5) }, httpClient);
         _public = new BybitPublicData(environment.Name, environment.RestBaseUrl, environment.PublicStreamBaseUrl, _time);
     }
 

@@ -182,9 +182,13 @@ public sealed class TradingSession
         }
     }
 
+    /// <summary>Local receive time of the market message being handled (0 while handling anything else): the start of tick-to-order.</summary>
+    internal long HandlingMessageReceivedAt { get; private set; }
+
     private void Handle(in SessionInput input, CancellationToken token)
     {
         long now = Now();
+        HandlingMessageReceivedAt = input.Kind == SessionInputKind.Market ? ((BybitFeedMessage)input.Payload!).LocalTime : 0;
         switch (input.Kind)
         {
             case SessionInputKind.Market:
