@@ -7,7 +7,6 @@ using MarketMaking.Core.Orders;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Simulation.Exchange;
 using MarketMaking.Signals.Features;
-using MarketMaking.Signals.Volatility;
 
 namespace MarketMaking.Simulation.Replay;
 
@@ -31,8 +30,7 @@ public sealed class ReplayMarket : IMarket
     private readonly OrderBook _book;
     private readonly List<ShadowEvent> _changes = new(MaxOrders * 2);
     private readonly MarketEvent[] _buffer = new MarketEvent[BufferSize];
-    private readonly RealizedVolatility _volatility;
-    private readonly double _tick;
+    private readonly BookMarketState _state;
     private readonly double _lot;
     private int _position;
     private int _count;
@@ -51,8 +49,7 @@ public sealed class ReplayMarket : IMarket
         _book = _exchange.Book;
         Instrument data = source.Instrument;
         Instrument = new Instrument(data.Symbol, data.TickSize, data.LotSize, _settings.MakerFeeRate ?? data.MakerFeeRate, _settings.TakerFeeRate ?? data.TakerFeeRate);
-        _volatility = new RealizedVolatility(_settings.VolatilityWindow);
-        _tick = Instrument.TickSize;
+        _state = new BookMarketState(_book, Instrument.TickSize, _settings.VolatilityWindow);
         _lot = Instrument.LotSize;
         if (!Instrument.HasPriceGrid)
         {
@@ -68,14 +65,14 @@ public sealed class ReplayMarket : IMarket
 
     public double TimeLeft => double.PositiveInfinity;
 
-    public double Mid => _book.Mid * _tick;
+    public double Mid => _state.Mid;
 
-    public double BestBid => _book.LevelCount(Side.Buy) > 0 ? _book.Best(Side.Buy).Price * _tick : double.NaN;
+    public double BestBid => _state.BestBid;
 
-    public double BestAsk => _book.LevelCount(Side.Sell) > 0 ? _book.Best(Side.Sell).Price * _tick : double.NaN;
+    public double BestAsk => _state.BestAsk;
 
     /// <summary>Realized volatility of the mid per √second over the volatility window; NaN until a whole window has been seen.</summary>
-    public double Volatility => _volatility.IsReady ? _volatility.Value * _tick : double.NaN;
+    public double Volatility => _state.Volatility;
 
     public double Alpha => 0;
 
@@ -85,9 +82,13 @@ public sealed class ReplayMarket : IMarket
     public IOrderBookView Book => _book;
 
     /// <summary>Features kept current from the replayed book and trades (none when null: they cost time).</summary>
-    public MarketFeatures? Features { get; set; }
+    public MarketFeatures? Features
+    {
+        get => _state.Features;
+        set => _state.Features = value;
+    }
 
-    public ReadOnlySpan<double> FeatureValues => Features is null ? [] : Features.Values;
+    public ReadOnlySpan<double> FeatureValues => _state.FeatureValues;
 
     /// <summary>Local time of the last event processed (ns since the epoch).</summary>
     public long LocalTime => _now;
@@ -134,19 +135,18 @@ public sealed class ReplayMarket : IMarket
             _exchange.Apply(e, _changes);
             if (e.Kind == MarketEventKind.Trade)
             {
-                Features?.OnTrade(e);
+                _state.OnTrade(e);
             }
 
             AddFills(fills);
             if (e.IsEndOfBatch)
             {
                 _batches++;
-                _volatility.Update(e.LocalTime, _book.Mid);
-                Features?.OnBook(e.ExchangeTime, _book);
+                _state.OnBatchEnd(e.LocalTime, e.ExchangeTime);
                 _changes.Clear();
                 _exchange.EndOfBatch(e.ExchangeTime, _changes);
                 AddFills(fills);
-                if (HasBothSides && (fills.Count > fillsBefore || _now >= returnAt))
+                if (_state.HasBothSides && (fills.Count > fillsBefore || _now >= returnAt))
                 {
                     return;
                 }
@@ -155,8 +155,6 @@ public sealed class ReplayMarket : IMarket
 
         _finished = true;
     }
-
-    private bool HasBothSides => _book.LevelCount(Side.Buy) > 0 && _book.LevelCount(Side.Sell) > 0;
 
     /// <summary>
     /// Replays the warm-up: up to the first consistent two-sided book at least StartAfter after the
@@ -172,15 +170,14 @@ public sealed class ReplayMarket : IMarket
             _book.Apply(e);
             if (e.Kind == MarketEventKind.Trade)
             {
-                Features?.OnTrade(e);
+                _state.OnTrade(e);
             }
 
             if (e.IsEndOfBatch)
             {
                 _batches++;
-                _volatility.Update(e.LocalTime, _book.Mid);
-                Features?.OnBook(e.ExchangeTime, _book);
-                if (HasBothSides && e.LocalTime - first >= _settings.StartAfter)
+                _state.OnBatchEnd(e.LocalTime, e.ExchangeTime);
+                if (_state.HasBothSides && e.LocalTime - first >= _settings.StartAfter)
                 {
                     _origin = e.LocalTime;
                     return;

@@ -50,6 +50,20 @@ public sealed class OrderTracker
         return order;
     }
 
+    /// <summary>
+    /// An order an earlier run of the session left open in the journal (a crash): unknown until
+    /// reconciliation says whether it still rests, filled or went.
+    /// </summary>
+    public TrackedOrder Restore(string linkId, string? exchangeOrderId, Side side, decimal price, decimal quantity, bool reduceOnly, OrderState lastKnown, decimal executed, long now)
+    {
+        TrackedOrder order = Add(0, linkId, side, price, quantity, reduceOnly, now);
+        order.ExchangeOrderId = exchangeOrderId;
+        order.VenueExecuted = executed;
+        order.StateBeforeUnknown = lastKnown == OrderState.Unknown ? OrderState.PendingNew : lastKnown;
+        order.State = OrderState.Unknown;
+        return order;
+    }
+
     public TrackedOrder? Find(string linkId) => _byLink.GetValueOrDefault(linkId);
 
     /// <summary>The order the order manager knows by <paramref name="localId"/>.</summary>

@@ -1,33 +1,27 @@
 using MarketMaking.Core.Books;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Core.MarketData;
-using MarketMaking.Core.Orders;
 using MarketMaking.Signals.Features;
-using MarketMaking.Signals.Volatility;
 using MarketMaking.Simulation.Engine;
 
 namespace MarketMaking.Trading.Session;
 
 /// <summary>
-/// The market as a live session sees it, kept as the replay keeps it: the L2 book rebuilt from the
-/// venue's snapshots and deltas, the realized volatility of the mid and the market features,
-/// updated at the end of every exchange message. Time runs on the venue's clock (exchange time of
-/// the last message), so a venue replaying data faster than real time keeps the strategy's clock
-/// in step with the data, as a backtest does.
+/// The market as a live session sees it, kept as the replay keeps it (<see cref="BookMarketState"/>):
+/// the L2 book rebuilt from the venue's snapshots and deltas, the realized volatility of the mid and
+/// the market features, updated at the end of every exchange message. Time runs on the venue's clock
+/// (exchange time of the last message), so the strategy's clock follows the venue's.
 /// </summary>
 public sealed class LiveMarket : IMarketView
 {
     private readonly OrderBook _book = new();
-    private readonly RealizedVolatility _volatility;
-    private readonly double _tick;
+    private readonly BookMarketState _state;
     private long _origin = long.MinValue;
 
     public LiveMarket(Instrument instrument, TimeSpan volatilityWindow, MarketFeatures? features)
     {
         Instrument = instrument ?? throw new ArgumentNullException(nameof(instrument));
-        _volatility = new RealizedVolatility(volatilityWindow);
-        _tick = instrument.TickSize;
-        Features = features;
+        _state = new BookMarketState(_book, instrument.TickSize, volatilityWindow) { Features = features };
     }
 
     public Instrument Instrument { get; }
@@ -37,20 +31,18 @@ public sealed class LiveMarket : IMarketView
 
     public double TimeLeft => double.PositiveInfinity;
 
-    public double Mid => _book.Mid * _tick;
+    public double Mid => _state.Mid;
 
-    public double BestBid => _book.LevelCount(Side.Buy) > 0 ? _book.Best(Side.Buy).Price * _tick : double.NaN;
+    public double BestBid => _state.BestBid;
 
-    public double BestAsk => _book.LevelCount(Side.Sell) > 0 ? _book.Best(Side.Sell).Price * _tick : double.NaN;
+    public double BestAsk => _state.BestAsk;
 
     /// <summary>Realized volatility of the mid per √second; NaN until a whole window has been seen.</summary>
-    public double Volatility => _volatility.IsReady ? _volatility.Value * _tick : double.NaN;
+    public double Volatility => _state.Volatility;
 
     public double Alpha => 0;
 
-    public ReadOnlySpan<double> FeatureValues => Features is null ? [] : Features.Values;
-
-    public MarketFeatures? Features { get; }
+    public ReadOnlySpan<double> FeatureValues => _state.FeatureValues;
 
     public IOrderBookView Book => _book;
 
@@ -61,7 +53,7 @@ public sealed class LiveMarket : IMarketView
     public bool IsSynced { get; private set; }
 
     /// <summary>Both sides quoted and not crossed: a book to quote on.</summary>
-    public bool IsTradable => IsSynced && _book.LevelCount(Side.Buy) > 0 && _book.LevelCount(Side.Sell) > 0 && !_book.IsCrossed;
+    public bool IsTradable => IsSynced && _state.HasBothSides && !_book.IsCrossed;
 
     /// <summary>Applies one message's events (a snapshot starts with BookClear); the last one ends the batch.</summary>
     public void Apply(IReadOnlyList<MarketEvent> events, long exchangeTime)
@@ -94,15 +86,14 @@ public sealed class LiveMarket : IMarketView
                     book = true;
                     break;
                 case MarketEventKind.Trade:
-                    Features?.OnTrade(e);
+                    _state.OnTrade(e);
                     break;
             }
         }
 
         if (book)
         {
-            _volatility.Update(ExchangeTime, _book.Mid);
-            Features?.OnBook(ExchangeTime, _book);
+            _state.OnBatchEnd(ExchangeTime, ExchangeTime);
         }
     }
 

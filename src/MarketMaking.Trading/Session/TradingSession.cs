@@ -106,8 +106,8 @@ public sealed class TradingSession
         {
             await StartAsync(life.Token).ConfigureAwait(false);
             using CancellationTokenRegistration onStop = stop.Register(RequestStop);
-            pumps.Add(PumpPrivateAsync(life.Token));
-            pumps.Add(PumpMarketAsync(life.Token));
+            pumps.Add(PumpAsync(_venue.PrivateUpdatesAsync(life.Token), SessionInputKind.Private));
+            pumps.Add(PumpAsync(_venue.MarketDataAsync(life.Token), SessionInputKind.Market));
             pumps.Add(PumpTimerAsync(life.Token));
             await LoopAsync(life.Token).ConfigureAwait(false);
             return await FinishAsync(life.Token).ConfigureAwait(false);
@@ -131,6 +131,14 @@ public sealed class TradingSession
         }
 
         _book = state.Book;
+
+        // Orders an earlier run left open (a crash): unknown until the start's reconciliation.
+        foreach (JournalOrder open in state.OpenOrders)
+        {
+            TrackedOrder restored = _tracker.Restore(open.LinkId, open.ExchangeOrderId, open.Side, open.Price, open.Quantity, open.ReduceOnly, OrderStates.Parse(open.State), open.Executed, _startedAt);
+            _journal.Order(restored);
+        }
+
         _links = new LinkIds(state.LinkPrefix ?? LinkIds.NewPrefix((ulong)_startedAt ^ ((ulong)Environment.ProcessId << 40)), state.LinkReserved, state.LinkReserved);
         _journal.Event("start", _startedAt, 0, null, $"run {_journal.Run} on {_venue.Name}, {_settings.Symbol}, {_settings.StrategyName}; journal holds {_book.Count} executions, position {_book.Position}");
         _instrument = await _venue.ConnectAsync(_settings.Symbol, token).ConfigureAwait(false);
@@ -637,7 +645,12 @@ public sealed class TradingSession
                     _journal.Order(order);
                 }
 
-                if (_phase == Phase.Stopping || _path.Gate.IsKilled)
+                if (_phase == Phase.Starting && order.LocalId == 0)
+                {
+                    // An earlier run's order, still resting: taken over, or cancelled.
+                    TakeOverOrCancel(order, venueOrder, now);
+                }
+                else if (_phase == Phase.Stopping || _path.Gate.IsKilled)
                 {
                     _router.CancelOrder(order, resend: order.InFlight == 0);
                 }
@@ -652,22 +665,27 @@ public sealed class TradingSession
             return;
         }
 
-        // Not ours, or from an earlier run of this journal.
+        // Not ours (or ours, but forgotten).
         string link = venueOrder.LinkId.Length > 0 ? venueOrder.LinkId : "order-" + venueOrder.ExchangeOrderId;
-        TrackedOrder adopted = _tracker.Adopt(link, venueOrder.ExchangeOrderId, venueOrder.Side, venueOrder.Price, venueOrder.Quantity, venueOrder.CumulativeExecuted, now);
-        _journal.Order(adopted);
-        if (_settings.AdoptOrders && _phase != Phase.Stopping && venueOrder.LinkId.Length > 0)
+        TrackedOrder found = _tracker.Adopt(link, venueOrder.ExchangeOrderId, venueOrder.Side, venueOrder.Price, venueOrder.Quantity, venueOrder.CumulativeExecuted, now);
+        _journal.Order(found);
+        TakeOverOrCancel(found, venueOrder, now);
+    }
+
+    /// <summary>With --adopt-orders the order manager keeps, reduces or cancels the order at the next decision like one of its own; otherwise it is cancelled.</summary>
+    private void TakeOverOrCancel(TrackedOrder order, VenueOrderUpdate venueOrder, long now)
+    {
+        if (_settings.AdoptOrders && _phase != Phase.Stopping && venueOrder.LinkId.Length > 0 && !order.ReduceOnly)
         {
-            // The order manager keeps, reduces or cancels it at the next decision like one of its own.
             long localId = _router.NewLocalId();
-            _tracker.Bind(localId, adopted);
-            _path.Orders.Adopt(localId, adopted.Side, (double)adopted.Price, (double)adopted.Remaining);
-            _journal.Event("adopted", now, venueOrder.UpdatedTime, link, $"{venueOrder.Side} {venueOrder.Quantity}@{venueOrder.Price}");
+            _tracker.Bind(localId, order);
+            _path.Orders.Adopt(localId, order.Side, (double)order.Price, (double)order.Remaining);
+            _journal.Event("adopted", now, venueOrder.UpdatedTime, order.LinkId, $"{venueOrder.Side} {venueOrder.Quantity}@{venueOrder.Price}");
         }
         else
         {
-            _journal.Event("unknown-order", now, venueOrder.UpdatedTime, link, $"{venueOrder.Side} {venueOrder.Quantity}@{venueOrder.Price}: cancelled");
-            _router.CancelOrder(adopted);
+            _journal.Event("unknown-order", now, venueOrder.UpdatedTime, order.LinkId, $"{venueOrder.Side} {venueOrder.Quantity}@{venueOrder.Price}: cancelled");
+            _router.CancelOrder(order);
         }
     }
 
@@ -834,7 +852,8 @@ public sealed class TradingSession
     private async Task<SessionResult> FinishAsync(CancellationToken token)
     {
         long now = Now();
-        VenueSnapshot final = await _venue.SnapshotAsync((_book.LastExecutionTime > 0 ? _book.LastExecutionTime : _startedAt) - 1_000_000_000, token).ConfigureAwait(false);
+        long since = (_book.LastExecutionTime > 0 ? _book.LastExecutionTime : _startedAt) - 1_000_000_000;
+        VenueSnapshot final = await PatientlyAsync(() => _venue.SnapshotAsync(since, token), token).ConfigureAwait(false);
         foreach (VenueExecution execution in final.Executions)
         {
             OnExecution(execution, now, pushed: false);
@@ -845,10 +864,15 @@ public sealed class TradingSession
             // Something of ours still rests (a cancel lost on the way): cancel-all, then look again.
             Fault("open-at-end", now, $"{final.OpenOrders.Count} orders still open after the cancels: cancel-all");
             await _venue.SendAsync(new OrderCommand(OrderCommandKind.CancelAll, "", Side.Buy, 0, 0, false, false, false, now), token).ConfigureAwait(false);
-            final = await _venue.SnapshotAsync(_startedAt, token).ConfigureAwait(false);
+            final = await PatientlyAsync(() => _venue.SnapshotAsync(since, token), token).ConfigureAwait(false);
+            foreach (VenueExecution execution in final.Executions)
+            {
+                OnExecution(execution, now, pushed: false);
+            }
         }
 
-        VenueAccount account = await _venue.AccountAsync(_journal.State.Runs.Count > 0 ? _journal.State.Runs[0].StartedAt : _startedAt, token).ConfigureAwait(false);
+        long firstRun = _journal.State.Runs.Count > 0 ? _journal.State.Runs[0].StartedAt : _startedAt;
+        VenueAccount account = await PatientlyAsync(() => _venue.AccountAsync(firstRun, token), token).ConfigureAwait(false);
         RunResult run = _path.Finish(_market.Mid);
         await _journal.FlushAsync().ConfigureAwait(false);
         int journalled = JournalReader.CountFills(_journal.Path);
@@ -877,6 +901,23 @@ public sealed class TradingSession
         return result;
     }
 
+    /// <summary>A query the end of the session cannot do without, tried again while the venue fails (a 5xx, a timeout), up to ten times.</summary>
+    private async Task<T> PatientlyAsync<T>(Func<Task<T>> query, CancellationToken token)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await query().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && attempt < 10)
+            {
+                Fault("final-query-failed", Now(), e.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), _time, token).ConfigureAwait(false);
+            }
+        }
+    }
+
     private void Fault(string kind, long now, string detail)
     {
         Count(kind);
@@ -886,28 +927,14 @@ public sealed class TradingSession
 
     private void Count(string kind) => _faults[kind] = _faults.GetValueOrDefault(kind) + 1;
 
-    private async Task PumpMarketAsync(CancellationToken token)
+    /// <summary>Moves everything a background stream yields into the inbox; its failure goes there too.</summary>
+    private async Task PumpAsync<T>(IAsyncEnumerable<T> source, SessionInputKind kind)
     {
         try
         {
-            await foreach (BybitFeedMessage message in _venue.MarketDataAsync(token).ConfigureAwait(false))
+            await foreach (T item in source.ConfigureAwait(false))
             {
-                _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Market, message));
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Failure, e));
-        }
-    }
-
-    private async Task PumpPrivateAsync(CancellationToken token)
-    {
-        try
-        {
-            await foreach (PrivateUpdate update in _venue.PrivateUpdatesAsync(token).ConfigureAwait(false))
-            {
-                _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Private, update));
+                _inbox.Writer.TryWrite(new SessionInput(kind, item));
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -8,7 +8,7 @@ using MarketMaking.Venue.Faults;
 
 namespace MarketMaking.Trading.Tests.Acceptance;
 
-public class FaultySessionTests
+public class FaultySessionTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>Every fault the venue knows, compressed into a minute of wall clock (ten simulated minutes at speed 10).</summary>
     private static readonly FaultPlan EveryFault = new()
@@ -39,6 +39,10 @@ public class FaultySessionTests
         var settings = new SessionSettings { Symbol = "SIMUSDT", StrategyName = "touch", JournalPath = journal.Path, Duration = TimeSpan.FromSeconds(60), StaleAfter = TimeSpan.FromSeconds(1) };
         SessionResult result = await new TradingSession(venue, settings, _ => new TouchStrategy(1)).RunAsync();
         VenueState state = await local.StateAsync();
+
+        output.WriteLine(SessionJson.Final(result));
+        output.WriteLine($"injected: {string.Join(", ", local.Faults.Counts.Select(f => $"{f.Key} {f.Value}"))}");
+        output.WriteLine($"seen: {string.Join(", ", result.Faults.Select(f => $"{f.Key} {f.Value}"))}");
 
         // Every kind of fault was injected, and the session noticed faults of its own.
         Assert.All(FaultNames.All, name => Assert.True(local.Faults.Counts[name] > 0, $"{name} was never injected"));

@@ -9,7 +9,7 @@ using MarketMaking.Venue.Faults;
 namespace MarketMaking.Trading.Tests.Acceptance;
 
 /// <summary>Acceptance 3 on the local venue: each trigger leaves no order of ours open within one second.</summary>
-public class RiskTriggerTests
+public class RiskTriggerTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
 
@@ -24,6 +24,7 @@ public class RiskTriggerTests
             long killed = await trigger.WaitAsync(TimeSpan.FromSeconds(60));
             long flat = await LocalVenues.NoOrderOpenAsync(local, TimeSpan.FromSeconds(5));
             SessionResult result = await running;
+            output.WriteLine($"kill → nothing open: {Stopwatch.GetElapsedTime(killed, flat).TotalMilliseconds:F0} ms");
             Assert.True(Stopwatch.GetElapsedTime(killed, flat) < OneSecond, $"{Stopwatch.GetElapsedTime(killed, flat).TotalMilliseconds} ms");
             Assert.StartsWith("max loss", result.KillReason, StringComparison.Ordinal);
         }
@@ -40,6 +41,7 @@ public class RiskTriggerTests
             await LocalVenues.QuotingAsync(local, TimeSpan.FromSeconds(10));
             long stale = await trigger.WaitAsync(TimeSpan.FromSeconds(30));
             long flat = await LocalVenues.NoOrderOpenAsync(local, TimeSpan.FromSeconds(5));
+            output.WriteLine($"stale → nothing open: {Stopwatch.GetElapsedTime(stale, flat).TotalMilliseconds:F0} ms");
             Assert.True(Stopwatch.GetElapsedTime(stale, flat) < OneSecond, $"{Stopwatch.GetElapsedTime(stale, flat).TotalMilliseconds} ms");
             await LocalVenues.QuotingAsync(local, TimeSpan.FromSeconds(10)); // fresh data: quoting again
             session.RequestStop();
@@ -57,6 +59,7 @@ public class RiskTriggerTests
             Task<SessionResult> running = session.RunAsync();
             long down = await trigger.WaitAsync(TimeSpan.FromSeconds(60));
             long flat = await LocalVenues.NoOrderOpenAsync(local, TimeSpan.FromSeconds(5));
+            output.WriteLine($"stream down → nothing open: {Stopwatch.GetElapsedTime(down, flat).TotalMilliseconds:F0} ms");
             Assert.True(Stopwatch.GetElapsedTime(down, flat) < OneSecond, $"{Stopwatch.GetElapsedTime(down, flat).TotalMilliseconds} ms");
             session.RequestStop();
             SessionResult result = await running;
