@@ -54,7 +54,8 @@ internal static class TickToOrder
             double[] samples = [.. measured.Latencies.Order()];
             double[] waits = [.. measured.Waits.Order()];
             double[] handling = [.. measured.Handling.Order()];
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  receipt → session: p50 {At(waits, 0.5):F1} µs, p99 {At(waits, 0.99):F1} µs; session → request: p50 {At(handling, 0.5):F1} µs, p99 {At(handling, 0.99):F1} µs"));
+            double[] client = [.. measured.Client.Order()];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  receipt → session: p50 {At(waits, 0.5):F1} µs, p99 {At(waits, 0.99):F1} µs; session → request: p50 {At(handling, 0.5):F1} µs, p99 {At(handling, 0.99):F1} µs, of which the venue client p50 {At(client, 0.5):F1} µs, p99 {At(client, 0.99):F1} µs"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"tick-to-order over {seconds:0} s: {samples.Length:N0} decisions that sent a request ({result.Executions:N0} executions); p50 {At(samples, 0.5):F1} µs, p90 {At(samples, 0.9):F1} µs, p99 {At(samples, 0.99):F1} µs, p99.9 {At(samples, 0.999):F1} µs, max {samples[^1]:F1} µs"));
         }
@@ -96,6 +97,9 @@ internal static class TickToOrder
         /// <summary>From the session starting on the message to the request stamped (the engine on its own thread).</summary>
         public List<double> Handling { get; } = new(1 << 20);
 
+        /// <summary>Of which the venue client: from the request handed to the venue to its signed body entering the HTTP stack.</summary>
+        public List<double> Client { get; } = new(1 << 20);
+
         public string Name => inner.Name;
 
         public bool SupportsAmend => inner.SupportsAmend;
@@ -122,6 +126,7 @@ internal static class TickToOrder
 
         public ValueTask<OrderReply> SendAsync(OrderCommand command, CancellationToken cancellationToken)
         {
+            long handed = Now();
             ValueTask<OrderReply> reply = inner.SendAsync(command, cancellationToken);
             long written = StampingHandler.Last;
             if (_received != 0 && _received == Session!.HandlingMessageReceivedAt && !_measured && written >= _received)
@@ -130,6 +135,7 @@ internal static class TickToOrder
                 Latencies.Add((written - _received) / 1000.0);
                 Waits.Add((_handled - _received) / 1000.0);
                 Handling.Add((written - _handled) / 1000.0);
+                Client.Add((written - handed) / 1000.0);
             }
 
             return reply;

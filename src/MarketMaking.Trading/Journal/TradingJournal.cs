@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using MarketMaking.Core.Errors;
 using MarketMaking.Trading.Orders;
 using MarketMaking.Trading.Venues;
@@ -10,18 +10,24 @@ namespace MarketMaking.Trading.Journal;
 /// <summary>
 /// The session's audit trail in an embedded SQLite database (WAL, one file per session): every
 /// decision, request, reply, order state change, fill, market-data gap, reconnect and risk event,
-/// with local and exchange times. Writes are queued to a background writer (a channel) and
-/// committed in batches, so nothing on the tick-to-order path waits for the disk; a commit
-/// survives a kill -9 (WAL with synchronous=NORMAL is durable against a process crash).
+/// with local and exchange times. Writes are queued (a lock-free queue, no wake-up per write) and
+/// a background writer commits what is there every few milliseconds in one transaction, so nothing
+/// on the tick-to-order path waits for the disk or for another thread; a commit survives a kill -9
+/// (WAL with synchronous=NORMAL is durable against a process crash).
 /// </summary>
 public sealed class TradingJournal : IAsyncDisposable
 {
-    private const int BatchSize = 1024;
+    private const int BatchSize = 4096;
 
-    private readonly Channel<JournalEntry> _queue = Channel.CreateUnbounded<JournalEntry>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>How often the writer commits what has been queued.</summary>
+    private static readonly TimeSpan CommitInterval = TimeSpan.FromMilliseconds(5);
+
+    private readonly ConcurrentQueue<JournalEntry> _queue = new();
     private readonly SqliteConnection _connection;
+    private readonly CancellationTokenSource _closing = new();
     private readonly Task _writer;
     private long _written;
+    private int _closed;
     private Exception? _failure;
 
     private TradingJournal(string path, SqliteConnection connection, JournalState state, int run)
@@ -30,7 +36,7 @@ public sealed class TradingJournal : IAsyncDisposable
         _connection = connection;
         State = state;
         Run = run;
-        _writer = Task.Factory.StartNew(WriteAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        _writer = Task.Run(WriteAsync);
     }
 
     public string Path { get; }
@@ -148,76 +154,102 @@ public sealed class TradingJournal : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        if (Interlocked.Exchange(ref _closed, 1) == 0)
+        {
+            await _closing.CancelAsync().ConfigureAwait(false);
+        }
+
         await _writer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _connection.Dispose();
+        _closing.Dispose();
     }
 
     private void Enqueue(in JournalEntry entry)
     {
-        if (!_queue.Writer.TryWrite(entry) && entry.Callback is TaskCompletionSource done)
+        if (Volatile.Read(ref _closed) == 1 || _failure is not null)
         {
-            done.TrySetResult(); // closed: nothing more will be written
+            (entry.Callback as TaskCompletionSource)?.TrySetResult(); // closed: nothing more will be written
+            return;
         }
+
+        _queue.Enqueue(entry);
     }
 
     private async Task WriteAsync()
     {
         using var statements = new Statements(_connection, Run);
+        using var timer = new PeriodicTimer(CommitInterval);
         var callbacks = new List<JournalEntry>();
-        ChannelReader<JournalEntry> reader = _queue.Reader;
         try
         {
-            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            bool open = true;
+            while (open)
             {
-                int count = 0;
-                using (SqliteTransaction transaction = _connection.BeginTransaction())
+                try
                 {
-                    statements.Enlist(transaction);
-                    while (count < BatchSize && reader.TryRead(out JournalEntry entry))
-                    {
-                        statements.Write(entry);
-                        count++;
-                        if (entry.Callback is not null)
-                        {
-                            callbacks.Add(entry);
-                        }
-                    }
-
-                    transaction.Commit();
+                    open = await timer.WaitForNextTickAsync(_closing.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    open = false; // closing: one last commit of what is queued
                 }
 
-                Interlocked.Add(ref _written, count);
-                foreach (JournalEntry entry in callbacks)
+                while (!_queue.IsEmpty)
                 {
-                    switch (entry.Callback)
-                    {
-                        case TaskCompletionSource done:
-                            done.TrySetResult();
-                            break;
-                        case Action<long> reserved:
-                            reserved(entry.Number);
-                            break;
-                    }
+                    Commit(statements, callbacks);
                 }
-
-                callbacks.Clear();
             }
         }
         catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException)
         {
             Volatile.Write(ref _failure, e);
-            _queue.Writer.TryComplete(e);
             foreach (JournalEntry entry in callbacks)
             {
                 (entry.Callback as TaskCompletionSource)?.TrySetException(e);
             }
 
-            while (reader.TryRead(out JournalEntry entry))
+            while (_queue.TryDequeue(out JournalEntry entry))
             {
                 (entry.Callback as TaskCompletionSource)?.TrySetException(e);
             }
         }
+    }
+
+    /// <summary>Writes up to a batch of queued entries in one transaction, then runs their callbacks.</summary>
+    private void Commit(Statements statements, List<JournalEntry> callbacks)
+    {
+        int count = 0;
+        using (SqliteTransaction transaction = _connection.BeginTransaction())
+        {
+            statements.Enlist(transaction);
+            while (count < BatchSize && _queue.TryDequeue(out JournalEntry entry))
+            {
+                statements.Write(entry);
+                count++;
+                if (entry.Callback is not null)
+                {
+                    callbacks.Add(entry);
+                }
+            }
+
+            transaction.Commit();
+        }
+
+        Interlocked.Add(ref _written, count);
+        foreach (JournalEntry entry in callbacks)
+        {
+            switch (entry.Callback)
+            {
+                case TaskCompletionSource done:
+                    done.TrySetResult();
+                    break;
+                case Action<long> reserved:
+                    reserved(entry.Number);
+                    break;
+            }
+        }
+
+        callbacks.Clear();
     }
 
     /// <summary>The writer's prepared statements, one per kind of entry.</summary>

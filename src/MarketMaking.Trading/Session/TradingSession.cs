@@ -31,7 +31,9 @@ public sealed class TradingSession
     private readonly SessionSettings _settings;
     private readonly Func<Instrument, IQuotingStrategy> _strategyFactory;
     private readonly TimeProvider _time;
-    private readonly Channel<SessionInput> _inbox = Channel.CreateUnbounded<SessionInput>(new UnboundedChannelOptions { SingleReader = true });
+    // Synchronous continuations: the session handles a message on the thread that read it off the
+    // socket (no hop to the thread pool on the tick-to-order path); it is still one reader at a time.
+    private readonly Channel<SessionInput> _inbox = Channel.CreateUnbounded<SessionInput>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly OrderTracker _tracker = new();
     private readonly Dictionary<string, int> _faults = new(StringComparer.Ordinal);
     private readonly List<PrivateUpdate> _observed = [];
