@@ -166,6 +166,7 @@ public sealed class PrivateApiTests : IAsyncLifetime
         Assert.Equal(10001, (await Assert.ThrowsAsync<BybitApiException>(() => _client.PlaceOrderAsync(Limit("g3", Side.Buy, 99m, 1) with { Symbol = "BTCUSDT" }))).Code);
         Assert.Equal(10001, (await Assert.ThrowsAsync<BybitApiException>(() => _client.PlaceOrderAsync(Limit("g4", Side.Buy, 99m, 1) with { TakeProfit = 120m }))).Code);
         Assert.Equal(10001, (await Assert.ThrowsAsync<BybitApiException>(() => _client.PlaceOrderAsync(Limit(new string('x', 37), Side.Buy, 99m, 1)))).Code);
+        Assert.Equal(110094, (await Assert.ThrowsAsync<BybitApiException>(() => _client.PlaceOrderAsync(Limit("tiny", Side.Buy, 4.99m, 1)))).Code); // below instruments-info's minNotionalValue of 5
     }
 
     [Fact]

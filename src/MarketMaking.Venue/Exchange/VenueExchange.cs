@@ -24,6 +24,9 @@ internal sealed class VenueExchange : IVenueMarketSink
     public const string SettleCoin = "USDT";
     public const int MaxOpenOrders = 500;
     public const int MaxBatchOrders = 20;
+
+    /// <summary>instruments-info's <c>minNotionalValue</c>: the least qty × price of an order (reduce-only orders are exempt).</summary>
+    public const decimal MinNotional = 5m;
     private const int RecentClosed = 500;
     private const int MoneyDecimals = 8;
     private const decimal MaintenanceRate = 0.005m;
@@ -592,6 +595,11 @@ internal sealed class VenueExchange : IVenueMarketSink
         }
 
         bool reduceOnly = request.ReduceOnly == true;
+        if (!reduceOnly && lots * _lot * (market ? _market.LastTradeTicks : priceTicks) * _tick < MinNotional)
+        {
+            return VenueReply<BybitOrderAck>.Error(VenueErrors.NotionalTooSmall, VenueErrors.NotionalTooSmallMessage);
+        }
+
         if (reduceOnly)
         {
             long room = ReduceOnlyRoom(request.Side, null);

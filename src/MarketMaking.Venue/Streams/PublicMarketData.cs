@@ -285,7 +285,7 @@ internal sealed class PublicMarketData : IPublicTape
             w.Decimal("qtyStep"u8, lot);
             w.Decimal("postOnlyMaxOrderQty"u8, lot * 1_000_000);
             w.Decimal("maxMktOrderQty"u8, lot * 100_000);
-            w.WriteString("minNotionalValue"u8, "5"u8);
+            w.Decimal("minNotionalValue"u8, VenueExchange.MinNotional);
             w.WriteEndObject();
             w.WriteBoolean("unifiedMarginTrade"u8, true);
             w.WriteNumber("fundingInterval"u8, 480);
