@@ -1,6 +1,5 @@
 using System.CommandLine;
 using MarketMaking.Cli.Configuration;
-using MarketMaking.Cli.Options;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Core.MarketData;
@@ -37,7 +36,7 @@ internal static class VenueCommand
         var makerFee = new Option<decimal>("--maker-fee") { Description = "maker fee rate, fraction of notional (negative: rebate)", DefaultValueFactory = _ => 0.0002m };
         var takerFee = new Option<decimal>("--taker-fee") { Description = "taker fee rate", DefaultValueFactory = _ => 0.00055m };
         var rateLimitScale = new Option<double>("--rate-limit-scale") { Description = "multiplies Bybit's per-endpoint rate limits (0: none)", DefaultValueFactory = _ => 1 };
-        var duration = new Option<string?>("--duration") { Description = "stop after this long (e.g. 10m); default: until Ctrl-C or SIGTERM" };
+        var duration = new Option<string?>("--duration") { Description = "stop after this long (90s, 10m, 2h); default: until Ctrl-C or SIGTERM" };
         var command = new Command("venue", "Run a local Bybit-compatible exchange over the agent-based market or a recording.")
         {
             port, market, preset, data, format, queueModel, queuePower, speed, symbol, seed, faults, faultLog, balance, makerFee, takerFee, rateLimitScale, duration,
@@ -46,7 +45,9 @@ internal static class VenueCommand
         {
             string kind = parse.GetValue(market)!;
             ulong seedValue = parse.GetValue(seed);
-            TimeSpan? stopAfter = parse.GetValue(duration) is { } text ? Durations.Parse("duration", text) : null;
+            TimeSpan? stopAfter = parse.GetValue(duration) is { } text
+                ? FaultFile.ParseTime(text) is { } time && time > TimeSpan.Zero ? time : throw new InvalidParameterException("duration", $"'{text}' is not a duration; use e.g. 90s, 10m or 2h")
+                : null;
             FaultPlan plan = parse.GetValue(faults) is { } faultsFile ? FaultFile.Load(faultsFile) : FaultPlan.None;
             (IVenueMarket venueMarket, string? recordedSymbol) = kind switch
             {
