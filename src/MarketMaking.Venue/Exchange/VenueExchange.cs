@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using MarketMaking.Core.Books;
 using MarketMaking.Core.Orders;
 using MarketMaking.Data.Bybit.Trading;
 using MarketMaking.Data.Bybit.Trading.Json;
@@ -93,15 +92,7 @@ internal sealed class VenueExchange : IVenueMarketSink
     public IEnumerable<VenueOrder> OpenOrders => _open;
 
     /// <summary>The mark price: the mid of the best bid and ask, or the last trade when a side is empty.</summary>
-    public decimal MarkPrice
-    {
-        get
-        {
-            BookLevel bid = _market.Book.Best(Side.Buy);
-            BookLevel ask = _market.Book.Best(Side.Sell);
-            return !bid.IsEmpty && !ask.IsEmpty ? (bid.Price + ask.Price) * _tick / 2 : _market.LastTradeTicks * _tick;
-        }
-    }
+    public decimal MarkPrice => _market.MarkPrice();
 
     /// <summary>POST /v5/order/create.</summary>
     public VenueReply<BybitOrderAck> Place(BybitOrderRequest request)

@@ -432,7 +432,7 @@ internal sealed class PublicMarketData : IPublicTape
                 long prev1 = PriceBefore(now - (60 * Minute)) ?? prev24;
                 BookLevel bid = _market.Book.Best(Side.Buy);
                 BookLevel ask = _market.Book.Best(Side.Sell);
-                decimal mark = !bid.IsEmpty && !ask.IsEmpty ? (bid.Price + ask.Price) * tick / 2 : last * tick;
+                decimal mark = _market.MarkPrice();
                 long nextFunding = ((now / (8 * 60 * Minute)) + 1) * 8 * 60 * Minute;
                 w.WriteStartObject();
                 w.WriteString("symbol"u8, _symbol);
