@@ -51,7 +51,7 @@ public sealed class VenueCommandTests : IDisposable
     [InlineData(new[] { "venue", "--market", "moon" }, "invalid market: unknown market 'moon'")]
     [InlineData(new[] { "venue", "--speed", "0" }, "invalid speed: must be a positive number")]
     [InlineData(new[] { "venue", "--duration", "soon" }, "invalid duration: 'soon' is not a duration")]
-    [InlineData(new[] { "venue", "--symbol", "btc" }, "invalid symbol: must be upper-case letters ending in USDT")]
+    [InlineData(new[] { "venue", "--symbol", "btc" }, "invalid symbol: must be upper-case letters (and digits) ending in USDT")]
     [InlineData(new[] { "venue", "--queue-model", "fifo", "--market", "replay", "--data", "x" }, "invalid queue-model: unknown model 'fifo'")]
     public void MistakesAreOneLineAndExitCodeTwo(string[] args, string message)
     {

@@ -132,7 +132,7 @@ internal static class VenueCommand
             throw new InvalidParameterException("data", $"{path} holds no market events");
         }
 
-        string? symbol = instrument.Symbol.EndsWith("USDT", StringComparison.Ordinal) && instrument.Symbol.All(char.IsAsciiLetterUpper) ? instrument.Symbol : null;
+        string? symbol = instrument.Symbol.EndsWith("USDT", StringComparison.Ordinal) && instrument.Symbol.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)) ? instrument.Symbol : null;
         return (new ReplayVenueMarket(events, instrument, queue), symbol);
     }
 }

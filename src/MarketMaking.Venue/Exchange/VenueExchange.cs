@@ -184,13 +184,14 @@ internal sealed class VenueExchange : IVenueMarketSink
             }
 
             long priceTicks = order.PriceTicks;
-            if (request.Price is { } price && ToTicks(price) is not { } ticks)
+            if (request.Price is { } price)
             {
-                return VenueReply<BybitOrderAck>.Error(VenueErrors.ParamsError, VenueErrors.Params($"price {price} is not a positive multiple of the tick size {_tick}"));
-            }
-            else if (request.Price is { } p)
-            {
-                priceTicks = ToTicks(p)!.Value;
+                if (ToTicks(price) is not { } ticks)
+                {
+                    return VenueReply<BybitOrderAck>.Error(VenueErrors.ParamsError, VenueErrors.Params($"price {price} is not a positive multiple of the tick size {_tick}"));
+                }
+
+                priceTicks = ticks;
             }
 
             long qtyLots = order.QtyLots;

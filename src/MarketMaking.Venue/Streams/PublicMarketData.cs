@@ -59,8 +59,6 @@ internal sealed class PublicMarketData : IPublicTape
         _priceScale = Scale(market.TickSize);
     }
 
-    public long BookMessages { get; private set; }
-
     /// <summary>
     /// For tests: when set, the best bid and ask of every update of <c>orderbook.50</c> as published
     /// (u, bid price, bid size, ask price, ask size in ticks and lots), to check a recorded stream against.
@@ -569,7 +567,6 @@ internal sealed class PublicMarketData : IPublicTape
 
     private byte[] BookMessage(BookTopic book, bool snapshot, (long Price, long Size)[] bids, (long Price, long Size)[] asks, long now)
     {
-        BookMessages++;
         if (PublishedTops is { } tops && book.Depth == 50 && (tops.Count == 0 || tops[^1].U != book.U))
         {
             (long bidPrice, long bidSize) = book.Bids.Length > 0 ? book.Bids[0] : (0, 0);
