@@ -30,6 +30,7 @@ public static class MmApplication
             ConvertCommand.Create(terminal),
             VerifyBookCommand.Create(terminal),
             RecordCommand.Create(terminal),
+            VenueCommand.Create(terminal),
             BenchCommand.Create(terminal),
             BreakevenCommand.Create(terminal),
             TuneCommand.Create(terminal),

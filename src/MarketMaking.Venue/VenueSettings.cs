@@ -36,9 +36,9 @@ public sealed record VenueSettings
 
     public VenueSettings Validate()
     {
-        if (string.IsNullOrWhiteSpace(Symbol) || !Symbol.EndsWith("USDT", StringComparison.Ordinal) || Symbol.Length < 5 || !Symbol.All(char.IsAsciiLetterUpper))
+        if (string.IsNullOrWhiteSpace(Symbol) || !Symbol.EndsWith("USDT", StringComparison.Ordinal) || Symbol.Length < 5 || !Symbol.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)))
         {
-            throw new InvalidParameterException("symbol", $"must be upper-case letters ending in USDT (a linear perpetual), got '{Symbol}'");
+            throw new InvalidParameterException("symbol", $"must be upper-case letters (and digits) ending in USDT (a linear perpetual), got '{Symbol}'");
         }
 
         InvalidParameterException.RequirePositive("speed", Speed);

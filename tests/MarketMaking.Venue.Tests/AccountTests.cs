@@ -46,9 +46,9 @@ public sealed class AccountTests
         await using LocalVenue venue = await Venues.StartAsync(Venues.Quiet, new VenueSettings { InitialBalance = 50_000m, RateLimits = new VenueRateLimits { Scale = 0 } });
         using BybitTradingClient client = Venues.Client(venue);
 
-        await client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = "SIMUSDT", Side = Side.Buy, OrderType = BybitOrderType.Market, Qty = 7, OrderLinkId = "buy-7" });
+        await client.PlaceOrderAsync(Venues.Market("buy-7", Side.Buy, 7));
         await client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = "SIMUSDT", Side = Side.Sell, OrderType = BybitOrderType.Limit, Qty = 3, Price = 100.00m, OrderLinkId = "ask-3" });
-        await client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = "SIMUSDT", Side = Side.Sell, OrderType = BybitOrderType.Market, Qty = 9, OrderLinkId = "sell-9" });
+        await client.PlaceOrderAsync(Venues.Market("sell-9", Side.Sell, 9));
 
         VenueState state = await venue.StateAsync();
         decimal flows = state.Executions.Sum(e => (e.Side == Side.Buy ? -1 : 1) * e.ExecQty * e.ExecPrice);

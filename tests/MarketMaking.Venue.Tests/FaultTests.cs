@@ -228,16 +228,7 @@ public sealed class FaultTests
         return counts.RootElement.GetProperty(name).GetInt64();
     }
 
-    private static BybitOrderRequest Order(string linkId) => new()
-    {
-        Category = "linear",
-        Symbol = "SIMUSDT",
-        Side = Side.Buy,
-        OrderType = BybitOrderType.Limit,
-        Qty = 1,
-        Price = 95m,
-        OrderLinkId = linkId,
-    };
+    private static BybitOrderRequest Order(string linkId) => Venues.Limit(linkId);
 
     private static long Nanos() => (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100;
 

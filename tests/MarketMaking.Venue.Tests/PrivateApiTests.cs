@@ -9,31 +9,16 @@ namespace MarketMaking.Venue.Tests;
 /// own resting orders), so every outcome is known in advance: Bybit's errors, order types and
 /// times in force, reduce-only, amends and queue priority, batches.
 /// </summary>
-public sealed class PrivateApiTests : IAsyncLifetime
+public sealed class PrivateApiTests : QuietVenueTest
 {
-    private LocalVenue _venue = null!;
-    private BybitTradingClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _venue = await Venues.StartAsync(Venues.Quiet, new VenueSettings { RateLimits = new VenueRateLimits { Scale = 0 } });
-        _client = Venues.Client(_venue);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _venue.DisposeAsync();
-    }
-
     [Fact]
     public async Task AWrongSignatureAStaleTimestampAndAnUnknownKeyGetBybitsCodes()
     {
-        using var forged = Venues.Client(_venue, new BybitCredentials(_venue.ApiKey, "not-the-secret"));
-        using var stranger = Venues.Client(_venue, new BybitCredentials("UNKNOWNKEY00000000", _venue.ApiSecret));
-        using BybitTradingClient late = Venues.Client(_venue);
+        using var forged = Venues.Client(Venue, new BybitCredentials(Venue.ApiKey, "not-the-secret"));
+        using var stranger = Venues.Client(Venue, new BybitCredentials("UNKNOWNKEY00000000", Venue.ApiSecret));
+        using BybitTradingClient late = Venues.Client(Venue);
         late.ClockOffset = TimeSpan.FromSeconds(-6); // the default receive window is 5 s
-        using BybitTradingClient early = Venues.Client(_venue);
+        using BybitTradingClient early = Venues.Client(Venue);
         early.ClockOffset = TimeSpan.FromSeconds(2); // Bybit allows at most 1 s ahead
 
         Assert.Equal(10004, (await Assert.ThrowsAsync<BybitApiException>(() => forged.GetWalletBalanceAsync())).Code);
@@ -42,42 +27,42 @@ public sealed class PrivateApiTests : IAsyncLifetime
         Assert.Equal(10002, stale.Code);
         Assert.Contains("recv_window[5000]", stale.ExchangeMessage, StringComparison.Ordinal);
         Assert.Equal(10002, (await Assert.ThrowsAsync<BybitApiException>(() => early.GetWalletBalanceAsync())).Code);
-        Assert.Empty((await _venue.StateAsync()).OpenOrders); // none of them placed anything
+        Assert.Empty((await Venue.StateAsync()).OpenOrders); // none of them placed anything
     }
 
     [Fact]
     public async Task ADuplicateOrderLinkIdIsRefusedAndTheFirstOrderStands()
     {
-        await _client.PlaceOrderAsync(Limit("dup-1", Side.Buy, 99.50m, 1));
+        await Client.PlaceOrderAsync(Limit("dup-1", Side.Buy, 99.50m, 1));
 
-        BybitApiException error = await Assert.ThrowsAsync<BybitApiException>(() => _client.PlaceOrderAsync(Limit("dup-1", Side.Buy, 99.40m, 2)));
+        BybitApiException error = await Assert.ThrowsAsync<BybitApiException>(() => Client.PlaceOrderAsync(Limit("dup-1", Side.Buy, 99.40m, 2)));
 
         Assert.Equal((110072, "OrderLinkedID is duplicate"), (error.Code, error.ExchangeMessage));
-        BybitOrder only = Assert.Single((await _client.GetOrdersAsync(new BybitOrderQuery("linear", "SIMUSDT"))).Result.List);
+        BybitOrder only = Assert.Single((await Client.GetOrdersAsync(new BybitOrderQuery("linear", "SIMUSDT"))).Result.List);
         Assert.Equal((99.50m, 1m), (only.Price, only.Qty));
     }
 
     [Fact]
     public async Task APostOnlyOrderThatWouldCrossIsAcceptedThenCancelled()
     {
-        await using PrivateFeed feed = await PrivateFeed.OpenAsync(_venue);
+        await using PrivateFeed feed = await PrivateFeed.OpenAsync(Venue);
 
-        BybitReply<BybitOrderAck> ack = await _client.PlaceOrderAsync(Limit("po-1", Side.Buy, 100.01m, 1) with { TimeInForce = BybitTimeInForce.PostOnly });
+        BybitReply<BybitOrderAck> ack = await Client.PlaceOrderAsync(Limit("po-1", Side.Buy, 100.01m, 1) with { TimeInForce = BybitTimeInForce.PostOnly });
 
-        BybitOrder order = Assert.Single((await _client.GetOrdersAsync(new BybitOrderQuery("linear") { OrderLinkId = "po-1" })).Result.List);
+        BybitOrder order = Assert.Single((await Client.GetOrdersAsync(new BybitOrderQuery("linear") { OrderLinkId = "po-1" })).Result.List);
         Assert.Equal(ack.Result.OrderId, order.OrderId);
         Assert.Equal((BybitOrderStatus.Cancelled, BybitRejectReason.PostOnlyWillTakeLiquidity, BybitCancelType.Unknown, 0m), (order.OrderStatus, order.RejectReason, order.CancelType, order.CumExecQty));
         IReadOnlyList<BybitPrivateMessage> pushed = await feed.WaitAsync(m => m.Orders.Any(o => o.OrderLinkId == "po-1" && o.OrderStatus == BybitOrderStatus.Cancelled));
         Assert.DoesNotContain(pushed, m => m.Kind == BybitPrivateMessageKind.Execution);
-        Assert.Equal(0m, (await _venue.StateAsync()).Position);
+        Assert.Equal(0m, (await Venue.StateAsync()).Position);
     }
 
     [Fact]
     public async Task AnImmediateOrCancelOrderTradesWhatItCanAndCancelsTheRest()
     {
-        await _client.PlaceOrderAsync(Limit("maker-3", Side.Sell, 100.00m, 3));
+        await Client.PlaceOrderAsync(Limit("maker-3", Side.Sell, 100.00m, 3));
 
-        await _client.PlaceOrderAsync(Limit("ioc-5", Side.Buy, 100.00m, 5) with { TimeInForce = BybitTimeInForce.ImmediateOrCancel });
+        await Client.PlaceOrderAsync(Limit("ioc-5", Side.Buy, 100.00m, 5) with { TimeInForce = BybitTimeInForce.ImmediateOrCancel });
 
         BybitOrder ioc = await Order("ioc-5");
         Assert.Equal((BybitOrderStatus.Cancelled, 3m, 100.00m, BybitRejectReason.NoImmediateQtyToFill), (ioc.OrderStatus, ioc.CumExecQty, ioc.AvgPrice!.Value, ioc.RejectReason));
@@ -87,10 +72,10 @@ public sealed class PrivateApiTests : IAsyncLifetime
     [Fact]
     public async Task AFillOrKillOrderFillsInFullOrNotAtAll()
     {
-        await _client.PlaceOrderAsync(Limit("maker-fok", Side.Sell, 100.00m, 3));
+        await Client.PlaceOrderAsync(Limit("maker-fok", Side.Sell, 100.00m, 3));
 
-        await _client.PlaceOrderAsync(Limit("fok-5", Side.Buy, 100.00m, 5) with { TimeInForce = BybitTimeInForce.FillOrKill });
-        await _client.PlaceOrderAsync(Limit("fok-3", Side.Buy, 100.00m, 3) with { TimeInForce = BybitTimeInForce.FillOrKill });
+        await Client.PlaceOrderAsync(Limit("fok-5", Side.Buy, 100.00m, 5) with { TimeInForce = BybitTimeInForce.FillOrKill });
+        await Client.PlaceOrderAsync(Limit("fok-3", Side.Buy, 100.00m, 3) with { TimeInForce = BybitTimeInForce.FillOrKill });
 
         BybitOrder refused = await Order("fok-5");
         Assert.Equal((BybitOrderStatus.Cancelled, 0m, BybitRejectReason.CancelForNoFullFill), (refused.OrderStatus, refused.CumExecQty, refused.RejectReason));
@@ -101,45 +86,45 @@ public sealed class PrivateApiTests : IAsyncLifetime
     [Fact]
     public async Task AMarketOrderSweepsTheBookAndIsAlwaysImmediateOrCancel()
     {
-        string book = await Http.GetAsync(_venue, "/v5/market/orderbook?category=linear&symbol=SIMUSDT&limit=3");
+        string book = await Http.GetAsync(Venue, "/v5/market/orderbook?category=linear&symbol=SIMUSDT&limit=3");
         decimal[] askSizes = [.. System.Text.Json.JsonDocument.Parse(book).RootElement.GetProperty("result").GetProperty("a").EnumerateArray().Select(l => decimal.Parse(l[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture))];
         decimal quantity = askSizes[0] + askSizes[1] + 1; // through two levels into the third
 
-        await _client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = "SIMUSDT", Side = Side.Buy, OrderType = BybitOrderType.Market, Qty = quantity, OrderLinkId = "mkt-1" });
+        await Client.PlaceOrderAsync(Venues.Market("mkt-1", Side.Buy, quantity));
 
         BybitOrder market = await Order("mkt-1");
         decimal value = (askSizes[0] * 100.01m) + (askSizes[1] * 100.02m) + 100.03m;
         Assert.Equal((BybitOrderStatus.Filled, BybitTimeInForce.ImmediateOrCancel, quantity, value), (market.OrderStatus, market.TimeInForce, market.CumExecQty, market.CumExecValue));
-        Assert.Equal(quantity, (await _venue.StateAsync()).Position);
+        Assert.Equal(quantity, (await Venue.StateAsync()).Position);
     }
 
     [Fact]
     public async Task ReduceOnlyOrdersAreRefusedWithoutAPositionToReduceAndTrimmedToIt()
     {
-        BybitApiException flat = await Assert.ThrowsAsync<BybitApiException>(() => _client.PlaceOrderAsync(Limit("ro-0", Side.Sell, 101m, 1) with { ReduceOnly = true }));
+        BybitApiException flat = await Assert.ThrowsAsync<BybitApiException>(() => Client.PlaceOrderAsync(Limit("ro-0", Side.Sell, 101m, 1) with { ReduceOnly = true }));
         Assert.Equal((110017, "Reduce-only rule not satisfied"), (flat.Code, flat.ExchangeMessage));
 
-        await _client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = "SIMUSDT", Side = Side.Buy, OrderType = BybitOrderType.Market, Qty = 2, OrderLinkId = "open-long" });
-        await _client.PlaceOrderAsync(Limit("ro-5", Side.Sell, 101m, 5) with { ReduceOnly = true });
+        await Client.PlaceOrderAsync(Venues.Market("open-long", Side.Buy, 2));
+        await Client.PlaceOrderAsync(Limit("ro-5", Side.Sell, 101m, 5) with { ReduceOnly = true });
 
         Assert.Equal(2m, (await Order("ro-5")).Qty); // trimmed to the position
-        Assert.Equal(110017, (await Assert.ThrowsAsync<BybitApiException>(() => _client.PlaceOrderAsync(Limit("ro-more", Side.Sell, 101m, 1) with { ReduceOnly = true }))).Code);
-        Assert.Equal(110017, (await Assert.ThrowsAsync<BybitApiException>(() => _client.PlaceOrderAsync(Limit("ro-buy", Side.Buy, 99m, 1) with { ReduceOnly = true }))).Code);
+        Assert.Equal(110017, (await Assert.ThrowsAsync<BybitApiException>(() => Client.PlaceOrderAsync(Limit("ro-more", Side.Sell, 101m, 1) with { ReduceOnly = true }))).Code);
+        Assert.Equal(110017, (await Assert.ThrowsAsync<BybitApiException>(() => Client.PlaceOrderAsync(Limit("ro-buy", Side.Buy, 99m, 1) with { ReduceOnly = true }))).Code);
     }
 
     [Fact]
     public async Task AmendingDownKeepsQueuePriorityAndAmendingUpLosesIt()
     {
-        await _client.PlaceOrderAsync(Limit("a", Side.Sell, 100.00m, 2));
-        await _client.PlaceOrderAsync(Limit("b", Side.Sell, 100.00m, 2));
+        await Client.PlaceOrderAsync(Limit("a", Side.Sell, 100.00m, 2));
+        await Client.PlaceOrderAsync(Limit("b", Side.Sell, 100.00m, 2));
 
-        await _client.AmendOrderAsync(new BybitAmendRequest { Category = "linear", Symbol = "SIMUSDT", OrderLinkId = "a", Qty = 1 });
+        await Client.AmendOrderAsync(new BybitAmendRequest { Category = "linear", Symbol = "SIMUSDT", OrderLinkId = "a", Qty = 1 });
         await Buy("take-1", 1);
 
         Assert.Equal((BybitOrderStatus.Filled, BybitOrderStatus.New), ((await Order("a")).OrderStatus, (await Order("b")).OrderStatus)); // a kept its place ahead of b
 
-        await _client.PlaceOrderAsync(Limit("c", Side.Sell, 100.00m, 2));
-        await _client.AmendOrderAsync(new BybitAmendRequest { Category = "linear", Symbol = "SIMUSDT", OrderLinkId = "b", Qty = 3 });
+        await Client.PlaceOrderAsync(Limit("c", Side.Sell, 100.00m, 2));
+        await Client.AmendOrderAsync(new BybitAmendRequest { Category = "linear", Symbol = "SIMUSDT", OrderLinkId = "b", Qty = 3 });
         await Buy("take-2", 2);
 
         Assert.Equal((BybitOrderStatus.New, BybitOrderStatus.Filled), ((await Order("b")).OrderStatus, (await Order("c")).OrderStatus)); // b went behind c
@@ -149,11 +134,11 @@ public sealed class PrivateApiTests : IAsyncLifetime
     [Fact]
     public async Task AmendAndCancelOfAnOrderThatIsNotOpenAreRefused()
     {
-        await _client.PlaceOrderAsync(Limit("gone", Side.Buy, 99.00m, 1));
-        await _client.CancelOrderAsync(new BybitCancelRequest { Category = "linear", Symbol = "SIMUSDT", OrderLinkId = "gone" });
+        await Client.PlaceOrderAsync(Limit("gone", Side.Buy, 99.00m, 1));
+        await Client.CancelOrderAsync(new BybitCancelRequest { Category = "linear", Symbol = "SIMUSDT", OrderLinkId = "gone" });
 
-        Assert.Equal(110001, (await Assert.ThrowsAsync<BybitApiException>(() => _client.CancelOrderAsync(new BybitCancelRequest { Category = "linear", Symbol = "SIMUSDT", OrderLinkId = "gone" }))).Code);
-        Assert.Equal(110001, (await Assert.ThrowsAsync<BybitApiException>(() => _client.AmendOrderAsync(new BybitAmendRequest { Category = "linear", Symbol = "SIMUSDT", OrderLinkId = "never", Price = 98m }))).Code);
+        Assert.Equal(110001, (await Assert.ThrowsAsync<BybitApiException>(() => Client.CancelOrderAsync(new BybitCancelRequest { Category = "linear", Symbol = "SIMUSDT", OrderLinkId = "gone" }))).Code);
+        Assert.Equal(110001, (await Assert.ThrowsAsync<BybitApiException>(() => Client.AmendOrderAsync(new BybitAmendRequest { Category = "linear", Symbol = "SIMUSDT", OrderLinkId = "never", Price = 98m }))).Code);
         BybitOrder cancelled = await Order("gone");
         Assert.Equal((BybitOrderStatus.Cancelled, BybitCancelType.CancelByUser), (cancelled.OrderStatus, cancelled.CancelType));
     }
@@ -161,17 +146,18 @@ public sealed class PrivateApiTests : IAsyncLifetime
     [Fact]
     public async Task OffGridPricesAndQuantitiesAndOtherSymbolsAreParamsErrors()
     {
-        Assert.Equal(10001, (await Assert.ThrowsAsync<BybitApiException>(() => _client.PlaceOrderAsync(Limit("g1", Side.Buy, 99.005m, 1)))).Code);
-        Assert.Equal(10001, (await Assert.ThrowsAsync<BybitApiException>(() => _client.PlaceOrderAsync(Limit("g2", Side.Buy, 99m, 1.5m)))).Code);
-        Assert.Equal(10001, (await Assert.ThrowsAsync<BybitApiException>(() => _client.PlaceOrderAsync(Limit("g3", Side.Buy, 99m, 1) with { Symbol = "BTCUSDT" }))).Code);
-        Assert.Equal(10001, (await Assert.ThrowsAsync<BybitApiException>(() => _client.PlaceOrderAsync(Limit("g4", Side.Buy, 99m, 1) with { TakeProfit = 120m }))).Code);
-        Assert.Equal(10001, (await Assert.ThrowsAsync<BybitApiException>(() => _client.PlaceOrderAsync(Limit(new string('x', 37), Side.Buy, 99m, 1)))).Code);
+        Assert.Equal(10001, (await Assert.ThrowsAsync<BybitApiException>(() => Client.PlaceOrderAsync(Limit("g1", Side.Buy, 99.005m, 1)))).Code);
+        Assert.Equal(10001, (await Assert.ThrowsAsync<BybitApiException>(() => Client.PlaceOrderAsync(Limit("g2", Side.Buy, 99m, 1.5m)))).Code);
+        Assert.Equal(10001, (await Assert.ThrowsAsync<BybitApiException>(() => Client.PlaceOrderAsync(Limit("g3", Side.Buy, 99m, 1) with { Symbol = "BTCUSDT" }))).Code);
+        Assert.Equal(10001, (await Assert.ThrowsAsync<BybitApiException>(() => Client.PlaceOrderAsync(Limit("g4", Side.Buy, 99m, 1) with { TakeProfit = 120m }))).Code);
+        Assert.Equal(10001, (await Assert.ThrowsAsync<BybitApiException>(() => Client.PlaceOrderAsync(Limit(new string('x', 37), Side.Buy, 99m, 1)))).Code);
+        Assert.Equal(110094, (await Assert.ThrowsAsync<BybitApiException>(() => Client.PlaceOrderAsync(Limit("tiny", Side.Buy, 4.99m, 1)))).Code); // below instruments-info's minNotionalValue of 5
     }
 
     [Fact]
     public async Task ABatchPlacesEachOrderAndReportsEachOutcome()
     {
-        BybitReply<BybitBatchResult> reply = await _client.PlaceBatchAsync(new BybitBatchOrderRequest
+        BybitReply<BybitBatchResult> reply = await Client.PlaceBatchAsync(new BybitBatchOrderRequest
         {
             Category = "linear",
             Request = [Limit("b1", Side.Buy, 99.10m, 1) with { Category = null }, Limit("b1", Side.Buy, 99.20m, 1) with { Category = null }, Limit("b3", Side.Sell, 100.90m, 2) with { Category = null }],
@@ -181,25 +167,15 @@ public sealed class PrivateApiTests : IAsyncLifetime
         Assert.Equal([0, 110072, 0], reply.ExtInfo.List!.Select(s => s.Code));
         Assert.Equal("", reply.Result.List[1].OrderId);
 
-        BybitReply<BybitCancelAllResult> cancelled = await _client.CancelAllOrdersAsync(new BybitCancelAllRequest { Category = "linear", Symbol = "SIMUSDT" });
+        BybitReply<BybitCancelAllResult> cancelled = await Client.CancelAllOrdersAsync(new BybitCancelAllRequest { Category = "linear", Symbol = "SIMUSDT" });
         Assert.Equal(["b3", "b1"], cancelled.Result.List.Select(a => a.OrderLinkId).Reverse());
-        Assert.Empty((await _venue.StateAsync()).OpenOrders);
+        Assert.Empty((await Venue.StateAsync()).OpenOrders);
     }
 
-    private static BybitOrderRequest Limit(string linkId, Side side, decimal price, decimal qty) => new()
-    {
-        Category = "linear",
-        Symbol = "SIMUSDT",
-        Side = side,
-        OrderType = BybitOrderType.Limit,
-        Qty = qty,
-        Price = price,
-        OrderLinkId = linkId,
-    };
+    private static BybitOrderRequest Limit(string linkId, Side side, decimal price, decimal qty) => Venues.Limit(linkId, side, price, qty);
 
-    private Task<BybitReply<BybitOrderAck>> Buy(string linkId, decimal qty) =>
-        _client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = "SIMUSDT", Side = Side.Buy, OrderType = BybitOrderType.Market, Qty = qty, OrderLinkId = linkId });
+    private Task<BybitReply<BybitOrderAck>> Buy(string linkId, decimal qty) => Client.PlaceOrderAsync(Venues.Market(linkId, Side.Buy, qty));
 
     private async Task<BybitOrder> Order(string linkId) =>
-        Assert.Single((await _client.GetOrdersAsync(new BybitOrderQuery("linear") { OrderLinkId = linkId })).Result.List);
+        Assert.Single((await Client.GetOrdersAsync(new BybitOrderQuery("linear") { OrderLinkId = linkId })).Result.List);
 }

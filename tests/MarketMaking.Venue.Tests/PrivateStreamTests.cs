@@ -17,7 +17,7 @@ public sealed class PrivateStreamTests
         using BybitTradingClient client = Venues.Client(venue);
         await using PrivateFeed feed = await PrivateFeed.OpenAsync(venue);
 
-        await client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = "SIMUSDT", Side = Side.Buy, OrderType = BybitOrderType.Market, Qty = 1, OrderLinkId = "fill-1" });
+        await client.PlaceOrderAsync(Venues.Market("fill-1", Side.Buy, 1));
 
         IReadOnlyList<BybitPrivateMessage> messages = await feed.WaitAsync(list => list.Any(m => m.Kind == BybitPrivateMessageKind.Wallet));
         List<BybitPrivateMessageKind> kinds = [.. messages.Select(m => m.Kind).Where(k => k != BybitPrivateMessageKind.Connected)];
@@ -43,7 +43,7 @@ public sealed class PrivateStreamTests
         using JsonDocument book = JsonDocument.Parse(await Http.GetAsync(venue, "/v5/market/orderbook?category=linear&symbol=SIMUSDT&limit=3"));
         decimal[] sizes = [.. book.RootElement.GetProperty("result").GetProperty("a").EnumerateArray().Select(l => decimal.Parse(l[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture))];
 
-        await client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = "SIMUSDT", Side = Side.Buy, OrderType = BybitOrderType.Market, Qty = sizes.Sum(), OrderLinkId = "sweep" });
+        await client.PlaceOrderAsync(Venues.Market("sweep", Side.Buy, sizes.Sum()));
 
         IReadOnlyList<BybitPrivateMessage> messages = await feed.WaitAsync(list => list.Any(m => m.Kind == BybitPrivateMessageKind.Wallet));
         BybitPrivateMessage execution = Assert.Single(messages, m => m.Kind == BybitPrivateMessageKind.Execution);

@@ -63,14 +63,5 @@ public sealed class RateLimitTests
         Assert.Equal((30, 29), (reply.RateLimit.Limit, reply.RateLimit.Remaining));
     }
 
-    private static BybitOrderRequest Order(string linkId) => new()
-    {
-        Category = "linear",
-        Symbol = "SIMUSDT",
-        Side = Side.Buy,
-        OrderType = BybitOrderType.Limit,
-        Qty = 1,
-        Price = 95m,
-        OrderLinkId = linkId,
-    };
+    private static BybitOrderRequest Order(string linkId) => Venues.Limit(linkId);
 }

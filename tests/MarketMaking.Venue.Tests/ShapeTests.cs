@@ -9,48 +9,33 @@ namespace MarketMaking.Venue.Tests;
 /// names, no more and no fewer, with the same kinds of values (numbers as strings where Bybit sends
 /// strings). The examples are Bybit's own (Examples/, and ../shared/data/bybit-v5-api for the public ones).
 /// </summary>
-public sealed class ShapeTests : IAsyncLifetime
+public sealed class ShapeTests : QuietVenueTest
 {
-    private LocalVenue _venue = null!;
-    private BybitTradingClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _venue = await Venues.StartAsync(Venues.Quiet, new VenueSettings { RateLimits = new VenueRateLimits { Scale = 0 } });
-        _client = Venues.Client(_venue);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _venue.DisposeAsync();
-    }
-
     [Fact]
     public async Task PrivateAnswersHaveTheDocumentedShapes()
     {
         HttpMethod post = HttpMethod.Post, get = HttpMethod.Get;
-        Shapes.Same(Example("create-order.response.json"), await Http.SignedTextAsync(_venue, post, "/v5/order/create",
+        Shapes.Same(Example("create-order.response.json"), await Http.SignedTextAsync(Venue, post, "/v5/order/create",
             """{"category":"linear","symbol":"SIMUSDT","side":"Sell","orderType":"Limit","qty":"2","price":"100.00","orderLinkId":"s-1"}"""));
-        Shapes.Same(Example("amend-order.response.json"), await Http.SignedTextAsync(_venue, post, "/v5/order/amend",
+        Shapes.Same(Example("amend-order.response.json"), await Http.SignedTextAsync(Venue, post, "/v5/order/amend",
             """{"category":"linear","symbol":"SIMUSDT","orderLinkId":"s-1","qty":"3"}"""));
-        Shapes.Same(Example("open-order.response.json"), await Http.SignedTextAsync(_venue, get, "/v5/order/realtime", "category=linear&symbol=SIMUSDT&openOnly=0&limit=1"));
-        Shapes.Same(Example("batch-place.response.json"), await Http.SignedTextAsync(_venue, post, "/v5/order/create-batch",
+        Shapes.Same(Example("open-order.response.json"), await Http.SignedTextAsync(Venue, get, "/v5/order/realtime", "category=linear&symbol=SIMUSDT&openOnly=0&limit=1"));
+        Shapes.Same(Example("batch-place.response.json"), await Http.SignedTextAsync(Venue, post, "/v5/order/create-batch",
             """{"category":"linear","request":[{"symbol":"SIMUSDT","side":"Buy","orderType":"Limit","qty":"1","price":"99.00","orderLinkId":"s-2"},{"symbol":"SIMUSDT","side":"Buy","orderType":"Limit","qty":"1","price":"98.00","orderLinkId":"s-3"}]}"""));
-        Shapes.Same(Example("cancel-order.response.json"), await Http.SignedTextAsync(_venue, post, "/v5/order/cancel",
+        Shapes.Same(Example("cancel-order.response.json"), await Http.SignedTextAsync(Venue, post, "/v5/order/cancel",
             """{"category":"linear","symbol":"SIMUSDT","orderLinkId":"s-2"}"""));
-        Shapes.Same(Example("cancel-all.response.json"), await Http.SignedTextAsync(_venue, post, "/v5/order/cancel-all", """{"category":"linear","settleCoin":"USDT"}"""));
+        Shapes.Same(Example("cancel-all.response.json"), await Http.SignedTextAsync(Venue, post, "/v5/order/cancel-all", """{"category":"linear","settleCoin":"USDT"}"""));
 
-        await _client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = "SIMUSDT", Side = Side.Buy, OrderType = BybitOrderType.Market, Qty = 1, OrderLinkId = "s-4" });
-        Shapes.Same(Example("execution.response.json"), await Http.SignedTextAsync(_venue, get, "/v5/execution/list", "category=linear&limit=1"));
-        Shapes.Same(Example("position.response.json"), await Http.SignedTextAsync(_venue, get, "/v5/position/list", "category=linear&symbol=SIMUSDT"));
-        Shapes.Same(Example("wallet-balance.response.json"), await Http.SignedTextAsync(_venue, get, "/v5/account/wallet-balance", "accountType=UNIFIED&coin=USDT"));
+        await Client.PlaceOrderAsync(Venues.Market("s-4", Side.Buy, 1));
+        Shapes.Same(Example("execution.response.json"), await Http.SignedTextAsync(Venue, get, "/v5/execution/list", "category=linear&limit=1"));
+        Shapes.Same(Example("position.response.json"), await Http.SignedTextAsync(Venue, get, "/v5/position/list", "category=linear&symbol=SIMUSDT"));
+        Shapes.Same(Example("wallet-balance.response.json"), await Http.SignedTextAsync(Venue, get, "/v5/account/wallet-balance", "accountType=UNIFIED&coin=USDT"));
     }
 
     [Fact]
     public async Task ErrorsHaveTheEnvelopeOfBybitsErrors()
     {
-        string answer = await Http.SignedTextAsync(_venue, HttpMethod.Post, "/v5/order/cancel", """{"category":"linear","symbol":"SIMUSDT","orderLinkId":"none"}""");
+        string answer = await Http.SignedTextAsync(Venue, HttpMethod.Post, "/v5/order/cancel", """{"category":"linear","symbol":"SIMUSDT","orderLinkId":"none"}""");
 
         using JsonDocument error = JsonDocument.Parse(answer);
         Assert.Equal(110001, error.RootElement.GetProperty("retCode").GetInt32());
@@ -61,9 +46,9 @@ public sealed class ShapeTests : IAsyncLifetime
     [Fact]
     public async Task PushesAfterAFillHaveTheDocumentedShapes()
     {
-        await using PrivateFeed feed = await PrivateFeed.OpenAsync(_venue);
+        await using PrivateFeed feed = await PrivateFeed.OpenAsync(Venue);
 
-        await _client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = "SIMUSDT", Side = Side.Buy, OrderType = BybitOrderType.Market, Qty = 1, OrderLinkId = "p-1" });
+        await Client.PlaceOrderAsync(Venues.Market("p-1", Side.Buy, 1));
 
         IReadOnlyList<BybitPrivateMessage> messages = await feed.WaitAsync(list =>
             list.Any(m => m.Kind == BybitPrivateMessageKind.Execution) && list.Any(m => m.Kind == BybitPrivateMessageKind.Wallet)
@@ -77,14 +62,14 @@ public sealed class ShapeTests : IAsyncLifetime
     [SharedDataFact]
     public async Task PublicAnswersHaveTheDocumentedShapes()
     {
-        await _client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = "SIMUSDT", Side = Side.Sell, OrderType = BybitOrderType.Market, Qty = 1, OrderLinkId = "t-1" });
+        await Client.PlaceOrderAsync(Venues.Market("t-1", Side.Sell, 1));
 
-        Shapes.Same(Public("rest_time__response-example.json"), await Http.GetAsync(_venue, "/v5/market/time"));
-        Shapes.Same(Public("rest_instruments-info__response-example__linear.json"), await Http.GetAsync(_venue, "/v5/market/instruments-info?category=linear&symbol=SIMUSDT"));
-        Shapes.Same(Public("rest_orderbook__response-example.json"), await Http.GetAsync(_venue, "/v5/market/orderbook?category=linear&symbol=SIMUSDT"));
-        Shapes.Same(Public("rest_recent-trade__response-example.json"), await Http.GetAsync(_venue, "/v5/market/recent-trade?category=linear&symbol=SIMUSDT&limit=1"));
-        Shapes.Same(Public("rest_kline__response-example.json"), await Http.GetAsync(_venue, "/v5/market/kline?category=linear&symbol=SIMUSDT&interval=1"));
-        Shapes.Same(Public("rest_tickers__response-example__inverse.json").Replace("\"inverse\"", "\"linear\"", StringComparison.Ordinal), await Http.GetAsync(_venue, "/v5/market/tickers?category=linear&symbol=SIMUSDT"));
+        Shapes.Same(Public("rest_time__response-example.json"), await Http.GetAsync(Venue, "/v5/market/time"));
+        Shapes.Same(Public("rest_instruments-info__response-example__linear.json"), await Http.GetAsync(Venue, "/v5/market/instruments-info?category=linear&symbol=SIMUSDT"));
+        Shapes.Same(Public("rest_orderbook__response-example.json"), await Http.GetAsync(Venue, "/v5/market/orderbook?category=linear&symbol=SIMUSDT"));
+        Shapes.Same(Public("rest_recent-trade__response-example.json"), await Http.GetAsync(Venue, "/v5/market/recent-trade?category=linear&symbol=SIMUSDT&limit=1"));
+        Shapes.Same(Public("rest_kline__response-example.json"), await Http.GetAsync(Venue, "/v5/market/kline?category=linear&symbol=SIMUSDT&interval=1"));
+        Shapes.Same(Public("rest_tickers__response-example__inverse.json").Replace("\"inverse\"", "\"linear\"", StringComparison.Ordinal), await Http.GetAsync(Venue, "/v5/market/tickers?category=linear&symbol=SIMUSDT"));
     }
 
     private static string Example(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Examples", name));

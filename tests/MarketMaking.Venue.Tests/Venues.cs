@@ -1,3 +1,4 @@
+using MarketMaking.Core.Orders;
 using MarketMaking.Data.Bybit.Trading;
 using MarketMaking.Simulation.Agents;
 using MarketMaking.Venue;
@@ -27,4 +28,27 @@ internal static class Venues
 
     public static BybitTradingClient Client(LocalVenue venue, BybitCredentials? credentials = null, TimeSpan? timeout = null) =>
         new(credentials ?? venue.Credentials, new BybitTradingOptions { Environment = venue.Environment, Timeout = timeout ?? TimeSpan.FromSeconds(10) });
+
+    /// <summary>A limit order of SIMUSDT (by default a bid of 1 at 95.00, far from the quiet book's touch).</summary>
+    public static BybitOrderRequest Limit(string linkId, Side side = Side.Buy, decimal price = 95m, decimal qty = 1) => new()
+    {
+        Category = "linear",
+        Symbol = "SIMUSDT",
+        Side = side,
+        OrderType = BybitOrderType.Limit,
+        Qty = qty,
+        Price = price,
+        OrderLinkId = linkId,
+    };
+
+    /// <summary>A market order of SIMUSDT.</summary>
+    public static BybitOrderRequest Market(string linkId, Side side, decimal qty) => new()
+    {
+        Category = "linear",
+        Symbol = "SIMUSDT",
+        Side = side,
+        OrderType = BybitOrderType.Market,
+        Qty = qty,
+        OrderLinkId = linkId,
+    };
 }

@@ -35,6 +35,9 @@ internal static class VenueErrors
     public const int DuplicateOrderLinkId = 110072;
     public const string DuplicateOrderLinkIdMessage = "OrderLinkedID is duplicate";
 
+    public const int NotionalTooSmall = 110094;
+    public const string NotionalTooSmallMessage = "Order notional value below the lower limit";
+
     public const int RpiNotAllowed = 110119;
     public const string RpiNotAllowedMessage = "Order failed. RPI orders are restricted to approved market makers only";
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using MarketMaking.Core.Books;
 using MarketMaking.Core.Orders;
 using MarketMaking.Data.Bybit.Trading;
 using MarketMaking.Data.Bybit.Trading.Json;
@@ -24,6 +23,9 @@ internal sealed class VenueExchange : IVenueMarketSink
     public const string SettleCoin = "USDT";
     public const int MaxOpenOrders = 500;
     public const int MaxBatchOrders = 20;
+
+    /// <summary>instruments-info's <c>minNotionalValue</c>: the least qty × price of an order (reduce-only orders are exempt).</summary>
+    public const decimal MinNotional = 5m;
     private const int RecentClosed = 500;
     private const int MoneyDecimals = 8;
     private const decimal MaintenanceRate = 0.005m;
@@ -45,6 +47,9 @@ internal sealed class VenueExchange : IVenueMarketSink
     private readonly Dictionary<string, VenueOrder> _byLinkId = new(StringComparer.Ordinal);
     private readonly Dictionary<long, VenueOrder> _byMarketId = [];
     private readonly List<VenueOrder> _orders = [];
+
+    // The open orders, oldest first: the scans of every request (margin, reduce-only room) stay as short as the book of open orders.
+    private readonly List<VenueOrder> _open = [];
     private readonly List<BybitExecution> _executions = [];
     private readonly List<VenueOrder> _changed = [];
     private readonly List<BybitExecution> _newFills = [];
@@ -84,18 +89,10 @@ internal sealed class VenueExchange : IVenueMarketSink
 
     public IReadOnlyList<BybitExecution> Executions => _executions;
 
-    public IEnumerable<VenueOrder> OpenOrders => _orders.Where(o => o.IsOpen);
+    public IEnumerable<VenueOrder> OpenOrders => _open;
 
     /// <summary>The mark price: the mid of the best bid and ask, or the last trade when a side is empty.</summary>
-    public decimal MarkPrice
-    {
-        get
-        {
-            BookLevel bid = _market.Book.Best(Side.Buy);
-            BookLevel ask = _market.Book.Best(Side.Sell);
-            return !bid.IsEmpty && !ask.IsEmpty ? (bid.Price + ask.Price) * _tick / 2 : _market.LastTradeTicks * _tick;
-        }
-    }
+    public decimal MarkPrice => _market.MarkPrice();
 
     /// <summary>POST /v5/order/create.</summary>
     public VenueReply<BybitOrderAck> Place(BybitOrderRequest request)
@@ -187,13 +184,14 @@ internal sealed class VenueExchange : IVenueMarketSink
             }
 
             long priceTicks = order.PriceTicks;
-            if (request.Price is { } price && ToTicks(price) is not { } ticks)
+            if (request.Price is { } price)
             {
-                return VenueReply<BybitOrderAck>.Error(VenueErrors.ParamsError, VenueErrors.Params($"price {price} is not a positive multiple of the tick size {_tick}"));
-            }
-            else if (request.Price is { } p)
-            {
-                priceTicks = ToTicks(p)!.Value;
+                if (ToTicks(price) is not { } ticks)
+                {
+                    return VenueReply<BybitOrderAck>.Error(VenueErrors.ParamsError, VenueErrors.Params($"price {price} is not a positive multiple of the tick size {_tick}"));
+                }
+
+                priceTicks = ticks;
             }
 
             long qtyLots = order.QtyLots;
@@ -297,7 +295,7 @@ internal sealed class VenueExchange : IVenueMarketSink
         {
             if (mine)
             {
-                foreach (VenueOrder order in _orders.Where(o => o.IsOpen && o.MarketId > 0).ToList())
+                foreach (VenueOrder order in _open.Where(o => o.MarketId > 0).ToList())
                 {
                     CancelInMarket(order, BybitCancelType.CancelByUser);
                     cancelled.Add(Ack(order));
@@ -339,7 +337,7 @@ internal sealed class VenueExchange : IVenueMarketSink
         {
             matches = query.OpenOnly == 1
                 ? Enumerable.Reverse(_orders).Where(o => !o.IsOpen).Take(RecentClosed)
-                : Enumerable.Reverse(_orders).Where(o => o.IsOpen);
+                : Enumerable.Reverse(_open);
         }
 
         return VenueReply<BybitPage<BybitOrder>>.Ok(Page(matches.Select(o => OrderRecord(o, stream: false)), query.Limit, 20, 50, query.Cursor));
@@ -409,7 +407,7 @@ internal sealed class VenueExchange : IVenueMarketSink
         ClosedPnl = _account.ClosedPnl,
         Fees = _account.Fees,
         MarkPrice = MarkPrice,
-        OpenOrders = [.. Enumerable.Reverse(_orders).Where(o => o.IsOpen).Select(o => OrderRecord(o, stream: false))],
+        OpenOrders = [.. Enumerable.Reverse(_open).Select(o => OrderRecord(o, stream: false))],
         Orders = _orders.Count,
         Executions = [.. _executions.Select(RestExecution)],
     };
@@ -502,7 +500,7 @@ internal sealed class VenueExchange : IVenueMarketSink
         _checkReduceOnly = false;
         bool wasInRequest = _inRequest;
         _inRequest = true;
-        foreach (VenueOrder order in Enumerable.Reverse(_orders).Where(o => o.IsOpen && o.ReduceOnly && o.MarketId > 0).ToList())
+        foreach (VenueOrder order in Enumerable.Reverse(_open).Where(o => o.ReduceOnly && o.MarketId > 0).ToList())
         {
             // Newest first: each order's room counts the older ones already closing the position.
             long room = ReduceOnlyRoom(order.Side, order);
@@ -583,12 +581,17 @@ internal sealed class VenueExchange : IVenueMarketSink
             return VenueReply<BybitOrderAck>.Error(VenueErrors.RpiNotAllowed, VenueErrors.RpiNotAllowedMessage);
         }
 
-        if (_byMarketId.Count >= MaxOpenOrders)
+        if (_open.Count >= MaxOpenOrders)
         {
             return VenueReply<BybitOrderAck>.Error(VenueErrors.TooManyOpenOrders, VenueErrors.TooManyOpenOrdersMessage);
         }
 
         bool reduceOnly = request.ReduceOnly == true;
+        if (!reduceOnly && lots * _lot * (market ? _market.LastTradeTicks : priceTicks) * _tick < MinNotional)
+        {
+            return VenueReply<BybitOrderAck>.Error(VenueErrors.NotionalTooSmall, VenueErrors.NotionalTooSmallMessage);
+        }
+
         if (reduceOnly)
         {
             long room = ReduceOnlyRoom(request.Side, null);
@@ -656,6 +659,7 @@ internal sealed class VenueExchange : IVenueMarketSink
             _ => OrderType.Limit,
         };
         Changed(order);
+        _open.Add(order);
         Call(MarketAction.Submit, order, () => _market.Submit(order.Side, type, priceTicks, lots));
         return VenueReply<BybitOrderAck>.Ok(Ack(order));
     }
@@ -737,6 +741,7 @@ internal sealed class VenueExchange : IVenueMarketSink
         if (order.Status == BybitOrderStatus.Filled)
         {
             _byMarketId.Remove(order.MarketId);
+            _open.Remove(order);
         }
     }
 
@@ -744,6 +749,7 @@ internal sealed class VenueExchange : IVenueMarketSink
     {
         order.UpdatedTime = now;
         _byMarketId.Remove(order.MarketId);
+        _open.Remove(order);
         Changed(order);
     }
 
@@ -761,33 +767,36 @@ internal sealed class VenueExchange : IVenueMarketSink
         }
     }
 
-    /// <summary>Pushes the step's private messages: fills, orders, then position and wallet when they changed (the position after every create, amend and cancel, as Bybit does).</summary>
+    /// <summary>
+    /// Pushes the step's private messages: fills, orders, then position and wallet when they changed
+    /// (the position after every create, amend and cancel, as Bybit does); none is made for nobody.
+    /// </summary>
     private void Flush(bool position)
     {
         long now = _clock.NowMs;
-        if (_newFills.Count > 0)
+        if (_newFills.Count > 0 && _output.Wants("execution"))
         {
             Publish("execution", new BybitStreamMessage<BybitExecution> { Id = $"{_settings.Seed}_{Symbol}_{_sequence}", Topic = "execution", CreationTime = now, Data = [.. _newFills] }, Json.BybitStreamMessageBybitExecution);
-            _newFills.Clear();
         }
 
-        if (_changed.Count > 0)
+        if (_changed.Count > 0 && _output.Wants("order"))
         {
             Publish("order", new BybitStreamMessage<BybitOrder> { Id = MessageId(), Topic = "order", CreationTime = now, Data = [.. _changed.Select(o => OrderRecord(o, stream: true))] }, Json.BybitStreamMessageBybitOrder);
-            _changed.Clear();
         }
 
-        if (position || _positionChanged)
+        if ((position || _positionChanged) && _output.Wants("position"))
         {
             Publish("position", new BybitStreamMessage<BybitPosition> { Id = MessageId(), Topic = "position", CreationTime = now, Data = [PositionRecord(stream: true)] }, Json.BybitStreamMessageBybitPosition);
-            _positionChanged = false;
         }
 
-        if (_walletChanged)
+        if (_walletChanged && _output.Wants("wallet"))
         {
             Publish("wallet", new BybitStreamMessage<BybitWallet> { Id = MessageId(), Topic = "wallet", CreationTime = now, Data = [WalletRecord(usdt: true)] }, Json.BybitStreamMessageBybitWallet);
-            _walletChanged = false;
         }
+
+        _newFills.Clear();
+        _changed.Clear();
+        (_positionChanged, _walletChanged) = (false, false);
     }
 
     private void Publish<T>(string topic, T message, JsonTypeInfo<T> type) => _output.Publish(topic, JsonSerializer.SerializeToUtf8Bytes(message, type));
@@ -804,7 +813,7 @@ internal sealed class VenueExchange : IVenueMarketSink
             return 0;
         }
 
-        long taken = _orders.Where(o => o.IsOpen && o.ReduceOnly && o.Side == side && o != except).Sum(o => o.LeavesLots);
+        long taken = _open.Where(o => o.ReduceOnly && o.Side == side && o != except).Sum(o => o.LeavesLots);
         return Math.Abs(position) - taken;
     }
 
@@ -820,7 +829,7 @@ internal sealed class VenueExchange : IVenueMarketSink
     }
 
     private decimal OrderMargin(VenueOrder? except) =>
-        _orders.Where(o => o.IsOpen && !o.ReduceOnly && o != except).Sum(o => o.LeavesLots * _lot * o.PriceTicks * _tick) / _settings.Leverage;
+        _open.Where(o => !o.ReduceOnly && o != except).Sum(o => o.LeavesLots * _lot * o.PriceTicks * _tick) / _settings.Leverage;
 
     private VenueOrder? Find(string? orderId, string? orderLinkId) =>
         orderId is not null ? _byId.GetValueOrDefault(orderId)

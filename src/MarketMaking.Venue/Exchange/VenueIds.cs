@@ -22,8 +22,17 @@ internal sealed class VenueIds
         // Version 4, variant 1 bits, as Bybit's ids are.
         high = (high & 0xFFFFFFFFFFFF0FFFUL) | 0x0000000000004000UL;
         low = (low & 0x3FFFFFFFFFFFFFFFUL) | 0x8000000000000000UL;
-        string h = high.ToString("x16", CultureInfo.InvariantCulture);
-        string l = low.ToString("x16", CultureInfo.InvariantCulture);
-        return $"{h[..8]}-{h[8..12]}-{h[12..]}-{l[..4]}-{l[4..]}";
+        return string.Create(36, (high, low), static (id, words) =>
+        {
+            Span<char> hex = stackalloc char[32];
+            words.high.TryFormat(hex, out _, "x16", CultureInfo.InvariantCulture);
+            words.low.TryFormat(hex[16..], out _, "x16", CultureInfo.InvariantCulture);
+            hex[..8].CopyTo(id);
+            hex[8..12].CopyTo(id[9..]);
+            hex[12..16].CopyTo(id[14..]);
+            hex[16..20].CopyTo(id[19..]);
+            hex[20..].CopyTo(id[24..]);
+            id[8] = id[13] = id[18] = id[23] = '-';
+        });
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using MarketMaking.Venue.Faults;
 using MarketMaking.Venue.Markets;
 using MarketMaking.Venue.Streams;
@@ -6,22 +5,22 @@ using MarketMaking.Venue.Streams;
 namespace MarketMaking.Venue.Exchange;
 
 /// <summary>
-/// The venue's market thread. It keeps the market in step with the wall clock × speed, runs the
-/// requests handlers post to it (each against the market as it is at that moment), and pushes the
-/// public data that is due. Everything that touches the market, the account or the streams' topic
-/// state runs here, one thing at a time, so no locks are needed and a request sees a consistent
-/// exchange.
+/// The venue's market thread and the one lock around the market. The thread keeps the market in
+/// step with the wall clock × speed and pushes the public data that is due, every millisecond;
+/// a request runs on its own thread under the same lock, after bringing the market up to now, so
+/// it sees the exchange as it is at that moment without waiting for the market thread to wake up.
+/// Everything that touches the market, the account or the streams' topic state runs under the
+/// lock, one thing at a time.
 /// </summary>
 internal sealed class VenueLoop : IDisposable
 {
-    // How far the market runs before the loop looks at requests again (wall time).
+    // How long the market thread rests between its rounds (wall time).
     private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(1);
 
     private readonly IVenueMarket _market;
     private readonly VenueClock _clock;
     private readonly FaultInjector _faults;
-    private readonly ConcurrentQueue<Action> _work = new();
-    private readonly SemaphoreSlim _signal = new(0);
+    private readonly Lock _gate = new();
     private readonly Thread _thread;
     private volatile bool _stopping;
     private bool _squeezed;
@@ -33,7 +32,7 @@ internal sealed class VenueLoop : IDisposable
         _market = market;
         _clock = clock;
         _faults = faults;
-        _thread = new Thread(Run) { IsBackground = true, Name = "venue market" };
+        _thread = new Thread(Loop) { IsBackground = true, Name = "venue market" };
     }
 
     public VenueExchange Exchange { get; set; } = null!;
@@ -42,79 +41,73 @@ internal sealed class VenueLoop : IDisposable
 
     public StreamHub Hub { get; set; } = null!;
 
-    /// <summary>The exception that stopped the market thread, if one did.</summary>
+    /// <summary>The exception that stopped the market, if one did.</summary>
     public Exception? Failure => _failure;
 
     public void Start() => _thread.Start();
 
-    /// <summary>Runs <paramref name="work"/> on the market thread and returns its result.</summary>
+    /// <summary>Runs <paramref name="work"/> under the market's lock, the market brought up to now first, and returns its result.</summary>
     public Task<T> Run<T>(Func<T> work)
     {
-        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (_stopping || _failure is not null)
+        lock (_gate)
         {
-            done.SetException(new ObjectDisposedException("the venue has stopped", _failure));
-            return done.Task;
-        }
+            if (_stopping || _failure is not null)
+            {
+                return Task.FromException<T>(new ObjectDisposedException("the venue has stopped", _failure));
+            }
 
-        _work.Enqueue(() =>
-        {
             try
             {
-                done.SetResult(work());
+                CatchUp();
+                return Task.FromResult(work());
             }
             catch (Exception e)
             {
-                done.SetException(e);
+                return Task.FromException<T>(e);
             }
-        });
-        _signal.Release();
-        return done.Task;
+        }
     }
 
     public void Stop()
     {
         _stopping = true;
-        _signal.Release();
         if (Thread.CurrentThread != _thread && _thread.IsAlive)
         {
             _thread.Join();
         }
     }
 
-    public void Dispose()
+    public void Dispose() => Stop();
+
+    private void Loop()
     {
-        Stop();
-        _signal.Dispose();
+        while (!_stopping)
+        {
+            lock (_gate)
+            {
+                try
+                {
+                    CatchUp();
+                    NoteTimedFaults();
+                    Public.Publish();
+                    Hub.Tick();
+                }
+                catch (Exception e)
+                {
+                    _failure = e;
+                    return;
+                }
+            }
+
+            Thread.Sleep(Slice);
+        }
     }
 
-    private void Run()
+    /// <summary>Runs the market up to the wall clock × speed and settles what its fills left for the reduce-only orders.</summary>
+    private void CatchUp()
     {
-        try
-        {
-            while (!_stopping)
-            {
-                _market.AdvanceTo(_clock.MarketTarget);
-                Exchange.EnforceReduceOnly();
-                while (_work.TryDequeue(out Action? work))
-                {
-                    work();
-                }
-
-                NoteTimedFaults();
-                Public.Publish();
-                Hub.Tick();
-                _signal.Wait(Slice);
-            }
-        }
-        catch (Exception e)
-        {
-            _failure = e;
-            while (_work.TryDequeue(out Action? work))
-            {
-                work(); // each completes its caller's task (with the market's state as it is)
-            }
-        }
+        _market.AdvanceTo(_clock.MarketTarget);
+        Exchange.EnforceReduceOnly();
     }
 
     /// <summary>Counts each rate-limit squeeze and clock skew once, when it starts.</summary>

@@ -59,8 +59,6 @@ internal sealed class PublicMarketData : IPublicTape
         _priceScale = Scale(market.TickSize);
     }
 
-    public long BookMessages { get; private set; }
-
     /// <summary>
     /// For tests: when set, the best bid and ask of every update of <c>orderbook.50</c> as published
     /// (u, bid price, bid size, ask price, ask size in ticks and lots), to check a recorded stream against.
@@ -285,7 +283,7 @@ internal sealed class PublicMarketData : IPublicTape
             w.Decimal("qtyStep"u8, lot);
             w.Decimal("postOnlyMaxOrderQty"u8, lot * 1_000_000);
             w.Decimal("maxMktOrderQty"u8, lot * 100_000);
-            w.WriteString("minNotionalValue"u8, "5"u8);
+            w.Decimal("minNotionalValue"u8, VenueExchange.MinNotional);
             w.WriteEndObject();
             w.WriteBoolean("unifiedMarginTrade"u8, true);
             w.WriteNumber("fundingInterval"u8, 480);
@@ -432,7 +430,7 @@ internal sealed class PublicMarketData : IPublicTape
                 long prev1 = PriceBefore(now - (60 * Minute)) ?? prev24;
                 BookLevel bid = _market.Book.Best(Side.Buy);
                 BookLevel ask = _market.Book.Best(Side.Sell);
-                decimal mark = !bid.IsEmpty && !ask.IsEmpty ? (bid.Price + ask.Price) * tick / 2 : last * tick;
+                decimal mark = _market.MarkPrice();
                 long nextFunding = ((now / (8 * 60 * Minute)) + 1) * 8 * 60 * Minute;
                 w.WriteStartObject();
                 w.WriteString("symbol"u8, _symbol);
@@ -569,7 +567,6 @@ internal sealed class PublicMarketData : IPublicTape
 
     private byte[] BookMessage(BookTopic book, bool snapshot, (long Price, long Size)[] bids, (long Price, long Size)[] asks, long now)
     {
-        BookMessages++;
         if (PublishedTops is { } tops && book.Depth == 50 && (tops.Count == 0 || tops[^1].U != book.U))
         {
             (long bidPrice, long bidSize) = book.Bids.Length > 0 ? book.Bids[0] : (0, 0);

@@ -76,6 +76,19 @@ internal sealed class StreamHub : IPrivateOutput
         }
     }
 
+    public bool Wants(string topic)
+    {
+        foreach (StreamConnection connection in _connections.Values)
+        {
+            if (connection.IsPrivate && connection.Authenticated && !connection.IsClosed && Subscribed(connection, topic))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Delivers delayed private messages that are due, releases reordered ones left waiting too long, and cuts connections due to be dropped.</summary>
     public void Tick()
     {

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MarketMaking.Data.Bybit.Trading.Json;
@@ -24,9 +23,8 @@ public sealed class BybitPrivateStream
 
     private readonly BybitCredentials _credentials;
     private readonly BybitPrivateStreamOptions _options;
+    private readonly StreamReconnects _connections;
     private int _reading;
-    private int _failures;
-    private int _reconnects;
     private int _malformed;
 
     public BybitPrivateStream(BybitCredentials credentials, BybitPrivateStreamOptions? options = null)
@@ -37,10 +35,12 @@ public sealed class BybitPrivateStream
         {
             throw new ArgumentException("subscribe to at least one topic", nameof(options));
         }
+
+        _connections = new StreamReconnects(_options.Url, _options.Connection);
     }
 
     /// <summary>Connections opened after the first one.</summary>
-    public int Reconnects => Volatile.Read(ref _reconnects);
+    public int Reconnects => _connections.Reconnects;
 
     /// <summary>Messages that could not be decoded and were skipped.</summary>
     public int MalformedMessages => Volatile.Read(ref _malformed);
@@ -59,17 +59,10 @@ public sealed class BybitPrivateStream
 
         try
         {
-            bool first = true;
-            _failures = 0;
+            _connections.Succeeded();
             while (true)
             {
-                BybitSocketConnection connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-                if (!first)
-                {
-                    Interlocked.Increment(ref _reconnects);
-                }
-
-                first = false;
+                BybitSocketConnection connection = await _connections.OpenAsync(_options.Topics, AuthRequest, cancellationToken).ConfigureAwait(false);
                 string reason;
                 await using (connection.ConfigureAwait(false))
                 {
@@ -89,8 +82,7 @@ public sealed class BybitPrivateStream
                 }
 
                 yield return Notice(BybitPrivateMessageKind.Disconnected, $"{reason}; reconnecting, updates may be missed until connected again");
-                _failures++;
-                await Task.Delay(ReconnectBackoff.After(_options.Connection, _failures), _options.Connection.TimeProvider, cancellationToken).ConfigureAwait(false);
+                await _connections.AfterDropAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -119,26 +111,6 @@ public sealed class BybitPrivateStream
         return buffer.WrittenSpan.ToArray();
     }
 
-    private async Task<BybitSocketConnection> ConnectAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return await BybitSocketConnection.OpenAsync(_options.Url, _options.Topics, _options.Connection, cancellationToken, AuthRequest()).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is WebSocketException or HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                if (++_failures >= _options.Connection.MaxReconnectAttempts)
-                {
-                    throw new BybitConnectionException($"stream {_options.Url}", $"cannot connect after {_failures} attempts: {e.Message}", e);
-                }
-
-                await Task.Delay(ReconnectBackoff.After(_options.Connection, _failures), _options.Connection.TimeProvider, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
     /// <summary>Decodes one message: an update to yield, a control answer (null, or Connected), or a refusal (thrown).</summary>
     private BybitPrivateMessage? Handle(string raw)
     {
@@ -159,7 +131,7 @@ public sealed class BybitPrivateStream
 
                 if (operation == "subscribe")
                 {
-                    _failures = 0;
+                    _connections.Succeeded();
                     return new BybitPrivateMessage { Kind = BybitPrivateMessageKind.Connected, LocalTime = now, Raw = raw, Detail = "authenticated and subscribed" };
                 }
 

@@ -266,9 +266,11 @@ public sealed class BybitTradingClient : IDisposable
         headers.TryAddWithoutValidation("X-BAPI-SIGN", new string(signature));
     }
 
+    // What was asked, for an error's message: only made when there is an error.
+    private static string Name(HttpRequestMessage request, string path) => $"{request.Method} {path}";
+
     private async Task<BybitReply<TResult>> SendAsync<TResult>(HttpRequestMessage request, string path, JsonTypeInfo<BybitResponse<TResult>> answer, CancellationToken cancellationToken)
     {
-        string name = $"{request.Method} {path}";
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
         try
@@ -288,39 +290,39 @@ public sealed class BybitTradingClient : IDisposable
             catch (JsonException e)
             {
                 throw response.IsSuccessStatusCode
-                    ? new BybitConnectionException(name, $"the answer is not Bybit's: {e.Message}", e)
-                    : new BybitApiException(name, status, $"HTTP {status} {response.ReasonPhrase}") { RateLimit = limit };
+                    ? new BybitConnectionException(Name(request, path), $"the answer is not Bybit's: {e.Message}", e)
+                    : new BybitApiException(Name(request, path), status, $"HTTP {status} {response.ReasonPhrase}") { RateLimit = limit };
             }
 
             if (envelope is null)
             {
-                throw new BybitConnectionException(name, "the answer is empty", new JsonException("null"));
+                throw new BybitConnectionException(Name(request, path), "the answer is empty", new JsonException("null"));
             }
 
             if (envelope.RetCode != 0)
             {
-                throw new BybitApiException(name, envelope.RetCode, envelope.RetMsg) { RateLimit = limit };
+                throw new BybitApiException(Name(request, path), envelope.RetCode, envelope.RetMsg) { RateLimit = limit };
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new BybitApiException(name, status, $"HTTP {status} {response.ReasonPhrase}") { RateLimit = limit };
+                throw new BybitApiException(Name(request, path), status, $"HTTP {status} {response.ReasonPhrase}") { RateLimit = limit };
             }
 
             if (envelope.Result is not { } result)
             {
-                throw new BybitConnectionException(name, "the answer has no result", new JsonException("result is null"));
+                throw new BybitConnectionException(Name(request, path), "the answer has no result", new JsonException("result is null"));
             }
 
             return new BybitReply<TResult>(result, limit, envelope.Time, envelope.RetExtInfo);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new BybitTimeoutException(name, _options.Timeout, e);
+            throw new BybitTimeoutException(Name(request, path), _options.Timeout, e);
         }
         catch (HttpRequestException e)
         {
-            throw new BybitConnectionException(name, $"cannot reach {_options.Environment.RestBaseUrl}: {e.Message}", e);
+            throw new BybitConnectionException(Name(request, path), $"cannot reach {_options.Environment.RestBaseUrl}: {e.Message}", e);
         }
     }
 }
