@@ -19,7 +19,7 @@ public class TradeCommandTests
         Environment.SetEnvironmentVariable("BYBIT_API_SECRET", local.ApiSecret);
         try
         {
-            var (code, output, error) = await Task.Run(() => Run("trade", "--config", Example, "--endpoint", local.Url.ToString(), "--duration", "8s", "--journal", journal.Path, "--json", "--no-save"));
+            var (code, output, error) = await Task.Run(() => Run("trade", "--config", Example, "--endpoint", local.Url.ToString(), "--duration", "8s", "--journal", journal.Path, "--json", "--out", Path.Combine(journal.Folder, "run")));
             Assert.True(code == 0, error);
             using JsonDocument end = JsonDocument.Parse(output);
             Assert.Equal(
@@ -44,6 +44,12 @@ public class TradeCommandTests
             Assert.True(code == 0, error);
             Assert.NotEmpty(output);
         }
+
+        // The run folder is a backtest's: mm report compares it like any other.
+        Assert.True(File.Exists(Path.Combine(journal.Folder, "run", "report.html")));
+        var compared = Run("report", Path.Combine(journal.Folder, "run"), "--out", Path.Combine(journal.Folder, "compare.html"));
+        Assert.True(compared.Code == 0, compared.Error);
+        Assert.Contains("fixed", compared.Output, StringComparison.Ordinal);
 
         string html = Path.Combine(journal.Folder, "session.html");
         Assert.Equal(0, Run("journal", journal.Path, "report", "--out", html).Code);
