@@ -97,10 +97,13 @@ public static class MmApplication
             ConvertCommand.Create(terminal),
             VerifyBookCommand.Create(terminal),
             RecordCommand.Create(terminal),
+            VenueCommand.Create(terminal),
             BenchCommand.Create(terminal),
             BreakevenCommand.Create(terminal),
             TuneCommand.Create(terminal),
             ReportCommand.Create(terminal),
+            TradeCommand.Create(terminal),
+            JournalCommand.Create(terminal),
             ConfigCommand.Create(terminal, config),
             RerunCommand.Create(terminal, rerun),
         };

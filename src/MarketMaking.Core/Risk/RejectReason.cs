@@ -19,4 +19,13 @@ public enum RejectReason
 
     /// <summary>The kill switch has stopped quoting.</summary>
     KillSwitch,
+
+    /// <summary>Price × quantity above the largest allowed notional.</summary>
+    OrderNotional,
+
+    /// <summary>As many orders are open as allowed.</summary>
+    OpenOrders,
+
+    /// <summary>As many orders were sent in the last second as allowed.</summary>
+    OrderRate,
 }

@@ -25,5 +25,11 @@ public sealed class BybitApiException : MarketMakingException
     /// <summary>Bybit's own message (retMsg, ret_msg or the HTTP reason).</summary>
     public string ExchangeMessage { get; }
 
+    /// <summary>The rate-limit headers of the answer (unknown when it carried none, or there was no answer).</summary>
+    public BybitRateLimit RateLimit { get; init; }
+
+    /// <summary>True for a refusal by Bybit's rate limit (retCode 10006, HTTP 429): nothing was done, wait and ask again.</summary>
+    public bool IsRateLimit => Code is 10006 or 10018 or 10429 or 429;
+
     public override int ExitCode => 1;
 }

@@ -24,8 +24,7 @@ public sealed class BybitMarketFeed
     private readonly Dictionary<string, BookSync> _books = [];
     private readonly List<BybitFeedMessage> _out = [];
     private int _reading;
-    private int _failures;
-    private int _reconnects;
+    private readonly StreamReconnects _connections;
     private int _gaps;
     private int _malformed;
 
@@ -56,6 +55,7 @@ public sealed class BybitMarketFeed
         }
 
         _url = BybitEndpoints.PublicStream(_options.BaseUrl, category);
+        _connections = new StreamReconnects(_url, _options);
         _decoder = new BybitFeedDecoder(instrument);
     }
 
@@ -64,7 +64,7 @@ public sealed class BybitMarketFeed
     public IReadOnlyList<string> Topics { get; }
 
     /// <summary>Connections opened after the first one.</summary>
-    public int Reconnects => Volatile.Read(ref _reconnects);
+    public int Reconnects => _connections.Reconnects;
 
     /// <summary>Update-id gaps seen (each one resubscribed).</summary>
     public int Gaps => Volatile.Read(ref _gaps);
@@ -87,17 +87,10 @@ public sealed class BybitMarketFeed
 
         try
         {
-            bool first = true;
-            _failures = 0;
+            _connections.Succeeded();
             while (true)
             {
-                BybitSocketConnection connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-                if (!first)
-                {
-                    Interlocked.Increment(ref _reconnects);
-                }
-
-                first = false;
+                BybitSocketConnection connection = await _connections.OpenAsync(Topics, static () => null, cancellationToken).ConfigureAwait(false);
                 string reason;
                 await using (connection.ConfigureAwait(false))
                 {
@@ -136,33 +129,12 @@ public sealed class BybitMarketFeed
 
                 // Said at once, not after reconnecting: from now on every book is stale.
                 yield return Notice(BybitFeedMessageKind.Disconnected, "", "", $"{reason}; reconnecting, books are stale until their next snapshot");
-                _failures++;
-                await Task.Delay(Backoff(), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                await _connections.AfterDropAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         finally
         {
             Volatile.Write(ref _reading, 0);
-        }
-    }
-
-    private async Task<BybitSocketConnection> ConnectAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return await BybitSocketConnection.OpenAsync(_url, Topics, _options, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is WebSocketException or HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                if (++_failures >= _options.MaxReconnectAttempts)
-                {
-                    throw new BybitConnectionException($"stream {_url}", $"cannot connect after {_failures} attempts: {e.Message}", e);
-                }
-
-                await Task.Delay(Backoff(), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-            }
         }
     }
 
@@ -195,7 +167,7 @@ public sealed class BybitMarketFeed
             case BybitFeedDecoder.DecodedKind.OrderBook:
                 return HandleBook(decoded, raw, now);
             default:
-                _failures = 0;
+                _connections.Succeeded();
                 _out.Add(Data(decoded, raw, now));
                 return default;
         }
@@ -214,7 +186,7 @@ public sealed class BybitMarketFeed
         {
             book.Synced = true;
             book.LastUpdateId = decoded.UpdateId;
-            _failures = 0;
+            _connections.Succeeded();
             _out.Add(Data(decoded, raw, now));
             return default;
         }
@@ -235,7 +207,7 @@ public sealed class BybitMarketFeed
         }
 
         book.LastUpdateId = decoded.UpdateId;
-        _failures = 0;
+        _connections.Succeeded();
         _out.Add(Data(decoded, raw, now));
         return default;
     }
@@ -258,13 +230,6 @@ public sealed class BybitMarketFeed
 
     private BybitFeedMessage Notice(BybitFeedMessageKind kind, string topic, string raw, string detail) =>
         new() { Kind = kind, Topic = topic, Raw = raw, LocalTime = Now(), Detail = detail };
-
-    private TimeSpan Backoff()
-    {
-        double factor = Math.Pow(2, Math.Min(Math.Max(_failures - 1, 0), 30));
-        TimeSpan delay = _options.ReconnectDelay * factor;
-        return delay < _options.MaxReconnectDelay ? delay : _options.MaxReconnectDelay;
-    }
 
     private long Now() => (_options.TimeProvider.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
 

@@ -20,8 +20,6 @@ public sealed class BybitRestClient : IDisposable
     /// <summary>The most klines Bybit returns per request.</summary>
     public const int KlinePageLimit = 1000;
 
-    private const string ResetHeader = "X-Bapi-Limit-Reset-Timestamp";
-
     // 10006: per-UID limit; 10018: per-IP limit; 10429: system-level frequency protection.
     private static readonly int[] RateLimitCodes = [10006, 10018, 10429];
 
@@ -257,10 +255,7 @@ public sealed class BybitRestClient : IDisposable
     }
 
     private static DateTimeOffset? ResetTime(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(ResetHeader, out IEnumerable<string>? values)
-        && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long millis)
-            ? DateTimeOffset.FromUnixTimeMilliseconds(millis)
-            : null;
+        BybitRateLimit.From(response.Headers).ResetTimestamp is > 0 and var millis ? DateTimeOffset.FromUnixTimeMilliseconds(millis) : null;
 
     private static List<BybitKline> ReadKlines(JsonElement result)
     {

@@ -6,8 +6,9 @@ using System.Text.Json;
 namespace MarketMaking.Data.Bybit;
 
 /// <summary>
-/// One WebSocket connection to a Bybit public stream: subscribes on open, pings on a timer, and
-/// reads whole text messages. Any failure ends the connection (the stream then opens a new one).
+/// One WebSocket connection to a Bybit stream: sends an optional first message (the private
+/// stream's <c>auth</c>) and subscribes on open, pings on a timer, and reads whole text messages.
+/// Any failure ends the connection (the stream then opens a new one).
 /// </summary>
 internal sealed class BybitSocketConnection : IAsyncDisposable
 {
@@ -29,7 +30,8 @@ internal sealed class BybitSocketConnection : IAsyncDisposable
     /// <summary>Why the connection ended, once <see cref="ReceiveAsync"/> has returned null.</summary>
     public string CloseReason { get; private set; } = "";
 
-    public static async Task<BybitSocketConnection> OpenAsync(Uri url, IReadOnlyList<string> topics, BybitFeedOptions options, CancellationToken cancellationToken)
+    /// <param name="first">Sent before the subscription (the private stream's auth request); null for none.</param>
+    public static async Task<BybitSocketConnection> OpenAsync(Uri url, IReadOnlyList<string> topics, BybitFeedOptions options, CancellationToken cancellationToken, byte[]? first = null)
     {
         var socket = new ClientWebSocket();
         var connection = new BybitSocketConnection(socket, options);
@@ -39,6 +41,11 @@ internal sealed class BybitSocketConnection : IAsyncDisposable
             {
                 connectTimeout.CancelAfter(options.ConnectTimeout);
                 await socket.ConnectAsync(url, connectTimeout.Token).ConfigureAwait(false);
+            }
+
+            if (first is not null)
+            {
+                await connection.SendAsync(first, cancellationToken).ConfigureAwait(false);
             }
 
             await connection.SendAsync(Operation("subscribe", topics), cancellationToken).ConfigureAwait(false);

@@ -95,8 +95,17 @@ public sealed class AgentMarket : IMarket
         Run(0);
     }
 
+    /// <summary>
+    /// Owner of the orders a local exchange's clients enter through <see cref="SubmitVenueOrder"/>
+    /// (not the strategy's orders of <see cref="Submit"/>).
+    /// </summary>
+    public const int VenueOwner = 7;
+
     /// <summary>Sees every trade, market order and top-of-book change; null for none.</summary>
     public IAgentMarketObserver? Observer { get; set; }
+
+    /// <summary>Sees every matching-engine event, step by step (a local exchange built on this market); null for none.</summary>
+    public IAgentMarketListener? Listener { get; set; }
 
     /// <summary>
     /// Features kept current from the exchange's book and trades (none when null: they cost time).
@@ -138,6 +147,9 @@ public sealed class AgentMarket : IMarket
     /// <summary>The hidden fundamental value now (price units).</summary>
     public double Fundamental => FundamentalNow();
 
+    /// <summary>The last trade price in ticks (the initial price before any trade).</summary>
+    public long LastTradeTicks => _lastTradeTicks;
+
     /// <summary>Our orders refused on arrival because they would have crossed.</summary>
     public long OrdersRefusedAsCrossing { get; private set; }
 
@@ -156,6 +168,71 @@ public sealed class AgentMarket : IMarket
 
     public void Reduce(long orderId, double newQuantity) =>
         Schedule(new ScheduledAction(_clock + Delay(_p.Latency.Cancel), ActionKind.Reduce, orderId, default, 0, Instrument.ToLots(newQuantity)));
+
+    /// <summary>
+    /// Enters a venue client's order now, without latency (the caller is the exchange), as
+    /// <see cref="VenueOwner"/>: limit, immediate-or-cancel, fill-or-kill or post-only at
+    /// <paramref name="price"/> ticks, or a market order, which like the background traders' is an
+    /// immediate-or-cancel limit at most <see cref="AgentMarketParameters.SweepLimitTicks"/> from the
+    /// last trade (exchange price protection) and excites the order flow as theirs do. Its events
+    /// (acceptance, trades, the unfilled remainder's cancellation, or a rejection) reach the
+    /// <see cref="Listener"/> before this returns.
+    /// </summary>
+    public OrderRejectReason SubmitVenueOrder(Side side, OrderType type, long price, long size, out long orderId)
+    {
+        orderId = _nextId++;
+        bool market = type == OrderType.Market;
+        if (market)
+        {
+            price = side == Side.Buy ? _lastTradeTicks + _p.SweepLimitTicks : Math.Max(1, _lastTradeTicks - _p.SweepLimitTicks);
+            type = OrderType.ImmediateOrCancel;
+        }
+
+        double before = market && Observer is not null ? MidTicks() : 0;
+        OrderRejectReason reason = _engine.Submit(new OrderRequest(orderId, VenueOwner, side, type, price, size, Nanos()), _events);
+        Drain();
+        if (market && reason == OrderRejectReason.None)
+        {
+            _excitation += _p.Clustering.BranchingRatio * _p.Clustering.Decay;
+            Observer?.OnMarketOrder(_clock, side, size, before, MidTicks());
+        }
+
+        return reason;
+    }
+
+    /// <summary>Cancels a venue client's resting order now; UnknownOrder when it is not resting (filled or gone).</summary>
+    public OrderRejectReason CancelVenueOrder(long orderId)
+    {
+        OrderRejectReason reason = _engine.TryGetOrder(orderId, out RestingOrder order) && order.Owner == VenueOwner
+            ? _engine.Cancel(orderId, Nanos(), _events)
+            : _engine.Reject(orderId, VenueOwner, Side.Buy, 0, 0, Nanos(), OrderRejectReason.UnknownOrder, _events);
+        Drain();
+        return reason;
+    }
+
+    /// <summary>
+    /// Amends a venue client's resting order now, by the engine's rules: a pure size decrease keeps
+    /// its queue place; a larger size or a new price sends it to the back (a new price that crosses
+    /// trades first; a post-only order that would cross is refused and keeps its price and place).
+    /// </summary>
+    public OrderRejectReason AmendVenueOrder(long orderId, long price, long size)
+    {
+        OrderRejectReason reason = _engine.TryGetOrder(orderId, out RestingOrder order) && order.Owner == VenueOwner
+            ? _engine.Amend(orderId, price, size, Nanos(), _events)
+            : _engine.Reject(orderId, VenueOwner, Side.Buy, price, size, Nanos(), OrderRejectReason.UnknownOrder, _events);
+        Drain();
+        return reason;
+    }
+
+    /// <summary>Simulates the background traders up to <paramref name="time"/> (seconds, as <see cref="Time"/>); a time already past does nothing.</summary>
+    public void AdvanceTo(double time)
+    {
+        double until = Math.Min(time, _p.Duration);
+        if (until > _clock)
+        {
+            Run(until);
+        }
+    }
 
     public void Advance(List<Fill> fills)
     {
@@ -480,6 +557,7 @@ public sealed class AgentMarket : IMarket
     /// <summary>Reads what the engine reported: our fills, noise orders gone, trades and the new top of book.</summary>
     private void Drain()
     {
+        Listener?.OnEvents(_events.Events, _clock);
         foreach (ref readonly MatchingEvent e in _events.Events)
         {
             if (e.Kind != MatchingEventKind.Trade)

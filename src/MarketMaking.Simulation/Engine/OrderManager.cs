@@ -106,6 +106,48 @@ public sealed class OrderManager
         }
     }
 
+    /// <summary>
+    /// Drops an order the exchange no longer has (refused, expired, cancelled by the venue, or never
+    /// sent) from our view without cancelling it, so the next decision quotes afresh; false when it
+    /// is not in the view.
+    /// </summary>
+    public bool Forget(long orderId)
+    {
+        for (int s = 0; s < 2; s++)
+        {
+            LiveOrder[] orders = s == 0 ? _bids : _asks;
+            ref int count = ref s == 0 ? ref _bidCount : ref _askCount;
+            for (int i = 0; i < count; i++)
+            {
+                if (orders[i].Id == orderId)
+                {
+                    RemoveAt(orders, ref count, i);
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Takes an order that is already resting (found at the exchange, not sent by this manager) into
+    /// the view, so the next decision keeps, reduces or cancels it like one of its own; false when
+    /// the side is full.
+    /// </summary>
+    public bool Adopt(long orderId, Side side, double price, double quantity)
+    {
+        LiveOrder[] orders = side == Side.Buy ? _bids : _asks;
+        ref int count = ref side == Side.Buy ? ref _bidCount : ref _askCount;
+        if (count == Capacity)
+        {
+            return false;
+        }
+
+        orders[count++] = new LiveOrder(orderId, price, quantity, Time);
+        return true;
+    }
+
     public void CancelAll(IOrderGateway gateway)
     {
         CancelAll(_bids, ref _bidCount, gateway);
@@ -158,7 +200,7 @@ public sealed class OrderManager
             }
 
             QuoteLevel level = desired[j];
-            if (_gate.Check(side, level.Price, level.Quantity, mid, position, open) != RejectReason.None)
+            if (_gate.Check(side, level.Price, level.Quantity, mid, position, open, _bidCount + _askCount, Time) != RejectReason.None)
             {
                 continue;
             }

@@ -39,6 +39,9 @@ internal sealed class BybitTestServer : IAsyncDisposable
     /// <summary>When set, subscriptions are refused with this message.</summary>
     public string? RefuseSubscriptions { get; set; }
 
+    /// <summary>When set, private-stream auth requests are refused with this message.</summary>
+    public string? RefuseAuth { get; set; }
+
     /// <summary>False to ignore pings (a half-open connection).</summary>
     public bool AnswerPings { get; set; } = true;
 
@@ -63,6 +66,9 @@ internal sealed class BybitTestServer : IAsyncDisposable
 
     /// <summary>Serves GET <paramref name="path"/> with <paramref name="handler"/>.</summary>
     public void Get(string path, Func<HttpContext, Task> handler) => _routes[path] = handler;
+
+    /// <summary>Serves POST <paramref name="path"/> with <paramref name="handler"/>.</summary>
+    public void Post(string path, Func<HttpContext, Task> handler) => _routes[path] = handler;
 
     /// <summary>Requests received for <paramref name="path"/>.</summary>
     public int Hits(string path) => _hits.GetValueOrDefault(path);
@@ -132,10 +138,11 @@ internal sealed class BybitTestServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         string path = context.Request.Path.Value ?? "";
-        if (context.WebSockets.IsWebSocketRequest && path.StartsWith("/v5/public/", StringComparison.Ordinal))
+        bool isPrivate = path == "/v5/private";
+        if (context.WebSockets.IsWebSocketRequest && (isPrivate || path.StartsWith("/v5/public/", StringComparison.Ordinal)))
         {
             WebSocket socket = await context.WebSockets.AcceptWebSocketAsync();
-            using var connection = new TestSocket(this, context, socket, Interlocked.Increment(ref _connections) - 1, path["/v5/public/".Length..]);
+            using var connection = new TestSocket(this, context, socket, Interlocked.Increment(ref _connections) - 1, isPrivate ? "private" : path["/v5/public/".Length..]);
             Task listening = connection.ListenAsync(_closing.Token);
             try
             {
@@ -195,7 +202,7 @@ internal sealed class BybitTestServer : IAsyncDisposable
 
         public string Category { get; }
 
-        /// <summary>Waits for the client's next subscribe or unsubscribe and returns its topics.</summary>
+        /// <summary>Waits for the client's next auth, subscribe or unsubscribe and returns its arguments.</summary>
         public async Task<string[]> ExpectAsync(string op)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -248,9 +255,14 @@ internal sealed class BybitTestServer : IAsyncDisposable
                         continue;
                     }
 
-                    string[] args = [.. message.RootElement.GetProperty("args").EnumerateArray().Select(a => a.GetString()!)];
-                    bool refused = op == "subscribe" && _server.RefuseSubscriptions is not null;
-                    await SendAsync(JsonSerializer.Serialize(new { success = !refused, ret_msg = refused ? _server.RefuseSubscriptions : "", conn_id = "test", req_id = "", op }));
+                    string[] args = [.. message.RootElement.GetProperty("args").EnumerateArray().Select(a => a.ValueKind == JsonValueKind.String ? a.GetString()! : a.GetRawText())];
+                    string? refusal = op switch
+                    {
+                        "subscribe" => _server.RefuseSubscriptions,
+                        "auth" => _server.RefuseAuth,
+                        _ => null,
+                    };
+                    await SendAsync(JsonSerializer.Serialize(new { success = refusal is null, ret_msg = refusal ?? "", conn_id = "test", req_id = "", op }));
                     await _operations.Writer.WriteAsync((op, args), closing);
                 }
             }

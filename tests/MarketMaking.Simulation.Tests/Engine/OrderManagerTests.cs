@@ -163,4 +163,43 @@ public class OrderManagerTests
         Assert.Equal(["cancel 1", "new 3 Buy 1@99", "cancel 2", "new 4 Sell 1@101"], gateway.Actions);
         Assert.Equal(2, manager.ClampedToTouch);
     }
+
+    [Fact]
+    public void OpenOrderAndRateLimitsHoldBackExtraLevels()
+    {
+        // Two levels a side, at most three orders open: the second ask is refused.
+        var (manager, gateway, gate) = Create(new RiskLimits { MaxOpenOrders = 3 });
+        var quotes = default(QuoteDecision);
+        quotes.Add(Side.Buy, 99.5, 1);
+        quotes.Add(Side.Buy, 99, 1);
+        quotes.Add(Side.Sell, 100.5, 1);
+        quotes.Add(Side.Sell, 101, 1);
+        manager.Apply(in quotes, 100, 0, double.NaN, double.NaN, gateway);
+        Assert.Equal(["new 1 Buy 1@99.5", "new 2 Buy 1@99", "new 3 Sell 1@100.5"], gateway.Actions);
+        Assert.Equal(1, gate.Rejections(RejectReason.OpenOrders));
+
+        // Two orders a second: at t = 0.5 the replacements of both bids exceed it, at t = 1 they go.
+        var (rated, ratedGateway, ratedGate) = Create(new RiskLimits { MaxOrderRate = 2 });
+        rated.Apply(QuoteDecision.TwoSided(99.5, 100.5, 1), 100, 0, double.NaN, double.NaN, ratedGateway);
+        rated.Time = 0.5;
+        rated.Apply(QuoteDecision.TwoSided(99, 100.5, 1), 100, 0, double.NaN, double.NaN, ratedGateway);
+        rated.Time = 1;
+        rated.Apply(QuoteDecision.TwoSided(99, 100.5, 1), 100, 0, double.NaN, double.NaN, ratedGateway);
+        Assert.Equal(["new 1 Buy 1@99.5", "new 2 Sell 1@100.5", "cancel 1", "new 3 Buy 1@99"], ratedGateway.Actions);
+        Assert.Equal(1, ratedGate.Rejections(RejectReason.OrderRate));
+    }
+
+    [Fact]
+    public void AForgottenOrderIsQuotedAgainAndAnAdoptedOneIsManagedLikeOurOwn()
+    {
+        var (manager, gateway, _) = Create();
+        manager.Apply(QuoteDecision.TwoSided(99.5, 100.5, 1), 100, 0, double.NaN, double.NaN, gateway);
+        Assert.True(manager.Forget(1)); // the venue refused the bid
+        Assert.False(manager.Forget(1));
+        Assert.True(manager.Adopt(77, Side.Sell, 101, 1)); // found resting at the venue
+        gateway.Actions.Clear();
+        manager.Apply(QuoteDecision.TwoSided(99.5, 100.5, 1), 100, 0, double.NaN, double.NaN, gateway);
+        Assert.Equal(["new 3 Buy 1@99.5", "cancel 77"], gateway.Actions); // the ask at 100.5 (order 2) stays
+        Assert.Equal(1, manager.Cancelled);
+    }
 }

@@ -23,6 +23,9 @@ internal sealed class EventScript : IMarketEventSource
     /// <summary>Tick 1, lot 1: prices and sizes in the script are ticks and lots.</summary>
     public Instrument Instrument { get; } = new("TEST", tickSize: 1, lotSize: 1);
 
+    /// <summary>Every event of the script, in order.</summary>
+    public IReadOnlyList<MarketEvent> Events => _events;
+
     public static long Ns(double ms) => (long)Math.Round(ms * 1_000_000);
 
     /// <summary>One message setting levels: (side, price, size)…</summary>

@@ -1,9 +1,8 @@
 using MarketMaking.Core.Orders;
-using MarketMaking.Simulation.Exchange;
 
-namespace MarketMaking.Simulation.Replay;
+namespace MarketMaking.Simulation.Exchange;
 
-/// <summary>One of our orders in the replayed market, which recorded data cannot see.</summary>
+/// <summary>One of our orders in a shadow exchange, which the market data cannot see.</summary>
 internal struct ShadowOrder
 {
     public long Id;

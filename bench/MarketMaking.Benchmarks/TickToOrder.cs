@@ -1,0 +1,152 @@
+using System.Globalization;
+using MarketMaking.Data.Bybit;
+using MarketMaking.Simulation.Agents;
+using MarketMaking.Strategies.Models;
+using MarketMaking.Trading.Bybit;
+using MarketMaking.Trading.Orders;
+using MarketMaking.Trading.Session;
+using MarketMaking.Trading.Venues;
+using MarketMaking.Venue;
+using MarketMaking.Venue.Markets;
+
+namespace MarketMaking.Benchmarks;
+
+/// <summary>
+/// The trading engine's own tick-to-order latency over a long run: from a book message read off the
+/// public WebSocket (its local receive stamp, taken before decoding) to the signed order request
+/// handed to the HTTP stack (a handler in front of the socket), for every decision that sent one.
+/// In between: decoding and book sync, the session's inbox (a channel hop to the session's thread),
+/// the book, the strategy, the order manager, the risk gate, the router and its rate limits, the
+/// request body and its HMAC signature. The venue is the local one on 127.0.0.1 (the agent-based
+/// market at 20× real time), which really trades the orders; the journal is written meanwhile, off
+/// the path. Prints p50, p90, p99, p99.9 and the maximum in microseconds.
+/// </summary>
+internal static class TickToOrder
+{
+    public static async Task RunAsync(double seconds)
+    {
+        await using LocalVenue local = await LocalVenue.StartAsync(
+            new AgentVenueMarket(new AgentMarketParameters { Symbol = "SIM", WarmUp = 30 }, 7),
+            new VenueSettings { Speed = 20, RateLimits = new VenueRateLimits { Scale = 100 } });
+        var stamp = new StampingHandler(new SocketsHttpHandler());
+        using var http = new HttpClient(stamp) { Timeout = Timeout.InfiniteTimeSpan };
+        var measured = new MeasuringVenue(new BybitVenue(local.Environment, local.Credentials, httpClient: http));
+        await using (measured.ConfigureAwait(false))
+        {
+            string journal = Path.Combine(Path.GetTempPath(), $"tick-to-order-{Environment.ProcessId}.db");
+            var settings = new SessionSettings
+            {
+                Symbol = "SIMUSDT",
+                StrategyName = "touch",
+                JournalPath = journal,
+                RequoteInterval = TimeSpan.Zero,
+                Duration = TimeSpan.FromSeconds(seconds),
+                RateLimits = new Dictionary<VenueEndpoint, int> { [VenueEndpoint.Create] = 1000, [VenueEndpoint.Amend] = 1000, [VenueEndpoint.Cancel] = 1000, [VenueEndpoint.CancelAll] = 100, [VenueEndpoint.Query] = 1000 },
+            };
+            var session = new TradingSession(measured, settings, _ => new TouchStrategy(1));
+            measured.Session = session;
+            SessionResult result = await session.RunAsync().ConfigureAwait(false);
+            foreach (string file in new[] { journal, journal + "-wal", journal + "-shm" })
+            {
+                File.Delete(file);
+            }
+
+            double[] samples = [.. measured.Latencies.Order()];
+            double[] waits = [.. measured.Waits.Order()];
+            double[] handling = [.. measured.Handling.Order()];
+            double[] client = [.. measured.Client.Order()];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  receipt → session: p50 {At(waits, 0.5):F1} µs, p99 {At(waits, 0.99):F1} µs; session → request: p50 {At(handling, 0.5):F1} µs, p99 {At(handling, 0.99):F1} µs, of which the venue client p50 {At(client, 0.5):F1} µs, p99 {At(client, 0.99):F1} µs"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"tick-to-order over {seconds:0} s: {samples.Length:N0} decisions that sent a request ({result.Executions:N0} executions); p50 {At(samples, 0.5):F1} µs, p90 {At(samples, 0.9):F1} µs, p99 {At(samples, 0.99):F1} µs, p99.9 {At(samples, 0.999):F1} µs, max {samples[^1]:F1} µs"));
+        }
+    }
+
+    private static double At(double[] sorted, double quantile) => sorted[Math.Min(sorted.Length - 1, (int)(quantile * sorted.Length))];
+
+    private static long Now() => (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100;
+
+    /// <summary>Stamps each request as the HTTP stack takes it, before any byte goes out.</summary>
+    private sealed class StampingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        [ThreadStatic]
+        private static long _last;
+
+        public static long Last => _last;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            _last = Now();
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>The venue, with the receive stamp of the message being handled and the latency of the first request each decision sends.</summary>
+    private sealed class MeasuringVenue(IVenue inner) : IVenue
+    {
+        private long _received;
+        private long _handled;
+        private bool _measured;
+
+        public List<double> Latencies { get; } = new(1 << 20);
+
+        public TradingSession? Session { get; set; }
+
+        /// <summary>From the message's receipt to the session starting on it (decoding, the inbox).</summary>
+        public List<double> Waits { get; } = new(1 << 20);
+
+        /// <summary>From the session starting on the message to the request stamped (the engine on its own thread).</summary>
+        public List<double> Handling { get; } = new(1 << 20);
+
+        /// <summary>Of which the venue client: from the request handed to the venue to its signed body entering the HTTP stack.</summary>
+        public List<double> Client { get; } = new(1 << 20);
+
+        public string Name => inner.Name;
+
+        public bool SupportsAmend => inner.SupportsAmend;
+
+        public Task<VenueInstrument> ConnectAsync(string symbol, CancellationToken cancellationToken) => inner.ConnectAsync(symbol, cancellationToken);
+
+        public IAsyncEnumerable<BybitFeedMessage> MarketDataAsync(CancellationToken cancellationToken) => inner.MarketDataAsync(cancellationToken);
+
+        public IAsyncEnumerable<PrivateUpdate> PrivateUpdatesAsync(CancellationToken cancellationToken) => inner.PrivateUpdatesAsync(cancellationToken);
+
+        public void Observe(BybitFeedMessage message, List<PrivateUpdate> updates)
+        {
+            _received = message.Kind == BybitFeedMessageKind.OrderBook ? Session!.HandlingMessageReceivedAt : 0;
+            _handled = Now();
+            _measured = false;
+            inner.Observe(message, updates);
+        }
+
+        public void Tick(long now, List<PrivateUpdate> updates)
+        {
+            _received = 0;
+            inner.Tick(now, updates);
+        }
+
+        public ValueTask<OrderReply> SendAsync(OrderCommand command, CancellationToken cancellationToken)
+        {
+            long handed = Now();
+            ValueTask<OrderReply> reply = inner.SendAsync(command, cancellationToken);
+            long written = StampingHandler.Last;
+            if (_received != 0 && _received == Session!.HandlingMessageReceivedAt && !_measured && written >= _received)
+            {
+                _measured = true;
+                Latencies.Add((written - _received) / 1000.0);
+                Waits.Add((_handled - _received) / 1000.0);
+                Handling.Add((written - _handled) / 1000.0);
+                Client.Add((written - handed) / 1000.0);
+            }
+
+            return reply;
+        }
+
+        public Task<VenueSnapshot> SnapshotAsync(long executionsSince, CancellationToken cancellationToken) => inner.SnapshotAsync(executionsSince, cancellationToken);
+
+        public Task<long> ServerTimeAsync(CancellationToken cancellationToken) => inner.ServerTimeAsync(cancellationToken);
+
+        public Task<VenueAccount> AccountAsync(long since, CancellationToken cancellationToken) => inner.AccountAsync(since, cancellationToken);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+}

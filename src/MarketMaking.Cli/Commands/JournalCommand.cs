@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Globalization;
+using MarketMaking.Cli.Output;
+using MarketMaking.Core.Errors;
+using MarketMaking.Research.Backtests;
+using MarketMaking.Research.Reports;
+using MarketMaking.Research.Runs;
+using MarketMaking.Simulation.Engine;
+using MarketMaking.Trading.Journal;
+using Spectre.Console;
+
+namespace MarketMaking.Cli.Commands;
+
+/// <summary>
+/// <c>mm journal SESSION.db [orders|fills|events|pnl|report]</c>: what a trading session's journal
+/// holds — its runs, every order's last state, every execution, the audit trail, the PnL — and a
+/// report drawn from it like a backtest's (works after a crash too).
+/// </summary>
+internal static class JournalCommand
+{
+    private static readonly string[] Views = ["summary", "orders", "fills", "events", "pnl", "report"];
+
+    public static Command Create(Terminal terminal)
+    {
+        var path = new Argument<string>("journal") { Description = "the session's journal (journal.db)" };
+        var view = new Argument<string>("view") { Description = $"what to print: {string.Join(", ", Views)}", DefaultValueFactory = _ => "summary" };
+        var kind = new Option<string?>("--kind") { Description = "events: only this kind (decision, request, reply, order, fill, fault, kill…)" };
+        var limit = new Option<int>("--limit") { Description = "orders, fills, events: the last N rows (0: all)", DefaultValueFactory = _ => 50 };
+        var output = new Option<string>("--out") { Description = "report: the HTML file to write", DefaultValueFactory = _ => "session.html" };
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("journal", "Print a trading session's journal: runs, orders, fills, events, PnL, or draw its report.") { path, view, kind, limit, output, json };
+        command.SetAction(parse =>
+        {
+            string file = parse.GetValue(path)!;
+            string what = parse.GetValue(view)!;
+            if (!Views.Contains(what))
+            {
+                throw new InvalidParameterException("view", $"unknown view '{what}'; known: {string.Join(", ", Views)}");
+            }
+
+            int last = parse.GetValue(limit);
+            if (last < 0)
+            {
+                throw new InvalidParameterException("limit", $"must be zero or positive, got {last}");
+            }
+
+            JournalState state = JournalReader.Load(file);
+            bool asJson = parse.GetValue(json);
+            switch (what)
+            {
+                case "orders":
+                    IReadOnlyList<JournalOrder> orders = Tail(JournalReader.Orders(file), last);
+                    Print(terminal, asJson, orders, ["link id", "run", "side", "price", "qty", "executed", "state", "created", "reason"],
+                        orders.Select(o => new[] { o.LinkId, Text(o.Run), o.Side.ToString(), Text(o.Price), Text(o.Quantity), Text(o.Executed), o.State, Time(o.CreatedAt), o.Reason ?? "" }));
+                    break;
+                case "fills":
+                    IReadOnlyList<JournalFill> fills = Tail(state.Fills, last);
+                    Print(terminal, asJson, fills, ["execution", "link id", "side", "price", "qty", "fee", "maker", "exchange time"],
+                        fills.Select(f => new[] { f.ExecutionId, f.LinkId, f.Side.ToString(), Text(f.Price), Text(f.Quantity), Text(f.Fee), f.IsMaker ? "yes" : "no", Time(f.ExchangeTime) }));
+                    break;
+                case "events":
+                    IReadOnlyList<JournalEvent> events = Tail(JournalReader.Events(file, parse.GetValue(kind)), last);
+                    Print(terminal, asJson, events, ["#", "local time", "exchange time", "kind", "link id", "detail"],
+                        events.Select(e => new[] { Text(e.Id), Time(e.LocalTime), e.ExchangeTime > 0 ? Time(e.ExchangeTime) : "", e.Kind, e.LinkId ?? "", e.Detail }));
+                    break;
+                case "pnl":
+                    WritePnl(terminal, file, state, asJson);
+                    break;
+                case "report":
+                    string strategy = state.Runs.Count > 0 ? state.Runs[^1].Strategy : "session";
+                    RunResult run = JournalReport.Rebuild(file, strategy, BacktestMetrics.ForRecordedData(double.PositiveInfinity));
+                    string html = parse.GetValue(output)!;
+                    var items = new List<KeyValuePair<string, string>> { new("journal", file), new("runs", Text(state.Runs.Count)) };
+                    OutputFiles.Write(html, w => w.Write(Reporting.HtmlReportWriter.Render(ReportBuilder.Backtest("mm journal", $"{strategy}: {file}", [run], items))));
+                    terminal.Writer.WriteLine($"report: {html}");
+                    break;
+                default:
+                    WriteSummary(terminal, file, state, asJson);
+                    break;
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void WriteSummary(Terminal terminal, string file, JournalState state, bool asJson)
+    {
+        if (asJson)
+        {
+            terminal.Writer.WriteLine(Json.Serialize(new { Runs = state.Runs, Executions = state.Book.Count, state.Book.Position, state.Book.Cash, state.Book.Fees, OpenOrders = state.OpenOrders.Count, LinkPrefix = state.LinkPrefix }));
+            return;
+        }
+
+        Print(terminal, false, state.Runs, ["run", "started", "ended", "venue", "symbol", "strategy", "final state"],
+            state.Runs.Select(r => new[] { Text(r.Run), Time(r.StartedAt), r.EndedAt is { } end ? Time(end) : "(no clean end)", r.Venue, r.Symbol, r.Strategy, r.FinalState ?? "" }));
+        terminal.Writer.WriteLine($"{file}: {state.Book.Count} executions, position {state.Book.Position}, cash {state.Book.Cash}, fees {state.Book.Fees}; {state.OpenOrders.Count} orders last seen open; orderLinkId prefix {state.LinkPrefix}");
+    }
+
+    /// <summary>Cash, position, fees, and the PnL marked at the last mid the session saw (or the last fill).</summary>
+    private static void WritePnl(Terminal terminal, string file, JournalState state, bool asJson)
+    {
+        decimal? mark = null;
+        if (JournalReader.Events(file, "decision") is [.., var lastDecision] && DecisionText.TryParse(lastDecision.Detail, out _, out double mid, out _, out _, out _))
+        {
+            mark = (decimal)mid;
+        }
+        else if (state.Fills.Count > 0)
+        {
+            mark = state.Fills[^1].Price;
+        }
+
+        decimal? pnl = mark is { } m ? state.Book.Cash + (state.Book.Position * m) : null;
+        if (asJson)
+        {
+            terminal.Writer.WriteLine(Json.Serialize(new { state.Book.Position, state.Book.Cash, state.Book.Fees, Executions = state.Book.Count, Mark = mark, Pnl = pnl }));
+            return;
+        }
+
+        terminal.Writer.WriteLine($"position {state.Book.Position}; cash {state.Book.Cash} (−Σ side·price·qty − fees); fees {state.Book.Fees}; {state.Book.Count} executions");
+        terminal.Writer.WriteLine(pnl is { } value ? $"PnL {value} at the last mid seen, {mark}" : "PnL: no price seen yet");
+    }
+
+    private static void Print<T>(Terminal terminal, bool asJson, IReadOnlyList<T> rows, string[] columns, IEnumerable<string[]> cells)
+    {
+        if (asJson)
+        {
+            terminal.Writer.WriteLine(Json.Serialize(rows));
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (string column in columns)
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (string[] row in cells)
+        {
+            table.AddRow([.. row.Select(Markup.Escape)]);
+        }
+
+        terminal.Console.Write(table);
+    }
+
+    private static IReadOnlyList<T> Tail<T>(IReadOnlyList<T> rows, int last) => last == 0 || rows.Count <= last ? rows : [.. rows.Skip(rows.Count - last)];
+
+    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Time(long nanoseconds) => DateTimeOffset.UnixEpoch.AddTicks(nanoseconds / 100).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,154 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using MarketMaking.Cli.Options;
+using MarketMaking.Cli.Output;
+using MarketMaking.Core.Errors;
+using MarketMaking.Core.Instruments;
+using MarketMaking.Data.Bybit.Trading;
+using MarketMaking.Data.Bybit;
+using MarketMaking.Research.Backtests;
+using MarketMaking.Research.Reports;
+using MarketMaking.Research.Runs;
+using MarketMaking.Research;
+using MarketMaking.Simulation.Engine;
+using MarketMaking.Strategies;
+using MarketMaking.Trading.Bybit;
+using MarketMaking.Trading.Paper;
+using MarketMaking.Trading.Session;
+using MarketMaking.Trading.Venues;
+
+namespace MarketMaking.Cli.Commands;
+
+/// <summary>
+/// <c>mm trade</c>: runs a strategy on a venue — Bybit mainnet, demo, testnet or a local venue,
+/// live or on paper — through the same strategy, order manager and risk gate as <c>mm backtest</c>.
+/// Everything goes to a SQLite journal; the end writes a run folder like a backtest's. SIGINT or
+/// SIGTERM cancels every order, waits for the confirmations, writes the final state and exits 0.
+/// </summary>
+internal static class TradeCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var venue = new Option<string>("--venue") { Description = $"where to trade: {string.Join(", ", BybitEnvironment.Names)}", Required = true };
+        var endpoint = new Option<string?>("--endpoint") { Description = "the local venue's URL (http://127.0.0.1:PORT)" };
+        var symbol = new Option<string>("--symbol") { Description = "linear contract to trade (BTCUSDT)", Required = true };
+        var paper = new Option<bool>("--paper") { Description = "paper trading: the venue's live data, our orders simulated with the replay's queue and latency models; no API key" };
+        var duration = new Option<string?>("--duration") { Description = "how long to trade (10m, 1h); default: until SIGINT or SIGTERM" };
+        var journal = new Option<string>("--journal") { Description = "the session's SQLite journal; reusing it resumes the session", DefaultValueFactory = _ => Path.Combine("runs", "trade", "journal.db") };
+        var output = new Option<string?>("--out") { Description = "run folder for the report (default: the journal's folder)" };
+        var noSave = new Option<bool>("--no-save") { Description = "do not write a run folder" };
+        var credentials = new Option<string?>("--credentials") { Description = "file with the API key and secret (readable by its owner only); default: BYBIT_API_KEY and BYBIT_API_SECRET" };
+        var adoptOrders = new Option<bool>("--adopt-orders") { Description = "take over orders found on the venue instead of cancelling them" };
+        var adoptPosition = new Option<bool>("--adopt-position") { Description = "start from the venue's position when it differs from the journal's" };
+        var flattenOnKill = new Option<bool>("--flatten-on-kill") { Description = "on a kill, close the position with a reduce-only market order" };
+        var json = new Option<bool>("--json") { Description = "print the end-of-session figures as JSON" };
+        var sigma = new Option<double?>("--sigma") { Description = "σ per √s in price units (model strategies; default 2)" };
+        var a = new Option<double?>("--A") { Description = "fill intensity A per second (default 140)" };
+        var kappa = new Option<double?>("--kappa") { Description = "fill decay κ per price unit (default 1.5)" };
+        var horizon = new Option<double>("--horizon") { Description = "T − t the finite-horizon models quote with (s)", DefaultValueFactory = _ => 60 };
+        var strategies = new StrategyOptions("as");
+        var mechanics = new QuotingMechanicsOptions();
+        var risk = new TradeRiskOptions();
+        var paperOptions = new PaperOptions();
+        var command = new Command("trade", "Trade a strategy on a venue (Bybit V5 or a local venue; live or --paper), with a journal, reconciliation and runtime risk.")
+        {
+            venue, endpoint, symbol, paper, duration, journal, output, noSave, credentials, adoptOrders, adoptPosition, flattenOnKill, json, sigma, a, kappa, horizon,
+        };
+        strategies.AddTo(command);
+        mechanics.AddTo(command);
+        risk.AddTo(command);
+        paperOptions.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            // Every option is checked before anything connects.
+            (string label, string name, bool guarded) = strategies.Strategies(parse) is [var single] ? single : throw new InvalidParameterException("strategy", "mm trade runs one strategy at a time");
+            if (guarded)
+            {
+                throw new InvalidParameterException("strategy", "the guard needs a detector trained on the venue's data: not available in mm trade yet");
+            }
+
+            string? endpointText = parse.GetValue(endpoint);
+            Uri? endpointUrl = endpointText is null ? null : Uri.TryCreate(endpointText, UriKind.Absolute, out Uri? url) ? url : throw new InvalidParameterException("endpoint", $"'{endpointText}' is not a URL");
+            BybitEnvironment environment = BybitEnvironment.Parse(parse.GetValue(venue)!, endpointUrl);
+            string journalPath = parse.GetValue(journal)!;
+            TimeSpan? length = parse.GetValue(duration) is { } text ? Durations.Parse("duration", text) : null;
+            var run = new RunSettings { Risk = risk.Limits(parse), Metrics = BacktestMetrics.ForRecordedData(double.PositiveInfinity) };
+            var settings = risk.Apply(parse, new SessionSettings
+            {
+                Symbol = parse.GetValue(symbol)!,
+                StrategyName = label,
+                JournalPath = journalPath,
+                Duration = length,
+                Run = run,
+                AdoptOrders = parse.GetValue(adoptOrders),
+                AdoptPosition = parse.GetValue(adoptPosition),
+                FlattenOnKill = parse.GetValue(flattenOnKill),
+            }).Validate();
+            var baseline = new StrategySettings { Sigma = parse.GetValue(sigma) ?? 2, A = parse.GetValue(a) ?? 140, Kappa = parse.GetValue(kappa) ?? 1.5, Horizon = parse.GetValue(horizon) };
+
+            // One order is one lot unless --order-size says otherwise, as in backtests.
+            IQuotingStrategy Strategy(Instrument instrument)
+            {
+                StrategySettings resolved = strategies.Resolve(parse, baseline with { OrderQuantity = instrument.LotSize });
+                return mechanics.Mechanics(parse).Wrap(strategies.Factory(parse).Create(name, resolved, instrument.TickSize), instrument.TickSize, resolved.OrderQuantity);
+            }
+
+            _ = Strategy(new Instrument(settings.Symbol, 0.1, 0.001));
+            _ = mechanics.Mechanics(parse).Apply(run, 0.1);
+
+            await using IVenue target = parse.GetValue(paper)
+                ? new PaperVenue(new BybitPublicData(environment.Name, environment.RestBaseUrl, environment.PublicStreamBaseUrl), paperOptions.Settings(parse))
+                : new BybitVenue(environment, Credentials(parse.GetValue(credentials)), risk.RequestTimeout(parse));
+            var session = new TradingSession(target, settings with { RunFor = instrument => mechanics.Mechanics(parse).Apply(run, instrument.TickSize) }, Strategy);
+
+            // SIGTERM and SIGINT end the session cleanly (cancel, confirm, write), never abruptly.
+            using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; session.RequestStop(); });
+            using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; session.RequestStop(); });
+            if (!parse.GetValue(json))
+            {
+                session.Started = () => terminal.Writer.WriteLine($"trading {settings.Symbol} on {target.Name} with {label}; journal {journalPath}; SIGINT or SIGTERM to stop");
+            }
+
+            SessionResult result = await session.RunAsync(cancellationToken).ConfigureAwait(false);
+            string? folder = parse.GetValue(noSave) ? null : Save(parse.GetValue(output) ?? Path.GetDirectoryName(Path.GetFullPath(journalPath))!, settings, target.Name, label, result);
+            if (parse.GetValue(json))
+            {
+                terminal.Writer.WriteLine(SessionJson.Final(result));
+                return 0;
+            }
+
+            RunTable.Write(terminal, [RunRow.From(result.Run)], $"{label} on {target.Name}, {settings.Symbol}");
+            terminal.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"position {result.Position} (venue {result.VenuePosition}); cash {result.Cash} (venue {result.VenueCash}); executions {result.Executions} (venue {result.VenueExecutions}, journal {result.JournalExecutions}); orders open at the end {result.OrdersOpenAtEnd}"));
+            terminal.Writer.WriteLine($"faults seen {result.FaultsSeen}{(result.Faults.Count > 0 ? ": " + string.Join(", ", result.Faults.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value}")) : "")}");
+            if (result.KillReason is not null)
+            {
+                terminal.Writer.WriteLine($"kill switch: {result.KillReason}");
+            }
+
+            terminal.Writer.WriteLine($"journal: {result.JournalPath}{(folder is null ? "" : $"; run folder: {folder}")}");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The API key and secret: from the file when given (owner-only, else refused), else from the environment.</summary>
+    private static BybitCredentials Credentials(string? file) =>
+        file is not null
+            ? BybitCredentials.FromFile(file)
+            : BybitCredentials.FromEnvironment() ?? throw new InvalidParameterException("credentials", $"set {BybitCredentials.KeyVariable} and {BybitCredentials.SecretVariable}, or pass --credentials FILE (--paper needs no key)");
+
+    /// <summary>The run folder: the settings (never the credentials), the metrics and the report, as a backtest writes them.</summary>
+    private static string Save(string folder, SessionSettings settings, string venue, string label, SessionResult result)
+    {
+        var items = new List<KeyValuePair<string, string>>
+        {
+            new("venue", venue),
+            new("symbol", settings.Symbol),
+            new("journal", result.JournalPath),
+            new("end", SessionJson.Final(result)),
+        };
+        var config = new { Command = "trade", Settings = items.ToDictionary(kv => kv.Key, kv => kv.Value) };
+        return RunFolder.Write(folder, config, new { Results = new[] { RunRow.From(result.Run) } }, ReportBuilder.Backtest("mm trade", $"{label} on {venue}, {settings.Symbol}", [result.Run], items));
+    }
+}

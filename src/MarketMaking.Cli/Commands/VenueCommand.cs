@@ -1,0 +1,138 @@
+using System.CommandLine;
+using MarketMaking.Cli.Configuration;
+using MarketMaking.Core.Errors;
+using MarketMaking.Core.Instruments;
+using MarketMaking.Core.MarketData;
+using MarketMaking.Data.Files;
+using MarketMaking.Simulation.Exchange;
+using MarketMaking.Venue;
+using MarketMaking.Venue.Faults;
+using MarketMaking.Venue.Markets;
+
+namespace MarketMaking.Cli.Commands;
+
+/// <summary>
+/// <c>mm venue</c>: a local exchange speaking Bybit V5 (REST, public and private streams, signing,
+/// rate limits, faults) over the agent-based market or a recording. Prints its URL, the test API
+/// key and its secret, one per line, then serves until Ctrl-C or SIGTERM (or <c>--duration</c>).
+/// </summary>
+internal static class VenueCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0: any free port)", DefaultValueFactory = _ => 0 };
+        var market = new Option<string>("--market") { Description = "abm (the agent-based market) or replay (a recording)", DefaultValueFactory = _ => "abm" };
+        var preset = new Option<string>("--preset") { Description = $"agent-based market: {string.Join(", ", AgentMarketPresets.Names)} or a market .yaml file", DefaultValueFactory = _ => "liquid" };
+        var data = new Option<string?>("--data") { Description = "replay: the recording (formats as mm backtest)" };
+        var format = new Option<string?>("--format") { Description = $"replay: {string.Join(", ", MarketDataFormats.Names.Where(n => !MarketDataFormats.IsBars(MarketDataFormats.Parse(n))))}" };
+        var queueModel = new Option<string>("--queue-model") { Description = $"replay: where the clients' orders sit in the recorded queues: {string.Join(", ", QueueModels.Names)}", DefaultValueFactory = _ => "risk-averse" };
+        var queuePower = new Option<double>("--queue-power") { Description = "replay: exponent n of the power queue model", DefaultValueFactory = _ => 2 };
+        var speed = new Option<double?>("--speed") { Description = "market seconds per wall-clock second (default 10 for abm, 1 for replay)" };
+        var symbol = new Option<string?>("--symbol") { Description = "the linear perpetual listed (default SIMUSDT; replay: the recording's when it is a USDT symbol)" };
+        var seed = new Option<ulong>("--seed") { Description = "seed of the market, the account's key and secret, ids and faults", DefaultValueFactory = _ => 1 };
+        var faults = new Option<string?>("--faults") { Description = "YAML file of faults to inject (see configs/examples/venue-faults.yaml)" };
+        var faultLog = new Option<string?>("--fault-log") { Description = "file for one JSON line per fault injected (default: standard output, after the three lines)" };
+        var balance = new Option<decimal>("--balance") { Description = "the test account's starting USDT", DefaultValueFactory = _ => 100_000m };
+        var makerFee = new Option<decimal>("--maker-fee") { Description = "maker fee rate, fraction of notional (negative: rebate)", DefaultValueFactory = _ => 0.0002m };
+        var takerFee = new Option<decimal>("--taker-fee") { Description = "taker fee rate", DefaultValueFactory = _ => 0.00055m };
+        var rateLimitScale = new Option<double>("--rate-limit-scale") { Description = "multiplies Bybit's per-endpoint rate limits (0: none)", DefaultValueFactory = _ => 1 };
+        var duration = new Option<string?>("--duration") { Description = "stop after this long (90s, 10m, 2h); default: until Ctrl-C or SIGTERM" };
+        var command = new Command("venue", "Run a local Bybit-compatible exchange over the agent-based market or a recording.")
+        {
+            port, market, preset, data, format, queueModel, queuePower, speed, symbol, seed, faults, faultLog, balance, makerFee, takerFee, rateLimitScale, duration,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            string kind = parse.GetValue(market)!;
+            ulong seedValue = parse.GetValue(seed);
+            TimeSpan? stopAfter = parse.GetValue(duration) is { } text
+                ? FaultFile.ParseTime(text) is { } time && time > TimeSpan.Zero ? time : throw new InvalidParameterException("duration", $"'{text}' is not a duration; use e.g. 90s, 10m or 2h")
+                : null;
+            FaultPlan plan = parse.GetValue(faults) is { } faultsFile ? FaultFile.Load(faultsFile) : FaultPlan.None;
+            (IVenueMarket venueMarket, string? recordedSymbol) = kind switch
+            {
+                "abm" => (new AgentVenueMarket(AgentMarketPresets.Load(parse.GetValue(preset)!), seedValue), null),
+                "replay" => Replay(parse.GetValue(data), parse.GetValue(format), QueueModels.Create(parse.GetValue(queueModel)!, parse.GetValue(queuePower))),
+                _ => throw new InvalidParameterException("market", $"unknown market '{kind}'; known: abm, replay"),
+            };
+            var settings = new VenueSettings
+            {
+                Port = parse.GetValue(port),
+                Speed = parse.GetValue(speed) ?? (kind == "replay" ? 1 : 10),
+                Symbol = parse.GetValue(symbol) ?? recordedSymbol ?? "SIMUSDT",
+                Seed = seedValue,
+                InitialBalance = parse.GetValue(balance),
+                MakerFeeRate = parse.GetValue(makerFee),
+                TakerFeeRate = parse.GetValue(takerFee),
+                RateLimits = new VenueRateLimits { Scale = parse.GetValue(rateLimitScale) },
+                Faults = plan,
+            };
+
+            TextWriter log = terminal.Writer;
+            StreamWriter? file = null;
+            if (parse.GetValue(faultLog) is { } logPath)
+            {
+                try
+                {
+                    file = new StreamWriter(logPath, append: true) { AutoFlush = true };
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new OutputException(logPath, e.Message);
+                }
+
+                log = file;
+            }
+
+            try
+            {
+                await using LocalVenue venue = await LocalVenue.StartAsync(venueMarket, settings, TextWriter.Synchronized(log), cancellationToken).ConfigureAwait(false);
+                terminal.Writer.WriteLine(venue.Url);
+                terminal.Writer.WriteLine(venue.ApiKey);
+                terminal.Writer.WriteLine(venue.ApiSecret);
+                terminal.Writer.Flush();
+                try
+                {
+                    await Task.Delay(stopAfter ?? Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Ctrl-C or SIGTERM: a clean stop.
+                }
+
+                await venue.StopAsync().ConfigureAwait(false);
+                log.WriteLine(venue.Faults.Totals());
+                log.Flush();
+                return 0;
+            }
+            finally
+            {
+                file?.Dispose();
+            }
+        });
+        return command;
+    }
+
+    private static (IVenueMarket Market, string? Symbol) Replay(string? path, string? format, IQueueModel queue)
+    {
+        if (path is null)
+        {
+            throw new InvalidParameterException("data", "--market replay needs --data FILE (and --format F)");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new InvalidParameterException("data", $"file not found: {path}");
+        }
+
+        using MarketDataReader reader = MarketDataFormats.Open(path, format ?? throw new InvalidParameterException("format", $"--market replay needs --format: {string.Join(", ", MarketDataFormats.Names)}"));
+        (MarketEvent[] events, Instrument instrument) = ReplayVenueMarket.Read(reader);
+        if (events.Length == 0)
+        {
+            throw new InvalidParameterException("data", $"{path} holds no market events");
+        }
+
+        string? symbol = instrument.Symbol.EndsWith("USDT", StringComparison.Ordinal) && instrument.Symbol.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)) ? instrument.Symbol : null;
+        return (new ReplayVenueMarket(events, instrument, queue), symbol);
+    }
+}

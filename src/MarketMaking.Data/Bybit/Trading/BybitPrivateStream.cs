@@ -1,0 +1,185 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using MarketMaking.Data.Bybit.Trading.Json;
+
+namespace MarketMaking.Data.Bybit.Trading;
+
+/// <summary>
+/// Bybit V5's private stream (docs/v5/websocket/wss-authentication.mdx, docs/v5/websocket/private):
+/// connects, authenticates (<c>{"op":"auth","args":[key, expires, signature]}</c>), subscribes to
+/// <c>order</c>, <c>execution</c>, <c>position</c> and <c>wallet</c>, pings every 20 s, and yields
+/// each push as typed records. A lost connection is reported at once as a
+/// <see cref="BybitPrivateMessageKind.Disconnected"/> notice (updates may be missed until the next
+/// <see cref="BybitPrivateMessageKind.Connected"/>: the caller decides what to do, such as polling
+/// over REST) and replaced with exponential backoff, authenticating afresh. A refused
+/// authentication or subscription is a <see cref="BybitApiException"/>: retrying with the same
+/// credentials would not help.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Bybit's own name for it; not a System.IO.Stream")]
+public sealed class BybitPrivateStream
+{
+    private static readonly BybitTradingJsonContext Json = BybitTradingJsonContext.Default;
+
+    private readonly BybitCredentials _credentials;
+    private readonly BybitPrivateStreamOptions _options;
+    private readonly StreamReconnects _connections;
+    private int _reading;
+    private int _malformed;
+
+    public BybitPrivateStream(BybitCredentials credentials, BybitPrivateStreamOptions? options = null)
+    {
+        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
+        _options = options ?? new BybitPrivateStreamOptions();
+        if (_options.Topics.Count == 0)
+        {
+            throw new ArgumentException("subscribe to at least one topic", nameof(options));
+        }
+
+        _connections = new StreamReconnects(_options.Url, _options.Connection);
+    }
+
+    /// <summary>Connections opened after the first one.</summary>
+    public int Reconnects => _connections.Reconnects;
+
+    /// <summary>Messages that could not be decoded and were skipped.</summary>
+    public int MalformedMessages => Volatile.Read(ref _malformed);
+
+    /// <summary>
+    /// Connects and yields messages until <paramref name="cancellationToken"/> is cancelled. Throws
+    /// <see cref="BybitConnectionException"/> after <see cref="BybitFeedOptions.MaxReconnectAttempts"/>
+    /// consecutive failed connections. One reader at a time.
+    /// </summary>
+    public async IAsyncEnumerable<BybitPrivateMessage> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _reading, 1) == 1)
+        {
+            throw new InvalidOperationException("the private stream is already being read");
+        }
+
+        try
+        {
+            _connections.Succeeded();
+            while (true)
+            {
+                BybitSocketConnection connection = await _connections.OpenAsync(_options.Topics, AuthRequest, cancellationToken).ConfigureAwait(false);
+                string reason;
+                await using (connection.ConfigureAwait(false))
+                {
+                    while (true)
+                    {
+                        if (await connection.ReceiveAsync(cancellationToken).ConfigureAwait(false) is not { } raw)
+                        {
+                            reason = connection.CloseReason;
+                            break;
+                        }
+
+                        if (Handle(raw) is { } message)
+                        {
+                            yield return message;
+                        }
+                    }
+                }
+
+                yield return Notice(BybitPrivateMessageKind.Disconnected, $"{reason}; reconnecting, updates may be missed until connected again");
+                await _connections.AfterDropAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _reading, 0);
+        }
+    }
+
+    /// <summary>The auth request for a connection opened now (<c>{"op":"auth","args":[key, expires, signature]}</c>), expiring <see cref="BybitPrivateStreamOptions.AuthExpiry"/> into the server's future.</summary>
+    public byte[] AuthRequest()
+    {
+        long expires = (_options.Connection.TimeProvider.GetUtcNow() + _options.ClockOffset + _options.AuthExpiry).ToUnixTimeMilliseconds();
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("op"u8, "auth"u8);
+            writer.WriteStartArray("args"u8);
+            writer.WriteStringValue(_credentials.ApiKey);
+            writer.WriteNumberValue(expires);
+            writer.WriteStringValue(BybitSigner.SignWebSocketAuth(_credentials, expires));
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Decodes one message: an update to yield, a control answer (null, or Connected), or a refusal (thrown).</summary>
+    private BybitPrivateMessage? Handle(string raw)
+    {
+        long now = Now();
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(raw);
+            JsonElement root = document.RootElement;
+            if (root.TryGetProperty("op", out JsonElement op))
+            {
+                string operation = op.GetString() ?? "";
+                bool success = !root.TryGetProperty("success", out JsonElement flag) || flag.GetBoolean();
+                string detail = root.TryGetProperty("ret_msg", out JsonElement message) ? message.GetString() ?? "" : "";
+                if (!success && operation is "auth" or "subscribe")
+                {
+                    throw new BybitApiException(operation == "auth" ? $"auth {_credentials}" : $"subscribe {string.Join(',', _options.Topics)}", null, detail);
+                }
+
+                if (operation == "subscribe")
+                {
+                    _connections.Succeeded();
+                    return new BybitPrivateMessage { Kind = BybitPrivateMessageKind.Connected, LocalTime = now, Raw = raw, Detail = "authenticated and subscribed" };
+                }
+
+                return null;
+            }
+
+            string topic = root.GetProperty("topic").GetString() ?? throw new JsonException("topic is null");
+            string family = topic.Split('.')[0];
+            return family switch
+            {
+                "order" => From(root.Deserialize(Json.BybitStreamMessageBybitOrder), BybitPrivateMessageKind.Order, raw, now),
+                "execution" => From(root.Deserialize(Json.BybitStreamMessageBybitExecution), BybitPrivateMessageKind.Execution, raw, now),
+                "position" => From(root.Deserialize(Json.BybitStreamMessageBybitPosition), BybitPrivateMessageKind.Position, raw, now),
+                "wallet" => From(root.Deserialize(Json.BybitStreamMessageBybitWallet), BybitPrivateMessageKind.Wallet, raw, now),
+                _ => throw new JsonException($"unexpected topic '{topic}'"),
+            };
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            Interlocked.Increment(ref _malformed);
+            return new BybitPrivateMessage { Kind = BybitPrivateMessageKind.Malformed, LocalTime = now, Raw = raw, Detail = $"skipped a malformed message: {e.Message}" };
+        }
+    }
+
+    private static BybitPrivateMessage From<T>(BybitStreamMessage<T>? message, BybitPrivateMessageKind kind, string raw, long now)
+    {
+        if (message is null)
+        {
+            throw new JsonException("the message is null");
+        }
+
+        return new BybitPrivateMessage
+        {
+            Kind = kind,
+            Topic = message.Topic,
+            Id = message.Id,
+            CreationTime = message.CreationTime,
+            LocalTime = now,
+            Raw = raw,
+            Orders = message.Data as IReadOnlyList<BybitOrder> ?? [],
+            Executions = message.Data as IReadOnlyList<BybitExecution> ?? [],
+            Positions = message.Data as IReadOnlyList<BybitPosition> ?? [],
+            Wallets = message.Data as IReadOnlyList<BybitWallet> ?? [],
+        };
+    }
+
+    private BybitPrivateMessage Notice(BybitPrivateMessageKind kind, string detail) =>
+        new() { Kind = kind, LocalTime = Now(), Detail = detail };
+
+    private long Now() => (_options.Connection.TimeProvider.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
+}

@@ -1,0 +1,281 @@
+using System.Runtime.CompilerServices;
+using MarketMaking.Core.Errors;
+using MarketMaking.Core.Orders;
+using MarketMaking.Data.Bybit;
+using MarketMaking.Data.Bybit.Trading;
+using MarketMaking.Trading.Accounting;
+using MarketMaking.Trading.Venues;
+
+namespace MarketMaking.Trading.Bybit;
+
+/// <summary>
+/// Bybit V5 as a venue, one code path for mainnet, demo, testnet and a local venue
+/// (<see cref="BybitEnvironment"/>): public data over the existing market feed, orders over the
+/// signed REST client, updates from the private stream (<c>order</c>, <c>execution</c>), and the
+/// reconciliation queries (open orders, position, executions). Linear contracts. A refusal, a
+/// timeout or a 5xx is an <see cref="OrderReply"/> outcome, never an exception; a create refused
+/// as a duplicate orderLinkId means an earlier attempt got through, so it counts as accepted.
+/// </summary>
+public sealed class BybitVenue : IVenue
+{
+    private const string Category = "linear";
+    private const long NanosPerMilli = 1_000_000;
+
+    // Bybit's retCode for an orderLinkId already used (docs/v5/error.mdx).
+    private const int DuplicateLinkId = 110072;
+
+    private readonly BybitEnvironment _environment;
+    private readonly BybitCredentials _credentials;
+    private readonly TimeProvider _time;
+    private readonly BybitTradingClient _client;
+    private readonly BybitPublicData _public;
+    private VenueInstrument? _instrument;
+
+    /// <param name="environment">Mainnet, demo, testnet or local.</param>
+    /// <param name="credentials">The API key and secret (never logged).</param>
+    /// <param name="requestTimeout">How long an order request waits before its outcome is unknown.</param>
+    /// <param name="time">The local clock.</param>
+    /// <param name="httpClient">The HTTP client order requests go through (a measuring or shared one); null: its own.</param>
+    public BybitVenue(BybitEnvironment environment, BybitCredentials credentials, TimeSpan? requestTimeout = null, TimeProvider? time = null, HttpClient? httpClient = null)
+    {
+        _environment = environment ?? throw new ArgumentNullException(nameof(environment));
+        _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
+        _time = time ?? TimeProvider.System;
+        _client = new BybitTradingClient(credentials, new BybitTradingOptions { Environment = environment, TimeProvider = _time, Timeout = requestTimeout ?? TimeSpan.FromSeconds(5) }, httpClient);
+        _public = new BybitPublicData(environment.Name, environment.RestBaseUrl, environment.PublicStreamBaseUrl, _time);
+    }
+
+    public string Name => _environment.Name;
+
+    public bool SupportsAmend => true;
+
+    /// <summary>The public data source behind it (the same as paper trading on this environment uses).</summary>
+    public IMarketDataSource PublicData => _public;
+
+    public async Task<VenueInstrument> ConnectAsync(string symbol, CancellationToken cancellationToken)
+    {
+        _instrument = await _public.InstrumentAsync(symbol, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Timestamps follow the venue's clock (the session still stops if the drift exceeds the receive window).
+            await _client.SynchronizeClockAsync(cancellationToken).ConfigureAwait(false);
+            await _client.GetPositionsAsync(new BybitPositionQuery(Category, symbol), cancellationToken).ConfigureAwait(false);
+        }
+        catch (BybitApiException e)
+        {
+            throw new TradingException($"{Name} refused the account: {e.Message}", e);
+        }
+
+        return _instrument;
+    }
+
+    public IAsyncEnumerable<BybitFeedMessage> MarketDataAsync(CancellationToken cancellationToken) =>
+        _public.StreamAsync(Instrument, cancellationToken);
+
+    public async IAsyncEnumerable<PrivateUpdate> PrivateUpdatesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var stream = new BybitPrivateStream(_credentials, new BybitPrivateStreamOptions
+        {
+            Url = _environment.PrivateStream,
+            Topics = ["order", "execution"],
+            ClockOffset = _client.ClockOffset,
+            Connection = new BybitFeedOptions { TimeProvider = _time, ReceiveTimeout = TimeSpan.FromSeconds(10), ReconnectDelay = TimeSpan.FromMilliseconds(200), MaxReconnectDelay = TimeSpan.FromSeconds(5) },
+        });
+        string symbol = Instrument.Instrument.Symbol;
+        await foreach (BybitPrivateMessage message in stream.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            switch (message.Kind)
+            {
+                case BybitPrivateMessageKind.Connected:
+                    yield return new StreamStatus(true, message.Detail) { ReceivedAt = message.LocalTime };
+                    break;
+                case BybitPrivateMessageKind.Disconnected:
+                    yield return new StreamStatus(false, message.Detail) { ReceivedAt = message.LocalTime };
+                    break;
+                case BybitPrivateMessageKind.Order:
+                    foreach (BybitOrder order in message.Orders)
+                    {
+                        if (order.Symbol == symbol)
+                        {
+                            yield return Update(order) with { ReceivedAt = message.LocalTime };
+                        }
+                    }
+
+                    break;
+                case BybitPrivateMessageKind.Execution:
+                    foreach (BybitExecution execution in message.Executions)
+                    {
+                        if (execution.Symbol == symbol && MovesPosition(execution))
+                        {
+                            yield return Execution(execution) with { ReceivedAt = message.LocalTime };
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    public void Observe(BybitFeedMessage message, List<PrivateUpdate> updates)
+    {
+        // A real venue moves our orders itself.
+    }
+
+    public void Tick(long now, List<PrivateUpdate> updates)
+    {
+        // Time passes at the venue by itself.
+    }
+
+    public async ValueTask<OrderReply> SendAsync(OrderCommand command, CancellationToken cancellationToken)
+    {
+        string symbol = Instrument.Instrument.Symbol;
+        try
+        {
+            switch (command.Kind)
+            {
+                case OrderCommandKind.Create:
+                    BybitReply<BybitOrderAck> created = await _client.PlaceOrderAsync(
+                        new BybitOrderRequest
+                        {
+                            Category = Category,
+                            Symbol = symbol,
+                            Side = command.Side,
+                            OrderType = command.IsMarket ? BybitOrderType.Market : BybitOrderType.Limit,
+                            Qty = command.Quantity,
+                            Price = command.IsMarket ? null : command.Price,
+                            TimeInForce = command.IsMarket ? BybitTimeInForce.ImmediateOrCancel : command.PostOnly ? BybitTimeInForce.PostOnly : BybitTimeInForce.GoodTillCancel,
+                            OrderLinkId = command.LinkId,
+                            ReduceOnly = command.ReduceOnly ? true : null,
+                        },
+                        cancellationToken).ConfigureAwait(false);
+                    return Accepted(command, created.Result.OrderId, created.RateLimit, created.ServerTime);
+                case OrderCommandKind.Amend:
+                    BybitReply<BybitOrderAck> amended = await _client.AmendOrderAsync(
+                        new BybitAmendRequest { Category = Category, Symbol = symbol, OrderLinkId = command.LinkId, Qty = command.Quantity, Price = command.Price },
+                        cancellationToken).ConfigureAwait(false);
+                    return Accepted(command, amended.Result.OrderId, amended.RateLimit, amended.ServerTime);
+                case OrderCommandKind.Cancel:
+                    BybitReply<BybitOrderAck> cancelled = await _client.CancelOrderAsync(
+                        new BybitCancelRequest { Category = Category, Symbol = symbol, OrderLinkId = command.LinkId },
+                        cancellationToken).ConfigureAwait(false);
+                    return Accepted(command, cancelled.Result.OrderId, cancelled.RateLimit, cancelled.ServerTime);
+                default:
+                    BybitReply<BybitCancelAllResult> all = await _client.CancelAllOrdersAsync(new BybitCancelAllRequest { Category = Category, Symbol = symbol }, cancellationToken).ConfigureAwait(false);
+                    return Accepted(command, null, all.RateLimit, all.ServerTime);
+            }
+        }
+        catch (BybitApiException e) when (command.Kind == OrderCommandKind.Create && e.Code == DuplicateLinkId)
+        {
+            // An earlier attempt with this orderLinkId got through: the order exists.
+            return new OrderReply(command, ReplyOutcome.Accepted, e.Code.Value, e.ExchangeMessage, null, 0, Now());
+        }
+        catch (BybitApiException e)
+        {
+            ReplyOutcome outcome = e.IsRateLimit ? ReplyOutcome.RateLimited : e.Code is >= 500 and < 600 ? ReplyOutcome.Unknown : ReplyOutcome.Rejected;
+            return new OrderReply(command, outcome, e.Code ?? -1, e.ExchangeMessage, null, 0, Now(), e.RateLimit.IsKnown ? e.RateLimit.Remaining : -1, e.RateLimit.ResetTimestamp * NanosPerMilli);
+        }
+        catch (Exception e) when (e is BybitTimeoutException or BybitConnectionException or HttpRequestException)
+        {
+            return new OrderReply(command, ReplyOutcome.Unknown, -1, e.Message, null, 0, Now());
+        }
+    }
+
+    public async Task<VenueSnapshot> SnapshotAsync(long executionsSince, CancellationToken cancellationToken)
+    {
+        string symbol = Instrument.Instrument.Symbol;
+        var open = new List<VenueOrderUpdate>();
+        await foreach (BybitOrder order in _client.ReadOrdersAsync(new BybitOrderQuery(Category, symbol) { OpenOnly = 0, Limit = 50 }, cancellationToken).ConfigureAwait(false))
+        {
+            if (order.OrderStatus.IsOpen())
+            {
+                open.Add(Update(order));
+            }
+        }
+
+        List<VenueExecution> executions = await ExecutionsAsync(executionsSince, cancellationToken).ConfigureAwait(false);
+        decimal position = await PositionAsync(cancellationToken).ConfigureAwait(false);
+        return new VenueSnapshot(open, position, executions, Now());
+    }
+
+    public async Task<long> ServerTimeAsync(CancellationToken cancellationToken) =>
+        (await _client.GetServerTimeAsync(cancellationToken).ConfigureAwait(false)).TimeNano;
+
+    public async Task<VenueAccount> AccountAsync(long since, CancellationToken cancellationToken)
+    {
+        VenueSnapshot snapshot = await SnapshotAsync(since, cancellationToken).ConfigureAwait(false);
+        var book = new ExecutionBook();
+        foreach (VenueExecution e in snapshot.Executions)
+        {
+            book.Apply(e.ExecutionId, e.Side, e.Price, e.Quantity, e.Fee, e.ExecutionTime);
+        }
+
+        return new VenueAccount(snapshot.Position, book.Cash, snapshot.Executions.Select(e => e.ExecutionId).Distinct().ToList(), snapshot.OpenOrders.Count);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        _public.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private VenueInstrument Instrument => _instrument ?? throw new InvalidOperationException("connect first");
+
+    private long Now() => (_time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
+
+    private async Task<List<VenueExecution>> ExecutionsAsync(long since, CancellationToken cancellationToken)
+    {
+        var executions = new List<VenueExecution>();
+        var query = new BybitExecutionQuery(Category, Instrument.Instrument.Symbol) { StartTime = Math.Max(since, 0) / NanosPerMilli, Limit = 100 };
+        await foreach (BybitExecution execution in _client.ReadExecutionsAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            if (MovesPosition(execution))
+            {
+                executions.Add(Execution(execution));
+            }
+        }
+
+        executions.Sort((a, b) => a.ExecutionTime.CompareTo(b.ExecutionTime));
+        return executions;
+    }
+
+    private async Task<decimal> PositionAsync(CancellationToken cancellationToken)
+    {
+        BybitReply<BybitPage<BybitPosition>> positions = await _client.GetPositionsAsync(new BybitPositionQuery(Category, Instrument.Instrument.Symbol), cancellationToken).ConfigureAwait(false);
+        decimal position = 0;
+        foreach (BybitPosition p in positions.Result.List)
+        {
+            position += p.Side == Side.Sell ? -p.Size : p.Side == Side.Buy ? p.Size : 0;
+        }
+
+        return position;
+    }
+
+    private OrderReply Accepted(OrderCommand command, string? orderId, BybitRateLimit limit, long serverTime) =>
+        new(command, ReplyOutcome.Accepted, 0, "OK", string.IsNullOrEmpty(orderId) ? null : orderId, serverTime * NanosPerMilli, Now(), limit.IsKnown ? limit.Remaining : -1, limit.ResetTimestamp * NanosPerMilli);
+
+    // Funding changes cash, not the position; every trade kind changes the position.
+    private static bool MovesPosition(BybitExecution execution) => execution.ExecType != BybitExecType.Funding;
+
+    private static VenueOrderUpdate Update(BybitOrder order) => new(
+        order.OrderLinkId,
+        order.OrderId,
+        order.Side,
+        order.OrderStatus switch
+        {
+            BybitOrderStatus.New or BybitOrderStatus.Untriggered or BybitOrderStatus.Triggered => VenueOrderStatus.New,
+            BybitOrderStatus.PartiallyFilled => VenueOrderStatus.PartiallyFilled,
+            BybitOrderStatus.Filled => VenueOrderStatus.Filled,
+            BybitOrderStatus.Rejected => VenueOrderStatus.Rejected,
+            _ => VenueOrderStatus.Cancelled,
+        },
+        order.Price ?? 0,
+        order.Qty,
+        order.CumExecQty,
+        order.UpdatedTime * NanosPerMilli,
+        order.RejectReason != BybitRejectReason.NoError ? "EC_" + order.RejectReason
+            : order.CancelType != BybitCancelType.Unknown ? order.CancelType.ToString() : "");
+
+    private static VenueExecution Execution(BybitExecution e) =>
+        new(e.ExecId, e.OrderLinkId, e.OrderId, e.Side, e.ExecPrice, e.ExecQty, e.ExecFee, e.IsMaker, e.ExecTime * NanosPerMilli);
+}

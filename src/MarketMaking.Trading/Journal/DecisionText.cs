@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace MarketMaking.Trading.Journal;
+
+/// <summary>
+/// A decision as the journal writes it: <c>{"t":12.3,"mid":60000.05,"q":0.002,"bid":60000,"ask":60000.1}</c>
+/// (time on the session's clock, the mid, our position and our best quotes; null for no quote),
+/// readable by eye and read back to draw the session.
+/// </summary>
+public static class DecisionText
+{
+    public static string Format(double time, double mid, double position, double bid, double ask) =>
+        string.Create(CultureInfo.InvariantCulture, $"{{\"t\":{Number(time)},\"mid\":{Number(mid)},\"q\":{Number(position)},\"bid\":{Number(bid)},\"ask\":{Number(ask)}}}");
+
+    /// <summary>Reads one back; false when the text is not a decision.</summary>
+    public static bool TryParse(string text, out double time, out double mid, out double position, out double bid, out double ask)
+    {
+        (time, mid, position, bid, ask) = (double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(text);
+            JsonElement root = document.RootElement;
+            time = Read(root, "t");
+            mid = Read(root, "mid");
+            position = Read(root, "q");
+            bid = Read(root, "bid");
+            ask = Read(root, "ask");
+            return double.IsFinite(time) && double.IsFinite(mid);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "null";
+
+    private static double Read(JsonElement root, string name) =>
+        root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : double.NaN;
+}

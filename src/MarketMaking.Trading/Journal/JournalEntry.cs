@@ -1,0 +1,40 @@
+using MarketMaking.Core.Orders;
+
+namespace MarketMaking.Trading.Journal;
+
+/// <summary>One write queued for the journal's background writer (a struct, so queuing allocates nothing but its strings).</summary>
+internal readonly record struct JournalEntry
+{
+    public JournalEntryKind Kind { get; init; }
+
+    public long LocalTime { get; init; }
+
+    public long ExchangeTime { get; init; }
+
+    /// <summary>Event kind, or meta key.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Event detail, meta value, or an order's reason.</summary>
+    public string? Text { get; init; }
+
+    public string? LinkId { get; init; }
+
+    public string? ExchangeId { get; init; }
+
+    public Side Side { get; init; }
+
+    public decimal Price { get; init; }
+
+    public decimal Quantity { get; init; }
+
+    /// <summary>A fill's fee, or an order's executed quantity.</summary>
+    public decimal Amount { get; init; }
+
+    public bool Flag { get; init; }
+
+    /// <summary>An order's creation time, or the link-id reservation's upper bound.</summary>
+    public long Number { get; init; }
+
+    /// <summary>Run after the commit: a flush's completion, or the reservation's callback.</summary>
+    public object? Callback { get; init; }
+}

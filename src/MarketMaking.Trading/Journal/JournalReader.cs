@@ -1,0 +1,148 @@
+using System.Globalization;
+using MarketMaking.Core.Errors;
+using MarketMaking.Core.Orders;
+using Microsoft.Data.Sqlite;
+
+namespace MarketMaking.Trading.Journal;
+
+/// <summary>Reads a session journal: its state for a restart, and its tables for <c>mm journal</c> and reports.</summary>
+public static class JournalReader
+{
+    /// <summary>Opens <paramref name="path"/> read-only; a missing file or one that is not a journal is a <see cref="TradingException"/>.</summary>
+    public static JournalState Load(string path)
+    {
+        using SqliteConnection connection = OpenExisting(path);
+        return Load(connection);
+    }
+
+    public static IReadOnlyList<JournalEvent> Events(string path, string? kind = null)
+    {
+        using SqliteConnection connection = OpenExisting(path);
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT id, run, local_ns, exchange_ns, kind, link_id, detail FROM events" + (kind is null ? "" : " WHERE kind = $kind") + " ORDER BY id";
+        if (kind is not null)
+        {
+            command.Parameters.AddWithValue("$kind", kind);
+        }
+
+        var events = new List<JournalEvent>();
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            events.Add(new JournalEvent(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6)));
+        }
+
+        return events;
+    }
+
+    public static IReadOnlyList<JournalOrder> Orders(string path)
+    {
+        using SqliteConnection connection = OpenExisting(path);
+        return Orders(connection, onlyOpen: false);
+    }
+
+    public static IReadOnlyList<JournalFill> Fills(string path)
+    {
+        using SqliteConnection connection = OpenExisting(path);
+        return Fills(connection);
+    }
+
+    /// <summary>How many executions the journal holds (each execution id once).</summary>
+    public static int CountFills(string path)
+    {
+        using SqliteConnection connection = OpenExisting(path);
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM fills";
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    internal static JournalState Load(SqliteConnection connection)
+    {
+        string? prefix = Meta(connection, "link_prefix");
+        long reserved = long.Parse(Meta(connection, "link_reserved") ?? "0", CultureInfo.InvariantCulture);
+        var runs = new List<JournalRun>();
+        using (SqliteCommand command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT run, started_ns, ended_ns, venue, symbol, strategy, final_state FROM runs ORDER BY run";
+            using SqliteDataReader reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                runs.Add(new JournalRun(reader.GetInt32(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+            }
+        }
+
+        return new JournalState(prefix, reserved, runs, Fills(connection), Orders(connection, onlyOpen: true));
+    }
+
+    private static SqliteConnection OpenExisting(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new TradingException($"{path}: no such journal");
+        }
+
+        SqliteConnection connection = JournalSchema.Open(path, SqliteOpenMode.ReadOnly);
+        try
+        {
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'runs', 'events', 'orders', 'fills')";
+            if (Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 5)
+            {
+                throw new TradingException($"{path}: not a trading journal (its tables are missing)");
+            }
+
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new TradingException($"{path}: not a trading journal: {e.Message}");
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static string? Meta(SqliteConnection connection, string key)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        return command.ExecuteScalar() as string;
+    }
+
+    private static List<JournalFill> Fills(SqliteConnection connection)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT exec_id, run, link_id, side, price, qty, fee, is_maker, exchange_ns, local_ns FROM fills ORDER BY exchange_ns, rowid";
+        var fills = new List<JournalFill>();
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            fills.Add(new JournalFill(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), ParseSide(reader.GetString(3)), Decimal(reader, 4), Decimal(reader, 5), Decimal(reader, 6), reader.GetInt64(7) != 0, reader.GetInt64(8), reader.GetInt64(9)));
+        }
+
+        return fills;
+    }
+
+    private static List<JournalOrder> Orders(SqliteConnection connection, bool onlyOpen)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT link_id, run, side, price, qty, reduce_only, state, executed, exchange_order_id, created_ns, updated_ns, reason FROM orders"
+            + (onlyOpen ? " WHERE state NOT IN ('Filled', 'Cancelled', 'Rejected')" : "") + " ORDER BY created_ns, rowid";
+        var orders = new List<JournalOrder>();
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            orders.Add(new JournalOrder(reader.GetString(0), reader.GetInt32(1), ParseSide(reader.GetString(2)), Decimal(reader, 3), Decimal(reader, 4), reader.GetInt64(5) != 0, reader.GetString(6), Decimal(reader, 7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetInt64(9), reader.GetInt64(10), reader.IsDBNull(11) ? null : reader.GetString(11)));
+        }
+
+        return orders;
+    }
+
+    private static decimal Decimal(SqliteDataReader reader, int column) => decimal.Parse(reader.GetString(column), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
+
+    internal static Side ParseSide(string text) => text == "Buy" ? Side.Buy : Side.Sell;
+}

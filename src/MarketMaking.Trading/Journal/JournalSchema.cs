@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+
+namespace MarketMaking.Trading.Journal;
+
+/// <summary>The journal's tables, and how a connection to it is opened.</summary>
+internal static class JournalSchema
+{
+    public const int Version = 1;
+
+    /// <summary>
+    /// Every table: <c>meta</c> (key/value: the link-id prefix and reservation), <c>runs</c> (one row
+    /// per start of the session), <c>events</c> (decisions, requests, replies, gaps, reconnects, risk
+    /// events: the audit trail), <c>orders</c> (each order's latest state; its history is in events)
+    /// and <c>fills</c> (one row per venue execution id, so an execution is recorded exactly once).
+    /// Money and quantities are stored as the venue's decimal text, never as binary floating point.
+    /// </summary>
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS runs(run INTEGER PRIMARY KEY, started_ns INTEGER NOT NULL, ended_ns INTEGER, venue TEXT NOT NULL, symbol TEXT NOT NULL, strategy TEXT NOT NULL, final_state TEXT);
+        CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY, run INTEGER NOT NULL, local_ns INTEGER NOT NULL, exchange_ns INTEGER NOT NULL, kind TEXT NOT NULL, link_id TEXT, detail TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS orders(link_id TEXT PRIMARY KEY, run INTEGER NOT NULL, side TEXT NOT NULL, price TEXT NOT NULL, qty TEXT NOT NULL, reduce_only INTEGER NOT NULL, state TEXT NOT NULL, executed TEXT NOT NULL, exchange_order_id TEXT, created_ns INTEGER NOT NULL, updated_ns INTEGER NOT NULL, reason TEXT);
+        CREATE TABLE IF NOT EXISTS fills(exec_id TEXT PRIMARY KEY, run INTEGER NOT NULL, link_id TEXT NOT NULL, side TEXT NOT NULL, price TEXT NOT NULL, qty TEXT NOT NULL, fee TEXT NOT NULL, is_maker INTEGER NOT NULL, exchange_ns INTEGER NOT NULL, local_ns INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS fills_time ON fills(exchange_ns);
+        """;
+
+    /// <summary>
+    /// A connection without pooling: a pooled connection would keep the file open (and a deleted
+    /// journal alive) after the session ends.
+    /// </summary>
+    public static SqliteConnection Open(string path, SqliteOpenMode mode)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    public static void Execute(SqliteConnection connection, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

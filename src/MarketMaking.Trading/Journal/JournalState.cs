@@ -1,0 +1,36 @@
+using MarketMaking.Trading.Accounting;
+
+namespace MarketMaking.Trading.Journal;
+
+/// <summary>What a journal held when it was opened: the link-id prefix and reservation, the runs, and every execution (as position and cash).</summary>
+public sealed class JournalState
+{
+    internal JournalState(string? prefix, long reserved, IReadOnlyList<JournalRun> runs, IReadOnlyList<JournalFill> fills, IReadOnlyList<JournalOrder> openOrders)
+    {
+        LinkPrefix = prefix;
+        LinkReserved = reserved;
+        Runs = runs;
+        Fills = fills;
+        OpenOrders = openOrders;
+        foreach (JournalFill fill in fills)
+        {
+            Book.Apply(fill.ExecutionId, fill.Side, fill.Price, fill.Quantity, fill.Fee, fill.ExchangeTime);
+        }
+    }
+
+    /// <summary>The session's orderLinkId prefix; null for a new journal.</summary>
+    public string? LinkPrefix { get; }
+
+    /// <summary>Every link-id counter below this may have been used.</summary>
+    public long LinkReserved { get; }
+
+    public IReadOnlyList<JournalRun> Runs { get; }
+
+    public IReadOnlyList<JournalFill> Fills { get; }
+
+    /// <summary>Orders the journal last saw open (a crashed run's orders may still rest on the venue).</summary>
+    public IReadOnlyList<JournalOrder> OpenOrders { get; }
+
+    /// <summary>Position and cash from every journaled execution.</summary>
+    public ExecutionBook Book { get; } = new();
+}

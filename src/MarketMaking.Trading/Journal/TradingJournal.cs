@@ -1,0 +1,346 @@
+using System.Globalization;
+using System.Collections.Concurrent;
+using MarketMaking.Core.Errors;
+using MarketMaking.Trading.Orders;
+using MarketMaking.Trading.Venues;
+using Microsoft.Data.Sqlite;
+
+namespace MarketMaking.Trading.Journal;
+
+/// <summary>
+/// The session's audit trail in an embedded SQLite database (WAL, one file per session): every
+/// decision, request, reply, order state change, fill, market-data gap, reconnect and risk event,
+/// with local and exchange times. Writes are queued (a lock-free queue, no wake-up per write) and
+/// a background writer commits what is there every few milliseconds in one transaction, so nothing
+/// on the tick-to-order path waits for the disk or for another thread; a commit survives a kill -9
+/// (WAL with synchronous=NORMAL is durable against a process crash).
+/// </summary>
+public sealed class TradingJournal : IAsyncDisposable
+{
+    private const int BatchSize = 4096;
+
+    /// <summary>How often the writer commits what has been queued.</summary>
+    private static readonly TimeSpan CommitInterval = TimeSpan.FromMilliseconds(5);
+
+    private readonly ConcurrentQueue<JournalEntry> _queue = new();
+    private readonly SqliteConnection _connection;
+    private readonly CancellationTokenSource _closing = new();
+    private readonly Task _writer;
+    private long _written;
+    private int _closed;
+    private Exception? _failure;
+
+    private TradingJournal(string path, SqliteConnection connection, JournalState state, int run)
+    {
+        Path = path;
+        _connection = connection;
+        State = state;
+        Run = run;
+        _writer = Task.Run(WriteAsync);
+    }
+
+    public string Path { get; }
+
+    /// <summary>What the journal held before this run.</summary>
+    public JournalState State { get; }
+
+    /// <summary>This run's number (1 for a new journal).</summary>
+    public int Run { get; }
+
+    /// <summary>Entries committed so far.</summary>
+    public long Written => Interlocked.Read(ref _written);
+
+    /// <summary>Why the writer stopped, if it failed (disk full, file removed); the session stops on it.</summary>
+    public Exception? Failure => Volatile.Read(ref _failure);
+
+    /// <summary>
+    /// Opens (or creates) the journal at <paramref name="path"/>, reads what it holds and records
+    /// the start of a new run. An unwritable place or a file that is not a journal is one clear error.
+    /// </summary>
+    public static TradingJournal Open(string path, long now, string venue, string symbol, string strategy)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        SqliteConnection? connection = null;
+        try
+        {
+            string? folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            connection = JournalSchema.Open(path, SqliteOpenMode.ReadWriteCreate);
+            JournalSchema.Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+            JournalSchema.Execute(connection, JournalSchema.Create);
+            JournalSchema.Execute(connection, $"INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '{JournalSchema.Version}')");
+            JournalState state = JournalReader.Load(connection);
+            using SqliteCommand insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO runs(started_ns, venue, symbol, strategy) VALUES($t, $v, $s, $g); SELECT last_insert_rowid();";
+            insert.Parameters.AddWithValue("$t", now);
+            insert.Parameters.AddWithValue("$v", venue);
+            insert.Parameters.AddWithValue("$s", symbol);
+            insert.Parameters.AddWithValue("$g", strategy);
+            int run = Convert.ToInt32(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+            return new TradingJournal(path, connection, state, run);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            connection?.Dispose();
+            throw new OutputException(path, $"cannot open the journal: {e.Message}");
+        }
+    }
+
+    /// <summary>Sets a meta value once (the link-id prefix of a new journal).</summary>
+    public void Meta(string key, string value) => Enqueue(new JournalEntry { Kind = JournalEntryKind.Meta, Name = key, Text = value });
+
+    /// <summary>One line of the audit trail.</summary>
+    public void Event(string kind, long localTime, long exchangeTime, string? linkId, string detail) =>
+        Enqueue(new JournalEntry { Kind = JournalEntryKind.Event, Name = kind, LocalTime = localTime, ExchangeTime = exchangeTime, LinkId = linkId, Text = detail });
+
+    /// <summary>An order's state now (its row is replaced; the change itself goes to the events).</summary>
+    public void Order(TrackedOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        Enqueue(new JournalEntry
+        {
+            Kind = JournalEntryKind.Order,
+            LinkId = order.LinkId,
+            Side = order.Side,
+            Price = order.Price,
+            Quantity = order.Quantity,
+            Flag = order.ReduceOnly,
+            Name = order.State.Name(),
+            Amount = Math.Max(order.Executed, order.VenueExecuted),
+            ExchangeId = order.ExchangeOrderId,
+            Number = order.CreatedAt,
+            LocalTime = order.UpdatedAt,
+            Text = order.RejectReason,
+        });
+    }
+
+    /// <summary>An execution, recorded once per execution id (a second write of the same id is ignored).</summary>
+    public void Fill(VenueExecution execution, long localTime)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        Enqueue(new JournalEntry
+        {
+            Kind = JournalEntryKind.Fill,
+            Name = execution.ExecutionId,
+            LinkId = execution.LinkId,
+            Side = execution.Side,
+            Price = execution.Price,
+            Quantity = execution.Quantity,
+            Amount = execution.Fee,
+            Flag = execution.IsMaker,
+            ExchangeTime = execution.ExecutionTime,
+            LocalTime = localTime,
+        });
+    }
+
+    /// <summary>Reserves link-id counters below <paramref name="upTo"/>; <paramref name="committed"/> is called once the reservation is on disk.</summary>
+    public void ReserveLinks(string prefix, long upTo, Action<long> committed) =>
+        Enqueue(new JournalEntry { Kind = JournalEntryKind.Reservation, Name = prefix, Number = upTo, Callback = committed });
+
+    /// <summary>Records how this run ended (the final state as JSON).</summary>
+    public void EndRun(long localTime, string finalState) => Enqueue(new JournalEntry { Kind = JournalEntryKind.RunEnd, LocalTime = localTime, Text = finalState });
+
+    /// <summary>Completes when everything queued before it is committed.</summary>
+    public Task FlushAsync()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Enqueue(new JournalEntry { Kind = JournalEntryKind.Flush, Callback = done });
+        return done.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 0)
+        {
+            await _closing.CancelAsync().ConfigureAwait(false);
+        }
+
+        await _writer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _connection.Dispose();
+        _closing.Dispose();
+    }
+
+    private void Enqueue(in JournalEntry entry)
+    {
+        if (Volatile.Read(ref _closed) == 1 || _failure is not null)
+        {
+            (entry.Callback as TaskCompletionSource)?.TrySetResult(); // closed: nothing more will be written
+            return;
+        }
+
+        _queue.Enqueue(entry);
+    }
+
+    private async Task WriteAsync()
+    {
+        using var statements = new Statements(_connection, Run);
+        using var timer = new PeriodicTimer(CommitInterval);
+        var callbacks = new List<JournalEntry>();
+        try
+        {
+            bool open = true;
+            while (open)
+            {
+                try
+                {
+                    open = await timer.WaitForNextTickAsync(_closing.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    open = false; // closing: one last commit of what is queued
+                }
+
+                while (!_queue.IsEmpty)
+                {
+                    Commit(statements, callbacks);
+                }
+            }
+        }
+        catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException)
+        {
+            Volatile.Write(ref _failure, e);
+            foreach (JournalEntry entry in callbacks)
+            {
+                (entry.Callback as TaskCompletionSource)?.TrySetException(e);
+            }
+
+            while (_queue.TryDequeue(out JournalEntry entry))
+            {
+                (entry.Callback as TaskCompletionSource)?.TrySetException(e);
+            }
+        }
+    }
+
+    /// <summary>Writes up to a batch of queued entries in one transaction, then runs their callbacks.</summary>
+    private void Commit(Statements statements, List<JournalEntry> callbacks)
+    {
+        int count = 0;
+        using (SqliteTransaction transaction = _connection.BeginTransaction())
+        {
+            statements.Enlist(transaction);
+            while (count < BatchSize && _queue.TryDequeue(out JournalEntry entry))
+            {
+                statements.Write(entry);
+                count++;
+                if (entry.Callback is not null)
+                {
+                    callbacks.Add(entry);
+                }
+            }
+
+            transaction.Commit();
+        }
+
+        Interlocked.Add(ref _written, count);
+        foreach (JournalEntry entry in callbacks)
+        {
+            switch (entry.Callback)
+            {
+                case TaskCompletionSource done:
+                    done.TrySetResult();
+                    break;
+                case Action<long> reserved:
+                    reserved(entry.Number);
+                    break;
+            }
+        }
+
+        callbacks.Clear();
+    }
+
+    /// <summary>The writer's prepared statements, one per kind of entry.</summary>
+    private sealed class Statements : IDisposable
+    {
+        private readonly SqliteCommand _event;
+        private readonly SqliteCommand _order;
+        private readonly SqliteCommand _fill;
+        private readonly SqliteCommand _meta;
+        private readonly SqliteCommand _reserve;
+        private readonly SqliteCommand _end;
+        private readonly SqliteCommand[] _all;
+
+        public Statements(SqliteConnection connection, int run)
+        {
+            _event = Command(connection, "INSERT INTO events(run, local_ns, exchange_ns, kind, link_id, detail) VALUES($run, $a, $b, $c, $d, $e)", run, "$a", "$b", "$c", "$d", "$e");
+            _order = Command(connection, "INSERT INTO orders(link_id, run, side, price, qty, reduce_only, state, executed, exchange_order_id, created_ns, updated_ns, reason) VALUES($a, $run, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k) "
+                + "ON CONFLICT(link_id) DO UPDATE SET price = excluded.price, qty = excluded.qty, state = excluded.state, executed = excluded.executed, exchange_order_id = coalesce(excluded.exchange_order_id, orders.exchange_order_id), updated_ns = excluded.updated_ns, reason = coalesce(excluded.reason, orders.reason)",
+                run, "$a", "$b", "$c", "$d", "$e", "$f", "$g", "$h", "$i", "$j", "$k");
+            _fill = Command(connection, "INSERT OR IGNORE INTO fills(exec_id, run, link_id, side, price, qty, fee, is_maker, exchange_ns, local_ns) VALUES($a, $run, $b, $c, $d, $e, $f, $g, $h, $i)", run, "$a", "$b", "$c", "$d", "$e", "$f", "$g", "$h", "$i");
+            _meta = Command(connection, "INSERT OR IGNORE INTO meta(key, value) VALUES($a, $b)", run, "$a", "$b");
+            _reserve = Command(connection, "INSERT INTO meta(key, value) VALUES('link_prefix', $a) ON CONFLICT(key) DO NOTHING; INSERT INTO meta(key, value) VALUES('link_reserved', $b) ON CONFLICT(key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))", run, "$a", "$b");
+            _end = Command(connection, "UPDATE runs SET ended_ns = $a, final_state = $b WHERE run = $run", run, "$a", "$b");
+            _all = [_event, _order, _fill, _meta, _reserve, _end];
+        }
+
+        public void Enlist(SqliteTransaction transaction)
+        {
+            foreach (SqliteCommand command in _all)
+            {
+                command.Transaction = transaction;
+            }
+        }
+
+        public void Write(in JournalEntry e)
+        {
+            switch (e.Kind)
+            {
+                case JournalEntryKind.Event:
+                    Run(_event, e.LocalTime, e.ExchangeTime, e.Name, e.LinkId, e.Text ?? "");
+                    break;
+                case JournalEntryKind.Order:
+                    Run(_order, e.LinkId, e.Side.ToString(), Text(e.Price), Text(e.Quantity), e.Flag ? 1 : 0, e.Name, Text(e.Amount), e.ExchangeId, e.Number, e.LocalTime, e.Text);
+                    break;
+                case JournalEntryKind.Fill:
+                    Run(_fill, e.Name, e.LinkId, e.Side.ToString(), Text(e.Price), Text(e.Quantity), Text(e.Amount), e.Flag ? 1 : 0, e.ExchangeTime, e.LocalTime);
+                    break;
+                case JournalEntryKind.Meta:
+                    Run(_meta, e.Name, e.Text);
+                    break;
+                case JournalEntryKind.Reservation:
+                    Run(_reserve, e.Name, e.Number.ToString(CultureInfo.InvariantCulture));
+                    break;
+                case JournalEntryKind.RunEnd:
+                    Run(_end, e.LocalTime, e.Text);
+                    break;
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (SqliteCommand command in _all)
+            {
+                command.Dispose();
+            }
+        }
+
+        private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static void Run(SqliteCommand command, params object?[] values)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i + 1].Value = values[i] ?? DBNull.Value;
+            }
+
+            command.ExecuteNonQuery();
+        }
+
+        private static SqliteCommand Command(SqliteConnection connection, string sql, int run, params string[] names)
+        {
+            SqliteCommand command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$run", run);
+            foreach (string name in names)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            command.Prepare();
+            return command;
+        }
+    }
+}

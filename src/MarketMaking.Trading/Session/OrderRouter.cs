@@ -1,0 +1,286 @@
+using MarketMaking.Core.Orders;
+using MarketMaking.Simulation.Engine;
+using MarketMaking.Trading.Journal;
+using MarketMaking.Trading.Orders;
+using MarketMaking.Trading.Venues;
+
+namespace MarketMaking.Trading.Session;
+
+/// <summary>
+/// The order manager's gateway in a live session: each new order gets an orderLinkId and a tracked
+/// state; requests wait in a queue (cancels first, then amends, then new orders) and go out as the
+/// client-side rate limits allow; a new order held back too long is dropped (the next decision
+/// quotes afresh). A size reduction is an amend where the venue allows it, else a cancel and a new
+/// order. Requests are only queued while the order manager runs; <see cref="Flush"/> sends them
+/// after it returns, so a reply never changes the manager's view in the middle of a decision.
+/// </summary>
+internal sealed class OrderRouter : IOrderGateway
+{
+    private readonly IVenue _venue;
+    private readonly VenueInstrument _instrument;
+    private readonly OrderTracker _tracker;
+    private readonly LinkIds _links;
+    private readonly TradingJournal _journal;
+    private readonly RateLimiter _limiter;
+    private readonly Func<long> _clock;
+    private readonly Action<OrderReply> _inlineReply;
+    private readonly Action<Task<OrderReply>> _laterReply;
+    private readonly Action<long> _reserveLinks;
+    private readonly long _staleAfter;
+    private readonly List<Pending> _cancels = [];
+    private readonly List<Pending> _amends = [];
+    private readonly List<Pending> _creates = [];
+    private readonly List<Pending> _sending = [];
+    private long _nextLocalId;
+
+    public OrderRouter(IVenue venue, VenueInstrument instrument, OrderTracker tracker, LinkIds links, TradingJournal journal, RateLimiter limiter, Func<long> clock, TimeSpan staleAfter, Action<OrderReply> inlineReply, Action<Task<OrderReply>> laterReply)
+    {
+        _venue = venue;
+        _instrument = instrument;
+        _tracker = tracker;
+        _links = links;
+        _journal = journal;
+        _limiter = limiter;
+        _clock = clock;
+        _staleAfter = staleAfter.Ticks * 100;
+        _inlineReply = inlineReply;
+        _laterReply = laterReply;
+        _reserveLinks = upTo => journal.ReserveLinks(links.Prefix, upTo, links.Reserve);
+    }
+
+    /// <summary>Called with the order manager's id of a new order dropped before it was sent (so the manager forgets it).</summary>
+    public Action<long>? Dropped { get; set; }
+
+    /// <summary>Requests waiting for a rate-limit slot.</summary>
+    public int Queued => _cancels.Count + _amends.Count + _creates.Count;
+
+    /// <summary>New orders dropped because a rate limit held them back too long.</summary>
+    public long DroppedStale { get; private set; }
+
+    public CancellationToken Cancellation { get; set; }
+
+    public RateLimiter Limiter => _limiter;
+
+    /// <summary>A fresh id for the order manager (for an adopted order).</summary>
+    public long NewLocalId() => ++_nextLocalId;
+
+    public long Submit(Side side, double price, double quantity)
+    {
+        long localId = ++_nextLocalId;
+        Create(localId, side, _instrument.Price(price), _instrument.Quantity(quantity), reduceOnly: false, isMarket: false);
+        return localId;
+    }
+
+    public void Cancel(long orderId)
+    {
+        if (_tracker.FindLocal(orderId) is { } order)
+        {
+            CancelOrder(order);
+        }
+    }
+
+    public void Reduce(long orderId, double newQuantity)
+    {
+        if (_tracker.FindLocal(orderId) is not { IsOpen: true } order)
+        {
+            return;
+        }
+
+        decimal remaining = _instrument.Quantity(newQuantity);
+        decimal executed = Math.Max(order.Executed, order.VenueExecuted);
+        if (order.Queued)
+        {
+            // Not sent yet: the queued request simply asks for less.
+            order.Quantity = executed + remaining;
+            return;
+        }
+
+        if (_venue.SupportsAmend && order.State is OrderState.New or OrderState.PartiallyFilled && order.PendingAmendQuantity == 0)
+        {
+            OrderTracker.AmendSent(order, order.Price, executed + remaining);
+            _amends.Add(new Pending(Command(OrderCommandKind.Amend, order.LinkId, order.Side, order.Price, executed + remaining, order), order, _clock()));
+            return;
+        }
+
+        // Cancel and replace: the order manager's id now names the new order; fills of the old one
+        // (until its cancel lands) still count in the ledger but no longer touch the manager's view.
+        long localId = order.LocalId;
+        order.LocalId = 0;
+        CancelOrder(order);
+        if (remaining > 0)
+        {
+            Create(localId, order.Side, order.Price, remaining, reduceOnly: false, isMarket: false);
+        }
+    }
+
+    /// <summary>Cancels one order: dropped from the queue if never sent, else a cancel request (sent again for a pending cancel when <paramref name="resend"/>).</summary>
+    public void CancelOrder(TrackedOrder order, bool resend = false)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        long now = _clock();
+        if (order.Queued)
+        {
+            RemoveQueued(_creates, order);
+            _tracker.Reject(order, "dropped: cancelled before it was sent", now);
+            Record("dropped", order, "cancelled before it was sent");
+            return;
+        }
+
+        if (!order.IsOpen || (order.State == OrderState.PendingCancel && !resend))
+        {
+            return;
+        }
+
+        _tracker.CancelSent(order, now);
+        Record("cancel", order, "");
+        _cancels.Add(new Pending(Command(OrderCommandKind.Cancel, order.LinkId, order.Side, 0, 0, order), order, now));
+    }
+
+    /// <summary>
+    /// Cancels everything: each open order of ours, and a cancel-all for the symbol behind them (for
+    /// anything the session does not know of). The dead-man switch, the kill switch and the stop use it.
+    /// </summary>
+    public void CancelEverything(string why)
+    {
+        foreach (TrackedOrder order in _tracker.Open.ToArray())
+        {
+            // A cancel already answered but not yet confirmed goes again: the first may have been lost.
+            CancelOrder(order, resend: order.InFlight == 0);
+        }
+
+        _journal.Event("cancel-all", _clock(), 0, null, why);
+        _cancels.Add(new Pending(Command(OrderCommandKind.CancelAll, "", Side.Buy, 0, 0, null), null, _clock()));
+    }
+
+    /// <summary>A reduce-only market order closing <paramref name="quantity"/> (the flatten on a kill).</summary>
+    public TrackedOrder Flatten(Side side, decimal quantity) => Create(0, side, 0, quantity, reduceOnly: true, isMarket: true);
+
+    /// <summary>Puts a request back in the queue (a cancel the venue refused for its rate limit, or left unanswered).</summary>
+    public void Retry(OrderCommand command, TrackedOrder? order)
+    {
+        List<Pending> queue = command.Kind switch
+        {
+            OrderCommandKind.Create => _creates,
+            OrderCommandKind.Amend => _amends,
+            _ => _cancels,
+        };
+        queue.Add(new Pending(command, order, _clock()));
+    }
+
+    /// <summary>Sends what the rate limits allow, cancels first; drops new orders held back longer than the stale limit.</summary>
+    public void Flush(long now)
+    {
+        Take(_cancels, VenueEndpoint.Cancel, now);
+        Take(_amends, VenueEndpoint.Amend, now);
+        Take(_creates, VenueEndpoint.Create, now);
+        for (int i = 0; i < _sending.Count; i++)
+        {
+            Send(_sending[i]);
+        }
+
+        _sending.Clear();
+    }
+
+    private TrackedOrder Create(long localId, Side side, decimal price, decimal quantity, bool reduceOnly, bool isMarket)
+    {
+        long now = _clock();
+        string link = _links.Take(_reserveLinks);
+        TrackedOrder order = _tracker.Add(localId, link, side, price, quantity, reduceOnly, now);
+        order.Queued = true;
+        Record("new", order, isMarket ? "market, reduce-only" : "");
+        _creates.Add(new Pending(null, order, now, isMarket));
+        return order;
+    }
+
+    private void Take(List<Pending> queue, VenueEndpoint endpoint, long now)
+    {
+        int kept = 0;
+        for (int i = 0; i < queue.Count; i++)
+        {
+            Pending pending = queue[i];
+            VenueEndpoint used = pending.Command?.Kind == OrderCommandKind.CancelAll ? VenueEndpoint.CancelAll : endpoint;
+            if (_limiter.TryAcquire(used, now))
+            {
+                _sending.Add(pending);
+                continue;
+            }
+
+            if (endpoint == VenueEndpoint.Create && now - pending.QueuedAt > _staleAfter && pending.Order is { } stale)
+            {
+                // A quote held back this long is out of date: the next decision quotes afresh.
+                DroppedStale++;
+                _tracker.Reject(stale, "dropped: rate limit, stale", now);
+                Record("dropped", stale, "rate limit, stale");
+                if (stale.LocalId != 0)
+                {
+                    Dropped?.Invoke(stale.LocalId);
+                }
+
+                continue;
+            }
+
+            queue[kept++] = pending;
+        }
+
+        queue.RemoveRange(kept, queue.Count - kept);
+    }
+
+    private void Send(Pending pending)
+    {
+        TrackedOrder? order = pending.Order;
+        if (pending.Command is null && order is { IsOpen: false })
+        {
+            return; // finalized while it waited
+        }
+
+        // A create is built when it goes, with the quantity it asks for by then.
+        OrderCommand command = (pending.Command ?? Command(OrderCommandKind.Create, order!.LinkId, order.Side, order.Price, order.Quantity, order, pending.IsMarket)) with { SentAt = _clock() };
+        if (order is not null)
+        {
+            order.Queued = false;
+            order.InFlight++;
+        }
+
+        _journal.Event("request", command.SentAt, 0, command.LinkId.Length > 0 ? command.LinkId : null, Describe(command));
+        ValueTask<OrderReply> reply = _venue.SendAsync(command, Cancellation);
+        if (reply.IsCompletedSuccessfully)
+        {
+            _inlineReply(reply.Result);
+        }
+        else
+        {
+            _laterReply(reply.AsTask());
+        }
+    }
+
+    private void Record(string kind, TrackedOrder order, string detail)
+    {
+        _journal.Order(order);
+        _journal.Event(kind, _clock(), 0, order.LinkId, detail.Length > 0 ? detail : $"{order.Side} {order.Quantity}@{order.Price} {order.State.Name()}");
+    }
+
+    private static void RemoveQueued(List<Pending> queue, TrackedOrder order)
+    {
+        for (int i = queue.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(queue[i].Order, order))
+            {
+                queue.RemoveAt(i);
+            }
+        }
+    }
+
+    private static OrderCommand Command(OrderCommandKind kind, string link, Side side, decimal price, decimal quantity, TrackedOrder? order, bool isMarket = false) =>
+        new(kind, link, side, price, quantity, PostOnly: kind == OrderCommandKind.Create && !isMarket, ReduceOnly: order?.ReduceOnly ?? false, IsMarket: isMarket, SentAt: 0);
+
+    private static string Describe(in OrderCommand c) => c.Kind switch
+    {
+        OrderCommandKind.Create => $"create {c.Side} {c.Quantity}@{(c.IsMarket ? "market" : c.Price)}{(c.PostOnly ? " post-only" : "")}{(c.ReduceOnly ? " reduce-only" : "")}",
+        OrderCommandKind.Amend => $"amend to {c.Quantity}@{c.Price}",
+        OrderCommandKind.Cancel => "cancel",
+        _ => "cancel-all",
+    };
+
+    /// <summary>A request waiting for a rate-limit slot (a create's command is built when it goes).</summary>
+    private sealed record Pending(OrderCommand? Command, TrackedOrder? Order, long QueuedAt, bool IsMarket = false);
+}

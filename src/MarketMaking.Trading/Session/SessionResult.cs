@@ -1,0 +1,45 @@
+using MarketMaking.Simulation.Engine;
+
+namespace MarketMaking.Trading.Session;
+
+/// <summary>
+/// How a session ended, the engine's figures beside the venue's: every one of them should agree
+/// (no order open, the same position and cash, every execution in the journal once).
+/// </summary>
+public sealed record SessionResult
+{
+    /// <summary>Our orders still open on the venue at the end.</summary>
+    public required int OrdersOpenAtEnd { get; init; }
+
+    /// <summary>The engine's position, from the executions it counted (journal included).</summary>
+    public required decimal Position { get; init; }
+
+    public required decimal VenuePosition { get; init; }
+
+    /// <summary>The engine's cash: −Σ side·price·qty − fees over its executions.</summary>
+    public required decimal Cash { get; init; }
+
+    public required decimal VenueCash { get; init; }
+
+    /// <summary>Executions the engine counted (over every run of the journal).</summary>
+    public required int Executions { get; init; }
+
+    public required int VenueExecutions { get; init; }
+
+    /// <summary>Executions in the journal's table (each id once).</summary>
+    public required int JournalExecutions { get; init; }
+
+    /// <summary>Faults the session noticed and handled, by kind (disconnects, gaps, timeouts, refusals…).</summary>
+    public required IReadOnlyDictionary<string, int> Faults { get; init; }
+
+    public int FaultsSeen => Faults.Values.Sum();
+
+    /// <summary>Why the kill switch stopped the session; null when it did not.</summary>
+    public string? KillReason { get; init; }
+
+    /// <summary>The strategy's run on the session's own ledger (metrics and series, as for a backtest).</summary>
+    public required RunResult Run { get; init; }
+
+    /// <summary>The journal the session wrote.</summary>
+    public required string JournalPath { get; init; }
+}

@@ -1,0 +1,963 @@
+using System.Globalization;
+using System.Threading.Channels;
+using MarketMaking.Core.Accounting;
+using MarketMaking.Core.Errors;
+using MarketMaking.Core.Instruments;
+using MarketMaking.Core.Orders;
+using MarketMaking.Data.Bybit;
+using MarketMaking.Signals.Features;
+using MarketMaking.Simulation.Engine;
+using MarketMaking.Strategies;
+using MarketMaking.Trading.Accounting;
+using MarketMaking.Trading.Journal;
+using MarketMaking.Trading.Orders;
+using MarketMaking.Trading.Venues;
+
+namespace MarketMaking.Trading.Session;
+
+/// <summary>
+/// A live (or paper) trading session: the venue's market data, private updates, replies and timer
+/// ticks all arrive in one inbox (a channel) and are handled one at a time, so the session's state
+/// has a single owner. Decisions run the backtests' <see cref="DecisionPath"/> (strategy → order
+/// manager → risk gate) on the same market view, through an <see cref="OrderRouter"/> to the
+/// venue. Around it: reconciliation at start and after every reconnect, runtime risk (stale data,
+/// private stream loss, clock drift, kill switch), and a journal of everything.
+/// </summary>
+public sealed class TradingSession
+{
+    private const int PositionMismatchesBeforeKill = 3;
+
+    private readonly IVenue _venue;
+    private readonly SessionSettings _settings;
+    private readonly Func<Instrument, IQuotingStrategy> _strategyFactory;
+    private readonly TimeProvider _time;
+    // Synchronous continuations: the session handles a message on the thread that read it off the
+    // socket (no hop to the thread pool on the tick-to-order path); it is still one reader at a time.
+    private readonly Channel<SessionInput> _inbox = Channel.CreateUnbounded<SessionInput>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
+    private readonly OrderTracker _tracker = new();
+    private readonly Dictionary<string, int> _faults = new(StringComparer.Ordinal);
+    private readonly List<PrivateUpdate> _observed = [];
+    private TradingJournal _journal = null!;
+    private ExecutionBook _book = null!;
+    private LinkIds _links = null!;
+    private VenueInstrument _instrument = null!;
+    private LiveMarket _market = null!;
+    private DecisionPath _path = null!;
+    private OrderRouter _router = null!;
+    private Phase _phase = Phase.Starting;
+    private bool _privateUp;
+    private bool _awaitingReconcile = true;
+    private bool _stale;
+    private bool _positionOpened;
+    private bool _fillSinceDecision;
+    private bool _snapshotInFlight;
+    private bool _snapshotWanted;
+    private bool _clockInFlight;
+    private bool _flattenSent;
+    private int _positionMismatches;
+    private long _startedAt;
+    private long _lastBookAt;
+    private long _nextPoll;
+    private long _nextClock;
+    private long _stopAt = long.MaxValue;
+    private long _stoppingSince;
+    private double _nextDecision = double.NegativeInfinity;
+    private string? _killReason;
+    private Exception? _failure;
+
+    public TradingSession(IVenue venue, SessionSettings settings, Func<Instrument, IQuotingStrategy> strategyFactory, TimeProvider? time = null)
+    {
+        _venue = venue ?? throw new ArgumentNullException(nameof(venue));
+        _settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Validate();
+        _strategyFactory = strategyFactory ?? throw new ArgumentNullException(nameof(strategyFactory));
+        _time = time ?? TimeProvider.System;
+    }
+
+    private enum Phase
+    {
+        Starting,
+        Running,
+        Stopping,
+    }
+
+    /// <summary>Called once the startup reconciliation is done and the session quotes (tests and the CLI wait for it).</summary>
+    public Action? Started { get; set; }
+
+    /// <summary>Called on the session's thread with the kind of every fault it notices (stale-data, stream-down, kill…).</summary>
+    public Action<string>? FaultSeen { get; set; }
+
+    /// <summary>Asks a running session to stop as on SIGTERM: cancel everything, wait for the confirmations, write the final state.</summary>
+    public void RequestStop() => _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Stop));
+
+    /// <summary>Trips the kill switch from outside (an operator, a test): cancel everything, stop quoting, end the session.</summary>
+    public void Kill(string reason) => _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Stop, reason));
+
+    /// <summary>
+    /// Runs the session until its duration ends, <paramref name="stop"/> is signalled, the kill
+    /// switch trips or a failure stops it; every order is cancelled and confirmed before it returns.
+    /// Throws <see cref="TradingException"/> when it cannot start safely (a position that differs
+    /// from the journal, a clock out of the receive window) or when the venue fails for good.
+    /// </summary>
+    public async Task<SessionResult> RunAsync(CancellationToken stop = default)
+    {
+        _startedAt = Now();
+        using var life = new CancellationTokenSource();
+        _journal = TradingJournal.Open(_settings.JournalPath, _startedAt, _venue.Name, _settings.Symbol, _settings.StrategyName);
+        var pumps = new List<Task>();
+        try
+        {
+            await StartAsync(life.Token).ConfigureAwait(false);
+            using CancellationTokenRegistration onStop = stop.Register(RequestStop);
+            pumps.Add(PumpAsync(_venue.PrivateUpdatesAsync(life.Token), SessionInputKind.Private));
+            pumps.Add(PumpAsync(_venue.MarketDataAsync(life.Token), SessionInputKind.Market));
+            pumps.Add(PumpTimerAsync(life.Token));
+            await LoopAsync(life.Token).ConfigureAwait(false);
+            return await FinishAsync(life.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            await life.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(pumps).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await _journal.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private long Now() => (_time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
+
+    private async Task StartAsync(CancellationToken token)
+    {
+        JournalState state = _journal.State;
+        if (state.Runs.Count > 1 && state.Runs[0] is { } first && (first.Symbol != _settings.Symbol))
+        {
+            throw new TradingException($"{_settings.JournalPath} is the journal of {first.Symbol}, not {_settings.Symbol}: give another --journal");
+        }
+
+        _book = state.Book;
+
+        // Orders an earlier run left open (a crash): unknown until the start's reconciliation.
+        foreach (JournalOrder open in state.OpenOrders)
+        {
+            TrackedOrder restored = _tracker.Restore(open.LinkId, open.ExchangeOrderId, open.Side, open.Price, open.Quantity, open.ReduceOnly, OrderStates.Parse(open.State), open.Executed, _startedAt);
+            _journal.Order(restored);
+        }
+
+        _links = new LinkIds(state.LinkPrefix ?? LinkIds.NewPrefix((ulong)_startedAt ^ ((ulong)Environment.ProcessId << 40)), state.LinkReserved, state.LinkReserved);
+        _journal.Event("start", _startedAt, 0, null, $"run {_journal.Run} on {_venue.Name}, {_settings.Symbol}, {_settings.StrategyName}; journal holds {_book.Count} executions, position {_book.Position}");
+        _instrument = await _venue.ConnectAsync(_settings.Symbol, token).ConfigureAwait(false);
+        await CheckClockAsync(token).ConfigureAwait(false);
+
+        IQuotingStrategy strategy = _strategyFactory(_instrument.Instrument);
+        MarketFeatures? features = strategy is IReadsMarketFeatures { FeatureSettings: { } featureSettings } ? new MarketFeatures(featureSettings) : null;
+        _market = new LiveMarket(_instrument.Instrument, _settings.VolatilityWindow, features);
+        _path = new DecisionPath(_instrument.Instrument, strategy, (_settings.RunFor?.Invoke(_instrument.Instrument) ?? _settings.Run) with { RecordSeries = true });
+        _router = new OrderRouter(_venue, _instrument, _tracker, _links, _journal, new RateLimiter(_settings.RateLimits), Now, _settings.StaleRequestAfter, OnReply, LaterReply)
+        {
+            Dropped = id => _path.Orders.Forget(id),
+            Cancellation = token,
+        };
+        _nextClock = _startedAt + (_settings.ClockCheckInterval.Ticks * 100);
+        if (_settings.Duration is { } duration)
+        {
+            _stopAt = _startedAt + (duration.Ticks * 100);
+        }
+    }
+
+    private async Task CheckClockAsync(CancellationToken token)
+    {
+        long before = Now();
+        long server = await _venue.ServerTimeAsync(token).ConfigureAwait(false);
+        long drift = server - ((before + Now()) / 2);
+        if (Math.Abs(drift) > _settings.MaxClockDrift.Ticks * 100)
+        {
+            throw new TradingException(DriftText(drift) + ": fix the machine's clock (NTP) before trading");
+        }
+    }
+
+    private string DriftText(long drift) =>
+        string.Create(CultureInfo.InvariantCulture, $"our clock is {drift / -1e6:+0;-0} ms off {_venue.Name}'s, beyond the receive window of {_settings.MaxClockDrift.TotalMilliseconds:0} ms");
+
+    private async Task LoopAsync(CancellationToken token)
+    {
+        ChannelReader<SessionInput> inbox = _inbox.Reader;
+        while (await inbox.WaitToReadAsync(token).ConfigureAwait(false))
+        {
+            while (inbox.TryRead(out SessionInput input))
+            {
+                Handle(input, token);
+                if (_phase == Phase.Stopping && IsDone())
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Local receive time of the market message being handled (0 while handling anything else): the start of tick-to-order.</summary>
+    internal long HandlingMessageReceivedAt { get; private set; }
+
+    private void Handle(in SessionInput input, CancellationToken token)
+    {
+        long now = Now();
+        HandlingMessageReceivedAt = input.Kind == SessionInputKind.Market ? ((BybitFeedMessage)input.Payload!).LocalTime : 0;
+        switch (input.Kind)
+        {
+            case SessionInputKind.Market:
+                OnMarket((BybitFeedMessage)input.Payload!, now);
+                break;
+            case SessionInputKind.Private:
+                OnPrivate((PrivateUpdate)input.Payload!, now);
+                break;
+            case SessionInputKind.Reply:
+                OnReply((OrderReply)input.Payload!);
+                break;
+            case SessionInputKind.Snapshot:
+                OnSnapshot(input.Payload, input.Value, now);
+                break;
+            case SessionInputKind.Clock:
+                OnClock(input.Payload as string, input.Value, input.Extra, now);
+                break;
+            case SessionInputKind.Tick:
+                OnTick(now, token);
+                break;
+            case SessionInputKind.Stop:
+                if (input.Payload is string reason)
+                {
+                    KillSwitch(reason, now);
+                }
+                else
+                {
+                    BeginStop("stop requested (signal)", now);
+                }
+
+                break;
+            case SessionInputKind.Failure:
+                _failure ??= (Exception)input.Payload!;
+                Fault("failure", now, _failure.Message);
+                BeginStop($"failure: {_failure.Message}", now);
+                break;
+        }
+
+        _router.Flush(now);
+    }
+
+    private void OnMarket(BybitFeedMessage message, long now)
+    {
+        _observed.Clear();
+        _venue.Observe(message, _observed);
+        foreach (PrivateUpdate update in _observed)
+        {
+            OnUpdate(update, now);
+        }
+
+        switch (message.Kind)
+        {
+            case BybitFeedMessageKind.OrderBook:
+                _market.Apply(message.Events, message.ExchangeTime);
+                _lastBookAt = now;
+                if (_stale && _market.IsSynced)
+                {
+                    _stale = false;
+                    _journal.Event("fresh", now, message.ExchangeTime, null, "book updates again: quoting resumes");
+                }
+
+                break;
+            case BybitFeedMessageKind.Trades:
+                _market.Apply(message.Events, message.ExchangeTime);
+                break;
+            case BybitFeedMessageKind.Gap:
+                _market.MarkStale();
+                Fault("market-gap", now, message.Detail);
+                break;
+            case BybitFeedMessageKind.Disconnected:
+                _market.MarkStale();
+                Fault("market-disconnect", now, message.Detail);
+                break;
+            case BybitFeedMessageKind.Malformed:
+                Fault("market-malformed", now, message.Detail);
+                break;
+        }
+
+        MaybeDecide(now);
+    }
+
+    private bool QuotingAllowed => _phase == Phase.Running && !_path.Gate.IsKilled && _privateUp && !_awaitingReconcile && !_stale && _market.IsTradable;
+
+    private void MaybeDecide(long now)
+    {
+        if (!QuotingAllowed)
+        {
+            return;
+        }
+
+        double time = _market.Time;
+        if (!_fillSinceDecision && time < _nextDecision)
+        {
+            return;
+        }
+
+        if (!_positionOpened)
+        {
+            // The strategy's ledger starts from the position the journal (and the venue) hold.
+            _path.Ledger.OpenPosition((double)_book.Position, _market.Mid, time);
+            _positionOpened = true;
+        }
+
+        _path.Decide(_market, _router);
+        _router.Flush(now);
+        _nextDecision = time + _settings.RequoteInterval.TotalSeconds;
+        _fillSinceDecision = false;
+        _journal.Event("decision", now, _market.ExchangeTime, null, DecisionText.Format(time, _market.Mid, _path.Ledger.Position, _path.Orders.BestBid, _path.Orders.BestAsk));
+        _path.Mark(time, _market.Mid);
+        if (_path.CheckLoss(time, _market.Mid, _router))
+        {
+            KillSwitch(_path.Gate.KillReason!, now);
+        }
+    }
+
+    private void OnPrivate(PrivateUpdate update, long now)
+    {
+        if (update is StreamStatus status)
+        {
+            OnStreamStatus(status, now);
+            return;
+        }
+
+        OnUpdate(update, now);
+        MaybeDecide(now);
+    }
+
+    private void OnStreamStatus(StreamStatus status, long now)
+    {
+        _journal.Event(status.IsUp ? "stream-up" : "stream-down", now, 0, null, status.Detail);
+        if (!status.IsUp)
+        {
+            if (_privateUp)
+            {
+                Fault("stream-down", now, status.Detail);
+                // The client-side dead-man switch: blind to fills, we hold no orders.
+                _router.CancelEverything("private stream down");
+            }
+
+            _privateUp = false;
+            _awaitingReconcile = true;
+            return;
+        }
+
+        _privateUp = true;
+        _awaitingReconcile = true;
+        RequestSnapshot(now);
+    }
+
+    private void OnUpdate(PrivateUpdate update, long now)
+    {
+        switch (update)
+        {
+            case VenueExecution execution:
+                OnExecution(execution, now);
+                break;
+            case VenueOrderUpdate order:
+                OnOrderUpdate(order, now);
+                break;
+        }
+    }
+
+    private void OnExecution(VenueExecution e, long now, bool pushed = true)
+    {
+        if (!_book.Apply(e.ExecutionId, e.Side, e.Price, e.Quantity, e.Fee, e.ExecutionTime))
+        {
+            if (pushed)
+            {
+                Count("duplicate-execution"); // the stream sent it twice (reconciliation re-reads known ones by design)
+            }
+
+            return;
+        }
+
+        _journal.Fill(e, now);
+        TrackedOrder? order = e.LinkId.Length > 0 ? _tracker.Find(e.LinkId) : null;
+        if (order is not null && _tracker.ApplyExecution(order, e.Quantity, now))
+        {
+            _journal.Order(order);
+        }
+
+        _journal.Event("fill", now, e.ExecutionTime, e.LinkId, string.Create(CultureInfo.InvariantCulture, $"{e.Side} {e.Quantity}@{e.Price} fee {e.Fee} {(e.IsMaker ? "maker" : "taker")} exec {e.ExecutionId}; position {_book.Position}"));
+        if (_positionOpened)
+        {
+            var fill = new Fill(_market.Time, order?.LocalId ?? 0, e.Side, (double)e.Price, (double)e.Quantity, (double)e.Fee, e.IsMaker, _market.Mid);
+            _path.OnFill(in fill, _path.Orders.QuotedSpread);
+            _fillSinceDecision = true;
+        }
+    }
+
+    private void OnOrderUpdate(VenueOrderUpdate update, long now)
+    {
+        TrackedOrder? order = _tracker.Find(update.LinkId);
+        if (order is null)
+        {
+            if (update.Status is VenueOrderStatus.New or VenueOrderStatus.PartiallyFilled)
+            {
+                // An order we did not place, or have forgotten: reconciliation decides what to do with it.
+                _snapshotWanted = true;
+            }
+
+            return;
+        }
+
+        OrderState before = order.State;
+        if (!_tracker.ApplyUpdate(order, update.Status, update.Price, update.Quantity, update.CumulativeExecuted, update.ExchangeOrderId, update.UpdatedTime, now))
+        {
+            if (update.UpdatedTime < order.VenueUpdatedAt)
+            {
+                Count("late-update"); // delayed or reordered on the way
+            }
+
+            return;
+        }
+
+        _journal.Order(order);
+        _journal.Event("order", now, update.UpdatedTime, order.LinkId, $"{before.Name()} → {order.State.Name()}{(update.Reason.Length > 0 ? ": " + update.Reason : "")}");
+        if (order.State is OrderState.Cancelled or OrderState.Rejected && order.LocalId != 0)
+        {
+            // Cancelled or refused by the venue (post-only would cross, expired): the next decision quotes afresh.
+            _path.Orders.Forget(order.LocalId);
+            if (before != OrderState.PendingCancel && !update.Reason.Contains("PostOnlyWillTakeLiquidity", StringComparison.Ordinal))
+            {
+                Fault(order.State == OrderState.Rejected ? "order-rejected" : "order-cancelled-by-venue", now, $"{order.LinkId}: {update.Reason}");
+            }
+        }
+    }
+
+    private void OnReply(OrderReply reply)
+    {
+        long now = reply.ReceivedAt;
+        OrderCommand command = reply.Command;
+        VenueEndpoint endpoint = command.Kind switch
+        {
+            OrderCommandKind.Create => VenueEndpoint.Create,
+            OrderCommandKind.Amend => VenueEndpoint.Amend,
+            OrderCommandKind.Cancel => VenueEndpoint.Cancel,
+            _ => VenueEndpoint.CancelAll,
+        };
+        if (reply.LimitRemaining >= 0)
+        {
+            _router.Limiter.OnVenueStatus(endpoint, reply.LimitRemaining, reply.LimitResetAt);
+        }
+
+        TrackedOrder? order = command.LinkId.Length > 0 ? _tracker.Find(command.LinkId) : null;
+        if (order is not null)
+        {
+            order.InFlight = Math.Max(order.InFlight - 1, 0);
+        }
+
+        _journal.Event("reply", now, reply.ExchangeTime, command.LinkId.Length > 0 ? command.LinkId : null, $"{command.Kind} {reply.Outcome} {reply.Code} {reply.Message}");
+        if (reply.Outcome == ReplyOutcome.RateLimited)
+        {
+            Fault("venue-rate-limited", now, reply.Message);
+        }
+        else if (reply.Outcome == ReplyOutcome.Unknown)
+        {
+            Fault("request-unknown", now, $"{command.Kind} {command.LinkId}: {reply.Message}");
+        }
+
+        switch (command.Kind)
+        {
+            case OrderCommandKind.Create when order is not null:
+                OnCreateReply(order, reply, now);
+                break;
+            case OrderCommandKind.Amend when order is not null:
+                if (OrderTracker.AmendAnswered(order, reply.Outcome == ReplyOutcome.Accepted, now))
+                {
+                    _journal.Order(order);
+                }
+
+                if (reply.Outcome == ReplyOutcome.Unknown || reply.Outcome == ReplyOutcome.Rejected)
+                {
+                    // The order may have filled or gone: ask the venue.
+                    MarkUnknown(order, now);
+                }
+
+                break;
+            case OrderCommandKind.Cancel when order is not null:
+                if (reply.Outcome is ReplyOutcome.RateLimited or ReplyOutcome.Unknown && order.IsOpen)
+                {
+                    _router.Retry(command, order); // a cancel must get through
+                }
+                else if (reply.Outcome == ReplyOutcome.Rejected && order.IsOpen)
+                {
+                    // Too late to cancel (filled) or not there (never arrived): only the venue knows.
+                    MarkUnknown(order, now);
+                }
+
+                break;
+            case OrderCommandKind.CancelAll:
+                if (reply.Outcome is ReplyOutcome.RateLimited or ReplyOutcome.Unknown)
+                {
+                    _router.Retry(command, null);
+                }
+
+                _snapshotWanted |= !_privateUp;
+                break;
+        }
+    }
+
+    private void OnCreateReply(TrackedOrder order, OrderReply reply, long now)
+    {
+        OrderState before = order.State;
+        bool changed = reply.Outcome switch
+        {
+            ReplyOutcome.Accepted => _tracker.Acknowledge(order, reply.ExchangeOrderId, now),
+            ReplyOutcome.Rejected or ReplyOutcome.RateLimited => _tracker.Reject(order, $"{reply.Code} {reply.Message}", now),
+            _ => _tracker.MarkUnknown(order, now),
+        };
+        if (!changed)
+        {
+            return;
+        }
+
+        _journal.Order(order);
+        _journal.Event("order", now, reply.ExchangeTime, order.LinkId, $"{before.Name()} → {order.State.Name()}");
+        if (order.State == OrderState.Rejected)
+        {
+            Fault("order-rejected", now, $"{order.LinkId}: {reply.Code} {reply.Message}");
+            if (order.LocalId != 0)
+            {
+                _path.Orders.Forget(order.LocalId);
+            }
+        }
+        else if (order.State == OrderState.Unknown)
+        {
+            _snapshotWanted = true;
+        }
+    }
+
+    private void MarkUnknown(TrackedOrder order, long now)
+    {
+        if (_tracker.MarkUnknown(order, now))
+        {
+            _journal.Order(order);
+        }
+
+        _snapshotWanted = true;
+    }
+
+    private void LaterReply(Task<OrderReply> reply) =>
+        _ = reply.ContinueWith(
+            t => _inbox.Writer.TryWrite(t.IsCompletedSuccessfully
+                ? new SessionInput(SessionInputKind.Reply, t.Result)
+                : new SessionInput(SessionInputKind.Failure, t.Exception?.GetBaseException() ?? new TradingException("a request was cancelled"))),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+    private void RequestSnapshot(long now)
+    {
+        _snapshotWanted = true;
+        if (_snapshotInFlight)
+        {
+            return;
+        }
+
+        _snapshotInFlight = true;
+        _snapshotWanted = false;
+        _nextPoll = now + (_settings.PollInterval.Ticks * 100);
+
+        // Executions since a second before the last one known (the query is by time; duplicates are skipped by id).
+        long since = (_book.LastExecutionTime > 0 ? _book.LastExecutionTime : _startedAt) - 1_000_000_000;
+        _ = Task.Run(async () =>
+        {
+            VenueSnapshot? snapshot = null;
+            try
+            {
+                snapshot = await _venue.SnapshotAsync(since, _router.Cancellation).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Snapshot, e.Message, now));
+                return;
+            }
+
+            _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Snapshot, snapshot, now));
+        });
+    }
+
+    private void OnSnapshot(object? answer, long requestedAt, long now)
+    {
+        _snapshotInFlight = false;
+        if (answer is not VenueSnapshot snapshot)
+        {
+            // The venue did not answer (a fault): ask again at the next poll.
+            Fault("snapshot-failed", now, answer as string ?? "no answer");
+            _snapshotWanted = true;
+            return;
+        }
+
+        foreach (VenueExecution execution in snapshot.Executions)
+        {
+            OnExecution(execution, now, pushed: false);
+        }
+
+        var open = new HashSet<string>(StringComparer.Ordinal);
+        foreach (VenueOrderUpdate venueOrder in snapshot.OpenOrders)
+        {
+            open.Add(venueOrder.LinkId);
+            ReconcileOpenOrder(venueOrder, now);
+        }
+
+        foreach (TrackedOrder order in _tracker.Open.ToArray())
+        {
+            // Leave alone what changed after the question was asked, or is still being asked about.
+            if (!open.Contains(order.LinkId) && order.UpdatedAt < requestedAt && order.InFlight == 0 && !order.Queued && _tracker.Close(order, now))
+            {
+                _journal.Order(order);
+                _journal.Event("order", now, 0, order.LinkId, $"reconciled: not open on the venue → {order.State.Name()}");
+                if (order.LocalId != 0)
+                {
+                    _path.Orders.Forget(order.LocalId);
+                }
+            }
+        }
+
+        ReconcilePosition(snapshot.Position, now);
+        if (_phase == Phase.Starting)
+        {
+            _phase = Phase.Running;
+            _journal.Event("reconciled", now, 0, null, $"start: {snapshot.OpenOrders.Count} open orders, position {snapshot.Position}, {snapshot.Executions.Count} executions checked");
+            Started?.Invoke();
+        }
+        else if (_awaitingReconcile && _privateUp)
+        {
+            _journal.Event("reconciled", now, 0, null, $"after reconnect: {snapshot.OpenOrders.Count} open orders, position {snapshot.Position}");
+        }
+
+        if (_privateUp)
+        {
+            _awaitingReconcile = false;
+        }
+    }
+
+    private void ReconcileOpenOrder(VenueOrderUpdate venueOrder, long now)
+    {
+        TrackedOrder? order = venueOrder.LinkId.Length > 0 ? _tracker.Find(venueOrder.LinkId) : null;
+        if (order is not null)
+        {
+            if (order.IsOpen)
+            {
+                if (_tracker.ConfirmOpen(order, venueOrder.CumulativeExecuted, venueOrder.ExchangeOrderId, now))
+                {
+                    _journal.Order(order);
+                }
+
+                if (_phase == Phase.Starting && order.LocalId == 0)
+                {
+                    // An earlier run's order, still resting: taken over, or cancelled.
+                    TakeOverOrCancel(order, venueOrder, now);
+                }
+                else if (_phase == Phase.Stopping || _path.Gate.IsKilled)
+                {
+                    _router.CancelOrder(order, resend: order.InFlight == 0);
+                }
+            }
+            else
+            {
+                // We closed it, the venue still has it (a request that landed late): it must go.
+                Fault("orphan-order", now, $"{order.LinkId} is final here but open on the venue");
+                _router.Retry(new OrderCommand(OrderCommandKind.Cancel, order.LinkId, order.Side, 0, 0, false, false, false, now), null);
+            }
+
+            return;
+        }
+
+        // Not ours (or ours, but forgotten).
+        string link = venueOrder.LinkId.Length > 0 ? venueOrder.LinkId : "order-" + venueOrder.ExchangeOrderId;
+        TrackedOrder found = _tracker.Adopt(link, venueOrder.ExchangeOrderId, venueOrder.Side, venueOrder.Price, venueOrder.Quantity, venueOrder.CumulativeExecuted, now);
+        _journal.Order(found);
+        TakeOverOrCancel(found, venueOrder, now);
+    }
+
+    /// <summary>With --adopt-orders the order manager keeps, reduces or cancels the order at the next decision like one of its own; otherwise it is cancelled.</summary>
+    private void TakeOverOrCancel(TrackedOrder order, VenueOrderUpdate venueOrder, long now)
+    {
+        if (_settings.AdoptOrders && _phase != Phase.Stopping && venueOrder.LinkId.Length > 0 && !order.ReduceOnly)
+        {
+            long localId = _router.NewLocalId();
+            _tracker.Bind(localId, order);
+            _path.Orders.Adopt(localId, order.Side, (double)order.Price, (double)order.Remaining);
+            _journal.Event("adopted", now, venueOrder.UpdatedTime, order.LinkId, $"{venueOrder.Side} {venueOrder.Quantity}@{venueOrder.Price}");
+        }
+        else
+        {
+            _journal.Event("unknown-order", now, venueOrder.UpdatedTime, order.LinkId, $"{venueOrder.Side} {venueOrder.Quantity}@{venueOrder.Price}: cancelled");
+            _router.CancelOrder(order);
+        }
+    }
+
+    private void ReconcilePosition(decimal venuePosition, long now)
+    {
+        if (venuePosition == _book.Position)
+        {
+            _positionMismatches = 0;
+            return;
+        }
+
+        string text = $"position on {_venue.Name} is {venuePosition} but the journal's executions give {_book.Position}";
+        if (_phase == Phase.Starting)
+        {
+            if (!_settings.AdoptPosition)
+            {
+                throw new TradingException($"{text}: check the account, or start with --adopt-position to take the venue's");
+            }
+
+            _book.Adopt(venuePosition);
+            _journal.Event("adopted-position", now, 0, null, text);
+            return;
+        }
+
+        Fault("position-mismatch", now, text);
+        if (++_positionMismatches >= PositionMismatchesBeforeKill)
+        {
+            KillSwitch($"{text} after {PositionMismatchesBeforeKill} reconciliations", now);
+        }
+        else
+        {
+            _snapshotWanted = true;
+        }
+    }
+
+    private void OnClock(string? failure, long server, long local, long now)
+    {
+        _clockInFlight = false;
+        if (failure is not null)
+        {
+            Fault("clock-check-failed", now, failure);
+            return;
+        }
+
+        long drift = server - local;
+        _journal.Event("clock", now, server, null, string.Create(CultureInfo.InvariantCulture, $"drift {drift / 1e6:F1} ms"));
+        if (Math.Abs(drift) > _settings.MaxClockDrift.Ticks * 100)
+        {
+            KillSwitch(DriftText(drift), now);
+        }
+    }
+
+    private void OnTick(long now, CancellationToken token)
+    {
+        _observed.Clear();
+        _venue.Tick(now, _observed);
+        foreach (PrivateUpdate update in _observed)
+        {
+            OnUpdate(update, now);
+        }
+
+        if (_journal.Failure is { } journalFailure && _failure is null)
+        {
+            _failure = new TradingException($"the journal {_settings.JournalPath} stopped: {journalFailure.Message}", journalFailure);
+            BeginStop(_failure.Message, now);
+        }
+
+        if (_phase == Phase.Running && _lastBookAt != 0 && !_stale && now - _lastBookAt > _settings.StaleAfter.Ticks * 100)
+        {
+            _stale = true;
+            Fault("stale-data", now, $"no book update for {_settings.StaleAfter.TotalSeconds:G} s: every order cancelled until fresh data");
+            _router.CancelEverything("stale market data");
+        }
+
+        if ((_snapshotWanted || !_privateUp || _awaitingReconcile || HasUnknownOrders()) && now >= _nextPoll)
+        {
+            RequestSnapshot(now);
+        }
+
+        if (!_clockInFlight && now >= _nextClock && _phase == Phase.Running)
+        {
+            _clockInFlight = true;
+            _nextClock = now + (_settings.ClockCheckInterval.Ticks * 100);
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    long before = Now();
+                    long server = await _venue.ServerTimeAsync(token).ConfigureAwait(false);
+                    _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Clock, null, server, (before + Now()) / 2));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Clock, e.Message));
+                }
+            }, token);
+        }
+
+        if (now >= _stopAt)
+        {
+            BeginStop("duration reached", now);
+        }
+
+        if (_phase == Phase.Stopping)
+        {
+            if (_path.Gate.IsKilled && _settings.FlattenOnKill && !_flattenSent && _tracker.Open.Count == 0 && _book.Position != 0)
+            {
+                _flattenSent = true;
+                TrackedOrder flatten = _router.Flatten(_book.Position > 0 ? Side.Sell : Side.Buy, Math.Abs(_book.Position));
+                _journal.Event("flatten", now, 0, flatten.LinkId, $"reduce-only market order for {Math.Abs(_book.Position)}");
+            }
+        }
+
+        _tracker.Prune(now - (600L * 1_000_000_000));
+    }
+
+    private bool HasUnknownOrders()
+    {
+        foreach (TrackedOrder order in _tracker.Open)
+        {
+            if (order.State == OrderState.Unknown)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void KillSwitch(string reason, long now)
+    {
+        if (_killReason is null)
+        {
+            _path.Gate.Kill(_market.Time, reason);
+            _killReason = _path.Gate.KillReason ?? reason;
+            Fault("kill", now, _killReason);
+            _journal.Event("kill", now, 0, null, _killReason);
+        }
+
+        BeginStop($"kill switch: {_killReason}", now);
+    }
+
+    private void BeginStop(string why, long now)
+    {
+        if (_phase == Phase.Stopping)
+        {
+            return;
+        }
+
+        _phase = Phase.Stopping;
+        _stoppingSince = now;
+        _journal.Event("stop", now, 0, null, why);
+        _router.CancelEverything(why);
+    }
+
+    private bool IsDone()
+    {
+        long now = Now();
+        bool flattening = _path.Gate.IsKilled && _settings.FlattenOnKill && _book.Position != 0;
+        bool settled = _tracker.Open.Count == 0 && _router.Queued == 0 && (!flattening || (_flattenSent && _tracker.Open.Count == 0 && _book.Position == 0));
+        return settled || now - _stoppingSince > _settings.ShutdownTimeout.Ticks * 100;
+    }
+
+    private async Task<SessionResult> FinishAsync(CancellationToken token)
+    {
+        long now = Now();
+        long since = (_book.LastExecutionTime > 0 ? _book.LastExecutionTime : _startedAt) - 1_000_000_000;
+        VenueSnapshot final = await PatientlyAsync(() => _venue.SnapshotAsync(since, token), token).ConfigureAwait(false);
+        foreach (VenueExecution execution in final.Executions)
+        {
+            OnExecution(execution, now, pushed: false);
+        }
+
+        if (final.OpenOrders.Count > 0)
+        {
+            // Something of ours still rests (a cancel lost on the way): cancel-all, then look again.
+            Fault("open-at-end", now, $"{final.OpenOrders.Count} orders still open after the cancels: cancel-all");
+            await _venue.SendAsync(new OrderCommand(OrderCommandKind.CancelAll, "", Side.Buy, 0, 0, false, false, false, now), token).ConfigureAwait(false);
+            final = await PatientlyAsync(() => _venue.SnapshotAsync(since, token), token).ConfigureAwait(false);
+            foreach (VenueExecution execution in final.Executions)
+            {
+                OnExecution(execution, now, pushed: false);
+            }
+        }
+
+        long firstRun = _journal.State.Runs.Count > 0 ? _journal.State.Runs[0].StartedAt : _startedAt;
+        VenueAccount account = await PatientlyAsync(() => _venue.AccountAsync(firstRun, token), token).ConfigureAwait(false);
+        RunResult run = _path.Finish(_market.Mid);
+        await _journal.FlushAsync().ConfigureAwait(false);
+        int journalled = JournalReader.CountFills(_journal.Path);
+        var result = new SessionResult
+        {
+            OrdersOpenAtEnd = final.OpenOrders.Count,
+            Position = _book.Position,
+            VenuePosition = account.Position,
+            Cash = _book.Cash,
+            VenueCash = account.Cash,
+            Executions = _book.Count,
+            VenueExecutions = account.ExecutionIds.Count,
+            JournalExecutions = journalled,
+            Faults = new Dictionary<string, int>(_faults),
+            KillReason = _killReason,
+            Run = run,
+            JournalPath = _journal.Path,
+        };
+        _journal.EndRun(Now(), SessionJson.Final(result));
+        await _journal.FlushAsync().ConfigureAwait(false);
+        if (_failure is not null)
+        {
+            throw _failure as TradingException ?? new TradingException($"{_venue.Name}: {_failure.Message}", _failure);
+        }
+
+        return result;
+    }
+
+    /// <summary>A query the end of the session cannot do without, tried again while the venue fails (a 5xx, a timeout), up to ten times.</summary>
+    private async Task<T> PatientlyAsync<T>(Func<Task<T>> query, CancellationToken token)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await query().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && attempt < 10)
+            {
+                Fault("final-query-failed", Now(), e.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), _time, token).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void Fault(string kind, long now, string detail)
+    {
+        Count(kind);
+        _journal.Event("fault", now, 0, null, $"{kind}: {detail}");
+        FaultSeen?.Invoke(kind);
+    }
+
+    private void Count(string kind) => _faults[kind] = _faults.GetValueOrDefault(kind) + 1;
+
+    /// <summary>Moves everything a background stream yields into the inbox; its failure goes there too.</summary>
+    private async Task PumpAsync<T>(IAsyncEnumerable<T> source, SessionInputKind kind)
+    {
+        try
+        {
+            await foreach (T item in source.ConfigureAwait(false))
+            {
+                _inbox.Writer.TryWrite(new SessionInput(kind, item));
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Failure, e));
+        }
+    }
+
+    private async Task PumpTimerAsync(CancellationToken token)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50), _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false))
+            {
+                _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Tick));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The session is over.
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using MarketMaking.Core.Orders;
+using MarketMaking.Data.Bybit;
+using MarketMaking.Data.Bybit.Trading;
+
+namespace MarketMaking.Cli.Tests;
+
+public sealed class VenueCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("mm-venue-cli-").FullName;
+
+    [Fact]
+    public async Task ItPrintsUrlKeyAndSecretThenServesTradingClientsUntilItsDurationEnds()
+    {
+        var output = new Lines();
+        using var error = new StringWriter();
+        Task<int> running = Task.Run(() => MmApplication.Run(["venue", "--duration", "4s", "--seed", "5", "--preset", "thin"], output, error));
+
+        string[] first = await output.FirstAsync(3);
+        var url = new Uri(first[0]);
+        Assert.Equal(("http", "127.0.0.1"), (url.Scheme, url.Host));
+        Assert.Equal((18, 36), (first[1].Length, first[2].Length));
+        using var client = new BybitTradingClient(new BybitCredentials(first[1], first[2]), new BybitTradingOptions { Environment = BybitEnvironment.Local(url) });
+        BybitReply<BybitOrderAck> placed = await client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = "SIMUSDT", Side = Side.Buy, OrderType = BybitOrderType.Limit, Qty = 1, Price = 90m, OrderLinkId = "cli-1" });
+        Assert.Equal("cli-1", placed.Result.OrderLinkId);
+
+        Assert.Equal(0, await running);
+        Assert.Empty(error.ToString());
+        using JsonDocument totals = JsonDocument.Parse(output.All[^1]);
+        Assert.Equal(11, totals.RootElement.GetProperty("faults").EnumerateObject().Count());
+    }
+
+    [Fact]
+    public async Task TheExampleFaultsFileRunsAndItsFaultsAreLogged()
+    {
+        string log = Path.Combine(_folder, "faults.jsonl");
+        string faults = Path.Combine(AppContext.BaseDirectory, "configs", "examples", "venue-faults.yaml");
+
+        var (code, output, error) = await Task.Run(() => Mm.Run("venue", "--faults", faults, "--fault-log", log, "--duration", "2s"));
+
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Equal(3, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // the fault lines and totals went to the log
+        Assert.StartsWith("{\"faults\":{", File.ReadAllLines(log).Last(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "venue", "--market", "replay" }, "invalid data: --market replay needs --data")]
+    [InlineData(new[] { "venue", "--market", "moon" }, "invalid market: unknown market 'moon'")]
+    [InlineData(new[] { "venue", "--speed", "0" }, "invalid speed: must be a positive number")]
+    [InlineData(new[] { "venue", "--duration", "soon" }, "invalid duration: 'soon' is not a duration")]
+    [InlineData(new[] { "venue", "--symbol", "btc" }, "invalid symbol: must be upper-case letters (and digits) ending in USDT")]
+    [InlineData(new[] { "venue", "--queue-model", "fifo", "--market", "replay", "--data", "x" }, "invalid queue-model: unknown model 'fifo'")]
+    public void MistakesAreOneLineAndExitCodeTwo(string[] args, string message)
+    {
+        var (code, _, error) = Mm.Run(args);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: {message}", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void ABadFaultsFileNamesTheFileTheLineAndTheKey()
+    {
+        string faults = Path.Combine(_folder, "bad.yaml");
+        File.WriteAllText(faults, "skip_delta:\n  rate: often\n");
+
+        var (code, _, error) = Mm.Run("venue", "--faults", faults);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: {faults}:2: skip_delta.rate: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SigtermStopsItCleanly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no SIGTERM
+        }
+
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "mm.dll"), "venue", "--port", "0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        string? url = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await process.StandardOutput.ReadLineAsync();
+        await process.StandardOutput.ReadLineAsync();
+        using (var http = new HttpClient())
+        {
+            Assert.Contains("\"retCode\":0", await http.GetStringAsync(new Uri(new Uri(url!), "/v5/market/time")), StringComparison.Ordinal);
+        }
+
+        using (Process kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        string rest = await process.StandardOutput.ReadToEndAsync();
+        Assert.Equal(0, process.ExitCode);
+        Assert.StartsWith("{\"faults\":{", rest.Trim(), StringComparison.Ordinal);
+        Assert.Empty(await process.StandardError.ReadToEndAsync());
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>A writer the test can wait on, line by line, while the command writes from another thread.</summary>
+    private sealed class Lines : TextWriter
+    {
+        private readonly StringBuilder _text = new();
+        private readonly Lock _gate = new();
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public IReadOnlyList<string> All
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                }
+            }
+        }
+
+        public override void Write(char value)
+        {
+            lock (_gate)
+            {
+                _text.Append(value);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            lock (_gate)
+            {
+                _text.Append(value);
+            }
+        }
+
+        public async Task<string[]> FirstAsync(int count)
+        {
+            for (int i = 0; i < 600; i++)
+            {
+                IReadOnlyList<string> lines = All;
+                if (lines.Count >= count)
+                {
+                    return [.. lines.Take(count)];
+                }
+
+                await Task.Delay(50);
+            }
+
+            throw new TimeoutException("the venue printed nothing");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using MarketMaking.Trading.Journal;
+using MarketMaking.Trading.Orders;
+using MarketMaking.Venue;
+using MarketMaking.Venue.Exchange;
+
+namespace MarketMaking.Trading.Tests.Acceptance;
+
+/// <summary>Acceptance 3 (SIGTERM) and 4 (kill -9 and restart) with the built tool as a child process.</summary>
+public class CrashRestartTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    [Fact]
+    public async Task KillNineThenRestartReconcilesWithoutADuplicateLinkIdAndKeepsTheWholeJournal()
+    {
+        await using LocalVenue local = await LocalVenues.StartAsync();
+        using var journal = new TempJournal();
+        string folder = Path.Combine(journal.Folder, "run");
+
+        using (MmProcess crashed = MmProcess.Trade(local, "--strategy", "touch", "--journal", journal.Path, "--duration", "2m", "--json", "--no-save"))
+        {
+            // Trading, with executions behind it and orders resting: then the process dies at once.
+            var clock = Stopwatch.StartNew();
+            while ((await local.StateAsync()) is var state && (state.Executions.Count < 10 || state.OpenOrders.Count == 0))
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"no trading after a minute: {crashed.Error}");
+                await Task.Delay(50);
+            }
+
+            crashed.KillHard();
+            Assert.Equal(137, await crashed.ExitAsync(TimeSpan.FromSeconds(10)));
+            AssertNoSecret(local, crashed.Output + crashed.Error);
+        }
+
+        // Whatever the crash left resting (usually the two quotes; one may fill meanwhile) the restart must cancel.
+        string[] leftBehind = [.. (await local.StateAsync()).OpenOrders.Select(o => o.OrderLinkId)];
+        JournalState afterCrash = JournalReader.Load(journal.Path);
+        JournalRun first = Assert.Single(afterCrash.Runs);
+        Assert.Null(first.EndedAt);
+        var links = new LinkIds(afterCrash.LinkPrefix!, 0, long.MaxValue);
+        long highestBefore = JournalReader.Orders(journal.Path).Max(o => links.CounterOf(o.LinkId));
+
+        using MmProcess restarted = MmProcess.Trade(local, "--strategy", "touch", "--journal", journal.Path, "--duration", "5s", "--json", "--out", folder);
+        Assert.Equal(0, await restarted.ExitAsync(TimeSpan.FromSeconds(60)));
+        using JsonDocument end = JsonDocument.Parse(restarted.Output);
+        JsonElement json = end.RootElement;
+        VenueState venue = await local.StateAsync();
+
+        // Reconciled: nothing open, the venue's position and cash, every execution (the crashed run's too) once.
+        Assert.Equal(0, json.GetProperty("orders_open_at_end").GetInt32());
+        Assert.Empty(venue.OpenOrders);
+        Assert.Equal(venue.Position, json.GetProperty("position").GetDecimal());
+        Assert.Equal(venue.Cash - LocalVenues.InitialBalance, json.GetProperty("cash").GetDecimal());
+        IReadOnlyList<JournalFill> fills = JournalReader.Fills(journal.Path);
+        Assert.Equal(venue.Executions.Select(e => e.ExecId).Order(StringComparer.Ordinal), fills.Select(f => f.ExecutionId).Order(StringComparer.Ordinal));
+        Assert.Contains(fills, f => f.Run == 1);
+
+        // No orderLinkId used twice: the restart resumed past every id the crashed run could have sent.
+        IReadOnlyList<JournalOrder> orders = JournalReader.Orders(journal.Path);
+        Assert.Equal(orders.Count, orders.Select(o => o.LinkId).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(orders.Where(o => o.Run == 2), o => Assert.True(links.CounterOf(o.LinkId) > highestBefore, o.LinkId));
+        Assert.DoesNotContain(JournalReader.Events(journal.Path, "reply"), e => e.Detail.Contains("110072", StringComparison.Ordinal));
+        Assert.All(leftBehind, link => Assert.Contains(JournalReader.Orders(journal.Path), o => o.LinkId == link && o.State is "Cancelled" or "Filled"));
+
+        // The journal is whole: both runs, the second ended cleanly, the crashed run's orders reconciled.
+        JournalState whole = JournalReader.Load(journal.Path);
+        Assert.Equal([1, 2], whole.Runs.Select(r => r.Run));
+        Assert.NotNull(whole.Runs[1].EndedAt);
+        Assert.Empty(whole.OpenOrders);
+
+        // The credentials appear nowhere: not in the output, the journal or the run folder.
+        AssertNoSecret(local, restarted.Output + restarted.Error);
+        foreach (string file in Directory.EnumerateFiles(journal.Folder, "*", SearchOption.AllDirectories))
+        {
+            AssertNoSecret(local, Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file)), file);
+        }
+    }
+
+    [Fact]
+    public async Task SigtermCancelsEveryOrderWithinASecondAndExitsZero()
+    {
+        await using LocalVenue local = await LocalVenues.StartAsync();
+        using var journal = new TempJournal();
+        using MmProcess mm = MmProcess.Trade(local, "--strategy", "touch", "--journal", journal.Path, "--duration", "2m", "--json", "--no-save");
+        await LocalVenues.QuotingAsync(local, TimeSpan.FromSeconds(60));
+        await Task.Delay(1000);
+        long signalled = Stopwatch.GetTimestamp();
+        mm.Terminate();
+        long flat = await LocalVenues.NoOrderOpenAsync(local, TimeSpan.FromSeconds(5));
+        Assert.Equal(0, await mm.ExitAsync(TimeSpan.FromSeconds(30)));
+
+        output.WriteLine($"SIGTERM → nothing open: {Stopwatch.GetElapsedTime(signalled, flat).TotalMilliseconds:F0} ms");
+        Assert.True(Stopwatch.GetElapsedTime(signalled, flat) < TimeSpan.FromSeconds(1), $"{Stopwatch.GetElapsedTime(signalled, flat).TotalMilliseconds} ms");
+        using JsonDocument end = JsonDocument.Parse(mm.Output);
+        Assert.Equal(0, end.RootElement.GetProperty("orders_open_at_end").GetInt32());
+        Assert.NotNull(Assert.Single(JournalReader.Load(journal.Path).Runs).EndedAt); // the final state was written
+    }
+
+    private static void AssertNoSecret(LocalVenue venue, string text, string where = "output")
+    {
+        Assert.False(text.Contains(venue.ApiKey, StringComparison.Ordinal), $"the API key appears in {where}");
+        Assert.False(text.Contains(venue.ApiSecret, StringComparison.Ordinal), $"the API secret appears in {where}");
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Text;
+using MarketMaking.Venue;
+
+namespace MarketMaking.Trading.Tests.Acceptance;
+
+/// <summary>The built <c>mm</c> tool as a child process (<c>dotnet mm.dll …</c>), its output captured.</summary>
+internal sealed class MmProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
+
+    private MmProcess(Process process)
+    {
+        _process = process;
+    }
+
+    public int Id => _process.Id;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public string Error
+    {
+        get
+        {
+            lock (_error)
+            {
+                return _error.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts <c>mm trade</c> against <paramref name="venue"/> with its test key in the environment.</summary>
+    public static MmProcess Trade(LocalVenue venue, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mm.dll"));
+        foreach (string argument in (string[])["trade", "--venue", "local", "--endpoint", venue.Url.ToString(), "--symbol", venue.Settings.Symbol, .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["BYBIT_API_KEY"] = venue.ApiKey;
+        start.Environment["BYBIT_API_SECRET"] = venue.ApiSecret;
+        var process = new Process { StartInfo = start };
+        var mm = new MmProcess(process);
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (mm._output)
+            {
+                mm._output.AppendLine(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (mm._error)
+            {
+                mm._error.AppendLine(e.Data);
+            }
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return mm;
+    }
+
+    /// <summary>kill -9: the process ends at once, nothing runs after.</summary>
+    public void KillHard() => _process.Kill();
+
+    /// <summary>kill -TERM.</summary>
+    public void Terminate()
+    {
+        using Process kill = Process.Start("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
+    public async Task<int> ExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(timeout.Token);
+        _process.WaitForExit(); // drains the output
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        _process.Dispose();
+    }
+}

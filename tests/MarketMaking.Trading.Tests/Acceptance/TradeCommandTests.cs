@@ -1,0 +1,99 @@
+using System.Text.Json;
+using MarketMaking.Cli;
+using MarketMaking.Trading.Journal;
+using MarketMaking.Venue;
+
+namespace MarketMaking.Trading.Tests.Acceptance;
+
+/// <summary>mm trade and mm journal in-process: the example config, and mistakes answered in one line.</summary>
+public class TradeCommandTests
+{
+    private static readonly string Example = Path.Combine(AppContext.BaseDirectory, "configs", "examples", "trade.yaml");
+
+    [Fact]
+    public async Task TheExampleConfigTradesOnTheLocalVenueAndTheJournalCanBeRead()
+    {
+        await using LocalVenue local = await LocalVenues.StartAsync();
+        using var journal = new TempJournal();
+        Environment.SetEnvironmentVariable("BYBIT_API_KEY", local.ApiKey);
+        Environment.SetEnvironmentVariable("BYBIT_API_SECRET", local.ApiSecret);
+        try
+        {
+            var (code, output, error) = await Task.Run(() => Run("trade", "--config", Example, "--endpoint", local.Url.ToString(), "--duration", "8s", "--journal", journal.Path, "--json", "--out", Path.Combine(journal.Folder, "run")));
+            Assert.True(code == 0, error);
+            using JsonDocument end = JsonDocument.Parse(output);
+            Assert.Equal(
+                ["orders_open_at_end", "position", "venue_position", "cash", "venue_cash", "executions", "venue_executions", "journal_executions", "faults_seen", "kill_reason"],
+                end.RootElement.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(0, end.RootElement.GetProperty("orders_open_at_end").GetInt32());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("BYBIT_API_KEY", null);
+            Environment.SetEnvironmentVariable("BYBIT_API_SECRET", null);
+        }
+
+        // The config's settings reached the session: the strategy, and the order size limit on every order.
+        JournalRun run = Assert.Single(JournalReader.Load(journal.Path).Runs);
+        Assert.Equal(("local", "SIMUSDT", "fixed"), (run.Venue, run.Symbol, run.Strategy));
+        Assert.All(JournalReader.Orders(journal.Path), o => Assert.True(o.Quantity <= 1m, $"{o.LinkId}: {o.Quantity}"));
+
+        foreach (string view in new[] { "summary", "orders", "fills", "events", "pnl" })
+        {
+            var (code, output, error) = Run("journal", journal.Path, view);
+            Assert.True(code == 0, error);
+            Assert.NotEmpty(output);
+        }
+
+        // The run folder is a backtest's: mm report compares it like any other.
+        Assert.True(File.Exists(Path.Combine(journal.Folder, "run", "report.html")));
+        var compared = Run("report", Path.Combine(journal.Folder, "run"), "--out", Path.Combine(journal.Folder, "compare.html"));
+        Assert.True(compared.Code == 0, compared.Error);
+        Assert.Contains("fixed", compared.Output, StringComparison.Ordinal);
+
+        string html = Path.Combine(journal.Folder, "session.html");
+        Assert.Equal(0, Run("journal", journal.Path, "report", "--out", html).Code);
+        Assert.Contains("<svg", await File.ReadAllTextAsync(html), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT" }, 2, "error: invalid credentials: set BYBIT_API_KEY and BYBIT_API_SECRET, or pass --credentials FILE (--paper needs no key)")]
+    [InlineData(new[] { "trade", "--venue", "moon", "--symbol", "BTCUSDT" }, 2, "error: invalid venue: unknown venue 'moon'; known: bybit, bybit-testnet, bybit-demo, local")]
+    [InlineData(new[] { "trade", "--venue", "local", "--symbol", "SIMUSDT", "--paper" }, 2, "error: invalid endpoint: the local venue needs its URL (--endpoint http://127.0.0.1:PORT)")]
+    [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--paper", "--max-open-orders", "2.5" }, 2, "error: invalid max_open_orders: must be a whole number of at least 1 (or infinite to switch it off), got 2.5")]
+    [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--paper", "--stale-after", "soon" }, 2, "error: invalid stale-after: 'soon' is not a duration; use e.g. 5ms, 90s, 30m, 1h30m or 2d")]
+    [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--strategy", "as,fixed" }, 2, "error: invalid strategy: mm trade runs one strategy at a time")]
+    [InlineData(new[] { "journal", "/nonexistent/journal.db" }, 1, "error: /nonexistent/journal.db: no such journal")]
+    public void AMistakeIsOneLine(string[] args, int exit, string message)
+    {
+        var (code, _, error) = Run(args);
+        Assert.Equal(exit, code);
+        Assert.Equal(message, error.Trim());
+    }
+
+    [Fact]
+    public void ACredentialsFileOpenToOthersIsRefused()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no Unix permissions to check
+        }
+
+        using var temp = new TempJournal();
+        string file = Path.Combine(temp.Folder, "keys");
+        File.WriteAllText(file, "BYBIT_API_KEY=abc\nBYBIT_API_SECRET=def\n");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var (code, _, error) = Run("trade", "--venue", "bybit-testnet", "--symbol", "BTCUSDT", "--credentials", file);
+        Assert.Equal(2, code);
+        Assert.Contains("make it readable by its owner only: chmod 600", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("def", error.Replace("undefined", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = MmApplication.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,84 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using MarketMaking.Data.Bybit;
+using MarketMaking.Trading.Paper;
+using MarketMaking.Trading.Venues;
+
+namespace MarketMaking.Trading.Tests;
+
+/// <summary>
+/// A paper venue with knobs a test turns: the private stream can be cut and restored, the venue's
+/// clock and position shifted; every request is counted.
+/// </summary>
+internal sealed class FakeVenue(PaperVenue inner) : IVenue
+{
+    private readonly Channel<PrivateUpdate> _private = Channel.CreateUnbounded<PrivateUpdate>();
+    private long _serverOffset;
+    private int _cancelAlls;
+
+    public PaperVenue Inner => inner;
+
+    public string Name => "fake";
+
+    public bool SupportsAmend => inner.SupportsAmend;
+
+    /// <summary>Added to the venue's clock (ns).</summary>
+    public long ServerOffset
+    {
+        get => Interlocked.Read(ref _serverOffset);
+        set => Interlocked.Exchange(ref _serverOffset, value);
+    }
+
+    /// <summary>Added to the position the venue reports.</summary>
+    public decimal PositionOffset { get; init; }
+
+    public int CancelAlls => Volatile.Read(ref _cancelAlls);
+
+    public void CutPrivateStream() => _private.Writer.TryWrite(new StreamStatus(false, "cut by the test"));
+
+    public void RestorePrivateStream() => _private.Writer.TryWrite(new StreamStatus(true, "restored by the test"));
+
+    public Task<VenueInstrument> ConnectAsync(string symbol, CancellationToken cancellationToken) => inner.ConnectAsync(symbol, cancellationToken);
+
+    public IAsyncEnumerable<BybitFeedMessage> MarketDataAsync(CancellationToken cancellationToken) => inner.MarketDataAsync(cancellationToken);
+
+    public async IAsyncEnumerable<PrivateUpdate> PrivateUpdatesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new StreamStatus(true, "fake venue");
+        await foreach (PrivateUpdate update in _private.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return update;
+        }
+    }
+
+    public void Observe(BybitFeedMessage message, List<PrivateUpdate> updates) => inner.Observe(message, updates);
+
+    public void Tick(long now, List<PrivateUpdate> updates) => inner.Tick(now, updates);
+
+    public ValueTask<OrderReply> SendAsync(OrderCommand command, CancellationToken cancellationToken)
+    {
+        if (command.Kind == OrderCommandKind.CancelAll)
+        {
+            Interlocked.Increment(ref _cancelAlls);
+        }
+
+        return inner.SendAsync(command, cancellationToken);
+    }
+
+    public async Task<VenueSnapshot> SnapshotAsync(long executionsSince, CancellationToken cancellationToken)
+    {
+        VenueSnapshot snapshot = await inner.SnapshotAsync(executionsSince, cancellationToken).ConfigureAwait(false);
+        return snapshot with { Position = snapshot.Position + PositionOffset };
+    }
+
+    public async Task<long> ServerTimeAsync(CancellationToken cancellationToken) =>
+        (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100 + ServerOffset + await Task.FromResult(0L).ConfigureAwait(false);
+
+    public async Task<VenueAccount> AccountAsync(long since, CancellationToken cancellationToken)
+    {
+        VenueAccount account = await inner.AccountAsync(since, cancellationToken).ConfigureAwait(false);
+        return account with { Position = account.Position + PositionOffset };
+    }
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
+}

@@ -1,0 +1,97 @@
+using MarketMaking.Core.Errors;
+using MarketMaking.Core.Orders;
+using MarketMaking.Trading.Journal;
+using MarketMaking.Trading.Orders;
+using MarketMaking.Trading.Session;
+using MarketMaking.Trading.Venues;
+
+namespace MarketMaking.Trading.Tests.Session;
+
+public class ReconciliationTests
+{
+    private static OrderCommand Foreign(string link) => new(OrderCommandKind.Create, link, Side.Buy, 990.0m, 0.01m, true, false, false, 0);
+
+    [Fact]
+    public async Task AnOrderTheSessionDoesNotKnowIsCancelledAtTheStart()
+    {
+        using var harness = new SessionHarness(messages: 600);
+        await harness.Venue.ConnectAsync("TESTUSDT", default);
+        await harness.Venue.SendAsync(Foreign("someone-else-1"), default);
+        Task<SessionResult> running = harness.Session.RunAsync();
+        await harness.PlayedAsync(600);
+        harness.Session.RequestStop();
+        SessionResult result = await running;
+
+        Assert.Equal("someone-else-1", Assert.Single(harness.Events("unknown-order")).LinkId);
+        Assert.Contains(harness.Events("request"), e => e.LinkId == "someone-else-1" && e.Detail == "cancel");
+        Assert.Equal("Cancelled", JournalReader.Orders(harness.JournalPath).Single(o => o.LinkId == "someone-else-1").State);
+        Assert.Equal(0, result.OrdersOpenAtEnd);
+    }
+
+    [Fact]
+    public async Task WithAdoptOrdersItIsManagedLikeTheSessionsOwn()
+    {
+        using var harness = new SessionHarness(messages: 600, settings: s => s with { AdoptOrders = true });
+        await harness.Venue.ConnectAsync("TESTUSDT", default);
+        await harness.Venue.SendAsync(Foreign("mine-from-before-1"), default);
+        Task<SessionResult> running = harness.Session.RunAsync();
+        await harness.PlayedAsync(600);
+        harness.Session.RequestStop();
+        await running;
+
+        // Adopted, then cancelled by the order manager in the first decision (journaled after it):
+        // 990.0 is not where the strategy quotes.
+        JournalEvent adopted = Assert.Single(harness.Events("adopted"));
+        Assert.Equal("mine-from-before-1", adopted.LinkId);
+        JournalEvent cancel = harness.Events("cancel").First(e => e.LinkId == "mine-from-before-1");
+        Assert.InRange(cancel.Id, adopted.Id, harness.Events("decision")[0].Id);
+        Assert.Empty(harness.Events("unknown-order"));
+    }
+
+    [Fact]
+    public async Task APositionThatDiffersFromTheJournalStopsTheStartUnlessAdopted()
+    {
+        using (var refused = new SessionHarness(positionOffset: 0.5m))
+        {
+            TradingException error = await Assert.ThrowsAsync<TradingException>(() => refused.Session.RunAsync());
+            Assert.Equal("position on fake is 0.5 but the journal's executions give 0: check the account, or start with --adopt-position to take the venue's", error.Message);
+        }
+
+        using var adopted = new SessionHarness(messages: 600, positionOffset: 0.5m, settings: s => s with { AdoptPosition = true });
+        Task<SessionResult> running = adopted.Session.RunAsync();
+        await adopted.PlayedAsync(600);
+        adopted.Session.RequestStop();
+        SessionResult result = await running;
+        Assert.Equal(result.VenuePosition, result.Position);
+        Assert.Single(adopted.Events("adopted-position"));
+    }
+
+    [Fact]
+    public async Task ARestartOnTheSameJournalResumesPastEveryLinkIdAndReconciles()
+    {
+        using var harness = new SessionHarness(messages: 2000);
+        Task<SessionResult> first = harness.Session.RunAsync();
+        await harness.PlayedAsync(700);
+        harness.Session.RequestStop();
+        await first;
+        IReadOnlyList<JournalOrder> before = JournalReader.Orders(harness.JournalPath);
+        JournalState state = JournalReader.Load(harness.JournalPath);
+        var links = new LinkIds(state.LinkPrefix!, 0, long.MaxValue);
+        long highest = before.Max(o => links.CounterOf(o.LinkId));
+
+        TradingSession second = harness.New();
+        Task<SessionResult> again = second.RunAsync();
+        await harness.PlayedAsync(1400);
+        second.RequestStop();
+        SessionResult result = await again;
+
+        IReadOnlyList<JournalOrder> after = JournalReader.Orders(harness.JournalPath);
+        Assert.All(after.Where(o => o.Run == 2), o => Assert.True(links.CounterOf(o.LinkId) > highest, o.LinkId));
+        Assert.Contains(after, o => o.Run == 2);
+        Assert.Equal(after.Count, after.Select(o => o.LinkId).Distinct().Count());
+        Assert.Equal(2, JournalReader.Load(harness.JournalPath).Runs.Count);
+        Assert.Equal(result.VenuePosition, result.Position);
+        Assert.Equal(result.VenueCash, result.Cash);
+        Assert.Equal(result.VenueExecutions, result.JournalExecutions);
+    }
+}

@@ -1,0 +1,126 @@
+using MarketMaking.Core.Errors;
+using MarketMaking.Core.Risk;
+using MarketMaking.Trading.Journal;
+using MarketMaking.Trading.Session;
+
+namespace MarketMaking.Trading.Tests.Session;
+
+public class RuntimeRiskTests
+{
+    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+
+    [Fact]
+    public async Task TheMaxLossKillSwitchCancelsEverythingWithinASecondAndEndsTheSession()
+    {
+        // Each touch fill earns half a tick (0.0005 on 0.01) and pays 0.002 in maker fees: the first one trips it.
+        using var harness = new SessionHarness(settings: s => s with { Run = new() { Risk = new RiskLimits { MaxLoss = 0.001 } } });
+        Task<SessionResult> running = harness.Session.RunAsync();
+        long killed = await harness.FaultAsync("kill");
+        long flat = await harness.NoOrderOpenAsync(TimeSpan.FromSeconds(5));
+        SessionResult result = await running;
+
+        Assert.True(SessionHarness.Between(killed, flat) < OneSecond, $"{SessionHarness.Between(killed, flat).TotalMilliseconds} ms");
+        Assert.StartsWith("max loss: net PnL", result.KillReason, StringComparison.Ordinal);
+        Assert.Equal(0, result.OrdersOpenAtEnd);
+        Assert.Equal(result.VenuePosition, result.Position);
+        Assert.Single(harness.Events("kill"));
+        Assert.True(harness.Data.Played < harness.Data.Messages.Count); // it ended the session, not the data
+    }
+
+    [Fact]
+    public async Task FlattenOnKillClosesThePositionWithAReduceOnlyMarketOrder()
+    {
+        using var harness = new SessionHarness(settings: s => s with { FlattenOnKill = true, Run = new() { Risk = new RiskLimits { MaxLoss = 0.001 } } });
+        SessionResult result = await harness.Session.RunAsync();
+
+        Assert.NotNull(result.KillReason);
+        Assert.Equal(0m, result.Position);
+        Assert.Equal(0m, result.VenuePosition);
+        JournalEvent flatten = Assert.Single(harness.Events("flatten"));
+        Assert.Contains(JournalReader.Fills(harness.JournalPath), f => f.LinkId == flatten.LinkId && !f.IsMaker);
+    }
+
+    [Fact]
+    public async Task StaleDataCancelsEveryOrderWithinASecondAndQuotingResumesWhenFresh()
+    {
+        using var harness = new SessionHarness(messages: 1200, pauseAfter: 500, pauseFor: TimeSpan.FromSeconds(1.5), settings: s => s with { StaleAfter = TimeSpan.FromMilliseconds(300) });
+        Task<SessionResult> running = harness.Session.RunAsync();
+        long stale = await harness.FaultAsync("stale-data");
+        long flat = await harness.NoOrderOpenAsync(TimeSpan.FromSeconds(5));
+        Assert.True(SessionHarness.Between(stale, flat) < OneSecond, $"{SessionHarness.Between(stale, flat).TotalMilliseconds} ms");
+        await harness.PlayedAsync(1200);
+        harness.Session.RequestStop();
+        SessionResult result = await running;
+
+        // Quoting came back after the fresh book: new orders after the "fresh" event.
+        long fresh = Assert.Single(harness.Events("fresh")).Id;
+        Assert.Contains(harness.Events("new"), e => e.Id > fresh);
+        Assert.Equal(0, result.OrdersOpenAtEnd);
+        Assert.Equal(1, result.Faults["stale-data"]);
+    }
+
+    [Fact]
+    public async Task LosingThePrivateStreamCancelsEverythingOverRestAndReconcilesWhenItReturns()
+    {
+        using var harness = new SessionHarness();
+        Task<SessionResult> running = harness.Session.RunAsync();
+        await harness.PlayedAsync(400);
+        harness.Venue.CutPrivateStream();
+        long down = await harness.FaultAsync("stream-down");
+        long flat = await harness.NoOrderOpenAsync(TimeSpan.FromSeconds(5));
+        Assert.True(SessionHarness.Between(down, flat) < OneSecond, $"{SessionHarness.Between(down, flat).TotalMilliseconds} ms");
+        Assert.True(harness.Venue.CancelAlls >= 1);
+
+        // Blind to its fills, it does not quote while the stream is down.
+        await harness.PlayedAsync(800);
+        long downId = Assert.Single(harness.Events("stream-down")).Id;
+        Assert.DoesNotContain(harness.Events("new"), e => e.Id > downId);
+        harness.Venue.RestorePrivateStream();
+        await harness.PlayedAsync(1500);
+        harness.Session.RequestStop();
+        SessionResult result = await running;
+
+        JournalEvent up = harness.Events("stream-up")[^1];
+        Assert.Contains(harness.Events("reconciled"), e => e.Id > up.Id);
+        Assert.Contains(harness.Events("new"), e => e.Id > up.Id); // quoting again
+        Assert.Equal(0, result.OrdersOpenAtEnd);
+        Assert.Equal(result.VenuePosition, result.Position);
+    }
+
+    [Fact]
+    public async Task AStopCancelsEveryOrderWithinASecondAndWritesTheFinalState()
+    {
+        using var harness = new SessionHarness();
+        Task<SessionResult> running = harness.Session.RunAsync();
+        await harness.PlayedAsync(500);
+        long stop = System.Diagnostics.Stopwatch.GetTimestamp();
+        harness.Session.RequestStop();
+        long flat = await harness.NoOrderOpenAsync(TimeSpan.FromSeconds(5));
+        SessionResult result = await running;
+
+        Assert.True(SessionHarness.Between(stop, flat) < OneSecond, $"{SessionHarness.Between(stop, flat).TotalMilliseconds} ms");
+        Assert.Null(result.KillReason);
+        JournalRun run = Assert.Single(JournalReader.Load(harness.JournalPath).Runs);
+        Assert.Equal(SessionJson.Final(result), run.FinalState);
+    }
+
+    [Fact]
+    public async Task AClockOutsideTheReceiveWindowStopsTheStartAndLaterTripsTheKillSwitch()
+    {
+        using (var early = new SessionHarness())
+        {
+            early.Venue.ServerOffset = 7_000_000_000; // the venue is 7 s ahead of us
+            TradingException error = await Assert.ThrowsAsync<TradingException>(() => early.Session.RunAsync());
+            Assert.Contains("receive window of 5000 ms", error.Message, StringComparison.Ordinal);
+        }
+
+        using var later = new SessionHarness(settings: s => s with { ClockCheckInterval = TimeSpan.FromMilliseconds(200) });
+        Task<SessionResult> running = later.Session.RunAsync();
+        await later.PlayedAsync(300);
+        later.Venue.ServerOffset = -6_000_000_000;
+        await later.FaultAsync("kill");
+        SessionResult result = await running;
+        Assert.Contains("clock is +6000 ms off", result.KillReason, StringComparison.Ordinal);
+        Assert.Equal(0, result.OrdersOpenAtEnd);
+    }
+}
