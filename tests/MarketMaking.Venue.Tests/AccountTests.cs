@@ -1,4 +1,5 @@
 using MarketMaking.Core.Orders;
+using MarketMaking.Data.Bybit;
 using MarketMaking.Data.Bybit.Trading;
 using MarketMaking.Venue.Exchange;
 
@@ -64,5 +65,21 @@ public sealed class AccountTests
         Assert.Equal(50_000m + state.ClosedPnl - fees, wallet.TotalWalletBalance);
         BybitPosition position = Assert.Single((await client.GetPositionsAsync(new BybitPositionQuery("linear", "SIMUSDT"))).Result.List);
         Assert.Equal((Side.Sell, 2m), (position.Side!.Value, position.Size));
+    }
+
+    [Fact]
+    public async Task OrdersNeedTheirInitialMarginOfNotionalOverLeverage()
+    {
+        await using LocalVenue venue = await Venues.StartAsync(Venues.Quiet, new VenueSettings { InitialBalance = 1_000m, RateLimits = new VenueRateLimits { Scale = 0 } });
+        using BybitTradingClient client = Venues.Client(venue);
+
+        // Each order takes qty × price / 10 of the 1,000: 100 lots at 99 take 990, 2 more would take 19.80, 1 more 9.90.
+        await client.PlaceOrderAsync(Venues.Limit("fits", Side.Buy, 99m, 100));
+        BybitApiException refused = await Assert.ThrowsAsync<BybitApiException>(() => client.PlaceOrderAsync(Venues.Limit("too-much", Side.Buy, 99m, 2)));
+        await client.PlaceOrderAsync(Venues.Limit("last", Side.Buy, 99m, 1));
+
+        Assert.Equal((110007, "Available balance is insufficient"), (refused.Code, refused.ExchangeMessage));
+        BybitWallet wallet = Assert.Single((await client.GetWalletBalanceAsync()).Result.List);
+        Assert.Equal((999.9m, 0.1m), (wallet.TotalInitialMargin, wallet.TotalAvailableBalance));
     }
 }

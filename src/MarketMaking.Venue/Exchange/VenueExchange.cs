@@ -223,7 +223,7 @@ internal sealed class VenueExchange : IVenueMarketSink
                     return VenueReply<BybitOrderAck>.Error(VenueErrors.ReduceOnlyRule, VenueErrors.ReduceOnlyRuleMessage);
                 }
             }
-            else if (!MarginAllows(order.Side, priceTicks, qtyLots - order.FilledLots, except: order))
+            else if (!MarginAllows(priceTicks, qtyLots - order.FilledLots, except: order))
             {
                 return VenueReply<BybitOrderAck>.Error(VenueErrors.InsufficientBalance, VenueErrors.InsufficientBalanceMessage);
             }
@@ -602,7 +602,7 @@ internal sealed class VenueExchange : IVenueMarketSink
 
             lots = Math.Min(lots, room); // trimmed to what the position leaves, as Bybit does
         }
-        else if (!MarginAllows(request.Side, market ? _market.LastTradeTicks : priceTicks, lots, except: null))
+        else if (!MarginAllows(market ? _market.LastTradeTicks : priceTicks, lots, except: null))
         {
             return VenueReply<BybitOrderAck>.Error(VenueErrors.InsufficientBalance, VenueErrors.InsufficientBalanceMessage);
         }
@@ -817,12 +817,15 @@ internal sealed class VenueExchange : IVenueMarketSink
         return Math.Abs(position) - taken;
     }
 
-    /// <summary>Whether the account's available balance covers the initial margin of <paramref name="lots"/> more at <paramref name="priceTicks"/>.</summary>
-    private bool MarginAllows(Side side, long priceTicks, long lots, VenueOrder? except)
+    /// <summary>
+    /// Whether the available balance (wallet + unrealised − the position's initial margin) covers the
+    /// initial margin of the open orders and <paramref name="lots"/> more at <paramref name="priceTicks"/>
+    /// (a market order at the last trade), each notional / leverage.
+    /// </summary>
+    private bool MarginAllows(long priceTicks, long lots, VenueOrder? except)
     {
-        _ = side;
         decimal mark = MarkPrice;
-        decimal orderMargin = OrderMargin(except) + (lots * _lot * Math.Max(priceTicks * _tick, mark) / _settings.Leverage);
+        decimal orderMargin = OrderMargin(except) + (lots * _lot * priceTicks * _tick / _settings.Leverage);
         decimal positionMargin = Math.Abs(_account.Position) * mark / _settings.Leverage;
         decimal available = _account.WalletBalance + _account.UnrealisedPnl(mark) - positionMargin;
         return orderMargin <= available;
