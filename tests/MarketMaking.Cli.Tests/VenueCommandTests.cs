@@ -33,6 +33,24 @@ public sealed class VenueCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task WithJsonTheUrlKeyAndSecretAreOneObjectThatATradingClientUses()
+    {
+        var output = new Lines();
+        using var error = new StringWriter();
+        Task<int> running = Task.Run(() => MmApplication.Run(["venue", "--duration", "3s", "--seed", "5", "--json"], output, error));
+
+        using JsonDocument start = JsonDocument.Parse((await output.FirstAsync(1))[0]);
+        JsonElement root = start.RootElement;
+        Assert.Equal(["url", "api_key", "api_secret"], root.EnumerateObject().Select(p => p.Name));
+        using var client = new BybitTradingClient(new BybitCredentials(root.GetProperty("api_key").GetString()!, root.GetProperty("api_secret").GetString()!), new BybitTradingOptions { Environment = BybitEnvironment.Local(new Uri(root.GetProperty("url").GetString()!)) });
+        BybitReply<BybitOrderAck> placed = await client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = "SIMUSDT", Side = Side.Buy, OrderType = BybitOrderType.Limit, Qty = 1, Price = 90m, OrderLinkId = "cli-json-1" });
+        Assert.Equal("cli-json-1", placed.Result.OrderLinkId);
+
+        Assert.Equal(0, await running);
+        Assert.Empty(error.ToString());
+    }
+
+    [Fact]
     public async Task TheExampleFaultsFileRunsAndItsFaultsAreLogged()
     {
         string log = Path.Combine(_folder, "faults.jsonl");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using MarketMaking.Cli.Configuration;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
@@ -37,9 +38,10 @@ internal static class VenueCommand
         var takerFee = new Option<decimal>("--taker-fee") { Description = "taker fee rate", DefaultValueFactory = _ => 0.00055m };
         var rateLimitScale = new Option<double>("--rate-limit-scale") { Description = "multiplies Bybit's per-endpoint rate limits (0: none)", DefaultValueFactory = _ => 1 };
         var duration = new Option<string?>("--duration") { Description = "stop after this long (90s, 10m, 2h); default: until Ctrl-C or SIGTERM" };
+        var json = new Option<bool>("--json") { Description = "print the URL, key and secret as one JSON line ({\"url\",\"api_key\",\"api_secret\"}) instead of three lines" };
         var command = new Command("venue", "Run a local Bybit-compatible exchange over the agent-based market or a recording.")
         {
-            port, market, preset, data, format, queueModel, queuePower, speed, symbol, seed, faults, faultLog, balance, makerFee, takerFee, rateLimitScale, duration,
+            port, market, preset, data, format, queueModel, queuePower, speed, symbol, seed, faults, faultLog, balance, makerFee, takerFee, rateLimitScale, duration, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -87,9 +89,17 @@ internal static class VenueCommand
             try
             {
                 await using LocalVenue venue = await LocalVenue.StartAsync(venueMarket, settings, TextWriter.Synchronized(log), cancellationToken).ConfigureAwait(false);
-                terminal.Writer.WriteLine(venue.Url);
-                terminal.Writer.WriteLine(venue.ApiKey);
-                terminal.Writer.WriteLine(venue.ApiSecret);
+                if (parse.GetValue(json))
+                {
+                    terminal.Writer.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["url"] = venue.Url.ToString(), ["api_key"] = venue.ApiKey, ["api_secret"] = venue.ApiSecret }));
+                }
+                else
+                {
+                    terminal.Writer.WriteLine(venue.Url);
+                    terminal.Writer.WriteLine(venue.ApiKey);
+                    terminal.Writer.WriteLine(venue.ApiSecret);
+                }
+
                 terminal.Writer.Flush();
                 try
                 {
