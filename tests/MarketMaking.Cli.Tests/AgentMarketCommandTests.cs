@@ -67,6 +67,9 @@ public sealed class AgentMarketCommandTests : IDisposable
         Assert.True(r.GetProperty("trade_price_change_autocorrelation").GetDouble() < 0, "bid-ask bounce");
         Assert.True(r.GetProperty("spread_shares")[0].GetDouble() > 0.5, "mostly one tick");
         Assert.True(r.GetProperty("impact_is_concave").GetBoolean(), "impact grows concavely with size");
+        JsonElement beta = r.GetProperty("impact_exponent");
+        Assert.True(beta.GetProperty("upper").GetDouble() < 0.8, $"impact ∝ size^β with β clearly below 1: {beta}");
+        Assert.True(beta.GetProperty("lower").GetDouble() > 0.3, $"impact grows with size, as on real books (β ≈ ½): {beta}");
     }
 
     [Fact]

@@ -60,7 +60,12 @@ internal static class StylizedFactsCommand
         Row(
             "impact of market orders by size (ticks)",
             string.Join("  ", r.ImpactBySize.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.MeanSize:F1} lots: {b.MeanImpact:F2}"))),
-            "grows, concavely",
+            "grows with size",
+            r.ImpactBySize.Zip(r.ImpactBySize.Skip(1)).All(pair => pair.Second.MeanImpact > pair.First.MeanImpact));
+        Row(
+            "impact exponent β (impact ∝ size^β, 95% interval)",
+            string.Create(CultureInfo.InvariantCulture, $"{r.ImpactExponent.Value:F2} [{r.ImpactExponent.Lower:F2}, {r.ImpactExponent.Upper:F2}]"),
+            "< 1: concave (real books ≈ 0.5)",
             r.ImpactIsConcave);
         Row($"{StylizedFactsRun.MarkoutHorizon:G}-second markout of a naive touch quoter (ticks)", Formats.Fixed(r.NaiveMarkoutTicks, 3), "< 0 on a toxic market (adverse selection)", r.NaiveMarkoutTicks < 0);
         terminal.Console.Write(table);

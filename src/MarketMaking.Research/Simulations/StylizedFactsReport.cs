@@ -1,3 +1,4 @@
+using MarketMaking.Signals.Calibration;
 using MarketMaking.Simulation.Agents;
 
 namespace MarketMaking.Research.Simulations;
@@ -16,6 +17,7 @@ public sealed record StylizedFactsReport(
     double TradePriceChangeAutocorrelation,
     IReadOnlyList<double> SpreadShares,
     IReadOnlyList<ImpactBucket> ImpactBySize,
+    ParameterEstimate ImpactExponent,
     bool ImpactIsConcave,
     double NaiveMarkoutTicks,
     long NaiveFills,

@@ -38,6 +38,7 @@ public static class StylizedFactsRun
             facts.TradePriceChangeAutocorrelation,
             facts.SpreadShares,
             facts.ImpactBySize,
+            facts.ImpactExponent,
             facts.ImpactIsConcave,
             markout.MeanPerUnit / parameters.TickSize,
             markout.Count,
