@@ -8,8 +8,8 @@ namespace MarketMaking.Research.MultiAsset;
 
 /// <summary>
 /// Quoting rules on the multi-asset model market over the same seeds (<c>mm simulate --model multi</c>):
-/// per rule the PnL, utility and inventory risk, and each rule's utility and PnL minus the first
-/// rule's, paired by trajectory with 95% intervals.
+/// per rule the PnL, utility and inventory risk, and each rule's utility and PnL minus the last
+/// rule's (the baseline: <c>portfolio,glft</c> gives portfolio − glft), paired by trajectory with 95% intervals.
 /// </summary>
 public sealed record MultiAssetComparison(
     MultiAssetModelParameters Market,
@@ -23,7 +23,7 @@ public sealed record MultiAssetComparison(
     /// <summary>The rules the CLI names: portfolio (covariance-aware) and glft (one-asset makers side by side).</summary>
     public static IReadOnlyList<string> StrategyNames { get; } = ["portfolio", "glft"];
 
-    /// <summary>Runs each named rule on the same <paramref name="trajectories"/> seeded by <paramref name="seed"/>; differences are against the first.</summary>
+    /// <summary>Runs each named rule on the same <paramref name="trajectories"/> seeded by <paramref name="seed"/>; differences are against the last.</summary>
     public static MultiAssetComparison Run(MultiAssetModelParameters market, IReadOnlyList<string> strategies, double gamma, int trajectories, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(market);
@@ -45,11 +45,12 @@ public sealed record MultiAssetComparison(
             PerformanceStatistics.Mean(o.MaxAbsInventory))).ToList();
         var utility = new Dictionary<string, PairedDifference>();
         var pnl = new Dictionary<string, PairedDifference>();
-        for (int i = 1; i < outcomes.Count; i++)
+        MultiAssetOutcomes baseline = outcomes[^1];
+        foreach (MultiAssetOutcomes candidate in outcomes.Take(outcomes.Count - 1))
         {
-            string key = $"{outcomes[i].Strategy} - {outcomes[0].Strategy}";
-            utility[key] = PairedDifference.Of(outcomes[0].Utility, outcomes[i].Utility);
-            pnl[key] = PairedDifference.Of(outcomes[0].Pnl, outcomes[i].Pnl);
+            string key = $"{candidate.Strategy} - {baseline.Strategy}";
+            utility[key] = PairedDifference.Of(baseline.Utility, candidate.Utility);
+            pnl[key] = PairedDifference.Of(baseline.Pnl, candidate.Pnl);
         }
 
         return new MultiAssetComparison(market, gamma, trajectories, seed, rows, utility, pnl);
