@@ -15,6 +15,18 @@ internal static class SharedData
 
     public static string BinanceUsdm => PathOf("binance-usdm/btcusdt_20240808.gz");
 
+    public static string BinanceUsdmEth => PathOf("binance-usdm/ethusdt_20240808.gz");
+
+    public static string BinanceSpotBtc => PathOf("binance-spot/btcusdt_20240808.gz");
+
+    public static string BinanceSpotEth => PathOf("binance-spot/ethusdt_20240808.gz");
+
+    public static string BinanceCoinMEth => PathOf("binance-cm/ethusd_perp_20240808.gz");
+
+    /// <summary>A Lean equity tick folder (bac or aig), or one day's quote file in it (20131007 or 20131008).</summary>
+    public static string LeanEquity(string symbol, string? day = null) =>
+        PathOf(day is null ? $"lean-equity-tick/{symbol}" : $"lean-equity-tick/{symbol}/{day}_quote.zip");
+
     public static string BybitOrderBook => PathOf("bybit/bybit_2024-12-01_XRPUSDT_ob500.data.zip");
 
     public static string TardisBook => PathOf("tardis/tardis_deribit_incremental_book_L2_BTC-PERPETUAL.csv");

@@ -5,6 +5,7 @@ using MarketMaking.Core.Errors;
 using MarketMaking.Core.Risk;
 using MarketMaking.Research;
 using MarketMaking.Research.Evaluation;
+using MarketMaking.Research.MultiAsset;
 using MarketMaking.Research.Quoting;
 using MarketMaking.Research.Reports;
 using MarketMaking.Research.Runs;
@@ -12,6 +13,7 @@ using MarketMaking.Research.Simulations;
 using MarketMaking.Signals.Calibration;
 using MarketMaking.Simulation.Model;
 using MarketMaking.Simulation.MonteCarlo;
+using MarketMaking.Simulation.MultiAsset;
 using MarketMaking.Strategies;
 
 namespace MarketMaking.Cli.Commands;
@@ -34,7 +36,9 @@ internal static class SimulateCommand
         var runs = new Option<int>("--runs") { Description = "lob: runs (seeds) per strategy", DefaultValueFactory = _ => 20 };
         var slippage = new Option<double>("--slippage-bps") { Description = "each fill's price moved against us, basis points (model and lob)", DefaultValueFactory = _ => 0 };
         var calibrateSeconds = new Option<double>("--calibrate-seconds") { Description = "lob: seconds of the market's tape used to calibrate σ, A, κ", DefaultValueFactory = _ => 1800 };
-        var command = new Command("simulate", "Run strategies on a model market (vectorized) or the agent-based order book and compare them.") { kind, preset, runs, calibrateSeconds, slippage };
+        var assets = new Option<int>("--assets") { Description = "--model multi: number of assets", DefaultValueFactory = _ => 2 };
+        var correlation = new Option<double>("--correlation") { Description = "--model multi: correlation of every pair of mids", DefaultValueFactory = _ => 0.8 };
+        var command = new Command("simulate", "Run strategies on a model market (vectorized) or the agent-based order book and compare them.") { kind, preset, runs, calibrateSeconds, slippage, assets, correlation };
         market.AddTo(command);
         strategies.AddTo(command);
         guard.AddTo(command);
@@ -53,6 +57,11 @@ internal static class SimulateCommand
             }
 
             mechanics.RefuseOn(parse, "the vectorized model market");
+            if (market.ModelName(parse) == "multi")
+            {
+                return MultiAsset(terminal, parse, market, strategies, run, parse.GetValue(assets), parse.GetValue(correlation));
+            }
+
             ModelMarketParameters parameters = market.Resolve(parse);
             StrategySettings settings = strategies.Resolve(parse, parameters);
             MonteCarloSettings monteCarlo = (run.MonteCarlo(parse, settings) with { SlippageBps = parse.GetValue(slippage) }).Validate();
@@ -79,6 +88,37 @@ internal static class SimulateCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Portfolio quoting against one-asset makers on the multi-asset model market: the as preset's σ, A, κ, T and dt for every asset.</summary>
+    private static int MultiAsset(Terminal terminal, ParseResult parse, MarketOptions market, StrategyOptions strategies, RunOptions run, int assets, double correlation)
+    {
+        ModelMarketParameters one = market.Resolve(parse, "as");
+        StrategySettings settings = strategies.Resolve(parse, one);
+        MonteCarloSettings monteCarlo = run.MonteCarlo(parse, settings).Validate();
+        var parameters = MultiAssetModelParameters.Uniform(assets, one.Sigma, correlation, one.A, one.Kappa, settings.OrderQuantity, one.Horizon, one.TimeStep) with { InitialMid = one.InitialMid };
+        IReadOnlyList<string> names = strategies.NamesOr(parse, MultiAssetComparison.StrategyNames);
+        MultiAssetComparison result = MultiAssetComparison.Run(parameters, names, settings.Gamma, monteCarlo.Trajectories, monteCarlo.Seed);
+        if (parse.GetValue(run.Json))
+        {
+            terminal.Writer.WriteLine(Json.Serialize(new { result.Rows, result.UtilityDifferences, result.PnlDifferences, Assets = assets, Correlation = correlation, result.Gamma, result.Trajectories, result.Seed }));
+            return 0;
+        }
+
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        terminal.Writer.WriteLine(string.Create(invariant, $"{assets} assets, correlation {correlation}, σ {one.Sigma}, A {one.A}, κ {one.Kappa}, γ {settings.Gamma}, T {one.Horizon}: {monteCarlo.Trajectories} runs, seed {monteCarlo.Seed}"));
+        terminal.Writer.WriteLine($"{"strategy",-10} {"mean PnL",10} {"std PnL",10} {"utility",10} {"∫qᵀΣq dt",10} {"fills",8} {"max |q|",8}");
+        foreach (MultiAssetRow row in result.Rows)
+        {
+            terminal.Writer.WriteLine(string.Create(invariant, $"{row.Strategy,-10} {row.MeanPnl,10:F2} {row.StdPnl,10:F2} {row.MeanUtility,10:F2} {row.MeanInventoryRisk,10:F2} {row.MeanFills,8:F1} {row.MeanMaxAbsInventory,8:F2}"));
+        }
+
+        foreach ((string pair, PairedDifference d) in result.UtilityDifferences)
+        {
+            terminal.Writer.WriteLine(string.Create(invariant, $"utility {pair}: {d.Mean:F3} (95% CI [{d.Lower:F3}, {d.Upper:F3}], {d.Pairs} paired runs)"));
+        }
+
+        return 0;
     }
 
     /// <summary>Strategies on the agent-based market: σ, A and κ calibrated on the market's own tape, then each strategy over the same seeds.</summary>

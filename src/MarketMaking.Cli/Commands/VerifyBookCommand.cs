@@ -15,7 +15,7 @@ internal static class VerifyBookCommand
     public static Command Create(Terminal terminal)
     {
         var data = new Option<string>("--data") { Description = "data file holding depth updates and best quotes (Binance bookTicker)", Required = true };
-        var format = new Option<string>("--format") { Description = "data format: binance-usdm, or mmev converted from it", DefaultValueFactory = _ => "binance-usdm" };
+        var format = new Option<string>("--format") { Description = "data format: binance-usdm, binance-spot, binance-cm, or mmev converted from one", DefaultValueFactory = _ => "binance-usdm" };
         var onBadRow = new Option<string>("--on-bad-row") { Description = "stop at the first bad row, or skip and count bad rows: stop, skip", DefaultValueFactory = _ => "stop" };
         var json = new Option<bool>("--json") { Description = "print {\"compared\",\"matched_share\"}" };
         var command = new Command(

@@ -7,7 +7,7 @@ namespace MarketMaking.Cli.Options;
 /// <summary>Options that pick a model market and override any of its parameters.</summary>
 internal sealed class MarketOptions
 {
-    private readonly Option<string> _model = new("--model") { Description = $"model market: {string.Join(", ", ModelMarketPresets.Names)}", DefaultValueFactory = _ => "as" };
+    private readonly Option<string> _model = new("--model") { Description = $"model market: {string.Join(", ", ModelMarketPresets.Names)}, or multi (several correlated assets: --assets, --correlation)", DefaultValueFactory = _ => "as" };
     private readonly Option<double?> _s0 = new("--s0") { Description = "initial mid price S0" };
     private readonly Option<double?> _horizon = new("--horizon") { Description = "horizon T" };
     private readonly Option<double?> _dt = new("--dt") { Description = "time step dt" };
@@ -48,9 +48,12 @@ internal sealed class MarketOptions
     public (double? MakerFee, double? LotSize, double? Sigma, double? A, double? Kappa, double? Horizon) ReplayOverrides(ParseResult parse) =>
         (parse.GetValue(_makerFee), parse.GetValue(_lotSize), parse.GetValue(_sigma), parse.GetValue(_a), parse.GetValue(_kappa), parse.GetValue(_horizon));
 
-    public ModelMarketParameters Resolve(ParseResult parse)
+    public ModelMarketParameters Resolve(ParseResult parse) => Resolve(parse, parse.GetValue(_model)!);
+
+    /// <summary>The preset <paramref name="preset"/> with the options given on the command line.</summary>
+    public ModelMarketParameters Resolve(ParseResult parse, string preset)
     {
-        ModelMarketParameters p = ModelMarketPresets.Get(parse.GetValue(_model)!);
+        ModelMarketParameters p = ModelMarketPresets.Get(preset);
         return (p with
         {
             InitialMid = parse.GetValue(_s0) ?? p.InitialMid,

@@ -62,6 +62,12 @@ internal sealed class StrategyOptions
     /// <summary>Builds strategies by name, nn-spread from --spread-model.</summary>
     public StrategyFactory Factory(ParseResult parse) => new(parse.GetValue(_spreadModel));
 
+    /// <summary>The names given to --strategy as written, or <paramref name="fallback"/> when the option was not given.</summary>
+    public IReadOnlyList<string> NamesOr(ParseResult parse, IReadOnlyList<string> fallback) =>
+        parse.GetResult(_strategies) is { Implicit: false }
+            ? [.. parse.GetValue(_strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+            : fallback;
+
     /// <summary>The strategies asked for ("NAME+guard" is NAME wearing the adverse-selection guard).</summary>
     public IReadOnlyList<StrategyChoice> Strategies(ParseResult parse)
     {

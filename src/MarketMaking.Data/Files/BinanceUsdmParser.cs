@@ -6,11 +6,13 @@ using MarketMaking.Data.Text;
 namespace MarketMaking.Data.Files;
 
 /// <summary>
-/// Lines of a Binance USD-M raw stream dump, <c>&lt;local ns&gt; &lt;json&gt;</c>: a REST depth snapshot,
-/// depthUpdate (U, u, pu), trade and bookTicker. Depth updates follow Binance's synchronization rule:
-/// updates are held until a snapshot; then those with u &lt; lastUpdateId are dropped, the first applied
-/// has U ≤ lastUpdateId ≤ u, and each later one has pu equal to the previous u. Anything else is a
-/// sequence gap. Held updates replayed after the snapshot take its local time: that is when the
+/// Lines of a Binance raw stream dump, <c>&lt;local ns&gt; &lt;json&gt;</c>: a REST depth snapshot,
+/// depthUpdate, trade and bookTicker. Depth updates follow Binance's synchronization rule for the
+/// market: updates are held until a snapshot; then, on the futures markets (USD-M, COIN-M: U, u, pu),
+/// those with u &lt; lastUpdateId are dropped, the first applied has U ≤ lastUpdateId ≤ u, and each
+/// later one has pu equal to the previous u; on spot (U, u, no pu) those with u ≤ lastUpdateId are
+/// dropped, the first applied has U ≤ lastUpdateId + 1 ≤ u, and each later one has U equal to the
+/// previous u + 1. Anything else is a sequence gap. Held updates replayed after the snapshot take its local time: that is when the
 /// book they build became known.
 /// </summary>
 /// <remarks>
@@ -20,7 +22,7 @@ namespace MarketMaking.Data.Files;
 /// deltas applied to a book that missed some would build a wrong one; trades and best quotes flow
 /// on regardless, and the unapplied updates are counted.
 /// </remarks>
-internal sealed class BinanceUsdmParser(ParseContext context) : JsonLineParser(context)
+internal sealed class BinanceUsdmParser(ParseContext context, BinanceDepthRule rule = BinanceDepthRule.Futures) : JsonLineParser(context)
 {
     private const long NanosPerMilli = 1_000_000;
 
@@ -198,14 +200,17 @@ internal sealed class BinanceUsdmParser(ParseContext context) : JsonLineParser(c
             case SyncState.WaitingForSnapshot:
                 Context.UnappliedUpdates += _pending.Add(update, levels);
                 return;
-            case SyncState.AwaitingFirstUpdate when update.LastId < _snapshotId:
+            case SyncState.AwaitingFirstUpdate when update.LastId < _snapshotId || (rule == BinanceDepthRule.Spot && update.LastId == _snapshotId):
                 Context.UnappliedUpdates++;
                 return;
-            case SyncState.AwaitingFirstUpdate when update.FirstId > _snapshotId:
+            case SyncState.AwaitingFirstUpdate when update.FirstId > _snapshotId + (rule == BinanceDepthRule.Spot ? 1 : 0):
                 Gap(update, levels, local, "U", $"the first update after the snapshot starts at U={update.FirstId}, after its lastUpdateId={_snapshotId}: updates were lost");
                 return;
-            case SyncState.Synced when update.PreviousId != _lastId:
+            case SyncState.Synced when rule == BinanceDepthRule.Futures && update.PreviousId != _lastId:
                 Gap(update, levels, local, "pu", $"pu={update.PreviousId} is not the previous update's u={_lastId}: updates were lost");
+                return;
+            case SyncState.Synced when rule == BinanceDepthRule.Spot && update.FirstId != _lastId + 1:
+                Gap(update, levels, local, "U", $"U={update.FirstId} is not the previous update's u+1={_lastId + 1}: updates were lost");
                 return;
         }
 
@@ -280,6 +285,14 @@ internal sealed class BinanceUsdmParser(ParseContext context) : JsonLineParser(c
                     break;
                 case 2 when name.SequenceEqual("pu"u8):
                     Mark(TryReadLong(ref r, out _previousId, "pu"), Fields.PreviousId);
+                    break;
+                case 6 when name.SequenceEqual("stream"u8):
+                    // Spot's bookTicker has no event type: its stream name says what it is.
+                    if (r.TokenType == JsonTokenType.String && r.ValueSpan.EndsWith("@bookTicker"u8))
+                    {
+                        _kind = MessageKind.BookTicker;
+                    }
+
                     break;
                 case 4 when name.SequenceEqual("data"u8) && r.TokenType == JsonTokenType.StartObject:
                     ParseObject(ref r);
@@ -391,6 +404,7 @@ internal sealed class BinanceUsdmParser(ParseContext context) : JsonLineParser(c
     {
         (Fields required, string names) = _kind switch
         {
+            MessageKind.Depth when rule == BinanceDepthRule.Spot => (Fields.FirstId | Fields.LastId, "U and u"),
             MessageKind.Depth => (Fields.FirstId | Fields.LastId | Fields.PreviousId, "U, u and pu"),
             MessageKind.Trade => (Fields.TradeId | Fields.Price | Fields.Quantity | Fields.Maker, "t, p, q and m"),
             MessageKind.BookTicker => (Fields.LastId | Fields.Bid | Fields.BidSize | Fields.Ask | Fields.AskSize, "u, b, B, a and A"),

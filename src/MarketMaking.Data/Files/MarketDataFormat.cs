@@ -6,6 +6,15 @@ public enum MarketDataFormat
     /// <summary>binance-usdm: Binance USD-M raw stream dump (REST snapshot, depthUpdate, trade, bookTicker).</summary>
     BinanceUsdm,
 
+    /// <summary>binance-spot: Binance spot raw stream dump (REST snapshot, depthUpdate without pu, trade, bookTicker).</summary>
+    BinanceSpot,
+
+    /// <summary>binance-cm: Binance COIN-M inverse perpetual raw stream dump (sizes in contracts).</summary>
+    BinanceCoinM,
+
+    /// <summary>lean-equity: QuantConnect Lean US-equity tick quotes (and the day's trades beside them), consolidated.</summary>
+    LeanEquity,
+
     /// <summary>bybit-ob: Bybit historical order-book NDJSON (snapshot and delta messages).</summary>
     BybitOrderBook,
 

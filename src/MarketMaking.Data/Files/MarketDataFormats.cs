@@ -10,6 +10,9 @@ public static class MarketDataFormats
     private static readonly (string Name, MarketDataFormat Format)[] Registry =
     [
         ("binance-usdm", MarketDataFormat.BinanceUsdm),
+        ("binance-spot", MarketDataFormat.BinanceSpot),
+        ("binance-cm", MarketDataFormat.BinanceCoinM),
+        ("lean-equity", MarketDataFormat.LeanEquity),
         ("bybit-ob", MarketDataFormat.BybitOrderBook),
         ("bybit-trades", MarketDataFormat.BybitTrades),
         ("tardis-book", MarketDataFormat.TardisBook),
@@ -50,6 +53,9 @@ public static class MarketDataFormats
         return format switch
         {
             MarketDataFormat.BinanceUsdm => new BinanceUsdmReader(path, options),
+            MarketDataFormat.BinanceSpot => new BinanceSpotReader(path, options),
+            MarketDataFormat.BinanceCoinM => new BinanceCoinMReader(path, options),
+            MarketDataFormat.LeanEquity => new LeanEquityReader(path, options),
             MarketDataFormat.BybitOrderBook => new BybitOrderBookReader(path, options),
             MarketDataFormat.BybitTrades => new BybitTradeReader(path, options),
             MarketDataFormat.TardisBook => new TardisBookReader(path, options),

@@ -77,7 +77,9 @@ internal static class DataFileSniffer
             string json = text.Replace(" ", "", StringComparison.Ordinal);
             return json.Contains("\"lastUpdateId\"", StringComparison.Ordinal) || json.Contains("\"e\":\"depthUpdate\"", StringComparison.Ordinal)
                 || json.Contains("\"e\":\"bookTicker\"", StringComparison.Ordinal) || json.Contains("\"e\":\"trade\"", StringComparison.Ordinal)
-                ? MarketDataFormat.BinanceUsdm
+                ? (json.Contains("\"ps\":", StringComparison.Ordinal) || json.Contains("_perp@", StringComparison.OrdinalIgnoreCase) ? MarketDataFormat.BinanceCoinM
+                    : json.Contains("@depth@100ms", StringComparison.Ordinal) || (json.Contains("\"U\":", StringComparison.Ordinal) && !json.Contains("\"pu\":", StringComparison.Ordinal)) ? MarketDataFormat.BinanceSpot
+                    : MarketDataFormat.BinanceUsdm)
                 : json.Contains("\"topic\":\"orderbook.", StringComparison.Ordinal) || json.Contains("\"topic\":\"publicTrade.", StringComparison.Ordinal)
                 ? MarketDataFormat.BybitOrderBook
                 : json.Contains("\"retCode\"", StringComparison.Ordinal) || json.Contains("\"list\"", StringComparison.Ordinal)
