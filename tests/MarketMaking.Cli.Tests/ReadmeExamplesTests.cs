@@ -35,6 +35,8 @@ public sealed partial class ReadmeExamplesTests(ITestOutputHelper log) : IDispos
         ("simulate --market lob --preset toxic --strategy fixed,nn-spread", "20 one-hour runs of the toxic book per strategy (73 s in Debug)", null),
         ("fetch klines", "needs the network (Bybit's REST API)", null),
         ("record", "needs the network (Bybit's WebSocket) and records for an hour", null),
+        ("trade --config configs/examples/trade.yaml --endpoint http://127.0.0.1:PORT --dashboard", "needs a running mm venue; the dashboard serves until the session ends", null),
+        ("dashboard runs/trade/journal.db", "needs a session's journal; serves until Ctrl-C", null),
     ];
 
     private readonly string _root = Directory.CreateTempSubdirectory("mm-readme-").FullName;

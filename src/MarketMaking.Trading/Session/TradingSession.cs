@@ -27,7 +27,7 @@ namespace MarketMaking.Trading.Session;
 public sealed class TradingSession
 {
     private const int PositionMismatchesBeforeKill = 3;
-    private const long PublishEvery = 100_000_000; // ns: the monitor's snapshots, at most ten a second
+    private const long PublishEvery = 95_000_000; // ns: a snapshot every second tick of the 50 ms timer (timer jitter allowed for), ten a second
 
     private readonly IVenue _venue;
     private readonly SessionSettings _settings;
