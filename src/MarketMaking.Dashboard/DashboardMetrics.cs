@@ -44,13 +44,13 @@ public sealed class DashboardMetrics
         Registry = Metrics.NewCustomRegistry();
         MetricFactory factory = Metrics.WithCustomRegistry(Registry);
         _position = factory.CreateGauge("mm_position_base_currency", "Position in the contract's base currency (negative: short), from the venue's executions.");
-        _positionLimit = factory.CreateGauge("mm_position_limit_base_currency", "Largest |position| the risk gate allows (+Inf: no limit).");
+        _positionLimit = factory.CreateGauge("mm_position_limit_base_currency", "Largest |position| the risk gate allows (absent: no limit).", Unset);
         _cash = factory.CreateGauge("mm_cash_quote_currency", "Cash from the executions: -sum(side*price*qty) - fees.");
         _pnl = factory.CreateGauge("mm_pnl_quote_currency", "PnL by part: realized, unrealized (at the mid), fees paid, rebates received, net.", new GaugeConfiguration { LabelNames = ["part"] });
         _spreadCaptured = factory.CreateGauge("mm_spread_captured_quote_currency", "Sum over fills of side*(mid - price)*qty at the fill.");
         _openOrders = factory.CreateGauge("mm_open_orders", "Orders of ours open (or on their way) on the venue.");
-        _openOrdersLimit = factory.CreateGauge("mm_open_orders_limit", "Most open orders the risk gate allows (+Inf: no limit).");
-        _lossLimit = factory.CreateGauge("mm_max_loss_quote_currency", "Net loss at which the kill switch trips (+Inf: no limit).");
+        _openOrdersLimit = factory.CreateGauge("mm_open_orders_limit", "Most open orders the risk gate allows (absent: no limit).", Unset);
+        _lossLimit = factory.CreateGauge("mm_max_loss_quote_currency", "Net loss at which the kill switch trips (absent: no limit).", Unset);
         _rateLimit = factory.CreateGauge("mm_request_rate_limit_per_second", "Client-side request limit per rolling second, by endpoint.", new GaugeConfiguration { LabelNames = ["endpoint"] });
         _requests = factory.CreateCounter("mm_requests_total", "Order requests sent to the venue, by endpoint (create, amend, cancel, cancel_all).", new CounterConfiguration { LabelNames = ["endpoint"] });
         _rejects = factory.CreateCounter("mm_order_rejects_total", "Orders refused, by reason: venue:<code or reason>, risk:<limit>, client:rate-limit-stale.", new CounterConfiguration { LabelNames = ["reason"] });
@@ -72,6 +72,9 @@ public sealed class DashboardMetrics
 
     public CollectorRegistry Registry { get; }
 
+    // A limit that is not set is not exported: prometheus-net would write +Inf as "Infinity", which the text format does not allow.
+    private static GaugeConfiguration Unset => new() { SuppressInitialValue = true };
+
     /// <summary>Sets every figure from <paramref name="snapshot"/> and the new latency samples; <paramref name="now"/> (Unix ns) dates the ages.</summary>
     public void Update(ISessionFeed feed, SessionSnapshot snapshot, DashboardUpdate? update, long now)
     {
@@ -79,9 +82,9 @@ public sealed class DashboardMetrics
         ArgumentNullException.ThrowIfNull(snapshot);
         if (feed.Info is { } info)
         {
-            _positionLimit.Set(info.Limits.MaxPosition);
-            _openOrdersLimit.Set(info.Limits.MaxOpenOrders);
-            _lossLimit.Set(info.Limits.MaxLoss);
+            SetLimit(_positionLimit, info.Limits.MaxPosition);
+            SetLimit(_openOrdersLimit, info.Limits.MaxOpenOrders);
+            SetLimit(_lossLimit, info.Limits.MaxLoss);
             foreach ((string endpoint, int limit) in info.RateLimits)
             {
                 _rateLimit.WithLabels(endpoint).Set(limit);
@@ -138,6 +141,14 @@ public sealed class DashboardMetrics
         foreach (double seconds in _samples)
         {
             _latency.Observe(seconds);
+        }
+    }
+
+    private static void SetLimit(Gauge gauge, double limit)
+    {
+        if (double.IsFinite(limit))
+        {
+            gauge.Set(limit);
         }
     }
 }

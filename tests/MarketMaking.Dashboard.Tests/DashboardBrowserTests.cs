@@ -86,7 +86,7 @@ public sealed class DashboardBrowserTests(Xunit.Abstractions.ITestOutputHelper o
         await JournalPageShowsMmJournalsTotals(journal.Path, result);
     }
 
-    private async Task JournalPageShowsMmJournalsTotals(string journal, SessionResult result)
+    private static async Task JournalPageShowsMmJournalsTotals(string journal, SessionResult result)
     {
         using JsonDocument summary = JsonDocument.Parse(Sessions.JournalSummary(journal));
         JsonElement expected = summary.RootElement;

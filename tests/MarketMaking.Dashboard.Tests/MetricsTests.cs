@@ -78,6 +78,6 @@ public sealed class MetricsTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Equal(buckets[^1].Value, count);
         Assert.Equal(session.Monitor.Latest!.LatencyCount, count);
         Assert.True(count > 0, "decisions sent orders");
-        Assert.Equal(session.Monitor.Latest.LatencySumSeconds, metrics.One("mm_tick_to_order_latency_seconds_sum"), 6);
+        Assert.Equal(session.Monitor.Latest.LatencySumSeconds, metrics.One("mm_tick_to_order_latency_seconds_sum"), tolerance: 1e-9);
     }
 }
