@@ -104,6 +104,7 @@ public static class MmApplication
             ReportCommand.Create(terminal),
             TradeCommand.Create(terminal),
             JournalCommand.Create(terminal),
+            DashboardCommand.Create(terminal),
             ConfigCommand.Create(terminal, config),
             RerunCommand.Create(terminal, rerun),
         };

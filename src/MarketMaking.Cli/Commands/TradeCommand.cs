@@ -5,6 +5,7 @@ using MarketMaking.Cli.Options;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
+using MarketMaking.Dashboard;
 using MarketMaking.Data.Bybit.Trading;
 using MarketMaking.Data.Bybit;
 using MarketMaking.Research.Backtests;
@@ -43,6 +44,7 @@ internal static class TradeCommand
         var adoptPosition = new Option<bool>("--adopt-position") { Description = "start from the venue's position when it differs from the journal's" };
         var flattenOnKill = new Option<bool>("--flatten-on-kill") { Description = "on a kill, close the position with a reduce-only market order" };
         var json = new Option<bool>("--json") { Description = "print the end-of-session figures as JSON" };
+        var dashboard = new Option<string?>("--dashboard") { Description = "serve the live dashboard and /metrics on HOST:PORT (127.0.0.1:8080; another host than localhost is reachable from other machines)" };
         var sigma = new Option<double?>("--sigma") { Description = "σ per √s in price units (model strategies; default 2)" };
         var a = new Option<double?>("--A") { Description = "fill intensity A per second (default 140)" };
         var kappa = new Option<double?>("--kappa") { Description = "fill decay κ per price unit (default 1.5)" };
@@ -53,7 +55,7 @@ internal static class TradeCommand
         var paperOptions = new PaperOptions();
         var command = new Command("trade", "Trade a strategy on a venue (Bybit V5 or a local venue; live or --paper), with a journal, reconciliation and runtime risk.")
         {
-            venue, endpoint, symbol, paper, duration, journal, output, noSave, credentials, adoptOrders, adoptPosition, flattenOnKill, json, sigma, a, kappa, horizon,
+            venue, endpoint, symbol, paper, duration, journal, output, noSave, credentials, adoptOrders, adoptPosition, flattenOnKill, json, dashboard, sigma, a, kappa, horizon,
         };
         strategies.AddTo(command);
         mechanics.AddTo(command);
@@ -72,6 +74,7 @@ internal static class TradeCommand
             Uri? endpointUrl = endpointText is null ? null : Uri.TryCreate(endpointText, UriKind.Absolute, out Uri? url) ? url : throw new InvalidParameterException("endpoint", $"'{endpointText}' is not a URL");
             BybitEnvironment environment = BybitEnvironment.Parse(parse.GetValue(venue)!, endpointUrl);
             string journalPath = parse.GetValue(journal)!;
+            ListenAddress? listen = parse.GetValue(dashboard) is { } listenText ? ListenAddress.Parse(listenText) : null;
             TimeSpan? length = parse.GetValue(duration) is { } text ? Durations.Parse("duration", text) : null;
             var run = new RunSettings { Risk = risk.Limits(parse), Metrics = BacktestMetrics.ForRecordedData(double.PositiveInfinity) };
             var settings = risk.Apply(parse, new SessionSettings
@@ -108,6 +111,13 @@ internal static class TradeCommand
             if (!parse.GetValue(json))
             {
                 session.Started = () => terminal.Writer.WriteLine($"trading {settings.Symbol} on {target.Name} with {label}; journal {journalPath}; SIGINT or SIGTERM to stop");
+            }
+
+            await using DashboardServer? server = listen is null ? null : await DashboardServer.StartAsync(new LiveSessionFeed(session), listen, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (server is not null)
+            {
+                // With --json standard output carries the JSON alone.
+                DashboardAnnouncement.Write(parse.GetValue(json) ? terminal.Error : terminal.Writer, terminal.Error, server, listen!, live: true);
             }
 
             SessionResult result = await session.RunAsync(cancellationToken).ConfigureAwait(false);

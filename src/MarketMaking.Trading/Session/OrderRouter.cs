@@ -16,6 +16,7 @@ namespace MarketMaking.Trading.Session;
 /// </summary>
 internal sealed class OrderRouter : IOrderGateway
 {
+    private readonly long[] _sent = new long[Enum.GetValues<OrderCommandKind>().Length];
     private readonly IVenue _venue;
     private readonly VenueInstrument _instrument;
     private readonly OrderTracker _tracker;
@@ -60,6 +61,12 @@ internal sealed class OrderRouter : IOrderGateway
     public CancellationToken Cancellation { get; set; }
 
     public RateLimiter Limiter => _limiter;
+
+    /// <summary>Requests sent so far (every kind, retries included).</summary>
+    public long SentTotal { get; private set; }
+
+    /// <summary>Requests of <paramref name="kind"/> sent so far.</summary>
+    public long Sent(OrderCommandKind kind) => _sent[(int)kind];
 
     /// <summary>A fresh id for the order manager (for an adopted order).</summary>
     public long NewLocalId() => ++_nextLocalId;
@@ -241,6 +248,8 @@ internal sealed class OrderRouter : IOrderGateway
             order.InFlight++;
         }
 
+        _sent[(int)command.Kind]++;
+        SentTotal++;
         _journal.Event("request", command.SentAt, 0, command.LinkId.Length > 0 ? command.LinkId : null, Describe(command));
         ValueTask<OrderReply> reply = _venue.SendAsync(command, Cancellation);
         if (reply.IsCompletedSuccessfully)

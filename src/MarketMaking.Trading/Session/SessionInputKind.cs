@@ -26,4 +26,7 @@ internal enum SessionInputKind
 
     /// <summary>A background task failed (Payload: the exception).</summary>
     Failure,
+
+    /// <summary>An operator pauses quoting (every order cancelled) or, with Value 1, resumes it.</summary>
+    Pause,
 }

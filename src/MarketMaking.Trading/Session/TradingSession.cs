@@ -10,6 +10,7 @@ using MarketMaking.Simulation.Engine;
 using MarketMaking.Strategies;
 using MarketMaking.Trading.Accounting;
 using MarketMaking.Trading.Journal;
+using MarketMaking.Trading.Monitoring;
 using MarketMaking.Trading.Orders;
 using MarketMaking.Trading.Venues;
 
@@ -26,6 +27,7 @@ namespace MarketMaking.Trading.Session;
 public sealed class TradingSession
 {
     private const int PositionMismatchesBeforeKill = 3;
+    private const long PublishEvery = 95_000_000; // ns: a snapshot every second tick of the 50 ms timer (timer jitter allowed for), ten a second
 
     private readonly IVenue _venue;
     private readonly SessionSettings _settings;
@@ -54,6 +56,10 @@ public sealed class TradingSession
     private bool _snapshotWanted;
     private bool _clockInFlight;
     private bool _flattenSent;
+    private bool _paused;
+    private long _decisions;
+    private long _lastPublish;
+    private double _spreadCaptured;
     private int _positionMismatches;
     private long _startedAt;
     private long _lastBookAt;
@@ -86,6 +92,15 @@ public sealed class TradingSession
     /// <summary>Called on the session's thread with the kind of every fault it notices (stale-data, stream-down, kill…).</summary>
     public Action<string>? FaultSeen { get; set; }
 
+    /// <summary>The read-only window on the session: immutable snapshots published at most every 100 ms, and tick-to-order samples.</summary>
+    public SessionMonitor Monitor { get; } = new();
+
+    /// <summary>Stops quoting (every order cancelled) until <see cref="Resume"/>; the session keeps watching the market and its orders.</summary>
+    public void Pause() => _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Pause, null, 0));
+
+    /// <summary>Quotes again after <see cref="Pause"/>.</summary>
+    public void Resume() => _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Pause, null, 1));
+
     /// <summary>Asks a running session to stop as on SIGTERM: cancel everything, wait for the confirmations, write the final state.</summary>
     public void RequestStop() => _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Stop));
 
@@ -112,7 +127,9 @@ public sealed class TradingSession
             pumps.Add(PumpAsync(_venue.MarketDataAsync(life.Token), SessionInputKind.Market));
             pumps.Add(PumpTimerAsync(life.Token));
             await LoopAsync(life.Token).ConfigureAwait(false);
-            return await FinishAsync(life.Token).ConfigureAwait(false);
+            SessionResult result = await FinishAsync(life.Token).ConfigureAwait(false);
+            Publish(Now(), "ended");
+            return result;
         }
         finally
         {
@@ -156,6 +173,16 @@ public sealed class TradingSession
             Cancellation = token,
         };
         _nextClock = _startedAt + (_settings.ClockCheckInterval.Ticks * 100);
+        Monitor.Start(new SessionInfo
+        {
+            Venue = _venue.Name,
+            Symbol = _settings.Symbol,
+            Strategy = _settings.StrategyName,
+            JournalPath = _settings.JournalPath,
+            Limits = _path.Gate.Limits,
+            RateLimits = _settings.RateLimits.ToDictionary(l => EndpointName(l.Key), l => l.Value, StringComparer.Ordinal),
+            StaleAfterSeconds = _settings.StaleAfter.TotalSeconds,
+        });
         if (_settings.Duration is { } duration)
         {
             _stopAt = _startedAt + (duration.Ticks * 100);
@@ -230,6 +257,9 @@ public sealed class TradingSession
                 }
 
                 break;
+            case SessionInputKind.Pause:
+                OnPause(input.Value == 0, now);
+                break;
             case SessionInputKind.Failure:
                 _failure ??= (Exception)input.Payload!;
                 Fault("failure", now, _failure.Message);
@@ -258,6 +288,7 @@ public sealed class TradingSession
                 {
                     _stale = false;
                     _journal.Event("fresh", now, message.ExchangeTime, null, "book updates again: quoting resumes");
+                    Monitor.Event(now, "fresh", "book updates again: quoting resumes");
                 }
 
                 break;
@@ -280,7 +311,7 @@ public sealed class TradingSession
         MaybeDecide(now);
     }
 
-    private bool QuotingAllowed => _phase == Phase.Running && !_path.Gate.IsKilled && _privateUp && !_awaitingReconcile && !_stale && _market.IsTradable;
+    private bool QuotingAllowed => _phase == Phase.Running && !_paused && !_path.Gate.IsKilled && _privateUp && !_awaitingReconcile && !_stale && _market.IsTradable;
 
     private void MaybeDecide(long now)
     {
@@ -302,8 +333,16 @@ public sealed class TradingSession
             _positionOpened = true;
         }
 
+        long sent = _router.SentTotal;
         _path.Decide(_market, _router);
         _router.Flush(now);
+        if (_router.SentTotal != sent && HandlingMessageReceivedAt != 0)
+        {
+            // Tick-to-order: from the market message's arrival to its requests handed to the venue.
+            Monitor.RecordLatency(Now() - HandlingMessageReceivedAt);
+        }
+
+        _decisions++;
         _nextDecision = time + _settings.RequoteInterval.TotalSeconds;
         _fillSinceDecision = false;
         _journal.Event("decision", now, _market.ExchangeTime, null, DecisionText.Format(time, _market.Mid, _path.Ledger.Position, _path.Orders.BestBid, _path.Orders.BestAsk));
@@ -329,6 +368,7 @@ public sealed class TradingSession
     private void OnStreamStatus(StreamStatus status, long now)
     {
         _journal.Event(status.IsUp ? "stream-up" : "stream-down", now, 0, null, status.Detail);
+        Monitor.Event(now, status.IsUp ? "stream-up" : "stream-down", status.Detail);
         if (!status.IsUp)
         {
             if (_privateUp)
@@ -374,6 +414,13 @@ public sealed class TradingSession
         }
 
         _journal.Fill(e, now);
+        double mid = _market.Mid;
+        Monitor.Fill(e.ExecutionTime, e.Side, (double)e.Price, (double)e.Quantity, (double)e.Fee, e.IsMaker, mid);
+        if (double.IsFinite(mid))
+        {
+            _spreadCaptured += e.Side.Sign() * (mid - (double)e.Price) * (double)e.Quantity;
+        }
+
         TrackedOrder? order = e.LinkId.Length > 0 ? _tracker.Find(e.LinkId) : null;
         if (order is not null && _tracker.ApplyExecution(order, e.Quantity, now))
         {
@@ -420,6 +467,11 @@ public sealed class TradingSession
         {
             // Cancelled or refused by the venue (post-only would cross, expired): the next decision quotes afresh.
             _path.Orders.Forget(order.LocalId);
+            if (order.State == OrderState.Rejected)
+            {
+                Monitor.Reject("venue:" + (update.Reason.Length > 0 ? update.Reason : "rejected"));
+            }
+
             if (before != OrderState.PendingCancel && !update.Reason.Contains("PostOnlyWillTakeLiquidity", StringComparison.Ordinal))
             {
                 Fault(order.State == OrderState.Rejected ? "order-rejected" : "order-cancelled-by-venue", now, $"{order.LinkId}: {update.Reason}");
@@ -518,6 +570,7 @@ public sealed class TradingSession
         _journal.Event("order", now, reply.ExchangeTime, order.LinkId, $"{before.Name()} → {order.State.Name()}");
         if (order.State == OrderState.Rejected)
         {
+            Monitor.Reject(string.Create(CultureInfo.InvariantCulture, $"venue:{reply.Code}"));
             Fault("order-rejected", now, $"{order.LinkId}: {reply.Code} {reply.Message}");
             if (order.LocalId != 0)
             {
@@ -622,11 +675,13 @@ public sealed class TradingSession
         {
             _phase = Phase.Running;
             _journal.Event("reconciled", now, 0, null, $"start: {snapshot.OpenOrders.Count} open orders, position {snapshot.Position}, {snapshot.Executions.Count} executions checked");
+            Monitor.Event(now, "reconciled", $"start: {snapshot.OpenOrders.Count} open orders, position {snapshot.Position}");
             Started?.Invoke();
         }
         else if (_awaitingReconcile && _privateUp)
         {
             _journal.Event("reconciled", now, 0, null, $"after reconnect: {snapshot.OpenOrders.Count} open orders, position {snapshot.Position}");
+            Monitor.Event(now, "reconciled", $"after reconnect: {snapshot.OpenOrders.Count} open orders, position {snapshot.Position}");
         }
 
         if (_privateUp)
@@ -802,7 +857,106 @@ public sealed class TradingSession
         }
 
         _tracker.Prune(now - (600L * 1_000_000_000));
+        if (now - _lastPublish >= PublishEvery)
+        {
+            Publish(now);
+        }
     }
+
+    private void OnPause(bool pause, long now)
+    {
+        if (pause == _paused || _phase == Phase.Stopping)
+        {
+            return;
+        }
+
+        _paused = pause;
+        string detail = pause ? "quoting paused by the operator: every order cancelled" : "quoting resumed by the operator";
+        _journal.Event(pause ? "pause" : "resume", now, 0, null, detail);
+        Monitor.Event(now, pause ? "pause" : "resume", detail);
+        if (pause)
+        {
+            _router.CancelEverything("paused");
+        }
+    }
+
+    /// <summary>Hands the monitor an immutable picture of the session (on the timer, never per market event).</summary>
+    private void Publish(long now, string? phase = null)
+    {
+        _lastPublish = now;
+        if (_path is null)
+        {
+            return;
+        }
+
+        Core.Accounting.Ledger ledger = _path.Ledger;
+        double mid = _market.Mid;
+        double unrealized = double.IsFinite(mid) ? ledger.UnrealizedPnl(mid) : 0;
+        Monitor.Publish(
+            new SessionSnapshot
+            {
+                Time = now,
+                Phase = phase ?? _phase switch { Phase.Starting => "starting", Phase.Running => "running", _ => "stopping" },
+                Quoting = QuotingAllowed,
+                Paused = _paused,
+                Stale = _stale || !_market.IsSynced,
+                PrivateStreamUp = _privateUp,
+                Killed = _path.Gate.IsKilled || _killReason is not null,
+                KillReason = _killReason,
+                LastBookUpdate = _lastBookAt,
+                Mid = mid,
+                MarketBid = _market.BestBid,
+                MarketAsk = _market.BestAsk,
+                OurBid = _path.Orders.BestBid,
+                OurAsk = _path.Orders.BestAsk,
+                Position = _book.Position,
+                Cash = _book.Cash,
+                Fees = _book.Fees,
+                Executions = _book.Count,
+                RealizedPnl = ledger.RealizedPnl,
+                UnrealizedPnl = unrealized,
+                FeesPaid = ledger.FeesPaid,
+                Rebates = ledger.RebatesReceived,
+                NetPnl = ledger.RealizedPnl + unrealized - ledger.FeesPaid + ledger.RebatesReceived,
+                SpreadCaptured = _spreadCaptured,
+                Decisions = _decisions,
+                OpenOrders = _tracker.Open.Count,
+                Requests = new Dictionary<string, long>(StringComparer.Ordinal)
+                {
+                    ["create"] = _router.Sent(OrderCommandKind.Create),
+                    ["amend"] = _router.Sent(OrderCommandKind.Amend),
+                    ["cancel"] = _router.Sent(OrderCommandKind.Cancel),
+                    ["cancel_all"] = _router.Sent(OrderCommandKind.CancelAll),
+                },
+                Faults = new Dictionary<string, int>(_faults, StringComparer.Ordinal),
+            },
+            RiskRejects());
+    }
+
+    private IEnumerable<KeyValuePair<string, long>> RiskRejects()
+    {
+        foreach (Core.Risk.RejectReason reason in Enum.GetValues<Core.Risk.RejectReason>())
+        {
+            if (reason != Core.Risk.RejectReason.None && _path.Gate.Rejections(reason) is > 0 and long count)
+            {
+                yield return new("risk:" + reason, count);
+            }
+        }
+
+        if (_router.DroppedStale > 0)
+        {
+            yield return new("client:rate-limit-stale", _router.DroppedStale);
+        }
+    }
+
+    private static string EndpointName(VenueEndpoint endpoint) => endpoint switch
+    {
+        VenueEndpoint.Create => "create",
+        VenueEndpoint.Amend => "amend",
+        VenueEndpoint.Cancel => "cancel",
+        VenueEndpoint.CancelAll => "cancel_all",
+        _ => "query",
+    };
 
     private bool HasUnknownOrders()
     {
@@ -840,6 +994,7 @@ public sealed class TradingSession
         _phase = Phase.Stopping;
         _stoppingSince = now;
         _journal.Event("stop", now, 0, null, why);
+        Monitor.Event(now, "stop", why);
         _router.CancelEverything(why);
     }
 
@@ -924,6 +1079,7 @@ public sealed class TradingSession
     {
         Count(kind);
         _journal.Event("fault", now, 0, null, $"{kind}: {detail}");
+        Monitor.Event(now, kind, detail);
         FaultSeen?.Invoke(kind);
     }
 

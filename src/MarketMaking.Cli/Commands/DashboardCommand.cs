@@ -1,0 +1,40 @@
+using System.CommandLine;
+using MarketMaking.Cli.Output;
+using MarketMaking.Dashboard;
+using MarketMaking.Research;
+
+namespace MarketMaking.Cli.Commands;
+
+/// <summary>
+/// <c>mm dashboard SESSION.db</c>: the live dashboard's page for a finished session, drawn from its
+/// journal, with a scrubber through time; its totals are <c>mm journal</c>'s. Serves until Ctrl-C.
+/// </summary>
+internal static class DashboardCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var path = new Argument<string>("journal") { Description = "the session's journal (journal.db)" };
+        var listen = new Option<string>("--listen") { Description = "HOST:PORT to serve on (another host than localhost is reachable from other machines)", DefaultValueFactory = _ => "127.0.0.1:8080" };
+        var duration = new Option<string?>("--duration") { Description = "stop serving after this long (30s, 10m); default: until Ctrl-C" };
+        var command = new Command("dashboard", "Serve the dashboard of a finished trading session from its journal (scrub through time), with /metrics.") { path, listen, duration };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            ListenAddress address = ListenAddress.Parse(parse.GetValue(listen)!, "listen");
+            TimeSpan? stopAfter = parse.GetValue(duration) is { } text ? Durations.Parse("duration", text) : null;
+            JournalSessionFeed feed = JournalSessionFeed.Load(parse.GetValue(path)!);
+            await using DashboardServer server = await DashboardServer.StartAsync(feed, address, cancellationToken: cancellationToken).ConfigureAwait(false);
+            DashboardAnnouncement.Write(terminal.Writer, terminal.Error, server, address, live: false);
+            try
+            {
+                await Task.Delay(stopAfter ?? Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C or SIGTERM: a clean stop.
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

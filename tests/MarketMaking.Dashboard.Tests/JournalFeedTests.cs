@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.Json;
+using MarketMaking.Core.Orders;
+using MarketMaking.Trading.Journal;
+using MarketMaking.Trading.Monitoring;
+using MarketMaking.Trading.Tests;
+using MarketMaking.Trading.Venues;
+
+namespace MarketMaking.Dashboard.Tests;
+
+/// <summary>A finished session's page from a journal written by hand: every figure computed by hand, and the actions refused.</summary>
+public class JournalFeedTests
+{
+    private const long Second = 1_000_000_000;
+    private const long Start = 1_700_000_000 * Second;
+
+    /// <summary>
+    /// Decisions at mids 100 and 102; a buy of 1 at 99 (fee 0.01) between them and a sell of 1 at 103
+    /// (rebate 0.005) after. Realized 103 − 99 = 4, fees 0.01, rebates 0.005, net 3.995; spread captured
+    /// (100 − 99) + (103 − 102) = 2 (each fill against the mid known before it); the execution book:
+    /// position 0, cash −99 + 103 − 0.01 + 0.005 = 3.995, fees 0.01 − 0.005 = 0.005.
+    /// </summary>
+    [Fact]
+    public async Task FiguresComeFromTheJournalAsComputedByHand()
+    {
+        using var temp = new TempJournal();
+        await using (TradingJournal journal = TradingJournal.Open(temp.Path, Start, "local", "SIMUSDT", "touch"))
+        {
+            journal.Event("decision", Start + Second, Start + Second, null, DecisionText.Format(1, 100, 0, 99.5, 100.5));
+            journal.Event("request", Start + Second, 0, "a-1", "create Buy 1@99.5 post-only");
+            journal.Fill(new VenueExecution("e1", "a-1", "o1", Side.Buy, 99m, 1m, 0.01m, true, Start + (2 * Second)), Start + (2 * Second));
+            journal.Event("fault", Start + (2 * Second), 0, null, "market-gap: u 5 after 3");
+            journal.Event("decision", Start + (3 * Second), Start + (3 * Second), null, DecisionText.Format(3, 102, 1, 101.5, 102.5));
+            journal.Event("request", Start + (3 * Second), 0, "a-1", "cancel");
+            journal.Fill(new VenueExecution("e2", "a-2", "o2", Side.Sell, 103m, 1m, -0.005m, true, Start + (4 * Second)), Start + (4 * Second));
+            journal.Event("kill", Start + (5 * Second), 0, null, "max loss");
+            await journal.FlushAsync();
+        }
+
+        JournalSessionFeed feed = JournalSessionFeed.Load(temp.Path);
+        SessionSnapshot s = feed.Latest!;
+        Assert.Equal(2, s.Executions);
+        Assert.Equal(0m, s.Position);
+        Assert.Equal(3.995m, s.Cash);
+        Assert.Equal(0.005m, s.Fees);
+        Assert.Equal(4, s.RealizedPnl, 12);
+        Assert.Equal(0.01, s.FeesPaid, 12);
+        Assert.Equal(0.005, s.Rebates, 12);
+        Assert.Equal(3.995, s.NetPnl, 12);
+        Assert.Equal(2, s.SpreadCaptured, 12);
+        Assert.Equal(2, s.Decisions);
+        Assert.Equal(1, s.Requests["create"]);
+        Assert.Equal(1, s.Requests["cancel"]);
+        Assert.Equal(1, s.Faults["market-gap"]);
+        Assert.True(s.Killed);
+        Assert.Equal("max loss", s.KillReason);
+        Assert.False(feed.IsLive);
+
+        (HistoryPoint[] points, MonitorFill[] fills, MonitorEvent[] events, _) = feed.Recorded.Copy();
+        Assert.Equal([0.0, 1.0, 0.0], points.Select(p => p.Position)); // two decisions and the end
+        Assert.Equal([100.0, 102.0, 102.0], points.Select(p => p.Mid));
+        Assert.Equal([0L, 1L, 2L], points.Select(p => p.Fills));
+        Assert.Equal(Start / 1e9 + 1, points[0].T);
+        Assert.Equal([Side.Buy, Side.Sell], fills.Select(f => f.Side));
+        Assert.Equal(["market-gap", "kill"], events.Select(e => e.Kind).Where(k => k != "start"));
+
+        await using DashboardServer server = await DashboardServer.StartAsync(feed, new ListenAddress(IPAddress.Loopback, 0));
+        using var http = new HttpClient();
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(http, server, "kill", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(http, server, "pause", "wrong")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Post(http, server, "kill", server.Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await http.GetAsync(new Uri(server.Url, "api/kill"))).StatusCode);
+
+        // The page's data: decimals as text, to the last digit.
+        using JsonDocument history = JsonDocument.Parse(await http.GetStringAsync(new Uri(server.Url, "api/history")));
+        Assert.Equal("3.995", history.RootElement.GetProperty("snapshot").GetProperty("cash").GetString());
+        Assert.Equal(3, history.RootElement.GetProperty("points").GetArrayLength());
+        Assert.False(history.RootElement.GetProperty("live").GetBoolean());
+
+        // The page and its library are served by the tool itself.
+        Assert.Contains("uPlot", await http.GetStringAsync(new Uri(server.Url, "assets/uPlot.iife.min.js")), StringComparison.Ordinal);
+        Assert.Contains("/assets/dashboard.js", await http.GetStringAsync(server.Url), StringComparison.Ordinal);
+    }
+
+    private static Task<HttpResponseMessage> Post(HttpClient http, DashboardServer server, string action, string? token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Url, "api/" + action));
+        if (token is not null)
+        {
+            request.Headers.Add(ActionToken.Header, token);
+        }
+
+        return http.SendAsync(request);
+    }
+}
