@@ -45,11 +45,11 @@ internal static class EvaluateCommand
             }
 
             EnvironmentSettings settings = EnvironmentPresets.Get(parse.GetValue(env)!);
-            (string kind, IDiscretePolicy agent) = AgentCatalog.Load(parse.GetValue(policy)!, AgentShape.Of(settings));
+            (string kind, PolicyStrategy agent) = AgentCatalog.LoadStrategy(parse.GetValue(policy)!, settings);
             ModelPolicyEvaluation? evaluation = null;
             await ProgressBars.RunAsync(terminal, $"evaluate {kind} on {parse.GetValue(env)}: {count:N0} trajectories", 5, task =>
             {
-                evaluation = ModelPolicyEvaluation.Run(kind, agent, settings, count, parse.GetValue(seed), parse.GetValue(gamma), Progress(task));
+                evaluation = ModelPolicyEvaluation.Run(agent, settings, count, parse.GetValue(seed), parse.GetValue(gamma), Progress(task));
                 return Task.CompletedTask;
             }).ConfigureAwait(false);
             if (parse.GetValue(json))

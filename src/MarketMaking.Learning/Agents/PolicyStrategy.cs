@@ -9,14 +9,16 @@ namespace MarketMaking.Learning.Agents;
 /// <summary>
 /// A trained policy as a quoting strategy, so backtests, simulations and reports use it as is:
 /// the observation is built from the context with the layout the policy was trained on, the
-/// chosen action's depths are quoted around the mid, and a side that would pass Q_max is not quoted.
+/// chosen action's depths (a grid action's, or a continuous policy's own) are quoted around the mid,
+/// and a side that would pass Q_max is not quoted.
 /// </summary>
 public sealed class PolicyStrategy : IQuotingStrategy, IReadsMarketFeatures
 {
     private const int MaxObservation = 64;
 
-    private readonly IDiscretePolicy _policy;
-    private readonly DepthGrid _actions;
+    private readonly IDiscretePolicy? _policy;
+    private readonly DepthGrid? _actions;
+    private readonly IContinuousPolicy? _continuous;
     private readonly ObservationLayout _layout;
     private readonly int _maxInventory;
     private readonly double _horizon;
@@ -36,6 +38,25 @@ public sealed class PolicyStrategy : IQuotingStrategy, IReadsMarketFeatures
         _orderQuantity = orderQuantity;
     }
 
+    /// <summary>A policy with continuous depths (in price units: on the book, the environment's ticks times the tick size).</summary>
+    public PolicyStrategy(string name, IContinuousPolicy policy, int maxInventory, double horizon, ObservationLayout layout, double orderQuantity = 1)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(layout);
+        Name = name;
+        _continuous = policy;
+        _layout = layout.Size <= MaxObservation ? layout : throw new ArgumentException($"at most {MaxObservation} observations", nameof(layout));
+        _maxInventory = maxInventory;
+        _horizon = horizon;
+        _orderQuantity = orderQuantity;
+    }
+
+    /// <summary>A continuous policy trained on a model-market environment.</summary>
+    public PolicyStrategy(string name, IContinuousPolicy policy, EnvironmentSettings settings)
+        : this(name, policy, settings.MaxInventory, settings.Market.Horizon, settings.Observation)
+    {
+    }
+
     /// <summary>A policy trained on a model-market environment.</summary>
     public PolicyStrategy(string name, IDiscretePolicy policy, EnvironmentSettings settings)
         : this(name, policy, settings.Actions, settings.MaxInventory, settings.Market.Horizon, settings.Observation)
@@ -53,16 +74,26 @@ public sealed class PolicyStrategy : IQuotingStrategy, IReadsMarketFeatures
         Span<float> observation = stackalloc float[MaxObservation];
         observation = observation[.._layout.Size];
         _layout.Write(q, _maxInventory, timeLeft, context.Features, observation);
-        int action = _policy.Act(observation);
+        double bidDepth, askDepth;
+        if (_continuous is not null)
+        {
+            (bidDepth, askDepth) = _continuous.Act(observation);
+        }
+        else
+        {
+            int action = _policy!.Act(observation);
+            (bidDepth, askDepth) = (_actions!.BidDepth(action), _actions.AskDepth(action));
+        }
+
         var decision = default(QuoteDecision);
         if (q < _maxInventory - 0.5)
         {
-            decision.Add(Side.Buy, context.Mid - _actions.BidDepth(action), _orderQuantity);
+            decision.Add(Side.Buy, context.Mid - bidDepth, _orderQuantity);
         }
 
         if (q > -_maxInventory + 0.5)
         {
-            decision.Add(Side.Sell, context.Mid + _actions.AskDepth(action), _orderQuantity);
+            decision.Add(Side.Sell, context.Mid + askDepth, _orderQuantity);
         }
 
         return decision;

@@ -32,6 +32,12 @@ public sealed record EnvironmentSettings
     /// <summary>What the agent observes; the model market offers inventory and time only.</summary>
     public ObservationLayout Observation { get; init; } = ObservationLayout.InventoryAndTime;
 
+    /// <summary>Bounds of a continuous agent's depths; by default 0 up to the grid's largest depth.</summary>
+    public DepthRange? ContinuousDepths { get; init; }
+
+    /// <summary>Where a continuous agent's depths lie: <see cref="ContinuousDepths"/> or 0 to the grid's largest depth.</summary>
+    public DepthRange Depths => ContinuousDepths ?? DepthRange.UpTo(Actions);
+
     /// <summary>Steps per episode: T / dt.</summary>
     public int Steps => (int)Math.Round(Market.Horizon / Market.TimeStep);
 

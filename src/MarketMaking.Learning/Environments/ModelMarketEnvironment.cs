@@ -9,9 +9,10 @@ namespace MarketMaking.Learning.Environments;
 /// current mid, then the mid moves), one xoshiro stream per trajectory. Observation:
 /// [q/Q_max, time left/T]. Reward per step: the change in marked-to-market wealth minus the
 /// chosen penalty. Fill probabilities are tabulated per depth, so a step is a few random draws and
-/// additions per trajectory, with no allocation.
+/// additions per trajectory, with no allocation. Continuous depths (<see cref="StepDepths"/>) pay
+/// one exponential per side instead of the table look-up.
 /// </summary>
-public sealed class ModelMarketEnvironment : IVectorEnvironment
+public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvironment
 {
     public const int Features = 2;
 
@@ -58,6 +59,8 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment
 
     public EnvironmentSettings Settings => _settings;
 
+    public DepthRange Depths => _settings.Depths;
+
     /// <summary>Inventory of each trajectory now (for diagnostics and tests).</summary>
     public ReadOnlySpan<int> Inventory => _inventory;
 
@@ -85,49 +88,80 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment
     public void Step(ReadOnlySpan<int> actions, Span<float> observations, Span<float> rewards, Span<bool> terminated, Span<bool> truncated)
     {
         int asks = _askDepth.Length;
-        int limit = _settings.MaxInventory;
         bool last = _step + 1 == _steps;
-        double terminalPenalty = _settings.Reward == RewardKind.RunningPenalty ? _settings.TerminalPenalty : 0;
-        double damping = _settings.Reward == RewardKind.Dampened ? _settings.Damping : 0;
         for (int i = 0; i < Count; i++)
         {
             int action = actions[i];
             int bid = action / asks, ask = action - (bid * asks);
-            ref ScalarRandom random = ref _random[i];
-            double bidDraw = random.NextUniform(), askDraw = random.NextUniform();
-            int q = _inventory[i];
-            double reward = 0;
-
-            // Fills earn their depth against the mid; a side at the limit is not quoted.
-            if (q < limit && bidDraw < _bidFill[bid])
-            {
-                q++;
-                reward += _bidDepth[bid];
-            }
-
-            if (q > -limit && askDraw < _askFill[ask])
-            {
-                q--;
-                reward += _askDepth[ask];
-            }
-
-            double move = _gaussian ? _shock * random.NextNormal() : random.NextBool() ? _shock : -_shock;
-            _mid[i] += move;
-            double inventoryGain = q * move;
-            reward += inventoryGain - (_runningPenalty * q * q) - (damping * Math.Max(0, inventoryGain));
-            if (last)
-            {
-                reward -= terminalPenalty * q * q;
-                q = _settings.InitialInventory;
-                _mid[i] = _settings.Market.InitialMid;
-            }
-
-            _inventory[i] = q;
-            rewards[i] = (float)reward;
+            rewards[i] = Transition(i, _bidDepth[bid], _bidFill[bid], _askDepth[ask], _askFill[ask], last);
             terminated[i] = last;
             truncated[i] = false;
         }
 
+        Advance(last, observations);
+    }
+
+    public void StepDepths(ReadOnlySpan<double> depths, Span<float> observations, Span<float> rewards, Span<bool> terminated, Span<bool> truncated)
+    {
+        if (depths.Length < 2 * Count)
+        {
+            throw new ArgumentException($"expected {2 * Count} depths (bid, ask per trajectory), got {depths.Length}", nameof(depths));
+        }
+
+        DepthRange range = _settings.Depths;
+        ModelMarketParameters market = _settings.Market;
+        bool last = _step + 1 == _steps;
+        for (int i = 0; i < Count; i++)
+        {
+            double bid = Math.Clamp(depths[2 * i], range.Min, range.Max), ask = Math.Clamp(depths[(2 * i) + 1], range.Min, range.Max);
+            rewards[i] = Transition(i, bid, FillProbability(market, bid), ask, FillProbability(market, ask), last);
+            terminated[i] = last;
+            truncated[i] = false;
+        }
+
+        Advance(last, observations);
+    }
+
+    /// <summary>One step of trajectory <paramref name="i"/> with these quotes; returns its reward.</summary>
+    private float Transition(int i, double bidDepth, double bidFill, double askDepth, double askFill, bool last)
+    {
+        int limit = _settings.MaxInventory;
+        ref ScalarRandom random = ref _random[i];
+        double bidDraw = random.NextUniform(), askDraw = random.NextUniform();
+        int q = _inventory[i];
+        double reward = 0;
+
+        // Fills earn their depth against the mid; a side at the limit is not quoted.
+        if (q < limit && bidDraw < bidFill)
+        {
+            q++;
+            reward += bidDepth;
+        }
+
+        if (q > -limit && askDraw < askFill)
+        {
+            q--;
+            reward += askDepth;
+        }
+
+        double move = _gaussian ? _shock * random.NextNormal() : random.NextBool() ? _shock : -_shock;
+        _mid[i] += move;
+        double inventoryGain = q * move;
+        double damping = _settings.Reward == RewardKind.Dampened ? _settings.Damping : 0;
+        reward += inventoryGain - (_runningPenalty * q * q) - (damping * Math.Max(0, inventoryGain));
+        if (last)
+        {
+            reward -= (_settings.Reward == RewardKind.RunningPenalty ? _settings.TerminalPenalty : 0) * q * q;
+            q = _settings.InitialInventory;
+            _mid[i] = _settings.Market.InitialMid;
+        }
+
+        _inventory[i] = q;
+        return (float)reward;
+    }
+
+    private void Advance(bool last, Span<float> observations)
+    {
         _step = last ? 0 : _step + 1;
         Observe(observations);
     }

@@ -42,6 +42,15 @@ public sealed class ModelPolicyEvaluation
     public static ModelPolicyEvaluation Run(string kind, IDiscretePolicy policy, EnvironmentSettings environment, int runs, ulong seed, double gamma, IProgress<EvaluationProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        return Run(new PolicyStrategy(kind, policy, environment), environment, runs, seed, gamma, progress);
+    }
+
+    /// <summary>As above for a policy already wrapped as a strategy (a grid or a continuous one, <see cref="Training.AgentCatalog.LoadStrategy"/>), named by its Name.</summary>
+    public static ModelPolicyEvaluation Run(PolicyStrategy agentStrategy, EnvironmentSettings environment, int runs, ulong seed, double gamma, IProgress<EvaluationProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(agentStrategy);
+        ArgumentNullException.ThrowIfNull(environment);
+        string kind = agentStrategy.Name;
         var evaluator = new ObjectiveEvaluator(environment, runs, seed);
         var market = environment.Market;
         var analytical = new StrategySettings
@@ -59,7 +68,6 @@ public sealed class ModelPolicyEvaluation
         IQuotingStrategy optimalStrategy = evaluator.Optimal();
         ObjectiveEstimate optimal = Scored(evaluator.Evaluate("cj (optimal)", optimalStrategy), "cj (optimal)");
         (double depth, ObjectiveEstimate constant) = Scored(evaluator.BestConstant(0.5, 2.0, 0.05), "best constant depth");
-        var agentStrategy = new PolicyStrategy(kind, policy, environment);
         var rows = new List<ObjectiveEstimate>
         {
             Scored(evaluator.Evaluate(kind, agentStrategy), kind),

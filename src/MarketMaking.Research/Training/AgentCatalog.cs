@@ -4,27 +4,32 @@ using MarketMaking.Learning.Agents;
 using MarketMaking.Learning.Agents.Dqn;
 using MarketMaking.Learning.Agents.Ppo;
 using MarketMaking.Learning.Agents.QLearning;
+using MarketMaking.Learning.Agents.Sac;
 using MarketMaking.Learning.Environments;
 
 namespace MarketMaking.Research.Training;
 
 /// <summary>
-/// The RL agents by name (qlearning, dqn, ppo) behind one face: create with tuned defaults, train
+/// The RL agents by name (qlearning, dqn, ppo, sac) behind one face: create with tuned defaults, train
 /// with a progress callback, save, load a policy file whatever agent wrote it (by its "format"
-/// field). An agent is an <see cref="object"/> here: a Q-learning, DQN or PPO agent, or an ensemble.
+/// field). An agent is an <see cref="object"/> here: a Q-learning, DQN, PPO or SAC agent, or an ensemble.
+/// SAC quotes continuous depths and trains on environments that take them (the model market).
 /// </summary>
 public static class AgentCatalog
 {
     /// <summary>The agents' names.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["qlearning", "dqn", "ppo"];
+    public static IReadOnlyList<string> Names { get; } = ["qlearning", "dqn", "ppo", "sac"];
 
     /// <summary>Transitions each agent trains for by default: what reached its benchmark figure in the README.</summary>
     public static long DefaultSteps(string kind) => kind switch
     {
         "qlearning" => 400_000_000,
         "dqn" => 2_000_000,
+        "sac" => SacDefaultSteps,
         _ => 6_000_000,
     };
+
+    private const long SacDefaultSteps = 3_000_000;
 
     /// <summary>
     /// Members trained on their own seeds and acting together, by default: PPO's single runs land
@@ -68,6 +73,7 @@ public static class AgentCatalog
             settings.Actions.Count),
         "dqn" => new DqnAgent(Dqn(settings, overrides), settings.Observation.Size, settings.Actions.Count, seed),
         "ppo" => new PpoAgent(settings.Observation.Size, settings.Actions.BidCount, settings.Actions.AskCount, Ppo(overrides), seed),
+        "sac" => new SacAgent(settings.Observation.Size, settings.Depths, Sac(overrides), seed),
         _ => throw new InvalidParameterException("agent", $"unknown agent '{kind}'; known: {string.Join(", ", Names)}"),
     };
 
@@ -95,6 +101,18 @@ public static class AgentCatalog
         };
     }
 
+    private static SacSettings Sac(AgentOverrides o)
+    {
+        var s = new SacSettings();
+        return s with
+        {
+            LearningRate = (float?)o.LearningRate ?? s.LearningRate,
+            BatchSize = o.BatchSize ?? s.BatchSize,
+            Discount = (float?)o.Discount ?? s.Discount,
+            UpdateEvery = o.UpdateFrequency ?? s.UpdateEvery,
+        };
+    }
+
     /// <summary>Members of a trained agent (1 unless it is an ensemble).</summary>
     public static int MembersOf(object agent) => agent switch
     {
@@ -111,6 +129,7 @@ public static class AgentCatalog
         DqnEnsemble e => e.Steps,
         PpoAgent p => p.EnvironmentSteps,
         PpoEnsemble e => e.EnvironmentSteps,
+        SacAgent s => s.Steps,
         _ => throw new ArgumentException($"not an agent: {agent?.GetType().Name}", nameof(agent)),
     };
 
@@ -141,6 +160,11 @@ public static class AgentCatalog
                 long start = p.EnvironmentSteps;
                 p.Train(env, steps, seed, new InlineProgress<Learning.Agents.Ppo.PpoProgress>(r => report(r.EnvironmentSteps - start, r.StepsPerSecond, r.MeanEpisodeReward)), cancellation);
                 break;
+            case SacAgent s:
+                IContinuousEnvironment continuous = env as IContinuousEnvironment
+                    ?? throw new InvalidParameterException("env", "sac quotes continuous depths; this environment takes grid actions only (train sac on the model market)");
+                s.Train(continuous, steps, seed, new InlineProgress<Learning.Agents.TrainingProgress>(p => report(p.RunSteps, p.StepsPerSecond, p.MeanEpisodeReward)), cancellation);
+                break;
             case PpoEnsemble e:
                 long before = e.EnvironmentSteps;
                 e.Train(env, steps, seed, new InlineProgress<Learning.Agents.Ppo.PpoProgress>(r => report(r.EnvironmentSteps - before, r.StepsPerSecond, r.MeanEpisodeReward)), cancellation);
@@ -170,6 +194,9 @@ public static class AgentCatalog
             case PpoEnsemble e:
                 e.Save(path);
                 break;
+            case SacAgent s:
+                s.Save(path);
+                break;
             default:
                 throw new ArgumentException($"not an agent: {agent.GetType().Name}", nameof(agent));
         }
@@ -183,13 +210,40 @@ public static class AgentCatalog
         "marketmaking.dqn-ensemble" => ("dqn", DqnEnsemble.Load(path)),
         "marketmaking.ppo" => ("ppo", PpoAgent.Load(path)),
         "marketmaking.ppo-ensemble" => ("ppo", PpoEnsemble.Load(path)),
-        var other => throw new DataFormatException(path, 0, "format", $"\"{other}\" is not a policy this build reads (qlearning, dqn, dqn-ensemble, ppo, ppo-ensemble)"),
+        "marketmaking.sac" => ("sac", SacAgent.Load(path)),
+        var other => throw new DataFormatException(path, 0, "format", $"\"{other}\" is not a policy this build reads (qlearning, dqn, dqn-ensemble, ppo, ppo-ensemble, sac)"),
     };
 
-    /// <summary>The greedy policy in a policy file, checked against the environment it will act in.</summary>
+    /// <summary>The greedy policy in a policy file, checked against the environment it will act in (grid agents only).</summary>
     public static (string Kind, IDiscretePolicy Policy) Load(string path, AgentShape settings)
     {
         (string kind, object agent) = LoadAgent(path);
+        return (kind, Discrete(path, agent, settings));
+    }
+
+    /// <summary>
+    /// The policy in a policy file as a quoting strategy for a model-market environment, whatever
+    /// agent wrote it (grid or continuous), checked against the environment.
+    /// </summary>
+    public static (string Kind, PolicyStrategy Strategy) LoadStrategy(string path, EnvironmentSettings environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        (string kind, object agent) = LoadAgent(path);
+        if (agent is SacAgent sac)
+        {
+            if (sac.ObservationSize != environment.Observation.Size)
+            {
+                throw new DataFormatException(path, 0, "observation_size", $"the policy observes {sac.ObservationSize} values but the environment gives {environment.Observation.Size}");
+            }
+
+            return (kind, new PolicyStrategy(kind, sac, environment));
+        }
+
+        return (kind, new PolicyStrategy(kind, Discrete(path, agent, AgentShape.Of(environment)), environment));
+    }
+
+    private static IDiscretePolicy Discrete(string path, object agent, AgentShape settings)
+    {
         int actions = agent switch
         {
             QLearningAgent q => q.ActionCount,
@@ -197,6 +251,7 @@ public static class AgentCatalog
             DqnEnsemble e => e.ActionCount,
             PpoAgent p => p.Network.BidCount * p.Network.AskCount,
             PpoEnsemble e => e.BidCount * e.AskCount,
+            SacAgent => throw new DataFormatException(path, 0, "format", "a SAC policy quotes continuous depths; it acts on the model market only (mm evaluate --env cj)"),
             _ => 0,
         };
         if (actions != settings.Actions.Count)
@@ -204,7 +259,7 @@ public static class AgentCatalog
             throw new DataFormatException(path, 0, "actions", $"the policy chooses among {actions} actions but the environment has {settings.Actions.Count}");
         }
 
-        return (kind, (IDiscretePolicy)agent);
+        return (IDiscretePolicy)agent;
     }
 
     private static string FormatOf(string path)

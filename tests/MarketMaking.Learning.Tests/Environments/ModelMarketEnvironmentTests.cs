@@ -65,6 +65,68 @@ public class ModelMarketEnvironmentTests
     }
 
     [Fact]
+    public void ContinuousDepthsOnTheGridStepExactlyAsTheGridActions()
+    {
+        // The same seed and the same depths, once as grid actions and once as continuous depths:
+        // identical rewards, inventories and observations over two whole episodes.
+        var settings = Settings();
+        var grid = new ModelMarketEnvironment(settings, 8);
+        var continuous = new ModelMarketEnvironment(settings, 8);
+        float[] gridObs = new float[16], contObs = new float[16], gridRewards = new float[8], contRewards = new float[8];
+        bool[] gridDone = new bool[8], contDone = new bool[8], cut = new bool[8];
+        int[] actions = new int[8];
+        double[] depths = new double[16];
+        grid.Reset(3, gridObs);
+        continuous.Reset(3, contObs);
+        for (int step = 0; step < 200; step++)
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                actions[i] = (i * 7 + step) % settings.Actions.Count;
+                depths[2 * i] = settings.Actions.BidDepth(actions[i]);
+                depths[(2 * i) + 1] = settings.Actions.AskDepth(actions[i]);
+            }
+
+            grid.Step(actions, gridObs, gridRewards, gridDone, cut);
+            continuous.StepDepths(depths, contObs, contRewards, contDone, cut);
+            Assert.Equal(gridRewards, contRewards);
+            Assert.Equal(gridObs, contObs);
+            Assert.Equal(gridDone, contDone);
+            Assert.Equal(grid.Inventory.ToArray(), continuous.Inventory.ToArray());
+        }
+    }
+
+    [Fact]
+    public void ContinuousDepthsAreClampedIntoTheirRange()
+    {
+        // Fills certain on both sides: the reward is the two depths after clamping into [0, 1.5]
+        // (the grid's largest depth): 0 + 1.5, and 0.7 + 1.2 inside the range.
+        var settings = Settings(a: 1e9);
+        Assert.Equal(new DepthRange(0, 1.5), settings.Depths);
+        var env = new ModelMarketEnvironment(settings, 2);
+        float[] obs = new float[4], rewards = new float[2];
+        bool[] done = new bool[2], cut = new bool[2];
+        env.Reset(1, obs);
+        env.StepDepths([-0.4, 9.0, 0.7, 1.2], obs, rewards, done, cut);
+        Assert.Equal(1.5f, rewards[0], 5);
+        Assert.Equal(1.9f, rewards[1], 5);
+        Assert.Throws<ArgumentException>(() => env.StepDepths([1.0], obs, rewards, done, cut));
+    }
+
+    [Fact]
+    public void DepthRangeMapsSquashedActionsLinearly()
+    {
+        var range = new DepthRange(0.5, 2.5);
+        Assert.Equal(0.5, range.Depth(-1));
+        Assert.Equal(1.5, range.Depth(0));
+        Assert.Equal(2.5, range.Depth(1));
+        Assert.Equal(2.5, range.Depth(1.0000001));
+        Assert.Equal(-0.5, range.Action(1.0), 12);
+        Assert.Throws<MarketMaking.Core.Errors.InvalidParameterException>(() => new DepthRange(2, 1));
+        Assert.Throws<MarketMaking.Core.Errors.InvalidParameterException>(() => new DepthRange(-1, 1));
+    }
+
+    [Fact]
     public void SameSeedSameRewardsAndNoAllocationPerStep()
     {
         var settings = Settings();

@@ -44,4 +44,24 @@ public class PolicyStrategyTests
         QuoteDecision atLimit = strategy.Decide(new QuoteContext { Mid = 100, Inventory = 10, TimeLeft = 0.5 });
         Assert.Equal((0, 1), (atLimit.BidCount, atLimit.AskCount));
     }
+
+    /// <summary>Continuous: bid 0.37 + q, ask 1.13 − 0.5·time left (depths no grid holds).</summary>
+    private sealed class Continuous : IContinuousPolicy
+    {
+        public (double BidDepth, double AskDepth) Act(ReadOnlySpan<float> observation) => (0.37 + observation[0], 1.13 - (0.5 * observation[1]));
+    }
+
+    [Fact]
+    public void QuotesAContinuousPolicysOwnDepthsAndKeepsTheLimit()
+    {
+        var strategy = new PolicyStrategy("smooth", new Continuous(), Settings);
+
+        // q = 3 → observation 0.3: bid 100 − 0.67; half of T left → ask 100 + 0.88.
+        QuoteDecision decision = strategy.Decide(new QuoteContext { Mid = 100, Inventory = 3, TimeLeft = 0.5 });
+        Assert.Equal(99.33, decision.Bids[0].Price, 6);
+        Assert.Equal(100.88, decision.Asks[0].Price, 6);
+
+        QuoteDecision atLimit = strategy.Decide(new QuoteContext { Mid = 100, Inventory = -10, TimeLeft = 0.5 });
+        Assert.Equal((1, 0), (atLimit.BidCount, atLimit.AskCount));
+    }
 }

@@ -60,6 +60,34 @@ public sealed class AgentTrainingTests : IDisposable
     }
 
     [Fact]
+    public void SacTrainsOnTheModelMarketAndIsEvaluatedWithItsOwnContinuousDepths()
+    {
+        string policy = Path.Combine(_folder, "sac.json");
+        TrainingEnvironment cj = TrainingEnvironment.Model("cj");
+        AgentTraining training = AgentTraining.Prepare(new AgentTrainingSettings { Agent = "sac", Steps = 3_200, Environments = 64, OutputPath = policy }, cj);
+        Assert.Equal(1, AgentCatalog.MembersOf(training.Agent));
+        AgentTrainingResult result = training.Run();
+        Assert.Equal(("sac", 3_200L), (result.Agent, result.Steps));
+
+        (string kind, Learning.Agents.PolicyStrategy strategy) = AgentCatalog.LoadStrategy(policy, EnvironmentPresets.CarteaJaimungal);
+        var agent = (Learning.Agents.Sac.SacAgent)AgentCatalog.LoadAgent(policy).Agent;
+        Assert.Equal(("sac", "sac"), (kind, strategy.Name));
+        Assert.Equal((0, 12 * 0.2), (agent.Depths.Min, agent.Depths.Max));   // 0 to the grid's largest depth
+        ModelPolicyEvaluation evaluation = ModelPolicyEvaluation.Run(strategy, EnvironmentPresets.CarteaJaimungal, 200, 1_000_001, 0.1);
+        Assert.Equal("sac", evaluation.Rows[0].Strategy);
+
+        // The quote table shows the agent's own depths at q = −3 and all of T left (observation [−0.3, 1]).
+        (double bid, double ask) = agent.Act([-0.3f, 1f]);
+        var row = evaluation.Quotes.First(q => q.Inventory == -3 && q.TimeLeft == 1);
+        Assert.Equal(bid, row.BidDepth, 9);
+        Assert.Equal(ask, row.AskDepth, 9);
+
+        // A continuous policy has no grid action to take on the book.
+        DataFormatException error = Assert.Throws<DataFormatException>(() => AgentCatalog.Load(policy, AgentShape.Of(EnvironmentPresets.CarteaJaimungal)));
+        Assert.Equal("format", error.Field);
+    }
+
+    [Fact]
     public void APolicyOrCurvePathThatCannotBeWrittenFailsBeforeAnyTraining()
     {
         string blocker = Path.Combine(_folder, "a-file");

@@ -1,0 +1,90 @@
+using MarketMaking.Learning.Neural;
+
+namespace MarketMaking.Learning.Tests.Neural;
+
+public class SquashedGaussianTests
+{
+    private static readonly float[] Mean = [0.3f, -1.2f];
+    private static readonly float[] LogStd = [-0.5f, 0.4f];
+    private static readonly float[] Noise = [0.7f, -1.1f];
+
+    [Fact]
+    public void LogTanhDerivativeIsStableAndExact()
+    {
+        // ln(1 − tanh²u) directly where it is well conditioned; −2|u| + 2 ln 2 where tanh² rounds to 1.
+        foreach (double u in new[] { -3.0, -0.5, 0, 0.25, 2.0 })
+        {
+            Assert.Equal(Math.Log(1 - (Math.Tanh(u) * Math.Tanh(u))), SquashedGaussian.LogTanhDerivative(u), 12);
+        }
+
+        Assert.Equal((-2 * 40) + (2 * Math.Log(2)), SquashedGaussian.LogTanhDerivative(40), 9);
+        Assert.Equal((-2 * 40) + (2 * Math.Log(2)), SquashedGaussian.LogTanhDerivative(-40), 9);
+    }
+
+    [Fact]
+    public void SampleIsTanhOfTheShiftedNoiseAndItsDensityByChangeOfVariables()
+    {
+        float[] action = new float[2];
+        double logProbability = SquashedGaussian.Sample(Mean, LogStd, Noise, action);
+
+        // Hand-computed: u = μ + e^s·ε; log N(u; μ, σ) − ln(1 − a²) per dimension.
+        double expected = 0;
+        for (int i = 0; i < 2; i++)
+        {
+            double sigma = Math.Exp(LogStd[i]), u = Mean[i] + (sigma * Noise[i]), a = Math.Tanh(u);
+            Assert.Equal(a, action[i], 6);
+            expected += (-0.5 * Math.Pow((u - Mean[i]) / sigma, 2)) - Math.Log(sigma * Math.Sqrt(2 * Math.PI)) - Math.Log(1 - (a * a));
+        }
+
+        Assert.Equal(expected, logProbability, 5);
+    }
+
+    [Fact]
+    public void TheSquashedDensityIntegratesToOneOverTheActions()
+    {
+        // π(a) = N(atanh a; μ, σ) / (1 − a²) on (−1, 1): the midpoint rule over a fine grid sums to 1.
+        const int cells = 200_000;
+        float[] mean = [0.4f], logStd = [-0.3f], noise = new float[1], action = new float[1];
+        double total = 0, width = 2.0 / cells;
+        for (int k = 0; k < cells; k++)
+        {
+            double a = -1 + ((k + 0.5) * width);
+            noise[0] = (float)((Math.Atanh(a) - mean[0]) / Math.Exp(logStd[0]));
+            total += Math.Exp(SquashedGaussian.Sample(mean, logStd, noise, action)) * width;
+        }
+
+        Assert.Equal(1, total, 3);
+    }
+
+    [Fact]
+    public void BackwardMatchesFiniteDifferencesOfActionAndLogProbability()
+    {
+        // L = Σ gᵢ·aᵢ + h·log π with fixed weights, through the reparameterized sample (ε fixed).
+        float[] actionWeights = [0.8f, -0.6f];
+        const double logWeight = 0.37;
+        float[] mean = [.. Mean], logStd = [.. LogStd], action = new float[2];
+
+        double Loss()
+        {
+            double logProbability = SquashedGaussian.Sample(mean, logStd, Noise, action);
+            return (actionWeights[0] * (double)action[0]) + (actionWeights[1] * (double)action[1]) + (logWeight * logProbability);
+        }
+
+        float[] meanGradient = new float[2], logStdGradient = new float[2];
+        SquashedGaussian.Backward(mean, logStd, Noise, actionWeights, logWeight, meanGradient, logStdGradient);
+        for (int i = 0; i < 2; i++)
+        {
+            FiniteDifferences.AssertClose(meanGradient[i], FiniteDifferences.Derivative(mean, i, Loss), $"∂L/∂μ[{i}]");
+            FiniteDifferences.AssertClose(logStdGradient[i], FiniteDifferences.Derivative(logStd, i, Loss), $"∂L/∂s[{i}]");
+        }
+    }
+
+    [Fact]
+    public void ModeIsTanhOfTheMean()
+    {
+        float[] action = new float[2];
+        SquashedGaussian.Mode(Mean, action);
+        Assert.Equal(Math.Tanh(0.3), action[0], 6);
+        Assert.Equal(Math.Tanh(-1.2), action[1], 6);
+    }
+}
