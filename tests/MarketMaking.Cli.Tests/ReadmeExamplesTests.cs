@@ -124,7 +124,7 @@ public sealed partial class ReadmeExamplesTests(ITestOutputHelper log) : IDispos
         }
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
