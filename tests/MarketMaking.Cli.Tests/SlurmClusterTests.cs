@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MarketMaking.Tests.Samples;
 
 namespace MarketMaking.Cli.Tests;
 
@@ -11,7 +12,7 @@ namespace MarketMaking.Cli.Tests;
 public sealed class SlurmClusterTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mm-slurm-").FullName;
-    private readonly string _root = ReadmeExamplesTests.RepositoryRoot();
+    private readonly string _root = RepositoryFolder.Root;
 
     // The tool the jobs run: this build's, as the tests run it.
     private static string Tool => $"dotnet {typeof(MmApplication).Assembly.Location}";

@@ -8,9 +8,11 @@ namespace MarketMaking.Cli.Tests;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class SlurmFactAttribute : FactAttribute
 {
+    private static readonly string[] Programs = ["/usr/bin/sbatch", "/usr/sbin/slurmctld", "/usr/sbin/slurmd", "/usr/sbin/munged"];
+
     public SlurmFactAttribute()
     {
-        string[] missing = [.. new[] { "/usr/bin/sbatch", "/usr/sbin/slurmctld", "/usr/sbin/slurmd", "/usr/sbin/munged" }.Where(p => !File.Exists(p))];
+        string[] missing = [.. Programs.Where(p => !File.Exists(p))];
         if (missing.Length > 0)
         {
             Skip = $"{string.Join(", ", missing)} not found: install Debian's slurm-wlm and munge (.ci/run does) to run the Slurm test";
