@@ -58,9 +58,9 @@ public sealed class ClusterCommandTests : IDisposable
         Assert.False(File.Exists(merged));
 
         // A missing shard.
-        (code, _, error) = Mm.Run("tune", "merge", shards[0], shards[1], shards[3], "--out", merged);
+        (code, _, error) = Mm.Run("tune", "merge", shards[0], shards[2], shards[3], "--out", merged);
         Assert.Equal(2, code);
-        Assert.Contains("invalid files: shard 2 of 4 missing", error, StringComparison.Ordinal);
+        Assert.Contains("invalid files: shard 1 of 4 missing", error, StringComparison.Ordinal);
 
         // That task re-run alone completes the sweep, which is the one-process sweep exactly.
         Assert.Equal(0, AsSlurmTask(1, 4, Sweep("r.csv", "--shard", "auto")).Code);
