@@ -68,11 +68,11 @@ public sealed class ClusterCommandTests : IDisposable
         Assert.Equal(File.ReadAllLines(Path.Combine(_folder, "whole.csv")).Order(), File.ReadAllLines(merged).Order());
 
         // A shard of the same grid run with other settings is another sweep.
-        Assert.Equal(0, AsSlurmTask(3, 4, Sweep("s.csv", "--shard", "auto", "--sims", "100")).Code);
+        Assert.Equal(0, AsSlurmTask(3, 4, Sweep("s.csv", "--shard", "auto", "--seed", "2")).Code);
         (code, _, error) = Mm.Run("tune", "merge", shards[0], shards[1], shards[2], Path.Combine(_folder, "s.shard-3-of-4.csv"), "--out", merged);
         Assert.Equal(1, code);
         Assert.Contains("run with other settings than", error, StringComparison.Ordinal);
-        Assert.Contains("--sims 100 here, 200 there", error, StringComparison.Ordinal);
+        Assert.Contains("--seed 2 here, (not given) there", error, StringComparison.Ordinal);
     }
 
     [Fact]
