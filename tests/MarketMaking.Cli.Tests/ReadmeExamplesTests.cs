@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using MarketMaking.Tests.Samples;
 using Xunit.Abstractions;
 
 namespace MarketMaking.Cli.Tests;
@@ -49,7 +50,7 @@ public sealed partial class ReadmeExamplesTests(ITestOutputHelper log) : IDispos
     [Fact]
     public void EveryExampleRunsAsWrittenFromTheRepositoryRoot()
     {
-        string repository = RepositoryRoot();
+        string repository = RepositoryFolder.Root;
         string[] examples = [.. Examples(File.ReadAllText(Path.Combine(repository, "README.md")))];
         Assert.True(examples.Length >= 40, $"{examples.Length} examples found");
         foreach ((string line, _, _) in Skipped)
@@ -130,19 +131,6 @@ public sealed partial class ReadmeExamplesTests(ITestOutputHelper log) : IDispos
                 yield return Spaces().Replace(line["./mm ".Length..].Split(" #")[0].Trim(), " ");
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MarketMaking.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("the repository (MarketMaking.slnx) is not above the test binaries");
     }
 
     [GeneratedRegex(" +")]

@@ -5,6 +5,7 @@ using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Research;
+using MarketMaking.Research.Cluster;
 using MarketMaking.Research.Reports;
 using MarketMaking.Research.Runs;
 using MarketMaking.Research.Training;
@@ -35,21 +36,29 @@ internal static class TrainAgentCommand
         var discount = new Option<double?>("--discount") { Description = "agent: discount γ (default 1: the objective is the undiscounted sum over the episode)" };
         var trainingPhi = new Option<double?>("--training-phi") { Description = "running inventory penalty φ of the training reward (reward shaping; evaluation keeps the environment's own φ)" };
         var members = new Option<int?>("--members") { Description = "agents trained on seeds SEED, SEED+1, … that act together (PPO, DQN; default: ppo 3, dqn 4, qlearning 1)" };
+        var member = new Option<string?>("--member") { Description = "train only member I (0 … N−1) of the --members N ensemble, on the seeds it has in the whole ensemble; auto: I from the Slurm job array or Kubernetes Indexed Job. Join the members with mm train merge" };
         var updateFrequency = new Option<int?>("--update-frequency") { Description = "agent: transitions between DQN updates, or PPO's rollout length" };
         var json = new Option<bool>("--json") { Description = "print {\"agent\",\"steps\",\"seconds\",\"steps_per_second\",\"mean_episode_reward\",\"policy\"}" };
-        foreach (Option option in new Option[] { agent, env, preset, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, members, trainingPhi, json })
+        foreach (Option option in new Option[] { agent, env, preset, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, members, member, trainingPhi, json })
         {
             train.Options.Add(option);
         }
 
+        train.Subcommands.Add(Merge(terminal));
         train.SetAction(async (parse, cancellation) =>
         {
             if (parse.GetValue(agent) is null && parse.GetValue(resume) is null)
             {
-                throw new InvalidParameterException("agent", $"name an agent (--agent {string.Join("|", AgentCatalog.Names)}) or a subcommand (detector, spread)");
+                throw new InvalidParameterException("agent", $"name an agent (--agent {string.Join("|", AgentCatalog.Names)}) or a subcommand (detector, spread, merge)");
             }
 
             string envName = parse.GetValue(env)!;
+            int? memberIndex = parse.GetValue(member) switch
+            {
+                null => null,
+                "auto" => ArrayTask.Parse("member", $"auto/{parse.GetValue(members) ?? throw new InvalidParameterException("members", "--member auto needs --members N: the ensemble's size")}", Environment.GetEnvironmentVariable).Index,
+                var text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int i) ? i : throw new InvalidParameterException("member", $"expected a member index or auto, got '{text}'"),
+            };
             TrainingEnvironment environment = envName == "lob"
                 ? TrainingEnvironment.Book(AgentMarketPresets.Load(parse.GetValue(preset)!), parse.GetValue(trainingPhi))
                 : TrainingEnvironment.Model(envName, parse.GetValue(trainingPhi));
@@ -61,6 +70,12 @@ internal static class TrainAgentCommand
                     Steps = parse.GetValue(steps),
                     Environments = parse.GetValue(envs),
                     Members = parse.GetValue(members),
+                    Member = memberIndex,
+                    Run = new Dictionary<string, string>
+                    {
+                        ["preset"] = envName == "lob" ? parse.GetValue(preset)! : "-",
+                        ["training_phi"] = parse.GetValue(trainingPhi)?.ToString("R", CultureInfo.InvariantCulture) ?? "default",
+                    },
                     Seed = parse.GetValue(seed),
                     Overrides = new AgentOverrides(parse.GetValue(learningRate), parse.GetValue(batchSize), parse.GetValue(discount), parse.GetValue(updateFrequency)),
                     OutputPath = parse.GetValue(output),
@@ -97,5 +112,23 @@ internal static class TrainAgentCommand
                 $"{name}: {result!.Steps:N0} transitions in {result.Seconds:F1} s ({Formats.Rate(result.StepsPerSecond)} steps/s), mean episode reward {result.MeanEpisodeReward:F4}{(result.PolicyPath is null ? string.Empty : $"; policy: {result.PolicyPath}")}"));
             return 0;
         });
+    }
+
+    private static Command Merge(Terminal terminal)
+    {
+        var files = new Argument<string[]>("files") { Description = "the members' policy files (mm train --members N --member I)", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out") { Description = "the ensemble's policy file", Required = true };
+        var json = new Option<bool>("--json") { Description = "print {\"agent\",\"members\",\"policy\"}" };
+        var command = new Command("merge", "Join ensemble members trained apart into the ensemble one process trains (the same file, byte for byte); refuses a missing, repeated, unfinished or foreign member.") { files, output, json };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(output)!;
+            (string kind, int count) = EnsembleMemberFile.Merge(parse.GetValue(files)!, path);
+            terminal.Writer.WriteLine(parse.GetValue(json)
+                ? Json.Serialize(new { Agent = kind, Members = count, Policy = path })
+                : $"{kind} ensemble of {count} members: {path}");
+            return 0;
+        });
+        return command;
     }
 }

@@ -9,6 +9,7 @@ using MarketMaking.Data.Files;
 using MarketMaking.Reporting;
 using MarketMaking.Research;
 using MarketMaking.Research.Backtests;
+using MarketMaking.Research.Cluster;
 using MarketMaking.Research.Quoting;
 using MarketMaking.Research.Replay;
 using MarketMaking.Research.Reports;
@@ -46,7 +47,7 @@ internal static class TuneCommand
         var sims = new Option<int>("--sims") { Description = "model: trajectories per point", DefaultValueFactory = _ => 1000 };
         var results = new Option<string?>("--results") { Description = "CSV of results (appended; points already in it are skipped); default runs/tune/STRATEGY-MARKET[-DATA]-PARAMETERS.csv" };
         var best = new Option<string?>("--best-config") { Description = "write the best point as a YAML config" };
-        var shard = new Option<string?>("--shard") { Description = "i/n: run only points with index ≡ i (mod n)" };
+        var shard = new Option<string?>("--shard") { Description = "i/n: run only points with index ≡ i (mod n); auto: i and n from the Slurm job array (auto/n in a Kubernetes Indexed Job), each shard to its own results file NAME.shard-i-of-n.csv" };
         var seed = new Option<ulong>("--seed") { Description = "seed (the same for every point: paired comparisons)", DefaultValueFactory = _ => 1 };
         var top = new Option<int>("--top") { Description = "rows of the ranked table", DefaultValueFactory = _ => 10 };
         var trainWindow = new Option<string?>("--train") { Description = "walk-forward (bars or replay): length of each tuning window, e.g. 7d or 2m" };
@@ -71,7 +72,8 @@ internal static class TuneCommand
             IReadOnlyList<SweepPoint> points = parse.GetValue(random) > 0
                 ? ParameterSpace.Random(parse.GetValue(range) ?? [], parse.GetValue(random), parse.GetValue(seed))
                 : ParameterSpace.Grid(parse.GetValue(grid) is { Length: > 0 } g ? g : throw new InvalidParameterException("grid", "give --grid name=v1,v2 (or --random N with --range)"));
-            (int shardIndex, int shardCount) = Shard(parse.GetValue(shard));
+            string? shardText = parse.GetValue(shard);
+            ArrayTask shardTask = shardText is null ? ArrayTask.Whole : ArrayTask.Parse("shard", shardText, Environment.GetEnvironmentVariable);
             string marketKind = parse.GetValue(kind)!;
             if (marketKind is not ("model" or "bars" or "replay"))
             {
@@ -119,8 +121,11 @@ internal static class TuneCommand
                 return 0;
             }
 
-            string path = parse.GetValue(results) ?? SweepResultsFile.DefaultPath(name, marketKind, dataPath, Sweep.ParameterNames(points));
-            IReadOnlyList<SweepPoint> todo = Sweep.Pending(points, path, shardIndex, shardCount);
+            string wholePath = parse.GetValue(results) ?? SweepResultsFile.DefaultPath(name, marketKind, dataPath, Sweep.ParameterNames(points));
+
+            // Every task of a job array runs the same command line: auto gives each shard a file of its own.
+            string path = shardText?.StartsWith("auto", StringComparison.Ordinal) == true ? SweepShard.ResultsPath(wholePath, shardTask) : wholePath;
+            IReadOnlyList<SweepPoint> todo = Sweep.Pending(points, path, shardTask.Index, shardTask.Count);
             ISweepMarket sweep = marketKind switch
             {
                 "model" => Model(market.Resolve(parse), strategies, parse, name, parse.GetValue(sims), parse.GetValue(seed), slippageBps),
@@ -129,6 +134,16 @@ internal static class TuneCommand
             };
 
             Sweep.Check(sweep, todo); // before the results file is touched
+            if (shardTask.Count > 1)
+            {
+                if (SweepShard.Read(path) is { } written && written.Index != shardTask.Index)
+                {
+                    throw new InvalidParameterException("results", $"{path} holds shard {written.Index} of {written.Count}: give each shard a results file of its own (--shard auto does)");
+                }
+
+                SweepShard.For(shardTask, points, SweepSettings(parse)).Write(path);
+            }
+
             var clock = Stopwatch.StartNew();
             IReadOnlyList<string> names = Sweep.ParameterNames(points);
             using (SweepResultsFile file = SweepResultsFile.Open(path, SweepResultsFile.Header(names)))
@@ -245,18 +260,12 @@ internal static class TuneCommand
         _ => throw new InvalidParameterException("objective", $"unknown objective '{name}'; known: pnl, sharpe, utility, pnl-dd"),
     };
 
-    private static (int Index, int Count) Shard(string? text)
-    {
-        if (text is null)
-        {
-            return (0, 1);
-        }
-
-        string[] parts = text.Split('/');
-        return parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out int i) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out int n) && n >= 1 && i >= 0 && i < n
-            ? (i, n)
-            : throw new InvalidParameterException("shard", $"expected i/n with 0 ≤ i < n, got '{text}'");
-    }
+    /// <summary>The options given on the command line that decide a point's score (not where results go or how they print): shards of one sweep share them.</summary>
+    private static Dictionary<string, string> SweepSettings(ParseResult parse) =>
+        parse.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>()
+            .Where(o => !o.Implicit && o.Option.Name is not ("--shard" or "--results" or "--json" or "--top" or "--best-config"))
+            .GroupBy(o => o.Option.Name)
+            .ToDictionary(g => g.Key, g => string.Join(' ', g.SelectMany(o => o.Tokens).Select(t => t.Value)));
 
     private static void Report(Terminal terminal, RankedSweep ranked, int top, string objective)
     {
@@ -281,7 +290,7 @@ internal static class TuneCommand
         var files = new Argument<string[]>("files") { Description = "result files of the shards", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "merged file", Required = true };
         var json = new Option<bool>("--json") { Description = "print {\"points\",\"files\",\"out\"}" };
-        var command = new Command("merge", "Join the result files of a sharded sweep (the first result of each point is kept).") { files, output, json };
+        var command = new Command("merge", "Join the result files of a sharded sweep (the first result of each point is kept); refuses a missing, repeated, unfinished or foreign shard.") { files, output, json };
         command.SetAction(parse =>
         {
             string[] paths = parse.GetValue(files)!;

@@ -148,18 +148,23 @@ public sealed class SweepResultsFile : IDisposable
 
     /// <summary>
     /// Joins the result files of a sharded sweep into <paramref name="output"/>, ordered by point
-    /// index; the first result of each point is kept. Returns the number of points written.
+    /// index; the first result of each point is kept. Returns the number of points written. Shards
+    /// described by a <see cref="SweepShard"/> must all be given, each once and complete.
     /// </summary>
-    /// <exception cref="DataFormatException">The first file is missing, or a file holds another sweep.</exception>
+    /// <exception cref="DataFormatException">The first file is missing, a file holds another sweep, or a shard is incomplete.</exception>
+    /// <exception cref="InvalidParameterException">A shard is missing or given twice.</exception>
     public static int Merge(IReadOnlyList<string> paths, string output)
     {
         ArgumentNullException.ThrowIfNull(paths);
         string header = File.Exists(paths[0]) ? File.ReadLines(paths[0]).FirstOrDefault() ?? string.Empty : throw new DataFormatException(paths[0], 0, "file", "not found");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var rows = new List<string[]>();
+        var files = new List<(string, SweepShard?, IReadOnlySet<string>)>();
         foreach (string path in paths)
         {
-            foreach ((string key, string[] cells) in Read(path, header))
+            List<(string Key, string[] Cells)> read = Read(path, header);
+            files.Add((path, SweepShard.Read(path), read.Select(r => r.Key).ToHashSet(StringComparer.Ordinal)));
+            foreach ((string key, string[] cells) in read)
             {
                 if (seen.Add(key))
                 {
@@ -167,6 +172,8 @@ public sealed class SweepResultsFile : IDisposable
                 }
             }
         }
+
+        SweepShard.CheckMerge(files); // before the merged file is written
 
         OutputFiles.Write(output, w =>
         {

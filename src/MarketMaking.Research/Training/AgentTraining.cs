@@ -75,6 +75,11 @@ public sealed class AgentTraining
         }
 
         string kind = resumed?.Kind ?? settings.Agent!;
+        if (settings.Member is { } member)
+        {
+            CheckMember(settings, kind, member);
+        }
+
         long steps = settings.Steps ?? AgentCatalog.DefaultSteps(kind);
         if (steps <= 0)
         {
@@ -87,7 +92,10 @@ public sealed class AgentTraining
             throw new InvalidParameterException("envs", $"must be at least 1, got {trajectories}");
         }
 
-        object agent = resumed?.Agent ?? AgentCatalog.Create(kind, environment.Shape, (int)(settings.Seed % int.MaxValue), steps, settings.Overrides, settings.Members ?? AgentCatalog.DefaultMembers(kind));
+        // A member alone is created as the one-process ensemble creates it: on seed SEED + index.
+        object agent = resumed?.Agent ?? (settings.Member is { } index
+            ? AgentCatalog.Create(kind, environment.Shape, (int)(settings.Seed % int.MaxValue) + index, steps, settings.Overrides)
+            : AgentCatalog.Create(kind, environment.Shape, (int)(settings.Seed % int.MaxValue), steps, settings.Overrides, settings.Members ?? AgentCatalog.DefaultMembers(kind)));
         foreach (string? output in new[] { settings.OutputPath, settings.CurvePath })
         {
             if (output is not null && output != settings.ResumeFrom)
@@ -116,7 +124,8 @@ public sealed class AgentTraining
         var clock = Stopwatch.StartNew();
         long nextCheckpoint = every > 0 ? every : long.MaxValue;
         var last = new AgentTrainingProgress(0, double.NaN, double.NaN);
-        AgentCatalog.Train(Agent, () => _environment.Create(_trajectories), StepsPerMember, _settings.Seed, (done, rate, reward) =>
+        ulong seed = _settings.Seed + (ulong)(_settings.Member ?? 0);
+        AgentCatalog.Train(Agent, () => _environment.Create(_trajectories), StepsPerMember, seed, (done, rate, reward) =>
         {
             last = new AgentTrainingProgress(done, rate, reward);
             curve?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{done},{clock.Elapsed.TotalSeconds:F3},{rate:F0},{reward:G6}"));
@@ -124,15 +133,67 @@ public sealed class AgentTraining
             progress?.Report(last);
             if (path is not null && done >= nextCheckpoint)
             {
-                AgentCatalog.Save(Agent, path);
+                Save(path, complete: false);
                 nextCheckpoint += every;
             }
         }, cancellation);
         if (path is not null)
         {
-            AgentCatalog.Save(Agent, path);
+            Save(path, complete: true);
         }
 
         return new AgentTrainingResult(Kind, last.Steps, clock.Elapsed.TotalSeconds, last.StepsPerSecond, last.MeanEpisodeReward, path);
+    }
+
+    private static void CheckMember(AgentTrainingSettings settings, string kind, int member)
+    {
+        if (kind is not ("ppo" or "dqn"))
+        {
+            throw new InvalidParameterException("member", $"ensembles are built of PPO or DQN agents; {kind} trains one");
+        }
+
+        if (settings.ResumeFrom is not null)
+        {
+            throw new InvalidParameterException("member", "a member trains from its seed: --member does not go with --resume (a failed member is trained again)");
+        }
+
+        int members = settings.Members ?? throw new InvalidParameterException("members", "--member I needs --members N: the ensemble's size");
+        if (members < 1 || member < 0 || member >= members)
+        {
+            throw new InvalidParameterException("member", $"must be 0 … {members - 1} for --members {members}, got {member}");
+        }
+    }
+
+    /// <summary>The whole run's settings, which every member of one ensemble shares.</summary>
+    private Dictionary<string, string> RunSettings()
+    {
+        var c = CultureInfo.InvariantCulture;
+        AgentOverrides o = _settings.Overrides;
+        var run = new Dictionary<string, string>(_settings.Run)
+        {
+            ["agent"] = Kind,
+            ["environment"] = _environment.Name,
+            ["seed"] = _settings.Seed.ToString(c),
+            ["steps"] = StepsPerMember.ToString(c),
+            ["envs"] = _trajectories.ToString(c),
+            ["learning_rate"] = o.LearningRate?.ToString("R", c) ?? "default",
+            ["batch_size"] = o.BatchSize?.ToString(c) ?? "default",
+            ["discount"] = o.Discount?.ToString("R", c) ?? "default",
+            ["update_frequency"] = o.UpdateFrequency?.ToString(c) ?? "default",
+        };
+        return run;
+    }
+
+    private void Save(string path, bool complete)
+    {
+        if (_settings.Member is { } index)
+        {
+            var member = new EnsembleMember { Index = index, Members = _settings.Members!.Value, Complete = complete, Steps = AgentCatalog.StepsTrained(Agent), Run = RunSettings() };
+            EnsembleMemberFile.Save(Agent, member, path);
+        }
+        else
+        {
+            AgentCatalog.Save(Agent, path);
+        }
     }
 }

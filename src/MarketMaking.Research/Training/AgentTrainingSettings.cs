@@ -18,6 +18,15 @@ public sealed record AgentTrainingSettings
     /// <summary>Agents trained on seeds Seed, Seed + 1, … that act together (PPO, DQN).</summary>
     public int? Members { get; init; }
 
+    /// <summary>
+    /// Train only this member (0 … <see cref="Members"/> − 1) of the ensemble, on the seeds it gets in
+    /// a one-process ensemble, written as an <see cref="EnsembleMemberFile"/>; null trains them all.
+    /// </summary>
+    public int? Member { get; init; }
+
+    /// <summary>What else identifies the run (the environment's preset, reward shaping …): recorded in a member's file and checked when members merge.</summary>
+    public IReadOnlyDictionary<string, string> Run { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The random seed.</summary>
     public ulong Seed { get; init; } = 1;
 

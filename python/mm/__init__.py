@@ -1,0 +1,164 @@
+"""Python bindings of the market-making toolkit (ctypes + numpy only).
+
+The engine is the toolkit's own C# code compiled ahead of time into a native library
+(src/MarketMaking.Native, ``MarketMaking.Native.so``) with a C ABI. Arrays are numpy buffers handed to the
+library by pointer: a step writes observations, rewards and flags in place, copying nothing.
+
+    import mm
+    env = mm.make("cj", num_envs=4096, seed=1)
+    obs, info = env.reset()
+    obs, reward, terminated, truncated, info = env.step(env.action_space.sample())
+    q, bid, ask = mm.quotes("glft-exact", gamma=0.1)
+
+The library is looked up in MM_NATIVE_LIB, then beside this file (native/MarketMaking.Native.so), where
+``dotnet publish src/MarketMaking.Native -c Release -r linux-x64 -o python/mm/native`` puts it.
+"""
+
+import ctypes
+import os
+
+import numpy as np
+
+__all__ = ["make", "quotes", "monte_carlo", "VectorEnv", "Box", "Discrete", "MarketMakingError"]
+
+
+class MarketMakingError(RuntimeError):
+    """An error reported by the native library (bad name, bad parameter), with its message."""
+
+
+def _load():
+    path = os.environ.get("MM_NATIVE_LIB") or os.path.join(os.path.dirname(__file__), "native", "MarketMaking.Native.so")
+    if not os.path.exists(path):
+        raise ImportError(f"{path} not found: build it with dotnet publish src/MarketMaking.Native -c Release -r linux-x64 -o python/mm/native, or set MM_NATIVE_LIB")
+    lib = ctypes.CDLL(path)
+    c_int_p = ctypes.POINTER(ctypes.c_int)
+    c_float_p = ctypes.POINTER(ctypes.c_float)
+    c_double_p = ctypes.POINTER(ctypes.c_double)
+    c_byte_p = ctypes.POINTER(ctypes.c_uint8)
+    lib.mm_last_error.argtypes = [ctypes.c_char_p, ctypes.c_int]
+    lib.mm_last_error.restype = ctypes.c_int
+    lib.mm_env_create.argtypes = [ctypes.c_char_p, ctypes.c_int]
+    lib.mm_env_create.restype = ctypes.c_void_p
+    lib.mm_env_info.argtypes = [ctypes.c_void_p, c_int_p]
+    lib.mm_env_info.restype = ctypes.c_int
+    lib.mm_env_reset.argtypes = [ctypes.c_void_p, ctypes.c_uint64, c_float_p]
+    lib.mm_env_reset.restype = ctypes.c_int
+    lib.mm_env_step.argtypes = [ctypes.c_void_p, c_int_p, c_float_p, c_float_p, c_byte_p, c_byte_p]
+    lib.mm_env_step.restype = ctypes.c_int
+    lib.mm_env_destroy.argtypes = [ctypes.c_void_p]
+    lib.mm_env_destroy.restype = None
+    doubles = [ctypes.c_double] * 6
+    lib.mm_quotes.argtypes = [ctypes.c_char_p, *doubles, ctypes.c_int, ctypes.c_double, c_double_p, c_double_p, c_double_p, ctypes.c_int]
+    lib.mm_quotes.restype = ctypes.c_int
+    lib.mm_monte_carlo.argtypes = [ctypes.c_char_p, *doubles, ctypes.c_int, ctypes.c_int, ctypes.c_uint64, c_double_p, c_double_p]
+    lib.mm_monte_carlo.restype = ctypes.c_int
+    return lib
+
+
+_lib = _load()
+
+
+def _check(result):
+    if result is None or (isinstance(result, int) and result < 0):
+        size = _lib.mm_last_error(None, 0)
+        buffer = ctypes.create_string_buffer(size + 1)
+        _lib.mm_last_error(buffer, size + 1)
+        raise MarketMakingError(buffer.value.decode("utf-8"))
+    return result
+
+
+def _ptr(array, ctype):
+    return array.ctypes.data_as(ctypes.POINTER(ctype))
+
+
+class Box:
+    """A box of real vectors (Gymnasium's Box): low, high, shape, dtype."""
+
+    def __init__(self, low, high, shape, dtype):
+        self.low, self.high, self.shape, self.dtype = low, high, tuple(shape), np.dtype(dtype)
+
+    def __repr__(self):
+        return f"Box({self.low}, {self.high}, {self.shape}, {self.dtype})"
+
+
+class Discrete:
+    """n actions 0 … n−1 (Gymnasium's Discrete); for a batch, shape is (num_envs,)."""
+
+    def __init__(self, n, shape=(), seed=None):
+        self.n, self.shape, self.dtype = int(n), tuple(shape), np.dtype(np.int32)
+        self._rng = np.random.default_rng(seed)
+
+    def sample(self):
+        return self._rng.integers(0, self.n, size=self.shape, dtype=np.int32)
+
+    def __repr__(self):
+        return f"Discrete({self.n}, shape={self.shape})"
+
+
+class VectorEnv:
+    """num_envs trajectories stepped together (Gymnasium's vector API; ended trajectories reset at once).
+
+    Actions are integers bid_index · ask_count + ask_index over the depth grid. The arrays a step
+    returns are the environment's own buffers, overwritten by the next step: copy what you keep.
+    """
+
+    def __init__(self, name="cj", num_envs=1, seed=None):
+        self._handle = _check(_lib.mm_env_create(name.encode(), int(num_envs)))
+        info = np.zeros(5, dtype=np.int32)
+        _check(_lib.mm_env_info(self._handle, _ptr(info, ctypes.c_int)))
+        self.name = name
+        self.num_envs, obs_size, actions, self.bid_count, self.ask_count = (int(x) for x in info)
+        self.seed = 1 if seed is None else int(seed)
+        self.single_observation_space = Box(-np.inf, np.inf, (obs_size,), np.float32)
+        self.observation_space = Box(-np.inf, np.inf, (self.num_envs, obs_size), np.float32)
+        self.single_action_space = Discrete(actions)
+        self.action_space = Discrete(actions, (self.num_envs,), seed=self.seed)
+        self._obs = np.zeros((self.num_envs, obs_size), dtype=np.float32)
+        self._rewards = np.zeros(self.num_envs, dtype=np.float32)
+        self._terminated = np.zeros(self.num_envs, dtype=np.bool_)
+        self._truncated = np.zeros(self.num_envs, dtype=np.bool_)
+
+    def reset(self, seed=None, options=None):
+        if seed is not None:
+            self.seed = int(seed)
+        _check(_lib.mm_env_reset(self._handle, self.seed, _ptr(self._obs, ctypes.c_float)))
+        return self._obs, {}
+
+    def step(self, actions):
+        actions = np.ascontiguousarray(actions, dtype=np.int32)
+        if actions.shape != (self.num_envs,):
+            raise ValueError(f"actions must have shape ({self.num_envs},), got {actions.shape}")
+        _check(_lib.mm_env_step(self._handle, _ptr(actions, ctypes.c_int), _ptr(self._obs, ctypes.c_float), _ptr(self._rewards, ctypes.c_float),
+                                _ptr(self._terminated.view(np.uint8), ctypes.c_uint8), _ptr(self._truncated.view(np.uint8), ctypes.c_uint8)))
+        return self._obs, self._rewards, self._terminated, self._truncated, {}
+
+    def close(self):
+        if getattr(self, "_handle", None):
+            _lib.mm_env_destroy(self._handle)
+            self._handle = None
+
+    def __del__(self):
+        self.close()
+
+
+def make(name="cj", num_envs=1, seed=None):
+    """An environment by name: "cj" (the Cartea–Jaimungal model market) or "lob" (the agent-based book)."""
+    return VectorEnv(name, num_envs, seed)
+
+
+def quotes(model="glft-exact", gamma=0.1, sigma=2.0, A=140.0, kappa=1.5, horizon=1.0, dt=0.005, max_inventory=20, time_left=None):
+    """A quoting model's depths from mid for every inventory: arrays q, bid, ask (NaN: side not quoted), as mm quotes prints."""
+    capacity = 2 * max_inventory + 1
+    q, bid, ask = (np.zeros(capacity) for _ in range(3))
+    tau = horizon if time_left is None else time_left
+    n = _check(_lib.mm_quotes(model.encode(), gamma, sigma, A, kappa, horizon, dt, int(max_inventory), tau,
+                              _ptr(q, ctypes.c_double), _ptr(bid, ctypes.c_double), _ptr(ask, ctypes.c_double), capacity))
+    return q[:n].astype(np.int64), bid[:n], ask[:n]
+
+
+def monte_carlo(strategy="glft", trajectories=1000, seed=1, gamma=0.1, sigma=2.0, A=140.0, kappa=1.5, horizon=1.0, dt=0.005, max_inventory=20):
+    """The Monte Carlo engine on the model market: each path's net PnL and final inventory."""
+    pnl, inventory = np.zeros(trajectories), np.zeros(trajectories)
+    _check(_lib.mm_monte_carlo(strategy.encode(), gamma, sigma, A, kappa, horizon, dt, int(max_inventory), int(trajectories), int(seed),
+                               _ptr(pnl, ctypes.c_double), _ptr(inventory, ctypes.c_double)))
+    return pnl, inventory
