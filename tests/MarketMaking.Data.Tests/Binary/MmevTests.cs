@@ -77,7 +77,7 @@ public sealed class MmevTests : IDisposable
         string path = _temp.File("e.mmev");
         using (var writer = new MmevWriter(path, Btc))
         {
-            writer.Write(SomeEvents()[..4]);
+            writer.Write(SomeEvents().AsSpan(0, 4));
         }
 
         byte[] good = File.ReadAllBytes(path);
