@@ -22,6 +22,8 @@ internal sealed class ReplayOptions
     private readonly Option<string> _onBadRow = new("--on-bad-row") { Description = "stop or skip (skips are counted in the report)", DefaultValueFactory = _ => "stop" };
     private readonly Option<string> _queueModel = new("--queue-model") { Description = "risk-averse, power or log", DefaultValueFactory = _ => "risk-averse" };
     private readonly Option<double> _queuePower = new("--queue-power") { Description = "exponent n of the power queue model", DefaultValueFactory = _ => 2 };
+    private readonly Option<string?> _queues = new("--queues") { Description = "exact: our orders in the real queues of order-by-order data (lobster, dbn-mbo); model: shadow queues with --queue-model on its L2 view (default: exact on order-by-order data)" };
+    private readonly Option<bool> _ownImpact = new("--own-impact") { Description = "exact queues: our fills take their size from the recorded executions (the report says how much of the tape changed)" };
     private readonly Option<string> _latency = new("--latency") { Description = "order entry latency, e.g. 5ms; 'recorded' draws each from the data's own receive delays (local − exchange time)", DefaultValueFactory = _ => "0ms" };
     private readonly Option<string?> _cancelLatency = new("--cancel-latency") { Description = "cancel latency (default: the entry latency)" };
     private readonly Option<double> _latencyJitter = new("--latency-jitter") { Description = "log-std of a lognormal latency around the median (0: constant)", DefaultValueFactory = _ => 0 };
@@ -30,7 +32,7 @@ internal sealed class ReplayOptions
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { _symbol, _tickSize, _takerFee, _onBadRow, _queueModel, _queuePower, _latency, _cancelLatency, _latencyJitter, _requote, _calibrate })
+        foreach (Option option in new Option[] { _symbol, _tickSize, _takerFee, _onBadRow, _queueModel, _queuePower, _queues, _ownImpact, _latency, _cancelLatency, _latencyJitter, _requote, _calibrate })
         {
             command.Options.Add(option);
         }
@@ -69,9 +71,18 @@ internal sealed class ReplayOptions
         TimeSpan entry = recorded ? TimeSpan.Zero : Durations.Parse("latency", latencyText, allowZero: true);
         TimeSpan? cancel = parse.GetValue(_cancelLatency) is { } cancelText ? Durations.Parse("cancel-latency", cancelText, allowZero: true) : null;
         var latency = new LatencySpec { Recorded = recorded, Entry = entry, Cancel = cancel, Jitter = parse.GetValue(_latencyJitter) };
+        bool? exact = parse.GetValue(_queues) switch
+        {
+            null => null,
+            "exact" => true,
+            "model" => false,
+            var other => throw new InvalidParameterException("queues", $"expected exact or model, got '{other}'"),
+        };
         return new ReplaySetup
         {
             QueueModel = queue,
+            ExactQueues = exact,
+            OwnImpact = parse.GetValue(_ownImpact),
             Latency = latency,
             RequoteInterval = requote,
             CalibrationWindow = calibration,

@@ -26,4 +26,7 @@ public enum BadRowReason
 
     /// <summary>An OHLCV bar whose high is below its low, or whose open or close lies outside them.</summary>
     InconsistentBar,
+
+    /// <summary>A level of the book rebuilt from a file's order messages that differs from the file's own book (LOBSTER's order-book rows).</summary>
+    BookMismatch,
 }

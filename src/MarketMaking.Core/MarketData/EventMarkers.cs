@@ -9,6 +9,10 @@ public enum EventMarkers : byte
     /// <summary>The last event of one exchange message: the book is consistent after it (strategies decide only here).</summary>
     EndOfBatch = 1,
 
-    /// <summary>Part of a snapshot rather than an incremental update.</summary>
+    /// <summary>
+    /// Part of a snapshot rather than an incremental update. On a BookLevel of an L3 source it marks
+    /// a level taken from the source's own book (one the order events cannot rebuild, e.g. a level
+    /// entering LOBSTER's window from below); the other BookLevels of an L3 stream only echo its order events.
+    /// </summary>
     Snapshot = 2,
 }

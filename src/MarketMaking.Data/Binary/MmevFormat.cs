@@ -12,7 +12,7 @@ namespace MarketMaking.Data.Binary;
 /// <code>
 /// header (64 bytes + symbol, padded to 8):
 ///   0  "MMEV"          magic
-///   4  u16 version     1
+///   4  u16 version     2 (version 1, without the order-by-order kinds, is read too)
 ///   6  u16 header size bytes before the first record
 ///   8  i64 count       events in the file, −1 when the writer could not seek back to fill it in
 ///  16  f64 tick size
@@ -21,20 +21,21 @@ namespace MarketMaking.Data.Binary;
 ///  34  u16 symbol      length of the UTF-8 symbol that follows the 64 fixed bytes
 ///  36  28 bytes zero   reserved
 /// record (40 bytes): i64 exchange time, i64 local time, i64 price, i64 id,
-///   u64 size (low 56 bits) | flags (high 8 bits: kind bits 0-1, side bit 2, markers bits 3-4, 5-7 zero)
+///   u64 size (low 56 bits) | flags (high 8 bits: kind low bits 0-1, side bit 2, markers bits 3-4,
+///   kind high bits 5-6 (the L3 kinds; zero in version 1), bit 7 zero)
 /// </code>
 /// Fixed records decode with five loads and no branches, which is what makes reading fast; folding
 /// the flags into the size's unused top byte keeps a record at 40 bytes instead of 48.
 /// </summary>
 internal static class MmevFormat
 {
-    public const int Version = 1;
+    public const int Version = 2;
     public const int RecordSize = 40;
     public const int FixedHeaderSize = 64;
     public const long UnknownCount = -1;
     public const int SizeBits = 56;
     public const long MaxSize = (1L << SizeBits) - 1;
-    public const int ReservedFlagBits = 0xE0;
+    public const int ReservedFlagBits = 0x80;
 
     public static ReadOnlySpan<byte> Magic => "MMEV"u8;
 
@@ -75,9 +76,9 @@ internal static class MmevFormat
         double lot = BinaryPrimitives.ReadDoubleLittleEndian(fixedPart.AsSpan(24));
         int recordSize = BinaryPrimitives.ReadUInt16LittleEndian(fixedPart.AsSpan(32));
         int symbolLength = BinaryPrimitives.ReadUInt16LittleEndian(fixedPart.AsSpan(34));
-        if (version != Version)
+        if (version is not (1 or Version))
         {
-            throw new DataFormatException(path, 0, "version", $"version {version} is not supported (this build reads version {Version})");
+            throw new DataFormatException(path, 0, "version", $"version {version} is not supported (this build reads versions 1 and {Version})");
         }
 
         if (recordSize != RecordSize || headerSize != Align8(FixedHeaderSize + symbolLength) || count < UnknownCount)
@@ -112,8 +113,9 @@ internal static class MmevFormat
             throw new ArgumentOutOfRangeException(nameof(e), e.Size, "an .mmev size must be between 0 and 2^56 − 1 lots");
         }
 
-        ulong flags = (ulong)e.Kind | ((ulong)e.Side << 2) | ((ulong)e.Markers << 3);
-        if ((flags & ~0x1FUL) != 0)
+        ulong kind = (ulong)e.Kind;
+        ulong flags = (kind & 3) | ((ulong)e.Side << 2) | ((ulong)e.Markers << 3) | ((kind >> 2) << 5);
+        if ((flags & ~0x7FUL) != 0 || (ulong)e.Side > 1 || (ulong)e.Markers > 3)
         {
             throw new ArgumentOutOfRangeException(nameof(e), "kind, side or markers out of the .mmev range");
         }
@@ -131,7 +133,7 @@ internal static class MmevFormat
         return new MarketEvent(
             exchangeTime,
             localTime,
-            (MarketEventKind)(flags & 3),
+            (MarketEventKind)((flags & 3) | (((flags >> 5) & 3) << 2)),
             (Side)((flags >> 2) & 1),
             price,
             (long)(sizeAndFlags & MaxSize),

@@ -35,4 +35,7 @@ public enum MarketDataFormat
 
     /// <summary>bybit-kline: Bybit kline JSON (bars, not events).</summary>
     BybitKline,
+
+    /// <summary>lobster: a LOBSTER day, order by order (message and order-book CSVs, zipped as published).</summary>
+    Lobster,
 }

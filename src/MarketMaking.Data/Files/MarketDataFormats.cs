@@ -20,9 +20,10 @@ public static class MarketDataFormats
         ("mmev", MarketDataFormat.Mmev),
         ("ohlcv", MarketDataFormat.Ohlcv),
         ("bybit-kline", MarketDataFormat.BybitKline),
+        ("lobster", MarketDataFormat.Lobster),
     ];
 
-    /// <summary>Every format name, in the order of <see cref="MarketDataFormat"/>.</summary>
+    /// <summary>Every format name.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Registry.Select(r => r.Name)];
 
     public static string NameOf(MarketDataFormat format) => Registry.First(r => r.Format == format).Name;
@@ -61,6 +62,7 @@ public static class MarketDataFormats
             MarketDataFormat.TardisBook => new TardisBookReader(path, options),
             MarketDataFormat.TardisTrades => new TardisTradeReader(path, options),
             MarketDataFormat.Mmev => new MmevReader(path),
+            MarketDataFormat.Lobster => new LobsterReader(path, options),
             _ => throw new InvalidParameterException("format", $"{NameOf(format)} holds bars, not market events: read it as bars"),
         };
     }

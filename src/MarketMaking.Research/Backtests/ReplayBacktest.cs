@@ -103,7 +103,7 @@ public sealed class ReplayBacktest
             new("instrument", $"{Instrument.Symbol}: tick {Instrument.TickSize.ToString(invariant)}, lot {Instrument.LotSize.ToString(invariant)}, maker fee {traded.MakerFeeRate.ToString(invariant)}, taker fee {traded.TakerFeeRate.ToString(invariant)}"),
             new("calibration", Session.CalibrationText),
             new("execution", Session.ExecutionText),
-            new("replay", $"{stats.Events:N0} events in {stats.Batches:N0} messages; our orders refused as crossing {stats.OrdersRejectedAsCrossing}; fills by queue {stats.FillsByQueue}, by trade-through {stats.FillsThroughTradedPrice}, by book crossing {stats.FillsByBookCrossing}"),
+            new("replay", $"{stats.Events:N0} events in {stats.Batches:N0} messages; our orders refused as crossing {stats.OrdersRejectedAsCrossing}; fills by queue {stats.FillsByQueue}, by trade-through {stats.FillsThroughTradedPrice}, by book crossing {stats.FillsByBookCrossing}{(Session.Settings.OwnImpact ? $"; own impact took {stats.TapeLotsRemoved:N0} lots from the recorded executions" : string.Empty)}"),
             new("data quality", BadRowText.Describe(final.BadRows)),
             BacktestText.StrategySettings(described),
         ]);

@@ -58,8 +58,11 @@ public sealed class ReplaySession
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(open);
         setup.Validate();
+        bool exact = setup.ExactQueues ?? IsOrderByOrder(open);
         var settings = new ReplaySettings
         {
+            ExactQueues = exact,
+            OwnImpact = setup.OwnImpact,
             QueueModel = setup.QueueModel.Create(),
             RequoteInterval = Durations.Nanoseconds(setup.RequoteInterval),
             StartAfter = Durations.Nanoseconds(setup.CalibrationWindow),
@@ -121,7 +124,24 @@ public sealed class ReplaySession
 
     /// <summary>Queue model, latency and requote interval, in one line.</summary>
     public string ExecutionText =>
-        $"queue model {_setup.QueueModel.Name}; latency {_setup.Latency.Describe(RecordedLatencies)}; requote interval {Durations.Format(_setup.RequoteInterval)}";
+        $"{(Settings.ExactQueues ? $"exact L3 queues{(Settings.OwnImpact ? " with own impact" : string.Empty)}" : $"queue model {_setup.QueueModel.Name}")}; latency {_setup.Latency.Describe(RecordedLatencies)}; requote interval {Durations.Format(_setup.RequoteInterval)}";
+
+    /// <summary>Whether the data holds order-by-order events (among its first 4,096).</summary>
+    private static bool IsOrderByOrder(Func<IMarketEventSource> open)
+    {
+        using IMarketEventSource peek = open();
+        Span<MarketEvent> buffer = new MarketEvent[4096];
+        int count = peek.Read(buffer);
+        foreach (ref readonly MarketEvent e in buffer[..count])
+        {
+            if (e.Kind >= MarketEventKind.OrderAdd)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>σ, A and κ in price units from the first <paramref name="window"/> of the data.</summary>
     private static CalibrationResult Calibrate(IMarketEventSource source, TimeSpan window)

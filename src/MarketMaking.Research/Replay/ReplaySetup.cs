@@ -13,6 +13,16 @@ public sealed record ReplaySetup
     /// <summary>Estimates our place in the queues we cannot see.</summary>
     public QueueModelSpec QueueModel { get; init; } = QueueModelSpec.RiskAverse;
 
+    /// <summary>
+    /// True: our orders join the real queues of order-by-order data (no queue model); false: shadow
+    /// queues with <see cref="QueueModel"/> on the data's L2 view; null (the default): exact exactly
+    /// when the data is order by order.
+    /// </summary>
+    public bool? ExactQueues { get; init; }
+
+    /// <summary>With exact queues: our fills take their size from the recorded executions, and the run says how much of the tape changed.</summary>
+    public bool OwnImpact { get; init; }
+
     /// <summary>Order entry and cancel latency.</summary>
     public LatencySpec Latency { get; init; } = LatencySpec.None;
 

@@ -20,7 +20,7 @@ namespace MarketMaking.Simulation.Exchange;
 /// cross the book when it arrives is refused (our quotes are post-only). Nothing allocates per event.
 /// </para>
 /// </summary>
-public sealed class ShadowExchange
+public sealed class ShadowExchange : IReplayExchange
 {
     private readonly IQueueModel _queueModel;
     private readonly OrderBook _book = new();
@@ -58,6 +58,9 @@ public sealed class ShadowExchange
 
     /// <summary>Fills by the other side of the book moving through our price.</summary>
     public long CrossFills { get; private set; }
+
+    /// <summary>Always 0: L2 data has no orders to take our fills from.</summary>
+    public long TapeLotsRemoved => 0;
 
     /// <summary>
     /// Sends an order that rests from exchange time <paramref name="activeFrom"/>; <paramref name="id"/>

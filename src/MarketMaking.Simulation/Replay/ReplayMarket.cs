@@ -13,7 +13,9 @@ namespace MarketMaking.Simulation.Replay;
 /// <summary>
 /// Recorded market data replayed as a market for the event loop. The L2 book is rebuilt from
 /// snapshots and deltas; our orders sit in shadow queues (<see cref="ShadowExchange"/>, whose
-/// fill rules the paper venue shares), because the recording cannot react to them. No look-ahead:
+/// fill rules the paper venue shares), because the recording cannot react to them; on
+/// order-by-order data with <see cref="ReplaySettings.ExactQueues"/>, in the real queues
+/// (<see cref="QueueExchange"/>). No look-ahead:
 /// events are processed in local (receive) time order and the strategy decides only at the end of
 /// an exchange message, seeing what had been received by then. Our orders rest from exchange time
 /// (decision time + entry latency) and are cancelled at (decision time + cancel latency); until
@@ -26,7 +28,7 @@ public sealed class ReplayMarket : IMarket
 
     private readonly IMarketEventSource _source;
     private readonly ReplaySettings _settings;
-    private readonly ShadowExchange _exchange;
+    private readonly IReplayExchange _exchange;
     private readonly OrderBook _book;
     private readonly List<ShadowEvent> _changes = new(MaxOrders * 2);
     private readonly MarketEvent[] _buffer = new MarketEvent[BufferSize];
@@ -45,7 +47,7 @@ public sealed class ReplayMarket : IMarket
     {
         _source = source ?? throw new ArgumentNullException(nameof(source));
         _settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Validate();
-        _exchange = new ShadowExchange(_settings.QueueModel, MaxOrders);
+        _exchange = _settings.ExactQueues ? new QueueExchange(_settings.OwnImpact, MaxOrders) : new ShadowExchange(_settings.QueueModel, MaxOrders);
         _book = _exchange.Book;
         Instrument data = source.Instrument;
         Instrument = new Instrument(data.Symbol, data.TickSize, data.LotSize, _settings.MakerFeeRate ?? data.MakerFeeRate, _settings.TakerFeeRate ?? data.TakerFeeRate);
@@ -93,7 +95,7 @@ public sealed class ReplayMarket : IMarket
     /// <summary>Local time of the last event processed (ns since the epoch).</summary>
     public long LocalTime => _now;
 
-    public ReplayStatistics Statistics => new(_events, _batches, _exchange.CrossingRejects, _exchange.ThroughFills, _exchange.QueueFills, _exchange.CrossFills);
+    public ReplayStatistics Statistics => new(_events, _batches, _exchange.CrossingRejects, _exchange.ThroughFills, _exchange.QueueFills, _exchange.CrossFills, _exchange.TapeLotsRemoved);
 
     public long Submit(Side side, double price, double quantity)
     {
@@ -167,7 +169,8 @@ public sealed class ReplayMarket : IMarket
         {
             _now = e.LocalTime;
             first = first == long.MinValue ? e.LocalTime : first;
-            _book.Apply(e);
+            _changes.Clear();
+            _exchange.Apply(e, _changes);
             if (e.Kind == MarketEventKind.Trade)
             {
                 _state.OnTrade(e);

@@ -9,6 +9,15 @@ public sealed record ReplaySettings
     /// <summary>Estimates our place in queues we cannot see.</summary>
     public IQueueModel QueueModel { get; init; } = new RiskAverseQueueModel();
 
+    /// <summary>
+    /// Order-by-order data: our orders join the real queues (<see cref="QueueExchange"/>) and
+    /// <see cref="QueueModel"/> is not used. The data must hold L3 events (LOBSTER, Databento MBO).
+    /// </summary>
+    public bool ExactQueues { get; init; }
+
+    /// <summary>With <see cref="ExactQueues"/>: our fills take their size from the recorded executions (see <see cref="QueueExchange"/>).</summary>
+    public bool OwnImpact { get; init; }
+
     /// <summary>Order entry and cancel latency.</summary>
     public ILatencyModel Latency { get; init; } = ConstantLatency.Zero;
 

@@ -22,6 +22,13 @@ public sealed class MmevTests : IDisposable
         new(1, 2, MarketEventKind.BookLevel, Side.Sell, 618_003, 1_072, 7, EventMarkers.Snapshot | EventMarkers.EndOfBatch),
         new(-5, long.MaxValue, MarketEventKind.Trade, Side.Sell, -3, (1L << 56) - 1, long.MinValue, EventMarkers.EndOfBatch),
         new(long.MinValue, 0, MarketEventKind.BestQuote, Side.Buy, long.MaxValue, 0, -1, EventMarkers.None),
+
+        // The order-by-order kinds need the high kind bits of version 2.
+        new(9, 9, MarketEventKind.OrderAdd, Side.Sell, 101, 5, 42, EventMarkers.None),
+        new(9, 9, MarketEventKind.OrderCancel, Side.Buy, 100, 1, 43, EventMarkers.None),
+        new(9, 9, MarketEventKind.OrderDelete, Side.Buy, 100, 4, 43, EventMarkers.None),
+        new(9, 9, MarketEventKind.OrderExecute, Side.Sell, 101, 2, 42, EventMarkers.EndOfBatch),
+        new(9, 9, MarketEventKind.OrderModify, Side.Sell, 102, 3, 42, EventMarkers.Snapshot | EventMarkers.EndOfBatch),
     ];
 
     [Fact]
@@ -36,9 +43,9 @@ public sealed class MmevTests : IDisposable
 
         using var reader = new MmevReader(path);
         Assert.Equal(Btc, reader.Instrument);
-        Assert.Equal(5, reader.Count);
+        Assert.Equal(10, reader.Count);
         Assert.Equal([.. SomeEvents(), SomeEvents()[0]], Events.ReadAll(reader, bufferSize: 3));
-        Assert.Equal(64 + 8 + (5 * 40), new FileInfo(path).Length);
+        Assert.Equal(64 + 8 + (10 * 40), new FileInfo(path).Length);
     }
 
     [Fact]
@@ -70,7 +77,7 @@ public sealed class MmevTests : IDisposable
         string path = _temp.File("e.mmev");
         using (var writer = new MmevWriter(path, Btc))
         {
-            writer.Write(SomeEvents());
+            writer.Write(SomeEvents().AsSpan(0, 4));
         }
 
         byte[] good = File.ReadAllBytes(path);
