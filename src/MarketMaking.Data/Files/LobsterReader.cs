@@ -160,7 +160,7 @@ public sealed partial class LobsterReader : MarketDataReader
 
         // Each entry's stream is read on its own; the archive closes with the last of them.
         var owner = new SharedOwner(zip, 2);
-        return (new OwnedStream(message.Open(), owner), new OwnedStream(book.Open(), owner), $"{path}/{message.Name}", $"{path}/{book.Name}");
+        return (new OwningStream(message.Open(), owner), new OwningStream(book.Open(), owner), $"{path}/{message.Name}", $"{path}/{book.Name}");
     }
 
     /// <summary>UTC nanoseconds of midnight in New York on <paramref name="date"/> (LOBSTER times are seconds after it).</summary>
@@ -536,61 +536,16 @@ public sealed partial class LobsterReader : MarketDataReader
     }
 
     /// <summary>Closes the zip once every entry stream opened from it is closed.</summary>
-    private sealed class SharedOwner(IDisposable owned, int users)
+    private sealed class SharedOwner(IDisposable owned, int users) : IDisposable
     {
         private int _users = users;
 
-        public void Release()
+        public void Dispose()
         {
             if (--_users == 0)
             {
                 owned.Dispose();
             }
-        }
-    }
-
-    private sealed class OwnedStream(Stream inner, SharedOwner owner) : Stream
-    {
-        private bool _disposed;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override int Read(Span<byte> buffer) => inner.Read(buffer);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing && !_disposed)
-            {
-                _disposed = true;
-                inner.Dispose();
-                owner.Release();
-            }
-
-            base.Dispose(disposing);
         }
     }
 }
