@@ -55,6 +55,13 @@
   function make(id, series, data, opts) {
     const el = $(id);
     const o = Object.assign({ ...size(el), cursor: { drag: { x: true, y: false } }, legend: { live: true }, series: [{}].concat(series), scales: { x: { time: true } } }, opts || {});
+    if (typeof uPlot === 'undefined') {
+      // Built without npm: the charting library was not embedded. Say so where the chart would be;
+      // the tables, the event log and the actions still work.
+      el.textContent = 'chart unavailable: this mm was built without npm (node_modules/uplot); install node and npm and rebuild';
+      charts[id] = { setData() {}, setSize() {}, setScale() {} };
+      return;
+    }
     charts[id] = new uPlot(o, data, el);
   }
 
