@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using MarketMaking.Cli.Output;
 using MarketMaking.Dashboard;
 using MarketMaking.Research;
@@ -16,14 +17,25 @@ internal static class DashboardCommand
         var path = new Argument<string>("journal") { Description = "the session's journal (journal.db)" };
         var listen = new Option<string>("--listen") { Description = "HOST:PORT to serve on (another host than localhost is reachable from other machines)", DefaultValueFactory = _ => "127.0.0.1:8080" };
         var duration = new Option<string?>("--duration") { Description = "stop serving after this long (30s, 10m); default: until Ctrl-C" };
-        var command = new Command("dashboard", "Serve the dashboard of a finished trading session from its journal (scrub through time), with /metrics.") { path, listen, duration };
+        var json = new Option<bool>("--json") { Description = "print where it serves as one JSON line ({\"url\",\"metrics\"}) instead of text" };
+        var command = new Command("dashboard", "Serve the dashboard of a finished trading session from its journal (scrub through time), with /metrics.") { path, listen, duration, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             ListenAddress address = ListenAddress.Parse(parse.GetValue(listen)!, "listen");
             TimeSpan? stopAfter = parse.GetValue(duration) is { } text ? Durations.Parse("duration", text) : null;
             JournalSessionFeed feed = JournalSessionFeed.Load(parse.GetValue(path)!);
             await using DashboardServer server = await DashboardServer.StartAsync(feed, address, cancellationToken: cancellationToken).ConfigureAwait(false);
-            DashboardAnnouncement.Write(terminal.Writer, terminal.Error, server, address, live: false);
+            if (parse.GetValue(json))
+            {
+                terminal.Writer.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["url"] = server.Url.ToString(), ["metrics"] = $"{server.Url}metrics" }));
+                terminal.Writer.Flush();
+                DashboardAnnouncement.Write(TextWriter.Null, terminal.Error, server, address, live: false);
+            }
+            else
+            {
+                DashboardAnnouncement.Write(terminal.Writer, terminal.Error, server, address, live: false);
+            }
+
             try
             {
                 await Task.Delay(stopAfter ?? Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
