@@ -28,20 +28,19 @@ namespace MarketMaking.Simulation.Exchange;
 public sealed class QueueExchange : IReplayExchange
 {
     private readonly OrderQueueBook _book;
-    private readonly QueueOrder[] _orders;
+    private readonly ReplayOrders _orders;
+    private readonly ReplayOrders.JoinQueue _joinBack;
     private readonly bool _ownImpact;
-    private int _orderCount;
-    private long _nextAction = long.MaxValue;
     private bool _afterExecution;
 
     /// <param name="ownImpact">Whether our fills take size from the recorded executions.</param>
     /// <param name="capacity">Most of our orders resting (or in flight) at once.</param>
     public QueueExchange(bool ownImpact = false, int capacity = 64)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         _ownImpact = ownImpact;
-        _orders = new QueueOrder[capacity];
+        _orders = new ReplayOrders(capacity, "a queue exchange");
         _book = new OrderQueueBook { SourceSizes = !ownImpact };
+        _joinBack = JoinBack;
     }
 
     public OrderBook Book => _book.Levels;
@@ -49,9 +48,9 @@ public sealed class QueueExchange : IReplayExchange
     /// <summary>The order-by-order book, with our impact when it is on.</summary>
     public OrderQueueBook Queues => _book;
 
-    public int OrderCount => _orderCount;
+    public int OrderCount => _orders.Count;
 
-    public long CrossingRejects { get; private set; }
+    public long CrossingRejects => _orders.CrossingRejects;
 
     public long ThroughFills { get; private set; }
 
@@ -61,86 +60,34 @@ public sealed class QueueExchange : IReplayExchange
 
     public long TapeLotsRemoved { get; private set; }
 
-    public void Submit(long id, Side side, long priceTicks, double price, long lots, long activeFrom)
-    {
-        if (_orderCount == _orders.Length)
-        {
-            throw new InvalidOperationException($"at most {_orders.Length} of our orders can rest in a queue exchange");
-        }
+    public void Submit(long id, Side side, long priceTicks, double price, long lots, long activeFrom) =>
+        _orders.Submit(id, side, priceTicks, price, lots, activeFrom);
 
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lots);
-        _orders[_orderCount++] = new QueueOrder
-        {
-            Id = id,
-            Side = side,
-            PriceTicks = priceTicks,
-            Price = price,
-            RemainingLots = lots,
-            ActiveFrom = activeFrom,
-            CancelAt = long.MaxValue,
-        };
-        _nextAction = Math.Min(_nextAction, activeFrom);
-    }
-
-    public bool Contains(long id) => IndexOf(id) >= 0;
+    public bool Contains(long id) => _orders.IndexOf(id) >= 0;
 
     /// <summary>Lots resting ahead of our order in its queue; −1 when it is not resting.</summary>
     public long QueueAhead(long id)
     {
-        int i = IndexOf(id);
+        int i = _orders.IndexOf(id);
         return i >= 0 && _orders[i].IsActive ? _book.VolumeAhead(_orders[i].Side, _orders[i].PriceTicks, _orders[i].Key) : -1;
     }
 
     /// <summary>Lots left on the order; 0 when it is not here.</summary>
-    public long RemainingLots(long id)
-    {
-        int i = IndexOf(id);
-        return i >= 0 ? _orders[i].RemainingLots : 0;
-    }
+    public long RemainingLots(long id) => _orders.RemainingLots(id);
 
-    public bool Cancel(long id, long cancelAt)
-    {
-        int i = IndexOf(id);
-        if (i < 0)
-        {
-            return false;
-        }
+    public bool Cancel(long id, long cancelAt) => _orders.Cancel(id, cancelAt);
 
-        _orders[i].CancelAt = cancelAt;
-        _nextAction = Math.Min(_nextAction, cancelAt);
-        return true;
-    }
-
-    public bool Reduce(long id, long lots)
-    {
-        int i = IndexOf(id);
-        if (i < 0)
-        {
-            return false;
-        }
-
-        _orders[i].RemainingLots = Math.Min(_orders[i].RemainingLots, lots);
-        if (_orders[i].RemainingLots <= 0)
-        {
-            RemoveAt(i);
-        }
-
-        return true;
-    }
+    public bool Reduce(long id, long lots) => _orders.Reduce(id, lots);
 
     public void Apply(in MarketEvent e, List<ShadowEvent> events)
     {
-        if (e.ExchangeTime >= _nextAction)
-        {
-            UpdateOrders(e.ExchangeTime, events);
-        }
-
+        _orders.AdvanceTo(e.ExchangeTime, _book.Levels, _joinBack, events);
         bool afterExecution = _afterExecution;
         _afterExecution = false;
         switch (e.Kind)
         {
             case MarketEventKind.OrderAdd:
-                long size = _orderCount > 0 ? OnAdd(e, events) : e.Size;
+                long size = _orders.Count > 0 ? OnAdd(e, events) : e.Size;
                 if (size > 0)
                 {
                     _book.Add(e.Id, e.Side, e.Price, size);
@@ -149,7 +96,7 @@ public sealed class QueueExchange : IReplayExchange
                 break;
             case MarketEventKind.OrderExecute:
                 _afterExecution = true;
-                long left = _orderCount > 0 ? OnExecution(e, events) : e.Size;
+                long left = _orders.Count > 0 ? OnExecution(e, events) : e.Size;
                 if (left > 0)
                 {
                     _book.Remove(e.Id, e.Side, e.Price, left, whole: false);
@@ -158,7 +105,7 @@ public sealed class QueueExchange : IReplayExchange
                 break;
             case MarketEventKind.Trade:
                 // The Trade right after an execution is its echo for L2 readers; a lone one is a hidden execution.
-                if (!afterExecution && _orderCount > 0)
+                if (!afterExecution && _orders.Count > 0)
                 {
                     OnHiddenTrade(e, events);
                 }
@@ -179,18 +126,15 @@ public sealed class QueueExchange : IReplayExchange
     private long OnAdd(in MarketEvent add, List<ShadowEvent> events)
     {
         long available = add.Size;
-        for (int i = _orderCount - 1; i >= 0 && available > 0; i--)
+        for (int i = _orders.Count - 1; i >= 0 && available > 0; i--)
         {
-            ref QueueOrder order = ref _orders[i];
+            ref ReplayOrder order = ref _orders[i];
             bool crosses = order.IsActive && order.Side != add.Side &&
                 (order.Side == Side.Buy ? add.Price <= order.PriceTicks : add.Price >= order.PriceTicks);
             if (crosses)
             {
-                long lots = Math.Min(available, order.RemainingLots);
-                available -= lots;
                 CrossFills++;
-                Take(lots);
-                Fill(i, lots, add.ExchangeTime, events);
+                available -= Fill(i, available, add.ExchangeTime, events);
             }
         }
 
@@ -202,31 +146,13 @@ public sealed class QueueExchange : IReplayExchange
     {
         long executedKey = _book.TryGetOrder(execution.Id, out QueuedOrder executed) ? executed.Key : long.MinValue;
         long available = execution.Size;
-        for (int i = _orderCount - 1; i >= 0 && available > 0; i--)
+        for (int i = _orders.Count - 1; i >= 0 && available > 0; i--)
         {
-            ref QueueOrder order = ref _orders[i];
-            if (!order.IsActive || order.Side != execution.Side)
+            ref ReplayOrder order = ref _orders[i];
+            if (order.IsActive && order.Side == execution.Side)
             {
-                continue;
-            }
-
-            bool through = Better(order.Side, order.PriceTicks, execution.Price);
-            bool behindUs = order.PriceTicks == execution.Price && executedKey > order.Key;
-            if (through || behindUs)
-            {
-                long lots = Math.Min(available, order.RemainingLots);
-                available -= lots;
-                if (through)
-                {
-                    ThroughFills++;
-                }
-                else
-                {
-                    QueueFills++;
-                }
-
-                Take(lots);
-                Fill(i, lots, execution.ExchangeTime, events);
+                bool behindUs = order.PriceTicks == execution.Price && executedKey > order.Key;
+                available -= FillReached(i, execution.Price, behindUs, available, execution.ExchangeTime, events);
             }
         }
 
@@ -237,139 +163,54 @@ public sealed class QueueExchange : IReplayExchange
     {
         Side passive = trade.Side.Opposite();
         long available = trade.Size;
-        for (int i = _orderCount - 1; i >= 0 && available > 0; i--)
+        for (int i = _orders.Count - 1; i >= 0 && available > 0; i--)
         {
-            ref QueueOrder order = ref _orders[i];
-            if (!order.IsActive || order.Side != passive)
+            ref ReplayOrder order = ref _orders[i];
+            if (order.IsActive && order.Side == passive)
             {
-                continue;
-            }
-
-            bool through = Better(order.Side, order.PriceTicks, trade.Price);
-            bool first = order.PriceTicks == trade.Price && _book.VolumeAhead(order.Side, order.PriceTicks, order.Key) == 0;
-            if (through || first)
-            {
-                long lots = Math.Min(available, order.RemainingLots);
-                available -= lots;
-                if (through)
-                {
-                    ThroughFills++;
-                }
-                else
-                {
-                    QueueFills++;
-                }
-
-                Take(lots);
-                Fill(i, lots, trade.ExchangeTime, events);
+                bool first = order.PriceTicks == trade.Price && _book.VolumeAhead(order.Side, order.PriceTicks, order.Key) == 0;
+                available -= FillReached(i, trade.Price, first, available, trade.ExchangeTime, events);
             }
         }
     }
 
-    /// <summary>True when <paramref name="ours"/> is a strictly better price than <paramref name="traded"/> for an order on <paramref name="side"/>.</summary>
-    private static bool Better(Side side, long ours, long traded) => side == Side.Buy ? ours > traded : ours < traded;
-
-    private void Take(long lots)
+    /// <summary>
+    /// Fills order <paramref name="index"/> from a trade at <paramref name="tradedPrice"/> when it went
+    /// through our price or reached our place in the queue (<paramref name="reachedInQueue"/>); returns the lots filled.
+    /// </summary>
+    private long FillReached(int index, long tradedPrice, bool reachedInQueue, long available, long exchangeTime, List<ShadowEvent> events)
     {
+        ref ReplayOrder order = ref _orders[index];
+        bool through = order.Side == Side.Buy ? order.PriceTicks > tradedPrice : order.PriceTicks < tradedPrice;
+        if (through)
+        {
+            ThroughFills++;
+        }
+        else if (reachedInQueue)
+        {
+            QueueFills++;
+        }
+        else
+        {
+            return 0;
+        }
+
+        return Fill(index, available, exchangeTime, events);
+    }
+
+    /// <summary>Fills order <paramref name="index"/> by as much of <paramref name="available"/> as it holds, counting what the tape loses; returns the lots filled.</summary>
+    private long Fill(int index, long available, long exchangeTime, List<ShadowEvent> events)
+    {
+        long lots = Math.Min(available, _orders[index].RemainingLots);
         if (_ownImpact)
         {
             TapeLotsRemoved += lots;
         }
+
+        _orders.Fill(index, lots, exchangeTime, events);
+        return lots;
     }
 
-    private void UpdateOrders(long exchangeTime, List<ShadowEvent> events)
-    {
-        _nextAction = long.MaxValue;
-        for (int i = _orderCount - 1; i >= 0; i--)
-        {
-            ref QueueOrder order = ref _orders[i];
-            if (exchangeTime >= order.CancelAt)
-            {
-                events.Add(Event(ShadowEventKind.Cancelled, order, order.RemainingLots, 0, exchangeTime));
-                RemoveAt(i);
-                continue;
-            }
-
-            if (!order.IsActive)
-            {
-                if (exchangeTime >= order.ActiveFrom)
-                {
-                    Activate(ref order, i, exchangeTime, events);
-                }
-                else
-                {
-                    _nextAction = Math.Min(_nextAction, order.ActiveFrom);
-                }
-            }
-
-            if (i < _orderCount && _orders[i].CancelAt != long.MaxValue)
-            {
-                _nextAction = Math.Min(_nextAction, _orders[i].CancelAt);
-            }
-        }
-    }
-
-    private void Activate(ref QueueOrder order, int index, long exchangeTime, List<ShadowEvent> events)
-    {
-        BookLevel opposite = _book.Best(order.Side.Opposite());
-        bool crosses = !opposite.IsEmpty && (order.Side == Side.Buy ? order.PriceTicks >= opposite.Price : order.PriceTicks <= opposite.Price);
-        if (crosses)
-        {
-            CrossingRejects++;
-            events.Add(Event(ShadowEventKind.Rejected, order, order.RemainingLots, 0, exchangeTime));
-            RemoveAt(index);
-            return;
-        }
-
-        // The back of the real queue: every order resting now has a smaller key, every later one a larger.
-        order.IsActive = true;
-        order.Key = _book.NextKey();
-        events.Add(Event(ShadowEventKind.Accepted, order, order.RemainingLots, order.RemainingLots, exchangeTime));
-    }
-
-    private void Fill(int index, long lots, long exchangeTime, List<ShadowEvent> events)
-    {
-        ref QueueOrder order = ref _orders[index];
-        order.RemainingLots -= lots;
-        events.Add(Event(ShadowEventKind.Filled, order, lots, Math.Max(order.RemainingLots, 0), exchangeTime));
-        if (order.RemainingLots <= 0)
-        {
-            RemoveAt(index);
-        }
-    }
-
-    private static ShadowEvent Event(ShadowEventKind kind, in QueueOrder order, long lots, long remaining, long exchangeTime) =>
-        new(kind, order.Id, order.Side, order.PriceTicks, order.Price, lots, remaining, exchangeTime);
-
-    private int IndexOf(long id)
-    {
-        for (int i = 0; i < _orderCount; i++)
-        {
-            if (_orders[i].Id == id)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private void RemoveAt(int index)
-    {
-        Array.Copy(_orders, index + 1, _orders, index, _orderCount - index - 1);
-        _orderCount--;
-    }
-
-    private struct QueueOrder
-    {
-        public long Id;
-        public Side Side;
-        public long PriceTicks;
-        public double Price;
-        public long RemainingLots;
-        public long ActiveFrom;
-        public long CancelAt;
-        public bool IsActive;
-        public long Key;
-    }
+    // The back of the real queue: every order resting now has a smaller key, every later one a larger.
+    private void JoinBack(ref ReplayOrder order) => order.Key = _book.NextKey();
 }

@@ -24,31 +24,28 @@ public sealed class ShadowExchange : IReplayExchange
 {
     private readonly IQueueModel _queueModel;
     private readonly OrderBook _book = new();
-    private readonly ShadowOrder[] _orders;
-    private int _orderCount;
-
-    // Exchange time of the earliest pending arrival or cancel: orders are only scanned then.
-    private long _nextAction = long.MaxValue;
+    private readonly ReplayOrders _orders;
+    private readonly ReplayOrders.JoinQueue _joinBack;
 
     /// <param name="queueModel">Estimates our place in the queues.</param>
     /// <param name="capacity">Most of our orders resting (or in flight) at once.</param>
     public ShadowExchange(IQueueModel queueModel, int capacity = 64)
     {
         _queueModel = queueModel ?? throw new ArgumentNullException(nameof(queueModel));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
-        _orders = new ShadowOrder[capacity];
+        _orders = new ReplayOrders(capacity, "a shadow exchange");
+        _joinBack = JoinBack;
     }
 
     /// <summary>The book rebuilt from the market events, without our orders.</summary>
     public OrderBook Book => _book;
 
     /// <summary>Our orders resting or in flight.</summary>
-    public int OrderCount => _orderCount;
+    public int OrderCount => _orders.Count;
 
-    public int Capacity => _orders.Length;
+    public int Capacity => _orders.Capacity;
 
     /// <summary>Orders refused on arrival because they would have crossed the book.</summary>
-    public long CrossingRejects { get; private set; }
+    public long CrossingRejects => _orders.CrossingRejects;
 
     /// <summary>Fills by a trade at a worse price than ours.</summary>
     public long ThroughFills { get; private set; }
@@ -66,78 +63,30 @@ public sealed class ShadowExchange : IReplayExchange
     /// Sends an order that rests from exchange time <paramref name="activeFrom"/>; <paramref name="id"/>
     /// is the caller's and must be unique among the orders here.
     /// </summary>
-    public void Submit(long id, Side side, long priceTicks, double price, long lots, long activeFrom)
-    {
-        if (_orderCount == _orders.Length)
-        {
-            throw new InvalidOperationException($"at most {_orders.Length} of our orders can rest in a shadow exchange");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lots);
-        _orders[_orderCount++] = new ShadowOrder
-        {
-            Id = id,
-            Side = side,
-            PriceTicks = priceTicks,
-            Price = price,
-            RemainingLots = lots,
-            ActiveFrom = activeFrom,
-            CancelAt = long.MaxValue,
-        };
-        _nextAction = Math.Min(_nextAction, activeFrom);
-    }
+    public void Submit(long id, Side side, long priceTicks, double price, long lots, long activeFrom) =>
+        _orders.Submit(id, side, priceTicks, price, lots, activeFrom);
 
     /// <summary>True while the order rests or is in flight.</summary>
-    public bool Contains(long id) => IndexOf(id) >= 0;
+    public bool Contains(long id) => _orders.IndexOf(id) >= 0;
 
     /// <summary>Lots left on the order; 0 when it is not here.</summary>
-    public long RemainingLots(long id)
-    {
-        int i = IndexOf(id);
-        return i >= 0 ? _orders[i].RemainingLots : 0;
-    }
+    public long RemainingLots(long id) => _orders.RemainingLots(id);
 
     /// <summary>True once the order has reached the exchange and rests there.</summary>
     public bool IsResting(long id)
     {
-        int i = IndexOf(id);
+        int i = _orders.IndexOf(id);
         return i >= 0 && _orders[i].IsActive;
     }
 
     /// <summary>Takes the order out at exchange time <paramref name="cancelAt"/> (a later cancel replaces an earlier one); false when it is not here.</summary>
-    public bool Cancel(long id, long cancelAt)
-    {
-        int i = IndexOf(id);
-        if (i < 0)
-        {
-            return false;
-        }
-
-        _orders[i].CancelAt = cancelAt;
-        _nextAction = Math.Min(_nextAction, cancelAt);
-        return true;
-    }
+    public bool Cancel(long id, long cancelAt) => _orders.Cancel(id, cancelAt);
 
     /// <summary>
     /// Lowers the order's size at once, keeping its queue place (a size can only shrink in place);
     /// an order reduced to nothing leaves. False when it is not here.
     /// </summary>
-    public bool Reduce(long id, long lots)
-    {
-        int i = IndexOf(id);
-        if (i < 0)
-        {
-            return false;
-        }
-
-        _orders[i].RemainingLots = Math.Min(_orders[i].RemainingLots, lots);
-        if (_orders[i].RemainingLots <= 0)
-        {
-            RemoveAt(i);
-        }
-
-        return true;
-    }
+    public bool Reduce(long id, long lots) => _orders.Reduce(id, lots);
 
     /// <summary>
     /// One market event: first the orders and cancels that have arrived by its exchange time take
@@ -146,11 +95,7 @@ public sealed class ShadowExchange : IReplayExchange
     /// </summary>
     public void Apply(in MarketEvent e, List<ShadowEvent> events)
     {
-        if (e.ExchangeTime >= _nextAction)
-        {
-            UpdateOrders(e.ExchangeTime, events);
-        }
-
+        _orders.AdvanceTo(e.ExchangeTime, _book, _joinBack, events);
         switch (e.Kind)
         {
             case MarketEventKind.BookClear:
@@ -158,14 +103,14 @@ public sealed class ShadowExchange : IReplayExchange
                 break;
             case MarketEventKind.BookLevel:
                 long previous = _book.Set(e.Side, e.Price, e.Size);
-                if (_orderCount > 0)
+                if (_orders.Count > 0)
                 {
                     OnLevelChange(e.Side, e.Price, previous, e.Size);
                 }
 
                 break;
             case MarketEventKind.Trade:
-                if (_orderCount > 0)
+                if (_orders.Count > 0)
                 {
                     OnTrade(e, events);
                 }
@@ -178,13 +123,7 @@ public sealed class ShadowExchange : IReplayExchange
     /// Lets time pass without a market event (a quiet market): orders and cancels that have
     /// arrived by <paramref name="exchangeTime"/> take effect.
     /// </summary>
-    public void AdvanceTo(long exchangeTime, List<ShadowEvent> events)
-    {
-        if (exchangeTime >= _nextAction)
-        {
-            UpdateOrders(exchangeTime, events);
-        }
-    }
+    public void AdvanceTo(long exchangeTime, List<ShadowEvent> events) => _orders.AdvanceTo(exchangeTime, _book, _joinBack, events);
 
     /// <summary>
     /// The end of an exchange message (a consistent book): an order the other side has moved through
@@ -192,16 +131,16 @@ public sealed class ShadowExchange : IReplayExchange
     /// </summary>
     public void EndOfBatch(long exchangeTime, List<ShadowEvent> events)
     {
-        if (_orderCount == 0)
+        if (_orders.Count == 0)
         {
             return;
         }
 
         BookLevel bestBid = _book.Best(Side.Buy);
         BookLevel bestAsk = _book.Best(Side.Sell);
-        for (int i = _orderCount - 1; i >= 0; i--)
+        for (int i = _orders.Count - 1; i >= 0; i--)
         {
-            ref ShadowOrder order = ref _orders[i];
+            ref ReplayOrder order = ref _orders[i];
             if (!order.IsActive)
             {
                 continue;
@@ -213,67 +152,19 @@ public sealed class ShadowExchange : IReplayExchange
             if (crossed)
             {
                 CrossFills++;
-                Fill(i, order.RemainingLots, exchangeTime, events);
+                _orders.Fill(i, order.RemainingLots, exchangeTime, events);
             }
         }
     }
 
-    /// <summary>Activates orders that have reached the exchange and removes those whose cancel has.</summary>
-    private void UpdateOrders(long exchangeTime, List<ShadowEvent> events)
-    {
-        _nextAction = long.MaxValue;
-        for (int i = _orderCount - 1; i >= 0; i--)
-        {
-            ref ShadowOrder order = ref _orders[i];
-            if (exchangeTime >= order.CancelAt)
-            {
-                events.Add(Event(ShadowEventKind.Cancelled, order, order.RemainingLots, 0, exchangeTime));
-                RemoveAt(i);
-                continue;
-            }
-
-            if (!order.IsActive)
-            {
-                if (exchangeTime >= order.ActiveFrom)
-                {
-                    Activate(ref order, i, exchangeTime, events);
-                }
-                else
-                {
-                    _nextAction = Math.Min(_nextAction, order.ActiveFrom);
-                }
-            }
-
-            if (i < _orderCount && _orders[i].CancelAt != long.MaxValue)
-            {
-                _nextAction = Math.Min(_nextAction, _orders[i].CancelAt);
-            }
-        }
-    }
-
-    private void Activate(ref ShadowOrder order, int index, long exchangeTime, List<ShadowEvent> events)
-    {
-        BookLevel opposite = _book.Best(order.Side.Opposite());
-        bool crosses = !opposite.IsEmpty && (order.Side == Side.Buy ? order.PriceTicks >= opposite.Price : order.PriceTicks <= opposite.Price);
-        if (crosses)
-        {
-            CrossingRejects++;
-            events.Add(Event(ShadowEventKind.Rejected, order, order.RemainingLots, 0, exchangeTime));
-            RemoveAt(index);
-            return;
-        }
-
-        // We join the back of our level: everything resting there is ahead of us.
-        order.IsActive = true;
-        order.Queue = new QueuePosition { Ahead = _book.SizeAt(order.Side, order.PriceTicks) };
-        events.Add(Event(ShadowEventKind.Accepted, order, order.RemainingLots, order.RemainingLots, exchangeTime));
-    }
+    // We join the back of our level: everything resting there is ahead of us.
+    private void JoinBack(ref ReplayOrder order) => order.Queue = new QueuePosition { Ahead = _book.SizeAt(order.Side, order.PriceTicks) };
 
     private void OnLevelChange(Side side, long price, long previous, long next)
     {
-        for (int i = 0; i < _orderCount; i++)
+        for (int i = 0; i < _orders.Count; i++)
         {
-            ref ShadowOrder order = ref _orders[i];
+            ref ReplayOrder order = ref _orders[i];
             if (order.IsActive && order.Side == side && order.PriceTicks == price)
             {
                 _queueModel.OnLevelChange(ref order.Queue, previous, next);
@@ -285,9 +176,9 @@ public sealed class ShadowExchange : IReplayExchange
     {
         // A buyer lifts asks (our sells); a seller hits bids (our buys).
         Side passive = trade.Side.Opposite();
-        for (int i = _orderCount - 1; i >= 0; i--)
+        for (int i = _orders.Count - 1; i >= 0; i--)
         {
-            ref ShadowOrder order = ref _orders[i];
+            ref ReplayOrder order = ref _orders[i];
             if (!order.IsActive || order.Side != passive)
             {
                 continue;
@@ -297,7 +188,7 @@ public sealed class ShadowExchange : IReplayExchange
             if (through)
             {
                 ThroughFills++;
-                Fill(i, order.RemainingLots, trade.ExchangeTime, events);
+                _orders.Fill(i, order.RemainingLots, trade.ExchangeTime, events);
             }
             else if (trade.Price == order.PriceTicks)
             {
@@ -309,44 +200,10 @@ public sealed class ShadowExchange : IReplayExchange
                     if (filled > 0)
                     {
                         QueueFills++;
-                        Fill(i, filled, trade.ExchangeTime, events);
+                        _orders.Fill(i, filled, trade.ExchangeTime, events);
                     }
                 }
             }
         }
-    }
-
-    /// <summary>Fills order <paramref name="index"/> by <paramref name="lots"/>; a fully filled order leaves at once.</summary>
-    private void Fill(int index, long lots, long exchangeTime, List<ShadowEvent> events)
-    {
-        ref ShadowOrder order = ref _orders[index];
-        order.RemainingLots -= lots;
-        events.Add(Event(ShadowEventKind.Filled, order, lots, Math.Max(order.RemainingLots, 0), exchangeTime));
-        if (order.RemainingLots <= 0)
-        {
-            RemoveAt(index);
-        }
-    }
-
-    private static ShadowEvent Event(ShadowEventKind kind, in ShadowOrder order, long lots, long remaining, long exchangeTime) =>
-        new(kind, order.Id, order.Side, order.PriceTicks, order.Price, lots, remaining, exchangeTime);
-
-    private int IndexOf(long id)
-    {
-        for (int i = 0; i < _orderCount; i++)
-        {
-            if (_orders[i].Id == id)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private void RemoveAt(int index)
-    {
-        Array.Copy(_orders, index + 1, _orders, index, _orderCount - index - 1);
-        _orderCount--;
     }
 }

@@ -2,8 +2,8 @@ using MarketMaking.Core.Orders;
 
 namespace MarketMaking.Simulation.Exchange;
 
-/// <summary>One of our orders in a shadow exchange, which the market data cannot see.</summary>
-internal struct ShadowOrder
+/// <summary>One of our orders in a replay exchange, which the market data cannot see.</summary>
+internal struct ReplayOrder
 {
     public long Id;
     public Side Side;
@@ -18,5 +18,10 @@ internal struct ShadowOrder
     public long CancelAt;
 
     public bool IsActive;
+
+    /// <summary>The estimated queue ahead (<see cref="ShadowExchange"/>, L2 data).</summary>
     public QueuePosition Queue;
+
+    /// <summary>The priority key in the real queue (<see cref="QueueExchange"/>, L3 data).</summary>
+    public long Key;
 }

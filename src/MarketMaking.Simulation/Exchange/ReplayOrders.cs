@@ -1,0 +1,193 @@
+using MarketMaking.Core.Books;
+using MarketMaking.Core.Orders;
+
+namespace MarketMaking.Simulation.Exchange;
+
+/// <summary>
+/// Our orders resting or in flight in a replay exchange (<see cref="ShadowExchange"/>,
+/// <see cref="QueueExchange"/>): a fixed array, so nothing allocates per event. Orders arrive and
+/// cancels take effect at their exchange times; an arriving order that would cross the book is
+/// refused (our quotes are post-only), one that rests is handed to the exchange to take its queue place.
+/// </summary>
+internal sealed class ReplayOrders
+{
+    private readonly ReplayOrder[] _orders;
+    private readonly string _exchange;
+
+    // Exchange time of the earliest pending arrival or cancel: orders are only scanned then.
+    private long _nextAction = long.MaxValue;
+
+    /// <param name="capacity">Most orders resting (or in flight) at once.</param>
+    /// <param name="exchange">What the error names when they are too many ("a shadow exchange").</param>
+    public ReplayOrders(int capacity, string exchange)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        _orders = new ReplayOrder[capacity];
+        _exchange = exchange;
+    }
+
+    /// <summary>Takes a resting order's place in its queue.</summary>
+    public delegate void JoinQueue(ref ReplayOrder order);
+
+    public int Count { get; private set; }
+
+    public int Capacity => _orders.Length;
+
+    /// <summary>Orders refused on arrival because they would have crossed the book.</summary>
+    public long CrossingRejects { get; private set; }
+
+    public ref ReplayOrder this[int index] => ref _orders[index];
+
+    public void Submit(long id, Side side, long priceTicks, double price, long lots, long activeFrom)
+    {
+        if (Count == _orders.Length)
+        {
+            throw new InvalidOperationException($"at most {_orders.Length} of our orders can rest in {_exchange}");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lots);
+        _orders[Count++] = new ReplayOrder
+        {
+            Id = id,
+            Side = side,
+            PriceTicks = priceTicks,
+            Price = price,
+            RemainingLots = lots,
+            ActiveFrom = activeFrom,
+            CancelAt = long.MaxValue,
+        };
+        _nextAction = Math.Min(_nextAction, activeFrom);
+    }
+
+    public int IndexOf(long id)
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            if (_orders[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Lots left on the order; 0 when it is not here.</summary>
+    public long RemainingLots(long id)
+    {
+        int i = IndexOf(id);
+        return i >= 0 ? _orders[i].RemainingLots : 0;
+    }
+
+    /// <summary>Takes the order out at exchange time <paramref name="cancelAt"/> (a later cancel replaces an earlier one); false when it is not here.</summary>
+    public bool Cancel(long id, long cancelAt)
+    {
+        int i = IndexOf(id);
+        if (i < 0)
+        {
+            return false;
+        }
+
+        _orders[i].CancelAt = cancelAt;
+        _nextAction = Math.Min(_nextAction, cancelAt);
+        return true;
+    }
+
+    /// <summary>Lowers the order's size at once, keeping its queue place; an order reduced to nothing leaves. False when it is not here.</summary>
+    public bool Reduce(long id, long lots)
+    {
+        int i = IndexOf(id);
+        if (i < 0)
+        {
+            return false;
+        }
+
+        _orders[i].RemainingLots = Math.Min(_orders[i].RemainingLots, lots);
+        if (_orders[i].RemainingLots <= 0)
+        {
+            RemoveAt(i);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Activates the orders that have reached the exchange by <paramref name="exchangeTime"/> (refused
+    /// when they would cross <paramref name="book"/>, else placed by <paramref name="join"/>) and removes
+    /// those whose cancel has; does nothing before the earliest pending arrival or cancel.
+    /// </summary>
+    public void AdvanceTo(long exchangeTime, OrderBook book, JoinQueue join, List<ShadowEvent> events)
+    {
+        if (exchangeTime < _nextAction)
+        {
+            return;
+        }
+
+        _nextAction = long.MaxValue;
+        for (int i = Count - 1; i >= 0; i--)
+        {
+            ref ReplayOrder order = ref _orders[i];
+            if (exchangeTime >= order.CancelAt)
+            {
+                events.Add(Event(ShadowEventKind.Cancelled, order, order.RemainingLots, 0, exchangeTime));
+                RemoveAt(i);
+                continue;
+            }
+
+            if (!order.IsActive)
+            {
+                if (exchangeTime >= order.ActiveFrom)
+                {
+                    Activate(ref order, i, exchangeTime, book, join, events);
+                }
+                else
+                {
+                    _nextAction = Math.Min(_nextAction, order.ActiveFrom);
+                }
+            }
+
+            if (i < Count && _orders[i].CancelAt != long.MaxValue)
+            {
+                _nextAction = Math.Min(_nextAction, _orders[i].CancelAt);
+            }
+        }
+    }
+
+    /// <summary>Fills order <paramref name="index"/> by <paramref name="lots"/>; a fully filled order leaves at once.</summary>
+    public void Fill(int index, long lots, long exchangeTime, List<ShadowEvent> events)
+    {
+        ref ReplayOrder order = ref _orders[index];
+        order.RemainingLots -= lots;
+        events.Add(Event(ShadowEventKind.Filled, order, lots, Math.Max(order.RemainingLots, 0), exchangeTime));
+        if (order.RemainingLots <= 0)
+        {
+            RemoveAt(index);
+        }
+    }
+
+    private void Activate(ref ReplayOrder order, int index, long exchangeTime, OrderBook book, JoinQueue join, List<ShadowEvent> events)
+    {
+        BookLevel opposite = book.Best(order.Side.Opposite());
+        bool crosses = !opposite.IsEmpty && (order.Side == Side.Buy ? order.PriceTicks >= opposite.Price : order.PriceTicks <= opposite.Price);
+        if (crosses)
+        {
+            CrossingRejects++;
+            events.Add(Event(ShadowEventKind.Rejected, order, order.RemainingLots, 0, exchangeTime));
+            RemoveAt(index);
+            return;
+        }
+
+        order.IsActive = true;
+        join(ref order);
+        events.Add(Event(ShadowEventKind.Accepted, order, order.RemainingLots, order.RemainingLots, exchangeTime));
+    }
+
+    private static ShadowEvent Event(ShadowEventKind kind, in ReplayOrder order, long lots, long remaining, long exchangeTime) =>
+        new(kind, order.Id, order.Side, order.PriceTicks, order.Price, lots, remaining, exchangeTime);
+
+    private void RemoveAt(int index)
+    {
+        Array.Copy(_orders, index + 1, _orders, index, Count - index - 1);
+        Count--;
+    }
+}
