@@ -130,7 +130,7 @@ public sealed class OrderQueueBook : IOrderBookView
 
         int i = Allocate();
         _entries[i] = new Entry { Id = id, Side = side, Price = price, Size = size, Key = ++_lastKey };
-        Append(i);
+        Link(i, front: false);
         _byId[id] = i;
         AddToLevel(side, price, size);
         return new QueueChange(_entries[i].Key, size, Known: true);
@@ -306,7 +306,7 @@ public sealed class OrderQueueBook : IOrderBookView
     {
         int i = Allocate();
         _entries[i] = new Entry { Id = 0, Side = side, Price = price, Size = size, Key = --_frontKey };
-        Prepend(i);
+        Link(i, front: true);
         AddToLevel(side, price, size);
         return _entries[i].Key;
     }
@@ -333,7 +333,8 @@ public sealed class OrderQueueBook : IOrderBookView
         return _used++;
     }
 
-    private void Append(int i)
+    /// <summary>Links entry <paramref name="i"/> into its level's queue: at the back (time priority), or at the front (volume resting before any order we saw).</summary>
+    private void Link(int i, bool front)
     {
         ref Entry e = ref _entries[i];
         ref LevelQueue queue = ref CollectionsMarshal.GetValueRefOrAddDefault(Queues(e.Side), e.Price, out bool exists);
@@ -341,30 +342,21 @@ public sealed class OrderQueueBook : IOrderBookView
         {
             queue = new LevelQueue(i, i);
             e.Prev = e.Next = None;
-            return;
         }
-
-        e.Prev = queue.Tail;
-        e.Next = None;
-        _entries[queue.Tail].Next = i;
-        queue = queue with { Tail = i };
-    }
-
-    private void Prepend(int i)
-    {
-        ref Entry e = ref _entries[i];
-        ref LevelQueue queue = ref CollectionsMarshal.GetValueRefOrAddDefault(Queues(e.Side), e.Price, out bool exists);
-        if (!exists || queue.Head == None)
+        else if (front)
         {
-            queue = new LevelQueue(i, i);
-            e.Prev = e.Next = None;
-            return;
+            e.Next = queue.Head;
+            e.Prev = None;
+            _entries[queue.Head].Prev = i;
+            queue = queue with { Head = i };
         }
-
-        e.Next = queue.Head;
-        e.Prev = None;
-        _entries[queue.Head].Prev = i;
-        queue = queue with { Head = i };
+        else
+        {
+            e.Prev = queue.Tail;
+            e.Next = None;
+            _entries[queue.Tail].Next = i;
+            queue = queue with { Tail = i };
+        }
     }
 
     /// <summary>Takes <paramref name="lots"/> from entry <paramref name="i"/> (and from its level); an entry left empty leaves its queue and the pool.</summary>
