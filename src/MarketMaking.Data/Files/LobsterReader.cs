@@ -310,22 +310,14 @@ public sealed partial class LobsterReader : MarketDataReader
             if (j < shown && (!hasBook || level.Price == rowPrice || Better(side, rowPrice, level.Price)))
             {
                 long rowSize = RowSize(side, j);
-                if (!hasBook || level.Price != rowPrice)
+                bool same = hasBook && level.Price == rowPrice;
+                if (!same || level.Size != rowSize)
                 {
                     prices[count] = rowPrice;
                     wanted[count++] = rowSize;
                 }
-                else
-                {
-                    if (level.Size != rowSize)
-                    {
-                        prices[count] = rowPrice;
-                        wanted[count++] = rowSize;
-                    }
 
-                    b++;
-                }
-
+                b += same ? 1 : 0;
                 j++;
             }
             else
