@@ -47,7 +47,7 @@ internal sealed class LeanDayReader : IDisposable
                 return written;
             }
 
-            bool progressed = false;
+            // Parse rows until one commits events (a suspicious or bad row commits none).
             while (_output.Committed == 0)
             {
                 Source? next = _quotes.HasLine && (_trades is not { HasLine: true } || _quotes.Time <= _trades.Time) ? _quotes
@@ -57,7 +57,6 @@ internal sealed class LeanDayReader : IDisposable
                     return written;
                 }
 
-                progressed = true;
                 if (next == _quotes)
                 {
                     ParseQuote(next.Line, next.LineNumber, next.Time);
@@ -68,11 +67,6 @@ internal sealed class LeanDayReader : IDisposable
                 }
 
                 next.Advance();
-            }
-
-            if (!progressed && _output.Committed == 0)
-            {
-                return written;
             }
         }
     }
