@@ -19,7 +19,6 @@ internal sealed class LeanDayReader : IDisposable
     private readonly EventBuffer _output = new();
     private readonly Source _quotes;
     private readonly Source? _trades;
-    private readonly TimeZoneInfo _newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
     private readonly DateOnly _day;
     private readonly long _midnightUtc;
     private readonly bool _fixedOffset;
@@ -31,8 +30,8 @@ internal sealed class LeanDayReader : IDisposable
         _day = day;
         _quotes = new Source(quotes, new BadRowHandler(quotes, policy, counts));
         _trades = trades is null ? null : new Source(trades, new BadRowHandler(trades, policy, counts));
-        _midnightUtc = ToUtcNanos(0);
-        _fixedOffset = _newYork.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)) == _newYork.GetUtcOffset(day.ToDateTime(new TimeOnly(23, 59)));
+        _midnightUtc = NewYorkClock.ToUtcNanos(day, 0);
+        _fixedOffset = NewYorkClock.HasFixedOffset(day);
         _book.Clear(_output, _midnightUtc);
     }
 
@@ -198,14 +197,7 @@ internal sealed class LeanDayReader : IDisposable
         return true;
     }
 
-    private long TimeOf(long ms) => _fixedOffset ? _midnightUtc + (ms * NanosPerMilli) : ToUtcNanos(ms);
-
-    private long ToUtcNanos(long ms)
-    {
-        DateTime local = _day.ToDateTime(TimeOnly.MinValue).AddMilliseconds(ms);
-        DateTime utc = TimeZoneInfo.ConvertTimeToUtc(local, _newYork);
-        return (utc - DateTime.UnixEpoch).Ticks * 100;
-    }
+    private long TimeOf(long ms) => _fixedOffset ? _midnightUtc + (ms * NanosPerMilli) : NewYorkClock.ToUtcNanos(_day, ms);
 
     /// <summary>One of the day's files with its next good-timed line held.</summary>
     private sealed class Source : IDisposable

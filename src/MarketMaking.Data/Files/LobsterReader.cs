@@ -79,7 +79,7 @@ public sealed partial class LobsterReader : MarketDataReader
 
         string symbol = options.Instrument?.Symbol ?? options.Symbol ?? name.Groups["ticker"].Value;
         Instrument = options.Instrument ?? new Instrument(symbol, tick, options.LotSize ?? 1);
-        _midnight = NewYorkMidnight(DateOnly.ParseExact(name.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        _midnight = NewYorkClock.ToUtcNanos(DateOnly.ParseExact(name.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture), 0);
         _badRows = new BadRowHandler(path, options.OnBadRow, BadRows);
         Statistics = new LobsterStatistics();
     }
@@ -161,24 +161,6 @@ public sealed partial class LobsterReader : MarketDataReader
         // Each entry's stream is read on its own; the archive closes with the last of them.
         var owner = new SharedOwner(zip, 2);
         return (new OwningStream(message.Open(), owner), new OwningStream(book.Open(), owner), $"{path}/{message.Name}", $"{path}/{book.Name}");
-    }
-
-    /// <summary>UTC nanoseconds of midnight in New York on <paramref name="date"/> (LOBSTER times are seconds after it).</summary>
-    private static long NewYorkMidnight(DateOnly date)
-    {
-        TimeSpan offset;
-        try
-        {
-            offset = TimeZoneInfo.FindSystemTimeZoneById("America/New_York").GetUtcOffset(date.ToDateTime(TimeOnly.MinValue));
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            // Without the time zone database: US daylight time from the second Sunday of March to the first of November.
-            offset = TimeSpan.FromHours(date.Month is > 3 and < 11 ? -4 : -5);
-        }
-
-        var utc = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), offset);
-        return (utc.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
     }
 
     [GeneratedRegex(@"^(?<ticker>[^_]+)_(?<date>\d{4}-\d{2}-\d{2})_\d+_\d+_message_(?<levels>\d+)\.csv$")]
