@@ -25,10 +25,4 @@ public sealed record InverseContract
 
     /// <summary>PnL in coin of a long of <paramref name="contracts"/> (negative: short) from <paramref name="entry"/> to <paramref name="exit"/>: Q·F·(1/S₀ − 1/S₁).</summary>
     public double CoinPnl(double contracts, double entry, double exit) => contracts * FaceValue * ((1 / entry) - (1 / exit));
-
-    /// <summary>
-    /// The exposure in USD per USD of price move that a position has, d(coin PnL·S)/dS at S: Q·F/S²·S =
-    /// Q·F/S coins, i.e. the coin delta. A hedge of spot coins with inverse contracts sells F/S coins per contract.
-    /// </summary>
-    public double CoinDelta(double contracts, double price) => CoinValue(contracts, price);
 }
