@@ -117,6 +117,52 @@ public class LobsterReaderTests
         Assert.Equal(Midnight + 34_200_000_000_001, ReadAll(reader)[0].ExchangeTime);
     }
 
+    [Fact]
+    public void ReadingAllocatesNothingPerMessageOnceWarm()
+    {
+        // One level a side: a resting ask (from the first row), and bid orders that come and go.
+        const int Pairs = 10_000;
+        var messages = new List<string>(2 * Pairs);
+        var rows = new List<string>(2 * Pairs);
+        for (int i = 0; i < Pairs; i++)
+        {
+            string time = (34200 + (i * 0.001)).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+            messages.Add($"{time},1,{i + 1},3,1000000,1");
+            rows.Add("1001000,5,1000000,3");
+            messages.Add($"{time},3,{i + 1},3,1000000,1");
+            rows.Add("1001000,5,-9999999999,0");
+        }
+
+        using var folder = new TempFolder();
+        folder.Write("TEST_2012-06-21_34200000_57600000_orderbook_1.csv", [.. rows]);
+        string path = folder.Write("TEST_2012-06-21_34200000_57600000_message_1.csv", [.. messages]);
+        var buffer = new MarketEvent[1024];
+        LobsterReader? reader = null;
+        long read = 0;
+        long allocated = SteadyState.AllocatedBytes(
+            _ =>
+            {
+                read = 0;
+                int n;
+                while ((n = reader!.Read(buffer)) > 0)
+                {
+                    read += n;
+                }
+            },
+            prepare: _ =>
+            {
+                reader?.Dispose();
+                reader = new LobsterReader(path);
+                reader.Read(buffer);
+            });
+
+        // Each pair: add, its level, delete, its level (4 events); the first row also gives the ask. Every row matched.
+        Assert.Equal((2L * Pairs, 2L * Pairs, 0L), (reader!.Statistics.Rows, reader.Statistics.RowsMatched, reader.Statistics.Mismatches));
+        reader.Dispose();
+        Assert.Equal((4 * Pairs) + 1 - buffer.Length, read); // all but the first call's events
+        Assert.Equal(0, allocated);
+    }
+
     /// <summary>LOBSTER's published counts: every row of both days matches the book rebuilt order by order.</summary>
     [SharedDataTheory]
     [InlineData("lobster/LOBSTER_SampleFile_AMZN_2012-06-21_5.zip", 155_935)]
