@@ -87,7 +87,8 @@ public sealed class QueueExchange : IReplayExchange
         switch (e.Kind)
         {
             case MarketEventKind.OrderAdd:
-                long size = _orders.Count > 0 ? OnAdd(e, events) : e.Size;
+                // An order of the other side added at or through our price trades with us first; the rest rests.
+                long size = _orders.Count > 0 ? FillReached(e, long.MinValue, events) : e.Size;
                 if (size > 0)
                 {
                     _book.Add(e.Id, e.Side, e.Price, size);
@@ -96,7 +97,13 @@ public sealed class QueueExchange : IReplayExchange
                 break;
             case MarketEventKind.OrderExecute:
                 _afterExecution = true;
-                long left = _orders.Count > 0 ? OnExecution(e, events) : e.Size;
+                long left = e.Size;
+                if (_orders.Count > 0)
+                {
+                    long executedKey = _book.TryGetOrder(e.Id, out QueuedOrder executed) ? executed.Key : long.MinValue;
+                    left = FillReached(e, executedKey, events);
+                }
+
                 if (left > 0)
                 {
                     _book.Remove(e.Id, e.Side, e.Price, left, whole: false);
@@ -107,7 +114,7 @@ public sealed class QueueExchange : IReplayExchange
                 // The Trade right after an execution is its echo for L2 readers; a lone one is a hidden execution.
                 if (!afterExecution && _orders.Count > 0)
                 {
-                    OnHiddenTrade(e, events);
+                    FillReached(e, long.MinValue, events);
                 }
 
                 break;
@@ -122,81 +129,80 @@ public sealed class QueueExchange : IReplayExchange
         // Every fill happens at the event that causes it: an order-by-order book needs no end-of-message check.
     }
 
-    /// <summary>An order of the other side added at or through our price trades with us first; returns what is left of it to rest.</summary>
-    private long OnAdd(in MarketEvent add, List<ShadowEvent> events)
+    /// <summary>
+    /// Fills the orders of ours that <paramref name="e"/> reaches, in price-time priority (better price
+    /// first, then the earlier key), up to its size; returns the size the recorded order keeps
+    /// (all of it unless own impact is on). <paramref name="executedKey"/>: the executed order's key.
+    /// </summary>
+    private long FillReached(in MarketEvent e, long executedKey, List<ShadowEvent> events)
     {
-        long available = add.Size;
-        for (int i = _orders.Count - 1; i >= 0 && available > 0; i--)
+        long available = e.Size;
+        while (available > 0)
         {
-            ref ReplayOrder order = ref _orders[i];
-            bool crosses = order.IsActive && order.Side != add.Side &&
-                (order.Side == Side.Buy ? add.Price <= order.PriceTicks : add.Price >= order.PriceTicks);
-            if (crosses)
+            int next = -1;
+            for (int i = 0; i < _orders.Count; i++)
+            {
+                ref ReplayOrder order = ref _orders[i];
+                if (Reaches(e, order, executedKey) && (next < 0 || Ahead(order, _orders[next])))
+                {
+                    next = i;
+                }
+            }
+
+            if (next < 0)
+            {
+                break;
+            }
+
+            if (e.Kind == MarketEventKind.OrderAdd)
             {
                 CrossFills++;
-                available -= Fill(i, available, add.ExchangeTime, events);
             }
-        }
-
-        return _ownImpact ? available : add.Size;
-    }
-
-    /// <summary>Fills our orders the execution reached; returns the size the recorded order still loses.</summary>
-    private long OnExecution(in MarketEvent execution, List<ShadowEvent> events)
-    {
-        long executedKey = _book.TryGetOrder(execution.Id, out QueuedOrder executed) ? executed.Key : long.MinValue;
-        long available = execution.Size;
-        for (int i = _orders.Count - 1; i >= 0 && available > 0; i--)
-        {
-            ref ReplayOrder order = ref _orders[i];
-            if (order.IsActive && order.Side == execution.Side)
+            else if (Better(_orders[next].Side, _orders[next].PriceTicks, e.Price))
             {
-                bool behindUs = order.PriceTicks == execution.Price && executedKey > order.Key;
-                available -= FillReached(i, execution.Price, behindUs, available, execution.ExchangeTime, events);
+                ThroughFills++;
             }
-        }
-
-        return _ownImpact ? available : execution.Size;
-    }
-
-    private void OnHiddenTrade(in MarketEvent trade, List<ShadowEvent> events)
-    {
-        Side passive = trade.Side.Opposite();
-        long available = trade.Size;
-        for (int i = _orders.Count - 1; i >= 0 && available > 0; i--)
-        {
-            ref ReplayOrder order = ref _orders[i];
-            if (order.IsActive && order.Side == passive)
+            else
             {
-                bool first = order.PriceTicks == trade.Price && _book.VolumeAhead(order.Side, order.PriceTicks, order.Key) == 0;
-                available -= FillReached(i, trade.Price, first, available, trade.ExchangeTime, events);
+                QueueFills++;
             }
+
+            available -= Fill(next, available, e.ExchangeTime, events);
         }
+
+        return _ownImpact ? available : e.Size;
     }
 
     /// <summary>
-    /// Fills order <paramref name="index"/> from a trade at <paramref name="tradedPrice"/> when it went
-    /// through our price or reached our place in the queue (<paramref name="reachedInQueue"/>); returns the lots filled.
+    /// Whether the event trades with our resting order: an add of the other side at or through our price;
+    /// an execution at our side through our price, or at our price of an order behind us; a hidden
+    /// execution through our price, or at our price with nothing visible ahead of us.
     /// </summary>
-    private long FillReached(int index, long tradedPrice, bool reachedInQueue, long available, long exchangeTime, List<ShadowEvent> events)
+    private bool Reaches(in MarketEvent e, in ReplayOrder order, long executedKey)
     {
-        ref ReplayOrder order = ref _orders[index];
-        bool through = order.Side == Side.Buy ? order.PriceTicks > tradedPrice : order.PriceTicks < tradedPrice;
-        if (through)
+        if (!order.IsActive)
         {
-            ThroughFills++;
-        }
-        else if (reachedInQueue)
-        {
-            QueueFills++;
-        }
-        else
-        {
-            return 0;
+            return false;
         }
 
-        return Fill(index, available, exchangeTime, events);
+        switch (e.Kind)
+        {
+            case MarketEventKind.OrderAdd:
+                return order.Side != e.Side && (order.PriceTicks == e.Price || Better(e.Side, e.Price, order.PriceTicks));
+            case MarketEventKind.OrderExecute:
+                return order.Side == e.Side && (Better(order.Side, order.PriceTicks, e.Price) || (order.PriceTicks == e.Price && executedKey > order.Key));
+            default:
+                return order.Side == e.Side.Opposite() && (Better(order.Side, order.PriceTicks, e.Price)
+                    || (order.PriceTicks == e.Price && _book.VolumeAhead(order.Side, order.PriceTicks, order.Key) == 0));
+        }
     }
+
+    /// <summary>True when <paramref name="a"/> is ahead of <paramref name="b"/> (same side): a better price, or the same price and an earlier key.</summary>
+    private static bool Ahead(in ReplayOrder a, in ReplayOrder b) =>
+        Better(a.Side, a.PriceTicks, b.PriceTicks) || (a.PriceTicks == b.PriceTicks && a.Key < b.Key);
+
+    /// <summary>True when <paramref name="price"/> is strictly better than <paramref name="than"/> for an order on <paramref name="side"/>.</summary>
+    private static bool Better(Side side, long price, long than) => side == Side.Buy ? price > than : price < than;
 
     /// <summary>Fills order <paramref name="index"/> by as much of <paramref name="available"/> as it holds, counting what the tape loses; returns the lots filled.</summary>
     private long Fill(int index, long available, long exchangeTime, List<ShadowEvent> events)

@@ -123,33 +123,26 @@ internal sealed class ReplayOrders
             return;
         }
 
-        _nextAction = long.MaxValue;
         for (int i = Count - 1; i >= 0; i--)
         {
-            ref ReplayOrder order = ref _orders[i];
-            if (exchangeTime >= order.CancelAt)
+            if (exchangeTime >= _orders[i].CancelAt)
             {
-                events.Add(Event(ShadowEventKind.Cancelled, order, order.RemainingLots, 0, exchangeTime));
+                events.Add(Event(ShadowEventKind.Cancelled, _orders[i], _orders[i].RemainingLots, 0, exchangeTime));
                 RemoveAt(i);
-                continue;
             }
+        }
 
-            if (!order.IsActive)
-            {
-                if (exchangeTime >= order.ActiveFrom)
-                {
-                    Activate(ref order, i, exchangeTime, book, join, events);
-                }
-                else
-                {
-                    _nextAction = Math.Min(_nextAction, order.ActiveFrom);
-                }
-            }
+        // Arrivals in the order they reached the exchange (then the order they were sent): in a real
+        // queue that is their priority among themselves.
+        for (int next = NextArrival(exchangeTime); next >= 0; next = NextArrival(exchangeTime))
+        {
+            Activate(ref _orders[next], next, exchangeTime, book, join, events);
+        }
 
-            if (i < Count && _orders[i].CancelAt != long.MaxValue)
-            {
-                _nextAction = Math.Min(_nextAction, _orders[i].CancelAt);
-            }
+        _nextAction = long.MaxValue;
+        for (int i = 0; i < Count; i++)
+        {
+            _nextAction = Math.Min(_nextAction, Math.Min(_orders[i].CancelAt, _orders[i].IsActive ? long.MaxValue : _orders[i].ActiveFrom));
         }
     }
 
@@ -163,6 +156,22 @@ internal sealed class ReplayOrders
         {
             RemoveAt(index);
         }
+    }
+
+    /// <summary>The pending order that reached the exchange first by <paramref name="exchangeTime"/> (the earlier sent on a tie); −1 when none has.</summary>
+    private int NextArrival(long exchangeTime)
+    {
+        int next = -1;
+        for (int i = 0; i < Count; i++)
+        {
+            ref ReplayOrder order = ref _orders[i];
+            if (!order.IsActive && order.ActiveFrom <= exchangeTime && (next < 0 || order.ActiveFrom < _orders[next].ActiveFrom))
+            {
+                next = i;
+            }
+        }
+
+        return next;
     }
 
     private void Activate(ref ReplayOrder order, int index, long exchangeTime, OrderBook book, JoinQueue join, List<ShadowEvent> events)

@@ -126,6 +126,48 @@ public class QueueExchangeTests
     }
 
     [Fact]
+    public void SeveralOfOurOrdersFillInPriceTimePriorityNotInTheOrderTheyWereSent()
+    {
+        var exchange = new QueueExchange();
+        Apply(exchange, Add(10, Side.Buy, 99, 5), Add(20, Side.Sell, 103, 4));
+
+        // Sent in this order: 2 lots at 100, 2 at 101, then 2 more at 101 (behind the first there).
+        exchange.Submit(1, Side.Buy, 100, 100, 2, activeFrom: _time);
+        exchange.Submit(2, Side.Buy, 101, 101, 2, activeFrom: _time);
+        exchange.Submit(3, Side.Buy, 101, 101, 2, activeFrom: _time);
+        Apply(exchange, Add(11, Side.Buy, 98, 1));
+
+        // A seller added at 100 for 5 lots meets 101 first, order 2 before 3, then 1 lot at 100.
+        Apply(exchange, Add(21, Side.Sell, 100, 5));
+        Assert.Equal(
+            [(2L, 2L, 0L), (3L, 2L, 0L), (1L, 1L, 1L)],
+            _changes.Where(c => c.Kind == ShadowEventKind.Filled).Select(c => (c.OrderId, c.Lots, c.RemainingLots)));
+        Assert.Equal(3, exchange.CrossFills);
+
+        // A seller going through to 99 for 1 lot: our last lot at 100 is ahead of the 99 bid.
+        Apply(exchange, Execute(10, Side.Buy, 99, 1));
+        Assert.Equal((1L, 1L, 0L), _changes.Where(c => c.Kind == ShadowEventKind.Filled).Select(c => (c.OrderId, c.Lots, c.RemainingLots)).Single());
+        Assert.Equal(1, exchange.ThroughFills);
+        Assert.Equal(0, exchange.OrderCount);
+    }
+
+    [Fact]
+    public void OfOurOrdersArrivingBetweenTwoEventsTheFirstToReachTheExchangeIsAhead()
+    {
+        var exchange = new QueueExchange();
+        Apply(exchange, Add(10, Side.Buy, 99, 5), Add(20, Side.Sell, 103, 4));
+
+        // Order 1 is sent first but takes 5 ns to arrive; order 2 arrives after 3.
+        exchange.Submit(1, Side.Buy, 100, 100, 2, activeFrom: _time + 5);
+        exchange.Submit(2, Side.Buy, 100, 100, 2, activeFrom: _time + 3);
+        _time += 10;
+        Apply(exchange, Add(21, Side.Sell, 100, 3));
+        Assert.Equal(
+            [(2L, 2L, 0L), (1L, 1L, 1L)],
+            _changes.Where(c => c.Kind == ShadowEventKind.Filled).Select(c => (c.OrderId, c.Lots, c.RemainingLots)));
+    }
+
+    [Fact]
     public void AnOrderInFlightIsBehindWhatArrivesBeforeItAndACancelInFlightCanStillFill()
     {
         var exchange = new QueueExchange();

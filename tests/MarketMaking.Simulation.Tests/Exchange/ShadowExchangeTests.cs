@@ -88,8 +88,8 @@ public class ShadowExchangeTests
         exchange.Apply(Trade(3, Side.Sell, 99, 9), changes);  // through our price before the cancel lands: the last lot
         Assert.Equal(
             [
-                new ShadowEvent(ShadowEventKind.Rejected, 2, Side.Buy, 101, 101, 1, 0, 2), // arrivals are scanned newest first
-                new ShadowEvent(ShadowEventKind.Accepted, 1, Side.Buy, 100, 100, 3, 3, 2),
+                new ShadowEvent(ShadowEventKind.Accepted, 1, Side.Buy, 100, 100, 3, 3, 2), // arrivals in the order they reached the exchange, then were sent
+                new ShadowEvent(ShadowEventKind.Rejected, 2, Side.Buy, 101, 101, 1, 0, 2),
                 new ShadowEvent(ShadowEventKind.Filled, 1, Side.Buy, 100, 100, 2, 1, 2),
                 new ShadowEvent(ShadowEventKind.Filled, 1, Side.Buy, 100, 100, 1, 0, 3),
             ],
