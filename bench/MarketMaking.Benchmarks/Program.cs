@@ -2,10 +2,18 @@ using BenchmarkDotNet.Running;
 using MarketMaking.Benchmarks;
 
 // dotnet run -c Release --project bench/MarketMaking.Benchmarks -- --filter '*'
-// dotnet run -c Release --project bench/MarketMaking.Benchmarks -- tick-to-order [seconds]
+// dotnet run -c Release --project bench/MarketMaking.Benchmarks -- tick-to-order [seconds] [--in-process]
 if (args is ["tick-to-order", ..])
 {
-    await TickToOrder.RunAsync(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60);
+    string[] rest = [.. args.Skip(1).Where(a => a != "--in-process")];
+    await TickToOrder.RunAsync(rest.Length > 0 ? double.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 60, args.Contains("--in-process"));
+    return;
+}
+
+// The venue's own process for tick-to-order (started by it, not by hand).
+if (args is ["venue-host"])
+{
+    await TickToOrder.HostVenueAsync();
     return;
 }
 

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using MarketMaking.Data.Bybit.Trading;
 using MarketMaking.Data.Bybit;
 using MarketMaking.Simulation.Agents;
 using MarketMaking.Strategies.Models;
@@ -19,18 +21,81 @@ namespace MarketMaking.Benchmarks;
 /// the book, the strategy, the order manager, the risk gate, the router and its rate limits, the
 /// request body and its HMAC signature. The venue is the local one on 127.0.0.1 (the agent-based
 /// market at 20× real time), which really trades the orders; the journal is written meanwhile, off
-/// the path. Prints p50, p90, p99, p99.9 and the maximum in microseconds.
+/// the path. By default the venue runs in a child process, as a real exchange is elsewhere: in the
+/// same process its allocations (Kestrel, the market) trigger collections that pause the session's
+/// threads too. <c>--in-process</c> keeps it in this process. Prints p50, p90, p99, p99.9 and the
+/// maximum in microseconds, and the collections this process made meanwhile.
 /// </summary>
 internal static class TickToOrder
 {
-    public static async Task RunAsync(double seconds)
+    /// <summary>The child's entry point: serves the venue, prints its URL, key and secret, and stops when its input closes.</summary>
+    public static async Task HostVenueAsync()
     {
-        await using LocalVenue local = await LocalVenue.StartAsync(
-            new AgentVenueMarket(new AgentMarketParameters { Symbol = "SIM", WarmUp = 30 }, 7),
-            new VenueSettings { Speed = 20, RateLimits = new VenueRateLimits { Scale = 100 } });
+        await using LocalVenue local = await StartVenueAsync().ConfigureAwait(false);
+        Console.WriteLine(local.Url);
+        Console.WriteLine(local.ApiKey);
+        Console.WriteLine(local.ApiSecret);
+        Console.Out.Flush();
+        await Console.In.ReadToEndAsync().ConfigureAwait(false);
+    }
+
+    public static async Task RunAsync(double seconds, bool inProcess)
+    {
+        LocalVenue? local = inProcess ? await StartVenueAsync().ConfigureAwait(false) : null;
+        using Process? child = inProcess ? null : StartVenueProcess();
+        try
+        {
+            (BybitEnvironment environment, BybitCredentials credentials) = local is not null
+                ? (local.Environment, local.Credentials)
+                : await ReadVenueAsync(child!).ConfigureAwait(false);
+            await MeasureAsync(environment, credentials, seconds, inProcess).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (local is not null)
+            {
+                await local.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (child is not null)
+            {
+                child.StandardInput.Close();
+                await child.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static Task<LocalVenue> StartVenueAsync() => LocalVenue.StartAsync(
+        new AgentVenueMarket(new AgentMarketParameters { Symbol = "SIM", WarmUp = 30 }, 7),
+        new VenueSettings { Speed = 20, RateLimits = new VenueRateLimits { Scale = 100 } });
+
+    private static Process StartVenueProcess()
+    {
+        // Run as `dotnet X.dll` the process is the host, which needs the assembly named; run as the app, it is the app.
+        string host = Environment.ProcessPath!;
+        bool viaDotnet = Path.GetFileNameWithoutExtension(host) == "dotnet";
+        var start = new ProcessStartInfo(host, viaDotnet ? [typeof(TickToOrder).Assembly.Location, "venue-host"] : ["venue-host"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        return Process.Start(start) ?? throw new InvalidOperationException("the venue process did not start");
+    }
+
+    private static async Task<(BybitEnvironment, BybitCredentials)> ReadVenueAsync(Process child)
+    {
+        string url = await child.StandardOutput.ReadLineAsync().ConfigureAwait(false) ?? throw new InvalidOperationException("the venue process printed no URL");
+        string key = await child.StandardOutput.ReadLineAsync().ConfigureAwait(false) ?? throw new InvalidOperationException("the venue process printed no key");
+        string secret = await child.StandardOutput.ReadLineAsync().ConfigureAwait(false) ?? throw new InvalidOperationException("the venue process printed no secret");
+        return (BybitEnvironment.Local(new Uri(url)), new BybitCredentials(key, secret));
+    }
+
+    private static async Task MeasureAsync(BybitEnvironment environment, BybitCredentials credentials, double seconds, bool inProcess)
+    {
         var stamp = new StampingHandler(new SocketsHttpHandler());
         using var http = new HttpClient(stamp) { Timeout = Timeout.InfiniteTimeSpan };
-        var measured = new MeasuringVenue(new BybitVenue(local.Environment, local.Credentials, httpClient: http));
+        var measured = new MeasuringVenue(new BybitVenue(environment, credentials, httpClient: http));
         await using (measured.ConfigureAwait(false))
         {
             string journal = Path.Combine(Path.GetTempPath(), $"tick-to-order-{Environment.ProcessId}.db");
@@ -45,7 +110,10 @@ internal static class TickToOrder
             };
             var session = new TradingSession(measured, settings, _ => new TouchStrategy(1));
             measured.Session = session;
+            int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+            TimeSpan paused = GC.GetTotalPauseDuration();
             SessionResult result = await session.RunAsync().ConfigureAwait(false);
+            paused = GC.GetTotalPauseDuration() - paused;
             foreach (string file in new[] { journal, journal + "-wal", journal + "-shm" })
             {
                 File.Delete(file);
@@ -57,7 +125,9 @@ internal static class TickToOrder
             double[] client = [.. measured.Client.Order()];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  receipt → session: p50 {At(waits, 0.5):F1} µs, p99 {At(waits, 0.99):F1} µs; session → request: p50 {At(handling, 0.5):F1} µs, p99 {At(handling, 0.99):F1} µs, of which the venue client p50 {At(client, 0.5):F1} µs, p99 {At(client, 0.99):F1} µs"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"tick-to-order over {seconds:0} s: {samples.Length:N0} decisions that sent a request ({result.Executions:N0} executions); p50 {At(samples, 0.5):F1} µs, p90 {At(samples, 0.9):F1} µs, p99 {At(samples, 0.99):F1} µs, p99.9 {At(samples, 0.999):F1} µs, max {samples[^1]:F1} µs"));
+                $"  collections in this process: {GC.CollectionCount(0) - collections[0]} gen0, {GC.CollectionCount(1) - collections[1]} gen1, {GC.CollectionCount(2) - collections[2]} gen2, {paused.TotalMilliseconds:F1} ms paused in all"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"tick-to-order over {seconds:0} s, venue {(inProcess ? "in this process" : "in a child process")}: {samples.Length:N0} decisions that sent a request ({result.Executions:N0} executions); p50 {At(samples, 0.5):F1} µs, p90 {At(samples, 0.9):F1} µs, p99 {At(samples, 0.99):F1} µs, p99.9 {At(samples, 0.999):F1} µs, max {samples[^1]:F1} µs"));
         }
     }
 
