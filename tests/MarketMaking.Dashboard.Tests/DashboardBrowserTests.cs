@@ -107,12 +107,18 @@ public sealed class DashboardBrowserTests(Xunit.Abstractions.ITestOutputHelper o
         Assert.Contains("KILLED", await page.InnerTextAsync("#chip-kill"), StringComparison.Ordinal);
         Assert.True(await page.Locator("#controls").IsHiddenAsync(), "a finished session has no actions");
 
-        // Scrubbing back: the clock and the totals follow the scrubber.
+        // Scrubbing back: the clock, the totals, the markouts and the risk table follow the scrubber.
         string end = await page.InnerTextAsync("#now-time");
+        Assert.Equal(Math.Min(300, result.Executions), int.Parse(await page.GetAttributeAsync("#markout-summary", "data-fills") ?? "", CultureInfo.InvariantCulture));
+        Assert.Equal("TRIPPED", await page.InnerTextAsync("#risk tbody tr:last-child td:nth-child(2)"));
         await page.EvalOnSelectorAsync("#scrubber", "s => { s.value = Math.floor(s.max / 3); s.dispatchEvent(new Event('input')); }");
         string earlier = await page.InnerTextAsync("#now-time");
         Assert.True(string.CompareOrdinal(earlier, end) < 0, $"{earlier} is not before {end}");
-        Assert.True(int.Parse(await page.InnerTextAsync("#total-executions"), CultureInfo.InvariantCulture) <= result.Executions);
+        int executionsThen = int.Parse(await page.InnerTextAsync("#total-executions"), CultureInfo.InvariantCulture);
+        Assert.True(executionsThen <= result.Executions);
+        Assert.Equal(Math.Min(300, executionsThen), int.Parse(await page.GetAttributeAsync("#markout-summary", "data-fills") ?? "", CultureInfo.InvariantCulture));
+        Assert.Equal("armed", await page.InnerTextAsync("#risk tbody tr:last-child td:nth-child(2)")); // the operator's kill came at the end
+        Assert.Equal(Math.Abs(Decimal(await page.InnerTextAsync("#total-position"))), Decimal(await page.InnerTextAsync("#risk tbody tr:first-child td:nth-child(2)")));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-journal.png"), FullPage = true });
         Assert.Empty(problems);
     }

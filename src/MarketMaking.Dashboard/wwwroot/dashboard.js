@@ -75,7 +75,7 @@
     make('chart-pnl', [line('realized', '#1a7f37'), line('unrealized', '#b35900'), line('fees (−)', '#c62828'), line('rebates', '#6a3fb5'), line('net', '#111', { width: 2.5 })],
       [cols.t, cols.real, cols.unreal, cols.fees, cols.reb, cols.net]);
     make('chart-spread', [line('spread captured', '#0b7285', { fill: 'rgba(11,114,133,0.1)' })], [cols.t, cols.spread]);
-    make('chart-markouts', HORIZONS.map((h, k) => dots(`${h} s`, ['#0b7285', '#b35900', '#6a3fb5'][k])), markoutData().data);
+    make('chart-markouts', HORIZONS.map((h, k) => dots(`${h} s`, ['#0b7285', '#b35900', '#6a3fb5'][k])), markoutData(until()).data);
     make('chart-fillrate', [line('fills a minute', '#3355aa')], [cols.t, cols.fr]);
     make('chart-rates', [line('create/s', '#1a7f37'), line('amend/s', '#b35900'), line('cancel/s', '#c62828'),
       line('create limit', '#1a7f37', { dash: [6, 4], width: 1 }), line('amend limit', '#b35900', { dash: [6, 4], width: 1 }), line('cancel limit', '#c62828', { dash: [6, 4], width: 1 })], rateData());
@@ -94,15 +94,17 @@
     return uPlot.join([[cols.t, cols.mid, cols.mbid, cols.mask, cols.obid, cols.oask], buys, sells]);
   }
 
-  function markoutData() {
-    const recent = fills.slice(-300), xs = [], ys = HORIZONS.map(() => []), sums = HORIZONS.map(() => [0, 0]);
+  // Markouts of the last 300 fills up to `until` (the scrubber's time, or Infinity live): a horizon
+  // that ends after `until` was not yet known then, so it is left out.
+  function markoutData(until) {
+    const recent = fills.filter(f => num(f.time) / 1e9 <= until).slice(-300), xs = [], ys = HORIZONS.map(() => []), sums = HORIZONS.map(() => [0, 0]);
     for (const f of recent) {
       const t = num(f.time) / 1e9, p = num(f.price), side = f.side === 'Buy' ? 1 : -1;
       xs.push(t);
-      HORIZONS.forEach((h, k) => { const m = midAt(t + h); const v = m == null ? null : side * (m - p); ys[k].push(v); if (v != null) { sums[k][0] += v; sums[k][1]++; } });
+      HORIZONS.forEach((h, k) => { const m = t + h <= until ? midAt(t + h) : null; const v = m == null ? null : side * (m - p); ys[k].push(v); if (v != null) { sums[k][0] += v; sums[k][1]++; } });
     }
     const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]);
-    return { data: [order.map(i => xs[i])].concat(ys.map(y => order.map(i => y[i]))), sums };
+    return { data: [order.map(i => xs[i])].concat(ys.map(y => order.map(i => y[i]))), sums, count: recent.length };
   }
 
   function rateData() {
@@ -147,16 +149,21 @@
     $('updates').textContent = updates;
   }
 
+  // The risk state now, or under the scrubber: position, loss and rates from the point there, the
+  // kill switch from the events up to it; open orders and book age are kept only for now.
   function renderRisk() {
     const s = snapshot;
     if (!s || !info) return;
     const L = info.limits || {};
-    const i = cols.t.length - 1;
-    const bookAge = num(s.lastBookUpdate) > 0 ? (num(s.time) - num(s.lastBookUpdate)) / 1e9 : NaN;
+    const back = scrubbing();
+    const i = back ? cursor : cols.t.length - 1;
+    const bookAge = !back && num(s.lastBookUpdate) > 0 ? (num(s.time) - num(s.lastBookUpdate)) / 1e9 : NaN;
+    const kill = back ? events.find(e => e.kind === 'kill' && num(e.time) / 1e9 <= cols.t[i]) : null;
+    const killed = back ? kill != null : s.killed, killReason = back ? (kill ? kill.detail : '') : s.killReason;
     const rows = [
-      ['|position|', Math.abs(num(s.position)), num(L.maxPosition)],
-      ['open orders', num(s.openOrders), num(L.maxOpenOrders)],
-      ['loss (−net PnL)', Math.max(0, -num(s.netPnl)), num(L.maxLoss)],
+      ['|position|', back ? Math.abs(cols.pos[i]) : Math.abs(num(s.position)), num(L.maxPosition)],
+      ['open orders', back ? NaN : num(s.openOrders), num(L.maxOpenOrders)],
+      ['loss (−net PnL)', Math.max(0, -(back ? cols.net[i] : num(s.netPnl))), num(L.maxLoss)],
       ['new orders /s', i >= 0 ? cols.rc[i] : NaN, num(L.maxOrderRate)],
       ['creates /s (client limit)', i >= 0 ? cols.rc[i] : NaN, info.rateLimits ? num(info.rateLimits.create) : NaN],
       ['cancels /s (client limit)', i >= 0 ? cols.rx[i] : NaN, info.rateLimits ? num(info.rateLimits.cancel) : NaN],
@@ -174,11 +181,11 @@
       tr.insertCell().innerHTML = Number.isFinite(used) ? `<div class="meter"><div class="${cls}" style="width:${Math.min(100, used * 100).toFixed(0)}%"></div></div>` : '';
       tr.cells[3].className = 'used';
     }
-    const kill = body.insertRow();
-    kill.insertCell().textContent = 'kill switch';
-    kill.insertCell().textContent = s.killed ? 'TRIPPED' : 'armed';
-    kill.insertCell().colSpan = 2;
-    kill.cells[2].textContent = s.killReason || '';
+    const row = body.insertRow();
+    row.insertCell().textContent = 'kill switch';
+    row.insertCell().textContent = killed ? 'TRIPPED' : 'armed';
+    row.insertCell().colSpan = 2;
+    row.cells[2].textContent = killReason || '';
     const rejects = Object.entries(s.rejects || {}).map(([k, v]) => `${k} ${v}`).join(', ');
     const faults = Object.entries(s.faults || {}).map(([k, v]) => `${k} ${v}`).join(', ');
     $('rejects').textContent = `rejects: ${rejects || 'none'} · faults: ${faults || 'none'}`;
@@ -207,12 +214,11 @@
     charts['chart-inventory'].setData([cols.t, cols.pos], !scrubbing());
     charts['chart-pnl'].setData([cols.t, cols.real, cols.unreal, cols.fees, cols.reb, cols.net], !scrubbing());
     charts['chart-spread'].setData([cols.t, cols.spread], !scrubbing());
-    const m = markoutData();
+    const m = markoutData(until());
     charts['chart-markouts'].setData(m.data);
-    $('markout-summary').textContent = '';
-    $('chart-markouts').previousElementSibling.title = '';
     const avg = HORIZONS.map((h, k) => `${h} s: ${m.sums[k][1] ? (m.sums[k][0] / m.sums[k][1]).toFixed(3) : '–'}`).join(' · ');
-    $('markout-summary').textContent = 'mean markout ' + avg;
+    $('markout-summary').textContent = `mean markout of ${m.count} fills, ${avg}`;
+    $('markout-summary').dataset.fills = m.count;
     charts['chart-fillrate'].setData([cols.t, cols.fr], !scrubbing());
     charts['chart-rates'].setData(rateData(), !scrubbing());
     charts['chart-latency'].setData(latencyData());
@@ -226,6 +232,7 @@
   }
 
   const scrubbing = () => !live && cursor >= 0 && cursor < cols.t.length - 1;
+  const until = () => scrubbing() ? cols.t[cursor] : Infinity;
 
   function renderAll() { renderStatus(); renderTotals(); renderRisk(); renderEvents(); renderCharts(); if (scrubbing()) applyScrub(); }
 
@@ -273,7 +280,7 @@
       $('scrub').hidden = false;
       const s = $('scrubber');
       s.max = Math.max(0, cols.t.length - 1); s.value = s.max; cursor = +s.max;
-      s.addEventListener('input', () => { cursor = +s.value; renderTotals(); renderEvents(); if (scrubbing()) applyScrub(); else renderCharts(); $('scrub-time').textContent = cols.t.length ? time(cols.t[cursor]) : ''; });
+      s.addEventListener('input', () => { cursor = +s.value; renderTotals(); renderRisk(); renderEvents(); renderCharts(); if (scrubbing()) applyScrub(); $('scrub-time').textContent = cols.t.length ? time(cols.t[cursor]) : ''; });
       $('scrub-time').textContent = cols.t.length ? time(cols.t[cursor]) : '';
     }
     renderAll();
