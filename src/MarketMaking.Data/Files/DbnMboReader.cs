@@ -91,7 +91,6 @@ public sealed class DbnMboReader : MarketDataReader
 
             string symbol = options.Instrument?.Symbol ?? options.Symbol ?? (metadata.Symbols.Count == 1 ? metadata.Symbols[0] : metadata.Dataset);
             Instrument = options.Instrument ?? new Instrument(symbol, _tickNanos / (double)NanosPerUnit, 1);
-            Metadata = metadata;
         }
         catch
         {
@@ -109,8 +108,6 @@ public sealed class DbnMboReader : MarketDataReader
 
     /// <summary>The book rebuilt so far (order by order).</summary>
     public OrderQueueBook Book => _book;
-
-    internal DbnMetadata Metadata { get; }
 
     public override int Read(Span<MarketEvent> buffer)
     {

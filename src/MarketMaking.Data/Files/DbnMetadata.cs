@@ -11,7 +11,7 @@ namespace MarketMaking.Data.Files;
 /// later: symbol_cstr_len (u16; version 1 symbols are 22 bytes); reserved (47 bytes in version 1,
 /// 53 later); schema_definition_length (u32); then the symbols as a u32 count and fixed-width C strings.
 /// </summary>
-internal sealed record DbnMetadata(byte Version, string Dataset, ushort Schema, long Start, long End, IReadOnlyList<string> Symbols)
+internal sealed record DbnMetadata(string Dataset, ushort Schema, IReadOnlyList<string> Symbols)
 {
     /// <summary>RecordHeader: length (u8, in 4-byte words), rtype (u8), publisher_id (u16), instrument_id (u32), ts_event (u64).</summary>
     public const int RecordHeaderLength = 16;
@@ -35,9 +35,7 @@ internal sealed record DbnMetadata(byte Version, string Dataset, ushort Schema, 
         int pos = DatasetLength;
         ushort schema = BinaryPrimitives.ReadUInt16LittleEndian(m[pos..]);
         pos += 2;
-        long start = BinaryPrimitives.ReadInt64LittleEndian(m[pos..]);
-        long end = BinaryPrimitives.ReadInt64LittleEndian(m[(pos + 8)..]);
-        pos += 24 + (version == 1 ? 8 : 0);
+        pos += 24 + (version == 1 ? 8 : 0); // start, end, limit; record_count
         pos += 3; // stype_in, stype_out, ts_out: the record length already covers a ts_out suffix
         int symbolLength = 22;
         if (version > 1)
@@ -73,7 +71,7 @@ internal sealed record DbnMetadata(byte Version, string Dataset, ushort Schema, 
             pos += symbolLength;
         }
 
-        return new DbnMetadata(version, dataset, schema, start, end, symbols);
+        return new DbnMetadata(dataset, schema, symbols);
     }
 
     private static string CString(ReadOnlySpan<byte> field)
