@@ -18,4 +18,33 @@ public class BenchCommandTests
         double seconds = result.GetProperty("seconds_median").GetDouble();
         Assert.Equal(1000 * 200 / seconds, result.GetProperty("trajectory_steps_per_second").GetDouble(), 6);
     }
+
+    /// <summary>Order-by-order data replays with our orders in the real queues unless told otherwise, every event of the file.</summary>
+    [SharedDataFact]
+    public void ReplayBenchUsesExactQueuesOnOrderByOrderData()
+    {
+        string folder = Directory.CreateTempSubdirectory("mm-bench-").FullName;
+        try
+        {
+            string binary = Path.Combine(folder, "esh4.mmev");
+            var (code, output, _) = Mm.Run("convert", SharedData.DatabentoMbo, binary, "--format", "dbn-mbo");
+            Assert.Equal(0, code);
+            long converted = long.Parse(output.Split(' ')[1], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+
+            JsonElement Bench(params string[] extra)
+            {
+                var (benchCode, benchOutput, error) = Mm.Run(["bench", "replay", "--data", binary, "--repeats", "1", "--json", .. extra]);
+                Assert.True(benchCode == 0, error);
+                return JsonDocument.Parse(benchOutput).RootElement;
+            }
+
+            JsonElement exact = Bench();
+            Assert.Equal(("exact", converted), (exact.GetProperty("queues").GetString(), exact.GetProperty("events").GetInt64()));
+            Assert.Equal("model", Bench("--queues", "model").GetProperty("queues").GetString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -29,6 +29,51 @@ public sealed class DataCommandTests : IDisposable
         Assert.Equal(Verify(SharedData.BinanceUsdm, "binance-usdm"), Verify(binary, "mmev"));
     }
 
+    [SharedDataFact]
+    public void VerifyBookMatchesEveryTradeOfTheDatabentoHour()
+    {
+        var (code, output, error) = Mm.Run("verify-book", "--data", SharedData.DatabentoMbo, "--format", "dbn-mbo", "--json");
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        JsonElement result = JsonDocument.Parse(output).RootElement;
+        Assert.Equal((68_792L, 8_725L, 2_973L, 2_973L), (result.GetProperty("records").GetInt64(), result.GetProperty("snapshot_orders").GetInt64(), result.GetProperty("trades").GetInt64(), result.GetProperty("trades_matched").GetInt64()));
+    }
+
+    /// <summary>The real file decompressed and cut 10 bytes short: the error names the file and its last record.</summary>
+    [SharedDataFact]
+    public void ATruncatedDbnFileIsOneLineNamingTheRecord()
+    {
+        string cut = Path.Combine(_folder, "esh4.mbo.dbn");
+        using (var input = new ZstdSharp.DecompressionStream(File.OpenRead(SharedData.DatabentoMbo)))
+        using (var copy = new MemoryStream())
+        {
+            input.CopyTo(copy);
+            File.WriteAllBytes(cut, copy.ToArray()[..^10]);
+        }
+
+        var (code, _, error) = Mm.Run("verify-book", "--data", cut, "--format", "dbn-mbo");
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {cut}:68792: length: record 68792 is truncated: the file ends 46 bytes into its 56 bytes", error.Trim());
+    }
+
+    [SharedDataFact]
+    public void ABacktestOnTheDbnFileEqualsOneOnItsConvertedFile()
+    {
+        string binary = Path.Combine(_folder, "esh4.mmev");
+        Assert.Equal(0, Mm.Run("convert", SharedData.DatabentoMbo, binary, "--format", "dbn-mbo").Code);
+        string[] settings = ["--strategy", "as,glft", "--latency", "1ms", "--calibrate", "0s", "--sigma", "0.2", "--A", "1", "--kappa", "4", "--json", "--no-save"];
+        string Results(string path, string format)
+        {
+            var (code, output, error) = Mm.Run(["backtest", "--data", path, "--format", format, .. settings]);
+            Assert.True(code == 0, error);
+            return JsonDocument.Parse(output).RootElement.GetProperty("results").GetRawText();
+        }
+
+        string direct = Results(SharedData.DatabentoMbo, "dbn-mbo");
+        Assert.Equal(direct, Results(binary, "mmev"));
+        Assert.Contains("\"fills\"", direct, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MissingFileAndUnknownFormatAreOneLineErrors()
     {

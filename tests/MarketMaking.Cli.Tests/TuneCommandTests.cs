@@ -164,6 +164,30 @@ public sealed class TuneCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_folder, "bad.csv")), "nothing is run on data that does not parse");
     }
 
+    /// <summary>A LOBSTER day (exact L3 queues): a tuned point trades as mm backtest at its settings, to the last bit.</summary>
+    [SharedDataFact]
+    public void SweepsALobsterDayAndAPointScoresWhatBacktestReports()
+    {
+        string day = Path.Combine(SharedData.Folder!, "lobster/LOBSTER_SampleFile_AMZN_2012-06-21_5.zip");
+        string results = Path.Combine(_folder, "lobster.csv");
+        var (code, _, error) = Mm.Run(
+            "tune", "--market", "replay", "--data", day, "--format", "lobster", "--strategy", "glft", "--grid", "gamma=0.05,0.1", "--latency", "1ms", "--results", results);
+        Assert.True(code == 0, error);
+        string[] header = File.ReadAllLines(results)[0].Split(',');
+        string[][] rows = [.. File.ReadAllLines(results).Skip(1).Select(l => l.Split(','))];
+        Assert.Equal(2, rows.Length);
+        string[] point = rows.Single(r => r[Array.IndexOf(header, "gamma")] == "0.1");
+
+        var (btCode, btOutput, btError) = Mm.Run(
+            "backtest", "--data", day, "--format", "lobster", "--strategy", "glft", "--gamma", "0.1", "--latency", "1ms", "--json", "--no-save");
+        Assert.True(btCode == 0, btError);
+        System.Text.Json.JsonElement r = System.Text.Json.JsonDocument.Parse(btOutput).RootElement.GetProperty("results")[0];
+        Assert.Equal(r.GetProperty("net_pnl").GetDouble(), Number(point[Array.IndexOf(header, "pnl")]));
+        Assert.Equal(r.GetProperty("sharpe_per_period").GetDouble(), Number(point[Array.IndexOf(header, "sharpe")]));
+        Assert.Equal(r.GetProperty("fills").GetInt64(), (long)Number(point[Array.IndexOf(header, "fills")]));
+        Assert.True(r.GetProperty("fills").GetInt64() > 0, "GLFT trades on a day of AMZN");
+    }
+
     [SharedDataFact]
     public void SweepsReplayAndEachPointScoresWhatBacktestReports()
     {

@@ -33,6 +33,8 @@ internal static class SharedData
 
     public static string TardisTrades => PathOf("tardis/tardis_bitmex_trades_XBTUSD.csv");
 
+    public static string DatabentoMbo => PathOf("databento/esh4-glbx-mdp3-20231225.mbo.dbn.zst");
+
     public static string Klines => PathOf("klines/btc-perp-20211231-20220201_1m.csv");
 
     public static string BybitKline => PathOf("bybit-v5-api/rest_kline__response-example.json");

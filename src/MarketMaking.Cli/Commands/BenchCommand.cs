@@ -101,19 +101,28 @@ internal static class BenchCommand
         var data = new Option<string>("--data") { Description = "recorded data file", Required = true };
         var format = new Option<string>("--format") { Description = "data format", DefaultValueFactory = _ => "mmev" };
         var repeats = new Option<int>("--repeats") { Description = "timed replays (the median is reported)", DefaultValueFactory = _ => 5 };
+        var queues = new Option<string?>("--queues") { Description = "exact: our orders in the real queues (order-by-order data only); model: risk-averse shadow queues (default: exact on order-by-order data, as mm backtest)" };
         var json = new Option<bool>("--json") { Description = "print JSON" };
-        var command = new Command("replay", "Full replay (book, AS strategy, risk-averse queues, 5 ms latency) in events per second.") { data, format, repeats, json };
+        var command = new Command("replay", "Full replay (book, AS strategy, 5 ms latency; exact L3 queues on order-by-order data, else risk-averse queues) in events per second.") { data, format, repeats, queues, json };
         command.SetAction(parse =>
         {
             string name = parse.GetValue(format)!;
-            EventThroughput result = Throughput.Replay(parse.GetValue(data)!, name, parse.GetValue(repeats));
+            bool? exact = parse.GetValue(queues) switch
+            {
+                null => null,
+                "exact" => true,
+                "model" => false,
+                string other => throw new InvalidParameterException("queues", $"'{other}' is not exact or model"),
+            };
+            (EventThroughput result, bool exactQueues) = Throughput.Replay(parse.GetValue(data)!, name, parse.GetValue(repeats), exact);
+            string queueText = exactQueues ? "exact" : "model";
             if (parse.GetValue(json))
             {
-                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "replay", Format = name, result.Events, result.Runs, result.EventsPerSecond }));
+                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "replay", Format = name, Queues = queueText, result.Events, result.Runs, result.EventsPerSecond }));
             }
             else
             {
-                terminal.Writer.WriteLine($"replay ({name}): {Formats.Rate(result.EventsPerSecond)} events/s (median of {result.Runs}), {result.Events:N0} events per run");
+                terminal.Writer.WriteLine($"replay ({name}, {(exactQueues ? "exact L3 queues" : "risk-averse queue model")}): {Formats.Rate(result.EventsPerSecond)} events/s (median of {result.Runs}), {result.Events:N0} events per run");
             }
 
             return 0;

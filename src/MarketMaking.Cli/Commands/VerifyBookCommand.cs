@@ -14,14 +14,15 @@ internal static class VerifyBookCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var data = new Option<string>("--data") { Description = "data file holding depth updates and best quotes (Binance bookTicker), or a LOBSTER zip", Required = true };
-        var format = new Option<string>("--format") { Description = "data format: binance-usdm, binance-spot, binance-cm, mmev converted from one, or lobster", DefaultValueFactory = _ => "binance-usdm" };
+        var data = new Option<string>("--data") { Description = "data file holding depth updates and best quotes (Binance bookTicker), a LOBSTER zip, or a Databento MBO .dbn.zst", Required = true };
+        var format = new Option<string>("--format") { Description = "data format: binance-usdm, binance-spot, binance-cm, mmev converted from one, lobster, or dbn-mbo", DefaultValueFactory = _ => "binance-usdm" };
         var onBadRow = new Option<string>("--on-bad-row") { Description = "stop at the first bad row, or skip and count bad rows: stop, skip", DefaultValueFactory = _ => "stop" };
         var json = new Option<bool>("--json") { Description = "print {\"compared\",\"matched_share\"}" };
         var command = new Command(
             "verify-book",
             "Rebuild the L2 book from a file's depth updates and compare its best bid and ask (price and size) with the file's own best quotes at matching update ids; " +
-            "for LOBSTER, rebuild the book order by order and compare every level of every order-book row.")
+            "for LOBSTER, rebuild the book order by order and compare every level of every order-book row; " +
+            "for Databento MBO, rebuild the book order by order and check every trade is at a price it holds on the resting side.")
         {
             data, format, onBadRow, json,
         };
@@ -37,6 +38,11 @@ internal static class VerifyBookCommand
             if (dataFormat == MarketDataFormat.Lobster)
             {
                 return VerifyLobster(terminal, parse.GetValue(data)!, options, parse.GetValue(json));
+            }
+
+            if (dataFormat == MarketDataFormat.DbnMbo)
+            {
+                return VerifyDbn(terminal, parse.GetValue(data)!, options, parse.GetValue(json));
             }
 
             using MarketDataReader reader = MarketDataFormats.Open(parse.GetValue(data)!, dataFormat, options);
@@ -89,5 +95,32 @@ internal static class VerifyBookCommand
             $"hidden executions {s.HiddenExecutions.ToString("N0", invariant)}, cross trades {s.CrossTrades.ToString("N0", invariant)}, halt messages {s.Halts.ToString("N0", invariant)}");
         terminal.Writer.WriteLine(BadRowText.Describe(reader.BadRows));
         return s.Mismatches == 0 ? 0 : 1;
+    }
+
+    /// <summary>Reads the whole file, checking every trade against the book rebuilt so far (the reader does it), and prints what it found.</summary>
+    private static int VerifyDbn(Terminal terminal, string path, MarketDataOptions options, bool json)
+    {
+        using var reader = new DbnMboReader(path, options);
+        var buffer = new Core.MarketData.MarketEvent[8192];
+        while (reader.Read(buffer) > 0)
+        {
+        }
+
+        DbnStatistics s = reader.Statistics;
+        if (json)
+        {
+            terminal.Writer.WriteLine(Json.Serialize(new { s.Records, s.SnapshotOrders, s.Trades, s.TradesMatched, MatchedShare = s.MatchedShare, s.Fills, s.FillsMatched, s.UnknownOrders }));
+            return 0;
+        }
+
+        var invariant = CultureInfo.InvariantCulture;
+        terminal.Writer.WriteLine(
+            $"read {s.Records.ToString("N0", invariant)} MBO records of {reader.Instrument.Symbol} (snapshot of {s.SnapshotOrders.ToString("N0", invariant)} orders), tick {reader.Instrument.TickSize.ToString("G", invariant)}; " +
+            $"checked {s.Trades.ToString("N0", invariant)} trades against the book rebuilt order by order: {s.TradesMatched.ToString("N0", invariant)} at a price it held on the resting side ({Formats.Percent(s.MatchedShare)})");
+        terminal.Writer.WriteLine(
+            $"fills of resting orders {s.Fills.ToString("N0", invariant)}, of orders the book held {s.FillsMatched.ToString("N0", invariant)}; " +
+            $"lots filled beyond displayed sizes (icebergs) {s.HiddenFillLots.ToString("N0", invariant)}; cancels and modifies of orders the book did not hold {s.UnknownOrders.ToString("N0", invariant)}");
+        terminal.Writer.WriteLine(BadRowText.Describe(reader.BadRows));
+        return s.TradesMatched == s.Trades ? 0 : 1;
     }
 }

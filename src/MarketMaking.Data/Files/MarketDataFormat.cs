@@ -38,4 +38,7 @@ public enum MarketDataFormat
 
     /// <summary>lobster: a LOBSTER day, order by order (message and order-book CSVs, zipped as published).</summary>
     Lobster,
+
+    /// <summary>dbn-mbo: a Databento DBN file of the MBO schema (market by order), Zstandard-compressed or not.</summary>
+    DbnMbo,
 }

@@ -21,6 +21,7 @@ public static class MarketDataFormats
         ("ohlcv", MarketDataFormat.Ohlcv),
         ("bybit-kline", MarketDataFormat.BybitKline),
         ("lobster", MarketDataFormat.Lobster),
+        ("dbn-mbo", MarketDataFormat.DbnMbo),
     ];
 
     /// <summary>Every format name.</summary>
@@ -63,6 +64,7 @@ public static class MarketDataFormats
             MarketDataFormat.TardisTrades => new TardisTradeReader(path, options),
             MarketDataFormat.Mmev => new MmevReader(path),
             MarketDataFormat.Lobster => new LobsterReader(path, options),
+            MarketDataFormat.DbnMbo => new DbnMboReader(path, options),
             _ => throw new InvalidParameterException("format", $"{NameOf(format)} holds bars, not market events: read it as bars"),
         };
     }

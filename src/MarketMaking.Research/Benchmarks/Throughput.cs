@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Numerics;
 using MarketMaking.Data.Files;
 using MarketMaking.Learning.Environments;
+using MarketMaking.Research.Replay;
 using MarketMaking.Simulation.Agents;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Simulation.Exchange;
@@ -51,21 +52,34 @@ public static class Throughput
             settings.Trajectories, market.Steps, Vector<double>.Count, settings.Threads > 0 ? settings.Threads : Environment.ProcessorCount, median, steps / median, steps / seconds[0]);
     }
 
-    /// <summary>A full replay of a data file (book, AS strategy, risk-averse queues, 5 ms latency).</summary>
-    public static EventThroughput Replay(string path, string format, int repeats)
+    /// <summary>
+    /// A full replay of a data file (book, AS strategy, 5 ms latency): our orders in the real queues
+    /// (<see cref="QueueExchange"/>) when <paramref name="exactQueues"/> is true, risk-averse shadow
+    /// queues when false, and when null as <c>mm backtest</c> decides (exact on order-by-order data).
+    /// Orders are one lot of the data's instrument.
+    /// </summary>
+    public static (EventThroughput Result, bool ExactQueues) Replay(string path, string format, int repeats, bool? exactQueues = null)
     {
         MarketDataFormats.Parse(format);
-        IQuotingStrategy strategy = StrategyCatalog.Create("as", new StrategySettings { Sigma = 5, A = 5, Kappa = 2, Horizon = 60, OrderQuantity = 0.001, Gamma = 0.1 });
-        var settings = new ReplaySettings { Latency = new ConstantLatency(5_000_000, 5_000_000) };
+        double lot;
+        using (MarketDataReader probe = MarketDataFormats.Open(path, format))
+        {
+            lot = probe.Instrument.LotSize;
+        }
+
+        bool exact = exactQueues ?? ReplaySession.IsOrderByOrder(() => MarketDataFormats.Open(path, format));
+        IQuotingStrategy strategy = StrategyCatalog.Create("as", new StrategySettings { Sigma = 5, A = 5, Kappa = 2, Horizon = 60, OrderQuantity = lot, Gamma = 0.1 });
+        var settings = new ReplaySettings { Latency = new ConstantLatency(5_000_000, 5_000_000), ExactQueues = exact };
 
         // The first run warms the JIT and the page cache and is not counted.
-        return Median(repeats, () =>
+        EventThroughput result = Median(repeats, () =>
         {
             using MarketDataReader reader = MarketDataFormats.Open(path, format);
             var market = new ReplayMarket(reader, settings);
             EventLoop.Run(market, strategy, new RunSettings());
             return market.Statistics.Events;
         });
+        return (result, exact);
     }
 
     /// <summary>The agent-based market with a quoting strategy (rolling Avellaneda–Stoikov) attached; run i on seed i + 1.</summary>

@@ -127,7 +127,7 @@ public sealed class ReplaySession
         $"{(Settings.ExactQueues ? $"exact L3 queues{(Settings.OwnImpact ? " with own impact" : string.Empty)}" : $"queue model {_setup.QueueModel.Name}")}; latency {_setup.Latency.Describe(RecordedLatencies)}; requote interval {Durations.Format(_setup.RequoteInterval)}";
 
     /// <summary>Whether the data holds order-by-order events (among its first 4,096).</summary>
-    private static bool IsOrderByOrder(Func<IMarketEventSource> open)
+    internal static bool IsOrderByOrder(Func<IMarketEventSource> open)
     {
         using IMarketEventSource peek = open();
         Span<MarketEvent> buffer = new MarketEvent[4096];

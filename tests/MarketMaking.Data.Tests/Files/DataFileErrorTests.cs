@@ -7,7 +7,7 @@ namespace MarketMaking.Data.Tests.Files;
 /// <summary>A wrong data file gets one line saying what it is and what was expected, naming the file.</summary>
 public sealed class DataFileErrorTests : IDisposable
 {
-    private const string Formats = "formats read: binance-usdm, binance-spot, binance-cm, lean-equity, bybit-ob, bybit-trades, tardis-book, tardis-trades, mmev, ohlcv, bybit-kline, lobster";
+    private const string Formats = "formats read: binance-usdm, binance-spot, binance-cm, lean-equity, bybit-ob, bybit-trades, tardis-book, tardis-trades, mmev, ohlcv, bybit-kline, lobster, dbn-mbo";
     private const string TardisTradesHeader = "exchange,symbol,timestamp,local_timestamp,id,side,price,amount";
     private readonly TempFolder _temp = new();
 

@@ -14,7 +14,7 @@ public sealed class MarketDataFormatsTests : IDisposable
     [Fact]
     public void EveryNameParsesToItsFormatAndBack()
     {
-        Assert.Equal(["binance-usdm", "binance-spot", "binance-cm", "lean-equity", "bybit-ob", "bybit-trades", "tardis-book", "tardis-trades", "mmev", "ohlcv", "bybit-kline", "lobster"], MarketDataFormats.Names);
+        Assert.Equal(["binance-usdm", "binance-spot", "binance-cm", "lean-equity", "bybit-ob", "bybit-trades", "tardis-book", "tardis-trades", "mmev", "ohlcv", "bybit-kline", "lobster", "dbn-mbo"], MarketDataFormats.Names);
         foreach (string name in MarketDataFormats.Names)
         {
             Assert.Equal(name, MarketDataFormats.NameOf(MarketDataFormats.Parse(name)));
@@ -28,7 +28,7 @@ public sealed class MarketDataFormatsTests : IDisposable
     public void UnknownFormatsMissingFilesAndBarsAsEventsAreUsageErrors()
     {
         var unknown = Assert.Throws<InvalidParameterException>(() => MarketDataFormats.Parse("csv"));
-        Assert.Equal("invalid format: unknown data format 'csv'; known: binance-usdm, binance-spot, binance-cm, lean-equity, bybit-ob, bybit-trades, tardis-book, tardis-trades, mmev, ohlcv, bybit-kline, lobster", unknown.Message);
+        Assert.Equal("invalid format: unknown data format 'csv'; known: binance-usdm, binance-spot, binance-cm, lean-equity, bybit-ob, bybit-trades, tardis-book, tardis-trades, mmev, ohlcv, bybit-kline, lobster, dbn-mbo", unknown.Message);
         Assert.Equal(2, unknown.ExitCode);
 
         var missing = Assert.Throws<InvalidParameterException>(() => MarketDataFormats.Open(_temp.File("absent.gz"), "binance-usdm"));
