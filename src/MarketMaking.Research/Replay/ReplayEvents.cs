@@ -53,6 +53,13 @@ public sealed class ReplayEvents
             : throw new InsufficientDataException($"{path}: no market events");
     }
 
+    /// <summary>Events already in memory, in local-time order (hand-made sequences, or a day with one event changed).</summary>
+    internal static ReplayEvents Of(MarketEvent[] events, Instrument instrument) =>
+        events.Length > 0 ? new ReplayEvents(events, instrument) : throw new InsufficientDataException("no market events");
+
+    /// <summary>A copy of every event (to change one and replay again).</summary>
+    internal MarketEvent[] ToArray() => [.. _events];
+
     /// <summary>The events from the start of the data up to (not including) local time <paramref name="end"/>; all of them by default.</summary>
     public IMarketEventSource Source(long end = long.MaxValue) => new ArraySource(_events, IndexAt(end), Instrument);
 
