@@ -26,6 +26,7 @@ public class JudgeCommandTests
         var (code, output, error) = Mm.Run("judge", "--data", day, "--format", "lobster", "--strategy", "as,glft,fixed", "--block", "2h", "--json");
 
         Assert.True(code == 0, error);
+        Assert.Empty(error); // progress goes to a bar or the progress log, never into the output
         JsonElement root = JsonDocument.Parse(output).RootElement;
         JsonElement strategies = root.GetProperty("strategies");
         Assert.Equal(3, strategies.GetArrayLength());

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Data.Files;
 using MarketMaking.Research;
@@ -37,7 +38,7 @@ internal static class JudgeCommand
         {
             data, format, open, split, close, block, strategies, latency, penalty, detectorHorizon, seed, json,
         };
-        command.SetAction(parse =>
+        command.SetAction(async parse =>
         {
             string path = parse.GetValue(data)!;
             string formatName = parse.GetValue(format)!;
@@ -55,7 +56,19 @@ internal static class JudgeCommand
                 Seed = parse.GetValue(seed),
             }.Validate();
             ReplayEvents events = ReplayEvents.Load(path, formatName, new MarketDataOptions());
-            DayJudgement day = DayJudge.Run(events, path, settings, message => terminal.Error.WriteLine($"judge: {message}"));
+            DayJudgement? judged = null;
+
+            // One step per announcement: calibration, detector, spread predictor (when run), each strategy.
+            await ProgressBars.RunAsync(terminal, "judge", DayJudge.Steps(settings), task =>
+            {
+                judged = DayJudge.Run(events, path, settings, step =>
+                {
+                    task.Description = $"judge: {step}";
+                    task.Increment(1);
+                });
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
+            DayJudgement day = judged!;
             if (parse.GetValue(json))
             {
                 terminal.Writer.WriteLine(Json.Serialize(day));

@@ -35,11 +35,19 @@ public static class DayJudge
     /// <summary>The quoter whose fills the detector learns from, as <c>mm train detector</c> labels them.</summary>
     public const string DetectorQuoter = "touch";
 
+    /// <summary>How many times <see cref="Run"/> reports progress with <paramref name="settings"/>.</summary>
+    public static int Steps(DayJudgeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        bool spread = settings.Strategies.Any(s => StrategyChoice.Parse(s).Name == StrategyChoice.LearnedSpread);
+        return 2 + (spread ? 1 : 0) + settings.Strategies.Count;
+    }
+
     /// <summary>Fits on the morning and judges every strategy on the afternoon of <paramref name="events"/>.</summary>
     /// <param name="events">A whole trading day (order by order for exact queues).</param>
     /// <param name="data">Names the data in the result.</param>
     /// <param name="settings">Clock times, blocks, strategies, replay.</param>
-    /// <param name="progress">Told what is being done (for stderr).</param>
+    /// <param name="progress">Told each step as it starts (<see cref="Steps"/> of them).</param>
     /// <exception cref="InvalidParameterException">A setting is out of range, or the day does not cover the schedule.</exception>
     public static DayJudgement Run(ReplayEvents events, string data, DayJudgeSettings settings, Action<string>? progress = null)
     {

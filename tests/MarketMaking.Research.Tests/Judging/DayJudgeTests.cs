@@ -67,7 +67,9 @@ public class DayJudgeTests
     {
         ReplayEvents day = Amzn.Value;
         var settings = new DayJudgeSettings { Strategies = ["as", "glft", "as+guard"], Block = TimeSpan.FromHours(1), Replay = new ReplaySetup { Latency = LatencySpec.Constant(TimeSpan.FromMilliseconds(1)) } };
-        DayJudgement judged = DayJudge.Run(day, "AMZN", settings);
+        var steps = new List<string>();
+        DayJudgement judged = DayJudge.Run(day, "AMZN", settings, steps.Add);
+        Assert.Equal(DayJudge.Steps(settings), steps.Count);
         TradingDaySchedule schedule = judged.Schedule;
 
         Assert.Equal(4, schedule.Blocks.Count);
