@@ -106,15 +106,15 @@ public static class DayJudge
     }
 
     /// <summary>The day's schedule: its New York date from the first event; the data must reach into every block.</summary>
-    /// <exception cref="InvalidParameterException">The data starts after the split or holds no message in a block.</exception>
+    /// <exception cref="InvalidParameterException">The data holds no message in the morning or in a block.</exception>
     public static TradingDaySchedule Schedule(ReplayEvents events, DayJudgeSettings settings)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(settings);
         TradingDaySchedule schedule = TradingDaySchedule.For(NewYorkClock.DayOf(events.First), settings.Open, settings.Split, settings.Close, settings.Block);
-        if (events.First >= schedule.Split)
+        if (!events.HasMessageIn(schedule.Open, schedule.Split))
         {
-            throw new InvalidParameterException("split", $"the data starts after the split ({settings.Split:HH\\:mm} New York): no morning to fit on");
+            throw new InvalidParameterException("split", $"the data holds no message between the open and the split ({settings.Open:HH\\:mm}–{settings.Split:HH\\:mm} New York): no morning to fit on");
         }
 
         foreach (TradingBlock block in schedule.Blocks)
@@ -129,15 +129,15 @@ public static class DayJudge
     }
 
     /// <summary>
-    /// σ, A, κ in price units from the morning: the calibration reads a stream of the events before
-    /// the split and nothing else, so no afternoon event can reach it.
+    /// σ, A, κ in price units from the morning: the calibration reads a stream of the events from
+    /// the open to the split and nothing else, so no afternoon event can reach it.
     /// </summary>
     /// <exception cref="InvalidParameterException">The morning holds too little to calibrate on.</exception>
     public static CalibrationResult CalibrateMorning(ReplayEvents events, TradingDaySchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(schedule);
-        using IMarketEventSource morning = events.Source(schedule.Split);
+        using IMarketEventSource morning = events.Source(schedule.Open, schedule.Split);
         try
         {
             return ReplaySession.Calibrator().Calibrate(morning, window: null).InPriceUnits(events.Instrument.TickSize);
@@ -184,7 +184,7 @@ public static class DayJudge
         for (int row = 0; row < fills.Count; row++)
         {
             long time = fills.Time(row);
-            LabeledDataset? part = time + horizon < schedule.Split ? train : time >= schedule.Split && time < schedule.Close ? test : null;
+            LabeledDataset? part = time >= schedule.Open && time + horizon < schedule.Split ? train : time >= schedule.Split && time < schedule.Close ? test : null;
             part?.Add(time, fills.Features(row), fills.Label(row));
         }
 
@@ -198,7 +198,7 @@ public static class DayJudge
     {
         var targets = new SpreadTargetSettings().Validate();
         SpreadDataset samples;
-        using (IMarketEventSource source = events.Source(schedule.Split))
+        using (IMarketEventSource source = events.Source(schedule.Open, schedule.Split))
         {
             samples = SpreadSampling.FromData(source, new FeatureSelection(SpreadPredictor.DefaultFeatures), targets);
         }

@@ -35,18 +35,19 @@ public class TradingDayScheduleTests
     [Fact]
     public void EventsFallIntoBlocksAtExactBoundaries()
     {
-        long noon = Utc(2012, 6, 21, 16, 0);
-        long[] times = [noon - 1, noon, noon + HalfHour - 1, noon + HalfHour, noon + (8 * HalfHour) - 1, noon + (8 * HalfHour)];
+        long open = Utc(2012, 6, 21, 13, 30), noon = Utc(2012, 6, 21, 16, 0);
+        long[] times = [open - 1, open, noon - 1, noon, noon + HalfHour - 1, noon + HalfHour, noon + (8 * HalfHour) - 1, noon + (8 * HalfHour)];
         ReplayEvents events = Events(times);
         TradingDaySchedule day = TradingDaySchedule.For(NewYorkDay(events), new(9, 30), new(12, 0), new(16, 0), TimeSpan.FromMinutes(30));
 
-        Assert.Equal([null, 0, 0, 1, 7, null], times.Select(t => day.BlockOf(t)?.Index));
+        Assert.Equal([null, null, null, 0, 0, 1, 7, null], times.Select(t => day.BlockOf(t)?.Index));
 
-        // The morning stream ends before noon: one event, the one a nanosecond before it.
-        using IMarketEventSource morning = events.Source(day.Split);
+        // The morning stream starts at 09:30 and ends before noon: the event at the open and the one a nanosecond before noon.
+        using IMarketEventSource morning = events.Source(day.Open, day.Split);
         var buffer = new MarketEvent[16];
-        Assert.Equal(1, morning.Read(buffer));
-        Assert.Equal(noon - 1, buffer[0].LocalTime);
+        Assert.Equal(2, morning.Read(buffer));
+        Assert.Equal([open, noon - 1], buffer[..2].Select(e => e.LocalTime));
+        Assert.Equal(0, morning.Read(buffer));
 
         // Blocks 2 to 6 hold no message: the judge refuses the day, naming the first.
         var error = Assert.Throws<InvalidParameterException>(() => DayJudge.Schedule(events, new DayJudgeSettings()));
