@@ -96,6 +96,7 @@ public static class MmApplication
             FetchCommand.Create(terminal),
             ConvertCommand.Create(terminal),
             VerifyBookCommand.Create(terminal),
+            JudgeCommand.Create(terminal),
             RecordCommand.Create(terminal),
             VenueCommand.Create(terminal),
             BenchCommand.Create(terminal),

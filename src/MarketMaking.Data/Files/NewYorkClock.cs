@@ -5,7 +5,7 @@ namespace MarketMaking.Data.Files;
 /// time zone database; without one, the US daylight-saving rule in force since 2007 (from 2:00 on the
 /// second Sunday of March to 2:00 on the first Sunday of November, UTC−4, else UTC−5).
 /// </summary>
-internal static class NewYorkClock
+public static class NewYorkClock
 {
     private static readonly TimeZoneInfo? Zone = Find();
 
@@ -15,6 +15,19 @@ internal static class NewYorkClock
         DateTime local = day.ToDateTime(TimeOnly.MinValue).AddMilliseconds(milliseconds);
         TimeSpan offset = Zone?.GetUtcOffset(local) ?? RuleOffset(local);
         return (local.Ticks - offset.Ticks - DateTime.UnixEpoch.Ticks) * 100;
+    }
+
+    /// <summary>UTC nanoseconds of the New York wall-clock <paramref name="time"/> on <paramref name="day"/>.</summary>
+    public static long ToUtcNanos(DateOnly day, TimeOnly time) => ToUtcNanos(day, time.Ticks / TimeSpan.TicksPerMillisecond);
+
+    /// <summary>The New York calendar day of the instant <paramref name="utcNanos"/> (ns since the Unix epoch).</summary>
+    public static DateOnly DayOf(long utcNanos)
+    {
+        DateTime utc = DateTime.UnixEpoch.AddTicks(utcNanos / 100);
+
+        // The rule is stated in local time; five hours back is local time but within the hour of a change.
+        DateTime local = Zone is { } zone ? TimeZoneInfo.ConvertTimeFromUtc(utc, zone) : utc + RuleOffset(utc.AddHours(-5));
+        return DateOnly.FromDateTime(local);
     }
 
     /// <summary>True when the whole of <paramref name="day"/> has one UTC offset (every day but the two changes).</summary>

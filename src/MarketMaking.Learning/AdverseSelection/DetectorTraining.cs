@@ -1,4 +1,5 @@
 using MarketMaking.Learning.Supervised;
+using MarketMaking.Signals.Features;
 
 namespace MarketMaking.Learning.AdverseSelection;
 
@@ -16,8 +17,23 @@ public sealed record DetectorTraining(AdverseSelectionDetector Detector, int Tra
                 $"{data.Count} fills ({data.Positives} adverse) are too few to train and test a detector: collect more runs or use a longer horizon");
         }
 
+        return Fit(train, test, l2);
+    }
+
+    /// <summary>Fits an L2 logistic regression on <paramref name="train"/> and evaluates it on <paramref name="test"/> (split as the caller chose).</summary>
+    /// <param name="featureSettings">Windows of the features the rows were collected with (the defaults when null).</param>
+    public static DetectorTraining Fit(LabeledDataset train, LabeledDataset test, double l2, MarketFeatureSettings? featureSettings = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        if (train.Positives == 0 || train.Positives == train.Count || test.Count == 0)
+        {
+            throw new Core.Errors.InsufficientDataException(
+                $"{train.Count} training fills ({train.Positives} adverse) and {test.Count} test fills are too few to train and test a detector");
+        }
+
         LogisticRegression model = LogisticRegression.Fit(train, new LogisticRegressionOptions { L2 = l2 });
         ClassifierEvaluation evaluation = ClassifierEvaluation.Evaluate(model.PredictProbabilities(test), test.Labels);
-        return new DetectorTraining(new AdverseSelectionDetector(model), train.Count, evaluation);
+        return new DetectorTraining(new AdverseSelectionDetector(model, featureSettings), train.Count, evaluation);
     }
 }

@@ -8,11 +8,14 @@ namespace MarketMaking.Research.Quoting;
 /// <param name="SpreadModelPath">The spread predictor's file (from <c>mm train spread</c>) for nn-spread; null when none is given.</param>
 public sealed record StrategyFactory(string? SpreadModelPath = null)
 {
+    /// <summary>A spread predictor already in memory (trained by the caller), used before <see cref="SpreadModelPath"/>.</summary>
+    public SpreadPredictor? SpreadModel { get; init; }
+
     /// <summary>
     /// The strategy <paramref name="name"/> (a catalog name or nn-spread) with <paramref name="settings"/>;
     /// <paramref name="tick"/> is the market's tick size (the spread predictor speaks in ticks).
     /// </summary>
-    /// <exception cref="InvalidParameterException">nn-spread without a model file.</exception>
+    /// <exception cref="InvalidParameterException">nn-spread without a model.</exception>
     public IQuotingStrategy Create(string name, StrategySettings settings, double tick)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -21,7 +24,7 @@ public sealed record StrategyFactory(string? SpreadModelPath = null)
             return StrategyCatalog.Create(name, settings);
         }
 
-        string path = SpreadModelPath ?? throw new InvalidParameterException("spread-model", $"{StrategyChoice.LearnedSpread} needs a model: train one with 'mm train spread --out FILE' and pass --spread-model FILE");
-        return new PredictedSpreadStrategy(SpreadPredictor.Load(path), tick, settings.OrderQuantity, settings.InventorySkew, settings.MaxInventory);
+        SpreadPredictor predictor = SpreadModel ?? SpreadPredictor.Load(SpreadModelPath ?? throw new InvalidParameterException("spread-model", $"{StrategyChoice.LearnedSpread} needs a model: train one with 'mm train spread --out FILE' and pass --spread-model FILE"));
+        return new PredictedSpreadStrategy(predictor, tick, settings.OrderQuantity, settings.InventorySkew, settings.MaxInventory);
     }
 }

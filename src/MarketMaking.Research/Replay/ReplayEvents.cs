@@ -53,8 +53,18 @@ public sealed class ReplayEvents
             : throw new InsufficientDataException($"{path}: no market events");
     }
 
+    /// <summary>Events already in memory, in local-time order (hand-made sequences, or a day with one event changed).</summary>
+    internal static ReplayEvents Of(MarketEvent[] events, Instrument instrument) =>
+        events.Length > 0 ? new ReplayEvents(events, instrument) : throw new InsufficientDataException("no market events");
+
+    /// <summary>A copy of every event (to change one and replay again).</summary>
+    internal MarketEvent[] ToArray() => [.. _events];
+
     /// <summary>The events from the start of the data up to (not including) local time <paramref name="end"/>; all of them by default.</summary>
-    public IMarketEventSource Source(long end = long.MaxValue) => new ArraySource(_events, IndexAt(end), Instrument);
+    public IMarketEventSource Source(long end = long.MaxValue) => new ArraySource(_events, 0, IndexAt(end), Instrument);
+
+    /// <summary>The events of local time [<paramref name="start"/>, <paramref name="end"/>) only (e.g. one session of a day).</summary>
+    public IMarketEventSource Source(long start, long end) => new ArraySource(_events, IndexAt(start), Math.Max(IndexAt(start), IndexAt(end)), Instrument);
 
     /// <summary>Whether a whole message (a batch's last event) lands in local time [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public bool HasMessageIn(long from, long to)
@@ -83,16 +93,16 @@ public sealed class ReplayEvents
         return low;
     }
 
-    /// <summary>A read-only cursor over a prefix of the shared array: one per run, so runs can go in parallel.</summary>
-    private sealed class ArraySource(MarketEvent[] events, int count, Instrument instrument) : IMarketEventSource
+    /// <summary>A read-only cursor over a range of the shared array: one per run, so runs can go in parallel.</summary>
+    private sealed class ArraySource(MarketEvent[] events, int start, int end, Instrument instrument) : IMarketEventSource
     {
-        private int _next;
+        private int _next = start;
 
         public Instrument Instrument => instrument;
 
         public int Read(Span<MarketEvent> buffer)
         {
-            int n = Math.Min(buffer.Length, count - _next);
+            int n = Math.Min(buffer.Length, end - _next);
             events.AsSpan(_next, n).CopyTo(buffer);
             _next += n;
             return n;

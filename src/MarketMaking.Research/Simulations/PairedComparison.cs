@@ -16,15 +16,32 @@ public sealed record PairedComparison(string Baseline, string Candidate, PairedD
     /// <summary><paramref name="candidate"/> − <paramref name="baseline"/> over their paired runs (the same seeds in the same order).</summary>
     public static PairedComparison Of(AgentMarketEvaluation baseline, AgentMarketEvaluation candidate, InventoryPenalty penalty = default)
     {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(candidate);
+        return Of(baseline.Label, [.. baseline.Runs.Select(r => r.Metrics)], candidate.Label, [.. candidate.Runs.Select(r => r.Metrics)], penalty);
+    }
+
+    /// <summary><paramref name="candidate"/> − <paramref name="baseline"/> over paired runs (the same seeds, or the same blocks of data, in the same order).</summary>
+    public static PairedComparison Of(string baselineLabel, IReadOnlyList<RunMetrics> baseline, string candidateLabel, IReadOnlyList<RunMetrics> candidate, InventoryPenalty penalty = default)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(candidate);
         PairedDifference Paired(Func<RunMetrics, double> value) =>
-            PairedDifference.Of([.. baseline.Runs.Select(r => value(r.Metrics))], [.. candidate.Runs.Select(r => value(r.Metrics))]);
+            PairedDifference.Of([.. baseline.Select(value)], [.. candidate.Select(value)]);
 
         return new(
-            baseline.Label,
-            candidate.Label,
+            baselineLabel,
+            candidateLabel,
             Paired(m => m.NetPnl),
-            Paired(m => m.NetPnl - penalty.Running(m.LongSquaredInventoryTime, m.ShortSquaredInventoryTime)),
+            Paired(m => RiskAdjusted(m, penalty)),
             Paired(m => m.MeanAbsInventory));
+    }
+
+    /// <summary>PnL − ∫λq²dt of a run with <paramref name="penalty"/>.</summary>
+    public static double RiskAdjusted(RunMetrics metrics, InventoryPenalty penalty)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        return metrics.NetPnl - penalty.Running(metrics.LongSquaredInventoryTime, metrics.ShortSquaredInventoryTime);
     }
 
     /// <summary>The differences with their 95% intervals, in one line.</summary>

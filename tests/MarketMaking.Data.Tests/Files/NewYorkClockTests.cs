@@ -12,6 +12,16 @@ public class NewYorkClockTests
         Assert.Equal(UtcNanos(2024, 1, 2, 14, 30), NewYorkClock.ToUtcNanos(new DateOnly(2024, 1, 2), 34_200_000));
     }
 
+    [Fact]
+    public void TheDayOfAnInstantIsNewYorksCalendarDay()
+    {
+        Assert.Equal(new DateOnly(2012, 6, 21), NewYorkClock.DayOf(UtcNanos(2012, 6, 21, 13, 30)));
+        Assert.Equal(new DateOnly(2012, 6, 21), NewYorkClock.DayOf(UtcNanos(2012, 6, 22, 3, 59))); // 23:59 in New York
+        Assert.Equal(new DateOnly(2012, 6, 22), NewYorkClock.DayOf(UtcNanos(2012, 6, 22, 4, 0)));
+        Assert.Equal(new DateOnly(2024, 1, 2), NewYorkClock.DayOf(UtcNanos(2024, 1, 3, 4, 59))); // UTC−5 in winter
+        Assert.Equal(NewYorkClock.ToUtcNanos(new DateOnly(2012, 6, 21), 43_200_000), NewYorkClock.ToUtcNanos(new DateOnly(2012, 6, 21), new TimeOnly(12, 0)));
+    }
+
     [Theory]
     [InlineData(2024, 3, 8, -5)]
     [InlineData(2024, 3, 11, -4)] // the Monday after the second Sunday of March: daylight time, though still March
