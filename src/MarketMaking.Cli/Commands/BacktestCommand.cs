@@ -32,7 +32,7 @@ internal static class BacktestCommand
     public static Command Create(Terminal terminal)
     {
         var data = new Option<string[]>("--data") { Description = "data file (gz and zip are read directly); a second --data is the hedge instrument (with --hedge)", Required = true };
-        var format = new Option<string[]>("--format") { Description = $"data format, one for every file or one per --data: {string.Join(", ", MarketDataFormats.Names)}" };
+        var format = new Option<string[]>("--format") { Description = $"data format, one for every file or one per --data (repeated or comma-separated): {string.Join(", ", MarketDataFormats.Names)}" };
         var bars = new Option<bool>("--bars") { Description = "the file holds bars (default format ohlcv): a bar backtest" };
         var lotSize = new Option<double?>("--lot-size") { Description = "quantity grid (default: inferred)" };
         var makerFee = new Option<double?>("--maker-fee") { Description = "maker fee rate, fraction of notional (negative: rebate)" };
@@ -207,9 +207,10 @@ internal static class BacktestCommand
         return command;
     }
 
-    /// <summary>One format per file: as many as files, or one for all (bars default to the file's own).</summary>
-    private static string[] Formats(string[] given, string[] paths, bool isBars)
+    /// <summary>One format per file (repeated or comma-separated): as many as files, or one for all (bars default to the file's own).</summary>
+    private static string[] Formats(string[] named, string[] paths, bool isBars)
     {
+        string[] given = [.. named.SelectMany(f => f.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
         if (given.Length == 0)
         {
             return isBars ? [.. paths.Select(BarFiles.DefaultFormat)] : throw new InvalidParameterException("format", "name the data format (--format)");
