@@ -98,15 +98,22 @@ internal static class BenchCommand
 
     private static Command Replay(Terminal terminal)
     {
-        var data = new Option<string>("--data") { Description = "recorded data file", Required = true };
-        var format = new Option<string>("--format") { Description = "data format", DefaultValueFactory = _ => "mmev" };
+        var data = new Option<string[]>("--data") { Description = "recorded data file; a second --data: the merged two-file replay of a hedged backtest (beta hedge on the second)", Required = true };
+        var format = new Option<string>("--format") { Description = "data format (of every file)", DefaultValueFactory = _ => "mmev" };
         var repeats = new Option<int>("--repeats") { Description = "timed replays (the median is reported)", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "print JSON" };
-        var command = new Command("replay", "Full replay (book, AS strategy, risk-averse queues, 5 ms latency) in events per second.") { data, format, repeats, json };
+        var command = new Command("replay", "Full replay (book, AS strategy, risk-averse queues, 5 ms latency) in events per second; with two files merged by receive time, the second hedged into.") { data, format, repeats, json };
         command.SetAction(parse =>
         {
             string name = parse.GetValue(format)!;
-            EventThroughput result = Throughput.Replay(parse.GetValue(data)!, name, parse.GetValue(repeats));
+            string[] files = parse.GetValue(data)!;
+            EventThroughput result = files.Length switch
+            {
+                1 => Throughput.Replay(files[0], name, parse.GetValue(repeats)),
+                2 => Throughput.MergedReplay(files[0], files[1], name, parse.GetValue(repeats)),
+                _ => throw new InvalidParameterException("data", $"one file, or two for the merged hedged replay; got {files.Length}"),
+            };
+            name = files.Length == 2 ? $"{name}, 2 files merged" : name;
             if (parse.GetValue(json))
             {
                 terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "replay", Format = name, result.Events, result.Runs, result.EventsPerSecond }));

@@ -65,6 +65,9 @@ public sealed class HedgeVenue : IMarketEventSource
     /// <summary>The hedge mid; NaN while a side is empty.</summary>
     public double HedgeMid => _book.Mid * HedgeInstrument.TickSize;
 
+    /// <summary>Events of the hedge instrument read so far.</summary>
+    public long HedgeEvents { get; private set; }
+
     /// <summary>Local time of the last quoted event handed on (ns): the replay's clock.</summary>
     public long LocalTime { get; private set; }
 
@@ -117,6 +120,7 @@ public sealed class HedgeVenue : IMarketEventSource
                 }
 
                 _book.Apply(in e);
+                HedgeEvents++;
                 _hedgeMessageOpen = !e.IsEndOfBatch;
                 continue;
             }

@@ -84,10 +84,15 @@ public sealed class PortfolioHedger : IRunObserver
             return;
         }
 
+        double hedgeMid = _venue.HedgeMid;
+        if (!(quotedMid > 0) || !(hedgeMid > 0))
+        {
+            return; // a one-sided book has no mid to mark or return: sample at the next decision
+        }
+
         long interval = _settings.SampleInterval;
         _nextSample = ((now / interval) + 1) * interval;
-        double hedgeMid = _venue.HedgeMid;
-        if (_settings.Mode == HedgeMode.Beta && _lastQuotedMid > 0 && _lastHedgeMid > 0 && quotedMid > 0 && hedgeMid > 0)
+        if (_settings.Mode == HedgeMode.Beta && _lastQuotedMid > 0)
         {
             Ratio.Add(Math.Log(hedgeMid / _lastHedgeMid), Math.Log(quotedMid / _lastQuotedMid));
         }
