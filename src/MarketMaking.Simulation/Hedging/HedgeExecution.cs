@@ -9,7 +9,7 @@ namespace MarketMaking.Simulation.Hedging;
 /// travelled (delay): s·(avg − m_decision)·Q = spread + slippage + delay, s = +1 buy, −1 sell.
 /// </summary>
 /// <param name="DecidedAt">Local time of the decision (ns).</param>
-/// <param name="ExecutedAt">Exchange time of the hedge venue's first message at or after arrival (ns).</param>
+/// <param name="ExecutedAt">Receive time of the hedge venue's first message at or after arrival (ns).</param>
 /// <param name="Side">Buy or sell on the hedge venue.</param>
 /// <param name="Requested">Quantity asked (instrument units).</param>
 /// <param name="Quantity">Quantity filled (less than asked only when the book ran out).</param>

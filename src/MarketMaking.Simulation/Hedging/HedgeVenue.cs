@@ -12,8 +12,11 @@ namespace MarketMaking.Simulation.Hedging;
 /// events rebuild its book here. So when the replay decides at the end of a message, the hedge
 /// book holds exactly what had been received before that message: no look-ahead. Taker hedges
 /// travel with the entry latency and cross the hedge book as it stands at the first hedge message
-/// whose exchange time is at or after their arrival (the recording cannot react to them, so the
-/// levels they take are not removed).
+/// received at or after their arrival (the recording cannot react to them, so the
+/// levels they take are not removed). Arrival is on the receive clock the two files share
+/// (decision time + latency against each hedge message's receive time): a recorder's clock can be
+/// far from the exchange's (Binance's files receive 1.27 s before their exchange stamps), so the
+/// exchange times of two venues say nothing about when our order got there.
 /// </summary>
 public sealed class HedgeVenue : IMarketEventSource
 {
@@ -116,7 +119,7 @@ public sealed class HedgeVenue : IMarketEventSource
             {
                 if (!_hedgeMessageOpen && _pending.Count > 0)
                 {
-                    ExecuteArrived(e.ExchangeTime);
+                    ExecuteArrived(e.LocalTime);
                 }
 
                 _book.Apply(in e);
@@ -138,23 +141,23 @@ public sealed class HedgeVenue : IMarketEventSource
 
     public void Dispose() => _merged.Dispose();
 
-    /// <summary>Every travelling hedge that has arrived by <paramref name="exchangeTime"/> crosses the book as it stands.</summary>
-    private void ExecuteArrived(long exchangeTime)
+    /// <summary>Every travelling hedge that has arrived by <paramref name="time"/> (receive clock) crosses the book as it stands.</summary>
+    private void ExecuteArrived(long time)
     {
         for (int i = 0; i < _pending.Count; i++)
         {
             PendingHedge p = _pending[i];
-            if (p.ArrivesAt > exchangeTime)
+            if (p.ArrivesAt > time)
             {
                 continue;
             }
 
             _pending.RemoveAt(i--);
-            Execute(p, exchangeTime);
+            Execute(p, time);
         }
     }
 
-    private void Execute(in PendingHedge p, long exchangeTime)
+    private void Execute(in PendingHedge p, long time)
     {
         Side takes = p.Side == Side.Buy ? Side.Sell : Side.Buy;
         int levels = _book.LevelCount(takes);
@@ -181,7 +184,7 @@ public sealed class HedgeVenue : IMarketEventSource
         double average = notionalTicks / filled * tick;
         double touch = _book.Best(takes).Price * tick;
         _executions.Add(new HedgeExecution(
-            p.DecidedAt, exchangeTime, p.Side, p.Quantity, quantity, average, touch, p.MidAtDecision, HedgeMid,
+            p.DecidedAt, time, p.Side, p.Quantity, quantity, average, touch, p.MidAtDecision, HedgeMid,
             HedgeInstrument.Fee(average, quantity, isMaker: false), taken, p.Beta, p.BetaError));
     }
 }

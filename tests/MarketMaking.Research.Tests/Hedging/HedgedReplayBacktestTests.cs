@@ -47,7 +47,7 @@ public class HedgedReplayBacktestTests
         Assert.Equal(h.Crossings, h.Hedges + h.TravellingAtEnd + h.Unfilled);
         Assert.All(h.Executions, e =>
         {
-            Assert.True(e.ExecutedAt >= e.DecidedAt + 5_000_000, "a hedge crosses no book before it arrives");
+            Assert.True(e.ExecutedAt >= e.DecidedAt + 5_000_000, "a hedge crosses no book received before it arrives");
             Assert.True(e.Side == Side.Buy ? e.AveragePrice >= e.Touch : e.AveragePrice <= e.Touch);
             Assert.True(e.SpreadCost >= 0 && e.SlippageCost >= -1e-9);
             Assert.Equal(0.0004 * e.AveragePrice * e.Quantity, e.Fee, 9);
