@@ -84,11 +84,34 @@ public sealed class BacktestCommandTests : IDisposable
     [InlineData("queue-model", "--queue-model", "magic")]
     [InlineData("latency", "--latency", "fast")]
     [InlineData("format", "--format", "excel")]
+    [InlineData("hedge", "--hedge", "magic")]
+    [InlineData("needs a second --data file", "--hedge", "beta")]
     public void BadOptionsAreUsageErrors(string named, string option, string value)
     {
         var (code, _, error) = Mm.Run("backtest", "--data", "/nonexistent/x.gz", "--format", "binance-usdm", option, value, "--calibrate", "0s");
         Assert.Equal(2, code);
         Assert.Contains(named, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--hedge-window", "2", "hedge-window")]
+    [InlineData("--hedge-threshold", "-1", "hedge-threshold")]
+    [InlineData("--min-profitability", "-0.1", "min-profitability")]
+    [InlineData("--q0", "1", "starts flat")]
+    public void BadHedgeSettingsAreUsageErrorsBeforeTheDataIsRead(string option, string value, string named)
+    {
+        var (code, _, error) = Mm.Run("backtest", "--data", "/nonexistent/x.gz", "--data", "/nonexistent/y.gz", "--format", "binance-usdm", "--hedge", "beta", option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoFilesWithoutAHedgeModeAreAUsageError()
+    {
+        var (code, _, error) = Mm.Run("backtest", "--data", "/nonexistent/x.gz", "--data", "/nonexistent/y.gz", "--format", "binance-usdm");
+        Assert.Equal(2, code);
+        Assert.Contains("--hedge beta, cross-venue or none", error, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

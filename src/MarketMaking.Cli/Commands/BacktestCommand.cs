@@ -7,14 +7,18 @@ using MarketMaking.Core.MarketData;
 using MarketMaking.Core.Risk;
 using MarketMaking.Data.Files;
 using MarketMaking.Learning.AdverseSelection;
+using MarketMaking.Reporting;
 using MarketMaking.Research.Backtests;
+using MarketMaking.Research.Hedging;
 using MarketMaking.Research.Quoting;
 using MarketMaking.Research.Replay;
 using MarketMaking.Research.Reports;
 using MarketMaking.Research.Runs;
 using MarketMaking.Simulation.Bars;
 using MarketMaking.Simulation.Engine;
+using MarketMaking.Simulation.Hedging;
 using MarketMaking.Strategies;
+using MarketMaking.Strategies.Portfolio;
 
 namespace MarketMaking.Cli.Commands;
 
@@ -27,8 +31,8 @@ internal static class BacktestCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var data = new Option<string>("--data") { Description = "data file (gz and zip are read directly)", Required = true };
-        var format = new Option<string?>("--format") { Description = $"data format: {string.Join(", ", MarketDataFormats.Names)}" };
+        var data = new Option<string[]>("--data") { Description = "data file (gz and zip are read directly); a second --data is the hedge instrument (with --hedge)", Required = true };
+        var format = new Option<string[]>("--format") { Description = $"data format, one for every file or one per --data (repeated or comma-separated): {string.Join(", ", MarketDataFormats.Names)}" };
         var bars = new Option<bool>("--bars") { Description = "the file holds bars (default format ohlcv): a bar backtest" };
         var lotSize = new Option<double?>("--lot-size") { Description = "quantity grid (default: inferred)" };
         var makerFee = new Option<double?>("--maker-fee") { Description = "maker fee rate, fraction of notional (negative: rebate)" };
@@ -46,6 +50,7 @@ internal static class BacktestCommand
         var strategies = new StrategyOptions("as");
         var guards = new GuardOptions();
         var mechanicsOptions = new QuotingMechanicsOptions();
+        var hedgeOptions = new HedgeOptions();
         var command = new Command("backtest", "Replay recorded data (L2 book + trades, or bars) against strategies.")
         {
             data, format, bars, lotSize, makerFee, sigma, a, kappa, horizon, slippage, maxPosition, maxLoss, seed,
@@ -55,16 +60,29 @@ internal static class BacktestCommand
         strategies.AddTo(command);
         guards.AddTo(command);
         mechanicsOptions.AddTo(command);
+        hedgeOptions.AddTo(command);
         run.AddTo(command);
         command.SetAction(parse =>
         {
-            string path = parse.GetValue(data)!;
+            string[] paths = parse.GetValue(data)!;
+            string path = paths[0];
             bool isBars = parse.GetValue(bars);
-            string formatName = parse.GetValue(format) ?? (isBars ? BarFiles.DefaultFormat(path) : throw new InvalidParameterException("format", "name the data format (--format)"));
+            string[] formatNames = Formats(parse.GetValue(format) ?? [], paths, isBars);
+            string formatName = formatNames[0];
             BadRowPolicy policy = replayOptions.Policy(parse);
+            HedgeMode? hedgeMode = hedgeOptions.Mode(parse);
+            if (paths.Length > 1 && (hedgeMode is null || isBars))
+            {
+                throw new InvalidParameterException("data", isBars ? "a bar backtest reads one file" : "two --data files: say how the second hedges the first (--hedge beta, cross-venue or none)");
+            }
+
+            if (paths.Length == 1 && hedgeMode is not null)
+            {
+                throw new InvalidParameterException("hedge", "needs a second --data file: the hedge instrument");
+            }
 
             // Every option is checked before the data is touched.
-            MarketDataFormats.Parse(formatName);
+            Array.ForEach(formatNames, f => MarketDataFormats.Parse(f));
             IReadOnlyList<StrategyChoice> chosen = isBars ? strategies.WithoutBook(parse, "a bar backtest") : strategies.Strategies(parse);
             GuardSetup? guard = null;
             AdverseSelectionDetector? detector = null;
@@ -77,7 +95,50 @@ internal static class BacktestCommand
             QuotingMechanics mechanics = mechanicsOptions.Mechanics(parse);
             var risk = new RiskLimits { MaxPosition = parse.GetValue(maxPosition) ?? double.PositiveInfinity, MaxLoss = parse.GetValue(maxLoss) ?? double.PositiveInfinity }.Validate();
             BacktestRun backtest;
-            if (isBars)
+            IReadOnlyList<(string Label, HedgeSummary Summary)> hedges = [];
+            if (hedgeMode is { } mode)
+            {
+                if (run.InitialInventory(parse) != 0)
+                {
+                    throw new InvalidParameterException("q0", "a hedged backtest starts flat");
+                }
+
+                HedgeSettings hedgeSettings = hedgeOptions.Settings(parse, mode);
+                double blockSeconds = hedgeOptions.BlockSeconds(parse);
+                double minProfitability = hedgeOptions.MinProfitability(parse);
+                ReplaySetup setup = replayOptions.Setup(parse, parse.GetValue(makerFee), parse.GetValue(seed));
+                var hedged = HedgedReplayBacktest.Open(
+                    paths[0], formatNames[0], paths[1], formatNames[1], setup,
+                    replayOptions.DataOptions(parse, parse.GetValue(lotSize)), new MarketDataOptions { OnBadRow = policy },
+                    hedgeOptions.HedgeTakerFee(parse) ?? replayOptions.TakerFee(parse));
+                Instrument quoted = hedged.Session.DataInstrument, hedgeInstrument = hedged.HedgeInstrument;
+                double tick = quoted.TickSize;
+                StrategySettings settings = strategies.Resolve(parse, hedged.Baseline(parse.GetValue(sigma), parse.GetValue(a), parse.GetValue(kappa), parse.GetValue(horizon)));
+                RunSettings runSettings = mechanics.Apply(ReplayBacktest.Settings(risk, 0, parse.GetValue(slippage)), tick);
+                IEnumerable<(string, Func<HedgeVenue, IQuotingStrategy>)> makers;
+                if (mode == HedgeMode.CrossVenue)
+                {
+                    // Whole lots on both venues, so every fill can be hedged exactly.
+                    double lot = Math.Max(quoted.LotSize, hedgeInstrument.LotSize);
+                    double quantity = Math.Ceiling((settings.OrderQuantity / lot) - 1e-9) * lot;
+                    double quotedMakerFee = setup.MakerFeeRate ?? quoted.MakerFeeRate;
+                    makers = [("cross-venue", venue => new CrossVenueQuotes(venue.HedgeBook, hedgeInstrument.TickSize, hedgeInstrument.TakerFeeRate, quotedMakerFee, minProfitability, tick, quantity))];
+                }
+                else
+                {
+                    StrategyFactory factory = strategies.Factory(parse);
+                    makers = chosen.Select(s => (s.Label, (Func<HedgeVenue, IQuotingStrategy>)(_ =>
+                    {
+                        IQuotingStrategy strategy = factory.Create(s.Name, settings, tick);
+                        strategy = s.Guarded ? guard!.Wrap(strategy, detector, tick) : strategy;
+                        return mechanics.Wrap(strategy, tick, settings.OrderQuantity);
+                    })));
+                }
+
+                (backtest, IReadOnlyList<HedgedRun> runs) = hedged.RunAll(makers, runSettings, hedgeSettings, blockSeconds, settings, minProfitability);
+                hedges = [.. runs.Select(r => (r.Quoted.Strategy, r.Hedge))];
+            }
+            else if (isBars)
             {
                 BarSettings barSettings = barOptions.Settings(parse, parse.GetValue(slippage), parse.GetValue(seed));
                 Instrument instrument = BarOptions.Instrument(parse, path, replayOptions, parse.GetValue(lotSize), parse.GetValue(makerFee));
@@ -110,14 +171,27 @@ internal static class BacktestCommand
 
             IReadOnlyList<RunRow> rows = backtest.Rows;
             var config = new { Command = "backtest", Arguments = parse.Tokens.Select(t => t.Value), Settings = backtest.Settings.ToDictionary(kv => kv.Key, kv => kv.Value) };
-            string? folder = run.Save(parse, config, new { Results = rows }, backtest.Report("mm backtest"));
+            var hedgeResults = hedges.Select(h => new { Strategy = h.Label, h.Summary }).ToList();
+            object results = hedges.Count == 0 ? new { Results = rows } : new { Results = rows, Hedges = hedgeResults };
+            ReportDocument report = backtest.Report("mm backtest");
+            report = report with { Sections = [.. report.Sections.Take(1), .. hedges.Select(h => HedgeReport.Section(h.Label, h.Summary)), .. report.Sections.Skip(1)] };
+            string? folder = run.Save(parse, config, results, report);
             if (parse.GetValue(run.Json))
             {
-                terminal.Writer.WriteLine(Json.Serialize(new { Results = rows }));
+                terminal.Writer.WriteLine(Json.Serialize(results));
                 return 0;
             }
 
             RunTable.Write(terminal, rows, backtest.Subtitle);
+            foreach ((string label, HedgeSummary summary) in hedges)
+            {
+                terminal.Writer.WriteLine($"{label}: {summary.QuotedSymbol} PnL {summary.QuotedPnl.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)}, {summary.HedgeSymbol} PnL {summary.HedgePnl.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)}, portfolio {summary.PortfolioPnl.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)}");
+                foreach (var line in HedgeReport.Lines(summary))
+                {
+                    terminal.Writer.WriteLine($"  {line.Key}: {line.Value}");
+                }
+            }
+
             foreach (var item in backtest.Settings.Skip(1))
             {
                 terminal.Writer.WriteLine($"{item.Key}: {item.Value}");
@@ -131,5 +205,22 @@ internal static class BacktestCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>One format per file (repeated or comma-separated): as many as files, or one for all (bars default to the file's own).</summary>
+    private static string[] Formats(string[] named, string[] paths, bool isBars)
+    {
+        string[] given = [.. named.SelectMany(f => f.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
+        if (given.Length == 0)
+        {
+            return isBars ? [.. paths.Select(BarFiles.DefaultFormat)] : throw new InvalidParameterException("format", "name the data format (--format)");
+        }
+
+        if (given.Length == paths.Length)
+        {
+            return given;
+        }
+
+        return given.Length == 1 ? [.. paths.Select(_ => given[0])] : throw new InvalidParameterException("format", $"give one --format for every file or one per --data ({paths.Length} files, {given.Length} formats)");
     }
 }

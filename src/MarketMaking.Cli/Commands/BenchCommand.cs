@@ -98,15 +98,16 @@ internal static class BenchCommand
 
     private static Command Replay(Terminal terminal)
     {
-        var data = new Option<string>("--data") { Description = "recorded data file", Required = true };
-        var format = new Option<string>("--format") { Description = "data format", DefaultValueFactory = _ => "mmev" };
+        var data = new Option<string[]>("--data") { Description = "recorded data file; a second --data: the merged two-file replay of a hedged backtest (beta hedge on the second)", Required = true };
+        var format = new Option<string>("--format") { Description = "data format (of every file)", DefaultValueFactory = _ => "mmev" };
         var repeats = new Option<int>("--repeats") { Description = "timed replays (the median is reported)", DefaultValueFactory = _ => 5 };
         var queues = new Option<string?>("--queues") { Description = "exact: our orders in the real queues (order-by-order data only); model: risk-averse shadow queues (default: exact on order-by-order data, as mm backtest)" };
         var json = new Option<bool>("--json") { Description = "print JSON" };
-        var command = new Command("replay", "Full replay (book, AS strategy, 5 ms latency; exact L3 queues on order-by-order data, else risk-averse queues) in events per second.") { data, format, repeats, queues, json };
+        var command = new Command("replay", "Full replay (book, AS strategy, 5 ms latency; exact L3 queues on order-by-order data, else risk-averse queues) in events per second; with two files merged by receive time, the second hedged into.") { data, format, repeats, queues, json };
         command.SetAction(parse =>
         {
             string name = parse.GetValue(format)!;
+            string[] files = parse.GetValue(data)!;
             bool? exact = parse.GetValue(queues) switch
             {
                 null => null,
@@ -114,7 +115,14 @@ internal static class BenchCommand
                 "model" => false,
                 string other => throw new InvalidParameterException("queues", $"'{other}' is not exact or model"),
             };
-            (EventThroughput result, bool exactQueues) = Throughput.Replay(parse.GetValue(data)!, name, parse.GetValue(repeats), exact);
+            (EventThroughput result, bool exactQueues) = files.Length switch
+            {
+                1 => Throughput.Replay(files[0], name, parse.GetValue(repeats), exact),
+                2 when exact is not true => (Throughput.MergedReplay(files[0], files[1], name, parse.GetValue(repeats)), false),
+                2 => throw new InvalidParameterException("queues", "the merged two-file replay runs the risk-averse queue model only"),
+                _ => throw new InvalidParameterException("data", $"one file, or two for the merged hedged replay; got {files.Length}"),
+            };
+            name = files.Length == 2 ? $"{name}, 2 files merged" : name;
             string queueText = exactQueues ? "exact" : "model";
             if (parse.GetValue(json))
             {

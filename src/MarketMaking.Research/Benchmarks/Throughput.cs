@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using MarketMaking.Core.MarketData;
 using MarketMaking.Data.Files;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Research.Replay;
@@ -8,6 +9,7 @@ using MarketMaking.Simulation.Engine;
 using MarketMaking.Simulation.Exchange;
 using MarketMaking.Simulation.Model;
 using MarketMaking.Simulation.MonteCarlo;
+using MarketMaking.Simulation.Hedging;
 using MarketMaking.Simulation.Replay;
 using MarketMaking.Strategies;
 
@@ -80,6 +82,29 @@ public static class Throughput
             return market.Statistics.Events;
         });
         return (result, exact);
+    }
+
+    /// <summary>
+    /// The merged two-file replay of <c>mm backtest --hedge beta</c>: both files merged by receive
+    /// time (<see cref="HedgeVenue"/>), the first replayed as in <see cref="Replay"/>, the second's book
+    /// rebuilt and hedged into by a <see cref="PortfolioHedger"/>; events of both files per second.
+    /// </summary>
+    public static EventThroughput MergedReplay(string quotedPath, string hedgePath, string format, int repeats)
+    {
+        MarketDataFormats.Parse(format);
+        IQuotingStrategy strategy = StrategyCatalog.Create("as", new StrategySettings { Sigma = 5, A = 5, Kappa = 2, Horizon = 60, OrderQuantity = 0.001, Gamma = 0.1 });
+        var settings = new ReplaySettings { Latency = new ConstantLatency(5_000_000, 5_000_000) };
+
+        // The first run warms the JIT and the page cache and is not counted.
+        return Median(repeats, () =>
+        {
+            IMarketEventSource[] sources = [MarketDataFormats.Open(quotedPath, format), MarketDataFormats.Open(hedgePath, format)];
+            using var venue = new HedgeVenue(new MergedMarketEvents(sources), sources[1].Instrument, new ConstantLatency(5_000_000, 5_000_000));
+            var hedger = new PortfolioHedger(venue, new HedgeSettings { Mode = HedgeMode.Beta, Threshold = 0 });
+            var market = new ReplayMarket(venue, settings);
+            EventLoop.Run(market, strategy, new RunSettings { Observer = hedger });
+            return market.Statistics.Events + venue.HedgeEvents;
+        });
     }
 
     /// <summary>The agent-based market with a quoting strategy (rolling Avellaneda–Stoikov) attached; run i on seed i + 1.</summary>

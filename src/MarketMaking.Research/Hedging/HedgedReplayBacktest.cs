@@ -1,0 +1,129 @@
+using System.Globalization;
+using MarketMaking.Core.Instruments;
+using MarketMaking.Core.MarketData;
+using MarketMaking.Data.Files;
+using MarketMaking.Research.Backtests;
+using MarketMaking.Research.Replay;
+using MarketMaking.Simulation.Engine;
+using MarketMaking.Simulation.Hedging;
+using MarketMaking.Strategies;
+
+namespace MarketMaking.Research.Hedging;
+
+/// <summary>
+/// A strategy quoting the first of two files that share a clock (shadow queues, latency and fees
+/// as in <see cref="ReplayBacktest"/>), hedged with taker orders on the second
+/// (<see cref="PortfolioHedger"/>, <see cref="HedgeVenue"/>). The quoted leg is calibrated on the
+/// first file's warm-up exactly as a one-instrument backtest, and the hedge never changes it, so the
+/// quoted leg of a hedged run is the <c>--hedge none</c> run. What <c>mm backtest --data F1 --data F2 --hedge …</c> runs.
+/// </summary>
+public sealed class HedgedReplayBacktest
+{
+    private readonly string _quotedPath, _quotedFormat, _hedgePath, _hedgeFormat;
+    private readonly MarketDataOptions _quotedData, _hedgeData;
+    private readonly ReplaySetup _setup;
+
+    private HedgedReplayBacktest(string quotedPath, string quotedFormat, MarketDataOptions quotedData, string hedgePath, string hedgeFormat, MarketDataOptions hedgeData, ReplaySetup setup, Instrument hedgeInstrument)
+    {
+        (_quotedPath, _quotedFormat, _quotedData, _hedgePath, _hedgeFormat, _hedgeData, _setup) = (quotedPath, quotedFormat, quotedData, hedgePath, hedgeFormat, hedgeData, setup);
+        Session = ReplaySession.Open(setup, () => MarketDataFormats.Open(quotedPath, quotedFormat, quotedData));
+        HedgeInstrument = hedgeInstrument;
+    }
+
+    /// <summary>The quoted file's replay: instrument, calibration, execution settings.</summary>
+    public ReplaySession Session { get; }
+
+    /// <summary>The hedge instrument as read, with the taker fee its hedges pay.</summary>
+    public Instrument HedgeInstrument { get; }
+
+    /// <summary>
+    /// Checks both formats, reads both instruments and calibrates the quoted file.
+    /// <paramref name="hedgeTakerFee"/>: the hedge venue's taker fee rate (default: the hedge data's).
+    /// </summary>
+    public static HedgedReplayBacktest Open(
+        string quotedPath, string quotedFormat, string hedgePath, string hedgeFormat, ReplaySetup setup,
+        MarketDataOptions? quotedData = null, MarketDataOptions? hedgeData = null, double? hedgeTakerFee = null)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        MarketDataFormats.Parse(quotedFormat);
+        MarketDataFormats.Parse(hedgeFormat);
+        MarketDataOptions hedgeOptions = hedgeData ?? new MarketDataOptions();
+        Instrument read;
+        using (MarketDataReader probe = MarketDataFormats.Open(hedgePath, hedgeFormat, hedgeOptions))
+        {
+            read = probe.Instrument;
+        }
+
+        var hedge = new Instrument(read.Symbol, read.TickSize, read.LotSize, read.MakerFeeRate, hedgeTakerFee ?? read.TakerFeeRate);
+        return new HedgedReplayBacktest(quotedPath, quotedFormat, quotedData ?? new MarketDataOptions(), hedgePath, hedgeFormat, hedgeOptions, setup, hedge);
+    }
+
+    /// <summary>Strategy settings on the quoted file (<see cref="ReplaySession.Baseline"/>).</summary>
+    public StrategySettings Baseline(double? sigma = null, double? a = null, double? kappa = null, double horizon = 60) => Session.Baseline(sigma, a, kappa, horizon);
+
+    /// <summary>
+    /// Each strategy in turn, hedged alike, and what the report says about the data and the hedge;
+    /// <paramref name="described"/> are the strategy settings listed, <paramref name="minProfitability"/>
+    /// the cross-venue quotes' least edge.
+    /// </summary>
+    public (BacktestRun Backtest, IReadOnlyList<HedgedRun> Runs) RunAll(
+        IEnumerable<(string Label, Func<HedgeVenue, IQuotingStrategy> Strategy)> strategies, RunSettings settings, HedgeSettings hedge, double blockSeconds, StrategySettings described, double minProfitability)
+    {
+        ArgumentNullException.ThrowIfNull(strategies);
+        ArgumentNullException.ThrowIfNull(hedge);
+        List<HedgedRun> runs = [.. strategies.Select(s => Run(s.Label, s.Strategy, settings, hedge, blockSeconds))];
+        if (runs.Count == 0)
+        {
+            throw new ArgumentException("no strategy to run", nameof(strategies));
+        }
+
+        Instrument quoted = Session.DataInstrument;
+        var c = CultureInfo.InvariantCulture;
+        var backtest = new BacktestRun($"{_quotedPath} hedged on {_hedgePath} ({hedge.Mode})", [.. runs.Select(r => r.Quoted)],
+        [
+            new("data", $"{_quotedPath} ({_quotedFormat}), hedged on {_hedgePath} ({_hedgeFormat})"),
+            new("instruments", string.Create(c, $"{quoted.Symbol}: tick {quoted.TickSize}, lot {quoted.LotSize}; hedge {HedgeInstrument.Symbol}: tick {HedgeInstrument.TickSize}, lot {HedgeInstrument.LotSize}, taker fee {HedgeInstrument.TakerFeeRate}")),
+            new("calibration", Session.CalibrationText),
+            new("execution", Session.ExecutionText + "; hedges are taker orders with the same entry latency"),
+            new("hedge", hedge.Mode switch
+            {
+                HedgeMode.CrossVenue => string.Create(c, $"cross-venue: every fill hedged one for one; quotes priced from the hedge book, min profitability {minProfitability}"),
+                HedgeMode.Beta => string.Create(c, $"beta: threshold {hedge.Threshold} in quote currency, β over {hedge.Window} log returns sampled every {hedge.SampleInterval / 1e9:G} s"),
+                _ => "none: the second instrument is only watched",
+            }),
+            BacktestText.StrategySettings(described),
+        ]);
+        return (backtest, runs);
+    }
+
+    /// <summary>
+    /// One run: <paramref name="strategy"/> is built on the run's venue (a cross-venue maker reads
+    /// the hedge book through it), hedged as <paramref name="hedge"/> says; figures over blocks of
+    /// <paramref name="blockSeconds"/>.
+    /// </summary>
+    public HedgedRun Run(string label, Func<HedgeVenue, IQuotingStrategy> strategy, RunSettings settings, HedgeSettings hedge, double blockSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(hedge);
+        var sources = new List<IMarketEventSource>(2);
+        try
+        {
+            sources.Add(MarketDataFormats.Open(_quotedPath, _quotedFormat, _quotedData));
+            sources.Add(MarketDataFormats.Open(_hedgePath, _hedgeFormat, _hedgeData));
+        }
+        catch
+        {
+            sources.ForEach(s => s.Dispose());
+            throw;
+        }
+
+        using var venue = new HedgeVenue(new MergedMarketEvents(sources), HedgeInstrument, _setup.Latency.Create(_setup.Seed, Session.RecordedLatencies));
+        IQuotingStrategy quoting = strategy(venue);
+        var hedger = new PortfolioHedger(venue, hedge);
+        var market = Session.Market(venue, quoting);
+        RunResult result = EventLoop.Run(market, quoting, settings with { Observer = hedger });
+        hedger.Finish(market.Mid);
+        return new HedgedRun(result with { Strategy = label }, HedgeSummary.From(hedger, venue, hedge.Mode, blockSeconds, (ulong)_setup.Seed));
+    }
+}
