@@ -28,6 +28,7 @@ public sealed partial class ReadmeExamplesTests(ITestOutputHelper log) : IDispos
         ("train --agent ppo --env cj", "training: 3 × 6 M transitions (323 s in Release)", "train --agent ppo --env cj --steps 12800 --members 1 --out runs/ppo.json"),
         ("train --agent dqn --env cj", "training: 4 × 2 M transitions (64 s in Release)", null),
         ("train --agent sac --env cj", "training: 3 M transitions with an update per 8", "train --agent sac --env cj --steps 3200 --out runs/sac.json"),
+        ("train --agent ppo-continuous --env cj", "training: 3 × 3 M transitions", "train --agent ppo-continuous --env cj --steps 12800 --members 1 --out runs/ppo-continuous.json"),
         ("train --agent ppo --env lob", "training: 3 × 1 M transitions on the book (132 s in Release)", "train --agent ppo --env lob --preset toxic --steps 6000 --envs 8 --members 1 --out runs/lob.json"),
         ("train --agent dqn --env lob", "training: 4 × 1 M transitions on the book (113 s in Release)", "train --agent dqn --env lob --preset toxic --steps 6400 --envs 8 --members 1 --training-phi 0.2 --out runs/lob.json"),
         ("train detector --preset toxic --runs 20", "training: 2.4 M fills from 20 one-hour runs of the toxic book (30 s in Debug); only a skipped example reads its model", null),

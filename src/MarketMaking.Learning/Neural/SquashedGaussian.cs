@@ -55,6 +55,52 @@ public static class SquashedGaussian
         }
     }
 
+    /// <summary>
+    /// log π(tanh u) of an action recorded by its pre-squash value u (what PPO stores, since atanh of a
+    /// rounded action is unstable): Σᵢ [−zᵢ²/2 − sᵢ − ln(2π)/2 − ln(1 − tanh²uᵢ)] with zᵢ = (uᵢ − μᵢ)e^−sᵢ.
+    /// </summary>
+    public static double LogProbability(ReadOnlySpan<float> mean, ReadOnlySpan<float> logStd, ReadOnlySpan<float> preSquash)
+    {
+        double logProbability = 0;
+        for (int i = 0; i < mean.Length; i++)
+        {
+            double z = (preSquash[i] - mean[i]) * Math.Exp(-logStd[i]);
+            logProbability += (-0.5 * z * z) - logStd[i] - HalfLogTwoPi - LogTanhDerivative(preSquash[i]);
+        }
+
+        return logProbability;
+    }
+
+    /// <summary>
+    /// ∂log π/∂μ = z·e^−s and ∂log π/∂s = z² − 1 at a fixed recorded u (the tanh term does not depend on μ or s).
+    /// </summary>
+    public static void LogProbabilityGradient(
+        ReadOnlySpan<float> mean, ReadOnlySpan<float> logStd, ReadOnlySpan<float> preSquash, Span<float> meanGradient, Span<float> logStdGradient)
+    {
+        for (int i = 0; i < mean.Length; i++)
+        {
+            double inverseStd = Math.Exp(-logStd[i]);
+            double z = (preSquash[i] - mean[i]) * inverseStd;
+            meanGradient[i] = (float)(z * inverseStd);
+            logStdGradient[i] = (float)((z * z) - 1);
+        }
+    }
+
+    /// <summary>
+    /// Entropy of the Gaussian before the squash, Σᵢ sᵢ + ln(2πe)/2 (the squashed one has no closed
+    /// form); its gradient in each sᵢ is 1. PPO's entropy bonus uses it.
+    /// </summary>
+    public static double GaussianEntropy(ReadOnlySpan<float> logStd)
+    {
+        double entropy = 0;
+        foreach (float s in logStd)
+        {
+            entropy += s + HalfLogTwoPi + 0.5;
+        }
+
+        return entropy;
+    }
+
     /// <summary>The deterministic action tanh(μ): what a trained policy quotes.</summary>
     public static void Mode(ReadOnlySpan<float> mean, Span<float> action)
     {

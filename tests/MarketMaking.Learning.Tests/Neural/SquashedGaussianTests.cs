@@ -87,4 +87,45 @@ public class SquashedGaussianTests
         Assert.Equal(Math.Tanh(0.3), action[0], 6);
         Assert.Equal(Math.Tanh(-1.2), action[1], 6);
     }
+
+    [Fact]
+    public void LogProbabilityOfARecordedPreSquashActionIsTheSampledOne()
+    {
+        // u = μ + σε recorded, then scored again: the same log π as the sample gave, and by hand.
+        float[] action = new float[2], u = new float[2];
+        double sampled = SquashedGaussian.Sample(Mean, LogStd, Noise, action);
+        double expected = 0;
+        for (int i = 0; i < 2; i++)
+        {
+            double sigma = Math.Exp(LogStd[i]);
+            u[i] = (float)(Mean[i] + (sigma * Noise[i]));
+            double a = Math.Tanh(u[i]);
+            expected += (-0.5 * Math.Pow((u[i] - Mean[i]) / sigma, 2)) - Math.Log(sigma * Math.Sqrt(2 * Math.PI)) - Math.Log(1 - (a * a));
+        }
+
+        Assert.Equal(expected, SquashedGaussian.LogProbability(Mean, LogStd, u), 5);
+        Assert.Equal(sampled, SquashedGaussian.LogProbability(Mean, LogStd, u), 5);
+    }
+
+    [Fact]
+    public void LogProbabilityGradientMatchesFiniteDifferencesAtAFixedAction()
+    {
+        float[] mean = [.. Mean], logStd = [.. LogStd], u = [1.1f, -2.3f];
+        double LogProbability() => SquashedGaussian.LogProbability(mean, logStd, u);
+        float[] meanGradient = new float[2], logStdGradient = new float[2];
+        SquashedGaussian.LogProbabilityGradient(mean, logStd, u, meanGradient, logStdGradient);
+        for (int i = 0; i < 2; i++)
+        {
+            FiniteDifferences.AssertClose(meanGradient[i], FiniteDifferences.Derivative(mean, i, LogProbability), $"∂log π/∂μ[{i}]");
+            FiniteDifferences.AssertClose(logStdGradient[i], FiniteDifferences.Derivative(logStd, i, LogProbability), $"∂log π/∂s[{i}]");
+        }
+    }
+
+    [Fact]
+    public void GaussianEntropyIsTheClosedForm()
+    {
+        // N(·, 1) has entropy ½ln(2πe) = 1.418939 nats; each unit of log σ adds one nat.
+        Assert.Equal(2 * 1.4189385332, SquashedGaussian.GaussianEntropy([0f, 0f]), 8);
+        Assert.Equal(1.4189385332 - 0.5 + 1.4189385332 + 0.4, SquashedGaussian.GaussianEntropy(LogStd), 6);
+    }
 }

@@ -88,6 +88,29 @@ public sealed class AgentTrainingTests : IDisposable
     }
 
     [Fact]
+    public void ContinuousPpoEnsemblesTrainOnTheModelMarketAndQuoteTheirMembersMean()
+    {
+        string policy = Path.Combine(_folder, "ppo-continuous.json");
+        TrainingEnvironment cj = TrainingEnvironment.Model("cj");
+        AgentTraining training = AgentTraining.Prepare(
+            new AgentTrainingSettings { Agent = "ppo-continuous", Steps = 6_400, Environments = 64, Members = 2, OutputPath = policy }, cj);
+        Assert.Equal(2, AgentCatalog.MembersOf(training.Agent));
+        AgentTrainingResult result = training.Run();
+        Assert.Equal(("ppo-continuous", 2 * 6_400L), (result.Agent, result.Steps));
+
+        (string kind, Learning.Agents.PolicyStrategy strategy) = AgentCatalog.LoadStrategy(policy, EnvironmentPresets.CarteaJaimungal);
+        var ensemble = (Learning.Agents.Ppo.ContinuousPpoEnsemble)AgentCatalog.LoadAgent(policy).Agent;
+        Assert.Equal(("ppo-continuous", "ppo-continuous"), (kind, strategy.Name));
+        Assert.Equal([6_400L, 6_400L], ensemble.Members.Select(m => m.EnvironmentSteps));
+        ModelPolicyEvaluation evaluation = ModelPolicyEvaluation.Run(strategy, EnvironmentPresets.CarteaJaimungal, 200, 1_000_001, 0.1);
+        (double bid, double ask) = ensemble.Act([0.3f, 0.5f]);
+        var row = evaluation.Quotes.First(q => q.Inventory == 3 && q.TimeLeft == 0.5);
+        Assert.Equal(bid, row.BidDepth, 9);
+        Assert.Equal(ask, row.AskDepth, 9);
+        Assert.Equal("format", Assert.Throws<DataFormatException>(() => AgentCatalog.Load(policy, AgentShape.Of(EnvironmentPresets.CarteaJaimungal))).Field);
+    }
+
+    [Fact]
     public void APolicyOrCurvePathThatCannotBeWrittenFailsBeforeAnyTraining()
     {
         string blocker = Path.Combine(_folder, "a-file");

@@ -14,7 +14,7 @@ namespace MarketMaking.Learning.Agents.Ppo;
 /// </code>
 /// Act is thread safe while no Train call runs.
 /// </summary>
-public sealed class PpoAgent : IDiscretePolicy
+public sealed class PpoAgent : IDiscretePolicy, IPpoTrainee
 {
     private readonly long _optimizerStepsBefore;
     private Adam? _optimizer;
@@ -95,7 +95,7 @@ public sealed class PpoAgent : IDiscretePolicy
         }
 
         _optimizer ??= new Adam(Network.Parameters, Network.Gradients, Settings.LearningRate);
-        var trainer = new PpoTrainer(this, _optimizer, env);
+        var trainer = new PpoTrainer(this, new GridPpoHead(Network, Settings, env), _optimizer);
         return trainer.Run(steps, seed, progress, cancellationToken);
     }
 
@@ -107,6 +107,14 @@ public sealed class PpoAgent : IDiscretePolicy
 
     /// <summary>Reads an agent written by <see cref="Save"/>; a malformed file throws a DataFormatException naming the file, line and field.</summary>
     public static PpoAgent Load(string path) => PpoFile.Load(path);
+
+    void IPpoTrainee.CountRollout(int steps)
+    {
+        EnvironmentSteps += steps;
+        Updates++;
+    }
+
+    void IPpoTrainee.SaveCheckpoint() => SaveCheckpoint();
 
     internal void SaveCheckpoint()
     {

@@ -86,7 +86,7 @@ public sealed class PpoEnsemble : IDiscretePolicy
     }
 
     /// <summary>A member's progress with the other members' steps added, on the caller's thread.</summary>
-    private sealed class Shifted(IProgress<PpoProgress> inner, long offset) : IProgress<PpoProgress>
+    internal sealed class Shifted(IProgress<PpoProgress> inner, long offset) : IProgress<PpoProgress>
     {
         public void Report(PpoProgress value) => inner.Report(value with { EnvironmentSteps = value.EnvironmentSteps + offset });
     }

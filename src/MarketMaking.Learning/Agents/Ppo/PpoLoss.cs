@@ -115,7 +115,7 @@ public sealed class PpoLoss
             entropy += AddHead(bidRow, bidGradient, logProbabilityGradient, entropyWeight, entropyGradient);
             entropy += AddHead(askRow, askGradient, logProbabilityGradient, entropyWeight, entropyGradient);
 
-            value += ValueLoss(values[row], samples.OldValues[row], samples.Returns[row], out float valueGradient);
+            value += ValueLoss(values[row], samples.OldValues[row], samples.Returns[row], ValueClipRange, out float valueGradient);
             _valueGradient[row] = ValueCoefficient * weight * valueGradient;
         }
 
@@ -128,17 +128,17 @@ public sealed class PpoLoss
     }
 
     /// <summary>½(V − R)², or with clipping ½·max((V − R)², (V_old + clip(V − V_old, ±ε) − R)²); returns it and ∂/∂V.</summary>
-    private float ValueLoss(float v, float oldValue, float target, out float gradient)
+    internal static float ValueLoss(float v, float oldValue, float target, float clipRange, out float gradient)
     {
         float error = v - target;
-        if (ValueClipRange <= 0)
+        if (clipRange <= 0)
         {
             gradient = error;
             return 0.5f * error * error;
         }
 
         float change = v - oldValue;
-        float clippedChange = Math.Clamp(change, -ValueClipRange, ValueClipRange);
+        float clippedChange = Math.Clamp(change, -clipRange, clipRange);
         float clippedError = oldValue + clippedChange - target;
         if (error * error >= clippedError * clippedError)
         {

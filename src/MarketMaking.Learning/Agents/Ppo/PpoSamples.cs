@@ -8,7 +8,8 @@ public readonly ref struct PpoSamples(
     ReadOnlySpan<float> oldLogProbabilities,
     ReadOnlySpan<float> advantages,
     ReadOnlySpan<float> returns,
-    ReadOnlySpan<float> oldValues)
+    ReadOnlySpan<float> oldValues,
+    ReadOnlySpan<float> actions = default)
 {
     public ReadOnlySpan<float> Observations { get; } = observations;
 
@@ -16,7 +17,7 @@ public readonly ref struct PpoSamples(
 
     public ReadOnlySpan<int> Asks { get; } = asks;
 
-    /// <summary>log π_old(bid, ask) = log π_bid + log π_ask when the action was sampled.</summary>
+    /// <summary>log π_old(bid, ask) = log π_bid + log π_ask when the action was sampled (a continuous policy's joint log-density).</summary>
     public ReadOnlySpan<float> OldLogProbabilities { get; } = oldLogProbabilities;
 
     public ReadOnlySpan<float> Advantages { get; } = advantages;
@@ -27,5 +28,8 @@ public readonly ref struct PpoSamples(
     /// <summary>The rollout's value estimates (the centre of value clipping).</summary>
     public ReadOnlySpan<float> OldValues { get; } = oldValues;
 
-    public int Count => Bids.Length;
+    /// <summary>A continuous policy's pre-squash actions (bid then ask per row); empty for a grid policy.</summary>
+    public ReadOnlySpan<float> Actions { get; } = actions;
+
+    public int Count => Advantages.Length;
 }

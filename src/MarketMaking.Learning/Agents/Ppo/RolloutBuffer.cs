@@ -2,15 +2,18 @@ namespace MarketMaking.Learning.Agents.Ppo;
 
 /// <summary>
 /// One rollout, time-major (index t·count + i is step t of trajectory i), and the minibatch it is
-/// gathered into. Everything is allocated once per Train call.
+/// gathered into. Everything is allocated once per Train call. A grid policy records its bid and
+/// ask indices; a continuous one its <see cref="ActionWidth"/> pre-squash values per step.
 /// </summary>
 internal sealed class RolloutBuffer
 {
-    public RolloutBuffer(int steps, int count, int observationSize, int minibatchSize)
+    public RolloutBuffer(int steps, int count, int observationSize, int minibatchSize, int actionWidth = 0)
     {
-        (Steps, Count, ObservationSize) = (steps, count, observationSize);
+        (Steps, Count, ObservationSize, ActionWidth) = (steps, count, observationSize, actionWidth);
         int n = steps * count;
         MinibatchSize = Math.Min(minibatchSize, n);
+        Actions = new float[n * actionWidth];
+        BatchActions = new float[MinibatchSize * actionWidth];
         Observations = new float[n * observationSize];
         Bids = new int[n];
         Asks = new int[n];
@@ -39,6 +42,14 @@ internal sealed class RolloutBuffer
     public int ObservationSize { get; }
 
     public int Length => Steps * Count;
+
+    /// <summary>Continuous action values per step (0 for a grid policy).</summary>
+    public int ActionWidth { get; }
+
+    /// <summary>A continuous policy's pre-squash actions, ActionWidth per step.</summary>
+    public float[] Actions { get; }
+
+    public float[] BatchActions { get; }
 
     public int MinibatchSize { get; }
 
@@ -95,6 +106,7 @@ internal sealed class RolloutBuffer
             BatchAdvantages[j] = Advantages[k];
             BatchReturns[j] = Returns[k];
             BatchValues[j] = Values[k];
+            Actions.AsSpan(k * ActionWidth, ActionWidth).CopyTo(BatchActions.AsSpan(j * ActionWidth, ActionWidth));
         }
 
         return View(0, size);
@@ -111,6 +123,7 @@ internal sealed class RolloutBuffer
             BatchLogProbabilities.AsSpan(offset, size),
             BatchAdvantages.AsSpan(offset, size),
             BatchReturns.AsSpan(offset, size),
-            BatchValues.AsSpan(offset, size));
+            BatchValues.AsSpan(offset, size),
+            BatchActions.AsSpan(offset * ActionWidth, size * ActionWidth));
     }
 }
