@@ -97,14 +97,15 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
 
     public void Step(ReadOnlySpan<int> actions, Span<float> observations, Span<float> rewards, Span<bool> terminated, Span<bool> truncated)
     {
-        if (actions.Length < Count || rewards.Length < Count)
+        if (actions.Length < Count || rewards.Length < Count || observations.Length < Count * Features)
         {
-            throw new ArgumentException($"expected {Count} actions and rewards, got {actions.Length} and {rewards.Length}");
+            throw new ArgumentException($"expected {Count} actions and rewards and {Count * Features} observations, got {actions.Length}, {rewards.Length} and {observations.Length}");
         }
 
         int asks = _askDepth.Length;
         bool last = _step + 1 == _steps;
-        int start = _gaussian || !ScalarRandomLanes.IsSupported ? 0 : StepLanes(actions, rewards, last);
+        _step = last ? 0 : _step + 1;
+        int start = _gaussian || !ScalarRandomLanes.IsSupported ? 0 : StepLanes(actions, rewards, observations, last);
         for (int i = start; i < Count; i++)
         {
             int action = actions[i];
@@ -114,7 +115,7 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
 
         terminated[..Count].Fill(last);
         truncated[..Count].Clear();
-        Advance(last, observations);
+        Observe(observations, start);
     }
 
     public void StepDepths(ReadOnlySpan<double> depths, Span<float> observations, Span<float> rewards, Span<bool> terminated, Span<bool> truncated)
@@ -135,7 +136,8 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
             truncated[i] = false;
         }
 
-        Advance(last, observations);
+        _step = last ? 0 : _step + 1;
+        Observe(observations);
     }
 
     /// <summary>One step of trajectory <paramref name="i"/> with these quotes; returns its reward.</summary>
@@ -180,9 +182,10 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
     /// in the same order on every lane; returns how many trajectories it stepped (the rest, fewer than
     /// four, take the scalar path).
     /// </summary>
-    private int StepLanes(ReadOnlySpan<int> actions, Span<float> rewards, bool last)
+    private int StepLanes(ReadOnlySpan<int> actions, Span<float> rewards, Span<float> observations, bool last)
     {
         const int Width = 4;
+        Vector128<float> timeLeft = Vector128.Create(TimeLeft), scale = Vector128.Create(1f / _settings.MaxInventory);
         Vector256<long> limit = Vector256.Create((long)_settings.MaxInventory), floor = -limit;
         Vector256<double> shock = Vector256.Create(_shock), runningPenalty = Vector256.Create(_runningPenalty), damping = Vector256.Create(_damping);
         int whole = Count - (Count % Width);
@@ -216,6 +219,11 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
             mid.StoreUnsafe(ref _mid[i]);
             Avx2.PermuteVar8x32(q.AsInt32(), Vector256.Create(0, 2, 4, 6, 0, 2, 4, 6)).GetLower().StoreUnsafe(ref _inventory[i]);
             Avx.ConvertToVector128Single(reward).StoreUnsafe(ref rewards[i]);
+
+            // Observations of the four, [q/Q_max, time left] each, as Observe writes them.
+            Vector128<float> scaled = Avx.ConvertToVector128Single(ExactDouble(q)) * scale;
+            Sse.UnpackLow(scaled, timeLeft).StoreUnsafe(ref observations[Features * i]);
+            Sse.UnpackHigh(scaled, timeLeft).StoreUnsafe(ref observations[(Features * i) + Width]);
         }
 
         return whole;
@@ -228,17 +236,15 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
         return (q + Vector256.Create(BitConverter.DoubleToInt64Bits(Magic))).AsDouble() - Vector256.Create(Magic);
     }
 
-    private void Advance(bool last, Span<float> observations)
-    {
-        _step = last ? 0 : _step + 1;
-        Observe(observations);
-    }
+    // Time left after the step just taken (the counter has moved on).
+    private float TimeLeft => (float)(_steps - _step) / _steps;
 
-    private void Observe(Span<float> observations)
+    /// <summary>Observations of trajectories <paramref name="first"/> onwards.</summary>
+    private void Observe(Span<float> observations, int first = 0)
     {
-        float timeLeft = (float)(_steps - _step) / _steps;
+        float timeLeft = TimeLeft;
         float scale = 1f / _settings.MaxInventory;
-        for (int i = 0; i < Count; i++)
+        for (int i = first; i < Count; i++)
         {
             observations[i * Features] = _inventory[i] * scale;
             observations[(i * Features) + 1] = timeLeft;
