@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using MarketMaking.Core.Collections;
 
 namespace MarketMaking.Core.Randomness;
 
@@ -27,7 +28,7 @@ public struct ScalarRandomLanes
         // A ScalarRandom is its four state words in order: four streams are a 4 × 4 matrix of words.
         ref ulong words = ref Unsafe.As<ScalarRandom, ulong>(ref MemoryMarshal.GetReference(streams.Slice(start, Vector256<ulong>.Count)));
         var lanes = default(ScalarRandomLanes);
-        Transpose(Vector256.LoadUnsafe(ref words), Vector256.LoadUnsafe(ref words, 4), Vector256.LoadUnsafe(ref words, 8), Vector256.LoadUnsafe(ref words, 12),
+        WordTranspose.Of(Vector256.LoadUnsafe(ref words), Vector256.LoadUnsafe(ref words, 4), Vector256.LoadUnsafe(ref words, 8), Vector256.LoadUnsafe(ref words, 12),
             out lanes._s0, out lanes._s1, out lanes._s2, out lanes._s3);
         return lanes;
     }
@@ -37,7 +38,7 @@ public struct ScalarRandomLanes
     public readonly void Store(Span<ScalarRandom> streams, int start)
     {
         ref ulong words = ref Unsafe.As<ScalarRandom, ulong>(ref MemoryMarshal.GetReference(streams.Slice(start, Vector256<ulong>.Count)));
-        Transpose(_s0, _s1, _s2, _s3, out Vector256<ulong> a, out Vector256<ulong> b, out Vector256<ulong> c, out Vector256<ulong> d);
+        WordTranspose.Of(_s0, _s1, _s2, _s3, out Vector256<ulong> a, out Vector256<ulong> b, out Vector256<ulong> c, out Vector256<ulong> d);
         a.StoreUnsafe(ref words);
         b.StoreUnsafe(ref words, 4);
         c.StoreUnsafe(ref words, 8);
@@ -74,17 +75,4 @@ public struct ScalarRandomLanes
     /// <summary><see cref="ScalarRandom.NextBool"/> in every lane, as a mask (all ones where true).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<long> NextBoolMask() => Vector256.LessThan(NextBits().AsInt64(), Vector256<long>.Zero);
-
-    // Rows in, columns out (and back): a 4 × 4 transpose of 64-bit words.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Transpose(Vector256<ulong> a, Vector256<ulong> b, Vector256<ulong> c, Vector256<ulong> d,
-        out Vector256<ulong> column0, out Vector256<ulong> column1, out Vector256<ulong> column2, out Vector256<ulong> column3)
-    {
-        Vector256<ulong> lowAb = Avx2.UnpackLow(a, b), highAb = Avx2.UnpackHigh(a, b);
-        Vector256<ulong> lowCd = Avx2.UnpackLow(c, d), highCd = Avx2.UnpackHigh(c, d);
-        column0 = Avx2.Permute2x128(lowAb, lowCd, 0x20);
-        column1 = Avx2.Permute2x128(highAb, highCd, 0x20);
-        column2 = Avx2.Permute2x128(lowAb, lowCd, 0x31);
-        column3 = Avx2.Permute2x128(highAb, highCd, 0x31);
-    }
 }
