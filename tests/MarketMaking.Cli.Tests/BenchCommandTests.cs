@@ -47,4 +47,17 @@ public class BenchCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void EnvBenchRunsTheEnvironmentsAskedForAndRefusesNone()
+    {
+        var (code, output, _) = Mm.Run("bench", "env", "--trajectories", "64", "--steps", "40", "--environments", "1", "--json");
+        Assert.Equal(0, code);
+        JsonElement result = JsonDocument.Parse(output).RootElement;
+        Assert.Equal((64, 1, 40), (result.GetProperty("trajectories").GetInt32(), result.GetProperty("environments").GetInt32(), result.GetProperty("steps").GetInt32()));
+
+        (code, _, string error) = Mm.Run("bench", "env", "--environments", "0");
+        Assert.NotEqual(0, code);
+        Assert.Contains("environments", error);
+    }
 }

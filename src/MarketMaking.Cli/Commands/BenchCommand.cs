@@ -27,13 +27,15 @@ internal static class BenchCommand
     {
         var trajectories = new Option<int>("--trajectories") { Description = "trajectories per environment (one environment per core)", DefaultValueFactory = _ => 4096 };
         var steps = new Option<int>("--steps") { Description = "steps timed per run", DefaultValueFactory = _ => 2000 };
+        var environments = new Option<int?>("--environments") { Description = "environments stepped side by side, one thread each (default: one per core; 1 compares with one Python process)" };
         var json = new Option<bool>("--json") { Description = "print JSON" };
-        var command = new Command("env", "The vectorized RL environment (Cartea–Jaimungal benchmark) with a fixed policy, in trajectory-steps per second.") { trajectories, steps, json };
+        var command = new Command("env", "The vectorized RL environment (Cartea–Jaimungal benchmark) with a fixed policy, in trajectory-steps per second.") { trajectories, steps, environments, json };
         command.SetAction(parse =>
         {
             int count = parse.GetValue(trajectories) is >= 1 and var c ? c : throw new InvalidParameterException("trajectories", "must be at least 1");
             int stepCount = parse.GetValue(steps) is >= 1 and var n ? n : throw new InvalidParameterException("steps", "must be at least 1");
-            EnvironmentThroughput result = Throughput.RlEnvironment(count, stepCount);
+            int? threads = parse.GetValue(environments) is { } e ? (e >= 1 ? e : throw new InvalidParameterException("environments", "must be at least 1")) : null;
+            EnvironmentThroughput result = Throughput.RlEnvironment(count, stepCount, threads);
             if (parse.GetValue(json))
             {
                 terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "env", result.Trajectories, result.Environments, result.Steps, result.TrajectoryStepsPerSecond }));

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using MarketMaking.Core.Randomness;
 using MarketMaking.Simulation.Model;
 
@@ -9,8 +11,10 @@ namespace MarketMaking.Learning.Environments;
 /// current mid, then the mid moves), one xoshiro stream per trajectory. Observation:
 /// [q/Q_max, time left/T]. Reward per step: the change in marked-to-market wealth minus the
 /// chosen penalty. Fill probabilities are tabulated per depth, so a step is a few random draws and
-/// additions per trajectory, with no allocation. Continuous depths (<see cref="StepDepths"/>) pay
-/// one exponential per side instead of the table look-up.
+/// additions per trajectory, with no allocation. With AVX2 and the binomial mid, a discrete step
+/// runs four trajectories per instruction (<see cref="ScalarRandomLanes"/>; the same numbers bit for
+/// bit). Continuous depths (<see cref="StepDepths"/>) pay one exponential per side instead of the
+/// table look-up.
 /// </summary>
 public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvironment
 {
@@ -26,6 +30,9 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
     private readonly ScalarRandom[] _random;
     private readonly double _shock;
     private readonly double _runningPenalty;
+    private readonly double _terminalPenalty;
+    private readonly double _damping;
+    private readonly ActionTable _byAction;
     private readonly bool _gaussian;
     private readonly int _steps;
     private int _step;
@@ -47,6 +54,9 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
         _random = new ScalarRandom[count];
         _shock = m.Sigma * Math.Sqrt(dt);
         _runningPenalty = settings.Reward == RewardKind.RunningPenalty ? settings.Phi * dt : 0;
+        _terminalPenalty = settings.Reward == RewardKind.RunningPenalty ? settings.TerminalPenalty : 0;
+        _damping = settings.Reward == RewardKind.Dampened ? settings.Damping : 0;
+        _byAction = new ActionTable(_bidDepth, _bidFill, _askDepth, _askFill);
         _gaussian = m.Shock == MidShock.Gaussian;
         _steps = settings.Steps;
     }
@@ -87,18 +97,25 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
 
     public void Step(ReadOnlySpan<int> actions, Span<float> observations, Span<float> rewards, Span<bool> terminated, Span<bool> truncated)
     {
+        if (actions.Length < Count || rewards.Length < Count || observations.Length < Count * Features)
+        {
+            throw new ArgumentException($"expected {Count} actions and rewards and {Count * Features} observations, got {actions.Length}, {rewards.Length} and {observations.Length}");
+        }
+
         int asks = _askDepth.Length;
         bool last = _step + 1 == _steps;
-        for (int i = 0; i < Count; i++)
+        _step = last ? 0 : _step + 1;
+        int start = _gaussian || !ScalarRandomLanes.IsSupported ? 0 : StepLanes(actions, rewards, observations, last);
+        for (int i = start; i < Count; i++)
         {
             int action = actions[i];
             int bid = action / asks, ask = action - (bid * asks);
             rewards[i] = Transition(i, _bidDepth[bid], _bidFill[bid], _askDepth[ask], _askFill[ask], last);
-            terminated[i] = last;
-            truncated[i] = false;
         }
 
-        Advance(last, observations);
+        terminated[..Count].Fill(last);
+        truncated[..Count].Clear();
+        Observe(observations, start);
     }
 
     public void StepDepths(ReadOnlySpan<double> depths, Span<float> observations, Span<float> rewards, Span<bool> terminated, Span<bool> truncated)
@@ -119,7 +136,8 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
             truncated[i] = false;
         }
 
-        Advance(last, observations);
+        _step = last ? 0 : _step + 1;
+        Observe(observations);
     }
 
     /// <summary>One step of trajectory <paramref name="i"/> with these quotes; returns its reward.</summary>
@@ -147,11 +165,10 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
         double move = _gaussian ? _shock * random.NextNormal() : random.NextBool() ? _shock : -_shock;
         _mid[i] += move;
         double inventoryGain = q * move;
-        double damping = _settings.Reward == RewardKind.Dampened ? _settings.Damping : 0;
-        reward += inventoryGain - (_runningPenalty * q * q) - (damping * Math.Max(0, inventoryGain));
+        reward += inventoryGain - (_runningPenalty * q * q) - (_damping * Math.Max(0, inventoryGain));
         if (last)
         {
-            reward -= (_settings.Reward == RewardKind.RunningPenalty ? _settings.TerminalPenalty : 0) * q * q;
+            reward -= _terminalPenalty * q * q;
             q = _settings.InitialInventory;
             _mid[i] = _settings.Market.InitialMid;
         }
@@ -160,17 +177,74 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
         return (float)reward;
     }
 
-    private void Advance(bool last, Span<float> observations)
+    /// <summary>
+    /// <see cref="Transition"/> for the binomial mid, four trajectories at a time, the same operations
+    /// in the same order on every lane; returns how many trajectories it stepped (the rest, fewer than
+    /// four, take the scalar path).
+    /// </summary>
+    private int StepLanes(ReadOnlySpan<int> actions, Span<float> rewards, Span<float> observations, bool last)
     {
-        _step = last ? 0 : _step + 1;
-        Observe(observations);
+        const int Width = 4;
+        Vector128<float> timeLeft = Vector128.Create(TimeLeft), scale = Vector128.Create(1f / _settings.MaxInventory);
+        Vector256<long> limit = Vector256.Create((long)_settings.MaxInventory), floor = -limit;
+        Vector256<double> shock = Vector256.Create(_shock), runningPenalty = Vector256.Create(_runningPenalty), damping = Vector256.Create(_damping);
+        int whole = Count - (Count % Width);
+        for (int i = 0; i < whole; i += Width)
+        {
+            _byAction.Look(actions.Slice(i, Width), i, out Vector256<double> bidDepth, out Vector256<long> bidThreshold, out Vector256<double> askDepth, out Vector256<long> askThreshold);
+            var random = ScalarRandomLanes.Load(_random, i);
+            Vector256<long> q = Avx2.ConvertToVector256Int64(Vector128.LoadUnsafe(ref _inventory[i]));
+
+            // A fill is a mask of all ones: subtracting it adds one.
+            Vector256<long> bought = Vector256.LessThan(q, limit) & Vector256.LessThan(random.NextUniformInteger(), bidThreshold);
+            q -= bought;
+            Vector256<long> sold = Vector256.GreaterThan(q, floor) & Vector256.LessThan(random.NextUniformInteger(), askThreshold);
+            q += sold;
+            Vector256<double> reward = (bidDepth & bought.AsDouble()) + (askDepth & sold.AsDouble());
+
+            Vector256<double> move = Vector256.ConditionalSelect(random.NextBoolMask().AsDouble(), shock, -shock);
+            random.Store(_random, i);
+            Vector256<double> mid = Vector256.LoadUnsafe(ref _mid[i]) + move;
+            Vector256<double> inventory = ExactDouble(q);
+            Vector256<double> inventoryGain = inventory * move;
+            Vector256<double> gainOnly = inventoryGain & Vector256.GreaterThan(inventoryGain, Vector256<double>.Zero);
+            reward += inventoryGain - (runningPenalty * inventory * inventory) - (damping * gainOnly);
+            if (last)
+            {
+                reward -= Vector256.Create(_terminalPenalty) * inventory * inventory;
+                q = Vector256.Create((long)_settings.InitialInventory);
+                mid = Vector256.Create(_settings.Market.InitialMid);
+            }
+
+            mid.StoreUnsafe(ref _mid[i]);
+            Avx2.PermuteVar8x32(q.AsInt32(), Vector256.Create(0, 2, 4, 6, 0, 2, 4, 6)).GetLower().StoreUnsafe(ref _inventory[i]);
+            Avx.ConvertToVector128Single(reward).StoreUnsafe(ref rewards[i]);
+
+            // Observations of the four, [q/Q_max, time left] each, as Observe writes them.
+            Vector128<float> scaled = Avx.ConvertToVector128Single(ExactDouble(q)) * scale;
+            Sse.UnpackLow(scaled, timeLeft).StoreUnsafe(ref observations[Features * i]);
+            Sse.UnpackHigh(scaled, timeLeft).StoreUnsafe(ref observations[(Features * i) + Width]);
+        }
+
+        return whole;
     }
 
-    private void Observe(Span<float> observations)
+    /// <summary>A small integer as a double, exactly: its bits under the exponent of 1.5 · 2⁵², minus that number.</summary>
+    private static Vector256<double> ExactDouble(Vector256<long> q)
     {
-        float timeLeft = (float)(_steps - _step) / _steps;
+        const double Magic = 6755399441055744.0;
+        return (q + Vector256.Create(BitConverter.DoubleToInt64Bits(Magic))).AsDouble() - Vector256.Create(Magic);
+    }
+
+    // Time left after the step just taken (the counter has moved on).
+    private float TimeLeft => (float)(_steps - _step) / _steps;
+
+    /// <summary>Observations of trajectories <paramref name="first"/> onwards.</summary>
+    private void Observe(Span<float> observations, int first = 0)
+    {
+        float timeLeft = TimeLeft;
         float scale = 1f / _settings.MaxInventory;
-        for (int i = 0; i < Count; i++)
+        for (int i = first; i < Count; i++)
         {
             observations[i * Features] = _inventory[i] * scale;
             observations[(i * Features) + 1] = timeLeft;

@@ -123,10 +123,13 @@ public static class Throughput
         });
     }
 
-    /// <summary>The vectorized RL environment (Cartea–Jaimungal benchmark) with a fixed policy, one environment per core.</summary>
-    public static EnvironmentThroughput RlEnvironment(int trajectories, int steps)
+    /// <summary>
+    /// The vectorized RL environment (Cartea–Jaimungal benchmark) with a fixed policy, each of
+    /// <paramref name="threads"/> environments on its own thread (by default one per core).
+    /// </summary>
+    public static EnvironmentThroughput RlEnvironment(int trajectories, int steps, int? threads = null)
     {
-        int cores = Environment.ProcessorCount;
+        int cores = threads ?? Environment.ProcessorCount;
         var environments = Enumerable.Range(0, cores).Select(_ => new ModelMarketEnvironment(EnvironmentPresets.CarteaJaimungal, trajectories)).ToArray();
         int action = EnvironmentPresets.CarteaJaimungal.Actions.Nearest(1.2, 1.2);
         StepAll(environments, trajectories, steps / 4, action);

@@ -1,3 +1,4 @@
+using MarketMaking.Core.Randomness;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Learning.Evaluation;
 using MarketMaking.Simulation.Model;
@@ -124,6 +125,79 @@ public class ModelMarketEnvironmentTests
         Assert.Equal(-0.5, range.Action(1.0), 12);
         Assert.Throws<MarketMaking.Core.Errors.InvalidParameterException>(() => new DepthRange(2, 1));
         Assert.Throws<MarketMaking.Core.Errors.InvalidParameterException>(() => new DepthRange(-1, 1));
+    }
+
+    [Theory]
+    [InlineData(RewardKind.RunningPenalty)]
+    [InlineData(RewardKind.Dampened)]
+    public void EveryTrajectoryStepsAsTheModelSaysWhateverItsPlaceInTheVector(RewardKind reward)
+    {
+        // 37 trajectories: nine groups of four for the vectorized path and one left for the scalar one.
+        // The reference below draws each trajectory's stream (bid uniform, ask uniform, coin) and applies
+        // the documented step in doubles; rewards, inventories and observations must agree bit for bit
+        // over two episodes, with a limit of 2 that the fills reach.
+        const int N = 37;
+        var settings = Settings(a: 40, maxInventory: 2) with { Reward = reward, Damping = 0.3 };
+        var env = new ModelMarketEnvironment(settings, N);
+        float[] obs = new float[2 * N], rewards = new float[N];
+        bool[] done = new bool[N], cut = new bool[N];
+        int[] actions = new int[N];
+        var random = new ScalarRandom[N];
+        int[] q = new int[N];
+        double dt = settings.Market.TimeStep, shock = settings.Market.Sigma * Math.Sqrt(dt);
+        env.Reset(9, obs);
+        for (int i = 0; i < N; i++)
+        {
+            random[i] = new ScalarRandom(9, i);
+        }
+
+        for (int step = 0; step < 2 * settings.Steps; step++)
+        {
+            bool last = (step + 1) % settings.Steps == 0;
+            for (int i = 0; i < N; i++)
+            {
+                actions[i] = ((i * 5) + (step * 3)) % settings.Actions.Count;
+            }
+
+            env.Step(actions, obs, rewards, done, cut);
+            for (int i = 0; i < N; i++)
+            {
+                int bid = actions[i] / settings.Actions.AskCount, ask = actions[i] % settings.Actions.AskCount;
+                double bidDepth = settings.Actions.BidDepths[bid], askDepth = settings.Actions.AskDepths[ask];
+                bool bought = random[i].NextUniform() < ModelMarketEnvironment.FillProbability(settings.Market, bidDepth) && q[i] < 2;
+                bool soldDraw = random[i].NextUniform() < ModelMarketEnvironment.FillProbability(settings.Market, askDepth);
+                q[i] += bought ? 1 : 0;
+                bool sold = soldDraw && q[i] > -2;
+                q[i] -= sold ? 1 : 0;
+                double move = random[i].NextBool() ? shock : -shock;
+                double gain = q[i] * move;
+                double expected = (bought ? bidDepth : 0) + (sold ? askDepth : 0);
+                expected += reward == RewardKind.RunningPenalty
+                    ? gain - (settings.Phi * dt * q[i] * q[i]) - (0 * Math.Max(0, gain))
+                    : gain - (0 * (double)q[i] * q[i]) - (0.3 * Math.Max(0, gain));
+                if (last)
+                {
+                    expected -= (reward == RewardKind.RunningPenalty ? settings.TerminalPenalty : 0) * q[i] * q[i];
+                    q[i] = 0;
+                }
+
+                Assert.Equal((float)expected, rewards[i]);
+                Assert.Equal(q[i], env.Inventory[i]);
+                Assert.Equal(q[i] / 2f, obs[2 * i]);
+                Assert.Equal(last, done[i]);
+            }
+        }
+    }
+
+    [Fact]
+    public void AnActionOffTheGridIsRefusedNamingItsTrajectory()
+    {
+        var env = new ModelMarketEnvironment(Settings(), 8);
+        float[] obs = new float[16], rewards = new float[8];
+        bool[] done = new bool[8], cut = new bool[8];
+        env.Reset(1, obs);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => env.Step([0, 1, 2, 3, 4, 9, 0, 1], obs, rewards, done, cut));
+        Assert.Contains("action 9 of trajectory 5", error.Message);
     }
 
     [Fact]

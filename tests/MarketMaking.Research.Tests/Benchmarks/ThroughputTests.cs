@@ -18,6 +18,7 @@ public class ThroughputTests
         EnvironmentThroughput env = Throughput.RlEnvironment(64, 40);
         Assert.Equal((64, Environment.ProcessorCount, 40), (env.Trajectories, env.Environments, env.Steps));
         Assert.True(env.TrajectoryStepsPerSecond > 0);
+        Assert.Equal(1, Throughput.RlEnvironment(64, 40, threads: 1).Environments);
 
         // Every run of the same market length replays as many events, seed by seed; the count is the last run's.
         EventThroughput abm = Throughput.AgentMarket(new AgentMarketParameters { Duration = 60 }, 2);
