@@ -103,7 +103,7 @@ public sealed class AgentCommandTests : IDisposable
     [InlineData(new[] { "train", "--agent", "ppo", "--env", "moon" }, "unknown environment 'moon'")]
     [InlineData(new[] { "train" }, "name an agent")]
     [InlineData(new[] { "train", "--agent", "ppo", "--training-phi", "-1" }, "phi")]
-    [InlineData(new[] { "train", "--agent", "qlearning", "--members", "3" }, "ensembles are built of PPO or DQN agents")]
+    [InlineData(new[] { "train", "--agent", "qlearning", "--members", "3" }, "ensembles are built of PPO, continuous PPO or DQN agents")]
     [InlineData(new[] { "train", "--agent", "ppo", "--members", "0" }, "members")]
     public void MistakesAreOneLine(string[] args, string expected)
     {

@@ -190,27 +190,10 @@ public class DbnMboReaderTests
         using var folder = new TempFolder();
         string path = file.Write(folder);
         var buffer = new MarketEvent[1024];
-        DbnMboReader? reader = null;
-        long read = 0;
-        long allocated = SteadyState.AllocatedBytes(
-            _ =>
-            {
-                read = 0;
-                int n;
-                while ((n = reader!.Read(buffer)) > 0)
-                {
-                    read += n;
-                }
-            },
-            prepare: _ =>
-            {
-                reader?.Dispose();
-                reader = new DbnMboReader(path);
-                reader.Read(buffer);
-            });
+        (long allocated, long read, DbnMboReader reader) = SteadyState.ReadingAllocates(() => new DbnMboReader(path), buffer);
 
         // The clear, the snapshot's add and level, then add, level, delete, level per pair.
-        Assert.Equal((2L * Pairs) + 1, reader!.Statistics.Records);
+        Assert.Equal((2L * Pairs) + 1, reader.Statistics.Records);
         reader.Dispose();
         Assert.Equal(3 + (4 * Pairs) - buffer.Length, read);
         Assert.Equal(0, allocated);

@@ -137,27 +137,10 @@ public class LobsterReaderTests
         folder.Write("TEST_2012-06-21_34200000_57600000_orderbook_1.csv", [.. rows]);
         string path = folder.Write("TEST_2012-06-21_34200000_57600000_message_1.csv", [.. messages]);
         var buffer = new MarketEvent[1024];
-        LobsterReader? reader = null;
-        long read = 0;
-        long allocated = SteadyState.AllocatedBytes(
-            _ =>
-            {
-                read = 0;
-                int n;
-                while ((n = reader!.Read(buffer)) > 0)
-                {
-                    read += n;
-                }
-            },
-            prepare: _ =>
-            {
-                reader?.Dispose();
-                reader = new LobsterReader(path);
-                reader.Read(buffer);
-            });
+        (long allocated, long read, LobsterReader reader) = SteadyState.ReadingAllocates(() => new LobsterReader(path), buffer);
 
         // Each pair: add, its level, delete, its level (4 events); the first row also gives the ask. Every row matched.
-        Assert.Equal((2L * Pairs, 2L * Pairs, 0L), (reader!.Statistics.Rows, reader.Statistics.RowsMatched, reader.Statistics.Mismatches));
+        Assert.Equal((2L * Pairs, 2L * Pairs, 0L), (reader.Statistics.Rows, reader.Statistics.RowsMatched, reader.Statistics.Mismatches));
         reader.Dispose();
         Assert.Equal((4 * Pairs) + 1 - buffer.Length, read); // all but the first call's events
         Assert.Equal(0, allocated);

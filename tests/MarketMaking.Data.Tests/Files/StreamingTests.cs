@@ -56,25 +56,8 @@ public sealed class StreamingTests : IDisposable
 
         // Each pass opens a reader (outside the measured calls) and reads the file after its first call.
         var buffer = new MarketEvent[1000];
-        MmevReader? reader = null;
-        long read = 0;
-        long allocated = SteadyState.AllocatedBytes(
-            _ =>
-            {
-                read = 0;
-                int n;
-                while ((n = reader!.Read(buffer)) > 0)
-                {
-                    read += n;
-                }
-            },
-            prepare: _ =>
-            {
-                reader?.Dispose();
-                reader = new MmevReader(path);
-                reader.Read(buffer);
-            });
-        reader?.Dispose();
+        (long allocated, long read, MmevReader reader) = SteadyState.ReadingAllocates(() => new MmevReader(path), buffer);
+        reader.Dispose();
 
         Assert.Equal(49_000, read);
         Assert.Equal(0, allocated);

@@ -36,8 +36,19 @@ public class RuntimeRiskTests
         Assert.NotNull(result.KillReason);
         Assert.Equal(0m, result.Position);
         Assert.Equal(0m, result.VenuePosition);
-        JournalEvent flatten = Assert.Single(harness.Events("flatten"));
-        Assert.Contains(JournalReader.Fills(harness.JournalPath), f => f.LinkId == flatten.LinkId && !f.IsMaker);
+        IReadOnlyList<JournalFill> fills = JournalReader.Fills(harness.JournalPath);
+        JournalEvent[] flattens = [.. harness.Events("flatten")];
+        if (flattens.Length == 0)
+        {
+            // On a loaded machine a resting order can fill back to flat before its cancel lands: then
+            // there is nothing to flatten, and no taker order may have been sent.
+            Assert.All(fills, f => Assert.True(f.IsMaker));
+        }
+        else
+        {
+            JournalEvent flatten = Assert.Single(flattens);
+            Assert.Contains(fills, f => f.LinkId == flatten.LinkId && !f.IsMaker);
+        }
     }
 
     [Fact]
