@@ -190,7 +190,7 @@ public class DbnMboReaderTests
         using var folder = new TempFolder();
         string path = file.Write(folder);
         var buffer = new MarketEvent[1024];
-        (long allocated, long read, DbnMboReader reader) = SteadyState.ReadingAllocates(() => new DbnMboReader(path), buffer);
+        (long allocated, long read, DbnMboReader reader) = ReaderSteadyState.ReadingAllocates(() => new DbnMboReader(path), buffer);
 
         // The clear, the snapshot's add and level, then add, level, delete, level per pair.
         Assert.Equal((2L * Pairs) + 1, reader.Statistics.Records);

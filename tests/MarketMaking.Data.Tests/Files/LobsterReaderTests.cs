@@ -137,7 +137,7 @@ public class LobsterReaderTests
         folder.Write("TEST_2012-06-21_34200000_57600000_orderbook_1.csv", [.. rows]);
         string path = folder.Write("TEST_2012-06-21_34200000_57600000_message_1.csv", [.. messages]);
         var buffer = new MarketEvent[1024];
-        (long allocated, long read, LobsterReader reader) = SteadyState.ReadingAllocates(() => new LobsterReader(path), buffer);
+        (long allocated, long read, LobsterReader reader) = ReaderSteadyState.ReadingAllocates(() => new LobsterReader(path), buffer);
 
         // Each pair: add, its level, delete, its level (4 events); the first row also gives the ask. Every row matched.
         Assert.Equal((2L * Pairs, 2L * Pairs, 0L), (reader.Statistics.Rows, reader.Statistics.RowsMatched, reader.Statistics.Mismatches));

@@ -56,7 +56,7 @@ public sealed class StreamingTests : IDisposable
 
         // Each pass opens a reader (outside the measured calls) and reads the file after its first call.
         var buffer = new MarketEvent[1000];
-        (long allocated, long read, MmevReader reader) = SteadyState.ReadingAllocates(() => new MmevReader(path), buffer);
+        (long allocated, long read, MmevReader reader) = ReaderSteadyState.ReadingAllocates(() => new MmevReader(path), buffer);
         reader.Dispose();
 
         Assert.Equal(49_000, read);
