@@ -155,15 +155,15 @@
     const s = snapshot;
     if (!s || !info) return;
     const L = info.limits || {};
-    const back = scrubbing();
-    const i = back ? cursor : cols.t.length - 1;
-    const bookAge = !back && num(s.lastBookUpdate) > 0 ? (num(s.time) - num(s.lastBookUpdate)) / 1e9 : NaN;
-    const kill = back ? events.find(e => e.kind === 'kill' && num(e.time) / 1e9 <= cols.t[i]) : null;
-    const killed = back ? kill != null : s.killed, killReason = back ? (kill ? kill.detail : '') : s.killReason;
+    const past = scrubbing();
+    const i = past ? cursor : cols.t.length - 1;
+    const bookAge = !past && num(s.lastBookUpdate) > 0 ? (num(s.time) - num(s.lastBookUpdate)) / 1e9 : NaN;
+    const kill = past ? events.find(e => e.kind === 'kill' && num(e.time) / 1e9 <= cols.t[i]) : null;
+    const killed = past ? kill != null : s.killed, killReason = past ? (kill ? kill.detail : '') : s.killReason;
     const rows = [
-      ['|position|', back ? Math.abs(cols.pos[i]) : Math.abs(num(s.position)), num(L.maxPosition)],
-      ['open orders', back ? NaN : num(s.openOrders), num(L.maxOpenOrders)],
-      ['loss (−net PnL)', Math.max(0, -(back ? cols.net[i] : num(s.netPnl))), num(L.maxLoss)],
+      ['|position|', past ? Math.abs(cols.pos[i]) : Math.abs(num(s.position)), num(L.maxPosition)],
+      ['open orders', past ? NaN : num(s.openOrders), num(L.maxOpenOrders)],
+      ['loss (−net PnL)', Math.max(0, -(past ? cols.net[i] : num(s.netPnl))), num(L.maxLoss)],
       ['new orders /s', i >= 0 ? cols.rc[i] : NaN, num(L.maxOrderRate)],
       ['creates /s (client limit)', i >= 0 ? cols.rc[i] : NaN, info.rateLimits ? num(info.rateLimits.create) : NaN],
       ['cancels /s (client limit)', i >= 0 ? cols.rx[i] : NaN, info.rateLimits ? num(info.rateLimits.cancel) : NaN],

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using MarketMaking.Core.Quoting;
+using MarketMaking.Strategies;
 using MarketMaking.Simulation.Exchange;
 using MarketMaking.Strategies.Models;
 using MarketMaking.Trading.Journal;
@@ -7,14 +9,16 @@ using MarketMaking.Trading.Session;
 
 namespace MarketMaking.Trading.Tests.Session;
 
-/// <summary>A paper session on a scripted market behind a <see cref="FakeVenue"/>, quoting the touch, with a stopwatch on its faults.</summary>
+/// <summary>A paper session on a scripted market behind a <see cref="FakeVenue"/>, quoting the touch (or the strategy given), with a stopwatch on its faults.</summary>
 internal sealed class SessionHarness : IDisposable
 {
     private readonly TempJournal _journal = new();
     private readonly Dictionary<string, TaskCompletionSource<long>> _faults = [];
+    private readonly Func<IQuotingStrategy> _strategy;
 
-    public SessionHarness(int messages = 3000, ulong seed = 4, int pauseAfter = -1, TimeSpan pauseFor = default, decimal positionOffset = 0, Func<SessionSettings, SessionSettings>? settings = null)
+    public SessionHarness(int messages = 3000, ulong seed = 4, int pauseAfter = -1, TimeSpan pauseFor = default, decimal positionOffset = 0, Func<SessionSettings, SessionSettings>? settings = null, Func<IQuotingStrategy>? strategy = null)
     {
+        _strategy = strategy ?? (() => new TouchStrategy(0.01));
         Data = new ScriptedMarketData(ScriptedMarketData.RandomWalk(seed, messages)) { PauseAfter = pauseAfter, PauseFor = pauseFor };
         Venue = new FakeVenue(new PaperVenue(Data, new PaperSettings { Latency = new ConstantLatency(2_000_000, 2_000_000) })) { PositionOffset = positionOffset };
         var defaults = new SessionSettings { Symbol = "TESTUSDT", StrategyName = "touch", JournalPath = _journal.Path, RequoteInterval = TimeSpan.FromMilliseconds(50) };
@@ -35,7 +39,7 @@ internal sealed class SessionHarness : IDisposable
     /// <summary>A new session on the same venue and journal (a restart).</summary>
     public TradingSession New()
     {
-        Session = new TradingSession(Venue, Settings, _ => new TouchStrategy(0.01));
+        Session = new TradingSession(Venue, Settings, _ => _strategy());
         Session.FaultSeen = kind =>
         {
             lock (_faults)
