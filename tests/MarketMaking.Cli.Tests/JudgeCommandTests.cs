@@ -39,6 +39,9 @@ public class JudgeCommandTests
 
         // glft and fixed against as; as and fixed against glft.
         Assert.Equal(4, root.GetProperty("comparisons").GetArrayLength());
+        Assert.Equal(
+            [("as", "glft"), ("as", "fixed"), ("glft", "as"), ("glft", "fixed")],
+            root.GetProperty("comparisons").EnumerateArray().Select(c => (c.GetProperty("baseline").GetString(), c.GetProperty("candidate").GetString())));
         Assert.InRange(root.GetProperty("detector").GetProperty("test").GetProperty("auc").GetDouble(), 0, 1);
     }
 }

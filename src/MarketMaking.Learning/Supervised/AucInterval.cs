@@ -1,4 +1,5 @@
 using MarketMaking.Core.Errors;
+using MarketMaking.Signals.Statistics;
 
 namespace MarketMaking.Learning.Supervised;
 
@@ -9,8 +10,6 @@ namespace MarketMaking.Learning.Supervised;
 /// </summary>
 public sealed record AucInterval(double Auc, double StandardError, double Lower, double Upper)
 {
-    private const double Z95 = 1.959963984540054;
-
     /// <summary>The interval of <paramref name="auc"/> measured on <paramref name="positives"/> positive and <paramref name="negatives"/> negative rows.</summary>
     /// <exception cref="InsufficientDataException">Either class is empty (the AUC is undefined).</exception>
     public static AucInterval HanleyMcNeil(double auc, int positives, int negatives)
@@ -24,7 +23,7 @@ public sealed record AucInterval(double Auc, double StandardError, double Lower,
         double q2 = 2 * auc * auc / (1 + auc);
         double variance = ((auc * (1 - auc)) + ((positives - 1) * (q1 - (auc * auc))) + ((negatives - 1) * (q2 - (auc * auc)))) / ((double)positives * negatives);
         double error = Math.Sqrt(Math.Max(variance, 0));
-        return new AucInterval(auc, error, Math.Max(0, auc - (Z95 * error)), Math.Min(1, auc + (Z95 * error)));
+        return new AucInterval(auc, error, Math.Max(0, auc - (NormalDistribution.Z95 * error)), Math.Min(1, auc + (NormalDistribution.Z95 * error)));
     }
 
     /// <summary>The interval of a classifier's AUC on its evaluation rows.</summary>

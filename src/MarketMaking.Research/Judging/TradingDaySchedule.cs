@@ -58,14 +58,10 @@ public sealed record TradingDaySchedule
         }
 
         var blocks = new List<TradingBlock>();
-        for (TimeOnly from = split; from < close; from = from.Add(block))
+        for (int i = 0; i < afternoon.Ticks / block.Ticks; i++)
         {
-            TimeOnly to = from.Add(block);
-            blocks.Add(new TradingBlock(blocks.Count, from, to, NewYorkClock.ToUtcNanos(day, from), NewYorkClock.ToUtcNanos(day, to)));
-            if (to == close)
-            {
-                break;
-            }
+            TimeOnly from = split.Add(i * block), to = from.Add(block);
+            blocks.Add(new TradingBlock(i, from, to, NewYorkClock.ToUtcNanos(day, from), NewYorkClock.ToUtcNanos(day, to)));
         }
 
         return new TradingDaySchedule(day, NewYorkClock.ToUtcNanos(day, open), NewYorkClock.ToUtcNanos(day, split), NewYorkClock.ToUtcNanos(day, close), block, blocks);

@@ -1,7 +1,7 @@
 namespace MarketMaking.Signals.Statistics;
 
-/// <summary>The standard normal distribution, as far as the signals and calibration need it.</summary>
-internal static class NormalDistribution
+/// <summary>The standard normal distribution, as far as the signals, calibration and learning intervals need it.</summary>
+public static class NormalDistribution
 {
     /// <summary>Two-sided 95% quantile, z(0.975).</summary>
     public const double Z95 = 1.959963984540054;

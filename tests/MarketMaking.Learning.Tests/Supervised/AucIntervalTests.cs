@@ -29,6 +29,12 @@ public class AucIntervalTests
         AucInterval small = AucInterval.Of(ClassifierEvaluation.Evaluate([0.1, 0.4, 0.35, 0.8], [false, false, true, true]));
         Assert.Equal(0.75, small.Auc, 12);
         Assert.True(small.Upper - small.Lower > 0.5);
+
+        // By hand: Q₁ − A² = 3/5 − 9/16 = 3/80, Q₂ − A² = 9/14 − 9/16 = 9/112, A(1 − A) = 3/16;
+        // var = (3/16 + 3/80 + 9/112)/4 = 171/2240, so 0.75 + 1.96·0.2763 passes 1 and is clipped.
+        Assert.Equal(Math.Sqrt(171.0 / 2240), small.StandardError, 12);
+        Assert.Equal(0.75 - (1.959963984540054 * Math.Sqrt(171.0 / 2240)), small.Lower, 12);
+        Assert.Equal(1, small.Upper);
     }
 
     [Fact]
