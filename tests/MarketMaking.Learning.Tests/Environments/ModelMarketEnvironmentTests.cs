@@ -236,6 +236,20 @@ public class ModelMarketEnvironmentTests
         Assert.Contains("action 9 of trajectory 5", error.Message);
     }
 
+    [Theory]
+    [InlineData(9)]
+    [InlineData(-1)]
+    public void TheScalarPathRefusesAnActionOffTheGridAsTheVectorizedOneDoes(int action)
+    {
+        // Three trajectories take only the scalar Transition (fewer than four; also every trajectory on a host without AVX2).
+        var env = new ModelMarketEnvironment(Settings(), 3);
+        float[] obs = new float[6], rewards = new float[3];
+        bool[] done = new bool[3], cut = new bool[3];
+        env.Reset(1, obs);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => env.Step([0, action, 2], obs, rewards, done, cut));
+        Assert.Contains($"action {action} of trajectory 1 is outside 0 … 8", error.Message);
+    }
+
     [Fact]
     public void SameSeedSameRewardsAndNoAllocationPerStep()
     {
