@@ -44,7 +44,8 @@ internal sealed class ActionTable
         askThreshold = askLimit.AsInt64();
     }
 
+    /// <summary>The action, or an error naming it and its trajectory when it is off the grid (both step paths check with it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Checked(int action, int trajectory) =>
+    public int Checked(int action, int trajectory) =>
         (uint)action < (uint)_count ? action : throw new ArgumentOutOfRangeException(nameof(action), $"action {action} of trajectory {trajectory} is outside 0 … {_count - 1}");
 }

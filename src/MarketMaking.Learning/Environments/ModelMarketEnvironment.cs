@@ -108,7 +108,7 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
         int start = _gaussian || !ScalarRandomLanes.IsSupported ? 0 : StepLanes(actions, rewards, observations, last);
         for (int i = start; i < Count; i++)
         {
-            int action = actions[i];
+            int action = _byAction.Checked(actions[i], i);
             int bid = action / asks, ask = action - (bid * asks);
             rewards[i] = Transition(i, _bidDepth[bid], _bidFill[bid], _askDepth[ask], _askFill[ask], last);
         }

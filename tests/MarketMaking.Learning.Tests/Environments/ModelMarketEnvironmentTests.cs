@@ -189,6 +189,42 @@ public class ModelMarketEnvironmentTests
         }
     }
 
+    [Theory]
+    [InlineData(RewardKind.RunningPenalty, 40)]
+    [InlineData(RewardKind.Dampened, 40)]
+    [InlineData(RewardKind.RunningPenalty, 1e9)]
+    public void TheVectorizedStepMatchesTheScalarTransitionBitForBit(RewardKind reward, double a)
+    {
+        // A trajectory's stream depends only on (seed, index), so trajectories 0 … 2 of a 64-wide environment
+        // (stepped four per vector where AVX2 runs) and of a 3-wide one (fewer than four: only the scalar
+        // Transition) must see the same numbers. 5,000 random steps: 50 episodes, fills reaching the limit of 2
+        // (and at a = 1e9 fills certain, thresholds of 2⁵³).
+        const int Wide = 64, Narrow = 3, Steps = 5000;
+        var settings = Settings(a: a, maxInventory: 2) with { Reward = reward, Damping = 0.3 };
+        var wide = new ModelMarketEnvironment(settings, Wide);
+        var narrow = new ModelMarketEnvironment(settings, Narrow);
+        float[] wideObs = new float[2 * Wide], wideRewards = new float[Wide], narrowObs = new float[2 * Narrow], narrowRewards = new float[Narrow];
+        bool[] wideDone = new bool[Wide], wideCut = new bool[Wide], narrowDone = new bool[Narrow], narrowCut = new bool[Narrow];
+        int[] actions = new int[Wide];
+        var choice = new ScalarRandom(17);
+        wide.Reset(5, wideObs);
+        narrow.Reset(5, narrowObs);
+        for (int step = 0; step < Steps; step++)
+        {
+            for (int i = 0; i < Wide; i++)
+            {
+                actions[i] = choice.NextInt(settings.Actions.Count);
+            }
+
+            wide.Step(actions, wideObs, wideRewards, wideDone, wideCut);
+            narrow.Step(actions.AsSpan(0, Narrow), narrowObs, narrowRewards, narrowDone, narrowCut);
+            Assert.Equal(narrowRewards, wideRewards[..Narrow]);
+            Assert.Equal(narrowObs, wideObs[..(2 * Narrow)]);
+            Assert.Equal(narrow.Inventory.ToArray(), wide.Inventory[..Narrow].ToArray());
+            Assert.Equal(narrowDone, wideDone[..Narrow]);
+        }
+    }
+
     [Fact]
     public void AnActionOffTheGridIsRefusedNamingItsTrajectory()
     {
@@ -198,6 +234,20 @@ public class ModelMarketEnvironmentTests
         env.Reset(1, obs);
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => env.Step([0, 1, 2, 3, 4, 9, 0, 1], obs, rewards, done, cut));
         Assert.Contains("action 9 of trajectory 5", error.Message);
+    }
+
+    [Theory]
+    [InlineData(9)]
+    [InlineData(-1)]
+    public void TheScalarPathRefusesAnActionOffTheGridAsTheVectorizedOneDoes(int action)
+    {
+        // Three trajectories take only the scalar Transition (fewer than four; also every trajectory on a host without AVX2).
+        var env = new ModelMarketEnvironment(Settings(), 3);
+        float[] obs = new float[6], rewards = new float[3];
+        bool[] done = new bool[3], cut = new bool[3];
+        env.Reset(1, obs);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => env.Step([0, action, 2], obs, rewards, done, cut));
+        Assert.Contains($"action {action} of trajectory 1 is outside 0 … 8", error.Message);
     }
 
     [Fact]

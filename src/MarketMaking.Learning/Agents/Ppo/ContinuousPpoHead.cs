@@ -42,14 +42,19 @@ internal sealed class ContinuousPpoHead : IPpoPolicyHead
         ReadOnlySpan<float> logStd = _agent.LogStd;
         DepthRange range = _env.Depths;
         _agent.Network.Forward(observations, out ReadOnlySpan<float> bidMeans, out ReadOnlySpan<float> askMeans, out ReadOnlySpan<float> values);
-        Span<float> mean = stackalloc float[A];
+        Span<float> mean = stackalloc float[A], std = stackalloc float[A];
+        for (int k = 0; k < A; k++)
+        {
+            std[k] = MathF.Exp(logStd[k]);
+        }
+
         for (int i = 0; i < Count; i++)
         {
             (mean[0], mean[1]) = (bidMeans[i], askMeans[i]);
             Span<float> u = buffer.Actions.AsSpan((row + i) * A, A);
             for (int k = 0; k < A; k++)
             {
-                u[k] = mean[k] + (MathF.Exp(logStd[k]) * (float)sampling.NextNormal());
+                u[k] = mean[k] + (std[k] * (float)sampling.NextNormal());
                 _depths[(i * A) + k] = range.Depth(Math.Tanh(u[k]));
             }
 

@@ -39,6 +39,10 @@ public class ContinuousPpoLossTests
         float[][] analytic = [.. network.Gradients.Select(g => g.ToArray())];
 
         Assert.InRange(terms.ClipFraction, 0.3, 0.8);
+        // The same network and log σ score the actions again, so log r is each row's offset: |e^offset − 1| exceeds
+        // the clip range 0.2 for −0.6, 0.5, 0.4 and −0.5 (4 of 6 rows), and the approximate KL is the mean of r − 1 − log r.
+        Assert.Equal(4.0 / 6, terms.ClipFraction);
+        Assert.Equal(offsets.Average(o => Math.Exp(o) - 1 - o), terms.ApproximateKl, 5);
         Assert.Equal(SquashedGaussian.GaussianEntropy(logStd), terms.Entropy, 6);
         for (int p = 0; p < network.Parameters.Count; p++)
         {
