@@ -140,6 +140,23 @@ public class DbnMboReaderTests
         Assert.Equal(96_025L, events.Single(e => e is { Kind: MarketEventKind.OrderAdd, Id: 3 }).Price);
     }
 
+    /// <summary>Versions 2 and 3 lay the metadata out otherwise (no record_count, symbol_cstr_len, 71-byte symbols); the records are the same.</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void LaterVersionsReadTheSymbolAndTheSameEvents(byte version)
+    {
+        DbnTestFile Book(byte v) => new DbnTestFile { Version = v }.Mbo('A', 'B', 1, Px(0), 5).Mbo('A', 'A', 2, Px(1), 3).Mbo('C', 'B', 1, Px(0), 5);
+        using var folder = new TempFolder();
+        using var first = new DbnMboReader(Book(1).Write(folder, "v1.dbn.zst"));
+        using var later = new DbnMboReader(Book(version).Write(folder, $"v{version}.dbn.zst"));
+
+        Assert.Equal(("ESH4", 0.25), (later.Instrument.Symbol, later.Instrument.TickSize));
+        List<MarketEvent> events = Events.ReadAll(later, SmallBuffer);
+        Assert.Equal(Events.ReadAll(first, SmallBuffer), events);
+        Assert.Equal(6, events.Count); // add and level, twice; the delete and its empty level
+    }
+
     [Fact]
     public void BadFilesAreNamedWithTheirRecordNumber()
     {
