@@ -73,10 +73,7 @@ internal static class VerifyBookCommand
     private static int VerifyLobster(Terminal terminal, string path, MarketDataOptions options, bool json)
     {
         using var reader = new LobsterReader(path, options);
-        var buffer = new Core.MarketData.MarketEvent[8192];
-        while (reader.Read(buffer) > 0)
-        {
-        }
+        ReadToEnd(reader);
 
         LobsterStatistics s = reader.Statistics;
         if (json)
@@ -101,10 +98,7 @@ internal static class VerifyBookCommand
     private static int VerifyDbn(Terminal terminal, string path, MarketDataOptions options, bool json)
     {
         using var reader = new DbnMboReader(path, options);
-        var buffer = new Core.MarketData.MarketEvent[8192];
-        while (reader.Read(buffer) > 0)
-        {
-        }
+        ReadToEnd(reader);
 
         DbnStatistics s = reader.Statistics;
         if (json)
@@ -122,5 +116,14 @@ internal static class VerifyBookCommand
             $"lots filled beyond displayed sizes (icebergs) {s.HiddenFillLots.ToString("N0", invariant)}; cancels and modifies of orders the book did not hold {s.UnknownOrders.ToString("N0", invariant)}");
         terminal.Writer.WriteLine(BadRowText.Describe(reader.BadRows));
         return s.TradesMatched == s.Trades ? 0 : 1;
+    }
+
+    /// <summary>Reads every event, for the checks the order-by-order readers make as they read.</summary>
+    private static void ReadToEnd(MarketDataReader reader)
+    {
+        var buffer = new Core.MarketData.MarketEvent[8192];
+        while (reader.Read(buffer) > 0)
+        {
+        }
     }
 }

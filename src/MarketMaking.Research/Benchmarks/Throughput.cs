@@ -86,8 +86,9 @@ public static class Throughput
 
     /// <summary>
     /// The merged two-file replay of <c>mm backtest --hedge beta</c>: both files merged by receive
-    /// time (<see cref="HedgeVenue"/>), the first replayed as in <see cref="Replay"/>, the second's book
-    /// rebuilt and hedged into by a <see cref="PortfolioHedger"/>; events of both files per second.
+    /// time (<see cref="HedgeVenue"/>), the first replayed (book, AS strategy quoting 0.001, risk-averse
+    /// queues, 5 ms latency), the second's book rebuilt and hedged into by a <see cref="PortfolioHedger"/>;
+    /// events of both files per second.
     /// </summary>
     public static EventThroughput MergedReplay(string quotedPath, string hedgePath, string format, int repeats)
     {

@@ -13,6 +13,9 @@ public class DbnMboReaderTests
     private const byte Last = 128;
     private const long Ns = DbnTestFile.Ns;
 
+    // A buffer smaller than a record's events, so batches are handed out across reads.
+    private const int SmallBuffer = 3;
+
     // With one price in a file, the largest tick dividing it is the price itself: these give the tick.
     private static readonly MarketDataOptions Quarters = new() { TickSize = 0.25 };
 
@@ -38,7 +41,7 @@ public class DbnMboReaderTests
             .Mbo('R', 'N', 0, long.MaxValue, 0, Last, tsEvent: Ns + 70);
         using var folder = new TempFolder();
         using var reader = new DbnMboReader(file.Write(folder));
-        List<MarketEvent> events = ReadAll(reader);
+        List<MarketEvent> events = Events.ReadAll(reader, SmallBuffer);
 
         Assert.Equal(("ESH4", 0.25, 1.0), (reader.Instrument.Symbol, reader.Instrument.TickSize, reader.Instrument.LotSize));
         Assert.Equal(
@@ -88,7 +91,7 @@ public class DbnMboReaderTests
             .Mbo('M', 'B', 2, Px(0), 6); // larger: to the back
         using var folder = new TempFolder();
         using var reader = new DbnMboReader(file.Write(folder), Quarters);
-        ReadAll(reader);
+        Events.ReadAll(reader, SmallBuffer);
 
         OrderQueueBook book = reader.Book;
         Assert.True(book.TryGetOrder(1, out QueuedOrder first));
@@ -110,7 +113,7 @@ public class DbnMboReaderTests
             .Mbo('M', 'A', 1, Px(1), 1);
         using var folder = new TempFolder();
         using var reader = new DbnMboReader(file.Write(folder), Quarters);
-        List<MarketEvent> events = ReadAll(reader);
+        List<MarketEvent> events = Events.ReadAll(reader, SmallBuffer);
 
         Assert.Contains(events, e => e is { Kind: MarketEventKind.OrderExecute, Id: 1, Size: 1 });
         Assert.Contains(events, e => e is { Kind: MarketEventKind.Trade, Side: Side.Buy, Size: 3 });
@@ -132,9 +135,26 @@ public class DbnMboReaderTests
         }
 
         using var given = new DbnMboReader(path, new MarketDataOptions { TickSize = 0.05 });
-        List<MarketEvent> events = ReadAll(given);
+        List<MarketEvent> events = Events.ReadAll(given, SmallBuffer);
         Assert.Equal(0.05, given.Instrument.TickSize);
         Assert.Equal(96_025L, events.Single(e => e is { Kind: MarketEventKind.OrderAdd, Id: 3 }).Price);
+    }
+
+    /// <summary>Versions 2 and 3 lay the metadata out otherwise (no record_count, symbol_cstr_len, 71-byte symbols); the records are the same.</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void LaterVersionsReadTheSymbolAndTheSameEvents(byte version)
+    {
+        DbnTestFile Book(byte v) => new DbnTestFile { Version = v }.Mbo('A', 'B', 1, Px(0), 5).Mbo('A', 'A', 2, Px(1), 3).Mbo('C', 'B', 1, Px(0), 5);
+        using var folder = new TempFolder();
+        using var first = new DbnMboReader(Book(1).Write(folder, "v1.dbn.zst"));
+        using var later = new DbnMboReader(Book(version).Write(folder, $"v{version}.dbn.zst"));
+
+        Assert.Equal(("ESH4", 0.25), (later.Instrument.Symbol, later.Instrument.TickSize));
+        List<MarketEvent> events = Events.ReadAll(later, SmallBuffer);
+        Assert.Equal(Events.ReadAll(first, SmallBuffer), events);
+        Assert.Equal(6, events.Count); // add and level, twice; the delete and its empty level
     }
 
     [Fact]
@@ -224,21 +244,8 @@ public class DbnMboReaderTests
         var e = Assert.Throws<DataFormatException>(() =>
         {
             using var reader = new DbnMboReader(path, new MarketDataOptions { TickSize = tick });
-            ReadAll(reader);
+            Events.ReadAll(reader, SmallBuffer);
         });
         return e.Message;
-    }
-
-    private static List<MarketEvent> ReadAll(DbnMboReader reader)
-    {
-        var events = new List<MarketEvent>();
-        var buffer = new MarketEvent[3];
-        int n;
-        while ((n = reader.Read(buffer)) > 0)
-        {
-            events.AddRange(buffer.AsSpan(0, n));
-        }
-
-        return events;
     }
 }

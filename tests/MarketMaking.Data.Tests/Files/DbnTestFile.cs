@@ -5,9 +5,11 @@ using ZstdSharp;
 namespace MarketMaking.Data.Tests.Files;
 
 /// <summary>
-/// Writes DBN version 1 MBO files byte by byte, as Databento's spec lays them out (metadata of 100
-/// fixed bytes, schema_definition_length, then symbols, partial, not_found and mappings; 56-byte
-/// MboMsg records), so the reader is tested against the layout and not against itself.
+/// Writes DBN MBO files byte by byte, as Databento's spec lays them out (metadata of 100 fixed bytes,
+/// schema_definition_length, then symbols, partial, not_found and mappings; 56-byte MboMsg records),
+/// so the reader is tested against the layout and not against itself. Version 1's metadata has
+/// record_count, 47 reserved bytes and 22-byte symbols; version 2 and later's has symbol_cstr_len
+/// (71), 53 reserved bytes and no record_count.
 /// </summary>
 internal sealed class DbnTestFile
 {
@@ -51,12 +53,23 @@ internal sealed class DbnTestFile
         metadata.AddRange(Le(Ns, 8)); // start
         metadata.AddRange(Le(Ns + 3_600_000_000_000, 8)); // end
         metadata.AddRange(Le(0, 8)); // limit
-        metadata.AddRange(Le(-1, 8)); // record_count (version 1)
+        bool versionOne = Version == 1;
+        if (versionOne)
+        {
+            metadata.AddRange(Le(-1, 8)); // record_count (version 1 only)
+        }
+
         metadata.AddRange([1, 0, 0]); // stype_in raw_symbol, stype_out instrument_id, ts_out
-        metadata.AddRange(new byte[47]); // reserved
+        int symbolLength = versionOne ? 22 : 71;
+        if (!versionOne)
+        {
+            metadata.AddRange(Le(symbolLength, 2)); // symbol_cstr_len (version 2 on)
+        }
+
+        metadata.AddRange(new byte[versionOne ? 47 : 53]); // reserved
         metadata.AddRange(Le(0, 4)); // schema_definition_length
         metadata.AddRange(Le(1, 4));
-        metadata.AddRange(Fixed("ESH4", 22)); // symbols
+        metadata.AddRange(Fixed("ESH4", symbolLength)); // symbols
         metadata.AddRange(Le(0, 4)); // partial
         metadata.AddRange(Le(0, 4)); // not_found
         metadata.AddRange(Le(0, 4)); // mappings

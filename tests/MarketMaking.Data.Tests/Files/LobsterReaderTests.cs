@@ -11,6 +11,9 @@ public class LobsterReaderTests
     // 2012-06-21 04:00 UTC, midnight in New York (daylight time), in ns since the epoch.
     private const long Midnight = 1_340_251_200L * 1_000_000_000;
 
+    // A buffer smaller than a message's events, so batches are handed out across reads.
+    private const int SmallBuffer = 3;
+
     private static readonly string[] Messages =
     [
         "34200.000000001,1,11,10,1000000,1",
@@ -32,7 +35,7 @@ public class LobsterReaderTests
     {
         using var folder = new TempFolder();
         using var reader = new LobsterReader(Day(folder, Rows));
-        List<MarketEvent> events = ReadAll(reader);
+        List<MarketEvent> events = Events.ReadAll(reader, SmallBuffer);
 
         Assert.Equal("TEST", reader.Instrument.Symbol);
         Assert.Equal(0.01, reader.Instrument.TickSize);
@@ -81,14 +84,14 @@ public class LobsterReaderTests
 
         using (var reader = new LobsterReader(path))
         {
-            var error = Assert.Throws<DataFormatException>(() => ReadAll(reader));
+            var error = Assert.Throws<DataFormatException>(() => Events.ReadAll(reader, SmallBuffer));
             Assert.Equal(3, error.Line);
             Assert.Equal("bid 1000000", error.Field);
             Assert.Contains("holds 23 shares where", error.Problem, StringComparison.Ordinal);
         }
 
         using var skipping = new LobsterReader(path, new MarketDataOptions { OnBadRow = BadRowPolicy.Skip });
-        ReadAll(skipping);
+        Events.ReadAll(skipping, SmallBuffer);
 
         // Skipping takes the row's 24 as the truth, so the next row (23 again, with no message there) differs too.
         Assert.Equal((4L, 2L, 2L), (skipping.Statistics.Rows, skipping.Statistics.RowsMatched, skipping.BadRows[BadRowReason.BookMismatch]));
@@ -104,7 +107,7 @@ public class LobsterReaderTests
         using var folder = new TempFolder();
         string path = Day(folder, Rows, message);
         using var reader = new LobsterReader(path);
-        var error = Assert.Throws<DataFormatException>(() => ReadAll(reader));
+        var error = Assert.Throws<DataFormatException>(() => Events.ReadAll(reader, SmallBuffer));
         Assert.Equal((path, 1L, field), (error.File, error.Line, error.Field));
         Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
     }
@@ -114,7 +117,7 @@ public class LobsterReaderTests
     {
         using var folder = new TempFolder();
         using var reader = new LobsterReader(Day(folder, Rows, "34200.000000000504,1,11,10,1000000,1"));
-        Assert.Equal(Midnight + 34_200_000_000_001, ReadAll(reader)[0].ExchangeTime);
+        Assert.Equal(Midnight + 34_200_000_000_001, Events.ReadAll(reader, SmallBuffer)[0].ExchangeTime);
     }
 
     [Fact]
@@ -166,18 +169,5 @@ public class LobsterReaderTests
         string[] messages = firstMessage is null ? Messages : [firstMessage, .. Messages[1..]];
         folder.Write("TEST_2012-06-21_34200000_57600000_orderbook_2.csv", rows);
         return folder.Write("TEST_2012-06-21_34200000_57600000_message_2.csv", messages);
-    }
-
-    private static List<MarketEvent> ReadAll(LobsterReader reader)
-    {
-        var events = new List<MarketEvent>();
-        var buffer = new MarketEvent[3];
-        int n;
-        while ((n = reader.Read(buffer)) > 0)
-        {
-            events.AddRange(buffer.AsSpan(0, n));
-        }
-
-        return events;
     }
 }
