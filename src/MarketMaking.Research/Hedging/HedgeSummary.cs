@@ -1,3 +1,4 @@
+using MarketMaking.Core.Metrics;
 using MarketMaking.Simulation.Hedging;
 
 namespace MarketMaking.Research.Hedging;
@@ -142,8 +143,8 @@ public sealed record HedgeSummary
         double[] betas = [.. hedges.Select(h => h.Beta).Order()];
         (List<double> hedgedBlocks, List<double> unhedgedBlocks, List<double> hedgedSquares, List<double> unhedgedSquares) = BlockFigures(samples, blockSeconds);
         ulong bootstrapSeed = seed;
-        (double varLower, double varUpper) = PairedBlockBootstrap.RatioInterval(hedgedBlocks, unhedgedBlocks, PairedBlockBootstrap.Variance, bootstrapSeed);
-        (double riskLower, double riskUpper) = PairedBlockBootstrap.RatioInterval(hedgedSquares, unhedgedSquares, PairedBlockBootstrap.Mean, bootstrapSeed + 1);
+        (double varLower, double varUpper) = PairedBlockBootstrap.RatioInterval(hedgedBlocks, unhedgedBlocks, v => PerformanceStatistics.Variance(v), bootstrapSeed);
+        (double riskLower, double riskUpper) = PairedBlockBootstrap.RatioInterval(hedgedSquares, unhedgedSquares, v => PerformanceStatistics.Mean(v), bootstrapSeed + 1);
         int periods = samples.Count - 1;
         return new HedgeSummary
         {
@@ -172,8 +173,8 @@ public sealed record HedgeSummary
             BetaMeanError = hedges.Count > 0 ? hedges.Average(h => h.BetaError) : double.NaN,
             BlockSeconds = blockSeconds,
             Blocks = hedgedBlocks.Count,
-            UnhedgedBlockPnlVariance = unhedgedBlocks.Count > 1 ? PairedBlockBootstrap.Variance([.. unhedgedBlocks]) : double.NaN,
-            HedgedBlockPnlVariance = hedgedBlocks.Count > 1 ? PairedBlockBootstrap.Variance([.. hedgedBlocks]) : double.NaN,
+            UnhedgedBlockPnlVariance = unhedgedBlocks.Count > 1 ? PerformanceStatistics.Variance([.. unhedgedBlocks]) : double.NaN,
+            HedgedBlockPnlVariance = hedgedBlocks.Count > 1 ? PerformanceStatistics.Variance([.. hedgedBlocks]) : double.NaN,
             VarianceRatioLower = varLower,
             VarianceRatioUpper = varUpper,
             UnhedgedInventoryRisk = Math.Sqrt(unhedgedSquares.Sum() / periods),
