@@ -1,3 +1,4 @@
+using MarketMaking.Core.Metrics;
 using MarketMaking.Simulation.Hedging;
 
 namespace MarketMaking.Research.Hedging;
@@ -105,7 +106,7 @@ public sealed record HedgeSummary
     /// <summary>Upper end of that interval.</summary>
     public double VarianceRatioUpper { get; init; }
 
-    /// <summary>Root mean square of the inventory PnL per sampling period.</summary>
+    /// <summary>Root mean square of the inventory PnL per sampling period of the whole blocks (NaN with none).</summary>
     public double UnhedgedInventoryRisk { get; init; }
 
     /// <summary>The same with the hedge leg.</summary>
@@ -140,11 +141,10 @@ public sealed record HedgeSummary
         HedgeSample last = samples[^1];
         IReadOnlyList<HedgeExecution> hedges = hedger.Executions;
         double[] betas = [.. hedges.Select(h => h.Beta).Order()];
-        (List<double> hedgedBlocks, List<double> unhedgedBlocks, List<double> hedgedSquares, List<double> unhedgedSquares) = BlockFigures(samples, blockSeconds);
+        (List<double> hedgedBlocks, List<double> unhedgedBlocks, List<double> hedgedSquares, List<double> unhedgedSquares, int periods) = BlockFigures(samples, blockSeconds);
         ulong bootstrapSeed = seed;
-        (double varLower, double varUpper) = PairedBlockBootstrap.RatioInterval(hedgedBlocks, unhedgedBlocks, PairedBlockBootstrap.Variance, bootstrapSeed);
-        (double riskLower, double riskUpper) = PairedBlockBootstrap.RatioInterval(hedgedSquares, unhedgedSquares, PairedBlockBootstrap.Mean, bootstrapSeed + 1);
-        int periods = samples.Count - 1;
+        (double varLower, double varUpper) = PairedBlockBootstrap.RatioInterval(hedgedBlocks, unhedgedBlocks, v => PerformanceStatistics.Variance(v), bootstrapSeed);
+        (double riskLower, double riskUpper) = PairedBlockBootstrap.RatioInterval(hedgedSquares, unhedgedSquares, v => PerformanceStatistics.Mean(v), bootstrapSeed + 1);
         return new HedgeSummary
         {
             Mode = mode.ToString(),
@@ -172,8 +172,8 @@ public sealed record HedgeSummary
             BetaMeanError = hedges.Count > 0 ? hedges.Average(h => h.BetaError) : double.NaN,
             BlockSeconds = blockSeconds,
             Blocks = hedgedBlocks.Count,
-            UnhedgedBlockPnlVariance = unhedgedBlocks.Count > 1 ? PairedBlockBootstrap.Variance([.. unhedgedBlocks]) : double.NaN,
-            HedgedBlockPnlVariance = hedgedBlocks.Count > 1 ? PairedBlockBootstrap.Variance([.. hedgedBlocks]) : double.NaN,
+            UnhedgedBlockPnlVariance = unhedgedBlocks.Count > 1 ? PerformanceStatistics.Variance([.. unhedgedBlocks]) : double.NaN,
+            HedgedBlockPnlVariance = hedgedBlocks.Count > 1 ? PerformanceStatistics.Variance([.. hedgedBlocks]) : double.NaN,
             VarianceRatioLower = varLower,
             VarianceRatioUpper = varUpper,
             UnhedgedInventoryRisk = Math.Sqrt(unhedgedSquares.Sum() / periods),
@@ -186,9 +186,10 @@ public sealed record HedgeSummary
 
     /// <summary>
     /// Per block of <paramref name="blockSeconds"/> from the first sample: PnL change (portfolio and
-    /// quoted leg) and sum of squared one-period inventory PnL (with and without the hedge leg).
+    /// quoted leg) and sum of squared one-period inventory PnL (with and without the hedge leg),
+    /// and the sampling periods those whole blocks hold (the last, unfinished block counts nowhere).
     /// </summary>
-    private static (List<double>, List<double>, List<double>, List<double>) BlockFigures(IReadOnlyList<HedgeSample> samples, double blockSeconds)
+    internal static (List<double> Hedged, List<double> Unhedged, List<double> HedgedSquares, List<double> UnhedgedSquares, int Periods) BlockFigures(IReadOnlyList<HedgeSample> samples, double blockSeconds)
     {
         if (!(blockSeconds > 0))
         {
@@ -202,6 +203,7 @@ public sealed record HedgeSummary
         long start = samples[0].Time, length = (long)(blockSeconds * 1e9);
         HedgeSample open = samples[0];
         double squaresHedged = 0, squaresUnhedged = 0;
+        int periods = 0, openPeriods = 0;
         for (int i = 1; i < samples.Count; i++)
         {
             HedgeSample before = samples[i - 1], s = samples[i];
@@ -209,18 +211,20 @@ public sealed record HedgeSummary
             double hedgeMove = before.HedgePosition == 0 ? 0 : before.HedgePosition * (s.HedgeMid - before.HedgeMid);
             squaresUnhedged += quotedMove * quotedMove;
             squaresHedged += (quotedMove + hedgeMove) * (quotedMove + hedgeMove);
-            bool closes = i == samples.Count - 1 ? false : (samples[i + 1].Time - start) / length != (s.Time - start) / length;
+            openPeriods++;
+            bool closes = i < samples.Count - 1 && (samples[i + 1].Time - start) / length != (s.Time - start) / length;
             if (closes)
             {
                 hedged.Add(s.QuotedEquity + s.HedgeEquity - open.QuotedEquity - open.HedgeEquity);
                 unhedged.Add(s.QuotedEquity - open.QuotedEquity);
                 hedgedSquares.Add(squaresHedged);
                 unhedgedSquares.Add(squaresUnhedged);
-                (open, squaresHedged, squaresUnhedged) = (s, 0, 0);
+                periods += openPeriods;
+                (open, squaresHedged, squaresUnhedged, openPeriods) = (s, 0, 0, 0);
             }
         }
 
-        return (hedged, unhedged, hedgedSquares, unhedgedSquares);
+        return (hedged, unhedged, hedgedSquares, unhedgedSquares, periods);
     }
 
     /// <summary>Correlation of consecutive samples' log returns, both mids positive.</summary>

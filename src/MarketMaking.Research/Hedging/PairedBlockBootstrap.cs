@@ -47,15 +47,4 @@ public static class PairedBlockBootstrap
         Array.Sort(ratios);
         return (ratios[(int)(0.025 * (resamples - 1))], ratios[(int)Math.Ceiling(0.975 * (resamples - 1))]);
     }
-
-    /// <summary>Sample variance (n − 1).</summary>
-    public static double Variance(double[] values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        double mean = values.Average();
-        return values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1);
-    }
-
-    /// <summary>Mean of the values (for per-block sums of squared inventory PnL).</summary>
-    public static double Mean(double[] values) => values.Average();
 }

@@ -159,7 +159,7 @@ public sealed class HedgeVenue : IMarketEventSource
 
     private void Execute(in PendingHedge p, long time)
     {
-        Side takes = p.Side == Side.Buy ? Side.Sell : Side.Buy;
+        Side takes = p.Side.Opposite();
         int levels = _book.LevelCount(takes);
         long wanted = HedgeInstrument.ToLots(p.Quantity);
         long filled = 0;
