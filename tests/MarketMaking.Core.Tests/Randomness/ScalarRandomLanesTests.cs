@@ -4,14 +4,9 @@ namespace MarketMaking.Core.Tests.Randomness;
 
 public class ScalarRandomLanesTests
 {
-    [Fact]
+    [VectorLanesFact]
     public void EachLaneDrawsItsScalarStreamAndStoresItBack()
     {
-        if (!ScalarRandomLanes.IsSupported)
-        {
-            return;
-        }
-
         // Streams 3 … 6 of seed 8 advanced in lanes, against the same streams advanced one by one.
         var streams = new ScalarRandom[8];
         var scalar = new ScalarRandom[8];
