@@ -24,4 +24,11 @@ internal interface IVectorQuotingPolicy
         out Vector<double> ask,
         out Vector<double> bidQuantity,
         out Vector<double> askQuantity);
+
+    /// <summary>
+    /// Fills of the quotes just made at this step (bought: the bid filled), decided without
+    /// computing the fill probabilities where the policy can (<see cref="FillThresholdTable"/>);
+    /// false: the engine computes them from the depths. Quotes not live are masked by the engine.
+    /// </summary>
+    bool TryFills(Vector<double> mid, Vector<double> inventory, Vector<double> bidUniform, Vector<double> askUniform, out Vector<long> bought, out Vector<long> sold);
 }

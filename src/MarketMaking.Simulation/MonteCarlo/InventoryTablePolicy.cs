@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using MarketMaking.Simulation.Model;
 using MarketMaking.Strategies.Vectorization;
 
@@ -55,5 +56,12 @@ internal struct InventoryTablePolicy : IVectorQuotingPolicy
         ask = mid + new Vector<double>(askDepth);
         bidQuantity = new Vector<double>(_orderQuantity);
         askQuantity = bidQuantity;
+    }
+
+    public readonly bool TryFills(Vector<double> mid, Vector<double> inventory, Vector<double> bidUniform, Vector<double> askUniform, out Vector<long> bought, out Vector<long> sold)
+    {
+        Unsafe.SkipInit(out bought);
+        Unsafe.SkipInit(out sold);
+        return false;
     }
 }

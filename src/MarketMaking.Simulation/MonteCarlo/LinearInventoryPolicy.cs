@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using MarketMaking.Simulation.Model;
 using MarketMaking.Strategies.Vectorization;
 
@@ -7,7 +8,8 @@ namespace MarketMaking.Simulation.MonteCarlo;
 /// <summary>
 /// Native vector form of a strategy with quotes linear in inventory: the coefficients of every
 /// step are computed once per run, and each lane applies them with the same operations as
-/// <see cref="LinearQuote"/>, so prices match the scalar strategy bit for bit.
+/// <see cref="LinearQuote"/>, so prices match the scalar strategy bit for bit. Fills come from a
+/// <see cref="FillThresholdTable"/> of the same coefficients where it applies.
 /// </summary>
 internal struct LinearInventoryPolicy : IVectorQuotingPolicy
 {
@@ -16,11 +18,14 @@ internal struct LinearInventoryPolicy : IVectorQuotingPolicy
     private readonly Vector<double> _maxInventory;
     private readonly bool _unitQuantity;
     private readonly bool _bounded;
+    private readonly FillThresholdTable? _fills;
+    private int _fillRow;
     private Vector<double> _skew;
     private Vector<double> _bidHalfSpread;
     private Vector<double> _askHalfSpread;
 
-    public LinearInventoryPolicy(ILinearInventoryQuoting model, ModelMarketParameters market)
+    /// <param name="maxPosition">The run's position limit (bounds the inventories the fill table covers).</param>
+    public LinearInventoryPolicy(ILinearInventoryQuoting model, ModelMarketParameters market, in ModelConstants constants, double maxPosition)
     {
         _coefficients = new LinearQuote[market.Steps];
         for (int step = 0; step < _coefficients.Length; step++)
@@ -34,6 +39,7 @@ internal struct LinearInventoryPolicy : IVectorQuotingPolicy
         _unitQuantity = model.OrderQuantity == 1;
         _bounded = double.IsFinite(model.MaxInventory);
         FixedQuantity = model.OrderQuantity;
+        _fills = FillThresholdTable.TryCreate(in constants, _coefficients, model.MaxInventory, maxPosition / model.OrderQuantity);
     }
 
     public double FixedQuantity { get; }
@@ -44,6 +50,7 @@ internal struct LinearInventoryPolicy : IVectorQuotingPolicy
         _skew = new Vector<double>(c.Skew);
         _bidHalfSpread = new Vector<double>(c.BidHalfSpread);
         _askHalfSpread = new Vector<double>(c.AskHalfSpread);
+        _fillRow = _fills?.RowOf(step) ?? 0;
     }
 
     public readonly void Quote(
@@ -69,5 +76,19 @@ internal struct LinearInventoryPolicy : IVectorQuotingPolicy
         }
         bidQuantity = _orderQuantity;
         askQuantity = _orderQuantity;
+    }
+
+    public readonly bool TryFills(Vector<double> mid, Vector<double> inventory, Vector<double> bidUniform, Vector<double> askUniform, out Vector<long> bought, out Vector<long> sold)
+    {
+        if (_fills is null)
+        {
+            Unsafe.SkipInit(out bought);
+            Unsafe.SkipInit(out sold);
+            return false;
+        }
+
+        // The q Quote used: the table's depths are those of these coefficients at this q.
+        Vector<double> q = _unitQuantity ? inventory : inventory / _orderQuantity;
+        return _fills.TryFills(_fillRow, q, mid, bidUniform, askUniform, out bought, out sold);
     }
 }

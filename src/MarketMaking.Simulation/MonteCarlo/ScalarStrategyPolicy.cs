@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using MarketMaking.Core.Quoting;
 using MarketMaking.Simulation.Model;
 using MarketMaking.Strategies;
@@ -70,5 +71,12 @@ internal struct ScalarStrategyPolicy : IVectorQuotingPolicy
         bidQuantity = new Vector<double>(values.Slice(width, width));
         ask = new Vector<double>(values.Slice(2 * width, width));
         askQuantity = new Vector<double>(values.Slice(3 * width, width));
+    }
+
+    public readonly bool TryFills(Vector<double> mid, Vector<double> inventory, Vector<double> bidUniform, Vector<double> askUniform, out Vector<long> bought, out Vector<long> sold)
+    {
+        Unsafe.SkipInit(out bought);
+        Unsafe.SkipInit(out sold);
+        return false;
     }
 }

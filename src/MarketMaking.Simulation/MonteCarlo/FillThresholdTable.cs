@@ -1,0 +1,168 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using MarketMaking.Core.Collections;
+using MarketMaking.Simulation.Model;
+using MarketMaking.Strategies.Vectorization;
+
+namespace MarketMaking.Simulation.MonteCarlo;
+
+/// <summary>
+/// The fill decisions of quotes linear in inventory, read from a table instead of two exponentials
+/// per trajectory and step. A lane's depths depend only on the step and its inventory q
+/// (mid − bid = skew·q + half in exact arithmetic), so the fill probability of every step and whole
+/// q in −Q … Q is computed once for all trajectories. Each entry is a band around that probability,
+/// wider than everything by which the probability a lane computes from its own prices can differ
+/// (mid − bid rounds to a few units in the last place of the mid): a uniform below the band fills, one
+/// above it does not, exactly as the comparison with the exponential would decide. A uniform inside
+/// the band (about one in 10⁹), an inventory off the table or a mid too large for the bound sends the
+/// caller back to the exponentials, so the numbers stay the same bit for bit.
+/// </summary>
+internal sealed class FillThresholdTable
+{
+    // Half-width of the band relative to the probability, and an absolute floor for the exact rule's 1 − e^(−x).
+    private const double RelativeBand = 1.0 / (1L << 30);
+    private const double AbsoluteBand = 1.0 / (1L << 48);
+
+    // Largest inventory kept in the table; lanes beyond it take the exponentials.
+    private const int MaxRange = 32;
+
+    // Per step, per q: bid low, bid high, ask low, ask high (4 = 1 << EntryShift words).
+    private const int EntryWords = 4;
+    private const int EntryShift = 2;
+
+    private readonly double[] _entries;
+    private readonly int _range;
+    private readonly double _midLimit;
+
+    private FillThresholdTable(double[] entries, int range, double midLimit)
+    {
+        _entries = entries;
+        _range = range;
+        _midLimit = midLimit;
+    }
+
+    /// <summary>Inventories −Range … Range (in order-size multiples) are on the table.</summary>
+    public int Range => _range;
+
+    /// <summary>The largest |mid| for which the band is proven wide enough.</summary>
+    public double MidLimit => _midLimit;
+
+    /// <summary>
+    /// The table for a strategy's per-step coefficients, or null where it does not apply (Hawkes
+    /// arrivals draw a count first). <paramref name="inventoryBound"/> bounds |q| where the run keeps it
+    /// (a model or position limit); the table covers at most ±32.
+    /// </summary>
+    public static FillThresholdTable? TryCreate(in ModelConstants c, ReadOnlySpan<LinearQuote> steps, double maxInventory, double inventoryBound)
+    {
+        if (c.Hawkes || steps.IsEmpty)
+        {
+            return null;
+        }
+
+        int range = (int)Math.Clamp(Math.Ceiling(Math.Min(inventoryBound, maxInventory)), 1, MaxRange);
+        int rows = (2 * range) + 1;
+        var entries = new double[steps.Length * rows * EntryWords];
+        double largestDepth = 0;
+        for (int step = 0; step < steps.Length; step++)
+        {
+            LinearQuote quote = steps[step];
+            for (int row = 0; row < rows; row++)
+            {
+                double q = row - range;
+                double shift = quote.Skew * q;
+                double bidDepth = shift + quote.BidHalfSpread;
+                double askDepth = quote.AskHalfSpread - shift;
+                largestDepth = Math.Max(largestDepth, Math.Abs(shift) + Math.Max(Math.Abs(quote.BidHalfSpread), Math.Abs(quote.AskHalfSpread)));
+
+                // As LinearInventoryPolicy: no bid at q ≥ Q, no ask at q ≤ −Q; NaN bands never fill and are never uncertain.
+                double bid = q >= maxInventory ? double.NaN : Probability(in c, bidDepth);
+                double ask = q <= -maxInventory ? double.NaN : Probability(in c, askDepth);
+                int at = ((step * rows) + row) * EntryWords;
+                entries[at] = Low(bid);
+                entries[at + 1] = High(bid);
+                entries[at + 2] = Low(ask);
+                entries[at + 3] = High(ask);
+            }
+        }
+
+        // A lane's depth differs from the table's by at most 8·u·M (M = |mid| + |skew·q| + |half|,
+        // u = 2⁻⁵³: four roundings in the lane, two in the table); the exponential turns that into a
+        // relative error κ·8uM, its argument's rounding adds κ·δ·u ≤ κuM, and the exponentials and
+        // products a few u more. Requiring u·(12κM + 32) ≤ band/2 bounds the mid.
+        double unit = Math.ScaleB(1, -53);
+        double midLimit = (((RelativeBand / 2 / unit) - 32) / (12 * Math.Abs(c.NegativeKappa))) - largestDepth;
+        return midLimit > 0 ? new FillThresholdTable(entries, range, midLimit) : null;
+    }
+
+    /// <summary>The index of a step's first entry.</summary>
+    public int RowOf(int step) => step * ((2 * _range) + 1) * EntryWords;
+
+    /// <summary>
+    /// Fills of this step's fresh quotes at inventory <paramref name="q"/> (order-size multiples),
+    /// mid <paramref name="mid"/>; false when a lane needs the exponentials (the outs are then unset).
+    /// Sides not quoted never fill; sides quoted but not live (no quantity) must be masked by the caller.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryFills(int row, Vector<double> q, Vector<double> mid, Vector<double> bidUniform, Vector<double> askUniform, out Vector<long> bought, out Vector<long> sold)
+    {
+        // Whole q within range, to an entry index: adding 2⁵² + Q puts q + Q in the low mantissa bits.
+        Vector<double> range = new(_range);
+        Vector<double> whole = Vector.Round(Vector.MinNative(Vector.MaxNative(q, -range), range));
+        Vector<long> onTable = Vector.BitwiseAnd(Vector.Equals(whole, q), Vector.LessThanOrEqual(Vector.Abs(mid), new Vector<double>(_midLimit)));
+        Vector<long> offset = Vector.AsVectorInt64(whole + new Vector<double>(Magic + _range)) - new Vector<long>(BitConverter.DoubleToInt64Bits(Magic));
+        Vector<long> index = Vector.ConditionalSelect(onTable, Vector.ShiftLeft(offset, EntryShift) + new Vector<long>(row), new Vector<long>(row));
+
+        Look(index, out Vector<double> bidLow, out Vector<double> bidHigh, out Vector<double> askLow, out Vector<double> askHigh);
+        bought = Vector.LessThan(bidUniform, bidLow);
+        sold = Vector.LessThan(askUniform, askLow);
+        Vector<long> uncertain = Vector.AndNot(Vector.LessThan(bidUniform, bidHigh), bought) | Vector.AndNot(Vector.LessThan(askUniform, askHigh), sold);
+        return Vector.EqualsAll(Vector.AndNot(onTable, uncertain), Vector<long>.AllBitsSet);
+    }
+
+    private const double Magic = 4503599627370496.0; // 2⁵²
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Look(Vector<long> index, out Vector<double> bidLow, out Vector<double> bidHigh, out Vector<double> askLow, out Vector<double> askHigh)
+    {
+        ref double entries = ref MemoryMarshal.GetArrayDataReference(_entries);
+        if (Vector<double>.Count == Vector256<double>.Count && Avx2.IsSupported)
+        {
+            // One 32-byte load per lane, transposed into one vector per field.
+            ref ulong words = ref Unsafe.As<double, ulong>(ref entries);
+            WordTranspose.Of(
+                Vector256.LoadUnsafe(ref words, (nuint)index[0]), Vector256.LoadUnsafe(ref words, (nuint)index[1]),
+                Vector256.LoadUnsafe(ref words, (nuint)index[2]), Vector256.LoadUnsafe(ref words, (nuint)index[3]),
+                out Vector256<ulong> column0, out Vector256<ulong> column1, out Vector256<ulong> column2, out Vector256<ulong> column3);
+            bidLow = column0.AsDouble().AsVector();
+            bidHigh = column1.AsDouble().AsVector();
+            askLow = column2.AsDouble().AsVector();
+            askHigh = column3.AsDouble().AsVector();
+            return;
+        }
+
+        int width = Vector<double>.Count;
+        Span<double> fields = stackalloc double[EntryWords * width];
+        for (int lane = 0; lane < width; lane++)
+        {
+            nuint at = (nuint)index[lane];
+            fields[lane] = Unsafe.Add(ref entries, at);
+            fields[width + lane] = Unsafe.Add(ref entries, at + 1);
+            fields[(2 * width) + lane] = Unsafe.Add(ref entries, at + 2);
+            fields[(3 * width) + lane] = Unsafe.Add(ref entries, at + 3);
+        }
+
+        bidLow = new Vector<double>(fields);
+        bidHigh = new Vector<double>(fields[width..]);
+        askLow = new Vector<double>(fields[(2 * width)..]);
+        askHigh = new Vector<double>(fields[(3 * width)..]);
+    }
+
+    private static double Probability(in ModelConstants c, double depth) => ModelStepKernel.PoissonFillProbability(in c, new Vector<double>(depth))[0];
+
+    private static double Low(double p) => p - ((RelativeBand * p) + AbsoluteBand);
+
+    private static double High(double p) => p + ((RelativeBand * p) + AbsoluteBand);
+}
