@@ -194,16 +194,23 @@ public sealed class MonteCarloEngine
                     s.AskLive = askOn;
                 }
 
-                Vector<long> twoSided = Vector.BitwiseAnd(s.BidLive, s.AskLive);
-                Vector<double> quotedSpread = s.LiveAsk - s.LiveBid;
+                // State read more than once is held in locals and written back once: the JIT keeps a
+                // struct's fields in memory, and a store followed by a load of the same field sits on
+                // the inventory → quote → fill chain every step.
+                Vector<double> mid = s.Mid, inventory = s.Inventory, cash = s.Cash;
+                Vector<double> liveBid = s.LiveBid, liveAsk = s.LiveAsk, bidSize = s.LiveBidQuantity, askSize = s.LiveAskQuantity;
+                Vector<long> bidLive = s.BidLive, askLive = s.AskLive;
+
+                Vector<long> twoSided = Vector.BitwiseAnd(bidLive, askLive);
+                Vector<double> quotedSpread = liveAsk - liveBid;
                 s.SpreadSum += Where(twoSided, quotedSpread);
                 s.SpreadSteps -= twoSided;
 
                 // Inventory held over this step (sums of steps; times dt at the end).
-                Vector<double> absInventory = Vector.Abs(s.Inventory);
+                Vector<double> absInventory = Vector.Abs(inventory);
                 s.AbsInventoryTime += absInventory;
-                Vector<double> squaredInventory = s.Inventory * s.Inventory;
-                Vector<long> isLong = Vector.GreaterThan(s.Inventory, zero);
+                Vector<double> squaredInventory = inventory * inventory;
+                Vector<long> isLong = Vector.GreaterThan(inventory, zero);
                 s.LongSquaredInventoryTime += Where(isLong, squaredInventory);
                 s.ShortSquaredInventoryTime += Unless(isLong, squaredInventory);
                 if (hasLimit)
@@ -212,14 +219,14 @@ public sealed class MonteCarloEngine
                 }
 
                 ModelStepKernel.Draw(in c, ref s.Random, out StepDraws draws);
-                Vector<double> bidDepth = s.Mid - s.LiveBid;
-                Vector<double> askDepth = s.LiveAsk - s.Mid;
+                Vector<double> bidDepth = mid - liveBid;
+                Vector<double> askDepth = liveAsk - mid;
                 Vector<long> bought, sold;
-                if (decide && policy.TryFills(s.Mid, s.Inventory, draws.BidFill, draws.AskFill, out bought, out sold))
+                if (decide && policy.TryFills(mid, inventory, draws.BidFill, draws.AskFill, out bought, out sold))
                 {
                     // Fresh quotes: a side is live exactly when its price is not NaN, which is what the probabilities would test.
-                    bought = Vector.BitwiseAnd(bought, s.BidLive);
-                    sold = Vector.BitwiseAnd(sold, s.AskLive);
+                    bought = Vector.BitwiseAnd(bought, bidLive);
+                    sold = Vector.BitwiseAnd(sold, askLive);
                 }
                 else
                 {
@@ -241,58 +248,62 @@ public sealed class MonteCarloEngine
 
                 // Ledger, in the event loop's order: the buy first, then the sell; notional, then fee.
                 // A zero fee is skipped rather than subtracted: x − 0 is x, so the numbers are the same.
-                Vector<double> boughtQuantity = Where(bought, s.LiveBidQuantity);
-                Vector<double> soldQuantity = Where(sold, s.LiveAskQuantity);
-                Vector<double> buyPrice = s.LiveBid, sellPrice = s.LiveAsk;
+                Vector<double> boughtQuantity = Where(bought, bidSize);
+                Vector<double> soldQuantity = Where(sold, askSize);
+                Vector<double> buyPrice = liveBid, sellPrice = liveAsk;
                 if (hasSlippage)
                 {
                     // As the event loop: the price moves against us; the fee stays on the quoted price.
-                    Vector<double> bidSlip = s.LiveBid * slippageRate, askSlip = s.LiveAsk * slippageRate;
-                    buyPrice = s.LiveBid + bidSlip;
-                    sellPrice = s.LiveAsk - askSlip;
-                    s.Slippage += Where(bought, bidSlip * s.LiveBidQuantity) + Where(sold, askSlip * s.LiveAskQuantity);
-                    bidDepth = s.Mid - buyPrice;
-                    askDepth = sellPrice - s.Mid;
+                    Vector<double> bidSlip = liveBid * slippageRate, askSlip = liveAsk * slippageRate;
+                    buyPrice = liveBid + bidSlip;
+                    sellPrice = liveAsk - askSlip;
+                    s.Slippage += Where(bought, bidSlip * bidSize) + Where(sold, askSlip * askSize);
+                    bidDepth = mid - buyPrice;
+                    askDepth = sellPrice - mid;
                 }
 
                 if (hasFees)
                 {
-                    Vector<double> bidFee = Where(bought, feeRate * s.LiveBid * s.LiveBidQuantity);
-                    Vector<double> askFee = Where(sold, feeRate * s.LiveAsk * s.LiveAskQuantity);
-                    s.Cash = s.Cash - Where(bought, buyPrice * s.LiveBidQuantity) - bidFee;
-                    s.Cash = s.Cash + Where(sold, sellPrice * s.LiveAskQuantity) - askFee;
+                    Vector<double> bidFee = Where(bought, feeRate * liveBid * bidSize);
+                    Vector<double> askFee = Where(sold, feeRate * liveAsk * askSize);
+                    cash = cash - Where(bought, buyPrice * bidSize) - bidFee;
+                    cash = cash + Where(sold, sellPrice * askSize) - askFee;
                     s.Fees += bidFee + askFee;
                 }
                 else
                 {
-                    s.Cash = s.Cash - Where(bought, buyPrice * s.LiveBidQuantity);
-                    s.Cash = s.Cash + Where(sold, sellPrice * s.LiveAskQuantity);
+                    cash = cash - Where(bought, buyPrice * bidSize);
+                    cash = cash + Where(sold, sellPrice * askSize);
                 }
 
-                s.Inventory = s.Inventory + boughtQuantity - soldQuantity;
+                inventory = inventory + boughtQuantity - soldQuantity;
 
                 // Flat is exactly zero, as in the ledger (all its lots closed), not the round-off left by
                 // summing fractional fills: strategies see the same inventory either way.
-                s.Inventory = Unless(Vector.LessThan(Vector.Abs(s.Inventory), flatTolerance), s.Inventory);
+                inventory = Unless(Vector.LessThan(Vector.Abs(inventory), flatTolerance), inventory);
                 s.Fills -= bought + sold;
                 s.Turnover += boughtQuantity + soldQuantity;
-                Vector<double> stepEdge = Where(bought, bidDepth * s.LiveBidQuantity) + Where(sold, askDepth * s.LiveAskQuantity);
+                Vector<double> stepEdge = Where(bought, bidDepth * bidSize) + Where(sold, askDepth * askSize);
                 s.Edge += stepEdge;
                 s.CaptureEdge += Where(twoSided, stepEdge);
                 s.CaptureHalfSpread += Where(twoSided, quotedSpread * half * (boughtQuantity + soldQuantity));
 
-                s.BidLive = Vector.AndNot(s.BidLive, bought);
-                s.AskLive = Vector.AndNot(s.AskLive, sold);
+                s.BidLive = Vector.AndNot(bidLive, bought);
+                s.AskLive = Vector.AndNot(askLive, sold);
 
-                ModelStepKernel.MoveMid(in c, in draws, bought, sold, boughtQuantity, soldQuantity, ref s.Mid, ref s.Alpha);
+                ModelStepKernel.MoveMid(in c, in draws, bought, sold, boughtQuantity, soldQuantity, ref mid, ref s.Alpha);
+                s.Mid = mid;
+                s.Inventory = inventory;
+                s.Cash = cash;
 
-                Vector<double> equity = s.Cash + (s.Inventory * s.Mid);
+                Vector<double> equity = cash + (inventory * mid);
                 // The processor's max (one instruction; Vector.Max's IEEE rules for NaN and ±0 cost eight):
                 // the same here, as neither a NaN nor a −0 can arise (cash and equity start at +0 or away
                 // from zero, x − x is +0, and |q| has no sign).
-                s.Peak = Vector.MaxNative(s.Peak, equity);
-                s.MaxDrawdown = Vector.MaxNative(s.MaxDrawdown, s.Peak - equity);
-                s.MaxAbsInventory = Vector.MaxNative(s.MaxAbsInventory, Vector.Abs(s.Inventory));
+                Vector<double> peak = Vector.MaxNative(s.Peak, equity);
+                s.Peak = peak;
+                s.MaxDrawdown = Vector.MaxNative(s.MaxDrawdown, peak - equity);
+                s.MaxAbsInventory = Vector.MaxNative(s.MaxAbsInventory, Vector.Abs(inventory));
             }
         }
 
