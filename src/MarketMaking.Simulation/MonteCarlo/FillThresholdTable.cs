@@ -124,34 +124,48 @@ internal sealed class FillThresholdTable
 
     private const double Magic = 4503599627370496.0; // 2⁵²
 
+    /// <summary>The four fields of each lane's entry, one vector per field.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Look(Vector<long> index, out Vector<double> bidLow, out Vector<double> bidHigh, out Vector<double> askLow, out Vector<double> askHigh)
+    internal void Look(Vector<long> index, out Vector<double> bidLow, out Vector<double> bidHigh, out Vector<double> askLow, out Vector<double> askHigh)
     {
-        ref double entries = ref MemoryMarshal.GetArrayDataReference(_entries);
+        ref ulong words = ref Unsafe.As<double, ulong>(ref MemoryMarshal.GetArrayDataReference(_entries));
         if (Vector<double>.Count == Vector256<double>.Count && Avx2.IsSupported)
         {
-            // One 32-byte load per lane, transposed into one vector per field.
-            ref ulong words = ref Unsafe.As<double, ulong>(ref entries);
-            WordTranspose.Of(
-                Vector256.LoadUnsafe(ref words, (nuint)index[0]), Vector256.LoadUnsafe(ref words, (nuint)index[1]),
-                Vector256.LoadUnsafe(ref words, (nuint)index[2]), Vector256.LoadUnsafe(ref words, (nuint)index[3]),
-                out Vector256<ulong> column0, out Vector256<ulong> column1, out Vector256<ulong> column2, out Vector256<ulong> column3);
-            bidLow = column0.AsDouble().AsVector();
-            bidHigh = column1.AsDouble().AsVector();
-            askLow = column2.AsDouble().AsVector();
-            askHigh = column3.AsDouble().AsVector();
+            LookFour(ref words, index[0], index[1], index[2], index[3], out Vector256<ulong> a0, out Vector256<ulong> a1, out Vector256<ulong> a2, out Vector256<ulong> a3);
+            bidLow = a0.AsDouble().AsVector();
+            bidHigh = a1.AsDouble().AsVector();
+            askLow = a2.AsDouble().AsVector();
+            askHigh = a3.AsDouble().AsVector();
             return;
         }
 
+        if (Vector<double>.Count == Vector512<double>.Count && Avx2.IsSupported)
+        {
+            // Lanes 0–3 and 4–7 as two four-lane lookups, the lower and upper halves of each vector.
+            LookFour(ref words, index[0], index[1], index[2], index[3], out Vector256<ulong> a0, out Vector256<ulong> a1, out Vector256<ulong> a2, out Vector256<ulong> a3);
+            LookFour(ref words, index[4], index[5], index[6], index[7], out Vector256<ulong> b0, out Vector256<ulong> b1, out Vector256<ulong> b2, out Vector256<ulong> b3);
+            bidLow = Vector512.Create(a0, b0).AsDouble().AsVector();
+            bidHigh = Vector512.Create(a1, b1).AsDouble().AsVector();
+            askLow = Vector512.Create(a2, b2).AsDouble().AsVector();
+            askHigh = Vector512.Create(a3, b3).AsDouble().AsVector();
+            return;
+        }
+
+        LookEachLane(index, out bidLow, out bidHigh, out askLow, out askHigh);
+    }
+
+    /// <summary><see cref="Look"/> one lane at a time: any vector width, any processor.</summary>
+    internal void LookEachLane(Vector<long> index, out Vector<double> bidLow, out Vector<double> bidHigh, out Vector<double> askLow, out Vector<double> askHigh)
+    {
         int width = Vector<double>.Count;
         Span<double> fields = stackalloc double[EntryWords * width];
         for (int lane = 0; lane < width; lane++)
         {
-            nuint at = (nuint)index[lane];
-            fields[lane] = Unsafe.Add(ref entries, at);
-            fields[width + lane] = Unsafe.Add(ref entries, at + 1);
-            fields[(2 * width) + lane] = Unsafe.Add(ref entries, at + 2);
-            fields[(3 * width) + lane] = Unsafe.Add(ref entries, at + 3);
+            int at = (int)index[lane];
+            fields[lane] = _entries[at];
+            fields[width + lane] = _entries[at + 1];
+            fields[(2 * width) + lane] = _entries[at + 2];
+            fields[(3 * width) + lane] = _entries[at + 3];
         }
 
         bidLow = new Vector<double>(fields);
@@ -159,6 +173,14 @@ internal sealed class FillThresholdTable
         askLow = new Vector<double>(fields[(2 * width)..]);
         askHigh = new Vector<double>(fields[(3 * width)..]);
     }
+
+    /// <summary>One 32-byte load per lane, transposed into one vector per field.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LookFour(ref ulong words, long i0, long i1, long i2, long i3, out Vector256<ulong> field0, out Vector256<ulong> field1, out Vector256<ulong> field2, out Vector256<ulong> field3) =>
+        WordTranspose.Of(
+            Vector256.LoadUnsafe(ref words, (nuint)i0), Vector256.LoadUnsafe(ref words, (nuint)i1),
+            Vector256.LoadUnsafe(ref words, (nuint)i2), Vector256.LoadUnsafe(ref words, (nuint)i3),
+            out field0, out field1, out field2, out field3);
 
     private static double Probability(in ModelConstants c, double depth) => ModelStepKernel.PoissonFillProbability(in c, new Vector<double>(depth))[0];
 

@@ -142,4 +142,29 @@ public class FillThresholdTableTests
         var hawkes = new ModelConstants(new ModelMarketParameters { Arrivals = ArrivalProcess.Hawkes });
         Assert.Null(FillThresholdTable.TryCreate(in hawkes, Coefficients(), double.PositiveInfinity, double.PositiveInfinity));
     }
+
+    [Fact]
+    public void TheVectorLookupReadsWhatOneLaneAtATimeReads()
+    {
+        // The transposed loads (AVX2: four lanes, or two halves of eight) against the plain loop of other widths.
+        FillThresholdTable table = FillThresholdTable.TryCreate(in Constants, Coefficients(), double.PositiveInfinity, double.PositiveInfinity)!;
+        var random = new Random(9);
+        long[] index = new long[Width];
+        for (int trial = 0; trial < 1000; trial++)
+        {
+            int row = table.RowOf(random.Next(Market.Steps));
+            for (int lane = 0; lane < Width; lane++)
+            {
+                index[lane] = row + (4 * random.Next((2 * table.Range) + 1));
+            }
+
+            table.Look(new Vector<long>(index), out Vector<double> bidLow, out Vector<double> bidHigh, out Vector<double> askLow, out Vector<double> askHigh);
+            table.LookEachLane(new Vector<long>(index), out Vector<double> eachBidLow, out Vector<double> eachBidHigh, out Vector<double> eachAskLow, out Vector<double> eachAskHigh);
+            Assert.Equal(eachBidLow, bidLow);
+            Assert.Equal(eachBidHigh, bidHigh);
+            Assert.Equal(eachAskLow, askLow);
+            Assert.Equal(eachAskHigh, askHigh);
+            Assert.True(Vector.LessThanAll(bidLow, bidHigh) && Vector.LessThanAll(askLow, askHigh));
+        }
+    }
 }
