@@ -108,7 +108,7 @@ public sealed class BybitMarketFeed
                             break;
                         }
 
-                        Step step = Handle(raw);
+                        Step step = Handle(raw, connection.ReceivedAt);
                         foreach (BybitFeedMessage message in _out)
                         {
                             yield return message;
@@ -138,11 +138,10 @@ public sealed class BybitMarketFeed
         }
     }
 
-    /// <summary>Decodes one message and decides what to yield (into <see cref="_out"/>) and whether to resubscribe or reconnect.</summary>
-    private Step Handle(string raw)
+    /// <summary>Decodes one message received at <paramref name="now"/> and decides what to yield (into <see cref="_out"/>) and whether to resubscribe or reconnect.</summary>
+    private Step Handle(string raw, long now)
     {
         _out.Clear();
-        long now = Now();
         BybitFeedDecoder.Decoded decoded;
         try
         {

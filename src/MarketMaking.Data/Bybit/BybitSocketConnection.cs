@@ -30,6 +30,9 @@ internal sealed class BybitSocketConnection : IAsyncDisposable
     /// <summary>Why the connection ended, once <see cref="ReceiveAsync"/> has returned null.</summary>
     public string CloseReason { get; private set; } = "";
 
+    /// <summary>Local time (ns since the epoch) the last message's final frame was read, before it is decoded: where tick-to-order starts.</summary>
+    public long ReceivedAt { get; private set; }
+
     /// <param name="first">Sent before the subscription (the private stream's auth request); null for none.</param>
     public static async Task<BybitSocketConnection> OpenAsync(Uri url, IReadOnlyList<string> topics, BybitFeedOptions options, CancellationToken cancellationToken, byte[]? first = null)
     {
@@ -93,6 +96,7 @@ internal sealed class BybitSocketConnection : IAsyncDisposable
                 _message.Advance(result.Count);
                 if (result.EndOfMessage)
                 {
+                    ReceivedAt = (_options.TimeProvider.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
                     return Encoding.UTF8.GetString(_message.WrittenSpan);
                 }
             }
