@@ -24,10 +24,14 @@ namespace MarketMaking.Benchmarks;
 /// the path. By default the venue runs in a child process, as a real exchange is elsewhere: in the
 /// same process its allocations (Kestrel, the market) trigger collections that pause the session's
 /// threads too. <c>--in-process</c> keeps it in this process. Prints p50, p90, p99, p99.9 and the
-/// maximum in microseconds, and the collections this process made meanwhile.
+/// maximum in microseconds, and the collections this process made meanwhile. The first
+/// <see cref="WarmUp"/> are left out: the JIT compiles and then recompiles the decision path (tiered
+/// compilation promotes a method after 30 calls), and a session warms up before it trades size.
 /// </summary>
 internal static class TickToOrder
 {
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(15);
+
     /// <summary>The child's entry point: serves the venue, prints its URL, key and secret, and stops when its input closes.</summary>
     public static async Task HostVenueAsync()
     {
@@ -95,7 +99,7 @@ internal static class TickToOrder
     {
         var stamp = new StampingHandler(new SocketsHttpHandler());
         using var http = new HttpClient(stamp) { Timeout = Timeout.InfiniteTimeSpan };
-        var measured = new MeasuringVenue(new BybitVenue(environment, credentials, httpClient: http));
+        var measured = new MeasuringVenue(new BybitVenue(environment, credentials, httpClient: http), Now() + (long)WarmUp.TotalMicroseconds * 1000);
         await using (measured.ConfigureAwait(false))
         {
             string journal = Path.Combine(Path.GetTempPath(), $"tick-to-order-{Environment.ProcessId}.db");
@@ -105,15 +109,17 @@ internal static class TickToOrder
                 StrategyName = "touch",
                 JournalPath = journal,
                 RequoteInterval = TimeSpan.Zero,
-                Duration = TimeSpan.FromSeconds(seconds),
+                Duration = TimeSpan.FromSeconds(seconds) + WarmUp,
                 RateLimits = new Dictionary<VenueEndpoint, int> { [VenueEndpoint.Create] = 1000, [VenueEndpoint.Amend] = 1000, [VenueEndpoint.Cancel] = 1000, [VenueEndpoint.CancelAll] = 100, [VenueEndpoint.Query] = 1000 },
             };
             var session = new TradingSession(measured, settings, _ => new TouchStrategy(1));
             measured.Session = session;
             int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             TimeSpan paused = GC.GetTotalPauseDuration();
+            long allocated = GC.GetTotalAllocatedBytes();
             SessionResult result = await session.RunAsync().ConfigureAwait(false);
             paused = GC.GetTotalPauseDuration() - paused;
+            allocated = GC.GetTotalAllocatedBytes() - allocated;
             foreach (string file in new[] { journal, journal + "-wal", journal + "-shm" })
             {
                 File.Delete(file);
@@ -125,9 +131,9 @@ internal static class TickToOrder
             double[] client = [.. measured.Client.Order()];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  receipt → session: p50 {At(waits, 0.5):F1} µs, p99 {At(waits, 0.99):F1} µs; session → request: p50 {At(handling, 0.5):F1} µs, p99 {At(handling, 0.99):F1} µs, of which the venue client p50 {At(client, 0.5):F1} µs, p99 {At(client, 0.99):F1} µs"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  collections in this process: {GC.CollectionCount(0) - collections[0]} gen0, {GC.CollectionCount(1) - collections[1]} gen1, {GC.CollectionCount(2) - collections[2]} gen2, {paused.TotalMilliseconds:F1} ms paused in all"));
+                $"  collections in this process during the session: {GC.CollectionCount(0) - collections[0]} gen0, {GC.CollectionCount(1) - collections[1]} gen1, {GC.CollectionCount(2) - collections[2]} gen2, {paused.TotalMilliseconds:F1} ms paused in all; {allocated / 1e6 / (seconds + WarmUp.TotalSeconds):F2} MB allocated per second"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"tick-to-order over {seconds:0} s, venue {(inProcess ? "in this process" : "in a child process")}: {samples.Length:N0} decisions that sent a request ({result.Executions:N0} executions); p50 {At(samples, 0.5):F1} µs, p90 {At(samples, 0.9):F1} µs, p99 {At(samples, 0.99):F1} µs, p99.9 {At(samples, 0.999):F1} µs, max {samples[^1]:F1} µs"));
+                $"tick-to-order over {seconds:0} s after {WarmUp.TotalSeconds:0} s of warm-up, venue {(inProcess ? "in this process" : "in a child process")}: {samples.Length:N0} decisions that sent a request ({result.Executions:N0} executions); p50 {At(samples, 0.5):F1} µs, p90 {At(samples, 0.9):F1} µs, p99 {At(samples, 0.99):F1} µs, p99.9 {At(samples, 0.999):F1} µs, max {samples[^1]:F1} µs"));
         }
     }
 
@@ -151,7 +157,7 @@ internal static class TickToOrder
     }
 
     /// <summary>The venue, with the receive stamp of the message being handled and the latency of the first request each decision sends.</summary>
-    private sealed class MeasuringVenue(IVenue inner) : IVenue
+    private sealed class MeasuringVenue(IVenue inner, long measureFrom) : IVenue
     {
         private long _received;
         private long _handled;
@@ -199,7 +205,7 @@ internal static class TickToOrder
             long handed = Now();
             ValueTask<OrderReply> reply = inner.SendAsync(command, cancellationToken);
             long written = StampingHandler.Last;
-            if (_received != 0 && _received == Session!.HandlingMessageReceivedAt && !_measured && written >= _received)
+            if (_received != 0 && _received == Session!.HandlingMessageReceivedAt && !_measured && written >= _received && _received >= measureFrom)
             {
                 _measured = true;
                 Latencies.Add((written - _received) / 1000.0);

@@ -21,9 +21,12 @@ internal sealed class BybitFeedDecoder
     }
 
     /// <summary>Decodes <paramref name="raw"/>; throws <see cref="JsonException"/>, <see cref="FormatException"/> or the like when it is malformed.</summary>
-    public Decoded Decode(string raw, long localTime)
+    public Decoded Decode(string raw, long localTime) => Decode(System.Text.Encoding.UTF8.GetBytes(raw), localTime);
+
+    /// <summary>Decodes a message from its UTF-8 bytes, as the socket delivered them.</summary>
+    public Decoded Decode(ReadOnlyMemory<byte> utf8, long localTime)
     {
-        using JsonDocument document = JsonDocument.Parse(raw);
+        using JsonDocument document = JsonDocument.Parse(utf8);
         JsonElement root = document.RootElement;
         if (root.TryGetProperty("op", out JsonElement op))
         {

@@ -25,6 +25,12 @@ public sealed record BybitFeedOptions
     /// <summary>After a resubscription, how long to wait for the fresh snapshot before reconnecting instead.</summary>
     public TimeSpan ResyncTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Whether each data message keeps its text in <see cref="BybitFeedMessage.Raw"/> (a recorder needs it).
+    /// Without it a message is decoded straight from the socket's bytes and never becomes a string.
+    /// </summary>
+    public bool KeepRaw { get; init; } = true;
+
     /// <summary>The clock that stamps local receive times.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

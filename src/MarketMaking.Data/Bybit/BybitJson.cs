@@ -1,44 +1,53 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using MarketMaking.Core.Orders;
 
 namespace MarketMaking.Data.Bybit;
 
-/// <summary>Reading Bybit's JSON, where numbers usually arrive as strings.</summary>
+/// <summary>
+/// Reading Bybit's JSON, where numbers usually arrive as strings. A number in a string is parsed from
+/// its UTF-8 bytes in place, without making a string: the live feed reads thousands a second.
+/// </summary>
 internal static class BybitJson
 {
     public const long NanosPerMilli = 1_000_000;
 
     public static decimal Decimal(JsonElement element) =>
         element.ValueKind == JsonValueKind.String
-            ? decimal.Parse(element.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)
+            ? decimal.Parse(Utf8(element), NumberStyles.Float, CultureInfo.InvariantCulture)
             : element.GetDecimal();
 
     /// <summary>A finite number ("NaN" and "Infinity" parse as doubles but are no price or size).</summary>
     public static double Double(JsonElement element)
     {
         double value = element.ValueKind == JsonValueKind.String
-            ? double.Parse(element.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)
+            ? double.Parse(Utf8(element), NumberStyles.Float, CultureInfo.InvariantCulture)
             : element.GetDouble();
         return double.IsFinite(value) ? value : throw new FormatException($"'{element}' is not a finite number");
     }
 
     public static long Long(JsonElement element) =>
         element.ValueKind == JsonValueKind.String
-            ? long.Parse(element.GetString()!, NumberStyles.Integer, CultureInfo.InvariantCulture)
+            ? long.Parse(Utf8(element), NumberStyles.Integer, CultureInfo.InvariantCulture)
             : element.GetInt64();
+
+    // A string's bytes between its quotes; a string with escapes (never a number) is unescaped first.
+    private static ReadOnlySpan<byte> Utf8(JsonElement element)
+    {
+        ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(element);
+        return raw.IndexOf((byte)'\\') < 0 ? raw[1..^1] : System.Text.Encoding.UTF8.GetBytes(element.GetString()!);
+    }
 
     /// <summary>A millisecond timestamp as nanoseconds; 0 when the field is absent.</summary>
     public static long MillisAsNanos(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out JsonElement value) ? Long(value) * NanosPerMilli : 0;
 
     /// <summary>Bybit's side names; anything else is malformed.</summary>
-    public static Side Side(JsonElement element) => element.GetString() switch
-    {
-        "Buy" => Core.Orders.Side.Buy,
-        "Sell" => Core.Orders.Side.Sell,
-        var other => throw new FormatException($"unknown side '{other}'"),
-    };
+    public static Side Side(JsonElement element) =>
+        element.ValueEquals("Buy"u8) ? Core.Orders.Side.Buy
+        : element.ValueEquals("Sell"u8) ? Core.Orders.Side.Sell
+        : throw new FormatException($"unknown side '{element.GetString()}'");
 
     public static List<BybitLevel> Levels(JsonElement array)
     {

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using MarketMaking.Core.Instruments;
 
@@ -102,13 +103,13 @@ public sealed class BybitMarketFeed
 
                     while (true)
                     {
-                        if (await connection.ReceiveAsync(cancellationToken).ConfigureAwait(false) is not { } raw)
+                        if (!await connection.ReceiveUtf8Async(cancellationToken).ConfigureAwait(false))
                         {
                             reason = connection.CloseReason;
                             break;
                         }
 
-                        Step step = Handle(raw);
+                        Step step = Handle(connection.Received, connection.ReceivedAt);
                         foreach (BybitFeedMessage message in _out)
                         {
                             yield return message;
@@ -138,20 +139,19 @@ public sealed class BybitMarketFeed
         }
     }
 
-    /// <summary>Decodes one message and decides what to yield (into <see cref="_out"/>) and whether to resubscribe or reconnect.</summary>
-    private Step Handle(string raw)
+    /// <summary>Decodes one message received at <paramref name="now"/> and decides what to yield (into <see cref="_out"/>) and whether to resubscribe or reconnect.</summary>
+    private Step Handle(ReadOnlyMemory<byte> utf8, long now)
     {
         _out.Clear();
-        long now = Now();
         BybitFeedDecoder.Decoded decoded;
         try
         {
-            decoded = _decoder.Decode(raw, now);
+            decoded = _decoder.Decode(utf8, now);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException or OverflowException or IndexOutOfRangeException)
         {
             Interlocked.Increment(ref _malformed);
-            _out.Add(Notice(BybitFeedMessageKind.Malformed, "", raw, $"skipped a malformed message: {e.Message}"));
+            _out.Add(Notice(BybitFeedMessageKind.Malformed, "", Text(utf8), $"skipped a malformed message: {e.Message}"));
             return default;
         }
 
@@ -165,20 +165,20 @@ public sealed class BybitMarketFeed
 
                 return default;
             case BybitFeedDecoder.DecodedKind.OrderBook:
-                return HandleBook(decoded, raw, now);
+                return HandleBook(decoded, utf8, now);
             default:
                 _connections.Succeeded();
-                _out.Add(Data(decoded, raw, now));
+                _out.Add(Data(decoded, utf8, now));
                 return default;
         }
     }
 
-    private Step HandleBook(BybitFeedDecoder.Decoded decoded, string raw, long now)
+    private Step HandleBook(BybitFeedDecoder.Decoded decoded, ReadOnlyMemory<byte> utf8, long now)
     {
         if (!_books.TryGetValue(decoded.Topic, out BookSync? book))
         {
             Interlocked.Increment(ref _malformed);
-            _out.Add(Notice(BybitFeedMessageKind.Malformed, decoded.Topic, raw, "skipped a message of a topic not subscribed to"));
+            _out.Add(Notice(BybitFeedMessageKind.Malformed, decoded.Topic, Text(utf8), "skipped a message of a topic not subscribed to"));
             return default;
         }
 
@@ -187,7 +187,7 @@ public sealed class BybitMarketFeed
             book.Synced = true;
             book.LastUpdateId = decoded.UpdateId;
             _connections.Succeeded();
-            _out.Add(Data(decoded, raw, now));
+            _out.Add(Data(decoded, utf8, now));
             return default;
         }
 
@@ -202,17 +202,19 @@ public sealed class BybitMarketFeed
             book.Synced = false;
             book.StaleSince = now;
             Interlocked.Increment(ref _gaps);
-            _out.Add(Notice(BybitFeedMessageKind.Gap, decoded.Topic, raw, $"{decoded.Topic}: expected update {book.LastUpdateId + 1}, got {decoded.UpdateId}; delta dropped, resubscribing"));
+            _out.Add(Notice(BybitFeedMessageKind.Gap, decoded.Topic, Text(utf8), $"{decoded.Topic}: expected update {book.LastUpdateId + 1}, got {decoded.UpdateId}; delta dropped, resubscribing"));
             return new Step(decoded.Topic, false);
         }
 
         book.LastUpdateId = decoded.UpdateId;
         _connections.Succeeded();
-        _out.Add(Data(decoded, raw, now));
+        _out.Add(Data(decoded, utf8, now));
         return default;
     }
 
-    private static BybitFeedMessage Data(BybitFeedDecoder.Decoded decoded, string raw, long now) => new()
+    private static string Text(ReadOnlyMemory<byte> utf8) => Encoding.UTF8.GetString(utf8.Span);
+
+    private BybitFeedMessage Data(BybitFeedDecoder.Decoded decoded, ReadOnlyMemory<byte> utf8, long now) => new()
     {
         Kind = decoded.Kind switch
         {
@@ -221,7 +223,7 @@ public sealed class BybitMarketFeed
             _ => BybitFeedMessageKind.Kline,
         },
         Topic = decoded.Topic,
-        Raw = raw,
+        Raw = _options.KeepRaw ? Text(utf8) : "",
         LocalTime = now,
         ExchangeTime = decoded.ExchangeTime,
         Events = decoded.Events,

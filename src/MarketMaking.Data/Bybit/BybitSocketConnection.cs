@@ -30,6 +30,9 @@ internal sealed class BybitSocketConnection : IAsyncDisposable
     /// <summary>Why the connection ended, once <see cref="ReceiveAsync"/> has returned null.</summary>
     public string CloseReason { get; private set; } = "";
 
+    /// <summary>Local time (ns since the epoch) the last message's final frame was read, before it is decoded: where tick-to-order starts.</summary>
+    public long ReceivedAt { get; private set; }
+
     /// <param name="first">Sent before the subscription (the private stream's auth request); null for none.</param>
     public static async Task<BybitSocketConnection> OpenAsync(Uri url, IReadOnlyList<string> topics, BybitFeedOptions options, CancellationToken cancellationToken, byte[]? first = null)
     {
@@ -74,7 +77,14 @@ internal sealed class BybitSocketConnection : IAsyncDisposable
     }
 
     /// <summary>The next text message, or null when the connection closed, failed or fell silent.</summary>
-    public async Task<string?> ReceiveAsync(CancellationToken cancellationToken)
+    public async Task<string?> ReceiveAsync(CancellationToken cancellationToken) =>
+        await ReceiveUtf8Async(cancellationToken).ConfigureAwait(false) ? Encoding.UTF8.GetString(Received.Span) : null;
+
+    /// <summary>The last message's UTF-8 bytes, valid until the next receive.</summary>
+    public ReadOnlyMemory<byte> Received => _message.WrittenMemory;
+
+    /// <summary>Reads the next text message into <see cref="Received"/>; false when the connection closed, failed or fell silent.</summary>
+    public async Task<bool> ReceiveUtf8Async(CancellationToken cancellationToken)
     {
         using var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _life.Token);
         silence.CancelAfter(_options.ReceiveTimeout);
@@ -87,25 +97,26 @@ internal sealed class BybitSocketConnection : IAsyncDisposable
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     CloseReason = $"closed by the server ({_socket.CloseStatus} {_socket.CloseStatusDescription})";
-                    return null;
+                    return false;
                 }
 
                 _message.Advance(result.Count);
                 if (result.EndOfMessage)
                 {
-                    return Encoding.UTF8.GetString(_message.WrittenSpan);
+                    ReceivedAt = (_options.TimeProvider.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
+                    return true;
                 }
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             CloseReason = $"nothing received for {_options.ReceiveTimeout.TotalSeconds:0.###} s";
-            return null;
+            return false;
         }
         catch (WebSocketException e)
         {
             CloseReason = e.Message;
-            return null;
+            return false;
         }
     }
 

@@ -1,8 +1,13 @@
 using MarketMaking.Core.Orders;
+using MarketMaking.Trading.Venues;
 
 namespace MarketMaking.Trading.Journal;
 
-/// <summary>One write queued for the journal's background writer (a struct, so queuing allocates nothing but its strings).</summary>
+/// <summary>
+/// One write queued for the journal's background writer (a struct, so queuing allocates nothing but its
+/// strings). Entries from the order path carry their figures, not text: the writer formats them, so no
+/// formatting sits between a market message and the order it causes.
+/// </summary>
 internal readonly record struct JournalEntry
 {
     public JournalEntryKind Kind { get; init; }
@@ -34,6 +39,12 @@ internal readonly record struct JournalEntry
 
     /// <summary>An order's creation time, or the link-id reservation's upper bound.</summary>
     public long Number { get; init; }
+
+    /// <summary>A request's fields (<see cref="JournalEntryKind.Request"/>).</summary>
+    public OrderCommand Command { get; init; }
+
+    /// <summary>A decision's figures (<see cref="JournalEntryKind.Decision"/>).</summary>
+    public JournalDecision Decision { get; init; }
 
     /// <summary>Run after the commit: a flush's completion, or the reservation's callback.</summary>
     public object? Callback { get; init; }

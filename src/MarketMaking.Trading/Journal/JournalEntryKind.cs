@@ -4,6 +4,15 @@ namespace MarketMaking.Trading.Journal;
 internal enum JournalEntryKind
 {
     Event,
+
+    /// <summary>An event whose text the writer formats from <see cref="JournalEntry.Command"/>: a request.</summary>
+    Request,
+
+    /// <summary>An event whose text the writer formats from the order's side, quantity, price and state name.</summary>
+    OrderEvent,
+
+    /// <summary>An event whose text the writer formats from <see cref="JournalEntry.Decision"/>.</summary>
+    Decision,
     Order,
     Fill,
     Meta,

@@ -97,6 +97,21 @@ public sealed class TradingJournal : IAsyncDisposable
     public void Event(string kind, long localTime, long exchangeTime, string? linkId, string detail) =>
         Enqueue(new JournalEntry { Kind = JournalEntryKind.Event, Name = kind, LocalTime = localTime, ExchangeTime = exchangeTime, LinkId = linkId, Text = detail });
 
+    /// <summary>A request handed to the venue (its text is written off the order path).</summary>
+    public void Request(in OrderCommand command) =>
+        Enqueue(new JournalEntry { Kind = JournalEntryKind.Request, LocalTime = command.SentAt, LinkId = command.LinkId.Length > 0 ? command.LinkId : null, Command = command });
+
+    /// <summary>An order event described by the order's side, quantity, price and state now (the text is written off the order path).</summary>
+    public void OrderEvent(string kind, long localTime, TrackedOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        Enqueue(new JournalEntry { Kind = JournalEntryKind.OrderEvent, Name = kind, LocalTime = localTime, LinkId = order.LinkId, Side = order.Side, Quantity = order.Quantity, Price = order.Price, Text = order.State.Name() });
+    }
+
+    /// <summary>A quoting decision: time on the session's clock, mid, position and best quotes (the text is written off the order path).</summary>
+    public void Decision(long localTime, long exchangeTime, double time, double mid, double position, double bid, double ask) =>
+        Enqueue(new JournalEntry { Kind = JournalEntryKind.Decision, LocalTime = localTime, ExchangeTime = exchangeTime, Decision = new JournalDecision(time, mid, position, bid, ask) });
+
     /// <summary>An order's state now (its row is replaced; the change itself goes to the events).</summary>
     public void Order(TrackedOrder order)
     {
@@ -290,6 +305,16 @@ public sealed class TradingJournal : IAsyncDisposable
             {
                 case JournalEntryKind.Event:
                     Run(_event, e.LocalTime, e.ExchangeTime, e.Name, e.LinkId, e.Text ?? "");
+                    break;
+                case JournalEntryKind.Request:
+                    Run(_event, e.LocalTime, 0L, "request", e.LinkId, RequestText.Format(e.Command));
+                    break;
+                case JournalEntryKind.OrderEvent:
+                    Run(_event, e.LocalTime, 0L, e.Name, e.LinkId, string.Create(CultureInfo.InvariantCulture, $"{e.Side} {e.Quantity}@{e.Price} {e.Text}"));
+                    break;
+                case JournalEntryKind.Decision:
+                    JournalDecision d = e.Decision;
+                    Run(_event, e.LocalTime, e.ExchangeTime, "decision", null, DecisionText.Format(d.Time, d.Mid, d.Position, d.Bid, d.Ask));
                     break;
                 case JournalEntryKind.Order:
                     Run(_order, e.LinkId, e.Side.ToString(), Text(e.Price), Text(e.Quantity), e.Flag ? 1 : 0, e.Name, Text(e.Amount), e.ExchangeId, e.Number, e.LocalTime, e.Text);

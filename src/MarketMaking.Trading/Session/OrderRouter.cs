@@ -250,7 +250,7 @@ internal sealed class OrderRouter : IOrderGateway
 
         _sent[(int)command.Kind]++;
         SentTotal++;
-        _journal.Event("request", command.SentAt, 0, command.LinkId.Length > 0 ? command.LinkId : null, Describe(command));
+        _journal.Request(command);
         ValueTask<OrderReply> reply = _venue.SendAsync(command, Cancellation);
         if (reply.IsCompletedSuccessfully)
         {
@@ -265,7 +265,14 @@ internal sealed class OrderRouter : IOrderGateway
     private void Record(string kind, TrackedOrder order, string detail)
     {
         _journal.Order(order);
-        _journal.Event(kind, _clock(), 0, order.LinkId, detail.Length > 0 ? detail : $"{order.Side} {order.Quantity}@{order.Price} {order.State.Name()}");
+        if (detail.Length > 0)
+        {
+            _journal.Event(kind, _clock(), 0, order.LinkId, detail);
+        }
+        else
+        {
+            _journal.OrderEvent(kind, _clock(), order);
+        }
     }
 
     private static void RemoveQueued(List<Pending> queue, TrackedOrder order)
@@ -281,14 +288,6 @@ internal sealed class OrderRouter : IOrderGateway
 
     private static OrderCommand Command(OrderCommandKind kind, string link, Side side, decimal price, decimal quantity, TrackedOrder? order, bool isMarket = false) =>
         new(kind, link, side, price, quantity, PostOnly: kind == OrderCommandKind.Create && !isMarket, ReduceOnly: order?.ReduceOnly ?? false, IsMarket: isMarket, SentAt: 0);
-
-    private static string Describe(in OrderCommand c) => c.Kind switch
-    {
-        OrderCommandKind.Create => $"create {c.Side} {c.Quantity}@{(c.IsMarket ? "market" : c.Price)}{(c.PostOnly ? " post-only" : "")}{(c.ReduceOnly ? " reduce-only" : "")}",
-        OrderCommandKind.Amend => $"amend to {c.Quantity}@{c.Price}",
-        OrderCommandKind.Cancel => "cancel",
-        _ => "cancel-all",
-    };
 
     /// <summary>A request waiting for a rate-limit slot (a create's command is built when it goes).</summary>
     private sealed record Pending(OrderCommand? Command, TrackedOrder? Order, long QueuedAt, bool IsMarket = false);

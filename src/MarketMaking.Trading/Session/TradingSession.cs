@@ -345,7 +345,7 @@ public sealed class TradingSession
         _decisions++;
         _nextDecision = time + _settings.RequoteInterval.TotalSeconds;
         _fillSinceDecision = false;
-        _journal.Event("decision", now, _market.ExchangeTime, null, DecisionText.Format(time, _market.Mid, _path.Ledger.Position, _path.Orders.BestBid, _path.Orders.BestAsk));
+        _journal.Decision(now, _market.ExchangeTime, time, _market.Mid, _path.Ledger.Position, _path.Orders.BestBid, _path.Orders.BestAsk);
         _path.Mark(time, _market.Mid);
         if (_path.CheckLoss(time, _market.Mid, _router))
         {

@@ -22,7 +22,7 @@ public sealed class BybitPublicData : IMarketDataSource, IDisposable
         Name = name;
         time ??= TimeProvider.System;
         _rest = new BybitRestClient(new BybitRestOptions { BaseUrl = restBaseUrl, TimeProvider = time, Timeout = TimeSpan.FromSeconds(5), MaxRetries = 3 });
-        _feed = new BybitFeedOptions { BaseUrl = streamBaseUrl, TimeProvider = time, ReceiveTimeout = TimeSpan.FromSeconds(10), ReconnectDelay = TimeSpan.FromMilliseconds(200), MaxReconnectDelay = TimeSpan.FromSeconds(5), ResyncTimeout = TimeSpan.FromSeconds(3) };
+        _feed = new BybitFeedOptions { BaseUrl = streamBaseUrl, TimeProvider = time, KeepRaw = false, ReceiveTimeout = TimeSpan.FromSeconds(10), ReconnectDelay = TimeSpan.FromMilliseconds(200), MaxReconnectDelay = TimeSpan.FromSeconds(5), ResyncTimeout = TimeSpan.FromSeconds(3) };
     }
 
     public string Name { get; }

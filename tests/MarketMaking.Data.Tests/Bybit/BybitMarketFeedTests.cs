@@ -48,8 +48,10 @@ public sealed class BybitMarketFeedTests : IAsyncLifetime
         Assert.Equal([false, false, false, false, true], snapshot.Events.Select(e => e.IsEndOfBatch));
     }
 
-    [SharedDataFact]
-    public async Task DocumentedDeltaUpdatesSizesAndDeletesZeroLevels()
+    [SharedDataTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task DocumentedDeltaUpdatesSizesAndDeletesZeroLevels(bool keepRaw)
     {
         // A snapshot one update before the documented delta (u = 177400507), holding the levels it deletes.
         string snapshot = Snapshot(177400506,
@@ -62,8 +64,10 @@ public sealed class BybitMarketFeedTests : IAsyncLifetime
             await socket.SendAsync(DocumentedExamples.Single("ws_orderbook__response-example__delta.json"));
         };
 
-        List<BybitFeedMessage> messages = await ReadAsync(Feed(Topic), count: 2);
+        List<BybitFeedMessage> messages = await ReadAsync(Feed(Topic, new BybitFeedOptions { KeepRaw = keepRaw }), count: 2);
 
+        // Decoded from the socket's bytes either way; the text is kept only when asked for.
+        Assert.Equal(keepRaw ? snapshot : "", messages[0].Raw);
         OrderBook book = Rebuild(messages);
         Assert.Equal([(302472L, 30028L), (302454L, 224L), (302421L, 1593L), (302403L, 1305L), (302399L, 700L)], Levels(book, Side.Buy));
         Assert.Equal([(302493L, 892L), (302495L, 1778L), (302519L, 2947L), (302522L, 659L), (302525L, 4591L), (302600L, 400L)], Levels(book, Side.Sell));

@@ -45,6 +45,31 @@ public class TradingJournalTests
     }
 
     [Fact]
+    public async Task RequestsOrderEventsAndDecisionsQueuedAsFiguresAreWrittenAsText()
+    {
+        using var temp = new TempJournal();
+        await using (TradingJournal journal = TradingJournal.Open(temp.Path, 1000, "local", "SIMUSDT", "as"))
+        {
+            TrackedOrder order = new OrderTracker().Add(1, "mm-abc-0", Side.Buy, 60000.1m, 0.002m, false, 1100);
+            journal.OrderEvent("new", 1100, order);
+            journal.Request(new OrderCommand(OrderCommandKind.Create, "mm-abc-0", Side.Buy, 60000.1m, 0.002m, PostOnly: true, ReduceOnly: false, IsMarket: false, SentAt: 1150));
+            journal.Request(new OrderCommand(OrderCommandKind.Create, "mm-abc-1", Side.Sell, 0m, 0.5m, PostOnly: false, ReduceOnly: true, IsMarket: true, SentAt: 1160));
+            journal.Request(new OrderCommand(OrderCommandKind.Amend, "mm-abc-0", Side.Buy, 60000.2m, 0.001m, false, false, false, 1170));
+            journal.Request(new OrderCommand(OrderCommandKind.CancelAll, "", Side.Buy, 0m, 0m, false, false, false, 1180));
+            journal.Decision(1190, 1185, 12.5, 60000.15, -0.002, 60000.1, double.NaN);
+            await journal.FlushAsync();
+        }
+
+        JournalEvent created = Assert.Single(JournalReader.Events(temp.Path, "new"));
+        Assert.Equal((1100L, "mm-abc-0", "Buy 0.002@60000.1 PendingNew"), (created.LocalTime, created.LinkId, created.Detail));
+        Assert.Equal(
+            [(1150L, "mm-abc-0", "create Buy 0.002@60000.1 post-only"), (1160L, "mm-abc-1", "create Sell 0.5@market reduce-only"), (1170L, "mm-abc-0", "amend to 0.001@60000.2"), (1180L, null, "cancel-all")],
+            JournalReader.Events(temp.Path, "request").Select(e => (e.LocalTime, e.LinkId, e.Detail)));
+        JournalEvent decision = Assert.Single(JournalReader.Events(temp.Path, "decision"));
+        Assert.Equal((1190L, 1185L, """{"t":12.5,"mid":60000.15,"q":-0.002,"bid":60000.1,"ask":null}"""), (decision.LocalTime, decision.ExchangeTime, decision.Detail));
+    }
+
+    [Fact]
     public async Task ASecondRunContinuesTheJournalAndAReservationOnlyGrows()
     {
         using var temp = new TempJournal();

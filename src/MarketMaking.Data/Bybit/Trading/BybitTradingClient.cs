@@ -212,18 +212,14 @@ public sealed class BybitTradingClient : IDisposable
 
         while (_buffers.TryDequeue(out BybitRequestBuffer? buffer))
         {
-            buffer.Writer.Dispose();
+            buffer.Dispose();
         }
     }
 
     private async Task<BybitReply<TResult>> PostAsync<TBody, TResult>(
         string path, TBody body, Action<Utf8JsonWriter, TBody> write, JsonTypeInfo<BybitResponse<TResult>> answer, CancellationToken cancellationToken)
     {
-        if (!_buffers.TryDequeue(out BybitRequestBuffer? buffer))
-        {
-            buffer = new BybitRequestBuffer();
-        }
-
+        BybitRequestBuffer buffer = RentBuffer();
         try
         {
             buffer.Begin();
@@ -232,7 +228,7 @@ public sealed class BybitTradingClient : IDisposable
             using var request = new HttpRequestMessage(HttpMethod.Post, _postUris[path]);
             request.Content = new ReadOnlyMemoryContent(buffer.Written);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            Sign(request, buffer.Written.Span);
+            Sign(request, buffer.Written.Span, buffer.Signer);
             return await SendAsync(request, path, answer, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -248,17 +244,21 @@ public sealed class BybitTradingClient : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         if (signed)
         {
-            Sign(request, Encoding.UTF8.GetBytes(query));
+            BybitRequestBuffer buffer = RentBuffer();
+            Sign(request, Encoding.UTF8.GetBytes(query), buffer.Signer);
+            _buffers.Enqueue(buffer);
         }
 
         return await SendAsync(request, path, answer, cancellationToken).ConfigureAwait(false);
     }
 
-    private void Sign(HttpRequestMessage request, ReadOnlySpan<byte> payload)
+    private BybitRequestBuffer RentBuffer() => _buffers.TryDequeue(out BybitRequestBuffer? buffer) ? buffer : new BybitRequestBuffer(_credentials);
+
+    private void Sign(HttpRequestMessage request, ReadOnlySpan<byte> payload, BybitRequestSigner signer)
     {
         long timestamp = Timestamp();
         Span<char> signature = stackalloc char[BybitSigner.SignatureLength];
-        BybitSigner.SignRequest(_credentials, timestamp, (long)_options.RecvWindow.TotalMilliseconds, payload, signature);
+        signer.Sign(timestamp, (long)_options.RecvWindow.TotalMilliseconds, payload, signature);
         HttpRequestHeaders headers = request.Headers;
         headers.TryAddWithoutValidation("X-BAPI-API-KEY", _credentials.ApiKey);
         headers.TryAddWithoutValidation("X-BAPI-TIMESTAMP", timestamp.ToString(CultureInfo.InvariantCulture));

@@ -47,6 +47,21 @@ public sealed class BybitSignerTests
     }
 
     [Fact]
+    public void ASignerHeldAcrossRequestsGivesEachRequestsGoldenSignature()
+    {
+        // The HMAC state is reused: a request must not carry anything of the one before it.
+        using var signer = new BybitRequestSigner(Golden);
+        Span<char> signature = stackalloc char[BybitSigner.SignatureLength];
+        for (int round = 0; round < 3; round++)
+        {
+            signer.Sign(1658384314791, 5000, "category=option&symbol=BTC-29JUL22-25000-C"u8, signature);
+            Assert.Equal("f5ec9d2e83944c81baba4f7e86bedc7a567b8583a40bf027aeb6c6202071b5d0", signature.ToString());
+            signer.Sign(1658385579423, 5000, """{"category": "option"}"""u8, signature);
+            Assert.Equal("57e69ddae136bbe6b3e867691ba0b429ae8c74c18167b828d19e0bd641546a5c", signature.ToString());
+        }
+    }
+
+    [Fact]
     public void SignaturesMatchOnlyWhenEqual()
     {
         string good = BybitSigner.SignRequest(Golden, 1, 5000, "a=1"u8);
