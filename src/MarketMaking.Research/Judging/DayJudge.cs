@@ -4,12 +4,14 @@ using MarketMaking.Core.MarketData;
 using MarketMaking.Core.Orders;
 using MarketMaking.Data.Files;
 using MarketMaking.Learning.AdverseSelection;
+using MarketMaking.Learning.Agents;
 using MarketMaking.Learning.Spreads;
 using MarketMaking.Learning.Supervised;
 using MarketMaking.Research.Backtests;
 using MarketMaking.Research.Quoting;
 using MarketMaking.Research.Replay;
 using MarketMaking.Research.Simulations;
+using MarketMaking.Research.Training;
 using MarketMaking.Signals.Calibration;
 using MarketMaking.Signals.Features;
 using MarketMaking.Simulation.Engine;
@@ -40,7 +42,7 @@ public static class DayJudge
     {
         ArgumentNullException.ThrowIfNull(settings);
         bool spread = settings.Strategies.Any(s => StrategyChoice.Parse(s).Name == StrategyChoice.LearnedSpread);
-        return 2 + (spread ? 1 : 0) + settings.Strategies.Count;
+        return 2 + (spread ? 1 : 0) + settings.Strategies.Count + (settings.Agent is null ? 0 : 1);
     }
 
     /// <summary>Fits on the morning and judges every strategy on the afternoon of <paramref name="events"/>.</summary>
@@ -91,6 +93,13 @@ public static class DayJudge
             }
 
             judged.Add(new JudgedStrategy(choice.Label, blocks));
+        }
+
+        if (settings.Agent is { } policyFile)
+        {
+            (string label, PolicyStrategy agent, double interval) = LoadAgent(policyFile, session);
+            progress?.Invoke($"{label}: {schedule.Blocks.Count} afternoon blocks");
+            judged.Add(new JudgedStrategy(label, [.. schedule.Blocks.Select(block => RunBlock(events, session, block, agent, run with { DecisionInterval = interval }, penalty))]));
         }
 
         var comparisons = new List<PairedComparison>();
@@ -146,6 +155,18 @@ public static class DayJudge
         {
             throw new InvalidParameterException("split", $"the morning is too short to calibrate on: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The agent of a <c>mm train --env tape</c> policy file as a strategy quoting as it trained: the
+    /// tape environment's grid, Q_max and observation, one lot, a decision every step.
+    /// </summary>
+    private static (string Label, PolicyStrategy Agent, double DecisionInterval) LoadAgent(string path, ReplaySession session)
+    {
+        TapeEnvironmentSettings tape = TapeEnvironmentSettings.For(session.DataInstrument.TickSize);
+        (string kind, IDiscretePolicy policy) = AgentCatalog.Load(path, tape.Shape);
+        string label = $"rl-{kind}";
+        return (label, new PolicyStrategy(label, policy, tape.Actions, tape.MaxInventory, tape.EpisodeSeconds, tape.Observation, session.DataInstrument.LotSize), tape.StepSeconds);
     }
 
     /// <summary>One strategy traded in one block: the day before it replayed untraded, the replay stopped at its end.</summary>
