@@ -38,6 +38,7 @@ public sealed class TapeMarketEnvironment : IVectorEnvironment
     private readonly float[] _rewards;
     private readonly bool[] _ended;
     private ulong _seed;
+    private long _fills;
 
     /// <param name="events">The day.</param>
     /// <param name="session">Queues, latency, requote interval (its calibration window is ignored: windows start where drawn).</param>
@@ -81,6 +82,9 @@ public sealed class TapeMarketEnvironment : IVectorEnvironment
     /// <inheritdoc/>
     public int ActionCount => _settings.Actions.Count;
 
+    /// <summary>Our fills in every trajectory since the last reset (how much the agent trades while it learns).</summary>
+    public long Fills => Interlocked.Read(ref _fills);
+
     /// <summary>Local time (UTC ns) of trajectory <paramref name="index"/>'s current window start, as drawn.</summary>
     public long WindowStart(int index) => _trajectories[index]?.Start ?? throw new InvalidOperationException("reset the environment first");
 
@@ -88,6 +92,7 @@ public sealed class TapeMarketEnvironment : IVectorEnvironment
     public void Reset(ulong seed, Span<float> observations)
     {
         _seed = seed;
+        _fills = 0;
         Parallel.For(0, Count, i => _trajectories[i] = NewEpisode(i, 0));
         Observe(observations);
     }
@@ -146,6 +151,7 @@ public sealed class TapeMarketEnvironment : IVectorEnvironment
         {
             t.Fills.Clear();
             market.Advance(t.Fills);
+            Interlocked.Add(ref _fills, t.Fills.Count);
             foreach (Fill fill in t.Fills)
             {
                 double signed = fill.Side == Side.Buy ? fill.Quantity : -fill.Quantity;
