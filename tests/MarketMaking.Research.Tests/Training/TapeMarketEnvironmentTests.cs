@@ -5,6 +5,7 @@ using MarketMaking.Data.Files;
 using MarketMaking.Research.Backtests;
 using MarketMaking.Research.Judging;
 using MarketMaking.Research.Replay;
+using MarketMaking.Research.Simulations;
 using MarketMaking.Research.Training;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Strategies;
@@ -118,16 +119,70 @@ public class TapeMarketEnvironmentTests
         Assert.Contains("less than one episode", e.Message, StringComparison.Ordinal);
     }
 
+    [SharedDataFact]
+    public void TheJudgeTradesTheAgentInItsAfternoonBlocksPairedWithAsAndGlft()
+    {
+        ReplayEvents day = Amzn.Value;
+        string path = Path.Combine(Path.GetTempPath(), $"tape-ppo-{Guid.NewGuid():N}.json");
+        try
+        {
+            Train(day, path);
+            var settings = new DayJudgeSettings { Strategies = ["as", "glft"], Block = TimeSpan.FromHours(2), Agent = path, Replay = OneMillisecond };
+            var steps = new List<string>();
+            DayJudgement judged = DayJudge.Run(day, "AMZN", settings, steps.Add);
+
+            Assert.Equal(DayJudge.Steps(settings), steps.Count);
+            Assert.Equal(["as", "glft", "rl-ppo"], judged.Strategies.Select(s => s.Strategy));
+            JudgedStrategy agent = judged.Strategies[2];
+            Assert.True(agent.Fills > 0, "the agent never filled");
+            for (int i = 0; i < agent.Blocks.Count; i++)
+            {
+                BlockResult block = agent.Blocks[i];
+                if (block.Fills > 0)
+                {
+                    Assert.InRange(block.FirstFill, judged.Schedule.Blocks[i].From, block.LastFill);
+                    Assert.InRange(block.LastFill, block.FirstFill, judged.Schedule.Blocks[i].To - 1);
+                }
+            }
+
+            // Paired with each baseline block by block: the mean of the block differences.
+            foreach (JudgedStrategy baseline in judged.Strategies.Take(2))
+            {
+                PairedComparison paired = Assert.Single(judged.Comparisons, c => c.Baseline == baseline.Strategy && c.Candidate == "rl-ppo");
+                Assert.Equal(agent.Blocks.Zip(baseline.Blocks, (a, b) => a.NetPnl - b.NetPnl).Average(), paired.Pnl.Mean, 9);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [SharedDataFact]
+    public void TheJudgeRefusesAnAgentOfAnotherGrid()
+    {
+        ReplayEvents day = Amzn.Value;
+        string path = Path.Combine(Path.GetTempPath(), $"cj-dqn-{Guid.NewGuid():N}.json");
+        try
+        {
+            AgentCatalog.Save(AgentCatalog.Create("dqn", TrainingEnvironment.Model("cj").Shape, 1, 1000, AgentOverrides.None), path);
+            var settings = new DayJudgeSettings { Strategies = ["as"], Block = TimeSpan.FromHours(4), Agent = path, Replay = OneMillisecond };
+            var e = Assert.Throws<Core.Errors.DataFormatException>(() => DayJudge.Run(day, "AMZN", settings));
+            Assert.Contains("environment has 49", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>A small PPO trained on the morning's windows: its policy file's text.</summary>
     private static string Train(ReplayEvents day)
     {
         string path = Path.Combine(Path.GetTempPath(), $"tape-ppo-{Guid.NewGuid():N}.json");
         try
         {
-            var training = AgentTraining.Prepare(
-                new AgentTrainingSettings { Agent = "ppo", Members = 1, Steps = 256, Environments = 4, Seed = 5, Overrides = new AgentOverrides(BatchSize: 32, UpdateFrequency: 32), OutputPath = path },
-                TrainingEnvironment.Tape(day, OneMillisecond, new TimeOnly(9, 30), new TimeOnly(12, 0)));
-            training.Run();
+            Train(day, path);
             return File.ReadAllText(path);
         }
         finally
@@ -135,6 +190,11 @@ public class TapeMarketEnvironmentTests
             File.Delete(path);
         }
     }
+
+    private static void Train(ReplayEvents day, string path) =>
+        AgentTraining.Prepare(
+            new AgentTrainingSettings { Agent = "ppo", Members = 1, Steps = 256, Environments = 4, Seed = 5, Overrides = new AgentOverrides(BatchSize: 32, UpdateFrequency: 32), OutputPath = path },
+            TrainingEnvironment.Tape(day, OneMillisecond, new TimeOnly(9, 30), new TimeOnly(12, 0))).Run();
 
     /// <summary>Quotes the grid's depths of the k-th action of a sequence at the k-th decision, within Q_max, as the environment does.</summary>
     private sealed class DepthSequence(TapeEnvironmentSettings settings, int[] sequence, double lot) : IQuotingStrategy
