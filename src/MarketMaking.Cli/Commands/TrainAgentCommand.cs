@@ -133,8 +133,8 @@ internal static class TrainAgentCommand
         string formatName = parse.GetValue(format) ?? throw new InvalidParameterException("format", "--env tape needs --format (lobster, dbn-mbo, mmev)");
         MarketDataFormats.Parse(formatName);
         var setup = new ReplaySetup { Latency = LatencySpec.Constant(Durations.Parse("latency", parse.GetValue(latency)!, allowZero: true)) };
-        ReplayEvents events = ReplayEvents.Load(path, formatName, new MarketDataOptions());
-        return TrainingEnvironment.Tape(events, setup, Clocks.Parse("open", parse.GetValue(open)!), Clocks.Parse("until", parse.GetValue(until)!), trainingPhi);
+        TimeOnly from = Clocks.Parse("open", parse.GetValue(open)!), to = Clocks.Parse("until", parse.GetValue(until)!);
+        return TrainingEnvironment.Tape(ReplayEvents.Load(path, formatName, new MarketDataOptions()), setup, from, to, trainingPhi);
     }
 
     private static Command Merge(Terminal terminal)

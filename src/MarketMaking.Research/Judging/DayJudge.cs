@@ -67,6 +67,9 @@ public static class DayJudge
         var penalty = InventoryPenalty.Symmetric(lambda);
         double tick = session.DataInstrument.TickSize;
 
+        // A policy file that does not fit fails before the afternoon is traded.
+        (string Label, PolicyStrategy Policy, double Interval)? agent = settings.Agent is { } policyFile ? LoadAgent(policyFile, session) : null;
+
         progress?.Invoke("training the adverse-selection detector on the morning's fills");
         DetectorJudgement detector = JudgeDetector(events, schedule, session, settings, out AdverseSelectionDetector model);
         IReadOnlyList<StrategyChoice> chosen = [.. settings.Strategies.Select(StrategyChoice.Parse)];
@@ -95,11 +98,10 @@ public static class DayJudge
             judged.Add(new JudgedStrategy(choice.Label, blocks));
         }
 
-        if (settings.Agent is { } policyFile)
+        if (agent is var (label, policy, interval))
         {
-            (string label, PolicyStrategy agent, double interval) = LoadAgent(policyFile, session);
             progress?.Invoke($"{label}: {schedule.Blocks.Count} afternoon blocks");
-            judged.Add(new JudgedStrategy(label, [.. schedule.Blocks.Select(block => RunBlock(events, session, block, agent, run with { DecisionInterval = interval }, penalty))]));
+            judged.Add(new JudgedStrategy(label, [.. schedule.Blocks.Select(block => RunBlock(events, session, block, policy, run with { DecisionInterval = interval }, penalty))]));
         }
 
         var comparisons = new List<PairedComparison>();
