@@ -27,7 +27,8 @@ namespace MarketMaking.Research.Judging;
 /// detector on a touch quoter's morning fills whose markouts land before the split. Then each strategy
 /// trades each afternoon block on its own, flat at the block's start, with the book and features a
 /// full replay leaves there (the day before the block is replayed untraded, as walk-forward does),
-/// and each is paired with the baselines block by block.
+/// and each is paired with the baselines block by block. An RL agent trained on the morning's tape
+/// (<see cref="DayJudgeSettings.Agent"/>, <see cref="TapeMarketEnvironment"/>) is judged the same way.
 /// <code>
 /// DayJudgement day = DayJudge.Run(ReplayEvents.Load(path, "lobster", new()), path, new DayJudgeSettings());
 /// </code>
