@@ -105,6 +105,9 @@ public sealed class AgentCommandTests : IDisposable
     [InlineData(new[] { "train", "--agent", "ppo", "--training-phi", "-1" }, "phi")]
     [InlineData(new[] { "train", "--agent", "qlearning", "--members", "3" }, "ensembles are built of PPO, continuous PPO or DQN agents")]
     [InlineData(new[] { "train", "--agent", "ppo", "--members", "0" }, "members")]
+    [InlineData(new[] { "train", "--agent", "dqn", "--env", "tape" }, "--env tape needs --data")]
+    [InlineData(new[] { "train", "--agent", "dqn", "--env", "tape", "--data", "missing.zip", "--format", "lobster" }, "file not found: missing.zip")]
+    [InlineData(new[] { "train", "--agent", "dqn", "--env", "tape", "--data", "missing.zip", "--format", "lobster", "--until", "noon" }, "until")]
     public void MistakesAreOneLine(string[] args, string expected)
     {
         var (code, _, error) = Mm.Run(args);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MarketMaking.Cli.Options;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Data.Files;
@@ -32,11 +33,12 @@ internal static class JudgeCommand
         var latency = new Option<string>("--latency") { Description = "order entry and cancel latency", DefaultValueFactory = _ => "0ms" };
         var penalty = new Option<double?>("--inventory-penalty") { Description = "λ of the risk-adjusted score PnL − ∫λq²dt (default: ½γσ² with the morning's σ)" };
         var detectorHorizon = new Option<double>("--detector-horizon") { Description = "seconds from a fill to the markout that labels it adverse", DefaultValueFactory = _ => defaults.DetectorHorizon };
+        var agent = new Option<string?>("--agent") { Description = "policy file of mm train --env tape (trained on this day's morning), judged as rl-KIND" };
         var seed = new Option<int>("--seed") { Description = "seed of the spread predictor's training", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "print JSON" };
         var command = new Command("judge", "A real trading day as the judge: calibrate and train on the morning, compare strategies on the afternoon's blocks with paired intervals, score the adverse-selection detector out of sample.")
         {
-            data, format, open, split, close, block, strategies, latency, penalty, detectorHorizon, seed, json,
+            data, format, open, split, close, block, strategies, latency, penalty, detectorHorizon, agent, seed, json,
         };
         command.SetAction(async parse =>
         {
@@ -45,14 +47,15 @@ internal static class JudgeCommand
             MarketDataFormats.Parse(formatName);
             var settings = new DayJudgeSettings
             {
-                Open = Clock("open", parse.GetValue(open)!),
-                Split = Clock("split", parse.GetValue(split)!),
-                Close = Clock("close", parse.GetValue(close)!),
+                Open = Clocks.Parse("open", parse.GetValue(open)!),
+                Split = Clocks.Parse("split", parse.GetValue(split)!),
+                Close = Clocks.Parse("close", parse.GetValue(close)!),
                 Block = Durations.Parse("block", parse.GetValue(block)!),
                 Strategies = parse.GetValue(strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 Replay = new ReplaySetup { Latency = LatencySpec.Constant(Durations.Parse("latency", parse.GetValue(latency)!, allowZero: true)) },
                 InventoryPenalty = parse.GetValue(penalty),
                 DetectorHorizon = parse.GetValue(detectorHorizon),
+                Agent = parse.GetValue(agent),
                 Seed = parse.GetValue(seed),
             }.Validate();
             ReplayEvents events = ReplayEvents.Load(path, formatName, new MarketDataOptions());
@@ -80,12 +83,6 @@ internal static class JudgeCommand
         });
         return command;
     }
-
-    /// <summary>A New York wall-clock time such as 12:00.</summary>
-    private static TimeOnly Clock(string option, string text) =>
-        TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out TimeOnly time)
-            ? time
-            : throw new InvalidParameterException(option, $"expected a time such as 12:00, got '{text}'");
 
     private static void Write(TextWriter writer, DayJudgement day)
     {
@@ -118,6 +115,9 @@ internal static class JudgeCommand
             writer.WriteLine($"spread predictor: trained on {day.SpreadSamples} morning samples");
         }
 
-        writer.WriteLine("RL agents: not judged (the book environment does not replay a recorded tape)");
+        if (!day.Strategies.Any(j => j.Strategy.StartsWith("rl-", StringComparison.Ordinal)))
+        {
+            writer.WriteLine("RL agents: none judged (give --agent FILE from mm train --env tape)");
+        }
     }
 }

@@ -1,11 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using MarketMaking.Cli.Configuration;
+using MarketMaking.Cli.Options;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
+using MarketMaking.Data.Files;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Research;
 using MarketMaking.Research.Cluster;
+using MarketMaking.Research.Replay;
 using MarketMaking.Research.Reports;
 using MarketMaking.Research.Runs;
 using MarketMaking.Research.Training;
@@ -13,7 +16,7 @@ using MarketMaking.Research.Training;
 namespace MarketMaking.Cli.Commands;
 
 /// <summary>
-/// <c>mm train --agent qlearning|dqn|ppo --env cj|lob</c>: trains an RL agent
+/// <c>mm train --agent qlearning|dqn|ppo --env cj|lob|tape</c>: trains an RL agent
 /// (<see cref="AgentTraining"/>) with a progress bar, a CSV learning curve, periodic checkpoints
 /// (the --out file) and resume from a checkpoint.
 /// </summary>
@@ -22,7 +25,12 @@ internal static class TrainAgentCommand
     public static void AddTo(Command train, Terminal terminal)
     {
         var agent = new Option<string?>("--agent") { Description = $"RL agent to train: {string.Join(", ", AgentCatalog.Names)}" };
-        var env = new Option<string>("--env") { Description = $"environment: {string.Join(", ", EnvironmentPresets.Names)} (model market) or lob (the agent-based book, --preset)", DefaultValueFactory = _ => "cj" };
+        var env = new Option<string>("--env") { Description = $"environment: {string.Join(", ", EnvironmentPresets.Names)} (model market), lob (the agent-based book, --preset) or tape (a recorded L3 day's morning, --data)", DefaultValueFactory = _ => "cj" };
+        var data = new Option<string?>("--data") { Description = "--env tape: a recorded order-by-order day (e.g. a LOBSTER zip)" };
+        var format = new Option<string?>("--format") { Description = "--env tape: data format of --data (lobster, dbn-mbo, mmev)" };
+        var open = new Option<string>("--open") { Description = "--env tape: earliest window start, New York time", DefaultValueFactory = _ => "09:30" };
+        var until = new Option<string>("--until") { Description = "--env tape: no window reaches past this New York time (nothing after it is read)", DefaultValueFactory = _ => "12:00" };
+        var latency = new Option<string>("--latency") { Description = "--env tape: order entry and cancel latency", DefaultValueFactory = _ => "0ms" };
         var preset = new Option<string>("--preset") { Description = "--env lob: market preset or .yaml file", DefaultValueFactory = _ => "toxic" };
         var steps = new Option<long?>("--steps") { Description = "environment transitions to train for, per member (one step of N trajectories counts N; default: qlearning 400 M, dqn 2 M, ppo 6 M)" };
         var envs = new Option<int?>("--envs") { Description = "trajectories stepped together (default: ppo 256, others 64)" };
@@ -39,7 +47,7 @@ internal static class TrainAgentCommand
         var member = new Option<string?>("--member") { Description = "train only member I (0 … N−1) of the --members N ensemble, on the seeds it has in the whole ensemble; auto: I from the Slurm job array or Kubernetes Indexed Job. Join the members with mm train merge" };
         var updateFrequency = new Option<int?>("--update-frequency") { Description = "agent: transitions between DQN updates, or PPO's rollout length" };
         var json = new Option<bool>("--json") { Description = "print {\"agent\",\"steps\",\"seconds\",\"steps_per_second\",\"mean_episode_reward\",\"policy\"}" };
-        foreach (Option option in new Option[] { agent, env, preset, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, members, member, trainingPhi, json })
+        foreach (Option option in new Option[] { agent, env, preset, data, format, open, until, latency, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, members, member, trainingPhi, json })
         {
             train.Options.Add(option);
         }
@@ -59,9 +67,12 @@ internal static class TrainAgentCommand
                 "auto" => ArrayTask.Parse("member", $"auto/{parse.GetValue(members) ?? throw new InvalidParameterException("members", "--member auto needs --members N: the ensemble's size")}", Environment.GetEnvironmentVariable).Index,
                 var text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int i) ? i : throw new InvalidParameterException("member", $"expected a member index or auto, got '{text}'"),
             };
-            TrainingEnvironment environment = envName == "lob"
-                ? TrainingEnvironment.Book(AgentMarketPresets.Load(parse.GetValue(preset)!), parse.GetValue(trainingPhi))
-                : TrainingEnvironment.Model(envName, parse.GetValue(trainingPhi));
+            TrainingEnvironment environment = envName switch
+            {
+                "lob" => TrainingEnvironment.Book(AgentMarketPresets.Load(parse.GetValue(preset)!), parse.GetValue(trainingPhi)),
+                "tape" => Tape(parse, data, format, open, until, latency, parse.GetValue(trainingPhi)),
+                _ => TrainingEnvironment.Model(envName, parse.GetValue(trainingPhi)),
+            };
             var training = AgentTraining.Prepare(
                 new AgentTrainingSettings
                 {
@@ -74,6 +85,7 @@ internal static class TrainAgentCommand
                     Run = new Dictionary<string, string>
                     {
                         ["preset"] = envName == "lob" ? parse.GetValue(preset)! : "-",
+                        ["data"] = envName == "tape" ? $"{parse.GetValue(data)} {parse.GetValue(open)}–{parse.GetValue(until)}, latency {parse.GetValue(latency)}" : "-",
                         ["training_phi"] = parse.GetValue(trainingPhi)?.ToString("R", CultureInfo.InvariantCulture) ?? "default",
                     },
                     Seed = parse.GetValue(seed),
@@ -112,6 +124,17 @@ internal static class TrainAgentCommand
                 $"{name}: {result!.Steps:N0} transitions in {result.Seconds:F1} s ({Formats.Rate(result.StepsPerSecond)} steps/s), mean episode reward {result.MeanEpisodeReward:F4}{(result.PolicyPath is null ? string.Empty : $"; policy: {result.PolicyPath}")}"));
             return 0;
         });
+    }
+
+    /// <summary>--env tape: the day read into memory, windows of its morning replayed with exact queues and the latency given.</summary>
+    private static TrainingEnvironment Tape(ParseResult parse, Option<string?> data, Option<string?> format, Option<string> open, Option<string> until, Option<string> latency, double? trainingPhi)
+    {
+        string path = parse.GetValue(data) ?? throw new InvalidParameterException("data", "--env tape needs --data DAY (a recorded order-by-order day)");
+        string formatName = parse.GetValue(format) ?? throw new InvalidParameterException("format", "--env tape needs --format (lobster, dbn-mbo, mmev)");
+        MarketDataFormats.Parse(formatName);
+        var setup = new ReplaySetup { Latency = LatencySpec.Constant(Durations.Parse("latency", parse.GetValue(latency)!, allowZero: true)) };
+        TimeOnly from = Clocks.Parse("open", parse.GetValue(open)!), to = Clocks.Parse("until", parse.GetValue(until)!);
+        return TrainingEnvironment.Tape(ReplayEvents.Load(path, formatName, new MarketDataOptions()), setup, from, to, trainingPhi);
     }
 
     private static Command Merge(Terminal terminal)

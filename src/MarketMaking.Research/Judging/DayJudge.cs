@@ -4,12 +4,14 @@ using MarketMaking.Core.MarketData;
 using MarketMaking.Core.Orders;
 using MarketMaking.Data.Files;
 using MarketMaking.Learning.AdverseSelection;
+using MarketMaking.Learning.Agents;
 using MarketMaking.Learning.Spreads;
 using MarketMaking.Learning.Supervised;
 using MarketMaking.Research.Backtests;
 using MarketMaking.Research.Quoting;
 using MarketMaking.Research.Replay;
 using MarketMaking.Research.Simulations;
+using MarketMaking.Research.Training;
 using MarketMaking.Signals.Calibration;
 using MarketMaking.Signals.Features;
 using MarketMaking.Simulation.Engine;
@@ -25,7 +27,8 @@ namespace MarketMaking.Research.Judging;
 /// detector on a touch quoter's morning fills whose markouts land before the split. Then each strategy
 /// trades each afternoon block on its own, flat at the block's start, with the book and features a
 /// full replay leaves there (the day before the block is replayed untraded, as walk-forward does),
-/// and each is paired with the baselines block by block.
+/// and each is paired with the baselines block by block. An RL agent trained on the morning's tape
+/// (<see cref="DayJudgeSettings.Agent"/>, <see cref="TapeMarketEnvironment"/>) is judged the same way.
 /// <code>
 /// DayJudgement day = DayJudge.Run(ReplayEvents.Load(path, "lobster", new()), path, new DayJudgeSettings());
 /// </code>
@@ -40,7 +43,7 @@ public static class DayJudge
     {
         ArgumentNullException.ThrowIfNull(settings);
         bool spread = settings.Strategies.Any(s => StrategyChoice.Parse(s).Name == StrategyChoice.LearnedSpread);
-        return 2 + (spread ? 1 : 0) + settings.Strategies.Count;
+        return 2 + (spread ? 1 : 0) + settings.Strategies.Count + (settings.Agent is null ? 0 : 1);
     }
 
     /// <summary>Fits on the morning and judges every strategy on the afternoon of <paramref name="events"/>.</summary>
@@ -64,6 +67,9 @@ public static class DayJudge
         double lambda = settings.InventoryPenalty ?? (0.5 * strategySettings.Gamma * strategySettings.Sigma * strategySettings.Sigma);
         var penalty = InventoryPenalty.Symmetric(lambda);
         double tick = session.DataInstrument.TickSize;
+
+        // A policy file that does not fit fails before the afternoon is traded.
+        (string Label, PolicyStrategy Policy, double Interval)? agent = settings.Agent is { } policyFile ? LoadAgent(policyFile, session) : null;
 
         progress?.Invoke("training the adverse-selection detector on the morning's fills");
         DetectorJudgement detector = JudgeDetector(events, schedule, session, settings, out AdverseSelectionDetector model);
@@ -91,6 +97,12 @@ public static class DayJudge
             }
 
             judged.Add(new JudgedStrategy(choice.Label, blocks));
+        }
+
+        if (agent is var (label, policy, interval))
+        {
+            progress?.Invoke($"{label}: {schedule.Blocks.Count} afternoon blocks");
+            judged.Add(new JudgedStrategy(label, [.. schedule.Blocks.Select(block => RunBlock(events, session, block, policy, run with { DecisionInterval = interval }, penalty))]));
         }
 
         var comparisons = new List<PairedComparison>();
@@ -146,6 +158,18 @@ public static class DayJudge
         {
             throw new InvalidParameterException("split", $"the morning is too short to calibrate on: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The agent of a <c>mm train --env tape</c> policy file as a strategy quoting as it trained: the
+    /// tape environment's grid, Q_max and observation, one lot, a decision every step.
+    /// </summary>
+    private static (string Label, PolicyStrategy Agent, double DecisionInterval) LoadAgent(string path, ReplaySession session)
+    {
+        TapeEnvironmentSettings tape = TapeEnvironmentSettings.For(session.DataInstrument.TickSize);
+        (string kind, IDiscretePolicy policy) = AgentCatalog.Load(path, tape.Shape);
+        string label = $"rl-{kind}";
+        return (label, new PolicyStrategy(label, policy, tape.Actions, tape.MaxInventory, tape.EpisodeSeconds, tape.Observation, session.DataInstrument.LotSize), tape.StepSeconds);
     }
 
     /// <summary>One strategy traded in one block: the day before it replayed untraded, the replay stopped at its end.</summary>

@@ -51,6 +51,12 @@ public sealed record DayJudgeSettings
     /// <summary>L2 penalty of the detector's logistic regression.</summary>
     public double DetectorL2 { get; init; } = 1;
 
+    /// <summary>
+    /// A policy file of <c>mm train --env tape</c> (trained on this day's morning) judged beside the
+    /// strategies as "rl-KIND"; null: no agent.
+    /// </summary>
+    public string? Agent { get; init; }
+
     /// <summary>Seed of the spread predictor's training (weights, minibatches).</summary>
     public int Seed { get; init; } = 1;
 

@@ -104,10 +104,14 @@ public sealed class ReplaySession
     /// the source's first event when given: everything before is replayed (book, volatility and
     /// features rebuilt) but not traded.
     /// </summary>
-    public ReplayMarket Market(IMarketEventSource source, IQuotingStrategy strategy, long? startAfter = null)
+    public ReplayMarket Market(IMarketEventSource source, IQuotingStrategy strategy, long? startAfter = null) =>
+        Market(source, strategy is IReadsMarketFeatures { FeatureSettings: { } features } ? features : null, startAfter);
+
+    /// <summary>As above for a trader that is not a strategy (an RL environment): <paramref name="features"/> kept when given.</summary>
+    public ReplayMarket Market(IMarketEventSource source, MarketFeatureSettings? features, long? startAfter = null)
     {
         var market = new ReplayMarket(source, Settings with { Latency = _setup.Latency.Create(_setup.Seed, RecordedLatencies), StartAfter = startAfter ?? Settings.StartAfter });
-        if (strategy is IReadsMarketFeatures { FeatureSettings: { } features })
+        if (features is not null)
         {
             market.Features = new MarketFeatures(features);
         }

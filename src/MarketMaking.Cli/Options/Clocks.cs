@@ -1,0 +1,14 @@
+using System.Globalization;
+using MarketMaking.Core.Errors;
+
+namespace MarketMaking.Cli.Options;
+
+/// <summary>New York wall-clock times on the command line (mm judge, mm train --env tape).</summary>
+internal static class Clocks
+{
+    /// <summary>A time such as 12:00 or 12:00:30.</summary>
+    public static TimeOnly Parse(string option, string text) =>
+        TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out TimeOnly time)
+            ? time
+            : throw new InvalidParameterException(option, $"expected a time such as 12:00, got '{text}'");
+}
