@@ -114,7 +114,7 @@ class Learner:
             if self.terminated[t].any():
                 self.episode_rewards.append(totals[self.terminated[t]].mean().item())
                 totals[self.terminated[t]] = 0
-        # GAE; an ended trajectory's next value is 0 (its episode is over; γ = 1 leaves truncation alike here).
+        # GAE as in C#: an ended trajectory's next value is 0 (cj episodes end at the horizon, terminated, never truncated).
         following = self.net.value(features(self.obs)).squeeze(-1)
         advantages = torch.zeros_like(self.rewards)
         carried = torch.zeros(n)
