@@ -19,7 +19,7 @@ for round in 1 2 3; do
   torch_json=$(LD_LIBRARY_PATH="${BLAS_DIR:-}${BLAS_DIR:+:}${LD_LIBRARY_PATH:-}" /usr/bin/python3 "$root/bench/pytorch/ppo_speed.py" --transitions "$transitions" --repeats 1 --threads "$threads" --json)
   mm=$(field transitions_per_second <<<"$mm_json")
   torch=$(field transitions_per_second <<<"$torch_json")
-  printf 'round %d: mm %.1f k (load %s), PyTorch %.1f k (%s threads, load %s) transitions/s\n' "$round" \
+  printf 'round %d: mm %.1f k (load %.1f), PyTorch %.1f k (%s threads, load %.1f) transitions/s\n' "$round" \
     "$(echo "$mm / 1000" | bc -l)" "$(field load_average <<<"$mm_json")" "$(echo "$torch / 1000" | bc -l)" "$threads" "$(field load_average <<<"$torch_json")"
   best_mm=$(echo "if ($mm > $best_mm) $mm else $best_mm" | bc -l)
   best_torch=$(echo "if ($torch > $best_torch) $torch else $best_torch" | bc -l)
