@@ -60,4 +60,31 @@ public class BenchCommandTests
         Assert.NotEqual(0, code);
         Assert.Contains("environments", error);
     }
+
+    [Fact]
+    public void TrainBenchReportsTheTrainersTransitionsWithTheLoadAndRefusesBadArguments()
+    {
+        var (code, output, error) = Mm.Run("bench", "train", "--agent", "ppo-continuous", "--transitions", "1000", "--repeats", "1", "--json");
+        Assert.True(code == 0, error);
+        JsonElement result = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(("train", "ppo-continuous"), (result.GetProperty("benchmark").GetString(), result.GetProperty("agent").GetString()));
+        Assert.Equal(256 * 100, result.GetProperty("transitions").GetInt64());   // one whole rollout
+        Assert.Equal(result.GetProperty("transitions").GetInt64() / result.GetProperty("seconds").GetDouble(), result.GetProperty("transitions_per_second").GetDouble(), 6);
+        if (File.Exists("/proc/loadavg"))
+        {
+            Assert.True(result.GetProperty("load_average").GetDouble() >= 0);
+        }
+
+        foreach ((string[] args, string message) in new[]
+        {
+            (new[] { "--agent", "qlearning" }, "invalid agent: 'qlearning' is not one of ppo, dqn, sac, ppo-continuous"),
+            (new[] { "--transitions", "0" }, "invalid transitions: must be at least 1, got 0"),
+            (new[] { "--repeats", "0" }, "invalid repeats: must be at least 1, got 0"),
+        })
+        {
+            (code, _, error) = Mm.Run(["bench", "train", .. args]);
+            Assert.NotEqual(0, code);
+            Assert.Equal($"error: {message}", error.Trim());
+        }
+    }
 }

@@ -53,7 +53,7 @@ public class ErrorHandlingTests
         string[][] commands =
         [
             ["demo"], ["simulate"], ["quotes"], ["backtest", "--data", "x"], ["calibrate"], ["train", "--agent", "dqn"], ["train", "detector"], ["train", "spread"],
-            ["evaluate", "--policy", "x"], ["stylized-facts"], ["tune", "--grid", "gamma=1"], ["breakeven"], ["bench", "sim"], ["bench", "abm"], ["bench", "env"],
+            ["evaluate", "--policy", "x"], ["stylized-facts"], ["tune", "--grid", "gamma=1"], ["breakeven"], ["bench", "sim"], ["bench", "abm"], ["bench", "env"], ["bench", "train"],
         ];
         int checkedOptions = 0;
         foreach (string[] command in commands)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MarketMaking.Cli.Configuration;
 using MarketMaking.Core.Errors;
 using MarketMaking.Research.Benchmarks;
@@ -20,6 +21,35 @@ internal static class BenchCommand
         command.Subcommands.Add(Replay(terminal));
         command.Subcommands.Add(Agents(terminal));
         command.Subcommands.Add(RlEnvironment(terminal));
+        command.Subcommands.Add(Training(terminal));
+        return command;
+    }
+
+    private static Command Training(Terminal terminal)
+    {
+        var agent = new Option<string>("--agent") { Description = $"agent: {string.Join(", ", Throughput.TrainingAgents)}", DefaultValueFactory = _ => "ppo" };
+        var transitions = new Option<long>("--transitions") { Description = "transitions per timed run (PPO trains whole rollouts of 25,600)", DefaultValueFactory = _ => 256_000 };
+        var repeats = new Option<int>("--repeats") { Description = "timed runs (the fastest is reported)", DefaultValueFactory = _ => 3 };
+        var json = new Option<bool>("--json") { Description = "print JSON" };
+        var command = new Command("train", "Training throughput on the known-optimum benchmark (cj): transitions per second including updates, one member with the agent's mm train defaults, seed 1, beside the load average.") { agent, transitions, repeats, json };
+        command.SetAction(parse =>
+        {
+            TrainingThroughput result = Throughput.Training(parse.GetValue(agent)!, parse.GetValue(transitions), parse.GetValue(repeats));
+            double? load = LoadAverage.OneMinute();
+            if (parse.GetValue(json))
+            {
+                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "train", result.Agent, result.Trajectories, result.Transitions, result.Runs, result.Seconds, result.TransitionsPerSecond, LoadAverage = load }));
+            }
+            else
+            {
+                string loadText = load is { } l ? string.Create(CultureInfo.InvariantCulture, $"load average {l:F2}") : "load average unknown";
+                terminal.Writer.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"train ({result.Agent}): {Formats.Rate(result.TransitionsPerSecond)} transitions/s including updates (best of {result.Runs}), {result.Transitions:N0} transitions of {result.Trajectories} trajectories in {result.Seconds:F2} s; {loadText}"));
+            }
+
+            return 0;
+        });
         return command;
     }
 

@@ -43,7 +43,7 @@ internal static class TrainAgentCommand
         var batchSize = new Option<int?>("--batch-size") { Description = "agent: minibatch size (DQN, PPO)" };
         var discount = new Option<double?>("--discount") { Description = "agent: discount γ (default 1: the objective is the undiscounted sum over the episode)" };
         var trainingPhi = new Option<double?>("--training-phi") { Description = "running inventory penalty φ of the training reward (reward shaping; evaluation keeps the environment's own φ)" };
-        var members = new Option<int?>("--members") { Description = "agents trained on seeds SEED, SEED+1, … that act together (PPO, DQN; default: ppo 3, dqn 4, qlearning 1)" };
+        var members = new Option<int?>("--members") { Description = "agents trained on seeds SEED, SEED+1, … that act together (PPO, continuous PPO, DQN; default: ppo and ppo-continuous 3, dqn 4, others 1)" };
         var member = new Option<string?>("--member") { Description = "train only member I (0 … N−1) of the --members N ensemble, on the seeds it has in the whole ensemble; auto: I from the Slurm job array or Kubernetes Indexed Job. Join the members with mm train merge" };
         var updateFrequency = new Option<int?>("--update-frequency") { Description = "agent: transitions between DQN updates, or PPO's rollout length" };
         var json = new Option<bool>("--json") { Description = "print {\"agent\",\"steps\",\"seconds\",\"steps_per_second\",\"mean_episode_reward\",\"policy\"}" };

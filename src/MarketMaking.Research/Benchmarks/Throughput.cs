@@ -1,9 +1,13 @@
 using System.Diagnostics;
 using System.Numerics;
+using MarketMaking.Core.Errors;
 using MarketMaking.Core.MarketData;
 using MarketMaking.Data.Files;
+using MarketMaking.Learning.Agents.Dqn;
+using MarketMaking.Learning.Agents.Sac;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Research.Replay;
+using MarketMaking.Research.Training;
 using MarketMaking.Simulation.Agents;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Simulation.Exchange;
@@ -18,7 +22,7 @@ namespace MarketMaking.Research.Benchmarks;
 /// <summary>
 /// Throughput of the toolkit's engines on this machine: the figures of the README's performance
 /// table (<c>mm bench</c>). Untimed warm-up runs let the JIT reach its optimized tier first; each
-/// figure is the median of the timed runs.
+/// figure is the median of the timed runs (training's: the fastest, as its runs are long).
 /// </summary>
 public static class Throughput
 {
@@ -136,6 +140,64 @@ public static class Throughput
         StepAll(environments, trajectories, steps / 4, action);
         double seconds = StepAll(environments, trajectories, steps, action);
         return new EnvironmentThroughput(trajectories, cores, steps, (double)cores * trajectories * steps / seconds);
+    }
+
+    /// <summary>The agents <see cref="Training"/> measures: the neural ones (Q-learning's table is timed by mm train itself).</summary>
+    public static IReadOnlyList<string> TrainingAgents { get; } = ["ppo", "dqn", "sac", "ppo-continuous"];
+
+    /// <summary>
+    /// Training throughput of one member of <paramref name="agent"/> with its benchmark configuration
+    /// (<c>mm train</c>'s defaults on the known-optimum benchmark, cj) on a fixed seed: transitions per
+    /// second including every update. An untimed warm-up lets the JIT settle and takes the agent past
+    /// the start of training that does no updates (DQN's learning start, SAC's random warm-up); then
+    /// <paramref name="repeats"/> timed runs continue training the same agent, and the fastest counts.
+    /// The transitions are the agent's own count (PPO trains whole rollouts, the others whole
+    /// environment steps, so a run may take more than <paramref name="transitions"/>).
+    /// </summary>
+    /// <exception cref="InvalidParameterException">An unknown agent, or fewer than 1 transition or repeat.</exception>
+    public static TrainingThroughput Training(string agent, long transitions, int repeats, ulong seed = 1)
+    {
+        if (!TrainingAgents.Contains(agent))
+        {
+            throw new InvalidParameterException("agent", $"'{agent}' is not one of {string.Join(", ", TrainingAgents)}");
+        }
+
+        if (transitions < 1)
+        {
+            throw new InvalidParameterException("transitions", $"must be at least 1, got {transitions}");
+        }
+
+        if (repeats < 1)
+        {
+            throw new InvalidParameterException("repeats", $"must be at least 1, got {repeats}");
+        }
+
+        TrainingEnvironment cj = TrainingEnvironment.Model("cj");
+        int trajectories = AgentCatalog.DefaultEnvironments(agent);
+        object learner = AgentCatalog.Create(agent, cj.Shape, (int)(seed % int.MaxValue), AgentCatalog.DefaultSteps(agent), AgentOverrides.None);
+        IVectorEnvironment env = cj.Create(trajectories);
+        long warmup = agent switch
+        {
+            "dqn" => new DqnSettings().LearningStarts + 8_192,
+            "sac" => new SacSettings().WarmupSteps + 8_192,
+            _ => 1,   // one rollout
+        };
+        AgentCatalog.Train(learner, () => env, warmup, seed, static (_, _, _) => { }, CancellationToken.None);
+        (long Transitions, double Seconds) best = (0, double.PositiveInfinity);
+        for (int i = 0; i < repeats; i++)
+        {
+            long before = AgentCatalog.StepsTrained(learner);
+            long start = Stopwatch.GetTimestamp();
+            AgentCatalog.Train(learner, () => env, transitions, seed + 1 + (ulong)i, static (_, _, _) => { }, CancellationToken.None);
+            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            long done = AgentCatalog.StepsTrained(learner) - before;
+            if (done / seconds > best.Transitions / best.Seconds)
+            {
+                best = (done, seconds);
+            }
+        }
+
+        return new TrainingThroughput(agent, trajectories, best.Transitions, repeats, best.Seconds, best.Transitions / best.Seconds);
     }
 
     /// <summary>One untimed run, then <paramref name="repeats"/> timed ones; the median rate of events per second.</summary>

@@ -147,9 +147,9 @@ public sealed class AgentTraining
 
     private static void CheckMember(AgentTrainingSettings settings, string kind, int member)
     {
-        if (kind is not ("ppo" or "dqn"))
+        if (kind is not ("ppo" or "dqn" or "ppo-continuous"))
         {
-            throw new InvalidParameterException("member", $"ensembles are built of PPO or DQN agents; {kind} trains one");
+            throw new InvalidParameterException("member", $"ensembles are built of PPO, continuous PPO or DQN agents; {kind} trains one");
         }
 
         if (settings.ResumeFrom is not null)

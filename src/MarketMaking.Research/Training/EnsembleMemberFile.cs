@@ -9,7 +9,7 @@ using MarketMaking.Research.Runs;
 namespace MarketMaking.Research.Training;
 
 /// <summary>
-/// One member of a PPO or DQN ensemble in a file of its own: an ensemble file of that one member
+/// One member of a PPO, continuous PPO or DQN ensemble in a file of its own: an ensemble file of that one member
 /// (so every command that reads a policy reads it) with an "ensemble_member" field
 /// (<see cref="EnsembleMember"/>). <see cref="Merge"/> joins the members trained by separate
 /// processes, machines or array tasks into the ensemble that training them all in one process
@@ -19,7 +19,7 @@ public static class EnsembleMemberFile
 {
     private const string Field = "ensemble_member";
 
-    /// <summary>Writes <paramref name="agent"/> (a PPO or DQN agent) as <paramref name="member"/>, atomically.</summary>
+    /// <summary>Writes <paramref name="agent"/> (a PPO, continuous PPO or DQN agent) as <paramref name="member"/>, atomically.</summary>
     /// <exception cref="OutputException">The file cannot be written.</exception>
     public static void Save(object agent, EnsembleMember member, string path)
     {
@@ -28,7 +28,8 @@ public static class EnsembleMemberFile
         {
             PpoAgent p => new PpoEnsemble([p]),
             DqnAgent d => new DqnEnsemble([d]),
-            _ => throw new ArgumentException($"ensembles are built of PPO or DQN agents, not {agent?.GetType().Name}", nameof(agent)),
+            ContinuousPpoAgent c => new ContinuousPpoEnsemble([c]),
+            _ => throw new ArgumentException($"ensembles are built of PPO, continuous PPO or DQN agents, not {agent?.GetType().Name}", nameof(agent)),
         };
         string scratch = path + ".member";
         AgentCatalog.Save(one, scratch);
@@ -49,6 +50,7 @@ public static class EnsembleMemberFile
         {
             PpoEnsemble { Members.Count: 1 } p => p.Members[0],
             DqnEnsemble { Members.Count: 1 } d => d.Members[0],
+            ContinuousPpoEnsemble { Members.Count: 1 } c => c.Members[0],
             _ => throw new DataFormatException(path, 0, "members", $"a member file holds one agent, this one {AgentCatalog.MembersOf(agent)}"),
         };
         return (kind, member, single);
@@ -113,9 +115,12 @@ public static class EnsembleMemberFile
         }
 
         object[] ordered = [.. Enumerable.Range(0, count).Select(i => members[i].Agent)];
-        object ensemble = first.Value.Kind == "ppo"
-            ? new PpoEnsemble([.. ordered.Cast<PpoAgent>()])
-            : new DqnEnsemble([.. ordered.Cast<DqnAgent>()]);
+        object ensemble = first.Value.Kind switch
+        {
+            "ppo" => new PpoEnsemble([.. ordered.Cast<PpoAgent>()]),
+            "ppo-continuous" => new ContinuousPpoEnsemble([.. ordered.Cast<ContinuousPpoAgent>()]),
+            _ => (object)new DqnEnsemble([.. ordered.Cast<DqnAgent>()]),
+        };
         AgentCatalog.Save(ensemble, output);
         return (first.Value.Kind, count);
     }

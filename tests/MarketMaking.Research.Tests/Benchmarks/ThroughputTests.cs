@@ -1,3 +1,4 @@
+using MarketMaking.Core.Errors;
 using MarketMaking.Research.Benchmarks;
 using MarketMaking.Simulation.Agents;
 using MarketMaking.Simulation.Engine;
@@ -27,4 +28,25 @@ public class ThroughputTests
         EventLoop.Run(market, StrategyCatalog.Create("as-rolling", new StrategySettings { Sigma = 0.05, A = 5, Kappa = 20, OrderQuantity = 1 }), new RunSettings());
         Assert.Equal(market.Events, abm.Events);   // the last of three runs (one warm-up) is on seed 3
     }
+
+    [Fact]
+    public void TrainingDividesTheTransitionsTheAgentCountedByTheFastestRunsTime()
+    {
+        // PPO trains whole rollouts: 256 trajectories × 100 steps, however few transitions are asked for.
+        TrainingThroughput ppo = Throughput.Training("ppo", transitions: 1, repeats: 2);
+        Assert.Equal(("ppo", 256, 256L * 100, 2), (ppo.Agent, ppo.Trajectories, ppo.Transitions, ppo.Runs));
+        Assert.Equal(ppo.Transitions / ppo.Seconds, ppo.TransitionsPerSecond, 9);
+
+        // DQN steps its 64 trajectories together: 100 transitions asked for take two steps, 128.
+        TrainingThroughput dqn = Throughput.Training("dqn", transitions: 100, repeats: 1);
+        Assert.Equal((64, 128L), (dqn.Trajectories, dqn.Transitions));
+        Assert.Equal(dqn.Transitions / dqn.Seconds, dqn.TransitionsPerSecond, 9);
+    }
+
+    [Theory]
+    [InlineData("qlearning", 1000, 1, "agent")]
+    [InlineData("ppo", 0, 1, "transitions")]
+    [InlineData("sac", 1000, 0, "repeats")]
+    public void TrainingRefusesWhatItCannotMeasure(string agent, long transitions, int repeats, string parameter) =>
+        Assert.Equal(parameter, Assert.Throws<InvalidParameterException>(() => Throughput.Training(agent, transitions, repeats)).Parameter);
 }

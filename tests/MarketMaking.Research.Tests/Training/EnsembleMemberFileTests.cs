@@ -8,12 +8,13 @@ public sealed class EnsembleMemberFileTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mm-members-").FullName;
 
-    private static AgentTrainingSettings Settings(string agent, string output, int? member) => agent == "ppo"
-        ? new AgentTrainingSettings { Agent = "ppo", Steps = 512, Environments = 8, Members = 2, Member = member, Seed = 7, Overrides = new AgentOverrides(BatchSize: 32, UpdateFrequency: 16), OutputPath = output, CheckpointEvery = 0 }
+    private static AgentTrainingSettings Settings(string agent, string output, int? member) => agent is "ppo" or "ppo-continuous"
+        ? new AgentTrainingSettings { Agent = agent, Steps = 512, Environments = 8, Members = 2, Member = member, Seed = 7, Overrides = new AgentOverrides(BatchSize: 32, UpdateFrequency: 16), OutputPath = output, CheckpointEvery = 0 }
         : new AgentTrainingSettings { Agent = "dqn", Steps = 12_000, Environments = 16, Members = 2, Member = member, Seed = 7, Overrides = new AgentOverrides(BatchSize: 32, UpdateFrequency: 4), OutputPath = output, CheckpointEvery = 0 };
 
     [Theory]
     [InlineData("ppo")]
+    [InlineData("ppo-continuous")]
     [InlineData("dqn")]
     public void MembersTrainedApartMergeIntoTheOneProcessEnsembleByteForByte(string agent)
     {
@@ -71,6 +72,7 @@ public sealed class EnsembleMemberFileTests : IDisposable
         Assert.Equal("members", Assert.Throws<InvalidParameterException>(() => AgentTraining.Prepare(new AgentTrainingSettings { Agent = "ppo", Member = 0 }, cj)).Parameter);
         Assert.Equal("member", Assert.Throws<InvalidParameterException>(() => AgentTraining.Prepare(new AgentTrainingSettings { Agent = "ppo", Members = 2, Member = 2 }, cj)).Parameter);
         Assert.Equal("member", Assert.Throws<InvalidParameterException>(() => AgentTraining.Prepare(new AgentTrainingSettings { Agent = "qlearning", Members = 2, Member = 0 }, cj)).Parameter);
+        Assert.Equal("member", Assert.Throws<InvalidParameterException>(() => AgentTraining.Prepare(new AgentTrainingSettings { Agent = "sac", Members = 2, Member = 0 }, cj)).Parameter);
     }
 
     [Fact]
