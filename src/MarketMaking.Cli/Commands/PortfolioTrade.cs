@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Core.Risk;
+using MarketMaking.Dashboard;
 using MarketMaking.Research.Reports;
 using MarketMaking.Strategies;
 using MarketMaking.Trading.Orders;
@@ -16,11 +17,12 @@ namespace MarketMaking.Cli.Commands;
 /// <c>mm trade</c> with several <c>--symbol</c>: one <see cref="TradingSession"/> per instrument in
 /// this process, each with its own venue connection and its own journal (the one-symbol journal,
 /// unchanged, so <c>mm journal</c>, <c>mm dashboard</c> and a restart after kill -9 work per
-/// instrument as they do for one), all under one set of portfolio limits.
+/// instrument as they do for one), all under one set of portfolio limits; <c>--dashboard</c> serves
+/// the portfolio page with a tab per instrument.
 /// </summary>
 internal static class PortfolioTrade
 {
-    public static async Task<int> RunAsync(Terminal terminal, string[] symbols, SessionSettings template, PortfolioRiskLimits limits, Func<IVenue> target, Func<Instrument, IQuotingStrategy> strategy, string label, bool json, bool save, string? output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Terminal terminal, string[] symbols, SessionSettings template, PortfolioRiskLimits limits, Func<IVenue> target, Func<Instrument, IQuotingStrategy> strategy, string label, bool json, bool save, string? output, ListenAddress? listen, CancellationToken cancellationToken)
     {
         var risk = new PortfolioRisk(symbols, limits);
         var venues = new List<IVenue>(symbols.Length);
@@ -58,6 +60,14 @@ internal static class PortfolioTrade
             var run = new PortfolioSession(sessions, risk);
             using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; run.RequestStop(); });
             using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; run.RequestStop(); });
+            await using PortfolioDashboard? dashboard = listen is null ? null
+                : await PortfolioDashboard.StartAsync([.. sessions.Select((s, i) => (symbols[i], (ISessionFeed)new LiveSessionFeed(s)))], risk.Limits, listen, cancellationToken).ConfigureAwait(false);
+            if (dashboard is not null)
+            {
+                // With --json standard output carries the JSON alone.
+                DashboardAnnouncement.Write(json ? terminal.Error : terminal.Writer, terminal.Error, dashboard, symbols, listen!, live: true);
+            }
+
             PortfolioResult result = await run.RunAsync(cancellationToken).ConfigureAwait(false);
             var folders = new List<string>();
             for (int i = 0; i < symbols.Length && save; i++)

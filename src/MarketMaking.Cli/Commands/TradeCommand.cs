@@ -118,12 +118,7 @@ internal static class TradeCommand
                 : new BybitVenue(environment, Credentials(parse.GetValue(credentials)), risk.RequestTimeout(parse));
             if (symbols.Length > 1)
             {
-                if (listen is not null)
-                {
-                    throw new InvalidParameterException("dashboard", "the dashboard serves one symbol's session; with several symbols, open each journal with mm dashboard");
-                }
-
-                return await PortfolioTrade.RunAsync(terminal, symbols, settings, portfolio.Limits(parse, symbols.Length), Target, Strategy, label, parse.GetValue(json), !parse.GetValue(noSave), parse.GetValue(output), cancellationToken).ConfigureAwait(false);
+                return await PortfolioTrade.RunAsync(terminal, symbols, settings, portfolio.Limits(parse, symbols.Length), Target, Strategy, label, parse.GetValue(json), !parse.GetValue(noSave), parse.GetValue(output), listen, cancellationToken).ConfigureAwait(false);
             }
 
             await using IVenue target = Target();
