@@ -199,7 +199,7 @@ public sealed class DashboardServer : IAsyncDisposable
         }
     }
 
-    private static async Task AssetAsync(HttpContext context, string name)
+    internal static async Task AssetAsync(HttpContext context, string name)
     {
         using Stream? asset = name.Contains('/', StringComparison.Ordinal) ? null : Assembly.GetExecutingAssembly().GetManifestResourceStream("wwwroot/" + name);
         if (asset is null)

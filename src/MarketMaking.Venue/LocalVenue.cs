@@ -64,21 +64,43 @@ public sealed class LocalVenue : IAsyncDisposable
     /// <summary>Private REST requests answered so far.</summary>
     public long PrivateRequests => _rest.PrivateRequests;
 
-    /// <summary>Starts the venue over <paramref name="market"/>; fault lines go to <paramref name="faultLog"/> (none when null).</summary>
-    public static async Task<LocalVenue> StartAsync(IVenueMarket market, VenueSettings settings, TextWriter? faultLog = null, CancellationToken cancellationToken = default)
+    /// <summary>Starts the venue listing <see cref="VenueSettings.Symbol"/> over <paramref name="market"/>; fault lines go to <paramref name="faultLog"/> (none when null).</summary>
+    public static Task<LocalVenue> StartAsync(IVenueMarket market, VenueSettings settings, TextWriter? faultLog = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(settings);
+        return StartAsync([(settings.Symbol, market)], settings, faultLog, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the venue listing several instruments, each over its own market (its own book), all on
+    /// one account and one clock; <see cref="VenueSettings.Symbol"/> is not used. Fault lines go to
+    /// <paramref name="faultLog"/> (none when null).
+    /// </summary>
+    public static async Task<LocalVenue> StartAsync(IReadOnlyList<(string Symbol, IVenueMarket Market)> instruments, VenueSettings settings, TextWriter? faultLog = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instruments);
         settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Validate();
+        VenueSettings.ValidateSymbols(instruments.Select(i => i.Symbol).ToList());
         (string key, string secret) = TestKey(settings.Seed);
         var credentials = new BybitCredentials(key, secret);
 
         VenueClock? clock = null;
         var faults = new FaultInjector(settings.Faults, settings.Seed, faultLog, () => clock?.Elapsed ?? TimeSpan.Zero);
-        clock = new VenueClock(settings.Speed, market.Time, faults);
+        clock = new VenueClock(settings.Speed, instruments[0].Market.Time, faults);
         var hub = new StreamHub(faults, clock);
-        var loop = new VenueLoop(market, clock, faults);
-        loop.Public = new PublicMarketData(market, settings.Symbol, settings.Seed, clock, faults, hub);
-        loop.Exchange = new VenueExchange(market, settings, clock, faults, hub, loop.Public);
+        var loop = new VenueLoop(clock, faults);
+        var ledger = new VenueLedger(settings);
+        var listed = new List<VenueInstrument>(instruments.Count);
+        foreach ((string symbol, IVenueMarket market) in instruments)
+        {
+            var data = new PublicMarketData(market, symbol, listed.Count, settings.Seed, clock, faults, hub);
+            listed.Add(new VenueInstrument(symbol, market, data, new VenueExchange(market, symbol, settings, ledger, clock, faults, hub, data)));
+        }
+
+        loop.Instruments = listed;
+        loop.Public = [.. listed.Select(i => i.Public)];
+        loop.Account = new AccountRequests(ledger);
         loop.Hub = hub;
         var authenticator = new RequestAuthenticator(credentials, clock);
         var rest = new RestEndpoints(loop, clock, authenticator, new RateLimiter(settings.RateLimits, faults), faults);
@@ -108,14 +130,20 @@ public sealed class LocalVenue : IAsyncDisposable
         return venue;
     }
 
-    /// <summary>The public market data (for tests).</summary>
-    internal PublicMarketData PublicData => _loop.Public;
+    /// <summary>The first instrument's public market data (for tests).</summary>
+    internal PublicMarketData PublicData => _loop.Instruments[0].Public;
+
+    /// <summary>The symbols listed, in order.</summary>
+    public IReadOnlyList<string> Symbols => [.. _loop.Instruments.Select(i => i.Symbol)];
 
     /// <summary>Runs <paramref name="work"/> on the market thread (for tests).</summary>
     internal Task<T> OnMarketThread<T>(Func<T> work) => _loop.Run(work);
 
-    /// <summary>The venue's own view of the account (as GET /venue/state answers).</summary>
-    public Task<VenueState> StateAsync() => _loop.Run(() => _loop.Exchange.State());
+    /// <summary>The venue's own view of the account in the first instrument (as GET /venue/state answers).</summary>
+    public Task<VenueState> StateAsync() => _loop.Run(() => _loop.Instruments[0].Exchange.State());
+
+    /// <summary>The venue's own view of the account in <paramref name="symbol"/> (as GET /venue/state?symbol= answers).</summary>
+    public Task<VenueState> StateAsync(string symbol) => _loop.Run(() => (_loop.Find(symbol) ?? throw new ArgumentException($"the venue does not list {symbol}", nameof(symbol))).Exchange.State());
 
     /// <summary>Stops serving (open streams are cut) and stops the market.</summary>
     public async Task StopAsync()

@@ -6,7 +6,7 @@ namespace MarketMaking.Venue;
 /// <summary>How the local venue presents its market and account, how fast it runs and which faults it injects.</summary>
 public sealed record VenueSettings
 {
-    /// <summary>The one linear perpetual it lists (quoted and settled in USDT).</summary>
+    /// <summary>The linear perpetual it lists (quoted and settled in USDT) when it lists one; a venue of several instruments names them at start.</summary>
     public string Symbol { get; init; } = "SIMUSDT";
 
     /// <summary>Market seconds per wall-clock second.</summary>
@@ -36,10 +36,7 @@ public sealed record VenueSettings
 
     public VenueSettings Validate()
     {
-        if (string.IsNullOrWhiteSpace(Symbol) || !Symbol.EndsWith("USDT", StringComparison.Ordinal) || Symbol.Length < 5 || !Symbol.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)))
-        {
-            throw new InvalidParameterException("symbol", $"must be upper-case letters (and digits) ending in USDT (a linear perpetual), got '{Symbol}'");
-        }
+        ValidateSymbol(Symbol);
 
         InvalidParameterException.RequirePositive("speed", Speed);
         if (InitialBalance <= 0)
@@ -59,5 +56,33 @@ public sealed record VenueSettings
 
         InvalidParameterException.RequireNonNegative("rate-limit-scale", RateLimits.Scale);
         return this;
+    }
+
+    /// <summary>Checks the symbols of a venue listing several instruments: at least one, each valid, none twice.</summary>
+    public static void ValidateSymbols(IReadOnlyList<string> symbols)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        if (symbols.Count == 0)
+        {
+            throw new InvalidParameterException("symbol", "the venue needs at least one symbol");
+        }
+
+        foreach (string symbol in symbols)
+        {
+            ValidateSymbol(symbol);
+        }
+
+        if (symbols.GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidParameterException("symbol", $"'{twice.Key}' is listed twice");
+        }
+    }
+
+    private static void ValidateSymbol(string symbol)
+    {
+        if (string.IsNullOrWhiteSpace(symbol) || !symbol.EndsWith("USDT", StringComparison.Ordinal) || symbol.Length < 5 || !symbol.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)))
+        {
+            throw new InvalidParameterException("symbol", $"must be upper-case letters (and digits) ending in USDT (a linear perpetual), got '{symbol}'");
+        }
     }
 }

@@ -44,6 +44,8 @@ public sealed partial class ReadmeExamplesTests(ITestOutputHelper log) : IDispos
         ("trade --venue bybit", "needs the network (Bybit's public stream)", null),
         ("trade --config configs/examples/trade.yaml --endpoint", "needs a running mm venue (PORT is from the URL it prints); the trading and dashboard tests run it", null),
         ("journal runs/trade/journal.db", "reads the journal the session above writes; the brackets list the choices", null),
+        ("trade --venue local --endpoint http://127.0.0.1:PORT", "needs a running mm venue listing both symbols (PORT is from the URL it prints); the trading tests run it", null),
+        ("dashboard runs/trade/journal-BTCUSDT.db", "needs the journals of a multi-instrument session; serves until Ctrl-C", null),
         ("dashboard runs/trade/journal.db", "needs a session's journal; serves until Ctrl-C", null),
     ];
 

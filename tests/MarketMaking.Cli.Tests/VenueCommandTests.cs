@@ -51,6 +51,30 @@ public sealed class VenueCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task SeveralSymbolsAreEachTradedInTheirOwnBookAndAnotherSymbolIsRefused()
+    {
+        var output = new Lines();
+        using var error = new StringWriter();
+        Task<int> running = Task.Run(() => MmApplication.Run(["venue", "--duration", "12s", "--symbol", "BTCUSDT", "--symbol", "ETHUSDT", "--correlation", "0.8", "--json"], output, error));
+
+        using JsonDocument start = JsonDocument.Parse((await output.FirstAsync(1))[0]);
+        JsonElement root = start.RootElement;
+        using var client = new BybitTradingClient(new BybitCredentials(root.GetProperty("api_key").GetString()!, root.GetProperty("api_secret").GetString()!), new BybitTradingOptions { Environment = BybitEnvironment.Local(new Uri(root.GetProperty("url").GetString()!)) });
+        foreach (string symbol in new[] { "BTCUSDT", "ETHUSDT" })
+        {
+            BybitReply<BybitOrderAck> placed = await client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = symbol, Side = Side.Buy, OrderType = BybitOrderType.Limit, Qty = 1, Price = 90m, OrderLinkId = $"cli-{symbol}" });
+            Assert.Equal($"cli-{symbol}", placed.Result.OrderLinkId);
+            Assert.Equal(symbol, Assert.Single((await client.GetOrdersAsync(new BybitOrderQuery("linear", symbol))).Result.List).Symbol);
+        }
+
+        BybitApiException refused = await Assert.ThrowsAsync<BybitApiException>(() => client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = "SIMUSDT", Side = Side.Buy, OrderType = BybitOrderType.Limit, Qty = 1, Price = 90m, OrderLinkId = "cli-sim" }));
+        Assert.Equal(10001, refused.Code);
+        Assert.Equal(2, (await client.GetOrdersAsync(new BybitOrderQuery("linear") { SettleCoin = "USDT" })).Result.List.Count);
+        Assert.Equal(0, await running);
+        Assert.Empty(error.ToString());
+    }
+
+    [Fact]
     public async Task TheExampleFaultsFileRunsAndItsFaultsAreLogged()
     {
         string log = Path.Combine(_folder, "faults.jsonl");
@@ -70,6 +94,10 @@ public sealed class VenueCommandTests : IDisposable
     [InlineData(new[] { "venue", "--speed", "0" }, "invalid speed: must be a positive number")]
     [InlineData(new[] { "venue", "--duration", "soon" }, "invalid duration: 'soon' is not a duration")]
     [InlineData(new[] { "venue", "--symbol", "btc" }, "invalid symbol: must be upper-case letters (and digits) ending in USDT")]
+    [InlineData(new[] { "venue", "--symbol", "BTCUSDT", "--symbol", "BTCUSDT" }, "invalid symbol: 'BTCUSDT' is listed twice")]
+    [InlineData(new[] { "venue", "--correlation", "0.5" }, "invalid correlation: applies to --market abm with two or more --symbol")]
+    [InlineData(new[] { "venue", "--symbol", "BTCUSDT", "--symbol", "ETHUSDT", "--correlation", "1.5" }, "invalid correlation: must be between -1 and 1, got 1.5")]
+    [InlineData(new[] { "venue", "--symbol", "BTCUSDT", "--symbol", "ETHUSDT", "--market", "replay" }, "invalid symbol: several symbols need --market abm")]
     [InlineData(new[] { "venue", "--queue-model", "fifo", "--market", "replay", "--data", "x" }, "invalid queue-model: unknown model 'fifo'")]
     public void MistakesAreOneLineAndExitCodeTwo(string[] args, string message)
     {

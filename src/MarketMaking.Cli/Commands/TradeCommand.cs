@@ -33,7 +33,7 @@ internal static class TradeCommand
     {
         var venue = new Option<string>("--venue") { Description = $"where to trade: {string.Join(", ", BybitEnvironment.Names)}", Required = true };
         var endpoint = new Option<string?>("--endpoint") { Description = "the local venue's URL (http://127.0.0.1:PORT)" };
-        var symbol = new Option<string>("--symbol") { Description = "linear contract to trade (BTCUSDT)", Required = true };
+        var symbol = new Option<string[]>("--symbol") { Description = "linear contract to trade (BTCUSDT); repeat it to trade several at once, one engine each under the portfolio limits", Required = true };
         var paper = new Option<bool>("--paper") { Description = "paper trading: the venue's live data, our orders simulated with the replay's queue and latency models; no API key" };
         var duration = new Option<string?>("--duration") { Description = "how long to trade (10m, 1h); default: until SIGINT or SIGTERM" };
         var journal = new Option<string>("--journal") { Description = "the session's SQLite journal; reusing it resumes the session", DefaultValueFactory = _ => Path.Combine("runs", "trade", "journal.db") };
@@ -53,6 +53,7 @@ internal static class TradeCommand
         var mechanics = new QuotingMechanicsOptions();
         var risk = new TradeRiskOptions();
         var paperOptions = new PaperOptions();
+        var portfolio = new PortfolioRiskOptions();
         var command = new Command("trade", "Trade a strategy on a venue (Bybit V5 or a local venue; live or --paper), with a journal, reconciliation and runtime risk.")
         {
             venue, endpoint, symbol, paper, duration, journal, output, noSave, credentials, adoptOrders, adoptPosition, flattenOnKill, json, dashboard, sigma, a, kappa, horizon,
@@ -61,6 +62,7 @@ internal static class TradeCommand
         mechanics.AddTo(command);
         risk.AddTo(command);
         paperOptions.AddTo(command);
+        portfolio.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             // Every option is checked before anything connects.
@@ -77,9 +79,20 @@ internal static class TradeCommand
             ListenAddress? listen = parse.GetValue(dashboard) is { } listenText ? ListenAddress.Parse(listenText) : null;
             TimeSpan? length = parse.GetValue(duration) is { } text ? Durations.Parse("duration", text) : null;
             var run = new RunSettings { Risk = risk.Limits(parse), Metrics = BacktestMetrics.ForRecordedData(double.PositiveInfinity) };
+            string[] symbols = parse.GetValue(symbol)!;
+            if (symbols.Distinct(StringComparer.Ordinal).Count() != symbols.Length)
+            {
+                throw new InvalidParameterException("symbol", $"a symbol is named twice: {string.Join(", ", symbols)}");
+            }
+
+            if (symbols.Length == 1 && portfolio.Given(parse))
+            {
+                throw new InvalidParameterException("max-exposure", "the portfolio limits (--max-exposure, --max-net-exposure, --max-gross-notional) need several --symbol");
+            }
+
             var settings = risk.Apply(parse, new SessionSettings
             {
-                Symbol = parse.GetValue(symbol)!,
+                Symbol = symbols[0],
                 StrategyName = label,
                 JournalPath = journalPath,
                 Duration = length,
@@ -99,11 +112,17 @@ internal static class TradeCommand
 
             _ = Strategy(new Instrument(settings.Symbol, 0.1, 0.001));
             _ = mechanics.Mechanics(parse).Apply(run, 0.1);
-
-            await using IVenue target = parse.GetValue(paper)
+            settings = settings with { RunFor = instrument => mechanics.Mechanics(parse).Apply(run, instrument.TickSize) };
+            IVenue Target() => parse.GetValue(paper)
                 ? new PaperVenue(new BybitPublicData(environment.Name, environment.RestBaseUrl, environment.PublicStreamBaseUrl), paperOptions.Settings(parse))
                 : new BybitVenue(environment, Credentials(parse.GetValue(credentials)), risk.RequestTimeout(parse));
-            var session = new TradingSession(target, settings with { RunFor = instrument => mechanics.Mechanics(parse).Apply(run, instrument.TickSize) }, Strategy);
+            if (symbols.Length > 1)
+            {
+                return await PortfolioTrade.RunAsync(terminal, symbols, settings, portfolio.Limits(parse, symbols.Length), Target, Strategy, label, parse.GetValue(json), !parse.GetValue(noSave), parse.GetValue(output), listen, cancellationToken).ConfigureAwait(false);
+            }
+
+            await using IVenue target = Target();
+            var session = new TradingSession(target, settings, Strategy);
 
             // SIGTERM and SIGINT end the session cleanly (cancel, confirm, write), never abruptly.
             using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; session.RequestStop(); });
@@ -149,7 +168,7 @@ internal static class TradeCommand
             : BybitCredentials.FromEnvironment() ?? throw new InvalidParameterException("credentials", $"set {BybitCredentials.KeyVariable} and {BybitCredentials.SecretVariable}, or pass --credentials FILE (--paper needs no key)");
 
     /// <summary>The run folder: the settings (never the credentials), the metrics and the report, as a backtest writes them.</summary>
-    private static string Save(string folder, SessionSettings settings, string venue, string label, SessionResult result)
+    internal static string Save(string folder, SessionSettings settings, string venue, string label, SessionResult result)
     {
         var items = new List<KeyValuePair<string, string>>
         {

@@ -4,7 +4,9 @@ using MarketMaking.Cli.Configuration;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Core.MarketData;
+using MarketMaking.Core.Randomness;
 using MarketMaking.Data.Files;
+using MarketMaking.Simulation.Agents;
 using MarketMaking.Simulation.Exchange;
 using MarketMaking.Venue;
 using MarketMaking.Venue.Faults;
@@ -29,7 +31,8 @@ internal static class VenueCommand
         var queueModel = new Option<string>("--queue-model") { Description = $"replay: where the clients' orders sit in the recorded queues: {string.Join(", ", QueueModels.Names)}", DefaultValueFactory = _ => "risk-averse" };
         var queuePower = new Option<double>("--queue-power") { Description = "replay: exponent n of the power queue model", DefaultValueFactory = _ => 2 };
         var speed = new Option<double?>("--speed") { Description = "market seconds per wall-clock second (default 10 for abm, 1 for replay)" };
-        var symbol = new Option<string?>("--symbol") { Description = "the linear perpetual listed (default SIMUSDT; replay: the recording's when it is a USDT symbol)" };
+        var symbol = new Option<string[]>("--symbol") { Description = "the linear perpetual listed (default SIMUSDT; replay: the recording's when it is a USDT symbol); repeat it to list several, each its own agent-based book" };
+        var correlation = new Option<double?>("--correlation") { Description = "abm with several symbols: correlation of the books' fundamental increments (default 0: independent)" };
         var seed = new Option<ulong>("--seed") { Description = "seed of the market, the account's key and secret, ids and faults", DefaultValueFactory = _ => 1 };
         var faults = new Option<string?>("--faults") { Description = "YAML file of faults to inject (see configs/examples/venue-faults.yaml)" };
         var faultLog = new Option<string?>("--fault-log") { Description = "file for one JSON line per fault injected (default: standard output, after the three lines)" };
@@ -41,7 +44,7 @@ internal static class VenueCommand
         var json = new Option<bool>("--json") { Description = "print the URL, key and secret as one JSON line ({\"url\",\"api_key\",\"api_secret\"}) instead of three lines" };
         var command = new Command("venue", "Run a local Bybit-compatible exchange over the agent-based market or a recording.")
         {
-            port, market, preset, data, format, queueModel, queuePower, speed, symbol, seed, faults, faultLog, balance, makerFee, takerFee, rateLimitScale, duration, json,
+            port, market, preset, data, format, queueModel, queuePower, speed, symbol, correlation, seed, faults, faultLog, balance, makerFee, takerFee, rateLimitScale, duration, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,17 +54,30 @@ internal static class VenueCommand
                 ? FaultFile.ParseTime(text) is { } time && time > TimeSpan.Zero ? time : throw new InvalidParameterException("duration", $"'{text}' is not a duration; use e.g. 90s, 10m or 2h")
                 : null;
             FaultPlan plan = parse.GetValue(faults) is { } faultsFile ? FaultFile.Load(faultsFile) : FaultPlan.None;
-            (IVenueMarket venueMarket, string? recordedSymbol) = kind switch
+            string[] symbols = parse.GetValue(symbol) ?? [];
+            double? rho = parse.GetValue(correlation);
+            if (kind != "abm" && symbols.Length > 1)
             {
-                "abm" => (new AgentVenueMarket(AgentMarketPresets.Load(parse.GetValue(preset)!), seedValue), null),
-                "replay" => Replay(parse.GetValue(data), parse.GetValue(format), QueueModels.Create(parse.GetValue(queueModel)!, parse.GetValue(queuePower))),
+                throw new InvalidParameterException("symbol", "several symbols need --market abm (a replay lists its one recording)");
+            }
+
+            if (rho is not null && (kind != "abm" || symbols.Length < 2))
+            {
+                throw new InvalidParameterException("correlation", "applies to --market abm with two or more --symbol");
+            }
+
+            List<(string Symbol, IVenueMarket Market)> instruments = kind switch
+            {
+                "abm" when symbols.Length > 1 => AgentBooks(symbols, AgentMarketPresets.Load(parse.GetValue(preset)!), rho ?? 0, seedValue),
+                "abm" => [(symbols.FirstOrDefault() ?? "SIMUSDT", new AgentVenueMarket(AgentMarketPresets.Load(parse.GetValue(preset)!), seedValue))],
+                "replay" => [Replay(parse.GetValue(data), parse.GetValue(format), QueueModels.Create(parse.GetValue(queueModel)!, parse.GetValue(queuePower)), symbols.FirstOrDefault())],
                 _ => throw new InvalidParameterException("market", $"unknown market '{kind}'; known: abm, replay"),
             };
             var settings = new VenueSettings
             {
                 Port = parse.GetValue(port),
                 Speed = parse.GetValue(speed) ?? (kind == "replay" ? 1 : 10),
-                Symbol = parse.GetValue(symbol) ?? recordedSymbol ?? "SIMUSDT",
+                Symbol = instruments[0].Symbol,
                 Seed = seedValue,
                 InitialBalance = parse.GetValue(balance),
                 MakerFeeRate = parse.GetValue(makerFee),
@@ -88,7 +104,7 @@ internal static class VenueCommand
 
             try
             {
-                await using LocalVenue venue = await LocalVenue.StartAsync(venueMarket, settings, TextWriter.Synchronized(log), cancellationToken).ConfigureAwait(false);
+                await using LocalVenue venue = await LocalVenue.StartAsync(instruments, settings, TextWriter.Synchronized(log), cancellationToken).ConfigureAwait(false);
                 if (parse.GetValue(json))
                 {
                     terminal.Writer.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["url"] = venue.Url.ToString(), ["api_key"] = venue.ApiKey, ["api_secret"] = venue.ApiSecret }));
@@ -123,7 +139,15 @@ internal static class VenueCommand
         return command;
     }
 
-    private static (IVenueMarket Market, string? Symbol) Replay(string? path, string? format, IQueueModel queue)
+    /// <summary>One agent-based book per symbol, the first on the seed itself (as with one symbol), fundamentals correlated by <paramref name="correlation"/>.</summary>
+    private static List<(string Symbol, IVenueMarket Market)> AgentBooks(string[] symbols, AgentMarketParameters parameters, double correlation, ulong seed)
+    {
+        var fundamentals = new CorrelatedFundamentals(symbols.Length, correlation, SplitMix64.StreamKey(seed, 1_000));
+        return [.. symbols.Select((s, i) => (s, (IVenueMarket)new AgentVenueMarket(parameters, i == 0 ? seed : SplitMix64.StreamKey(seed, 1_000 + i), fundamentals, i)))];
+    }
+
+    /// <summary>The replay market and its symbol: <paramref name="symbol"/>, else the recording's when it is a USDT symbol, else SIMUSDT.</summary>
+    private static (string Symbol, IVenueMarket Market) Replay(string? path, string? format, IQueueModel queue, string? symbol)
     {
         if (path is null)
         {
@@ -142,7 +166,7 @@ internal static class VenueCommand
             throw new InvalidParameterException("data", $"{path} holds no market events");
         }
 
-        string? symbol = instrument.Symbol.EndsWith("USDT", StringComparison.Ordinal) && instrument.Symbol.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)) ? instrument.Symbol : null;
-        return (new ReplayVenueMarket(events, instrument, queue), symbol);
+        string? recorded = instrument.Symbol.EndsWith("USDT", StringComparison.Ordinal) && instrument.Symbol.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)) ? instrument.Symbol : null;
+        return (symbol ?? recorded ?? "SIMUSDT", new ReplayVenueMarket(events, instrument, queue));
     }
 }

@@ -28,4 +28,7 @@ public enum RejectReason
 
     /// <summary>As many orders were sent in the last second as allowed.</summary>
     OrderRate,
+
+    /// <summary>Filling it (with every open order on its side) would break a limit of the portfolio the instrument trades in.</summary>
+    PortfolioLimit,
 }

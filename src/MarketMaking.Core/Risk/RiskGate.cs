@@ -23,6 +23,9 @@ public sealed class RiskGate
 
     public RiskLimits Limits { get; }
 
+    /// <summary>The limits of the portfolio this instrument trades in, checked after the gate's own (none when null).</summary>
+    public IPortfolioCheck? Portfolio { get; set; }
+
     public bool IsKilled { get; private set; }
 
     /// <summary>Why quoting stopped, or null while it runs.</summary>
@@ -124,7 +127,9 @@ public sealed class RiskGate
             return RejectReason.OrderRate;
         }
 
-        return RejectReason.None;
+        return Portfolio is { } portfolio && !portfolio.Allows(position, position + (side.Sign() * (openSameSide + quantity)), mid)
+            ? RejectReason.PortfolioLimit
+            : RejectReason.None;
     }
 
     // Relative slack for binary round-off in quantities summed from lots.

@@ -56,6 +56,8 @@ public sealed class AgentMarket : IMarket
     private int _topCount;
     private int _topHead;
     private double _clock;
+    private readonly CorrelatedFundamentals? _fundamentals;
+    private readonly int _member;
     private double _fundamental;
     private double _fundamentalTime;
     private double _logVolatility;
@@ -70,7 +72,20 @@ public sealed class AgentMarket : IMarket
     private long _competitorAsk;
 
     public AgentMarket(AgentMarketParameters parameters, ulong seed)
+        : this(parameters, seed, null, 0)
     {
+    }
+
+    /// <summary>A market whose fundamental shares <paramref name="fundamentals"/>' common factor as its market number <paramref name="member"/>.</summary>
+    public AgentMarket(AgentMarketParameters parameters, ulong seed, CorrelatedFundamentals? fundamentals, int member)
+    {
+        if (fundamentals is not null && (member < 0 || member >= fundamentals.Markets))
+        {
+            throw new ArgumentOutOfRangeException(nameof(member), $"market {member} of {fundamentals.Markets}");
+        }
+
+        _fundamentals = fundamentals;
+        _member = member;
         _p = (parameters ?? throw new ArgumentNullException(nameof(parameters))).Validate();
         Instrument = new Instrument(_p.Symbol, _p.TickSize, _p.LotSize, _p.MakerFeeRate, _p.TakerFeeRate);
         _tick = _p.TickSize;
@@ -371,7 +386,17 @@ public sealed class AgentMarket : IMarket
                 volatility *= Math.Exp(_logVolatility - stationaryVariance);
             }
 
-            _fundamental += volatility * Math.Sqrt(elapsed) * _random.NextNormal();
+            if (_fundamentals is null)
+            {
+                _fundamental += volatility * Math.Sqrt(elapsed) * _random.NextNormal();
+            }
+            else
+            {
+                double loading = _fundamentals.Loading(_member);
+                double common = _fundamentals.Increment(_member, _fundamentalTime, _clock);
+                double own = Math.Sqrt(elapsed) * _random.NextNormal();
+                _fundamental += volatility * ((loading * common) + (Math.Sqrt(1 - (loading * loading)) * own));
+            }
         }
 
         _fundamentalTime = _clock;

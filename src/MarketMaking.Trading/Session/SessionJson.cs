@@ -11,10 +11,13 @@ public static class SessionJson
     /// "venue_executions","journal_executions","faults_seen","kill_reason"}</c>; money as JSON
     /// numbers written from the decimals exactly.
     /// </summary>
-    public static string Final(SessionResult result)
+    public static string Final(SessionResult result) => FinalObject(result).ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+
+    /// <summary>The object <see cref="Final"/> writes.</summary>
+    public static JsonObject FinalObject(SessionResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var json = new JsonObject
+        return new JsonObject
         {
             ["orders_open_at_end"] = result.OrdersOpenAtEnd,
             ["position"] = result.Position,
@@ -27,6 +30,5 @@ public static class SessionJson
             ["faults_seen"] = result.FaultsSeen,
             ["kill_reason"] = result.KillReason,
         };
-        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
     }
 }

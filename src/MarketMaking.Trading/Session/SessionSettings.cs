@@ -59,6 +59,9 @@ public sealed record SessionSettings
     /// <summary>On a kill, close the position with a reduce-only market order.</summary>
     public bool FlattenOnKill { get; init; }
 
+    /// <summary>The instrument's seat in a multi-instrument run's portfolio limits (none when null): its gate refuses orders that would break them.</summary>
+    public Portfolio.PortfolioSeat? Portfolio { get; init; }
+
     /// <summary>Bybit's limits for linear contracts are 10 requests a second per order endpoint (docs/v5/rate-limit); 8 leaves room.</summary>
     public static IReadOnlyDictionary<VenueEndpoint, int> DefaultRateLimits { get; } = new Dictionary<VenueEndpoint, int>
     {

@@ -158,7 +158,7 @@ public sealed class TradingSession
             _journal.Order(restored);
         }
 
-        _links = new LinkIds(state.LinkPrefix ?? LinkIds.NewPrefix((ulong)_startedAt ^ ((ulong)Environment.ProcessId << 40)), state.LinkReserved, state.LinkReserved);
+        _links = new LinkIds(state.LinkPrefix ?? LinkIds.NewPrefix((ulong)_startedAt ^ ((ulong)Environment.ProcessId << 40) ^ ((ulong)(_settings.Portfolio?.Instrument ?? 0) << 56)), state.LinkReserved, state.LinkReserved);
         _journal.Event("start", _startedAt, 0, null, $"run {_journal.Run} on {_venue.Name}, {_settings.Symbol}, {_settings.StrategyName}; journal holds {_book.Count} executions, position {_book.Position}");
         _instrument = await _venue.ConnectAsync(_settings.Symbol, token).ConfigureAwait(false);
         await CheckClockAsync(token).ConfigureAwait(false);
@@ -167,6 +167,7 @@ public sealed class TradingSession
         MarketFeatures? features = strategy is IReadsMarketFeatures { FeatureSettings: { } featureSettings } ? new MarketFeatures(featureSettings) : null;
         _market = new LiveMarket(_instrument.Instrument, _settings.VolatilityWindow, features);
         _path = new DecisionPath(_instrument.Instrument, strategy, (_settings.RunFor?.Invoke(_instrument.Instrument) ?? _settings.Run) with { RecordSeries = true });
+        _path.Gate.Portfolio = _settings.Portfolio;
         _router = new OrderRouter(_venue, _instrument, _tracker, _links, _journal, new RateLimiter(_settings.RateLimits), Now, _settings.StaleRequestAfter, OnReply, LaterReply)
         {
             Dropped = id => _path.Orders.Forget(id),
@@ -334,6 +335,7 @@ public sealed class TradingSession
         }
 
         long sent = _router.SentTotal;
+        _settings.Portfolio?.Mark(_path.Ledger.Position, _market.Mid, _market.Volatility);
         _path.Decide(_market, _router);
         _router.Flush(now);
         if (_router.SentTotal != sent && HandlingMessageReceivedAt != 0)
@@ -432,6 +434,7 @@ public sealed class TradingSession
         {
             var fill = new Fill(_market.Time, order?.LocalId ?? 0, e.Side, (double)e.Price, (double)e.Quantity, (double)e.Fee, e.IsMaker, _market.Mid);
             _path.OnFill(in fill, _path.Orders.QuotedSpread);
+            _settings.Portfolio?.Mark(_path.Ledger.Position, _market.Mid, _market.Volatility);
             _fillSinceDecision = true;
         }
     }

@@ -26,7 +26,6 @@ internal sealed class VenueExchange : IVenueMarketSink
 
     /// <summary>instruments-info's <c>minNotionalValue</c>: the least qty × price of an order (reduce-only orders are exempt).</summary>
     public const decimal MinNotional = 5m;
-    private const int RecentClosed = 500;
     private const int MoneyDecimals = 8;
     private const decimal MaintenanceRate = 0.005m;
 
@@ -40,8 +39,8 @@ internal sealed class VenueExchange : IVenueMarketSink
     private readonly IPublicTape _tape;
     private readonly decimal _tick;
     private readonly decimal _lot;
-    private readonly VenueIds _orderIds;
-    private readonly VenueIds _execIds;
+    private readonly string _symbol;
+    private readonly VenueLedger _ledger;
     private readonly VenueAccount _account;
     private readonly Dictionary<string, VenueOrder> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, VenueOrder> _byLinkId = new(StringComparer.Ordinal);
@@ -54,7 +53,6 @@ internal sealed class VenueExchange : IVenueMarketSink
     private readonly List<VenueOrder> _changed = [];
     private readonly List<BybitExecution> _newFills = [];
     private long _sequence;
-    private long _messages;
     private long _creates;
     private bool _positionChanged;
     private bool _walletChanged;
@@ -67,8 +65,11 @@ internal sealed class VenueExchange : IVenueMarketSink
     private MarketAction _action;
     private VenueOrder? _subject;
 
-    public VenueExchange(IVenueMarket market, VenueSettings settings, VenueClock clock, FaultInjector faults, IPrivateOutput output, IPublicTape tape)
+    /// <param name="symbol">The instrument it lists; <paramref name="ledger"/> is the account it shares with the venue's other instruments.</param>
+    public VenueExchange(IVenueMarket market, string symbol, VenueSettings settings, VenueLedger ledger, VenueClock clock, FaultInjector faults, IPrivateOutput output, IPublicTape tape)
     {
+        _symbol = symbol;
+        _ledger = ledger;
         _market = market;
         _settings = settings;
         _clock = clock;
@@ -77,13 +78,12 @@ internal sealed class VenueExchange : IVenueMarketSink
         _tape = tape;
         _tick = market.TickSize;
         _lot = market.LotSize;
-        _orderIds = new VenueIds(settings.Seed, 1);
-        _execIds = new VenueIds(settings.Seed, 2);
         _account = new VenueAccount(settings.InitialBalance);
         _market.Sink = this;
+        ledger.Join(this);
     }
 
-    public string Symbol => _settings.Symbol;
+    public string Symbol => _symbol;
 
     public VenueAccount Account => _account;
 
@@ -134,18 +134,10 @@ internal sealed class VenueExchange : IVenueMarketSink
         for (int i = 0; i < request.Request.Count; i++)
         {
             BybitOrderRequest order = request.Request[i];
-            VenueReply<BybitOrderAck> reply;
-            _inRequest = true;
-            try
-            {
-                reply = i < allowed ? PlaceOne(order with { Category = Category }) : VenueReply<BybitOrderAck>.Error(VenueErrors.TooManyVisits, VenueErrors.TooManyVisitsMessage);
-                Flush(position: reply.RetCode == 0);
-            }
-            finally
-            {
-                _inRequest = false;
-                EnforceReduceOnly();
-            }
+
+            // Each order goes to its own instrument's book (an unlisted symbol is refused by this one).
+            VenueExchange book = _ledger.Find(order.Symbol) ?? this;
+            VenueReply<BybitOrderAck> reply = i < allowed ? book.PlaceInBatch(order with { Category = Category }) : VenueReply<BybitOrderAck>.Error(VenueErrors.TooManyVisits, VenueErrors.TooManyVisitsMessage);
 
             acks.Add(new BybitBatchOrderAck
             {
@@ -159,6 +151,23 @@ internal sealed class VenueExchange : IVenueMarketSink
         }
 
         return VenueReply<BybitBatchResult>.Ok(new BybitBatchResult { List = acks }, new BybitExtInfo { List = statuses });
+    }
+
+    /// <summary>One order of a batch, placed and its messages pushed.</summary>
+    private VenueReply<BybitOrderAck> PlaceInBatch(BybitOrderRequest order)
+    {
+        _inRequest = true;
+        try
+        {
+            VenueReply<BybitOrderAck> reply = PlaceOne(order);
+            Flush(position: reply.RetCode == 0);
+            return reply;
+        }
+        finally
+        {
+            _inRequest = false;
+            EnforceReduceOnly();
+        }
     }
 
     /// <summary>POST /v5/order/amend: new price and/or total quantity of an open order.</summary>
@@ -277,29 +286,17 @@ internal sealed class VenueExchange : IVenueMarketSink
         }
     }
 
-    /// <summary>POST /v5/order/cancel-all (by symbol, or by settle coin USDT / base coin).</summary>
-    public VenueReply<BybitCancelAllResult> CancelAll(BybitCancelAllRequest request)
+    /// <summary>Cancels every open order of this instrument (cancel-all); returns their acks.</summary>
+    public List<BybitOrderAck> CancelEverything()
     {
-        if (request.Category != Category)
-        {
-            return VenueReply<BybitCancelAllResult>.Error(VenueErrors.ParamsError, VenueErrors.Params($"category must be {Category} on this venue"));
-        }
-
-        bool mine = request.Symbol is { } symbol ? symbol == Symbol
-            : request.BaseCoin is { } baseCoin ? Symbol == baseCoin + SettleCoin
-            : request.SettleCoin is { } settle ? settle == SettleCoin
-            : throw new InvalidOperationException();
         var cancelled = new List<BybitOrderAck>();
         _inRequest = true;
         try
         {
-            if (mine)
+            foreach (VenueOrder order in _open.Where(o => o.MarketId > 0).ToList())
             {
-                foreach (VenueOrder order in _open.Where(o => o.MarketId > 0).ToList())
-                {
-                    CancelInMarket(order, BybitCancelType.CancelByUser);
-                    cancelled.Add(Ack(order));
-                }
+                CancelInMarket(order, BybitCancelType.CancelByUser);
+                cancelled.Add(Ack(order));
             }
 
             Flush(position: true);
@@ -309,92 +306,15 @@ internal sealed class VenueExchange : IVenueMarketSink
             _inRequest = false;
         }
 
-        return VenueReply<BybitCancelAllResult>.Ok(new BybitCancelAllResult { List = cancelled, Success = "1" });
+        return cancelled;
     }
 
-    /// <summary>GET /v5/order/realtime.</summary>
-    public VenueReply<BybitPage<BybitOrder>> Orders(BybitOrderQuery query)
-    {
-        if (query.Category != Category)
-        {
-            return VenueReply<BybitPage<BybitOrder>>.Error(VenueErrors.ParamsError, VenueErrors.Params($"category must be {Category} on this venue"));
-        }
+    /// <summary>Every order of this instrument, oldest first.</summary>
+    public IReadOnlyList<VenueOrder> AllOrders => _orders;
 
-        IEnumerable<VenueOrder> matches;
-        if (query.OrderId is not null || query.OrderLinkId is not null)
-        {
-            matches = Find(query.OrderId, query.OrderLinkId) is { } one ? [one] : [];
-        }
-        else if (query.Symbol is null && query.SettleCoin is null && query.BaseCoin is null)
-        {
-            return VenueReply<BybitPage<BybitOrder>>.Error(VenueErrors.ParamsError, VenueErrors.Params("symbol, baseCoin or settleCoin is required"));
-        }
-        else if (!Listed(query.Symbol, query.BaseCoin, query.SettleCoin))
-        {
-            matches = [];
-        }
-        else
-        {
-            matches = query.OpenOnly == 1
-                ? Enumerable.Reverse(_orders).Where(o => !o.IsOpen).Take(RecentClosed)
-                : Enumerable.Reverse(_open);
-        }
-
-        return VenueReply<BybitPage<BybitOrder>>.Ok(Page(matches.Select(o => OrderRecord(o, stream: false)), query.Limit, 20, 50, query.Cursor));
-    }
-
-    /// <summary>GET /v5/execution/list: newest first.</summary>
-    public VenueReply<BybitPage<BybitExecution>> ExecutionList(BybitExecutionQuery query)
-    {
-        if (query.Category != Category)
-        {
-            return VenueReply<BybitPage<BybitExecution>>.Error(VenueErrors.ParamsError, VenueErrors.Params($"category must be {Category} on this venue"));
-        }
-
-        long end = query.EndTime ?? (query.StartTime is { } s ? s + (7 * 86_400_000L) : long.MaxValue);
-        long start = query.StartTime ?? (query.EndTime is { } e ? e - (7 * 86_400_000L) : long.MinValue);
-        IEnumerable<BybitExecution> matches = Enumerable.Reverse(_executions);
-        if (query.OrderId is not null || query.OrderLinkId is not null)
-        {
-            matches = matches.Where(x => query.OrderId is not null ? x.OrderId == query.OrderId : x.OrderLinkId == query.OrderLinkId);
-        }
-        else
-        {
-            bool listed = Listed(query.Symbol, query.BaseCoin, query.SettleCoin ?? (query.Symbol is null && query.BaseCoin is null ? SettleCoin : null));
-            matches = matches.Where(x => listed && x.ExecTime >= start && x.ExecTime <= end && (query.ExecType is null || x.ExecType == query.ExecType));
-        }
-
-        return VenueReply<BybitPage<BybitExecution>>.Ok(Page(matches.Select(RestExecution), query.Limit, 50, 100, query.Cursor));
-    }
-
-    /// <summary>GET /v5/position/list: the symbol's position (even flat), or by settle coin the non-empty ones.</summary>
-    public VenueReply<BybitPage<BybitPosition>> Positions(BybitPositionQuery query)
-    {
-        if (query.Category != Category)
-        {
-            return VenueReply<BybitPage<BybitPosition>>.Error(VenueErrors.ParamsError, VenueErrors.Params($"category must be {Category} on this venue"));
-        }
-
-        if (query.Symbol is null && query.SettleCoin is null)
-        {
-            return VenueReply<BybitPage<BybitPosition>>.Error(VenueErrors.ParamsError, VenueErrors.Params("symbol or settleCoin is required"));
-        }
-
-        bool show = query.Symbol is { } symbol ? symbol == Symbol : query.SettleCoin == SettleCoin && _account.Position != 0;
-        return VenueReply<BybitPage<BybitPosition>>.Ok(new BybitPage<BybitPosition> { Category = Category, List = show ? [PositionRecord(stream: false)] : [] });
-    }
-
-    /// <summary>GET /v5/account/wallet-balance of the unified account.</summary>
-    public VenueReply<BybitWalletBalance> WalletBalance(string? accountType, string? coin)
-    {
-        if (accountType != "UNIFIED")
-        {
-            return VenueReply<BybitWalletBalance>.Error(VenueErrors.ParamsError, VenueErrors.Params("accountType only support UNIFIED"));
-        }
-
-        bool usdt = coin is null || coin.Split(',').Contains(SettleCoin, StringComparer.Ordinal);
-        return VenueReply<BybitWalletBalance>.Ok(new BybitWalletBalance { List = [WalletRecord(usdt)] });
-    }
+    /// <summary>Whether a query by symbol, base coin or settle coin covers this instrument.</summary>
+    public bool Listed(string? symbol, string? baseCoin, string? settleCoin) =>
+        symbol is not null ? symbol == Symbol : baseCoin is not null ? Symbol == baseCoin + SettleCoin : settleCoin == SettleCoin;
 
     /// <summary>The venue's own view for tests and acceptance checks (GET /venue/state).</summary>
     public VenueState State() => new()
@@ -403,7 +323,7 @@ internal sealed class VenueExchange : IVenueMarketSink
         Position = _account.Position,
         AverageEntryPrice = _account.AverageEntry,
         Cash = _account.Cash,
-        WalletBalance = _account.WalletBalance,
+        WalletBalance = _ledger.WalletBalance,
         ClosedPnl = _account.ClosedPnl,
         Fees = _account.Fees,
         MarkPrice = MarkPrice,
@@ -528,7 +448,7 @@ internal sealed class VenueExchange : IVenueMarketSink
     {
         if (request.Symbol != Symbol)
         {
-            return VenueReply<BybitOrderAck>.Error(VenueErrors.ParamsError, VenueErrors.Params($"symbol invalid: this venue lists {Symbol} only"));
+            return VenueReply<BybitOrderAck>.Error(VenueErrors.ParamsError, VenueErrors.Params($"symbol invalid: this venue lists {_ledger.Listing} only"));
         }
 
         if (request.TriggerPrice is not null || request.TakeProfit is not null || request.StopLoss is not null || request.TpslMode is not null
@@ -624,7 +544,8 @@ internal sealed class VenueExchange : IVenueMarketSink
         long now = _clock.NowMs;
         var order = new VenueOrder
         {
-            OrderId = _orderIds.Next(),
+            OrderId = _ledger.OrderIds.Next(),
+            Number = _ledger.NextOrderNumber(),
             OrderLinkId = linkId,
             Side = request.Side,
             Type = request.OrderType,
@@ -704,7 +625,7 @@ internal sealed class VenueExchange : IVenueMarketSink
             Symbol = Symbol,
             ClosedSize = closed,
             ExecFee = fee,
-            ExecId = _execIds.Next(),
+            ExecId = _ledger.ExecutionIds.Next(),
             ExecPrice = price,
             ExecQty = quantity,
             ExecType = BybitExecType.Trade,
@@ -734,6 +655,7 @@ internal sealed class VenueExchange : IVenueMarketSink
             FeeCurrency = SettleCoin,
         };
         _executions.Add(execution);
+        _ledger.Executions.Add(execution);
         _newFills.Add(execution);
         _positionChanged = true;
         _walletChanged = true;
@@ -801,7 +723,7 @@ internal sealed class VenueExchange : IVenueMarketSink
 
     private void Publish<T>(string topic, T message, JsonTypeInfo<T> type) => _output.Publish(topic, JsonSerializer.SerializeToUtf8Bytes(message, type));
 
-    private string MessageId() => $"{_settings.Seed:x}{++_messages:x10}";
+    private string MessageId() => _ledger.NextMessageId();
 
     /// <summary>Lots a reduce-only order of <paramref name="side"/> may still have open: the position it closes, less the other reduce-only orders already closing it.</summary>
     private long ReduceOnlyRoom(Side side, VenueOrder? except)
@@ -824,28 +746,24 @@ internal sealed class VenueExchange : IVenueMarketSink
     /// </summary>
     private bool MarginAllows(long priceTicks, long lots, VenueOrder? except)
     {
-        decimal mark = MarkPrice;
-        decimal orderMargin = OrderMargin(except) + (lots * _lot * priceTicks * _tick / _settings.Leverage);
-        decimal positionMargin = Math.Abs(_account.Position) * mark / _settings.Leverage;
-        decimal available = _account.WalletBalance + _account.UnrealisedPnl(mark) - positionMargin;
+        decimal orderMargin = _ledger.OrderMargin(except) + (lots * _lot * priceTicks * _tick / _settings.Leverage);
+        decimal available = _ledger.WalletBalance + _ledger.UnrealisedPnl - _ledger.PositionMargin;
         return orderMargin <= available;
     }
 
-    private decimal OrderMargin(VenueOrder? except) =>
-        _open.Where(o => !o.ReduceOnly && o != except).Sum(o => o.LeavesLots * _lot * o.PriceTicks * _tick) / _settings.Leverage;
+    /// <summary>Σ notional of this instrument's open orders that are not reduce-only, leaving out <paramref name="except"/>.</summary>
+    public decimal OrderNotional(VenueOrder? except) =>
+        _open.Where(o => !o.ReduceOnly && o != except).Sum(o => o.LeavesLots * _lot * o.PriceTicks * _tick);
 
-    private VenueOrder? Find(string? orderId, string? orderLinkId) =>
+    public VenueOrder? Find(string? orderId, string? orderLinkId) =>
         orderId is not null ? _byId.GetValueOrDefault(orderId)
         : orderLinkId is not null ? _byLinkId.GetValueOrDefault(orderLinkId)
         : null;
 
     private string? Check(string category, string symbol) =>
         category != Category ? VenueErrors.Params($"category must be {Category} on this venue")
-        : symbol != Symbol ? VenueErrors.Params($"symbol invalid: this venue lists {Symbol} only")
+        : symbol != Symbol ? VenueErrors.Params($"symbol invalid: this venue lists {_ledger.Listing} only")
         : null;
-
-    private bool Listed(string? symbol, string? baseCoin, string? settleCoin) =>
-        symbol is not null ? symbol == Symbol : baseCoin is not null ? Symbol == baseCoin + SettleCoin : settleCoin == SettleCoin;
 
     private long? ToTicks(decimal price) => price > 0 && price % _tick == 0 ? (long)(price / _tick) : null;
 
@@ -853,7 +771,7 @@ internal sealed class VenueExchange : IVenueMarketSink
 
     private static BybitOrderAck Ack(VenueOrder order) => new() { OrderId = order.OrderId, OrderLinkId = order.OrderLinkId };
 
-    private static BybitPage<T> Page<T>(IEnumerable<T> items, int? limit, int defaultLimit, int maxLimit, string? cursor)
+    public static BybitPage<T> Page<T>(IEnumerable<T> items, int? limit, int defaultLimit, int maxLimit, string? cursor)
     {
         int size = Math.Clamp(limit ?? defaultLimit, 1, maxLimit);
         int offset = cursor is not null && int.TryParse(cursor, NumberStyles.Integer, CultureInfo.InvariantCulture, out int c) && c > 0 ? c : 0;
@@ -867,7 +785,7 @@ internal sealed class VenueExchange : IVenueMarketSink
         return new BybitPage<T> { Category = Category, List = page, NextPageCursor = more ? (offset + size).ToString(CultureInfo.InvariantCulture) : "" };
     }
 
-    private BybitOrder OrderRecord(VenueOrder order, bool stream)
+    public BybitOrder OrderRecord(VenueOrder order, bool stream)
     {
         decimal price = order.PriceTicks * _tick;
         decimal leaves = order.LeavesLots * _lot;
@@ -923,10 +841,10 @@ internal sealed class VenueExchange : IVenueMarketSink
         };
     }
 
-    private static BybitExecution RestExecution(BybitExecution execution) =>
+    public static BybitExecution RestExecution(BybitExecution execution) =>
         execution with { Category = null, ExecPnl = null, IsLeverage = null, MarketUnit = null, CreateType = null };
 
-    private BybitPosition PositionRecord(bool stream)
+    public BybitPosition PositionRecord(bool stream)
     {
         decimal mark = MarkPrice;
         decimal size = Math.Abs(_account.Position);
@@ -981,15 +899,15 @@ internal sealed class VenueExchange : IVenueMarketSink
         };
     }
 
-    private BybitWallet WalletRecord(bool usdt)
+    public BybitWallet WalletRecord(bool usdt)
     {
-        decimal mark = MarkPrice;
-        decimal upl = Math.Round(_account.UnrealisedPnl(mark), MoneyDecimals);
-        decimal wallet = _account.WalletBalance;
+        // The whole account: every instrument's position and orders.
+        decimal upl = Math.Round(_ledger.UnrealisedPnl, MoneyDecimals);
+        decimal wallet = _ledger.WalletBalance;
         decimal equity = wallet + upl;
-        decimal positionIm = Math.Round(Math.Abs(_account.Position) * mark / _settings.Leverage, MoneyDecimals);
-        decimal orderIm = Math.Round(OrderMargin(null), MoneyDecimals);
-        decimal mm = Math.Round(Math.Abs(_account.Position) * mark * MaintenanceRate, MoneyDecimals);
+        decimal positionIm = Math.Round(_ledger.PositionMargin, MoneyDecimals);
+        decimal orderIm = Math.Round(_ledger.OrderMargin(null), MoneyDecimals);
+        decimal mm = Math.Round(_ledger.MaintenanceNotional * MaintenanceRate, MoneyDecimals);
         decimal imRate = equity > 0 ? Math.Round((positionIm + orderIm) / equity, 4) : 0;
         decimal mmRate = equity > 0 ? Math.Round(mm / equity, 4) : 0;
         return new BybitWallet
@@ -1025,7 +943,7 @@ internal sealed class VenueExchange : IVenueMarketSink
                     TotalPositionIM = positionIm,
                     TotalPositionMM = mm,
                     UnrealisedPnl = upl,
-                    CumRealisedPnl = _account.CumulativeRealised,
+                    CumRealisedPnl = _ledger.CumulativeRealised,
                     Bonus = 0m,
                     CollateralSwitch = true,
                     MarginCollateral = true,

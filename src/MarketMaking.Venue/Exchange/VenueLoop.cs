@@ -1,5 +1,4 @@
 using MarketMaking.Venue.Faults;
-using MarketMaking.Venue.Markets;
 using MarketMaking.Venue.Streams;
 
 namespace MarketMaking.Venue.Exchange;
@@ -17,7 +16,6 @@ internal sealed class VenueLoop : IDisposable
     // How long the market thread rests between its rounds (wall time).
     private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(1);
 
-    private readonly IVenueMarket _market;
     private readonly VenueClock _clock;
     private readonly FaultInjector _faults;
     private readonly Lock _gate = new();
@@ -27,17 +25,24 @@ internal sealed class VenueLoop : IDisposable
     private bool _skewed;
     private Exception? _failure;
 
-    public VenueLoop(IVenueMarket market, VenueClock clock, FaultInjector faults)
+    public VenueLoop(VenueClock clock, FaultInjector faults)
     {
-        _market = market;
         _clock = clock;
         _faults = faults;
         _thread = new Thread(Loop) { IsBackground = true, Name = "venue market" };
     }
 
-    public VenueExchange Exchange { get; set; } = null!;
+    /// <summary>The instruments listed, each with its own market; the first answers what is not about one instrument (the server time).</summary>
+    public IReadOnlyList<VenueInstrument> Instruments { get; set; } = [];
 
-    public PublicMarketData Public { get; set; } = null!;
+    /// <summary>The account's private requests across the instruments.</summary>
+    public AccountRequests Account { get; set; } = null!;
+
+    /// <summary>The instruments' public data, in listing order.</summary>
+    public IReadOnlyList<PublicMarketData> Public { get; set; } = [];
+
+    /// <summary>The instrument <paramref name="symbol"/> names, or null.</summary>
+    public VenueInstrument? Find(string? symbol) => Instruments.FirstOrDefault(i => i.Symbol == symbol);
 
     public StreamHub Hub { get; set; } = null!;
 
@@ -89,7 +94,11 @@ internal sealed class VenueLoop : IDisposable
                 {
                     CatchUp();
                     NoteTimedFaults();
-                    Public.Publish();
+                    foreach (VenueInstrument instrument in Instruments)
+                    {
+                        instrument.Public.Publish();
+                    }
+
                     Hub.Tick();
                 }
                 catch (Exception e)
@@ -103,11 +112,15 @@ internal sealed class VenueLoop : IDisposable
         }
     }
 
-    /// <summary>Runs the market up to the wall clock × speed and settles what its fills left for the reduce-only orders.</summary>
+    /// <summary>Runs every market up to the wall clock × speed and settles what their fills left for the reduce-only orders.</summary>
     private void CatchUp()
     {
-        _market.AdvanceTo(_clock.MarketTarget);
-        Exchange.EnforceReduceOnly();
+        double target = _clock.MarketTarget;
+        foreach (VenueInstrument instrument in Instruments)
+        {
+            instrument.Market.AdvanceTo(target);
+            instrument.Exchange.EnforceReduceOnly();
+        }
     }
 
     /// <summary>Counts each rate-limit squeeze and clock skew once, when it starts.</summary>

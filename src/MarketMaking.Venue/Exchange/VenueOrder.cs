@@ -10,6 +10,9 @@ internal sealed class VenueOrder
 
     public required string OrderLinkId { get; init; }
 
+    /// <summary>The account's order number (every instrument's orders, oldest first).</summary>
+    public long Number { get; init; }
+
     public required Side Side { get; init; }
 
     public required BybitOrderType Type { get; init; }

@@ -6,6 +6,7 @@ using MarketMaking.Data.Bybit;
 using MarketMaking.Data.Bybit.Trading;
 using MarketMaking.Data.Bybit.Trading.Json;
 using MarketMaking.Venue.Exchange;
+using MarketMaking.Venue.Streams;
 using MarketMaking.Venue.Faults;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -83,25 +84,25 @@ internal sealed class RestEndpoints
 
         byte[]? answer = path switch
         {
-            "/v5/market/time" => await _loop.Run(() => _loop.Public.ServerTime()).ConfigureAwait(false),
-            "/v5/market/instruments-info" => await _loop.Run(() => _loop.Public.Instruments(symbol)).ConfigureAwait(false),
-            "/v5/market/tickers" => await _loop.Run(() => _loop.Public.Tickers(symbol)).ConfigureAwait(false),
-            _ when symbol is not null && symbol != _loop.Exchange.Symbol => Wire.Error(VenueErrors.ParamsError, VenueErrors.Params($"symbol invalid: this venue lists {_loop.Exchange.Symbol} only"), now),
+            "/v5/market/time" => await _loop.Run(() => _loop.Public[0].ServerTime()).ConfigureAwait(false),
+            "/v5/market/instruments-info" => await _loop.Run(() => PublicMarketData.Instruments(_loop.Public, symbol, _clock.NowMs)).ConfigureAwait(false),
+            "/v5/market/tickers" => await _loop.Run(() => PublicMarketData.Tickers(_loop.Public, symbol, _clock.NowMs)).ConfigureAwait(false),
+            _ when symbol is not null && _loop.Find(symbol) is null => Wire.Error(VenueErrors.ParamsError, VenueErrors.Params($"symbol invalid: this venue lists {string.Join(", ", _loop.Instruments.Select(i => i.Symbol))} only"), now),
             _ when symbol is null => Wire.Error(VenueErrors.ParamsError, VenueErrors.Params("symbol is required"), now),
             "/v5/market/orderbook" => Integer(query, "limit", 25, 1, 500) is { } depth
-                ? await _loop.Run(() => _loop.Public.OrderBook(depth)).ConfigureAwait(false)
+                ? await _loop.Run(() => _loop.Find(symbol)!.Public.OrderBook(depth)).ConfigureAwait(false)
                 : Wire.Error(VenueErrors.ParamsError, VenueErrors.Params("limit must be 1 to 500"), now),
             "/v5/market/recent-trade" => Integer(query, "limit", 500, 1, 1000) is { } count
-                ? await _loop.Run(() => _loop.Public.Trades(count)).ConfigureAwait(false)
+                ? await _loop.Run(() => _loop.Find(symbol)!.Public.Trades(count)).ConfigureAwait(false)
                 : Wire.Error(VenueErrors.ParamsError, VenueErrors.Params("limit must be 1 to 1000"), now),
-            "/v5/market/kline" => await KlineAsync(query, now).ConfigureAwait(false),
+            "/v5/market/kline" => await KlineAsync(_loop.Find(symbol)!.Public, query, now).ConfigureAwait(false),
             _ => null,
         };
 
         await (answer is null ? NotFound(context) : Write(context, answer)).ConfigureAwait(false);
     }
 
-    private async Task<byte[]> KlineAsync(IQueryCollection query, long now)
+    private async Task<byte[]> KlineAsync(PublicMarketData instrument, IQueryCollection query, long now)
     {
         string interval = Value(query, "interval") ?? "";
         long? start = Long(query, "start");
@@ -111,7 +112,7 @@ internal sealed class RestEndpoints
             return Wire.Error(VenueErrors.ParamsError, VenueErrors.Params("limit must be 1 to 1000"), now);
         }
 
-        byte[]? answer = await _loop.Run(() => _loop.Public.Klines(interval, start, end, limit)).ConfigureAwait(false);
+        byte[]? answer = await _loop.Run(() => instrument.Klines(interval, start, end, limit)).ConfigureAwait(false);
         return answer ?? Wire.Error(VenueErrors.ParamsError, VenueErrors.Params($"interval '{interval}' is not 1, 3, 5, 15, 30, 60, 120, 240, 360, 720, D, W or M"), now);
     }
 
@@ -185,11 +186,11 @@ internal sealed class RestEndpoints
         {
             return path switch
             {
-                "/v5/order/create" => Serialize(await Run(Read(body, Requests.BybitOrderRequest), r => _loop.Exchange.Place(r)).ConfigureAwait(false), Answers.BybitResponseBybitOrderAck),
-                "/v5/order/amend" => Serialize(await Run(Read(body, Requests.BybitAmendRequest), r => _loop.Exchange.Amend(r)).ConfigureAwait(false), Answers.BybitResponseBybitOrderAck),
-                "/v5/order/cancel" => Serialize(await Run(Read(body, Requests.BybitCancelRequest), r => _loop.Exchange.Cancel(r)).ConfigureAwait(false), Answers.BybitResponseBybitOrderAck),
+                "/v5/order/create" => Serialize(await Run(Read(body, Requests.BybitOrderRequest), r => _loop.Account.For(r.Symbol).Place(r)).ConfigureAwait(false), Answers.BybitResponseBybitOrderAck),
+                "/v5/order/amend" => Serialize(await Run(Read(body, Requests.BybitAmendRequest), r => _loop.Account.For(r.Symbol).Amend(r)).ConfigureAwait(false), Answers.BybitResponseBybitOrderAck),
+                "/v5/order/cancel" => Serialize(await Run(Read(body, Requests.BybitCancelRequest), r => _loop.Account.For(r.Symbol).Cancel(r)).ConfigureAwait(false), Answers.BybitResponseBybitOrderAck),
                 "/v5/order/cancel-all" => await CancelAllAsync(Read(body, Requests.BybitCancelAllRequest)).ConfigureAwait(false),
-                "/v5/order/create-batch" => Serialize(await Run(Read(body, Requests.BybitBatchOrderRequest), r => _loop.Exchange.PlaceBatch(r, granted)).ConfigureAwait(false), Answers.BybitResponseBybitBatchResult),
+                "/v5/order/create-batch" => Serialize(await Run(Read(body, Requests.BybitBatchOrderRequest), r => _loop.Account.For(r.Request.Count > 0 ? r.Request[0].Symbol : null).PlaceBatch(r, granted)).ConfigureAwait(false), Answers.BybitResponseBybitBatchResult),
                 "/v5/order/realtime" => Serialize(await Run(new BybitOrderQuery(Value(query, "category") ?? "", Value(query, "symbol"))
                 {
                     BaseCoin = Value(query, "baseCoin"),
@@ -199,7 +200,7 @@ internal sealed class RestEndpoints
                     OpenOnly = (int?)Long(query, "openOnly"),
                     Limit = (int?)Long(query, "limit"),
                     Cursor = Value(query, "cursor"),
-                }, q => _loop.Exchange.Orders(q)).ConfigureAwait(false), Answers.BybitResponseBybitPageBybitOrder),
+                }, q => _loop.Account.Orders(q)).ConfigureAwait(false), Answers.BybitResponseBybitPageBybitOrder),
                 "/v5/execution/list" => Serialize(await Run(new BybitExecutionQuery(Value(query, "category") ?? "", Value(query, "symbol"))
                 {
                     OrderId = Value(query, "orderId"),
@@ -211,15 +212,15 @@ internal sealed class RestEndpoints
                     ExecType = Value(query, "execType") is { } type ? JsonSerializer.Deserialize($"\"{type}\"", BybitTradingJsonContext.Default.BybitExecType) : null,
                     Limit = (int?)Long(query, "limit"),
                     Cursor = Value(query, "cursor"),
-                }, q => _loop.Exchange.ExecutionList(q)).ConfigureAwait(false), Answers.BybitResponseBybitPageBybitExecution),
+                }, q => _loop.Account.ExecutionList(q)).ConfigureAwait(false), Answers.BybitResponseBybitPageBybitExecution),
                 "/v5/position/list" => Serialize(await Run(new BybitPositionQuery(Value(query, "category") ?? "", Value(query, "symbol"))
                 {
                     SettleCoin = Value(query, "settleCoin"),
                     BaseCoin = Value(query, "baseCoin"),
                     Limit = (int?)Long(query, "limit"),
                     Cursor = Value(query, "cursor"),
-                }, q => _loop.Exchange.Positions(q)).ConfigureAwait(false), Answers.BybitResponseBybitPageBybitPosition),
-                "/v5/account/wallet-balance" => Serialize(await _loop.Run(() => _loop.Exchange.WalletBalance(Value(query, "accountType"), Value(query, "coin"))).ConfigureAwait(false), Answers.BybitResponseBybitWalletBalance),
+                }, q => _loop.Account.Positions(q)).ConfigureAwait(false), Answers.BybitResponseBybitPageBybitPosition),
+                "/v5/account/wallet-balance" => Serialize(await _loop.Run(() => _loop.Account.WalletBalance(Value(query, "accountType"), Value(query, "coin"))).ConfigureAwait(false), Answers.BybitResponseBybitWalletBalance),
                 _ => Wire.Error(VenueErrors.ParamsError, VenueErrors.ParamsMessage, _clock.NowMs),
             };
         }
@@ -236,7 +237,7 @@ internal sealed class RestEndpoints
             return Wire.Error(VenueErrors.ParamsError, VenueErrors.Params("symbol, baseCoin or settleCoin is required for linear"), _clock.NowMs);
         }
 
-        return Serialize(await _loop.Run(() => _loop.Exchange.CancelAll(request)).ConfigureAwait(false), Answers.BybitResponseBybitCancelAllResult);
+        return Serialize(await _loop.Run(() => _loop.Account.CancelAll(request)).ConfigureAwait(false), Answers.BybitResponseBybitCancelAllResult);
     }
 
     private Task<VenueReply<TResult>> Run<TRequest, TResult>(TRequest request, Func<TRequest, VenueReply<TResult>> handle)
@@ -249,9 +250,17 @@ internal sealed class RestEndpoints
             ? JsonSerializer.SerializeToUtf8Bytes(new BybitResponse<T> { RetCode = 0, RetMsg = "OK", Result = reply.Result, RetExtInfo = reply.ExtInfo, Time = _clock.NowMs }, type)
             : Wire.Error(reply.RetCode, reply.RetMsg, _clock.NowMs);
 
+    /// <summary>GET /venue/state[?symbol=S]: the first instrument's, or the one named (404 for one not listed).</summary>
     private async Task VenueStateAsync(HttpContext context)
     {
-        VenueState state = await _loop.Run(() => _loop.Exchange.State()).ConfigureAwait(false);
+        string? symbol = Value(context.Request.Query, "symbol");
+        if (symbol is not null && _loop.Find(symbol) is null)
+        {
+            await NotFound(context).ConfigureAwait(false);
+            return;
+        }
+
+        VenueState state = await _loop.Run(() => (_loop.Find(symbol) ?? _loop.Instruments[0]).Exchange.State()).ConfigureAwait(false);
         await Write(context, JsonSerializer.SerializeToUtf8Bytes(state, VenueJsonContext.Default.VenueState)).ConfigureAwait(false);
     }
 

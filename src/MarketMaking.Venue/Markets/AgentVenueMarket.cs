@@ -16,10 +16,19 @@ public sealed class AgentVenueMarket : IVenueMarket, IAgentMarketListener
     private VenueMarketEvent[] _step = new VenueMarketEvent[64];
 
     /// <param name="parameters">The market; its duration is extended so the venue can run as long as it is asked to.</param>
+    /// <param name="seed">The background traders' seed.</param>
     public AgentVenueMarket(AgentMarketParameters parameters, ulong seed)
+        : this(parameters, seed, null, 0)
+    {
+    }
+
+    /// <param name="parameters">The market; its duration is extended so the venue can run as long as it is asked to.</param>
+    /// <param name="fundamentals">The common factor its fundamental shares with the venue's other books (null: its own alone).</param>
+    /// <param name="member">Its number among <paramref name="fundamentals"/>' markets.</param>
+    public AgentVenueMarket(AgentMarketParameters parameters, ulong seed, CorrelatedFundamentals? fundamentals, int member)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        _market = new AgentMarket(parameters with { Duration = 1e9 }, seed) { Listener = this };
+        _market = new AgentMarket(parameters with { Duration = 1e9 }, seed, fundamentals, member) { Listener = this };
         TickSize = (decimal)parameters.TickSize;
         LotSize = (decimal)parameters.LotSize;
     }
@@ -35,6 +44,9 @@ public sealed class AgentVenueMarket : IVenueMarket, IAgentMarketListener
     public long LastTradeTicks => _market.LastTradeTicks;
 
     public IVenueMarketSink? Sink { get; set; }
+
+    /// <summary>The hidden fundamental value now (price units).</summary>
+    public double Fundamental => _market.Fundamental;
 
     /// <summary>Background-trader events processed so far.</summary>
     public long Events => _market.Events;

@@ -24,6 +24,7 @@ internal sealed class PublicMarketData : IPublicTape
 
     private readonly IVenueMarket _market;
     private readonly string _symbol;
+    private readonly int _index;
     private readonly VenueClock _clock;
     private readonly FaultInjector _faults;
     private readonly StreamHub _hub;
@@ -40,14 +41,16 @@ internal sealed class PublicMarketData : IPublicTape
     private long _bookSequence;
     private bool _paused;
 
-    public PublicMarketData(IVenueMarket market, string symbol, ulong seed, VenueClock clock, FaultInjector faults, StreamHub hub)
+    /// <param name="index">The instrument's place in the venue's listing (0 for the first): its symbolId and its trade ids' stream.</param>
+    public PublicMarketData(IVenueMarket market, string symbol, int index, ulong seed, VenueClock clock, FaultInjector faults, StreamHub hub)
     {
         _market = market;
         _symbol = symbol;
+        _index = index;
         _clock = clock;
         _faults = faults;
         _hub = hub;
-        _tradeIds = new VenueIds(seed, 3);
+        _tradeIds = new VenueIds(seed, 3 + (16L * index));
         _books =
         [
             new BookTopic(1, TimeSpan.FromMilliseconds(10), $"orderbook.1.{symbol}"),
@@ -96,12 +99,12 @@ internal sealed class PublicMarketData : IPublicTape
     }
 
     /// <summary>
-    /// Subscribes a connection to a public topic (on the market thread), answering as Bybit does,
-    /// then sending the book's snapshot; an unknown topic is refused.
+    /// Subscribes a connection to public topics (on the market thread), answering as Bybit does,
+    /// then sending each book's snapshot; a topic no instrument serves refuses the whole request.
     /// </summary>
-    public void Subscribe(StreamConnection connection, string requestId, IReadOnlyList<string> topics)
+    public static void Subscribe(IReadOnlyList<PublicMarketData> instruments, StreamConnection connection, string requestId, IReadOnlyList<string> topics)
     {
-        string? unknown = topics.FirstOrDefault(t => t != _tradeTopic && !_books.Any(b => b.Name == t));
+        string? unknown = topics.FirstOrDefault(t => !instruments.Any(i => i.Serves(t)));
         connection.Send(Ack(connection, requestId, "subscribe", unknown is null ? null : $"error:handler not found,topic:{unknown}"));
         if (unknown is not null)
         {
@@ -110,19 +113,26 @@ internal sealed class PublicMarketData : IPublicTape
 
         foreach (string topic in topics)
         {
-            connection.Topics.Add(topic);
-            if (_books.FirstOrDefault(b => b.Name == topic) is { } book)
-            {
-                if (!book.Fresh)
-                {
-                    Capture(book);
-                    book.U++;
-                    book.Fresh = true;
-                    book.LastPush = book.LastChange = _clock.Elapsed;
-                }
+            instruments.First(i => i.Serves(topic)).Add(connection, topic);
+        }
+    }
 
-                connection.Send(BookMessage(book, snapshot: true, book.Bids, book.Asks, _clock.NowMs));
+    private bool Serves(string topic) => topic == _tradeTopic || _books.Any(b => b.Name == topic);
+
+    private void Add(StreamConnection connection, string topic)
+    {
+        connection.Topics.Add(topic);
+        if (_books.FirstOrDefault(b => b.Name == topic) is { } book)
+        {
+            if (!book.Fresh)
+            {
+                Capture(book);
+                book.U++;
+                book.Fresh = true;
+                book.LastPush = book.LastChange = _clock.Elapsed;
             }
+
+            connection.Send(BookMessage(book, snapshot: true, book.Bids, book.Asks, _clock.NowMs));
         }
     }
 
@@ -246,65 +256,71 @@ internal sealed class PublicMarketData : IPublicTape
         });
     }
 
-    /// <summary>GET /v5/market/instruments-info (linear example's shape); another symbol gets an empty list.</summary>
-    public byte[] Instruments(string? symbol) => Wire.Ok(_clock.NowMs, symbol is null || symbol == _symbol, (w, listed) =>
+    /// <summary>GET /v5/market/instruments-info (linear example's shape): every instrument listed, or the one named; another symbol gets an empty list.</summary>
+    public static byte[] Instruments(IReadOnlyList<PublicMarketData> instruments, string? symbol, long now) =>
+        Wire.Ok(now, instruments.Where(i => symbol is null || symbol == i._symbol).ToList(), static (w, listed) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("category"u8, VenueExchange.Category);
+            w.WriteStartArray("list"u8);
+            foreach (PublicMarketData instrument in listed)
+            {
+                instrument.WriteInstrument(w);
+            }
+
+            w.WriteEndArray();
+            w.WriteString("nextPageCursor"u8, ""u8);
+            w.WriteEndObject();
+        });
+
+    private void WriteInstrument(Utf8JsonWriter w)
     {
         decimal tick = _market.TickSize;
         decimal lot = _market.LotSize;
         w.WriteStartObject();
-        w.WriteString("category"u8, VenueExchange.Category);
-        w.WriteStartArray("list"u8);
-        if (listed)
-        {
-            w.WriteStartObject();
-            w.WriteString("symbol"u8, _symbol);
-            w.WriteNumber("symbolId"u8, 1);
-            w.WriteString("contractType"u8, "LinearPerpetual"u8);
-            w.WriteString("status"u8, "Trading"u8);
-            w.WriteString("baseCoin"u8, _symbol[..^4]);
-            w.WriteString("quoteCoin"u8, VenueExchange.SettleCoin);
-            w.LongString("launchTime"u8, _launchTime);
-            w.WriteString("deliveryTime"u8, "0"u8);
-            w.WriteString("deliveryFeeRate"u8, ""u8);
-            w.WriteString("priceScale"u8, _priceScale.ToString(CultureInfo.InvariantCulture));
-            w.WriteStartObject("leverageFilter"u8);
-            w.WriteString("minLeverage"u8, "1"u8);
-            w.WriteString("maxLeverage"u8, "100.00"u8);
-            w.WriteString("leverageStep"u8, "0.01"u8);
-            w.WriteEndObject();
-            w.WriteStartObject("priceFilter"u8);
-            w.Decimal("minPrice"u8, tick);
-            w.Decimal("maxPrice"u8, tick * 10_000_000);
-            w.Decimal("tickSize"u8, tick);
-            w.WriteEndObject();
-            w.WriteStartObject("lotSizeFilter"u8);
-            w.Decimal("maxOrderQty"u8, lot * 1_000_000);
-            w.Decimal("minOrderQty"u8, lot);
-            w.Decimal("qtyStep"u8, lot);
-            w.Decimal("postOnlyMaxOrderQty"u8, lot * 1_000_000);
-            w.Decimal("maxMktOrderQty"u8, lot * 100_000);
-            w.Decimal("minNotionalValue"u8, VenueExchange.MinNotional);
-            w.WriteEndObject();
-            w.WriteBoolean("unifiedMarginTrade"u8, true);
-            w.WriteNumber("fundingInterval"u8, 480);
-            w.WriteString("settleCoin"u8, VenueExchange.SettleCoin);
-            w.WriteString("copyTrading"u8, "none"u8);
-            w.WriteString("upperFundingRate"u8, "0.00375"u8);
-            w.WriteString("lowerFundingRate"u8, "-0.00375"u8);
-            w.WriteBoolean("isPreListing"u8, false);
-            w.WriteNull("preListingInfo"u8);
-            w.WriteStartObject("riskParameters"u8);
-            w.WriteString("priceLimitRatioX"u8, "0.01"u8);
-            w.WriteString("priceLimitRatioY"u8, "0.02"u8);
-            w.WriteEndObject();
-            w.WriteString("symbolType"u8, ""u8);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteString("nextPageCursor"u8, ""u8);
+        w.WriteString("symbol"u8, _symbol);
+        w.WriteNumber("symbolId"u8, _index + 1);
+        w.WriteString("contractType"u8, "LinearPerpetual"u8);
+        w.WriteString("status"u8, "Trading"u8);
+        w.WriteString("baseCoin"u8, _symbol[..^4]);
+        w.WriteString("quoteCoin"u8, VenueExchange.SettleCoin);
+        w.LongString("launchTime"u8, _launchTime);
+        w.WriteString("deliveryTime"u8, "0"u8);
+        w.WriteString("deliveryFeeRate"u8, ""u8);
+        w.WriteString("priceScale"u8, _priceScale.ToString(CultureInfo.InvariantCulture));
+        w.WriteStartObject("leverageFilter"u8);
+        w.WriteString("minLeverage"u8, "1"u8);
+        w.WriteString("maxLeverage"u8, "100.00"u8);
+        w.WriteString("leverageStep"u8, "0.01"u8);
         w.WriteEndObject();
-    });
+        w.WriteStartObject("priceFilter"u8);
+        w.Decimal("minPrice"u8, tick);
+        w.Decimal("maxPrice"u8, tick * 10_000_000);
+        w.Decimal("tickSize"u8, tick);
+        w.WriteEndObject();
+        w.WriteStartObject("lotSizeFilter"u8);
+        w.Decimal("maxOrderQty"u8, lot * 1_000_000);
+        w.Decimal("minOrderQty"u8, lot);
+        w.Decimal("qtyStep"u8, lot);
+        w.Decimal("postOnlyMaxOrderQty"u8, lot * 1_000_000);
+        w.Decimal("maxMktOrderQty"u8, lot * 100_000);
+        w.Decimal("minNotionalValue"u8, VenueExchange.MinNotional);
+        w.WriteEndObject();
+        w.WriteBoolean("unifiedMarginTrade"u8, true);
+        w.WriteNumber("fundingInterval"u8, 480);
+        w.WriteString("settleCoin"u8, VenueExchange.SettleCoin);
+        w.WriteString("copyTrading"u8, "none"u8);
+        w.WriteString("upperFundingRate"u8, "0.00375"u8);
+        w.WriteString("lowerFundingRate"u8, "-0.00375"u8);
+        w.WriteBoolean("isPreListing"u8, false);
+        w.WriteNull("preListingInfo"u8);
+        w.WriteStartObject("riskParameters"u8);
+        w.WriteString("priceLimitRatioX"u8, "0.01"u8);
+        w.WriteString("priceLimitRatioY"u8, "0.02"u8);
+        w.WriteEndObject();
+        w.WriteString("symbolType"u8, ""u8);
+        w.WriteEndObject();
+    }
 
     /// <summary>GET /v5/market/orderbook: <paramref name="limit"/> levels a side (1 to 500, default 25).</summary>
     public byte[] OrderBook(int limit)
@@ -411,64 +427,66 @@ internal sealed class PublicMarketData : IPublicTape
         });
     }
 
-    /// <summary>GET /v5/market/tickers (the linear and inverse shape): last, best bid and ask, 24-hour and 1-hour statistics from the trades.</summary>
-    public byte[] Tickers(string? symbol)
-    {
-        long now = _clock.NowMs;
-        return Wire.Ok(now, symbol is null || symbol == _symbol, (w, listed) =>
+    /// <summary>GET /v5/market/tickers (the linear and inverse shape): last, best bid and ask, 24-hour and 1-hour statistics from the trades, for every instrument or the one named.</summary>
+    public static byte[] Tickers(IReadOnlyList<PublicMarketData> instruments, string? symbol, long now) =>
+        Wire.Ok(now, (instruments.Where(i => symbol is null || symbol == i._symbol).ToList(), now), static (w, state) =>
         {
-            decimal tick = _market.TickSize;
-            decimal lot = _market.LotSize;
             w.WriteStartObject();
             w.WriteString("category"u8, VenueExchange.Category);
             w.WriteStartArray("list"u8);
-            if (listed)
+            foreach (PublicMarketData instrument in state.Item1)
             {
-                long last = _market.LastTradeTicks;
-                List<Bar> day = _minutes.Where(b => b.Start > now - (24 * 60 * Minute)).ToList();
-                long prev24 = PriceBefore(now - (24 * 60 * Minute)) ?? (day.Count > 0 ? day[0].Open : last);
-                long prev1 = PriceBefore(now - (60 * Minute)) ?? prev24;
-                BookLevel bid = _market.Book.Best(Side.Buy);
-                BookLevel ask = _market.Book.Best(Side.Sell);
-                decimal mark = _market.MarkPrice();
-                long nextFunding = ((now / (8 * 60 * Minute)) + 1) * 8 * 60 * Minute;
-                w.WriteStartObject();
-                w.WriteString("symbol"u8, _symbol);
-                w.Decimal("lastPrice"u8, last * tick);
-                w.Decimal("indexPrice"u8, mark);
-                w.Decimal("markPrice"u8, mark);
-                w.Decimal("prevPrice24h"u8, prev24 * tick);
-                w.Decimal("price24hPcnt"u8, prev24 > 0 ? Math.Round((decimal)(last - prev24) / prev24, 6) : 0);
-                w.Decimal("highPrice24h"u8, (day.Count > 0 ? day.Max(b => b.High) : last) * tick);
-                w.Decimal("lowPrice24h"u8, (day.Count > 0 ? day.Min(b => b.Low) : last) * tick);
-                w.Decimal("prevPrice1h"u8, prev1 * tick);
-                w.WriteString("openInterest"u8, "0"u8);
-                w.WriteString("openInterestValue"u8, "0"u8);
-                w.Decimal("turnover24h"u8, day.Sum(b => b.Turnover) * tick * lot);
-                w.Decimal("volume24h"u8, day.Sum(b => b.Volume) * lot);
-                w.WriteString("fundingRate"u8, "0.0001"u8);
-                w.LongString("nextFundingTime"u8, nextFunding);
-                w.WriteString("predictedDeliveryPrice"u8, ""u8);
-                w.WriteString("basisRate"u8, ""u8);
-                w.WriteString("deliveryFeeRate"u8, ""u8);
-                w.WriteString("deliveryTime"u8, "0"u8);
-                w.Decimal("ask1Size"u8, ask.Size * lot);
-                w.Decimal("bid1Price"u8, bid.Price * tick);
-                w.Decimal("ask1Price"u8, ask.Price * tick);
-                w.Decimal("bid1Size"u8, bid.Size * lot);
-                w.WriteString("basis"u8, ""u8);
-                w.WriteString("preOpenPrice"u8, ""u8);
-                w.WriteString("preQty"u8, ""u8);
-                w.WriteString("curPreListingPhase"u8, ""u8);
-                w.WriteString("fundingIntervalHour"u8, "8"u8);
-                w.WriteString("basisRateYear"u8, ""u8);
-                w.WriteString("fundingCap"u8, "0.005"u8);
-                w.WriteEndObject();
+                instrument.WriteTicker(w, state.now);
             }
 
             w.WriteEndArray();
             w.WriteEndObject();
         });
+
+    private void WriteTicker(Utf8JsonWriter w, long now)
+    {
+        decimal tick = _market.TickSize;
+        decimal lot = _market.LotSize;
+        long last = _market.LastTradeTicks;
+        List<Bar> day = _minutes.Where(b => b.Start > now - (24 * 60 * Minute)).ToList();
+        long prev24 = PriceBefore(now - (24 * 60 * Minute)) ?? (day.Count > 0 ? day[0].Open : last);
+        long prev1 = PriceBefore(now - (60 * Minute)) ?? prev24;
+        BookLevel bid = _market.Book.Best(Side.Buy);
+        BookLevel ask = _market.Book.Best(Side.Sell);
+        decimal mark = _market.MarkPrice();
+        long nextFunding = ((now / (8 * 60 * Minute)) + 1) * 8 * 60 * Minute;
+        w.WriteStartObject();
+        w.WriteString("symbol"u8, _symbol);
+        w.Decimal("lastPrice"u8, last * tick);
+        w.Decimal("indexPrice"u8, mark);
+        w.Decimal("markPrice"u8, mark);
+        w.Decimal("prevPrice24h"u8, prev24 * tick);
+        w.Decimal("price24hPcnt"u8, prev24 > 0 ? Math.Round((decimal)(last - prev24) / prev24, 6) : 0);
+        w.Decimal("highPrice24h"u8, (day.Count > 0 ? day.Max(b => b.High) : last) * tick);
+        w.Decimal("lowPrice24h"u8, (day.Count > 0 ? day.Min(b => b.Low) : last) * tick);
+        w.Decimal("prevPrice1h"u8, prev1 * tick);
+        w.WriteString("openInterest"u8, "0"u8);
+        w.WriteString("openInterestValue"u8, "0"u8);
+        w.Decimal("turnover24h"u8, day.Sum(b => b.Turnover) * tick * lot);
+        w.Decimal("volume24h"u8, day.Sum(b => b.Volume) * lot);
+        w.WriteString("fundingRate"u8, "0.0001"u8);
+        w.LongString("nextFundingTime"u8, nextFunding);
+        w.WriteString("predictedDeliveryPrice"u8, ""u8);
+        w.WriteString("basisRate"u8, ""u8);
+        w.WriteString("deliveryFeeRate"u8, ""u8);
+        w.WriteString("deliveryTime"u8, "0"u8);
+        w.Decimal("ask1Size"u8, ask.Size * lot);
+        w.Decimal("bid1Price"u8, bid.Price * tick);
+        w.Decimal("ask1Price"u8, ask.Price * tick);
+        w.Decimal("bid1Size"u8, bid.Size * lot);
+        w.WriteString("basis"u8, ""u8);
+        w.WriteString("preOpenPrice"u8, ""u8);
+        w.WriteString("preQty"u8, ""u8);
+        w.WriteString("curPreListingPhase"u8, ""u8);
+        w.WriteString("fundingIntervalHour"u8, "8"u8);
+        w.WriteString("basisRateYear"u8, ""u8);
+        w.WriteString("fundingCap"u8, "0.005"u8);
+        w.WriteEndObject();
     }
 
     private long? PriceBefore(long time)

@@ -76,7 +76,7 @@ internal sealed class StreamEndpoints
                 }));
                 break;
             case "subscribe":
-                await _loop.Run(() => { _loop.Public.Subscribe(connection, requestId, args); return 0; }).ConfigureAwait(false);
+                await _loop.Run(() => { PublicMarketData.Subscribe(_loop.Public, connection, requestId, args); return 0; }).ConfigureAwait(false);
                 break;
             case "unsubscribe":
                 await _loop.Run(() => { PublicMarketData.Unsubscribe(connection, requestId, args); return 0; }).ConfigureAwait(false);

@@ -1,0 +1,127 @@
+using MarketMaking.Core.Errors;
+using MarketMaking.Core.Risk;
+
+namespace MarketMaking.Trading.Portfolio;
+
+/// <summary>
+/// The portfolio limits of a multi-instrument run (<see cref="PortfolioRiskLimits"/>: per
+/// instrument |q·P|, net |Σ q·P| and gross Σ |q·P|, in the quote currency) over every instrument's
+/// position and mid as its session last marked them. Each session's risk gate asks its
+/// <see cref="PortfolioSeat"/> about each order, so a quote that would break a limit is never sent.
+/// The sessions run concurrently: every read and write is under one lock.
+/// </summary>
+public sealed class PortfolioRisk
+{
+    private readonly Lock _lock = new();
+    private readonly double[] _positions;
+    private readonly double[] _mids;
+    private readonly double[] _volatilities;
+
+    // Scratch for a check (under the lock): no allocation per order.
+    private readonly double[] _worstPositions;
+    private readonly double[] _worstMids;
+    private readonly PortfolioSeat[] _seats;
+
+    /// <param name="symbols">The instruments, in order.</param>
+    /// <param name="limits">Their limits; <see cref="PortfolioRiskLimits.Instruments"/> holds one per symbol, or none (no per-instrument limit).</param>
+    public PortfolioRisk(IReadOnlyList<string> symbols, PortfolioRiskLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (limits.Instruments.Count == 0)
+        {
+            limits = limits with { Instruments = [.. symbols.Select(_ => new InstrumentExposureLimit(double.PositiveInfinity))] };
+        }
+
+        if (limits.Instruments.Count != symbols.Count)
+        {
+            throw new InvalidParameterException("portfolio_risk.instruments", $"needs one limit per symbol ({symbols.Count}), got {limits.Instruments.Count}");
+        }
+
+        Limits = limits.Validate();
+        Symbols = [.. symbols];
+        int n = symbols.Count;
+        _positions = new double[n];
+        _mids = [.. Enumerable.Repeat(double.NaN, n)];
+        _volatilities = [.. Enumerable.Repeat(double.NaN, n)];
+        _worstPositions = new double[n];
+        _worstMids = new double[n];
+        _seats = [.. Enumerable.Range(0, n).Select(i => new PortfolioSeat(this, i))];
+    }
+
+    public IReadOnlyList<string> Symbols { get; }
+
+    public PortfolioRiskLimits Limits { get; }
+
+    /// <summary>Orders the portfolio limits refused, all instruments together.</summary>
+    public long Refusals { get; private set; }
+
+    /// <summary>Instrument <paramref name="instrument"/>'s seat, for its session's risk gate.</summary>
+    public PortfolioSeat Seat(int instrument) => _seats[instrument];
+
+    /// <summary>The portfolio as last marked: each instrument's exposure and limit, net and gross with theirs.</summary>
+    public PortfolioState State()
+    {
+        lock (_lock)
+        {
+            var instruments = new List<PortfolioInstrumentState>(Symbols.Count);
+            double net = 0, gross = 0, portfolioScale = 1;
+            for (int i = 0; i < Symbols.Count; i++)
+            {
+                double exposure = Exposure(_positions[i], _mids[i]);
+                double scale = Limits.Scale(i, _volatilities[i]);
+                instruments.Add(new PortfolioInstrumentState(Symbols[i], _positions[i], _mids[i], exposure, Limits.Instruments[i].MaxExposure * scale));
+                net += exposure;
+                gross += Math.Abs(exposure);
+                portfolioScale = Math.Min(portfolioScale, scale);
+            }
+
+            return new PortfolioState(instruments, net, gross, Limits.MaxNetExposure * portfolioScale, Limits.MaxGrossNotional * portfolioScale, Refusals);
+        }
+    }
+
+    internal void Mark(int instrument, double position, double mid, double volatility)
+    {
+        lock (_lock)
+        {
+            _positions[instrument] = position;
+            if (double.IsFinite(mid))
+            {
+                _mids[instrument] = mid;
+            }
+
+            _volatilities[instrument] = volatility;
+        }
+    }
+
+    internal bool Allows(int instrument, double position, double worstCase, double mid)
+    {
+        if (Math.Abs(worstCase) <= Math.Abs(position))
+        {
+            return true;
+        }
+
+        lock (_lock)
+        {
+            for (int i = 0; i < _positions.Length; i++)
+            {
+                _worstPositions[i] = _positions[i];
+
+                // An instrument not yet priced has no exposure to count.
+                _worstMids[i] = double.IsFinite(_mids[i]) ? _mids[i] : 0;
+            }
+
+            _worstPositions[instrument] = worstCase;
+            _worstMids[instrument] = mid;
+            bool allowed = Limits.Check(_worstPositions, _worstMids, _volatilities).Breach == PortfolioBreach.None;
+            if (!allowed)
+            {
+                Refusals++;
+            }
+
+            return allowed;
+        }
+    }
+
+    private static double Exposure(double position, double mid) => double.IsFinite(mid) ? position * mid : 0;
+}

@@ -1,0 +1,23 @@
+using MarketMaking.Core.Risk;
+
+namespace MarketMaking.Trading.Portfolio;
+
+/// <summary>One instrument's place in a <see cref="PortfolioRisk"/>: its session marks its position and mid here, and its risk gate checks orders here.</summary>
+public sealed class PortfolioSeat : IPortfolioCheck
+{
+    private readonly PortfolioRisk _portfolio;
+
+    internal PortfolioSeat(PortfolioRisk portfolio, int instrument)
+    {
+        _portfolio = portfolio;
+        Instrument = instrument;
+    }
+
+    /// <summary>The instrument's number in the portfolio.</summary>
+    public int Instrument { get; }
+
+    /// <summary>Records the instrument's position, mid and volatility (price units per √s) as its session sees them now.</summary>
+    public void Mark(double position, double mid, double volatility) => _portfolio.Mark(Instrument, position, mid, volatility);
+
+    public bool Allows(double position, double worstCase, double mid) => _portfolio.Allows(Instrument, position, worstCase, mid);
+}

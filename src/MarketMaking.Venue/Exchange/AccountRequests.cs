@@ -1,0 +1,120 @@
+using MarketMaking.Data.Bybit.Trading;
+
+namespace MarketMaking.Venue.Exchange;
+
+/// <summary>
+/// The private requests about the whole account (cancel-all, open orders, executions, positions,
+/// wallet), answered across every instrument's exchange as Bybit answers them: by symbol for one
+/// instrument, by settle or base coin for all that match, newest first, paged over the merged list.
+/// Runs on the market thread.
+/// </summary>
+internal sealed class AccountRequests(VenueLedger ledger)
+{
+    private const string Category = VenueExchange.Category;
+    private const string SettleCoin = VenueExchange.SettleCoin;
+    private const int RecentClosed = 500;
+
+    /// <summary>The instrument a symbol names; an unlisted symbol goes to the first, which refuses it with Bybit's error.</summary>
+    public VenueExchange For(string? symbol) => ledger.Find(symbol) ?? ledger.Exchanges[0];
+
+    /// <summary>POST /v5/order/cancel-all (by symbol, or by settle coin USDT / base coin).</summary>
+    public VenueReply<BybitCancelAllResult> CancelAll(BybitCancelAllRequest request)
+    {
+        if (request.Category != Category)
+        {
+            return VenueReply<BybitCancelAllResult>.Error(VenueErrors.ParamsError, VenueErrors.Params($"category must be {Category} on this venue"));
+        }
+
+        var cancelled = new List<BybitOrderAck>();
+        foreach (VenueExchange exchange in ledger.Exchanges.Where(e => e.Listed(request.Symbol, request.BaseCoin, request.SettleCoin)))
+        {
+            cancelled.AddRange(exchange.CancelEverything());
+        }
+
+        return VenueReply<BybitCancelAllResult>.Ok(new BybitCancelAllResult { List = cancelled, Success = "1" });
+    }
+
+    /// <summary>GET /v5/order/realtime.</summary>
+    public VenueReply<BybitPage<BybitOrder>> Orders(BybitOrderQuery query)
+    {
+        if (query.Category != Category)
+        {
+            return VenueReply<BybitPage<BybitOrder>>.Error(VenueErrors.ParamsError, VenueErrors.Params($"category must be {Category} on this venue"));
+        }
+
+        IEnumerable<(VenueExchange Exchange, VenueOrder Order)> matches;
+        if (query.OrderId is not null || query.OrderLinkId is not null)
+        {
+            matches = ledger.Exchanges.Select(e => (e, e.Find(query.OrderId, query.OrderLinkId))).Where(m => m.Item2 is not null).Select(m => (m.e, m.Item2!)).Take(1);
+        }
+        else if (query.Symbol is null && query.SettleCoin is null && query.BaseCoin is null)
+        {
+            return VenueReply<BybitPage<BybitOrder>>.Error(VenueErrors.ParamsError, VenueErrors.Params("symbol, baseCoin or settleCoin is required"));
+        }
+        else
+        {
+            IEnumerable<VenueExchange> listed = ledger.Exchanges.Where(e => e.Listed(query.Symbol, query.BaseCoin, query.SettleCoin));
+            matches = query.OpenOnly == 1
+                ? listed.SelectMany(e => e.AllOrders.Where(o => !o.IsOpen).Select(o => (e, o))).OrderByDescending(m => m.o.Number).Take(RecentClosed)
+                : listed.SelectMany(e => e.OpenOrders.Select(o => (e, o))).OrderByDescending(m => m.o.Number);
+        }
+
+        return VenueReply<BybitPage<BybitOrder>>.Ok(VenueExchange.Page(matches.Select(m => m.Exchange.OrderRecord(m.Order, stream: false)), query.Limit, 20, 50, query.Cursor));
+    }
+
+    /// <summary>GET /v5/execution/list: newest first.</summary>
+    public VenueReply<BybitPage<BybitExecution>> ExecutionList(BybitExecutionQuery query)
+    {
+        if (query.Category != Category)
+        {
+            return VenueReply<BybitPage<BybitExecution>>.Error(VenueErrors.ParamsError, VenueErrors.Params($"category must be {Category} on this venue"));
+        }
+
+        long end = query.EndTime ?? (query.StartTime is { } s ? s + (7 * 86_400_000L) : long.MaxValue);
+        long start = query.StartTime ?? (query.EndTime is { } e ? e - (7 * 86_400_000L) : long.MinValue);
+        IEnumerable<BybitExecution> matches = Enumerable.Reverse(ledger.Executions);
+        if (query.OrderId is not null || query.OrderLinkId is not null)
+        {
+            matches = matches.Where(x => query.OrderId is not null ? x.OrderId == query.OrderId : x.OrderLinkId == query.OrderLinkId);
+        }
+        else
+        {
+            string? settle = query.SettleCoin ?? (query.Symbol is null && query.BaseCoin is null ? SettleCoin : null);
+            HashSet<string> listed = [.. ledger.Exchanges.Where(x => x.Listed(query.Symbol, query.BaseCoin, settle)).Select(x => x.Symbol)];
+            matches = matches.Where(x => listed.Contains(x.Symbol) && x.ExecTime >= start && x.ExecTime <= end && (query.ExecType is null || x.ExecType == query.ExecType));
+        }
+
+        return VenueReply<BybitPage<BybitExecution>>.Ok(VenueExchange.Page(matches.Select(VenueExchange.RestExecution), query.Limit, 50, 100, query.Cursor));
+    }
+
+    /// <summary>GET /v5/position/list: the symbol's position (even flat), or by settle coin the non-empty ones.</summary>
+    public VenueReply<BybitPage<BybitPosition>> Positions(BybitPositionQuery query)
+    {
+        if (query.Category != Category)
+        {
+            return VenueReply<BybitPage<BybitPosition>>.Error(VenueErrors.ParamsError, VenueErrors.Params($"category must be {Category} on this venue"));
+        }
+
+        if (query.Symbol is null && query.SettleCoin is null)
+        {
+            return VenueReply<BybitPage<BybitPosition>>.Error(VenueErrors.ParamsError, VenueErrors.Params("symbol or settleCoin is required"));
+        }
+
+        IEnumerable<VenueExchange> shown = query.Symbol is { } symbol
+            ? ledger.Exchanges.Where(e => e.Symbol == symbol)
+            : ledger.Exchanges.Where(e => query.SettleCoin == SettleCoin && e.Account.Position != 0);
+        return VenueReply<BybitPage<BybitPosition>>.Ok(new BybitPage<BybitPosition> { Category = Category, List = [.. shown.Select(e => e.PositionRecord(stream: false))] });
+    }
+
+    /// <summary>GET /v5/account/wallet-balance of the unified account (every instrument's positions and orders).</summary>
+    public VenueReply<BybitWalletBalance> WalletBalance(string? accountType, string? coin)
+    {
+        if (accountType != "UNIFIED")
+        {
+            return VenueReply<BybitWalletBalance>.Error(VenueErrors.ParamsError, VenueErrors.Params("accountType only support UNIFIED"));
+        }
+
+        bool usdt = coin is null || coin.Split(',').Contains(SettleCoin, StringComparer.Ordinal);
+        return VenueReply<BybitWalletBalance>.Ok(new BybitWalletBalance { List = [ledger.Exchanges[0].WalletRecord(usdt)] });
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using MarketMaking.Cli;
+using MarketMaking.Simulation.Agents;
+using MarketMaking.Trading.Journal;
+using MarketMaking.Venue;
+using MarketMaking.Venue.Markets;
+
+namespace MarketMaking.Trading.Tests.Acceptance;
+
+/// <summary>mm trade with two symbols in-process against the local venue listing both.</summary>
+public class PortfolioTradeCommandTests
+{
+    [Fact]
+    public async Task TwoSymbolsPrintEachInstrumentsFiguresAndThePortfolioWhoseTotalsAreTheirSums()
+    {
+        var market = new AgentMarketParameters { Symbol = "SIM", WarmUp = 30 };
+        await using LocalVenue local = await LocalVenue.StartAsync(
+            [("AAAUSDT", new AgentVenueMarket(market, 7)), ("BBBUSDT", new AgentVenueMarket(market, 8))],
+            new VenueSettings { Speed = 10, InitialBalance = LocalVenues.InitialBalance });
+        using var journal = new TempJournal();
+        Environment.SetEnvironmentVariable("BYBIT_API_KEY", local.ApiKey);
+        Environment.SetEnvironmentVariable("BYBIT_API_SECRET", local.ApiSecret);
+        (int code, string output, string error) = (0, "", "");
+        try
+        {
+            (code, output, error) = await Task.Run(() => Run(
+                "trade", "--venue", "local", "--endpoint", local.Url.ToString(), "--symbol", "AAAUSDT", "--symbol", "BBBUSDT",
+                "--strategy", "fixed", "--duration", "10s", "--journal", journal.Path, "--json", "--no-save", "--max-gross-notional", "5000"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("BYBIT_API_KEY", null);
+            Environment.SetEnvironmentVariable("BYBIT_API_SECRET", null);
+        }
+
+        Assert.True(code == 0, error);
+        using JsonDocument end = JsonDocument.Parse(output);
+        JsonElement instruments = end.RootElement.GetProperty("instruments");
+        JsonElement portfolio = end.RootElement.GetProperty("portfolio");
+        Assert.Equal(["AAAUSDT", "BBBUSDT"], instruments.EnumerateObject().Select(p => p.Name));
+        double pnl = 0, net = 0, gross = 0;
+        foreach (JsonProperty instrument in instruments.EnumerateObject())
+        {
+            JsonElement figures = instrument.Value;
+            Assert.Equal(0, figures.GetProperty("orders_open_at_end").GetInt32());
+            Assert.Equal(figures.GetProperty("venue_position").GetDecimal(), figures.GetProperty("position").GetDecimal());
+            Assert.Equal(figures.GetProperty("venue_cash").GetDecimal(), figures.GetProperty("cash").GetDecimal());
+
+            // One journal per instrument, named after it, holding its executions.
+            string path = Path.Combine(journal.Folder, $"journal-{instrument.Name}.db");
+            JournalRun run = Assert.Single(JournalReader.Load(path).Runs);
+            Assert.Equal(instrument.Name, run.Symbol);
+            Assert.Equal(figures.GetProperty("journal_executions").GetInt32(), JournalReader.Fills(path).Count);
+
+            pnl += figures.GetProperty("net_pnl").GetDouble();
+            double exposure = portfolio.GetProperty("instruments").GetProperty(instrument.Name).GetProperty("exposure").GetDouble();
+            net += exposure;
+            gross += Math.Abs(exposure);
+        }
+
+        Assert.Equal(pnl, portfolio.GetProperty("net_pnl").GetDouble(), 6);
+        Assert.Equal(net, portfolio.GetProperty("net_exposure").GetDouble(), 6);
+        Assert.Equal(gross, portfolio.GetProperty("gross_notional").GetDouble(), 6);
+        Assert.Equal(5000, portfolio.GetProperty("max_gross_notional").GetDouble());
+        Assert.Equal(JsonValueKind.Null, portfolio.GetProperty("max_net_exposure").ValueKind);
+    }
+
+    [Theory]
+    [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--symbol", "BTCUSDT", "--paper" }, "error: invalid symbol: a symbol is named twice: BTCUSDT, BTCUSDT")]
+    [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--paper", "--max-net-exposure", "1000" }, "error: invalid max-exposure: the portfolio limits (--max-exposure, --max-net-exposure, --max-gross-notional) need several --symbol")]
+    [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--symbol", "ETHUSDT", "--paper", "--max-gross-notional", "-5" }, "error: invalid portfolio_risk.max_gross_notional: must be positive (or absent for no limit), got -5")]
+    public void AMistakeIsOneLine(string[] args, string message)
+    {
+        var (code, _, error) = Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal(message, error.Trim());
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = MmApplication.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}

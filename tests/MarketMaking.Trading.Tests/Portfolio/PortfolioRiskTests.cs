@@ -1,0 +1,86 @@
+using MarketMaking.Core.Orders;
+using MarketMaking.Core.Risk;
+using MarketMaking.Trading.Portfolio;
+
+namespace MarketMaking.Trading.Tests.Portfolio;
+
+/// <summary>The portfolio limits across instruments, on hand-computed exposures (A at 100, B at 50).</summary>
+public class PortfolioRiskTests
+{
+    [Fact]
+    public void AnOrderThatWouldTakeTheNetExposurePastItsLimitIsRefusedOneThatStaysWithinIsNot()
+    {
+        var risk = new PortfolioRisk(["AUSDT", "BUSDT"], new PortfolioRiskLimits { MaxNetExposure = 1000 });
+        risk.Seat(0).Mark(5, 100, double.NaN); // A: +500
+
+        // B buying to 12 at 50 would make the net 500 + 600 = 1100; to 10, exactly 1000.
+        Assert.False(risk.Seat(1).Allows(0, 12, 50));
+        Assert.True(risk.Seat(1).Allows(0, 10, 50));
+
+        // Selling B offsets A: −12 × 50 = −600, net −100.
+        Assert.True(risk.Seat(1).Allows(0, -12, 50));
+        Assert.Equal(1, risk.State().Refusals);
+    }
+
+    [Fact]
+    public void TheGrossNotionalCountsLongAndShortAlikeAndTheInstrumentLimitEachAlone()
+    {
+        var risk = new PortfolioRisk(["AUSDT", "BUSDT"], new PortfolioRiskLimits
+        {
+            Instruments = [new InstrumentExposureLimit(800), new InstrumentExposureLimit(800)],
+            MaxGrossNotional = 1000,
+        });
+        risk.Seat(0).Mark(5, 100, double.NaN); // |A| = 500
+
+        // B short 12 at 50: net −100 but gross 500 + 600 = 1100 > 1000.
+        Assert.False(risk.Seat(1).Allows(0, -12, 50));
+        Assert.True(risk.Seat(1).Allows(0, -10, 50));
+
+        // A alone to 9 at 100 = 900 > its 800, whatever B does.
+        Assert.False(risk.Seat(0).Allows(5, 9, 100));
+    }
+
+    [Fact]
+    public void AnOrderThatBringsThePositionTowardZeroIsAlwaysAllowed()
+    {
+        var risk = new PortfolioRisk(["AUSDT", "BUSDT"], new PortfolioRiskLimits { MaxGrossNotional = 100 });
+        risk.Seat(0).Mark(5, 100, double.NaN); // already 500 over a limit of 100 (the limit was lowered, or prices moved)
+
+        Assert.True(risk.Seat(0).Allows(5, 4, 100));
+        Assert.False(risk.Seat(0).Allows(5, 6, 100));
+    }
+
+    [Fact]
+    public void TheStateSumsTheInstrumentsAndShowsTheLimits()
+    {
+        var risk = new PortfolioRisk(["AUSDT", "BUSDT"], new PortfolioRiskLimits { MaxNetExposure = 2000, MaxGrossNotional = 3000 });
+        risk.Seat(0).Mark(5, 100, double.NaN);
+        risk.Seat(1).Mark(-4, 50, double.NaN);
+
+        PortfolioState state = risk.State();
+
+        Assert.Equal([500.0, -200.0], state.Instruments.Select(i => i.Exposure));
+        Assert.Equal((300.0, 700.0, 2000.0, 3000.0), (state.NetExposure, state.GrossNotional, state.MaxNetExposure, state.MaxGrossNotional));
+        Assert.All(state.Instruments, i => Assert.Equal(double.PositiveInfinity, i.MaxExposure));
+    }
+
+    [Fact]
+    public void TheRiskGateRefusesWhatThePortfolioRefusesWithItsOwnReason()
+    {
+        var risk = new PortfolioRisk(["AUSDT", "BUSDT"], new PortfolioRiskLimits { MaxGrossNotional = 1000 });
+        risk.Seat(0).Mark(8, 100, double.NaN); // 800 of 1000
+        var gate = new RiskGate(new RiskLimits()) { Portfolio = risk.Seat(1) };
+
+        // B at 50: a bid of 3 with one open bid of 2 could make B +5 → 250, gross 1050.
+        Assert.Equal(RejectReason.PortfolioLimit, gate.Check(Side.Buy, 50, 3, 50, 0, 2));
+        Assert.Equal(RejectReason.None, gate.Check(Side.Buy, 50, 2, 50, 0, 2));
+        Assert.Equal(1, gate.Rejections(RejectReason.PortfolioLimit));
+    }
+
+    [Fact]
+    public void ThePortfolioNeedsOneLimitPerInstrument()
+    {
+        var error = Assert.Throws<Core.Errors.InvalidParameterException>(() => new PortfolioRisk(["AUSDT", "BUSDT"], new PortfolioRiskLimits { Instruments = [new InstrumentExposureLimit(5)] }));
+        Assert.Contains("portfolio_risk.instruments", error.Message, StringComparison.Ordinal);
+    }
+}
