@@ -263,41 +263,5 @@ public sealed class DashboardServer : IAsyncDisposable
         await text.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private async Task ActionAsync(HttpContext context, string action)
-    {
-        context.Response.ContentType = "application/json";
-        if (!ActionToken.Matches(Token, context.Request.Headers[ActionToken.Header].FirstOrDefault()))
-        {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.Response.WriteAsync(DashboardJson.Serialize(new { Ok = false, Message = "refused: the action token (printed by mm trade at start) is missing or wrong" })).ConfigureAwait(false);
-            return;
-        }
-
-        if (!_feed.IsLive)
-        {
-            context.Response.StatusCode = StatusCodes.Status409Conflict;
-            await context.Response.WriteAsync(DashboardJson.Serialize(new { Ok = false, Message = "a finished session: nothing to act on" })).ConfigureAwait(false);
-            return;
-        }
-
-        string message;
-        switch (action)
-        {
-            case "pause":
-                _feed.PauseQuoting();
-                message = "quoting paused: every order is being cancelled";
-                break;
-            case "resume":
-                _feed.ResumeQuoting();
-                message = "quoting resumed";
-                break;
-            default:
-                _feed.Kill("operator: kill from the dashboard");
-                message = "kill switch tripped: every order is being cancelled and the session ends";
-                break;
-        }
-
-        context.Response.StatusCode = StatusCodes.Status202Accepted;
-        await context.Response.WriteAsync(DashboardJson.Serialize(new { Ok = true, Message = message })).ConfigureAwait(false);
-    }
+    private Task ActionAsync(HttpContext context, string action) => DashboardActions.ApplyAsync(context, Token, [_feed], action);
 }

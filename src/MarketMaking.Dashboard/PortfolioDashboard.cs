@@ -15,7 +15,8 @@ namespace MarketMaking.Dashboard;
 /// served by its own <see cref="DashboardServer"/> (charts, /metrics, actions) on a free port of the
 /// same host, all with one action token — and a portfolio tab served here (<c>/</c>,
 /// <c>/api/portfolio</c>): positions, notional and PnL per instrument and in total, and the
-/// portfolio limits with the room left. Live or from the instruments' journals.
+/// portfolio limits with the room left; its pause, resume and kill (<c>POST /api/…</c>, with the
+/// token) act on every instrument at once. Live or from the instruments' journals.
 /// </summary>
 public sealed class PortfolioDashboard : IAsyncDisposable
 {
@@ -94,6 +95,14 @@ public sealed class PortfolioDashboard : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         string path = context.Request.Path.Value ?? "/";
+        bool post = HttpMethods.IsPost(context.Request.Method);
+        if (path is "/api/pause" or "/api/resume" or "/api/kill" && post)
+        {
+            // From the portfolio tab an action reaches every instrument: a kill stops the whole book.
+            await DashboardActions.ApplyAsync(context, Token, [.. _instruments.Select(i => i.Feed)], path["/api/".Length..]).ConfigureAwait(false);
+            return;
+        }
+
         if (!HttpMethods.IsGet(context.Request.Method))
         {
             context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;

@@ -17,8 +17,8 @@ namespace MarketMaking.Dashboard.Tests;
 
 /// <summary>
 /// The dashboard of a two-instrument session in headless Chromium: a tab per instrument (its own
-/// page, live), and a portfolio tab whose totals are the sums of its rows, with the limits; then
-/// the same from the two journals. Screenshots beside the tests.
+/// page, live), and a portfolio tab whose totals are the sums of its rows, with the limits, and whose
+/// kill (with the token only) stops every instrument; then the same from the two journals. Screenshots beside the tests.
 /// </summary>
 public sealed class PortfolioDashboardBrowserTests(Xunit.Abstractions.ITestOutputHelper output)
 {
@@ -66,11 +66,21 @@ public sealed class PortfolioDashboardBrowserTests(Xunit.Abstractions.ITestOutpu
                 Assert.Contains(Symbols[1], await page.FrameLocator($"iframe[data-tab={Symbols[1]}]").Locator("#title").InnerTextAsync(), StringComparison.Ordinal);
                 Assert.True(await page.Locator("#view-portfolio").IsHiddenAsync());
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-portfolio-tab.png") });
+
+                // Kill all from the portfolio tab: refused without the token; with it, every instrument's session stops with nothing left open.
+                await page.ClickAsync("#tabs .tab[data-tab=portfolio]");
+                await page.ClickAsync("#kill");
+                await page.WaitForSelectorAsync("#action-result.refused");
+                Assert.False(running.IsCompleted);
+                await page.FillAsync("#token", live.Token);
+                await page.ClickAsync("#kill");
+                await page.WaitForSelectorAsync("#action-result.accepted");
+                Assert.Equal($"kill switch tripped on all {Symbols.Length} instruments: every order is being cancelled and the sessions end", await page.Locator("#action-result").InnerTextAsync());
             }
 
-            run.RequestStop();
-            PortfolioResult result = await running;
+            PortfolioResult result = await running.WaitAsync(TimeSpan.FromSeconds(30));
             output.WriteLine(PortfolioJson.Final(result));
+            Assert.All(result.Instruments, r => Assert.Equal(("operator: kill from the dashboard", 0), (r.KillReason, r.OrdersOpenAtEnd)));
 
             // From the journals: the same tabs, totals the rows' sums, each row the journal's net PnL; no limits kept.
             await using PortfolioDashboard recorded = await PortfolioDashboard.StartAsync([.. journals.Select(j => JournalSessionFeed.Load(j)).Select(f => (f.Info!.Symbol, (ISessionFeed)f))], null, new ListenAddress(IPAddress.Loopback, 0));

@@ -46,6 +46,22 @@
     document.getElementById('limits-note').textContent = view.limits.length ? '' : 'no portfolio limits recorded (a journal keeps each instrument alone)';
   }
 
+  // Pause, resume and kill every instrument at once (the token mm trade printed at start).
+  async function act(name) {
+    const out = document.getElementById('action-result');
+    try {
+      const r = await fetch('/api/' + name, { method: 'POST', headers: { 'X-Mm-Token': document.getElementById('token').value } });
+      const body = await r.json();
+      out.textContent = body.message;
+      out.className = r.ok ? 'accepted' : 'refused';
+    } catch (e) {
+      out.textContent = 'no answer: ' + e;
+      out.className = 'refused';
+    }
+  }
+
+  for (const name of ['pause', 'resume', 'kill']) document.getElementById(name).addEventListener('click', () => act(name));
+
   async function poll() {
     try {
       const view = await (await fetch('/api/portfolio', { cache: 'no-store' })).json();
