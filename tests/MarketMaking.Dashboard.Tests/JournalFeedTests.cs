@@ -26,11 +26,11 @@ public class JournalFeedTests
         using var temp = new TempJournal();
         await using (TradingJournal journal = TradingJournal.Open(temp.Path, Start, "local", "SIMUSDT", "touch"))
         {
-            journal.Event("decision", Start + Second, Start + Second, null, DecisionText.Format(1, 100, 0, 99.5, 100.5));
+            journal.Decision(Start + Second, Start + Second, 1, 100, 0, 99.5, 100.5);
             journal.Event("request", Start + Second, 0, "a-1", "create Buy 1@99.5 post-only");
             journal.Fill(new VenueExecution("e1", "a-1", "o1", Side.Buy, 99m, 1m, 0.01m, true, Start + (2 * Second)), Start + (2 * Second));
             journal.Event("fault", Start + (2 * Second), 0, null, "market-gap: u 5 after 3");
-            journal.Event("decision", Start + (3 * Second), Start + (3 * Second), null, DecisionText.Format(3, 102, 1, 101.5, 102.5));
+            journal.Decision(Start + (3 * Second), Start + (3 * Second), 3, 102, 1, 101.5, 102.5);
             journal.Event("request", Start + (3 * Second), 0, "a-1", "cancel");
             journal.Fill(new VenueExecution("e2", "a-2", "o2", Side.Sell, 103m, 1m, -0.005m, true, Start + (4 * Second)), Start + (4 * Second));
             journal.Event("kill", Start + (5 * Second), 0, null, "max loss");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace MarketMaking.Trading.Journal;
@@ -10,8 +9,26 @@ namespace MarketMaking.Trading.Journal;
 /// </summary>
 public static class DecisionText
 {
-    public static string Format(double time, double mid, double position, double bid, double ask) =>
-        string.Create(CultureInfo.InvariantCulture, $"{{\"t\":{Number(time)},\"mid\":{Number(mid)},\"q\":{Number(position)},\"bid\":{Number(bid)},\"ask\":{Number(ask)}}}");
+    /// <summary>Room for the longest text: five round-trip doubles (at most 24 bytes each) and the names.</summary>
+    public const int MaxBytes = 192;
+
+    /// <summary>Writes the text as UTF-8 into <paramref name="destination"/> (at least <see cref="MaxBytes"/> long) without allocating; returns its length.</summary>
+    public static int Write(Span<byte> destination, double time, double mid, double position, double bid, double ask)
+    {
+        var line = new Utf8Line(destination);
+        line.Append("{\"t\":"u8);
+        line.Append(time);
+        line.Append(",\"mid\":"u8);
+        line.Append(mid);
+        line.Append(",\"q\":"u8);
+        line.Append(position);
+        line.Append(",\"bid\":"u8);
+        line.Append(bid);
+        line.Append(",\"ask\":"u8);
+        line.Append(ask);
+        line.Append("}"u8);
+        return line.Length;
+    }
 
     /// <summary>Reads one back; false when the text is not a decision.</summary>
     public static bool TryParse(string text, out double time, out double mid, out double position, out double bid, out double ask)
@@ -33,8 +50,6 @@ public static class DecisionText
             return false;
         }
     }
-
-    private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "null";
 
     private static double Read(JsonElement root, string name) =>
         root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : double.NaN;

@@ -192,7 +192,7 @@ public sealed class TradingJournal : IAsyncDisposable
 
     private async Task WriteAsync()
     {
-        using var statements = new Statements(_connection, Run);
+        using var statements = new JournalStatements(_connection, Run);
         using var timer = new PeriodicTimer(CommitInterval);
         var callbacks = new List<JournalEntry>();
         try
@@ -231,24 +231,21 @@ public sealed class TradingJournal : IAsyncDisposable
     }
 
     /// <summary>Writes up to a batch of queued entries in one transaction, then runs their callbacks.</summary>
-    private void Commit(Statements statements, List<JournalEntry> callbacks)
+    private void Commit(JournalStatements statements, List<JournalEntry> callbacks)
     {
         int count = 0;
-        using (SqliteTransaction transaction = _connection.BeginTransaction())
+        statements.Begin();
+        while (count < BatchSize && _queue.TryDequeue(out JournalEntry entry))
         {
-            statements.Enlist(transaction);
-            while (count < BatchSize && _queue.TryDequeue(out JournalEntry entry))
+            statements.Write(entry);
+            count++;
+            if (entry.Callback is not null)
             {
-                statements.Write(entry);
-                count++;
-                if (entry.Callback is not null)
-                {
-                    callbacks.Add(entry);
-                }
+                callbacks.Add(entry);
             }
-
-            transaction.Commit();
         }
+
+        statements.Commit();
 
         Interlocked.Add(ref _written, count);
         foreach (JournalEntry entry in callbacks)
@@ -265,107 +262,5 @@ public sealed class TradingJournal : IAsyncDisposable
         }
 
         callbacks.Clear();
-    }
-
-    /// <summary>The writer's prepared statements, one per kind of entry.</summary>
-    private sealed class Statements : IDisposable
-    {
-        private readonly SqliteCommand _event;
-        private readonly SqliteCommand _order;
-        private readonly SqliteCommand _fill;
-        private readonly SqliteCommand _meta;
-        private readonly SqliteCommand _reserve;
-        private readonly SqliteCommand _end;
-        private readonly SqliteCommand[] _all;
-
-        public Statements(SqliteConnection connection, int run)
-        {
-            _event = Command(connection, "INSERT INTO events(run, local_ns, exchange_ns, kind, link_id, detail) VALUES($run, $a, $b, $c, $d, $e)", run, "$a", "$b", "$c", "$d", "$e");
-            _order = Command(connection, "INSERT INTO orders(link_id, run, side, price, qty, reduce_only, state, executed, exchange_order_id, created_ns, updated_ns, reason) VALUES($a, $run, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k) "
-                + "ON CONFLICT(link_id) DO UPDATE SET price = excluded.price, qty = excluded.qty, state = excluded.state, executed = excluded.executed, exchange_order_id = coalesce(excluded.exchange_order_id, orders.exchange_order_id), updated_ns = excluded.updated_ns, reason = coalesce(excluded.reason, orders.reason)",
-                run, "$a", "$b", "$c", "$d", "$e", "$f", "$g", "$h", "$i", "$j", "$k");
-            _fill = Command(connection, "INSERT OR IGNORE INTO fills(exec_id, run, link_id, side, price, qty, fee, is_maker, exchange_ns, local_ns) VALUES($a, $run, $b, $c, $d, $e, $f, $g, $h, $i)", run, "$a", "$b", "$c", "$d", "$e", "$f", "$g", "$h", "$i");
-            _meta = Command(connection, "INSERT OR IGNORE INTO meta(key, value) VALUES($a, $b)", run, "$a", "$b");
-            _reserve = Command(connection, "INSERT INTO meta(key, value) VALUES('link_prefix', $a) ON CONFLICT(key) DO NOTHING; INSERT INTO meta(key, value) VALUES('link_reserved', $b) ON CONFLICT(key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))", run, "$a", "$b");
-            _end = Command(connection, "UPDATE runs SET ended_ns = $a, final_state = $b WHERE run = $run", run, "$a", "$b");
-            _all = [_event, _order, _fill, _meta, _reserve, _end];
-        }
-
-        public void Enlist(SqliteTransaction transaction)
-        {
-            foreach (SqliteCommand command in _all)
-            {
-                command.Transaction = transaction;
-            }
-        }
-
-        public void Write(in JournalEntry e)
-        {
-            switch (e.Kind)
-            {
-                case JournalEntryKind.Event:
-                    Run(_event, e.LocalTime, e.ExchangeTime, e.Name, e.LinkId, e.Text ?? "");
-                    break;
-                case JournalEntryKind.Request:
-                    Run(_event, e.LocalTime, 0L, "request", e.LinkId, RequestText.Format(e.Command));
-                    break;
-                case JournalEntryKind.OrderEvent:
-                    Run(_event, e.LocalTime, 0L, e.Name, e.LinkId, string.Create(CultureInfo.InvariantCulture, $"{e.Side} {e.Quantity}@{e.Price} {e.Text}"));
-                    break;
-                case JournalEntryKind.Decision:
-                    JournalDecision d = e.Decision;
-                    Run(_event, e.LocalTime, e.ExchangeTime, "decision", null, DecisionText.Format(d.Time, d.Mid, d.Position, d.Bid, d.Ask));
-                    break;
-                case JournalEntryKind.Order:
-                    Run(_order, e.LinkId, e.Side.ToString(), Text(e.Price), Text(e.Quantity), e.Flag ? 1 : 0, e.Name, Text(e.Amount), e.ExchangeId, e.Number, e.LocalTime, e.Text);
-                    break;
-                case JournalEntryKind.Fill:
-                    Run(_fill, e.Name, e.LinkId, e.Side.ToString(), Text(e.Price), Text(e.Quantity), Text(e.Amount), e.Flag ? 1 : 0, e.ExchangeTime, e.LocalTime);
-                    break;
-                case JournalEntryKind.Meta:
-                    Run(_meta, e.Name, e.Text);
-                    break;
-                case JournalEntryKind.Reservation:
-                    Run(_reserve, e.Name, e.Number.ToString(CultureInfo.InvariantCulture));
-                    break;
-                case JournalEntryKind.RunEnd:
-                    Run(_end, e.LocalTime, e.Text);
-                    break;
-            }
-        }
-
-        public void Dispose()
-        {
-            foreach (SqliteCommand command in _all)
-            {
-                command.Dispose();
-            }
-        }
-
-        private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
-
-        private static void Run(SqliteCommand command, params object?[] values)
-        {
-            for (int i = 0; i < values.Length; i++)
-            {
-                command.Parameters[i + 1].Value = values[i] ?? DBNull.Value;
-            }
-
-            command.ExecuteNonQuery();
-        }
-
-        private static SqliteCommand Command(SqliteConnection connection, string sql, int run, params string[] names)
-        {
-            SqliteCommand command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$run", run);
-            foreach (string name in names)
-            {
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
-
-            command.Prepare();
-            return command;
-        }
     }
 }
