@@ -2,11 +2,11 @@ using BenchmarkDotNet.Running;
 using MarketMaking.Benchmarks;
 
 // dotnet run -c Release --project bench/MarketMaking.Benchmarks -- --filter '*'
-// dotnet run -c Release --project bench/MarketMaking.Benchmarks -- tick-to-order [seconds] [--in-process]
+// dotnet run -c Release --project bench/MarketMaking.Benchmarks -- tick-to-order [seconds] [--in-process] [--allocations]
 if (args is ["tick-to-order", ..])
 {
-    string[] rest = [.. args.Skip(1).Where(a => a != "--in-process")];
-    await TickToOrder.RunAsync(rest.Length > 0 ? double.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 60, args.Contains("--in-process"));
+    string[] rest = [.. args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal))];
+    await TickToOrder.RunAsync(rest.Length > 0 ? double.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 60, args.Contains("--in-process"), args.Contains("--allocations"));
     return;
 }
 

@@ -43,7 +43,7 @@ internal static class TickToOrder
         await Console.In.ReadToEndAsync().ConfigureAwait(false);
     }
 
-    public static async Task RunAsync(double seconds, bool inProcess)
+    public static async Task RunAsync(double seconds, bool inProcess, bool allocations)
     {
         LocalVenue? local = inProcess ? await StartVenueAsync().ConfigureAwait(false) : null;
         using Process? child = inProcess ? null : StartVenueProcess();
@@ -52,7 +52,7 @@ internal static class TickToOrder
             (BybitEnvironment environment, BybitCredentials credentials) = local is not null
                 ? (local.Environment, local.Credentials)
                 : await ReadVenueAsync(child!).ConfigureAwait(false);
-            await MeasureAsync(environment, credentials, seconds, inProcess).ConfigureAwait(false);
+            await MeasureAsync(environment, credentials, seconds, inProcess, allocations).ConfigureAwait(false);
         }
         finally
         {
@@ -95,8 +95,14 @@ internal static class TickToOrder
         return (BybitEnvironment.Local(new Uri(url)), new BybitCredentials(key, secret));
     }
 
-    private static async Task MeasureAsync(BybitEnvironment environment, BybitCredentials credentials, double seconds, bool inProcess)
+    private static async Task MeasureAsync(BybitEnvironment environment, BybitCredentials credentials, double seconds, bool inProcess, bool allocations)
     {
+        using AllocationSampler? sampler = allocations ? new AllocationSampler() : null;
+        if (sampler is not null)
+        {
+            _ = Task.Delay(WarmUp).ContinueWith(_ => sampler.Start(), TaskScheduler.Default);
+        }
+
         var stamp = new StampingHandler(new SocketsHttpHandler());
         using var http = new HttpClient(stamp) { Timeout = Timeout.InfiniteTimeSpan };
         var measured = new MeasuringVenue(new BybitVenue(environment, credentials, httpClient: http), Now() + (long)WarmUp.TotalMicroseconds * 1000);
@@ -123,6 +129,15 @@ internal static class TickToOrder
             foreach (string file in new[] { journal, journal + "-wal", journal + "-shm" })
             {
                 File.Delete(file);
+            }
+
+            if (sampler is not null)
+            {
+                Console.WriteLine("  allocated after the warm-up, by type (sampled every ~100 KB):");
+                foreach (string line in sampler.Top(15))
+                {
+                    Console.WriteLine("    " + line);
+                }
             }
 
             double[] samples = [.. measured.Latencies.Order()];

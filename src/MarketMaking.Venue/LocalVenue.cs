@@ -28,14 +28,16 @@ public sealed class LocalVenue : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly VenueLoop _loop;
     private readonly RestEndpoints _rest;
+    private readonly TradeStreamEndpoint _trade;
     private readonly CancellationTokenSource _stopping;
     private int _stopped;
 
-    private LocalVenue(WebApplication app, VenueLoop loop, RestEndpoints rest, CancellationTokenSource stopping, BybitCredentials credentials, string secret, FaultInjector faults, VenueSettings settings)
+    private LocalVenue(WebApplication app, VenueLoop loop, RestEndpoints rest, TradeStreamEndpoint trade, CancellationTokenSource stopping, BybitCredentials credentials, string secret, FaultInjector faults, VenueSettings settings)
     {
         _app = app;
         _loop = loop;
         _rest = rest;
+        _trade = trade;
         _stopping = stopping;
         Credentials = credentials;
         ApiSecret = secret;
@@ -63,6 +65,9 @@ public sealed class LocalVenue : IAsyncDisposable
 
     /// <summary>Private REST requests answered so far.</summary>
     public long PrivateRequests => _rest.PrivateRequests;
+
+    /// <summary>Order requests (create, amend, cancel) answered over the WebSocket order entry so far.</summary>
+    public long OrderEntryRequests => _trade.OrderRequests;
 
     /// <summary>Starts the venue listing <see cref="VenueSettings.Symbol"/> over <paramref name="market"/>; fault lines go to <paramref name="faultLog"/> (none when null).</summary>
     public static Task<LocalVenue> StartAsync(IVenueMarket market, VenueSettings settings, TextWriter? faultLog = null, CancellationToken cancellationToken = default)
@@ -103,8 +108,10 @@ public sealed class LocalVenue : IAsyncDisposable
         loop.Account = new AccountRequests(ledger);
         loop.Hub = hub;
         var authenticator = new RequestAuthenticator(credentials, clock);
-        var rest = new RestEndpoints(loop, clock, authenticator, new RateLimiter(settings.RateLimits, faults), faults);
+        var limiter = new RateLimiter(settings.RateLimits, faults);
+        var rest = new RestEndpoints(loop, clock, authenticator, limiter, faults);
         var streams = new StreamEndpoints(loop, hub, clock, authenticator);
+        var trade = new TradeStreamEndpoint(rest, clock, authenticator, limiter, hub);
         var stopping = new CancellationTokenSource();
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
@@ -112,8 +119,8 @@ public sealed class LocalVenue : IAsyncDisposable
         WebApplication app = builder.Build();
         app.Urls.Add($"http://127.0.0.1:{settings.Port}");
         app.UseWebSockets();
-        app.Run(context => Handle(context, rest, streams, stopping.Token));
-        var venue = new LocalVenue(app, loop, rest, stopping, credentials, secret, faults, settings);
+        app.Run(context => Handle(context, rest, streams, trade, stopping.Token));
+        var venue = new LocalVenue(app, loop, rest, trade, stopping, credentials, secret, faults, settings);
         loop.Start();
         try
         {
@@ -187,13 +194,17 @@ public sealed class LocalVenue : IAsyncDisposable
         return (new string(key), new string(secret));
     }
 
-    private static async Task Handle(HttpContext context, RestEndpoints rest, StreamEndpoints streams, CancellationToken stopping)
+    private static async Task Handle(HttpContext context, RestEndpoints rest, StreamEndpoints streams, TradeStreamEndpoint trade, CancellationToken stopping)
     {
         try
         {
             if (StreamEndpoints.Handles(context))
             {
                 await streams.HandleAsync(context, stopping).ConfigureAwait(false);
+            }
+            else if (TradeStreamEndpoint.Handles(context))
+            {
+                await trade.HandleAsync(context, stopping).ConfigureAwait(false);
             }
             else
             {

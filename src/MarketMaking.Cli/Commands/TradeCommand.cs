@@ -44,6 +44,7 @@ internal static class TradeCommand
         var adoptPosition = new Option<bool>("--adopt-position") { Description = "start from the venue's position when it differs from the journal's" };
         var flattenOnKill = new Option<bool>("--flatten-on-kill") { Description = "on a kill, close the position with a reduce-only market order" };
         var json = new Option<bool>("--json") { Description = "print the end-of-session figures as JSON" };
+        var orderEntry = new Option<string>("--order-entry") { Description = "how orders reach the venue: rest, or ws (Bybit's WebSocket order entry; create, amend and cancel; not on bybit-demo)", DefaultValueFactory = _ => "rest" };
         var dashboard = new Option<string?>("--dashboard") { Description = "serve the live dashboard and /metrics on HOST:PORT (127.0.0.1:8080; another host than localhost is reachable from other machines)" };
         var sigma = new Option<double?>("--sigma") { Description = "σ per √s in price units (model strategies; default 2)" };
         var a = new Option<double?>("--A") { Description = "fill intensity A per second (default 140)" };
@@ -56,7 +57,7 @@ internal static class TradeCommand
         var portfolio = new PortfolioRiskOptions();
         var command = new Command("trade", "Trade a strategy on a venue (Bybit V5 or a local venue; live or --paper), with a journal, reconciliation and runtime risk.")
         {
-            venue, endpoint, symbol, paper, duration, journal, output, noSave, credentials, adoptOrders, adoptPosition, flattenOnKill, json, dashboard, sigma, a, kappa, horizon,
+            venue, endpoint, symbol, paper, duration, journal, output, noSave, credentials, adoptOrders, adoptPosition, flattenOnKill, json, orderEntry, dashboard, sigma, a, kappa, horizon,
         };
         strategies.AddTo(command);
         mechanics.AddTo(command);
@@ -75,6 +76,14 @@ internal static class TradeCommand
             string? endpointText = parse.GetValue(endpoint);
             Uri? endpointUrl = endpointText is null ? null : Uri.TryCreate(endpointText, UriKind.Absolute, out Uri? url) ? url : throw new InvalidParameterException("endpoint", $"'{endpointText}' is not a URL");
             BybitEnvironment environment = BybitEnvironment.Parse(parse.GetValue(venue)!, endpointUrl);
+            BybitOrderEntry entry = parse.GetValue(orderEntry) switch
+            {
+                "rest" => BybitOrderEntry.Rest,
+                "ws" when parse.GetValue(paper) => throw new InvalidParameterException("order-entry", "--paper simulates orders locally: there is no order entry to choose"),
+                "ws" when environment.TradeStream is null => throw new InvalidParameterException("order-entry", $"{environment.Name} has no WebSocket order entry (Bybit's demo trading does not offer it): use --order-entry rest"),
+                "ws" => BybitOrderEntry.WebSocket,
+                var other => throw new InvalidParameterException("order-entry", $"'{other}' is not rest or ws"),
+            };
             string journalPath = parse.GetValue(journal)!;
             ListenAddress? listen = parse.GetValue(dashboard) is { } listenText ? ListenAddress.Parse(listenText) : null;
             TimeSpan? length = parse.GetValue(duration) is { } text ? Durations.Parse("duration", text) : null;
@@ -115,7 +124,7 @@ internal static class TradeCommand
             settings = settings with { RunFor = instrument => mechanics.Mechanics(parse).Apply(run, instrument.TickSize) };
             IVenue Target() => parse.GetValue(paper)
                 ? new PaperVenue(new BybitPublicData(environment.Name, environment.RestBaseUrl, environment.PublicStreamBaseUrl), paperOptions.Settings(parse))
-                : new BybitVenue(environment, Credentials(parse.GetValue(credentials)), risk.RequestTimeout(parse));
+                : new BybitVenue(environment, Credentials(parse.GetValue(credentials)), risk.RequestTimeout(parse), orderEntry: entry);
             if (symbols.Length > 1)
             {
                 return await PortfolioTrade.RunAsync(terminal, symbols, settings, portfolio.Limits(parse, symbols.Length), Target, Strategy, label, parse.GetValue(json), !parse.GetValue(noSave), parse.GetValue(output), listen, cancellationToken).ConfigureAwait(false);

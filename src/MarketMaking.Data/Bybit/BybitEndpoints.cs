@@ -52,4 +52,11 @@ public static class BybitEndpoints
         ArgumentNullException.ThrowIfNull(streamBaseUrl);
         return new Uri(streamBaseUrl, "/v5/private");
     }
+
+    /// <summary>WebSocket order entry on a stream host: <c>{base}/v5/trade</c> (docs/v5/websocket/trade/guideline.mdx).</summary>
+    public static Uri TradeStream(Uri streamBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(streamBaseUrl);
+        return new Uri(streamBaseUrl, "/v5/trade");
+    }
 }

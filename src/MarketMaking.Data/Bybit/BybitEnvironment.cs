@@ -43,6 +43,9 @@ public sealed record BybitEnvironment
     /// <summary>False for demo trading, which has no WebSocket order entry.</summary>
     public bool SupportsWebSocketTrading { get; }
 
+    /// <summary>WebSocket order entry (<c>wss://stream.bybit.com/v5/trade</c>); null where there is none (demo trading).</summary>
+    public Uri? TradeStream => SupportsWebSocketTrading ? BybitEndpoints.TradeStream(PublicStreamBaseUrl) : null;
+
     /// <summary>A local exchange at <paramref name="baseUrl"/> (http or https): the same host serves REST and both streams (ws or wss).</summary>
     public static BybitEnvironment Local(Uri baseUrl)
     {

@@ -11,7 +11,8 @@ namespace MarketMaking.Trading.Bybit;
 /// <summary>
 /// Bybit V5 as a venue, one code path for mainnet, demo, testnet and a local venue
 /// (<see cref="BybitEnvironment"/>): public data over the existing market feed, orders over the
-/// signed REST client, updates from the private stream (<c>order</c>, <c>execution</c>), and the
+/// signed REST client or the WebSocket order entry (create, amend and cancel; cancel-all has no
+/// WebSocket form and stays on REST), updates from the private stream (<c>order</c>, <c>execution</c>), and the
 /// reconciliation queries (open orders, position, executions). Linear contracts. A refusal, a
 /// timeout or a 5xx is an <see cref="OrderReply"/> outcome, never an exception; a create refused
 /// as a duplicate orderLinkId means an earlier attempt got through, so it counts as accepted.
@@ -28,6 +29,7 @@ public sealed class BybitVenue : IVenue
     private readonly BybitCredentials _credentials;
     private readonly TimeProvider _time;
     private readonly BybitTradingClient _client;
+    private readonly BybitTradeSocket? _socket;
     private readonly BybitPublicData _public;
     private VenueInstrument? _instrument;
 
@@ -36,12 +38,17 @@ public sealed class BybitVenue : IVenue
     /// <param name="requestTimeout">How long an order request waits before its outcome is unknown.</param>
     /// <param name="time">The local clock.</param>
     /// <param name="httpClient">The HTTP client order requests go through (a measuring or shared one); null: its own.</param>
-    public BybitVenue(BybitEnvironment environment, BybitCredentials credentials, TimeSpan? requestTimeout = null, TimeProvider? time = null, HttpClient? httpClient = null)
+    /// <param name="orderEntry">REST, or the WebSocket order entry (an <see cref="InvalidParameterException"/> where the environment has none).</param>
+    /// <param name="sending">With WebSocket order entry, called with each order request's bytes as they go to the socket (a measurement's hook).</param>
+    public BybitVenue(BybitEnvironment environment, BybitCredentials credentials, TimeSpan? requestTimeout = null, TimeProvider? time = null, HttpClient? httpClient = null,
+        BybitOrderEntry orderEntry = BybitOrderEntry.Rest, Action<ReadOnlyMemory<byte>>? sending = null)
     {
         _environment = environment ?? throw new ArgumentNullException(nameof(environment));
         _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         _time = time ?? TimeProvider.System;
-        _client = new BybitTradingClient(credentials, new BybitTradingOptions { Environment = environment, TimeProvider = _time, Timeout = requestTimeout ?? TimeSpan.FromSeconds(5) }, httpClient);
+        var options = new BybitTradingOptions { Environment = environment, TimeProvider = _time, Timeout = requestTimeout ?? TimeSpan.FromSeconds(5) };
+        _client = new BybitTradingClient(credentials, options, httpClient);
+        _socket = orderEntry == BybitOrderEntry.WebSocket ? new BybitTradeSocket(credentials, options, () => _client.ClockOffset) { Sending = sending } : null;
         _public = new BybitPublicData(environment.Name, environment.RestBaseUrl, environment.PublicStreamBaseUrl, _time);
     }
 
@@ -134,8 +141,7 @@ public sealed class BybitVenue : IVenue
             switch (command.Kind)
             {
                 case OrderCommandKind.Create:
-                    BybitReply<BybitOrderAck> created = await _client.PlaceOrderAsync(
-                        new BybitOrderRequest
+                    var order = new BybitOrderRequest
                         {
                             Category = Category,
                             Symbol = symbol,
@@ -146,18 +152,16 @@ public sealed class BybitVenue : IVenue
                             TimeInForce = command.IsMarket ? BybitTimeInForce.ImmediateOrCancel : command.PostOnly ? BybitTimeInForce.PostOnly : BybitTimeInForce.GoodTillCancel,
                             OrderLinkId = command.LinkId,
                             ReduceOnly = command.ReduceOnly ? true : null,
-                        },
-                        cancellationToken).ConfigureAwait(false);
+                        };
+                    BybitReply<BybitOrderAck> created = await (_socket is not null ? _socket.PlaceOrderAsync(order, cancellationToken) : _client.PlaceOrderAsync(order, cancellationToken)).ConfigureAwait(false);
                     return Accepted(command, created.Result.OrderId, created.RateLimit, created.ServerTime);
                 case OrderCommandKind.Amend:
-                    BybitReply<BybitOrderAck> amended = await _client.AmendOrderAsync(
-                        new BybitAmendRequest { Category = Category, Symbol = symbol, OrderLinkId = command.LinkId, Qty = command.Quantity, Price = command.Price },
-                        cancellationToken).ConfigureAwait(false);
+                    var amend = new BybitAmendRequest { Category = Category, Symbol = symbol, OrderLinkId = command.LinkId, Qty = command.Quantity, Price = command.Price };
+                    BybitReply<BybitOrderAck> amended = await (_socket is not null ? _socket.AmendOrderAsync(amend, cancellationToken) : _client.AmendOrderAsync(amend, cancellationToken)).ConfigureAwait(false);
                     return Accepted(command, amended.Result.OrderId, amended.RateLimit, amended.ServerTime);
                 case OrderCommandKind.Cancel:
-                    BybitReply<BybitOrderAck> cancelled = await _client.CancelOrderAsync(
-                        new BybitCancelRequest { Category = Category, Symbol = symbol, OrderLinkId = command.LinkId },
-                        cancellationToken).ConfigureAwait(false);
+                    var cancel = new BybitCancelRequest { Category = Category, Symbol = symbol, OrderLinkId = command.LinkId };
+                    BybitReply<BybitOrderAck> cancelled = await (_socket is not null ? _socket.CancelOrderAsync(cancel, cancellationToken) : _client.CancelOrderAsync(cancel, cancellationToken)).ConfigureAwait(false);
                     return Accepted(command, cancelled.Result.OrderId, cancelled.RateLimit, cancelled.ServerTime);
                 default:
                     BybitReply<BybitCancelAllResult> all = await _client.CancelAllOrdersAsync(new BybitCancelAllRequest { Category = Category, Symbol = symbol }, cancellationToken).ConfigureAwait(false);
@@ -212,11 +216,15 @@ public sealed class BybitVenue : IVenue
         return new VenueAccount(snapshot.Position, book.Cash, snapshot.Executions.Select(e => e.ExecutionId).Distinct().ToList(), snapshot.OpenOrders.Count);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_socket is not null)
+        {
+            await _socket.DisposeAsync().ConfigureAwait(false);
+        }
+
         _client.Dispose();
         _public.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private VenueInstrument Instrument => _instrument ?? throw new InvalidOperationException("connect first");

@@ -32,19 +32,36 @@ internal sealed class RequestAuthenticator
             return (VenueErrors.InvalidApiKey, VenueErrors.InvalidApiKeyMessage);
         }
 
-        long now = _clock.NowMs;
         string window = headers["X-BAPI-RECV-WINDOW"].ToString();
-        long recvWindow = window.Length == 0 ? DefaultRecvWindow : long.TryParse(window, NumberStyles.Integer, CultureInfo.InvariantCulture, out long w) && w > 0 ? w : -1;
-        if (!long.TryParse(headers["X-BAPI-TIMESTAMP"].ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long timestamp) || recvWindow < 0
-            || timestamp < now - recvWindow || timestamp >= now + 1000)
+        string stamp = headers["X-BAPI-TIMESTAMP"].ToString();
+        if (CheckTime(stamp, window) is { } late)
         {
-            return (VenueErrors.TimestampOutsideWindow,
-                $"invalid request, please check your server timestamp or recv_window param. req_timestamp[{headers["X-BAPI-TIMESTAMP"]}],server_timestamp[{now}],recv_window[{(window.Length == 0 ? DefaultRecvWindow.ToString(CultureInfo.InvariantCulture) : window)}]");
+            return late;
         }
 
+        long timestamp = long.Parse(stamp, NumberStyles.Integer, CultureInfo.InvariantCulture);
+        long recvWindow = window.Length == 0 ? DefaultRecvWindow : long.Parse(window, NumberStyles.Integer, CultureInfo.InvariantCulture);
         Span<char> expected = stackalloc char[BybitSigner.SignatureLength];
         BybitSigner.SignRequest(_account, timestamp, recvWindow, payload, expected);
         return BybitSigner.Matches(expected, headers["X-BAPI-SIGN"].ToString()) ? null : (VenueErrors.SignError, VenueErrors.SignErrorMessage);
+    }
+
+    /// <summary>
+    /// Null when <paramref name="timestamp"/> (ms) lies in [server − recv window, server + 1 s), the
+    /// window being <paramref name="window"/> ms (empty: 5000); otherwise Bybit's 10002 and its message.
+    /// </summary>
+    public (int Code, string Message)? CheckTime(string timestamp, string window)
+    {
+        long now = _clock.NowMs;
+        long recvWindow = window.Length == 0 ? DefaultRecvWindow : long.TryParse(window, NumberStyles.Integer, CultureInfo.InvariantCulture, out long w) && w > 0 ? w : -1;
+        if (!long.TryParse(timestamp, NumberStyles.Integer, CultureInfo.InvariantCulture, out long stamp) || recvWindow < 0
+            || stamp < now - recvWindow || stamp >= now + 1000)
+        {
+            return (VenueErrors.TimestampOutsideWindow,
+                $"invalid request, please check your server timestamp or recv_window param. req_timestamp[{timestamp}],server_timestamp[{now}],recv_window[{(window.Length == 0 ? DefaultRecvWindow.ToString(CultureInfo.InvariantCulture) : window)}]");
+        }
+
+        return null;
     }
 
     /// <summary>Checks a private-stream auth request's arguments: Bybit answers "Params Error" to an expired one and "Request not authorized" to a wrong key or signature.</summary>

@@ -186,9 +186,7 @@ internal sealed class RestEndpoints
         {
             return path switch
             {
-                "/v5/order/create" => Serialize(await Run(Read(body, Requests.BybitOrderRequest), r => _loop.Account.For(r.Symbol).Place(r)).ConfigureAwait(false), Answers.BybitResponseBybitOrderAck),
-                "/v5/order/amend" => Serialize(await Run(Read(body, Requests.BybitAmendRequest), r => _loop.Account.For(r.Symbol).Amend(r)).ConfigureAwait(false), Answers.BybitResponseBybitOrderAck),
-                "/v5/order/cancel" => Serialize(await Run(Read(body, Requests.BybitCancelRequest), r => _loop.Account.For(r.Symbol).Cancel(r)).ConfigureAwait(false), Answers.BybitResponseBybitOrderAck),
+                "/v5/order/create" or "/v5/order/amend" or "/v5/order/cancel" => Serialize(await OrderAsync(path, body).ConfigureAwait(false), Answers.BybitResponseBybitOrderAck),
                 "/v5/order/cancel-all" => await CancelAllAsync(Read(body, Requests.BybitCancelAllRequest)).ConfigureAwait(false),
                 "/v5/order/create-batch" => Serialize(await Run(Read(body, Requests.BybitBatchOrderRequest), r => _loop.Account.For(r.Request.Count > 0 ? r.Request[0].Symbol : null).PlaceBatch(r, granted)).ConfigureAwait(false), Answers.BybitResponseBybitBatchResult),
                 "/v5/order/realtime" => Serialize(await Run(new BybitOrderQuery(Value(query, "category") ?? "", Value(query, "symbol"))
@@ -230,6 +228,18 @@ internal sealed class RestEndpoints
         }
     }
 
+    /// <summary>
+    /// Create, amend or cancel one order (<paramref name="path"/> is the REST path) from its body: the
+    /// REST endpoints' work and the WebSocket order entry's. A body that cannot be read is a <see cref="JsonException"/>.
+    /// </summary>
+    public Task<VenueReply<BybitOrderAck>> OrderAsync(string path, ReadOnlyMemory<byte> body) => path switch
+    {
+        "/v5/order/create" => Run(Read(body, Requests.BybitOrderRequest), r => _loop.Account.For(r.Symbol).Place(r)),
+        "/v5/order/amend" => Run(Read(body, Requests.BybitAmendRequest), r => _loop.Account.For(r.Symbol).Amend(r)),
+        "/v5/order/cancel" => Run(Read(body, Requests.BybitCancelRequest), r => _loop.Account.For(r.Symbol).Cancel(r)),
+        _ => throw new ArgumentException($"not an order path: {path}", nameof(path)),
+    };
+
     private async Task<byte[]> CancelAllAsync(BybitCancelAllRequest request)
     {
         if (request.Symbol is null && request.BaseCoin is null && request.SettleCoin is null)
@@ -264,8 +274,8 @@ internal sealed class RestEndpoints
         await Write(context, JsonSerializer.SerializeToUtf8Bytes(state, VenueJsonContext.Default.VenueState)).ConfigureAwait(false);
     }
 
-    private static T Read<T>(byte[] body, JsonTypeInfo<T> type) =>
-        JsonSerializer.Deserialize(body, type) ?? throw new JsonException("the body is empty");
+    private static T Read<T>(ReadOnlyMemory<byte> body, JsonTypeInfo<T> type) =>
+        JsonSerializer.Deserialize(body.Span, type) ?? throw new JsonException("the body is empty");
 
     /// <summary>How many orders a batch body holds (each takes one unit of the limit); 1 when it cannot be read (the request then fails on its own).</summary>
     private static int BatchSize(byte[] body)

@@ -20,6 +20,22 @@ internal static class LocalVenues
             new VenueSettings { Speed = speed, Faults = faults ?? FaultPlan.None, InitialBalance = InitialBalance },
             log);
 
+    /// <summary>
+    /// The venue's key and secret in a file readable by its owner only, for <c>--credentials</c>: tests pass
+    /// keys this way, never through the process's environment, which tests running in parallel share.
+    /// </summary>
+    public static string CredentialsFile(LocalVenue venue, string folder)
+    {
+        string file = Path.Combine(folder, "venue.keys");
+        File.WriteAllText(file, $"BYBIT_API_KEY={venue.ApiKey}\nBYBIT_API_SECRET={venue.ApiSecret}\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return file;
+    }
+
     /// <summary>A plan with one fault.</summary>
     public static FaultPlan Only(FaultKind kind, FaultRule rule) => new() { Seed = 7, Rules = new Dictionary<FaultKind, FaultRule> { [kind] = rule } };
 

@@ -18,20 +18,10 @@ public class PortfolioTradeCommandTests
             [("AAAUSDT", new AgentVenueMarket(market, 7)), ("BBBUSDT", new AgentVenueMarket(market, 8))],
             new VenueSettings { Speed = 10, InitialBalance = LocalVenues.InitialBalance });
         using var journal = new TempJournal();
-        Environment.SetEnvironmentVariable("BYBIT_API_KEY", local.ApiKey);
-        Environment.SetEnvironmentVariable("BYBIT_API_SECRET", local.ApiSecret);
-        (int code, string output, string error) = (0, "", "");
-        try
-        {
-            (code, output, error) = await Task.Run(() => Run(
-                "trade", "--venue", "local", "--endpoint", local.Url.ToString(), "--symbol", "AAAUSDT", "--symbol", "BBBUSDT",
-                "--strategy", "fixed", "--duration", "10s", "--journal", journal.Path, "--json", "--no-save", "--max-gross-notional", "5000"));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("BYBIT_API_KEY", null);
-            Environment.SetEnvironmentVariable("BYBIT_API_SECRET", null);
-        }
+        string keys = LocalVenues.CredentialsFile(local, journal.Folder);
+        (int code, string output, string error) = await Task.Run(() => Run(
+            "trade", "--venue", "local", "--endpoint", local.Url.ToString(), "--credentials", keys, "--symbol", "AAAUSDT", "--symbol", "BBBUSDT",
+            "--strategy", "fixed", "--duration", "10s", "--journal", journal.Path, "--json", "--no-save", "--max-gross-notional", "5000"));
 
         Assert.True(code == 0, error);
         using JsonDocument end = JsonDocument.Parse(output);

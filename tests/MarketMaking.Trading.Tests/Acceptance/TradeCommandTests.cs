@@ -15,22 +15,15 @@ public class TradeCommandTests
     {
         await using LocalVenue local = await LocalVenues.StartAsync();
         using var journal = new TempJournal();
-        Environment.SetEnvironmentVariable("BYBIT_API_KEY", local.ApiKey);
-        Environment.SetEnvironmentVariable("BYBIT_API_SECRET", local.ApiSecret);
-        try
+        string keys = LocalVenues.CredentialsFile(local, journal.Folder);
+        var traded = await Task.Run(() => Run("trade", "--config", Example, "--endpoint", local.Url.ToString(), "--credentials", keys, "--duration", "8s", "--journal", journal.Path, "--json", "--out", Path.Combine(journal.Folder, "run")));
+        Assert.True(traded.Code == 0, traded.Error);
+        using (JsonDocument end = JsonDocument.Parse(traded.Output))
         {
-            var (code, output, error) = await Task.Run(() => Run("trade", "--config", Example, "--endpoint", local.Url.ToString(), "--duration", "8s", "--journal", journal.Path, "--json", "--out", Path.Combine(journal.Folder, "run")));
-            Assert.True(code == 0, error);
-            using JsonDocument end = JsonDocument.Parse(output);
             Assert.Equal(
                 ["orders_open_at_end", "position", "venue_position", "cash", "venue_cash", "executions", "venue_executions", "journal_executions", "faults_seen", "kill_reason"],
                 end.RootElement.EnumerateObject().Select(p => p.Name));
             Assert.Equal(0, end.RootElement.GetProperty("orders_open_at_end").GetInt32());
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("BYBIT_API_KEY", null);
-            Environment.SetEnvironmentVariable("BYBIT_API_SECRET", null);
         }
 
         // The config's settings reached the session: the strategy, and the order size limit on every order.
@@ -56,7 +49,32 @@ public class TradeCommandTests
         Assert.Contains("<svg", await File.ReadAllTextAsync(html), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OrdersOverTheWebSocketOrderEntryEndWithNothingOpenAndTheVenuesBooks()
+    {
+        await using LocalVenue local = await LocalVenues.StartAsync();
+        using var journal = new TempJournal();
+        string keys = LocalVenues.CredentialsFile(local, journal.Folder);
+        long restBefore = local.PrivateRequests;
+        var (code, output, error) = await Task.Run(() => Run("trade", "--config", Example, "--endpoint", local.Url.ToString(), "--credentials", keys, "--order-entry", "ws", "--duration", "8s", "--journal", journal.Path, "--json", "--no-save"));
+        Assert.True(code == 0, error);
+        JsonElement end = JsonDocument.Parse(output).RootElement.Clone();
+
+        Assert.Equal(0, end.GetProperty("orders_open_at_end").GetInt32());
+        Assert.Equal(end.GetProperty("venue_position").GetDecimal(), end.GetProperty("position").GetDecimal());
+        Assert.Equal(end.GetProperty("venue_cash").GetDecimal(), end.GetProperty("cash").GetDecimal());
+        Assert.Equal(end.GetProperty("venue_executions").GetInt32(), end.GetProperty("journal_executions").GetInt32());
+
+        // Every create, amend and cancel the journal records went over the socket; REST carried only the queries and cancel-all.
+        int sent = JournalReader.Events(journal.Path, "request").Count(e => !e.Detail.StartsWith("cancel-all", StringComparison.Ordinal));
+        Assert.True(sent > 0, "no order was sent");
+        Assert.Equal(sent, local.OrderEntryRequests);
+        Assert.True(local.PrivateRequests - restBefore < sent, $"{local.PrivateRequests - restBefore} REST requests for {sent} orders");
+    }
+
     [Theory]
+    [InlineData(new[] { "trade", "--venue", "bybit-demo", "--symbol", "BTCUSDT", "--order-entry", "ws" }, 2, "error: invalid order-entry: bybit-demo has no WebSocket order entry (Bybit's demo trading does not offer it): use --order-entry rest")]
+    [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--order-entry", "fix" }, 2, "error: invalid order-entry: 'fix' is not rest or ws")]
     [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT" }, 2, "error: invalid credentials: set BYBIT_API_KEY and BYBIT_API_SECRET, or pass --credentials FILE (--paper needs no key)")]
     [InlineData(new[] { "trade", "--venue", "moon", "--symbol", "BTCUSDT" }, 2, "error: invalid venue: unknown venue 'moon'; known: bybit, bybit-testnet, bybit-demo, local")]
     [InlineData(new[] { "trade", "--venue", "local", "--symbol", "SIMUSDT", "--paper" }, 2, "error: invalid endpoint: the local venue needs its URL (--endpoint http://127.0.0.1:PORT)")]
