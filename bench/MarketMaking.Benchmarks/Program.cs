@@ -2,11 +2,11 @@ using BenchmarkDotNet.Running;
 using MarketMaking.Benchmarks;
 
 // dotnet run -c Release --project bench/MarketMaking.Benchmarks -- --filter '*'
-// dotnet run -c Release --project bench/MarketMaking.Benchmarks -- tick-to-order [seconds] [--in-process] [--allocations]
+// dotnet run -c Release --project bench/MarketMaking.Benchmarks -- tick-to-order [seconds] [--in-process] [--allocations] [--ws]
 if (args is ["tick-to-order", ..])
 {
     string[] rest = [.. args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal))];
-    await TickToOrder.RunAsync(rest.Length > 0 ? double.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 60, args.Contains("--in-process"), args.Contains("--allocations"));
+    await TickToOrder.RunAsync(rest.Length > 0 ? double.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 60, args.Contains("--in-process"), args.Contains("--allocations"), args.Contains("--ws"));
     return;
 }
 

@@ -19,7 +19,8 @@ namespace MarketMaking.Benchmarks;
 /// handed to the HTTP stack (a handler in front of the socket), for every decision that sent one.
 /// In between: decoding and book sync, the session's inbox (a channel hop to the session's thread),
 /// the book, the strategy, the order manager, the risk gate, the router and its rate limits, the
-/// request body and its HMAC signature. The venue is the local one on 127.0.0.1 (the agent-based
+/// request body and its HMAC signature (REST), or the request frame's bytes (<c>--ws</c>: Bybit's
+/// WebSocket order entry, stamped as they go to the socket). The venue is the local one on 127.0.0.1 (the agent-based
 /// market at 20× real time), which really trades the orders; the journal is written meanwhile, off
 /// the path. By default the venue runs in a child process, as a real exchange is elsewhere: in the
 /// same process its allocations (Kestrel, the market) trigger collections that pause the session's
@@ -43,7 +44,7 @@ internal static class TickToOrder
         await Console.In.ReadToEndAsync().ConfigureAwait(false);
     }
 
-    public static async Task RunAsync(double seconds, bool inProcess, bool allocations)
+    public static async Task RunAsync(double seconds, bool inProcess, bool allocations, bool webSocket)
     {
         LocalVenue? local = inProcess ? await StartVenueAsync().ConfigureAwait(false) : null;
         using Process? child = inProcess ? null : StartVenueProcess();
@@ -52,7 +53,7 @@ internal static class TickToOrder
             (BybitEnvironment environment, BybitCredentials credentials) = local is not null
                 ? (local.Environment, local.Credentials)
                 : await ReadVenueAsync(child!).ConfigureAwait(false);
-            await MeasureAsync(environment, credentials, seconds, inProcess, allocations).ConfigureAwait(false);
+            await MeasureAsync(environment, credentials, seconds, inProcess, allocations, webSocket).ConfigureAwait(false);
         }
         finally
         {
@@ -95,7 +96,7 @@ internal static class TickToOrder
         return (BybitEnvironment.Local(new Uri(url)), new BybitCredentials(key, secret));
     }
 
-    private static async Task MeasureAsync(BybitEnvironment environment, BybitCredentials credentials, double seconds, bool inProcess, bool allocations)
+    private static async Task MeasureAsync(BybitEnvironment environment, BybitCredentials credentials, double seconds, bool inProcess, bool allocations, bool webSocket)
     {
         using AllocationSampler? sampler = allocations ? new AllocationSampler() : null;
         if (sampler is not null)
@@ -105,7 +106,7 @@ internal static class TickToOrder
 
         var stamp = new StampingHandler(new SocketsHttpHandler());
         using var http = new HttpClient(stamp) { Timeout = Timeout.InfiniteTimeSpan };
-        var measured = new MeasuringVenue(new BybitVenue(environment, credentials, httpClient: http), Now() + (long)WarmUp.TotalMicroseconds * 1000);
+        var measured = new MeasuringVenue(new BybitVenue(environment, credentials, httpClient: http, orderEntry: webSocket ? BybitOrderEntry.WebSocket : BybitOrderEntry.Rest, sending: _ => StampingHandler.Stamp()), Now() + (long)WarmUp.TotalMicroseconds * 1000);
         await using (measured.ConfigureAwait(false))
         {
             string journal = Path.Combine(Path.GetTempPath(), $"tick-to-order-{Environment.ProcessId}.db");
@@ -148,7 +149,7 @@ internal static class TickToOrder
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  collections in this process during the session: {GC.CollectionCount(0) - collections[0]} gen0, {GC.CollectionCount(1) - collections[1]} gen1, {GC.CollectionCount(2) - collections[2]} gen2, {paused.TotalMilliseconds:F1} ms paused in all; {allocated / 1e6 / (seconds + WarmUp.TotalSeconds):F2} MB allocated per second"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"tick-to-order over {seconds:0} s after {WarmUp.TotalSeconds:0} s of warm-up, venue {(inProcess ? "in this process" : "in a child process")}: {samples.Length:N0} decisions that sent a request ({result.Executions:N0} executions); p50 {At(samples, 0.5):F1} µs, p90 {At(samples, 0.9):F1} µs, p99 {At(samples, 0.99):F1} µs, p99.9 {At(samples, 0.999):F1} µs, max {samples[^1]:F1} µs"));
+                $"tick-to-order over {seconds:0} s after {WarmUp.TotalSeconds:0} s of warm-up, venue {(inProcess ? "in this process" : "in a child process")}, orders over {(webSocket ? "the WebSocket order entry" : "REST")}: {samples.Length:N0} decisions that sent a request ({result.Executions:N0} executions); p50 {At(samples, 0.5):F1} µs, p90 {At(samples, 0.9):F1} µs, p99 {At(samples, 0.99):F1} µs, p99.9 {At(samples, 0.999):F1} µs, max {samples[^1]:F1} µs"));
         }
     }
 
@@ -163,6 +164,9 @@ internal static class TickToOrder
         private static long _last;
 
         public static long Last => _last;
+
+        /// <summary>Stamps a request that skips the HTTP stack (the WebSocket order entry).</summary>
+        public static void Stamp() => _last = Now();
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
