@@ -26,7 +26,8 @@ public sealed record BybitFeedOptions
     public TimeSpan ResyncTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Whether each data message keeps its text in <see cref="BybitFeedMessage.Raw"/> (a recorder needs it).
+    /// Whether each data message keeps its text in <see cref="BybitFeedMessage.Raw"/> (a recorder needs it),
+    /// and each private update in <see cref="Trading.BybitPrivateMessage.Raw"/>.
     /// Without it a message is decoded straight from the socket's bytes and never becomes a string.
     /// </summary>
     public bool KeepRaw { get; init; } = true;

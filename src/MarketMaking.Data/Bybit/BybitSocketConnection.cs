@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -20,6 +21,11 @@ internal sealed class BybitSocketConnection : IAsyncDisposable
     private readonly CancellationTokenSource _life = new();
     private readonly ArrayBufferWriter<byte> _message = new(16 * 1024);
     private Task _pinging = Task.CompletedTask;
+
+    // One receive deadline for the connection's life, re-armed per receive (CancelAfter moves its timer):
+    // a new linked source and timer per message would allocate for every message.
+    private CancellationTokenSource? _receiveDeadline;
+    private CancellationToken _receiveDeadlineFor;
 
     private BybitSocketConnection(ClientWebSocket socket, BybitFeedOptions options)
     {
@@ -84,9 +90,17 @@ internal sealed class BybitSocketConnection : IAsyncDisposable
     public ReadOnlyMemory<byte> Received => _message.WrittenMemory;
 
     /// <summary>Reads the next text message into <see cref="Received"/>; false when the connection closed, failed or fell silent.</summary>
-    public async Task<bool> ReceiveUtf8Async(CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<bool> ReceiveUtf8Async(CancellationToken cancellationToken)
     {
-        using var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _life.Token);
+        if (_receiveDeadline is null || _receiveDeadlineFor != cancellationToken)
+        {
+            _receiveDeadline?.Dispose();
+            _receiveDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _life.Token);
+            _receiveDeadlineFor = cancellationToken;
+        }
+
+        CancellationTokenSource silence = _receiveDeadline;
         silence.CancelAfter(_options.ReceiveTimeout);
         _message.ResetWrittenCount();
         try
@@ -103,6 +117,7 @@ internal sealed class BybitSocketConnection : IAsyncDisposable
                 _message.Advance(result.Count);
                 if (result.EndOfMessage)
                 {
+                    silence.CancelAfter(Timeout.InfiniteTimeSpan); // disarmed: the time the reader takes is not silence
                     ReceivedAt = (_options.TimeProvider.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
                     return true;
                 }
@@ -126,6 +141,7 @@ internal sealed class BybitSocketConnection : IAsyncDisposable
         await _pinging.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _socket.Abort();
         _socket.Dispose();
+        _receiveDeadline?.Dispose();
         _life.Dispose();
         _sendLock.Dispose();
     }

@@ -86,7 +86,7 @@ public sealed class BybitVenue : IVenue
             Url = _environment.PrivateStream,
             Topics = ["order", "execution"],
             ClockOffset = _client.ClockOffset,
-            Connection = new BybitFeedOptions { TimeProvider = _time, ReceiveTimeout = TimeSpan.FromSeconds(10), ReconnectDelay = TimeSpan.FromMilliseconds(200), MaxReconnectDelay = TimeSpan.FromSeconds(5) },
+            Connection = new BybitFeedOptions { TimeProvider = _time, KeepRaw = false, ReceiveTimeout = TimeSpan.FromSeconds(10), ReconnectDelay = TimeSpan.FromMilliseconds(200), MaxReconnectDelay = TimeSpan.FromSeconds(5) },
         });
         string symbol = Instrument.Instrument.Symbol;
         await foreach (BybitPrivateMessage message in stream.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using MarketMaking.Data.Bybit.Trading.Json;
 
@@ -68,13 +69,13 @@ public sealed class BybitPrivateStream
                 {
                     while (true)
                     {
-                        if (await connection.ReceiveAsync(cancellationToken).ConfigureAwait(false) is not { } raw)
+                        if (!await connection.ReceiveUtf8Async(cancellationToken).ConfigureAwait(false))
                         {
                             reason = connection.CloseReason;
                             break;
                         }
 
-                        if (Handle(raw) is { } message)
+                        if (Handle(connection.Received.Span) is { } message)
                         {
                             yield return message;
                         }
@@ -111,49 +112,100 @@ public sealed class BybitPrivateStream
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Decodes one message: an update to yield, a control answer (null, or Connected), or a refusal (thrown).</summary>
-    private BybitPrivateMessage? Handle(string raw)
+    /// <summary>
+    /// Decodes one message: an update to yield, a control answer (null, or Connected), or a refusal
+    /// (thrown). Updates are read straight from the bytes (no text, no document); the text is kept
+    /// only where <see cref="BybitFeedOptions.KeepRaw"/> asks for it.
+    /// </summary>
+    private BybitPrivateMessage? Handle(ReadOnlySpan<byte> utf8)
     {
         long now = Now();
+        string raw = _options.Connection.KeepRaw ? Encoding.UTF8.GetString(utf8) : "";
         try
         {
-            using JsonDocument document = JsonDocument.Parse(raw);
-            JsonElement root = document.RootElement;
-            if (root.TryGetProperty("op", out JsonElement op))
+            BybitPrivateMessageKind kind = Kind(utf8);
+            if (kind == BybitPrivateMessageKind.Connected)
             {
-                string operation = op.GetString() ?? "";
-                bool success = !root.TryGetProperty("success", out JsonElement flag) || flag.GetBoolean();
-                string detail = root.TryGetProperty("ret_msg", out JsonElement message) ? message.GetString() ?? "" : "";
-                if (!success && operation is "auth" or "subscribe")
-                {
-                    throw new BybitApiException(operation == "auth" ? $"auth {_credentials}" : $"subscribe {string.Join(',', _options.Topics)}", null, detail);
-                }
-
-                if (operation == "subscribe")
-                {
-                    _connections.Succeeded();
-                    return new BybitPrivateMessage { Kind = BybitPrivateMessageKind.Connected, LocalTime = now, Raw = raw, Detail = "authenticated and subscribed" };
-                }
-
-                return null;
+                return Control(utf8, raw, now);
             }
 
-            string topic = root.GetProperty("topic").GetString() ?? throw new JsonException("topic is null");
-            string family = topic.Split('.')[0];
-            return family switch
+            return kind switch
             {
-                "order" => From(root.Deserialize(Json.BybitStreamMessageBybitOrder), BybitPrivateMessageKind.Order, raw, now),
-                "execution" => From(root.Deserialize(Json.BybitStreamMessageBybitExecution), BybitPrivateMessageKind.Execution, raw, now),
-                "position" => From(root.Deserialize(Json.BybitStreamMessageBybitPosition), BybitPrivateMessageKind.Position, raw, now),
-                "wallet" => From(root.Deserialize(Json.BybitStreamMessageBybitWallet), BybitPrivateMessageKind.Wallet, raw, now),
-                _ => throw new JsonException($"unexpected topic '{topic}'"),
+                BybitPrivateMessageKind.Order => From(JsonSerializer.Deserialize(utf8, Json.BybitStreamMessageBybitOrder), kind, raw, now),
+                BybitPrivateMessageKind.Execution => From(JsonSerializer.Deserialize(utf8, Json.BybitStreamMessageBybitExecution), kind, raw, now),
+                BybitPrivateMessageKind.Position => From(JsonSerializer.Deserialize(utf8, Json.BybitStreamMessageBybitPosition), kind, raw, now),
+                _ => From(JsonSerializer.Deserialize(utf8, Json.BybitStreamMessageBybitWallet), kind, raw, now),
             };
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
         {
             Interlocked.Increment(ref _malformed);
-            return new BybitPrivateMessage { Kind = BybitPrivateMessageKind.Malformed, LocalTime = now, Raw = raw, Detail = $"skipped a malformed message: {e.Message}" };
+            return new BybitPrivateMessage { Kind = BybitPrivateMessageKind.Malformed, LocalTime = now, Raw = raw.Length > 0 ? raw : Encoding.UTF8.GetString(utf8), Detail = $"skipped a malformed message: {e.Message}" };
         }
+    }
+
+    /// <summary>What a message is, from its top-level <c>op</c> (a control answer: <see cref="BybitPrivateMessageKind.Connected"/>) or <c>topic</c> (its family, before any dot).</summary>
+    private static BybitPrivateMessageKind Kind(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("a message is a JSON object");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("op"u8))
+            {
+                return BybitPrivateMessageKind.Connected;
+            }
+
+            bool topic = reader.ValueTextEquals("topic"u8);
+            reader.Read();
+            if (topic && reader.TokenType == JsonTokenType.String)
+            {
+                ReadOnlySpan<byte> name = reader.ValueSpan;
+                int dot = name.IndexOf((byte)'.');
+                ReadOnlySpan<byte> family = dot < 0 ? name : name[..dot];
+                return family switch
+                {
+                    _ when family.SequenceEqual("order"u8) => BybitPrivateMessageKind.Order,
+                    _ when family.SequenceEqual("execution"u8) => BybitPrivateMessageKind.Execution,
+                    _ when family.SequenceEqual("position"u8) => BybitPrivateMessageKind.Position,
+                    _ when family.SequenceEqual("wallet"u8) => BybitPrivateMessageKind.Wallet,
+                    _ => throw new JsonException($"unexpected topic '{reader.GetString()}'"),
+                };
+            }
+
+            reader.Skip();
+        }
+
+        throw new JsonException("the message has neither op nor topic");
+    }
+
+    /// <summary>An answer to auth, subscribe or ping: null, Connected once subscribed, or the refusal thrown.</summary>
+    private BybitPrivateMessage? Control(ReadOnlySpan<byte> utf8, string raw, long now)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        using JsonDocument document = JsonDocument.ParseValue(ref reader);
+        JsonElement root = document.RootElement;
+        string operation = root.GetProperty("op").GetString() ?? "";
+        bool success = !root.TryGetProperty("success", out JsonElement flag) || flag.GetBoolean();
+        string detail = root.TryGetProperty("ret_msg", out JsonElement message) ? message.GetString() ?? "" : "";
+        if (!success && operation is "auth" or "subscribe")
+        {
+            throw new BybitApiException(operation == "auth" ? $"auth {_credentials}" : $"subscribe {string.Join(',', _options.Topics)}", null, detail);
+        }
+
+        return operation == "subscribe"
+            ? Subscribed(raw, now)
+            : null;
+    }
+
+    private BybitPrivateMessage Subscribed(string raw, long now)
+    {
+        _connections.Succeeded();
+        return new BybitPrivateMessage { Kind = BybitPrivateMessageKind.Connected, LocalTime = now, Raw = raw, Detail = "authenticated and subscribed" };
     }
 
     private static BybitPrivateMessage From<T>(BybitStreamMessage<T>? message, BybitPrivateMessageKind kind, string raw, long now)

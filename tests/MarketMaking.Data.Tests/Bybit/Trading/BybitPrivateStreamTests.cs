@@ -15,8 +15,10 @@ public sealed class BybitPrivateStreamTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    [Fact]
-    public async Task AuthenticatesSubscribesAndDecodesEveryTopic()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)] // decoded straight from the socket's bytes, never made a string
+    public async Task AuthenticatesSubscribesAndDecodesEveryTopic(bool keepRaw)
     {
         string[]? auth = null;
         string[]? topics = null;
@@ -31,9 +33,11 @@ public sealed class BybitPrivateStreamTests : IAsyncLifetime
             }
         };
         var clock = new ManualClock(DateTimeOffset.FromUnixTimeMilliseconds(1700000000000));
-        var stream = new BybitPrivateStream(Credentials, Options(clock));
+        BybitPrivateStreamOptions options = Options(clock);
+        var stream = new BybitPrivateStream(Credentials, options with { Connection = options.Connection with { KeepRaw = keepRaw } });
 
         List<BybitPrivateMessage> messages = await ReadAsync(stream, 5);
+        Assert.Equal(keepRaw ? PrivateExamples.Text("ws-order.json") : "", messages[1].Raw);
 
         Assert.Equal("stream-key", auth![0]);
         long expires = long.Parse(auth[1], CultureInfo.InvariantCulture);
@@ -99,14 +103,17 @@ public sealed class BybitPrivateStreamTests : IAsyncLifetime
             await socket.ExpectAsync("auth");
             await socket.ExpectAsync("subscribe");
             await socket.SendAsync("""{"topic":"order","id":"1","creationTime":1,"data":[{"orderStatus":"Sleeping"}]}""");
+            await socket.SendAsync("""{"id":"2","topic":"greeks","creationTime":1,"data":[]}""");
             await socket.SendAsync(PrivateExamples.Text("ws-wallet.json"));
         };
         var stream = new BybitPrivateStream(Credentials, Options(TimeProvider.System));
 
-        List<BybitPrivateMessage> messages = await ReadAsync(stream, 3);
+        List<BybitPrivateMessage> messages = await ReadAsync(stream, 4);
 
-        Assert.Equal([BybitPrivateMessageKind.Connected, BybitPrivateMessageKind.Malformed, BybitPrivateMessageKind.Wallet], messages.Select(m => m.Kind));
-        Assert.Equal(1, stream.MalformedMessages);
+        Assert.Equal([BybitPrivateMessageKind.Connected, BybitPrivateMessageKind.Malformed, BybitPrivateMessageKind.Malformed, BybitPrivateMessageKind.Wallet], messages.Select(m => m.Kind));
+        Assert.Equal(2, stream.MalformedMessages);
+        Assert.Equal("""{"id":"2","topic":"greeks","creationTime":1,"data":[]}""", messages[2].Raw); // the text of a skipped message, to look at
+        Assert.Contains("unexpected topic 'greeks'", messages[2].Detail, StringComparison.Ordinal);
     }
 
     private BybitPrivateStreamOptions Options(TimeProvider clock) => new()
