@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MarketMaking.Core.Books;
 using MarketMaking.Core.Orders;
 
@@ -116,13 +117,18 @@ internal sealed class ReplayOrders
     /// when they would cross <paramref name="book"/>, else placed by <paramref name="join"/>) and removes
     /// those whose cancel has; does nothing before the earliest pending arrival or cancel.
     /// </summary>
+    // Called on every event and almost always with nothing due: the check is inlined into the caller.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AdvanceTo(long exchangeTime, OrderBook book, JoinQueue join, List<ShadowEvent> events)
     {
-        if (exchangeTime < _nextAction)
+        if (exchangeTime >= _nextAction)
         {
-            return;
+            ApplyDue(exchangeTime, book, join, events);
         }
+    }
 
+    private void ApplyDue(long exchangeTime, OrderBook book, JoinQueue join, List<ShadowEvent> events)
+    {
         for (int i = Count - 1; i >= 0; i--)
         {
             if (exchangeTime >= _orders[i].CancelAt)
