@@ -31,12 +31,8 @@ public sealed class OrderQueueBook : IOrderBookView
     private long _lastKey;
     private long _frontKey;
 
-    /// <param name="capacity">
-    /// Orders expected at once (the pools grow beyond it by doubling). Small by default: the id map
-    /// stays at most half full of the orders actually resting, so its lookups stay in cache, where a
-    /// table sized for a deep book's snapshot spreads a day's few hundred orders over half a megabyte.
-    /// </param>
-    public OrderQueueBook(int capacity = 1 << 10)
+    /// <param name="capacity">Orders expected at once (the pools grow beyond it by doubling).</param>
+    public OrderQueueBook(int capacity = 1 << 14)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         _entries = new Entry[capacity];
