@@ -57,6 +57,26 @@ internal sealed class BookSide
         return new BookLevel(_base + slot, _sizes[slot]);
     }
 
+    /// <summary>The best levels, as many as <paramref name="levels"/> holds, in one walk; returns how many there were.</summary>
+    public int CopyLevels(Span<BookLevel> levels)
+    {
+        int count = Math.Min(levels.Length, Count);
+        int slot = _best;
+        int i = 0;
+        for (; i < Math.Min(count, _windowCount); i++)
+        {
+            levels[i] = new BookLevel(_base + slot, _sizes[slot]);
+            slot = i + 1 < _windowCount ? NextWorse(slot) : slot;
+        }
+
+        for (; i < count; i++)
+        {
+            levels[i] = _overflow.Level(i - _windowCount);
+        }
+
+        return count;
+    }
+
     public long SizeAt(long price)
     {
         long slot = price - _base;

@@ -36,6 +36,12 @@ public sealed class OrderBook : IOrderBookView
 
     public BookLevel Best(Side side) => Of(side).Best;
 
+    /// <summary>
+    /// The best levels of a side, best first, as many as <paramref name="levels"/> holds; returns how
+    /// many it wrote. One walk, where calling <see cref="Level"/> for each index walks from the touch every time.
+    /// </summary>
+    public int CopyLevels(Side side, Span<BookLevel> levels) => Of(side).CopyLevels(levels);
+
     public long SizeAt(Side side, long price) => Of(side).SizeAt(price);
 
     /// <summary>Sets the total size at (side, price) (0 deletes the level); returns the size it had.</summary>

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using MarketMaking.Core.Collections;
 using MarketMaking.Core.MarketData;
 using MarketMaking.Core.Orders;
 
@@ -21,9 +21,10 @@ public sealed class OrderQueueBook : IOrderBookView
     private const int None = -1;
 
     private readonly OrderBook _levels = new();
-    private readonly Dictionary<long, int> _byId;
-    private readonly Dictionary<long, LevelQueue> _bidQueues = new(256);
-    private readonly Dictionary<long, LevelQueue> _askQueues = new(256);
+    // Open-addressing maps rather than Dictionary: every event looks up an id and a level.
+    private readonly LongMap<int> _byId;
+    private readonly LongMap<LevelQueue> _bidQueues = new(256);
+    private readonly LongMap<LevelQueue> _askQueues = new(256);
     private Entry[] _entries;
     private int _freeHead = None;
     private int _used;
@@ -35,7 +36,7 @@ public sealed class OrderQueueBook : IOrderBookView
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         _entries = new Entry[capacity];
-        _byId = new Dictionary<long, int>(capacity);
+        _byId = new LongMap<int>(capacity);
     }
 
     /// <summary>
@@ -75,7 +76,8 @@ public sealed class OrderQueueBook : IOrderBookView
     /// <summary>Size, price, side and priority key of order <paramref name="id"/>; false when it is not here.</summary>
     public bool TryGetOrder(long id, out QueuedOrder order)
     {
-        if (_byId.TryGetValue(id, out int i))
+        ref int i = ref _byId.Find(id);
+        if (!Unsafe.IsNullRef(ref i))
         {
             ref Entry e = ref _entries[i];
             order = new QueuedOrder(e.Id, e.Side, e.Price, e.Size, e.Key);
@@ -89,7 +91,8 @@ public sealed class OrderQueueBook : IOrderBookView
     /// <summary>Lots resting at (<paramref name="side"/>, <paramref name="price"/>) with a key below <paramref name="key"/>: the queue ahead of it.</summary>
     public long VolumeAhead(Side side, long price, long key)
     {
-        if (!Queues(side).TryGetValue(price, out LevelQueue queue))
+        ref LevelQueue queue = ref Queues(side).Find(price);
+        if (Unsafe.IsNullRef(ref queue))
         {
             return 0;
         }
@@ -123,15 +126,16 @@ public sealed class OrderQueueBook : IOrderBookView
             return default;
         }
 
-        if (_byId.TryGetValue(id, out int old))
+        ref int slot = ref _byId.GetOrAdd(id, out bool reused);
+        if (reused)
         {
-            Unlink(old, _entries[old].Size);
+            Unlink(slot, _entries[slot].Size, keepId: true);
         }
 
         int i = Allocate();
+        slot = i;
         _entries[i] = new Entry { Id = id, Side = side, Price = price, Size = size, Key = ++_lastKey };
         Link(i, front: false);
-        _byId[id] = i;
         AddToLevel(side, price, size);
         return new QueueChange(_entries[i].Key, size, Known: true);
     }
@@ -148,9 +152,11 @@ public sealed class OrderQueueBook : IOrderBookView
     {
         long taken = 0;
         long key = long.MinValue;
-        bool known = _byId.TryGetValue(id, out int i);
+        ref int slot = ref _byId.Find(id);
+        bool known = !Unsafe.IsNullRef(ref slot);
         if (known)
         {
+            int i = slot;
             ref Entry e = ref _entries[i];
             key = e.Key;
             taken = whole ? e.Size : Math.Min(size, e.Size);
@@ -192,11 +198,13 @@ public sealed class OrderQueueBook : IOrderBookView
     /// </summary>
     public QueueChange Modify(long id, Side side, long price, long size)
     {
-        if (!_byId.TryGetValue(id, out int i))
+        ref int slot = ref _byId.Find(id);
+        if (Unsafe.IsNullRef(ref slot))
         {
             return Add(id, side, price, size);
         }
 
+        int i = slot;
         ref Entry e = ref _entries[i];
         if (e.Side == side && e.Price == price && size <= e.Size)
         {
@@ -240,14 +248,14 @@ public sealed class OrderQueueBook : IOrderBookView
 
         QueueChange taken = TakeFromLevel(side, price, excess, anonymousOnly: true);
         excess -= taken.Lots;
-        ref LevelQueue queue = ref CollectionsMarshal.GetValueRefOrNullRef(Queues(side), price);
+        ref LevelQueue queue = ref Queues(side).Find(price);
         while (excess > 0 && !Unsafe.IsNullRef(ref queue) && queue.Tail != None)
         {
             int last = queue.Tail;
             long take = Math.Min(excess, _entries[last].Size);
             excess -= take;
             Unlink(last, take);
-            queue = ref CollectionsMarshal.GetValueRefOrNullRef(Queues(side), price);
+            queue = ref Queues(side).Find(price);
         }
 
         return new QueueChange(long.MaxValue, current - total, Known: false);
@@ -282,7 +290,7 @@ public sealed class OrderQueueBook : IOrderBookView
     {
         long taken = 0;
         long key = long.MinValue;
-        ref LevelQueue queue = ref CollectionsMarshal.GetValueRefOrNullRef(Queues(side), price);
+        ref LevelQueue queue = ref Queues(side).Find(price);
         int i = Unsafe.IsNullRef(ref queue) ? None : queue.Head;
         while (i != None && taken < size)
         {
@@ -311,7 +319,7 @@ public sealed class OrderQueueBook : IOrderBookView
         return _entries[i].Key;
     }
 
-    private Dictionary<long, LevelQueue> Queues(Side side) => side == Side.Buy ? _bidQueues : _askQueues;
+    private LongMap<LevelQueue> Queues(Side side) => side == Side.Buy ? _bidQueues : _askQueues;
 
     private void AddToLevel(Side side, long price, long delta) =>
         _levels.Set(side, price, Math.Max(0, _levels.SizeAt(side, price) + delta));
@@ -337,7 +345,7 @@ public sealed class OrderQueueBook : IOrderBookView
     private void Link(int i, bool front)
     {
         ref Entry e = ref _entries[i];
-        ref LevelQueue queue = ref CollectionsMarshal.GetValueRefOrAddDefault(Queues(e.Side), e.Price, out bool exists);
+        ref LevelQueue queue = ref Queues(e.Side).GetOrAdd(e.Price, out bool exists);
         if (!exists || queue.Head == None)
         {
             queue = new LevelQueue(i, i);
@@ -359,8 +367,12 @@ public sealed class OrderQueueBook : IOrderBookView
         }
     }
 
-    /// <summary>Takes <paramref name="lots"/> from entry <paramref name="i"/> (and from its level); an entry left empty leaves its queue and the pool.</summary>
-    private void Unlink(int i, long lots)
+    /// <summary>
+    /// Takes <paramref name="lots"/> from entry <paramref name="i"/> (and from its level); an entry left
+    /// empty leaves its queue and the pool, and its id the map unless <paramref name="keepId"/> (the id
+    /// is being given a new entry).
+    /// </summary>
+    private void Unlink(int i, long lots, bool keepId = false)
     {
         ref Entry e = ref _entries[i];
         AddToLevel(e.Side, e.Price, -lots);
@@ -370,8 +382,8 @@ public sealed class OrderQueueBook : IOrderBookView
             return;
         }
 
-        Dictionary<long, LevelQueue> queues = Queues(e.Side);
-        ref LevelQueue queue = ref CollectionsMarshal.GetValueRefOrNullRef(queues, e.Price);
+        LongMap<LevelQueue> queues = Queues(e.Side);
+        ref LevelQueue queue = ref queues.Find(e.Price);
         if (e.Prev != None)
         {
             _entries[e.Prev].Next = e.Next;
@@ -395,7 +407,7 @@ public sealed class OrderQueueBook : IOrderBookView
             queues.Remove(e.Price);
         }
 
-        if (e.Id != 0)
+        if (e.Id != 0 && !keepId)
         {
             _byId.Remove(e.Id);
         }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using MarketMaking.Core.Books;
+using MarketMaking.Core.Collections;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Core.MarketData;
@@ -44,7 +45,7 @@ public sealed class DbnMboReader : MarketDataReader
     private readonly BadRowHandler _badRows;
     private readonly EventBuffer _output = new();
     private readonly OrderQueueBook _book = new();
-    private readonly Dictionary<long, long> _executedAwaitingVenue = new(1024);
+    private readonly LongMap<long> _executedAwaitingVenue = new(1024);
     private readonly long _tickNanos;
     private uint _instrumentId;
     private bool _instrumentSeen;
@@ -356,7 +357,7 @@ public sealed class DbnMboReader : MarketDataReader
         long executed = Math.Min(size, order.Size);
         Statistics.HiddenFillLots += size - executed;
         _book.Remove(id, order.Side, order.Price, executed, whole: false);
-        _executedAwaitingVenue[id] = _executedAwaitingVenue.GetValueOrDefault(id) + executed;
+        _executedAwaitingVenue.GetOrAdd(id, out _) += executed;
         Emit(time, local, MarketEventKind.OrderExecute, order.Side, order.Price, executed, id);
         if (echo > 0)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MarketMaking.Core.Books;
 using MarketMaking.Core.Orders;
 
@@ -116,13 +117,18 @@ internal sealed class ReplayOrders
     /// when they would cross <paramref name="book"/>, else placed by <paramref name="join"/>) and removes
     /// those whose cancel has; does nothing before the earliest pending arrival or cancel.
     /// </summary>
+    // Called on every event and almost always with nothing due: the check is inlined into the caller.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AdvanceTo(long exchangeTime, OrderBook book, JoinQueue join, List<ShadowEvent> events)
     {
-        if (exchangeTime < _nextAction)
+        if (exchangeTime >= _nextAction)
         {
-            return;
+            ApplyDue(exchangeTime, book, join, events);
         }
+    }
 
+    private void ApplyDue(long exchangeTime, OrderBook book, JoinQueue join, List<ShadowEvent> events)
+    {
         for (int i = Count - 1; i >= 0; i--)
         {
             if (exchangeTime >= _orders[i].CancelAt)
@@ -194,9 +200,16 @@ internal sealed class ReplayOrders
     private static ShadowEvent Event(ShadowEventKind kind, in ReplayOrder order, long lots, long remaining, long exchangeTime) =>
         new(kind, order.Id, order.Side, order.PriceTicks, order.Price, lots, remaining, exchangeTime);
 
+    // A plain loop: a handful of orders move, where Array.Copy's checks and call cost more than the copy.
     private void RemoveAt(int index)
     {
-        Array.Copy(_orders, index + 1, _orders, index, Count - index - 1);
-        Count--;
+        ReplayOrder[] orders = _orders;
+        int last = Count - 1;
+        for (int i = index; i < last; i++)
+        {
+            orders[i] = orders[i + 1];
+        }
+
+        Count = last;
     }
 }

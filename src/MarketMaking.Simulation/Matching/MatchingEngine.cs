@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using MarketMaking.Core.Books;
+using MarketMaking.Core.Collections;
 using MarketMaking.Core.Orders;
 
 namespace MarketMaking.Simulation.Matching;
@@ -24,7 +26,7 @@ public sealed class MatchingEngine : IOrderBookView
 {
     private readonly LevelSide _bids;
     private readonly LevelSide _asks;
-    private readonly OrderIdMap _ids;
+    private readonly LongMap<int> _ids;
     private readonly long[] _rejections = new long[Enum.GetValues<OrderRejectReason>().Length];
     private OrderSlot[] _orders;
     private int _used;
@@ -42,7 +44,7 @@ public sealed class MatchingEngine : IOrderBookView
         SelfTradePrevention = selfTradePrevention;
         _bids = new LevelSide(isBid: true, initialLevelCapacity);
         _asks = new LevelSide(isBid: false, initialLevelCapacity);
-        _ids = new OrderIdMap(initialOrderCapacity);
+        _ids = new LongMap<int>(initialOrderCapacity);
         _orders = new OrderSlot[initialOrderCapacity];
     }
 
@@ -120,7 +122,7 @@ public sealed class MatchingEngine : IOrderBookView
     /// <summary>The resting order with this id, if there is one.</summary>
     public bool TryGetOrder(long orderId, out RestingOrder order)
     {
-        int slot = _ids.Find(orderId);
+        int slot = SlotOf(orderId);
         if (slot < 0)
         {
             order = default;
@@ -140,7 +142,7 @@ public sealed class MatchingEngine : IOrderBookView
     {
         sizeAhead = 0;
         ordersAhead = 0;
-        int slot = _ids.Find(orderId);
+        int slot = SlotOf(orderId);
         if (slot < 0)
         {
             return false;
@@ -200,7 +202,7 @@ public sealed class MatchingEngine : IOrderBookView
     public OrderRejectReason Cancel(long orderId, long time, MatchingEventBuffer events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        int slot = _ids.Find(orderId);
+        int slot = SlotOf(orderId);
         if (slot < 0)
         {
             return Reject(orderId, 0, Side.Buy, 0, 0, time, OrderRejectReason.UnknownOrder, events);
@@ -231,7 +233,7 @@ public sealed class MatchingEngine : IOrderBookView
     public OrderRejectReason Amend(long orderId, long newPrice, long newSize, long time, MatchingEventBuffer events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        int slot = _ids.Find(orderId);
+        int slot = SlotOf(orderId);
         if (slot < 0)
         {
             return Reject(orderId, 0, Side.Buy, newPrice, newSize, time, OrderRejectReason.UnknownOrder, events);
@@ -348,7 +350,7 @@ public sealed class MatchingEngine : IOrderBookView
             return OrderRejectReason.NonPositiveSize;
         }
 
-        return _ids.Find(order.Id) >= 0 ? OrderRejectReason.DuplicateOrderId : OrderRejectReason.None;
+        return _ids.ContainsKey(order.Id) ? OrderRejectReason.DuplicateOrderId : OrderRejectReason.None;
     }
 
     private LevelSide Of(Side side) => side == Side.Buy ? _bids : _asks;
@@ -547,6 +549,13 @@ public sealed class MatchingEngine : IOrderBookView
         level.Size += size;
         _ids.Add(id, slot);
         AddBookChange(side, price, level.Size, time, events);
+    }
+
+    /// <summary>The pool slot of a resting order; −1 when no order has that id.</summary>
+    private int SlotOf(long orderId)
+    {
+        ref int slot = ref _ids.Find(orderId);
+        return Unsafe.IsNullRef(ref slot) ? -1 : slot;
     }
 
     /// <summary>Takes a resting order out of the book (reporting its level's new size) and frees its slot.</summary>

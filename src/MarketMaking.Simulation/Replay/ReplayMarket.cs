@@ -214,6 +214,11 @@ public sealed class ReplayMarket : IMarket
     /// <summary>Our fills among the shadow exchange's changes, priced at our order and marked at the mid now.</summary>
     private void AddFills(List<Fill> fills)
     {
+        if (_changes.Count == 0)
+        {
+            return; // most events change none of our orders
+        }
+
         foreach (ShadowEvent change in _changes)
         {
             if (change.Kind == ShadowEventKind.Filled)

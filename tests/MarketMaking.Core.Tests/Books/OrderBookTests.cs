@@ -104,7 +104,10 @@ public class OrderBookTests
                     && expectedBids.SequenceEqual(Levels(book, Side.Buy))
                     && expectedAsks.SequenceEqual(Levels(book, Side.Sell))
                     && book.Best(Side.Buy) == expectedBids.FirstOrDefault()
-                    && book.Best(Side.Sell) == expectedAsks.FirstOrDefault();
+                    && book.Best(Side.Sell) == expectedAsks.FirstOrDefault()
+                    && expectedBids.Take(3).SequenceEqual(Copied(book, Side.Buy, 3))
+                    && expectedAsks.Take(3).SequenceEqual(Copied(book, Side.Sell, 3))
+                    && expectedBids.SequenceEqual(Copied(book, Side.Buy, expectedBids.Length + 2));
             }).QuickCheckThrowOnFailure();
     }
 
@@ -128,6 +131,13 @@ public class OrderBookTests
         });
 
         Assert.Equal(0, allocated);
+    }
+
+    /// <summary>CopyLevels into room for <paramref name="room"/> levels: only what it says it wrote.</summary>
+    private static BookLevel[] Copied(OrderBook book, Side side, int room)
+    {
+        var levels = new BookLevel[room];
+        return levels[..book.CopyLevels(side, levels)];
     }
 
     private static BookLevel[] Levels(OrderBook book, Side side) =>

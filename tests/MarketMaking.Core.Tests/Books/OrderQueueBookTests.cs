@@ -150,6 +150,23 @@ public class OrderQueueBookTests
         Assert.Equal(2, book.SizeAt(Side.Buy, 100));
     }
 
+    [Fact]
+    public void AnIdAddedAgainReplacesItsOrderAtTheBackOfItsNewLevel()
+    {
+        var book = new OrderQueueBook();
+        book.Add(1, Side.Buy, 100, 5);
+        book.Add(2, Side.Buy, 100, 3);
+        long again = book.Add(1, Side.Buy, 101, 4).Key;
+
+        // The old order left level 100 (5 lots) and the id now names the new one, alone at 101.
+        Assert.Equal(2, book.OrderCount);
+        Assert.Equal(3, book.SizeAt(Side.Buy, 100));
+        Assert.Equal(new QueuedOrder(1, Side.Buy, 101, 4, again), Order(book, 1));
+        Assert.Equal(new QueueChange(again, 4, Known: true), book.Remove(1, Side.Buy, 101, 4, whole: true));
+        Assert.False(book.Contains(1));
+        Assert.Equal(1, book.LevelCount(Side.Buy)); // 101 emptied, 100 keeps order 2
+    }
+
     private static QueuedOrder Order(OrderQueueBook book, long id)
     {
         Assert.True(book.TryGetOrder(id, out QueuedOrder order));

@@ -1,0 +1,187 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace MarketMaking.Core.Collections;
+
+/// <summary>
+/// A long → value map for hot paths (order ids, price levels): open addressing with linear
+/// probing and backward-shift deletion (no tombstones, so probe lengths stay short under constant
+/// add/cancel churn), values reached by reference. Any long is a valid key. Kept at most half
+/// full and grown by doubling, so nothing is allocated once it has its working size; a reference
+/// it returns is valid until the next add.
+/// </summary>
+public sealed class LongMap<TValue>
+    where TValue : struct
+{
+    private Entry[] _entries;
+    private int _mask;
+    private int _shift;
+
+    /// <param name="initialCapacity">Keys expected at once (the table is twice that, rounded up to a power of two).</param>
+    public LongMap(int initialCapacity)
+    {
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, initialCapacity * 2));
+        _entries = new Entry[capacity];
+        SetCapacity(capacity);
+    }
+
+    public int Count { get; private set; }
+
+    /// <summary>The value of <paramref name="key"/>, or a null reference (<see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>) when it is absent.</summary>
+    public ref TValue Find(long key)
+    {
+        Entry[] entries = _entries;
+        int i = Home(key);
+        while (true)
+        {
+            ref Entry e = ref entries[i];
+            if (!e.Used)
+            {
+                return ref Unsafe.NullRef<TValue>();
+            }
+
+            if (e.Key == key)
+            {
+                return ref e.Value;
+            }
+
+            i = (i + 1) & _mask;
+        }
+    }
+
+    public bool ContainsKey(long key) => !Unsafe.IsNullRef(ref Find(key));
+
+    /// <summary>The value of <paramref name="key"/>, added as default when it was absent.</summary>
+    public ref TValue GetOrAdd(long key, out bool exists)
+    {
+        ref TValue found = ref Find(key);
+        exists = !Unsafe.IsNullRef(ref found);
+        if (exists)
+        {
+            return ref found;
+        }
+
+        if ((Count + 1) * 2 > _entries.Length)
+        {
+            Grow();
+        }
+
+        Count++;
+        return ref Insert(key, default);
+    }
+
+    /// <summary>Adds a key known to be absent (one probe fewer than <see cref="GetOrAdd"/>).</summary>
+    public void Add(long key, TValue value)
+    {
+        if ((Count + 1) * 2 > _entries.Length)
+        {
+            Grow();
+        }
+
+        Count++;
+        Insert(key, value);
+    }
+
+    /// <summary>Removes <paramref name="key"/>; false when it was absent.</summary>
+    public bool Remove(long key) => Remove(key, out _);
+
+    /// <summary>Removes <paramref name="key"/>, handing back its value; false (and default) when it was absent.</summary>
+    public bool Remove(long key, out TValue value)
+    {
+        Entry[] entries = _entries;
+        int i = Home(key);
+        while (true)
+        {
+            if (!entries[i].Used)
+            {
+                value = default;
+                return false;
+            }
+
+            if (entries[i].Key == key)
+            {
+                break;
+            }
+
+            i = (i + 1) & _mask;
+        }
+
+        value = entries[i].Value;
+
+        // Backward shift: pull later entries of the probe run into the hole unless that would
+        // move one before its home position.
+        int j = i;
+        while (true)
+        {
+            j = (j + 1) & _mask;
+            if (!entries[j].Used)
+            {
+                break;
+            }
+
+            int home = Home(entries[j].Key);
+            bool stays = i <= j ? i < home && home <= j : i < home || home <= j;
+            if (!stays)
+            {
+                entries[i] = entries[j];
+                i = j;
+            }
+        }
+
+        entries[i] = default;
+        Count--;
+        return true;
+    }
+
+    public void Clear()
+    {
+        if (Count > 0)
+        {
+            Array.Clear(_entries);
+            Count = 0;
+        }
+    }
+
+    // Fibonacci hashing spreads sequential keys (ids, neighbouring prices) over the table.
+    private int Home(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> _shift);
+
+    private ref TValue Insert(long key, TValue value)
+    {
+        int i = Home(key);
+        while (_entries[i].Used)
+        {
+            i = (i + 1) & _mask;
+        }
+
+        ref Entry e = ref _entries[i];
+        e = new Entry { Key = key, Value = value, Used = true };
+        return ref e.Value;
+    }
+
+    private void Grow()
+    {
+        Entry[] old = _entries;
+        _entries = new Entry[old.Length * 2];
+        SetCapacity(_entries.Length);
+        foreach (Entry e in old)
+        {
+            if (e.Used)
+            {
+                Insert(e.Key, e.Value);
+            }
+        }
+    }
+
+    private void SetCapacity(int capacity)
+    {
+        _mask = capacity - 1;
+        _shift = 64 - BitOperations.Log2((uint)capacity);
+    }
+
+    private struct Entry
+    {
+        public long Key;
+        public TValue Value;
+        public bool Used;
+    }
+}
