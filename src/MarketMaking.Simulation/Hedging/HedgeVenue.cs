@@ -159,32 +159,18 @@ public sealed class HedgeVenue : IMarketEventSource
 
     private void Execute(in PendingHedge p, long time)
     {
-        Side takes = p.Side.Opposite();
-        int levels = _book.LevelCount(takes);
-        long wanted = HedgeInstrument.ToLots(p.Quantity);
-        long filled = 0;
-        double notionalTicks = 0;
-        int taken = 0;
-        while (filled < wanted && taken < levels)
-        {
-            BookLevel level = _book.Level(takes, taken++);
-            long lots = Math.Min(level.Size, wanted - filled);
-            filled += lots;
-            notionalTicks += (double)lots * level.Price;
-        }
-
-        if (filled == 0)
+        TakerSweep sweep = TakerSweep.Take(_book, p.Side, HedgeInstrument.ToLots(p.Quantity));
+        if (sweep.Lots == 0)
         {
             Unfilled++; // an empty side: nothing to take; the hedger decides again
             return;
         }
 
         double tick = HedgeInstrument.TickSize;
-        double quantity = HedgeInstrument.ToQuantity(filled);
-        double average = notionalTicks / filled * tick;
-        double touch = _book.Best(takes).Price * tick;
+        double quantity = HedgeInstrument.ToQuantity(sweep.Lots);
+        double average = sweep.NotionalTicks / sweep.Lots * tick;
         _executions.Add(new HedgeExecution(
-            p.DecidedAt, time, p.Side, p.Quantity, quantity, average, touch, p.MidAtDecision, HedgeMid,
-            HedgeInstrument.Fee(average, quantity, isMaker: false), taken, p.Beta, p.BetaError));
+            p.DecidedAt, time, p.Side, p.Quantity, quantity, average, sweep.TouchTicks * tick, p.MidAtDecision, HedgeMid,
+            HedgeInstrument.Fee(average, quantity, isMaker: false), sweep.Levels, p.Beta, p.BetaError));
     }
 }
