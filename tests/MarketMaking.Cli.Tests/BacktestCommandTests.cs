@@ -114,5 +114,32 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.Contains("--hedge beta, cross-venue or none", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("needs at least two --data files", "--arbitrage")]
+    [InlineData("venue-taker-fee", "--arbitrage", "--data", "/nonexistent/y.gz", "--venue-taker-fee", "0.1,0.2,0.3")]
+    [InlineData("venue-taker-fee", "--arbitrage", "--data", "/nonexistent/y.gz", "--venue-taker-fee", "0.1,x")]
+    [InlineData("arbitrage-size", "--arbitrage", "--data", "/nonexistent/y.gz", "--arbitrage-size", "1")]
+    [InlineData("arbitrage-size", "--take-arbitrage", "--data", "/nonexistent/y.gz", "--arbitrage-size", "-1")]
+    [InlineData("a hedged backtest reads two files", "--hedge", "beta", "--data", "/nonexistent/y.gz", "--data", "/nonexistent/z.gz")]
+    public void BadArbitrageOptionsAreUsageErrorsBeforeTheDataIsRead(string named, params string[] options)
+    {
+        var (code, _, error) = Mm.Run(["backtest", "--data", "/nonexistent/x.gz", "--format", "binance-usdm", .. options]);
+        Assert.Equal(2, code);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [SharedDataFact]
+    public void AnArbitrageScanPrintsEveryOrderedPairAndEpisodesThatAddUp()
+    {
+        var (code, output, error) = Mm.Run("backtest", "--data", SharedData.BinanceSpotBtc, "--data", SharedData.BinanceUsdm, "--format", "binance-spot,binance-usdm", "--arbitrage", "--venue-taker-fee", "0.0002", "--no-save", "--json");
+        Assert.True(code == 0, error);
+        JsonElement scan = JsonDocument.Parse(output).RootElement.GetProperty("arbitrage");
+        JsonElement[] pairs = [.. scan.GetProperty("pairs").EnumerateArray()];
+        Assert.Equal(["BTCUSDT (binance-spot)", "BTCUSDT (binance-usdm)"], pairs.Select(p => p.GetProperty("sell").GetString()));
+        Assert.Equal(scan.GetProperty("episodes").GetArrayLength(), pairs.Sum(p => p.GetProperty("episodes").GetInt32()));
+        Assert.All(scan.GetProperty("episodes").EnumerateArray(), e => Assert.True(e.GetProperty("edge_at_start").GetDouble() > 0));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
