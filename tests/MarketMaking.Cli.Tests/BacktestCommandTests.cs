@@ -86,6 +86,7 @@ public sealed class BacktestCommandTests : IDisposable
     [InlineData("format", "--format", "excel")]
     [InlineData("hedge", "--hedge", "magic")]
     [InlineData("needs a second --data file", "--hedge", "beta")]
+    [InlineData("need a hedged backtest", "--max-exposure", "100")]
     public void BadOptionsAreUsageErrors(string named, string option, string value)
     {
         var (code, _, error) = Mm.Run("backtest", "--data", "/nonexistent/x.gz", "--format", "binance-usdm", option, value, "--calibrate", "0s");
@@ -98,6 +99,7 @@ public sealed class BacktestCommandTests : IDisposable
     [InlineData("--hedge-threshold", "-1", "hedge-threshold")]
     [InlineData("--min-profitability", "-0.1", "min-profitability")]
     [InlineData("--q0", "1", "starts flat")]
+    [InlineData("--volatility-half-life", "0s", "volatility-half-life")]
     public void BadHedgeSettingsAreUsageErrorsBeforeTheDataIsRead(string option, string value, string named)
     {
         var (code, _, error) = Mm.Run("backtest", "--data", "/nonexistent/x.gz", "--data", "/nonexistent/y.gz", "--format", "binance-usdm", "--hedge", "beta", option, value);

@@ -54,6 +54,7 @@ internal static class BacktestCommand
         var mechanicsOptions = new QuotingMechanicsOptions();
         var hedgeOptions = new HedgeOptions();
         var arbitrageOptions = new ArbitrageOptions();
+        var portfolioOptions = new PortfolioRiskOptions();
         var command = new Command("backtest", "Replay recorded data (L2 book + trades, or bars) against strategies.")
         {
             data, format, bars, lotSize, makerFee, sigma, a, kappa, horizon, slippage, maxPosition, maxLoss, seed,
@@ -65,6 +66,7 @@ internal static class BacktestCommand
         mechanicsOptions.AddTo(command);
         hedgeOptions.AddTo(command);
         arbitrageOptions.AddTo(command);
+        portfolioOptions.AddTo(command);
         run.AddTo(command);
         command.SetAction(parse =>
         {
@@ -84,6 +86,11 @@ internal static class BacktestCommand
             if (hedgeMode is not null && paths.Length > 2)
             {
                 throw new InvalidParameterException("data", "a hedged backtest reads two files: the quoted instrument, then the hedge");
+            }
+
+            if (portfolioOptions.Given(parse) && hedgeMode is null)
+            {
+                throw new InvalidParameterException("max-exposure", "portfolio limits (--max-exposure, --max-net-exposure, --max-gross-notional) need a hedged backtest (two --data files and --hedge)");
             }
 
             if (arbitrage && paths.Length < 2)
@@ -133,6 +140,8 @@ internal static class BacktestCommand
                 }
 
                 HedgeSettings hedgeSettings = hedgeOptions.Settings(parse, mode);
+                PortfolioRiskLimits checkedLimits = portfolioOptions.Limits(parse, 2); // checked even when no limit is given
+                PortfolioRiskLimits? portfolioLimits = portfolioOptions.Given(parse) ? QuotedOnly(checkedLimits) : null;
                 double blockSeconds = hedgeOptions.BlockSeconds(parse);
                 double minProfitability = hedgeOptions.MinProfitability(parse);
                 ReplaySetup setup = replayOptions.Setup(parse, parse.GetValue(makerFee), parse.GetValue(seed));
@@ -164,7 +173,7 @@ internal static class BacktestCommand
                     })));
                 }
 
-                (backtest, IReadOnlyList<HedgedRun> runs) = hedged.RunAll(makers, runSettings, hedgeSettings, blockSeconds, settings, minProfitability);
+                (backtest, IReadOnlyList<HedgedRun> runs) = hedged.RunAll(makers, runSettings, hedgeSettings, blockSeconds, settings, minProfitability, portfolioLimits);
                 scan = scanFiles?.Invoke();
                 hedges = [.. runs.Select(r => (r.Quoted.Strategy, r.Hedge))];
             }
@@ -242,6 +251,10 @@ internal static class BacktestCommand
         });
         return command;
     }
+
+    /// <summary>--max-exposure bounds the quoted instrument; the hedge, which exists to offset it, keeps only its σ_ref (for the portfolio's scale).</summary>
+    private static PortfolioRiskLimits QuotedOnly(PortfolioRiskLimits limits) =>
+        limits with { Instruments = [limits.Instruments[0], limits.Instruments[1] with { MaxExposure = double.PositiveInfinity }] };
 
     /// <summary>A scan without a strategy: the pairs' table and the takes, saved and printed.</summary>
     private static int ReportArbitrage(Terminal terminal, ParseResult parse, RunOptions run, ArbitrageSummary scan)

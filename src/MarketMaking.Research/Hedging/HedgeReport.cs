@@ -38,6 +38,7 @@ public static class HedgeReport
             new("hedge ratios used", h.Hedges == 0 ? "none" : string.Create(c, $"β first {h.BetaFirst:G4}, median {h.BetaMedian:G4}, last {h.BetaLast:G4}; mean standard error {h.BetaMeanError:G3}")),
             new("correlation of sampled returns", string.Create(c, $"{h.Correlation:G4}")),
             new("block PnL variance", string.Create(c, $"{h.Blocks} blocks of {h.BlockSeconds:G} s: hedged {h.HedgedBlockPnlVariance:G4}, unhedged {h.UnhedgedBlockPnlVariance:G4}, ratio {h.VarianceRatio:G4} {Interval(h.VarianceRatioLower, h.VarianceRatioUpper)}")),
+            new("portfolio limits", string.Create(c, $"{h.PortfolioRefusals} orders refused; smallest scale min(1, σ_ref/σ_t) {h.SmallestLimitScale:G4}")),
             new("inventory risk (RMS q·ΔP per period)", string.Create(c, $"hedged {h.HedgedInventoryRisk:G4}, unhedged {h.UnhedgedInventoryRisk:G4}, ratio of squares {h.InventoryRiskRatio:G4} {Interval(h.InventoryRiskRatioLower, h.InventoryRiskRatioUpper)}")),
         ];
     }

@@ -121,6 +121,12 @@ public sealed record HedgeSummary
     /// <summary>Upper end of that interval.</summary>
     public double InventoryRiskRatioUpper { get; init; }
 
+    /// <summary>Orders of the quoted leg the portfolio limits refused (0 without limits).</summary>
+    public long PortfolioRefusals { get; init; }
+
+    /// <summary>The smallest factor min(1, σ_ref/σ_t) the limits were scaled by (1 without limits or below every reference).</summary>
+    public double SmallestLimitScale { get; init; } = 1;
+
     /// <summary>Every hedge with its costs.</summary>
     public required IReadOnlyList<HedgeExecution> Executions { get; init; }
 
@@ -180,6 +186,8 @@ public sealed record HedgeSummary
             HedgedInventoryRisk = Math.Sqrt(hedgedSquares.Sum() / periods),
             InventoryRiskRatioLower = riskLower,
             InventoryRiskRatioUpper = riskUpper,
+            PortfolioRefusals = hedger.Limits?.Refusals ?? 0,
+            SmallestLimitScale = hedger.Limits?.SmallestScale ?? 1,
             Executions = [.. hedges],
         };
     }

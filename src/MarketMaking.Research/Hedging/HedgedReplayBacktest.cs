@@ -1,6 +1,7 @@
 using System.Globalization;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Core.MarketData;
+using MarketMaking.Core.Risk;
 using MarketMaking.Data.Files;
 using MarketMaking.Research.Backtests;
 using MarketMaking.Research.Replay;
@@ -67,11 +68,11 @@ public sealed class HedgedReplayBacktest
     /// the cross-venue quotes' least edge.
     /// </summary>
     public (BacktestRun Backtest, IReadOnlyList<HedgedRun> Runs) RunAll(
-        IEnumerable<(string Label, Func<HedgeVenue, IQuotingStrategy> Strategy)> strategies, RunSettings settings, HedgeSettings hedge, double blockSeconds, StrategySettings described, double minProfitability)
+        IEnumerable<(string Label, Func<HedgeVenue, IQuotingStrategy> Strategy)> strategies, RunSettings settings, HedgeSettings hedge, double blockSeconds, StrategySettings described, double minProfitability, PortfolioRiskLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(strategies);
         ArgumentNullException.ThrowIfNull(hedge);
-        List<HedgedRun> runs = [.. strategies.Select(s => Run(s.Label, s.Strategy, settings, hedge, blockSeconds))];
+        List<HedgedRun> runs = [.. strategies.Select(s => Run(s.Label, s.Strategy, settings, hedge, blockSeconds, limits))];
         if (runs.Count == 0)
         {
             throw new ArgumentException("no strategy to run", nameof(strategies));
@@ -91,6 +92,7 @@ public sealed class HedgedReplayBacktest
                 HedgeMode.Beta => string.Create(c, $"beta: threshold {hedge.Threshold} in quote currency, β over {hedge.Window} log returns sampled every {hedge.SampleInterval / 1e9:G} s"),
                 _ => "none: the second instrument is only watched",
             }),
+            new("portfolio limits", limits is null ? "none" : Describe(limits)),
             BacktestText.StrategySettings(described),
         ]);
         return (backtest, runs);
@@ -99,9 +101,11 @@ public sealed class HedgedReplayBacktest
     /// <summary>
     /// One run: <paramref name="strategy"/> is built on the run's venue (a cross-venue maker reads
     /// the hedge book through it), hedged as <paramref name="hedge"/> says; figures over blocks of
-    /// <paramref name="blockSeconds"/>.
+    /// <paramref name="blockSeconds"/>. With <paramref name="limits"/> (quoted, then hedge) the quoted
+    /// leg's risk gate refuses orders that would break them, each limit shrunk as that instrument's
+    /// sampled volatility rises (<see cref="HedgePortfolioLimits"/>): the quoted leg then depends on the hedge.
     /// </summary>
-    public HedgedRun Run(string label, Func<HedgeVenue, IQuotingStrategy> strategy, RunSettings settings, HedgeSettings hedge, double blockSeconds)
+    public HedgedRun Run(string label, Func<HedgeVenue, IQuotingStrategy> strategy, RunSettings settings, HedgeSettings hedge, double blockSeconds, PortfolioRiskLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(settings);
@@ -120,10 +124,14 @@ public sealed class HedgedReplayBacktest
 
         using var venue = new HedgeVenue(new MergedMarketEvents(sources), HedgeInstrument, _setup.Latency.Create(_setup.Seed, Session.RecordedLatencies));
         IQuotingStrategy quoting = strategy(venue);
-        var hedger = new PortfolioHedger(venue, hedge);
+        HedgePortfolioLimits? portfolio = limits is null ? null : new HedgePortfolioLimits(limits);
+        var hedger = new PortfolioHedger(venue, hedge, portfolio);
         var market = Session.Market(venue, quoting);
-        RunResult result = EventLoop.Run(market, quoting, settings with { Observer = hedger });
+        RunResult result = EventLoop.Run(market, quoting, settings with { Observer = hedger, Portfolio = portfolio });
         hedger.Finish(market.Mid);
         return new HedgedRun(result with { Strategy = label }, HedgeSummary.From(hedger, venue, hedge.Mode, blockSeconds, (ulong)_setup.Seed));
     }
+
+    private static string Describe(PortfolioRiskLimits limits) => string.Create(CultureInfo.InvariantCulture,
+        $"|q·P| of each {string.Join(", ", limits.Instruments.Select(i => $"{i.MaxExposure:G6} (σ_ref {i.VolatilityReference:G4})"))}, net {limits.MaxNetExposure:G6}, gross {limits.MaxGrossNotional:G6}; σ_t half-life {limits.VolatilityHalfLife.TotalSeconds:G} s");
 }

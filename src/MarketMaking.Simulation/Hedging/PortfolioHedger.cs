@@ -12,7 +12,8 @@ namespace MarketMaking.Simulation.Hedging;
 /// decision uses only returns that ended before it; once the window is full, when the unhedged
 /// exposure E = β·q₁·P₁ + (q₂ + travelling)·P₂ passes the threshold and no hedge is travelling, a
 /// taker order brings q₂ to −β·q₁·P₁/P₂ (whole lots). Cross-venue mode: β = 1 in units, every
-/// fill hedged. Keeps each leg's ledger and a sample of both legs per sampling period.
+/// fill hedged. Keeps each leg's ledger and a sample of both legs per sampling period, and feeds
+/// both legs and the sampled mids to the run's <see cref="HedgePortfolioLimits"/> when it has them.
 /// </summary>
 public sealed class PortfolioHedger : IRunObserver
 {
@@ -23,12 +24,16 @@ public sealed class PortfolioHedger : IRunObserver
     private long _nextSample = long.MinValue;
     private double _lastQuotedMid = double.NaN, _lastHedgeMid = double.NaN;
 
-    public PortfolioHedger(HedgeVenue venue, HedgeSettings settings)
+    public PortfolioHedger(HedgeVenue venue, HedgeSettings settings, HedgePortfolioLimits? limits = null)
     {
+        Limits = limits;
         _venue = venue ?? throw new ArgumentNullException(nameof(venue));
         _settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Validate();
         Ratio = new RollingHedgeRatio(settings.Window);
     }
+
+    /// <summary>The portfolio limits the quoted leg's risk gate asks (null: none).</summary>
+    public HedgePortfolioLimits? Limits { get; }
 
     /// <summary>β of the quoted instrument's returns on the hedge's, as of the last sample.</summary>
     public RollingHedgeRatio Ratio { get; }
@@ -55,6 +60,7 @@ public sealed class PortfolioHedger : IRunObserver
         Absorb();
         Sample(now, market.Mid);
         Decide(now, market.Mid, Quoted.Position);
+        Limits?.Mark(Quoted.Position, market.Mid, Hedge.Position, _venue.HedgeMid);
     }
 
     /// <summary>The end of the run: books the last hedges and samples both legs once more, marked at <paramref name="quotedMid"/>.</summary>
@@ -97,6 +103,7 @@ public sealed class PortfolioHedger : IRunObserver
             Ratio.Add(Math.Log(hedgeMid / _lastHedgeMid), Math.Log(quotedMid / _lastQuotedMid));
         }
 
+        Limits?.Observe(now, quotedMid, hedgeMid);
         _lastQuotedMid = quotedMid;
         _lastHedgeMid = hedgeMid;
         _samples.Add(new HedgeSample(now, Quoted.Position, Hedge.Position, quotedMid, hedgeMid, Quoted.Equity(quotedMid), Hedge.Equity(hedgeMid)));
