@@ -83,9 +83,14 @@ internal static class BacktestCommand
                 throw new InvalidParameterException("data", isBars ? "a bar backtest reads one file" : "two --data files: say how the second hedges the first (--hedge beta, cross-venue or none), or scan them for arbitrage (--arbitrage)");
             }
 
-            if (hedgeMode is not null && paths.Length > 2)
+            if (hedgeMode is HedgeMode.CrossVenue && paths.Length > 2)
             {
-                throw new InvalidParameterException("data", "a hedged backtest reads two files: the quoted instrument, then the hedge");
+                throw new InvalidParameterException("data", "a cross-venue backtest reads two files: the made venue, then the hedge venue");
+            }
+
+            if (portfolioOptions.Given(parse) && paths.Length > 2)
+            {
+                throw new InvalidParameterException("max-exposure", "portfolio limits in a hedged backtest take one hedge file");
             }
 
             if (portfolioOptions.Given(parse) && hedgeMode is null)
@@ -146,7 +151,7 @@ internal static class BacktestCommand
                 double minProfitability = hedgeOptions.MinProfitability(parse);
                 ReplaySetup setup = replayOptions.Setup(parse, parse.GetValue(makerFee), parse.GetValue(seed));
                 var hedged = HedgedReplayBacktest.Open(
-                    paths[0], formatNames[0], paths[1], formatNames[1], setup,
+                    paths[0], formatNames[0], [.. paths.Skip(1).Zip(formatNames.Skip(1))], setup,
                     replayOptions.DataOptions(parse, parse.GetValue(lotSize)), new MarketDataOptions { OnBadRow = policy },
                     hedgeOptions.HedgeTakerFee(parse) ?? replayOptions.TakerFee(parse));
                 Instrument quoted = hedged.Session.DataInstrument, hedgeInstrument = hedged.HedgeInstrument;
