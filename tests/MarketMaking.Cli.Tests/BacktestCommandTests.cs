@@ -86,6 +86,7 @@ public sealed class BacktestCommandTests : IDisposable
     [InlineData("format", "--format", "excel")]
     [InlineData("hedge", "--hedge", "magic")]
     [InlineData("needs a second --data file", "--hedge", "beta")]
+    [InlineData("need a hedged backtest", "--max-exposure", "100")]
     public void BadOptionsAreUsageErrors(string named, string option, string value)
     {
         var (code, _, error) = Mm.Run("backtest", "--data", "/nonexistent/x.gz", "--format", "binance-usdm", option, value, "--calibrate", "0s");
@@ -98,6 +99,7 @@ public sealed class BacktestCommandTests : IDisposable
     [InlineData("--hedge-threshold", "-1", "hedge-threshold")]
     [InlineData("--min-profitability", "-0.1", "min-profitability")]
     [InlineData("--q0", "1", "starts flat")]
+    [InlineData("--volatility-half-life", "0s", "volatility-half-life")]
     public void BadHedgeSettingsAreUsageErrorsBeforeTheDataIsRead(string option, string value, string named)
     {
         var (code, _, error) = Mm.Run("backtest", "--data", "/nonexistent/x.gz", "--data", "/nonexistent/y.gz", "--format", "binance-usdm", "--hedge", "beta", option, value);
@@ -112,6 +114,34 @@ public sealed class BacktestCommandTests : IDisposable
         var (code, _, error) = Mm.Run("backtest", "--data", "/nonexistent/x.gz", "--data", "/nonexistent/y.gz", "--format", "binance-usdm");
         Assert.Equal(2, code);
         Assert.Contains("--hedge beta, cross-venue or none", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("needs at least two --data files", "--arbitrage")]
+    [InlineData("venue-taker-fee", "--arbitrage", "--data", "/nonexistent/y.gz", "--venue-taker-fee", "0.1,0.2,0.3")]
+    [InlineData("venue-taker-fee", "--arbitrage", "--data", "/nonexistent/y.gz", "--venue-taker-fee", "0.1,x")]
+    [InlineData("arbitrage-size", "--arbitrage", "--data", "/nonexistent/y.gz", "--arbitrage-size", "1")]
+    [InlineData("arbitrage-size", "--take-arbitrage", "--data", "/nonexistent/y.gz", "--arbitrage-size", "-1")]
+    [InlineData("a cross-venue backtest reads two files", "--hedge", "cross-venue", "--data", "/nonexistent/y.gz", "--data", "/nonexistent/z.gz")]
+    [InlineData("take one hedge file", "--hedge", "beta", "--max-exposure", "100", "--data", "/nonexistent/y.gz", "--data", "/nonexistent/z.gz")]
+    public void BadArbitrageOptionsAreUsageErrorsBeforeTheDataIsRead(string named, params string[] options)
+    {
+        var (code, _, error) = Mm.Run(["backtest", "--data", "/nonexistent/x.gz", "--format", "binance-usdm", .. options]);
+        Assert.Equal(2, code);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [SharedDataFact]
+    public void AnArbitrageScanPrintsEveryOrderedPairAndEpisodesThatAddUp()
+    {
+        var (code, output, error) = Mm.Run("backtest", "--data", SharedData.BinanceSpotBtc, "--data", SharedData.BinanceUsdm, "--format", "binance-spot,binance-usdm", "--arbitrage", "--venue-taker-fee", "0.0002", "--no-save", "--json");
+        Assert.True(code == 0, error);
+        JsonElement scan = JsonDocument.Parse(output).RootElement.GetProperty("arbitrage");
+        JsonElement[] pairs = [.. scan.GetProperty("pairs").EnumerateArray()];
+        Assert.Equal(["BTCUSDT (binance-spot)", "BTCUSDT (binance-usdm)"], pairs.Select(p => p.GetProperty("sell").GetString()));
+        Assert.Equal(scan.GetProperty("episodes").GetArrayLength(), pairs.Sum(p => p.GetProperty("episodes").GetInt32()));
+        Assert.All(scan.GetProperty("episodes").EnumerateArray(), e => Assert.True(e.GetProperty("edge_at_start").GetDouble() > 0));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

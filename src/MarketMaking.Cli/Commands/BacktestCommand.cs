@@ -8,6 +8,7 @@ using MarketMaking.Core.Risk;
 using MarketMaking.Data.Files;
 using MarketMaking.Learning.AdverseSelection;
 using MarketMaking.Reporting;
+using MarketMaking.Research.Arbitrage;
 using MarketMaking.Research.Backtests;
 using MarketMaking.Research.Hedging;
 using MarketMaking.Research.Quoting;
@@ -19,6 +20,7 @@ using MarketMaking.Simulation.Engine;
 using MarketMaking.Simulation.Hedging;
 using MarketMaking.Strategies;
 using MarketMaking.Strategies.Portfolio;
+using Spectre.Console;
 
 namespace MarketMaking.Cli.Commands;
 
@@ -51,6 +53,8 @@ internal static class BacktestCommand
         var guards = new GuardOptions();
         var mechanicsOptions = new QuotingMechanicsOptions();
         var hedgeOptions = new HedgeOptions();
+        var arbitrageOptions = new ArbitrageOptions();
+        var portfolioOptions = new PortfolioRiskOptions();
         var command = new Command("backtest", "Replay recorded data (L2 book + trades, or bars) against strategies.")
         {
             data, format, bars, lotSize, makerFee, sigma, a, kappa, horizon, slippage, maxPosition, maxLoss, seed,
@@ -61,6 +65,8 @@ internal static class BacktestCommand
         guards.AddTo(command);
         mechanicsOptions.AddTo(command);
         hedgeOptions.AddTo(command);
+        arbitrageOptions.AddTo(command);
+        portfolioOptions.AddTo(command);
         run.AddTo(command);
         command.SetAction(parse =>
         {
@@ -71,9 +77,30 @@ internal static class BacktestCommand
             string formatName = formatNames[0];
             BadRowPolicy policy = replayOptions.Policy(parse);
             HedgeMode? hedgeMode = hedgeOptions.Mode(parse);
-            if (paths.Length > 1 && (hedgeMode is null || isBars))
+            bool arbitrage = arbitrageOptions.Scan(parse);
+            if (paths.Length > 1 && (isBars || (hedgeMode is null && !arbitrage)))
             {
-                throw new InvalidParameterException("data", isBars ? "a bar backtest reads one file" : "two --data files: say how the second hedges the first (--hedge beta, cross-venue or none)");
+                throw new InvalidParameterException("data", isBars ? "a bar backtest reads one file" : "two --data files: say how the second hedges the first (--hedge beta, cross-venue or none), or scan them for arbitrage (--arbitrage)");
+            }
+
+            if (hedgeMode is HedgeMode.CrossVenue && paths.Length > 2)
+            {
+                throw new InvalidParameterException("data", "a cross-venue backtest reads two files: the made venue, then the hedge venue");
+            }
+
+            if (portfolioOptions.Given(parse) && paths.Length > 2)
+            {
+                throw new InvalidParameterException("max-exposure", "portfolio limits in a hedged backtest take one hedge file");
+            }
+
+            if (portfolioOptions.Given(parse) && hedgeMode is null)
+            {
+                throw new InvalidParameterException("max-exposure", "portfolio limits (--max-exposure, --max-net-exposure, --max-gross-notional) need a hedged backtest (two --data files and --hedge)");
+            }
+
+            if (arbitrage && paths.Length < 2)
+            {
+                throw new InvalidParameterException("arbitrage", "needs at least two --data files of the same asset");
             }
 
             if (paths.Length == 1 && hedgeMode is not null)
@@ -94,7 +121,21 @@ internal static class BacktestCommand
 
             QuotingMechanics mechanics = mechanicsOptions.Mechanics(parse);
             var risk = new RiskLimits { MaxPosition = parse.GetValue(maxPosition) ?? double.PositiveInfinity, MaxLoss = parse.GetValue(maxLoss) ?? double.PositiveInfinity }.Validate();
+            Func<ArbitrageSummary>? scanFiles = null;
+            if (arbitrage)
+            {
+                LatencySpec legLatency = replayOptions.Setup(parse, parse.GetValue(makerFee), parse.GetValue(seed)).Latency;
+                IReadOnlyList<double?> fees = arbitrageOptions.Fees(parse, paths.Length, replayOptions.TakerFee(parse));
+                double? takeSize = arbitrageOptions.TakeSize(parse);
+                scanFiles = () => ArbitrageReplay.Run([.. paths.Zip(formatNames)], fees, legLatency, parse.GetValue(seed), takeSize, policy);
+                if (hedgeMode is null)
+                {
+                    return ReportArbitrage(terminal, parse, run, scanFiles());
+                }
+            }
+
             BacktestRun backtest;
+            ArbitrageSummary? scan = null;
             IReadOnlyList<(string Label, HedgeSummary Summary)> hedges = [];
             if (hedgeMode is { } mode)
             {
@@ -104,11 +145,13 @@ internal static class BacktestCommand
                 }
 
                 HedgeSettings hedgeSettings = hedgeOptions.Settings(parse, mode);
+                PortfolioRiskLimits checkedLimits = portfolioOptions.Limits(parse, 2); // checked even when no limit is given
+                PortfolioRiskLimits? portfolioLimits = portfolioOptions.Given(parse) ? QuotedOnly(checkedLimits) : null;
                 double blockSeconds = hedgeOptions.BlockSeconds(parse);
                 double minProfitability = hedgeOptions.MinProfitability(parse);
                 ReplaySetup setup = replayOptions.Setup(parse, parse.GetValue(makerFee), parse.GetValue(seed));
                 var hedged = HedgedReplayBacktest.Open(
-                    paths[0], formatNames[0], paths[1], formatNames[1], setup,
+                    paths[0], formatNames[0], [.. paths.Skip(1).Zip(formatNames.Skip(1))], setup,
                     replayOptions.DataOptions(parse, parse.GetValue(lotSize)), new MarketDataOptions { OnBadRow = policy },
                     hedgeOptions.HedgeTakerFee(parse) ?? replayOptions.TakerFee(parse));
                 Instrument quoted = hedged.Session.DataInstrument, hedgeInstrument = hedged.HedgeInstrument;
@@ -135,7 +178,8 @@ internal static class BacktestCommand
                     })));
                 }
 
-                (backtest, IReadOnlyList<HedgedRun> runs) = hedged.RunAll(makers, runSettings, hedgeSettings, blockSeconds, settings, minProfitability);
+                (backtest, IReadOnlyList<HedgedRun> runs) = hedged.RunAll(makers, runSettings, hedgeSettings, blockSeconds, settings, minProfitability, portfolioLimits);
+                scan = scanFiles?.Invoke();
                 hedges = [.. runs.Select(r => (r.Quoted.Strategy, r.Hedge))];
             }
             else if (isBars)
@@ -172,9 +216,10 @@ internal static class BacktestCommand
             IReadOnlyList<RunRow> rows = backtest.Rows;
             var config = new { Command = "backtest", Arguments = parse.Tokens.Select(t => t.Value), Settings = backtest.Settings.ToDictionary(kv => kv.Key, kv => kv.Value) };
             var hedgeResults = hedges.Select(h => new { Strategy = h.Label, h.Summary }).ToList();
-            object results = hedges.Count == 0 ? new { Results = rows } : new { Results = rows, Hedges = hedgeResults };
+            object results = hedges.Count == 0 ? new { Results = rows } : scan is null ? new { Results = rows, Hedges = hedgeResults } : new { Results = rows, Hedges = hedgeResults, Arbitrage = scan };
             ReportDocument report = backtest.Report("mm backtest");
-            report = report with { Sections = [.. report.Sections.Take(1), .. hedges.Select(h => HedgeReport.Section(h.Label, h.Summary)), .. report.Sections.Skip(1)] };
+            ReportSection[] arbitrageSections = scan is null ? [] : [ArbitrageReport.Section(scan)];
+            report = report with { Sections = [.. report.Sections.Take(1), .. hedges.Select(h => HedgeReport.Section(h.Label, h.Summary)), .. arbitrageSections, .. report.Sections.Skip(1)] };
             string? folder = run.Save(parse, config, results, report);
             if (parse.GetValue(run.Json))
             {
@@ -192,6 +237,11 @@ internal static class BacktestCommand
                 }
             }
 
+            if (scan is not null)
+            {
+                WriteArbitrage(terminal, scan);
+            }
+
             foreach (var item in backtest.Settings.Skip(1))
             {
                 terminal.Writer.WriteLine($"{item.Key}: {item.Value}");
@@ -205,6 +255,52 @@ internal static class BacktestCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>--max-exposure bounds the quoted instrument; the hedge, which exists to offset it, keeps only its σ_ref (for the portfolio's scale).</summary>
+    private static PortfolioRiskLimits QuotedOnly(PortfolioRiskLimits limits) =>
+        limits with { Instruments = [limits.Instruments[0], limits.Instruments[1] with { MaxExposure = double.PositiveInfinity }] };
+
+    /// <summary>A scan without a strategy: the pairs' table and the takes, saved and printed.</summary>
+    private static int ReportArbitrage(Terminal terminal, ParseResult parse, RunOptions run, ArbitrageSummary scan)
+    {
+        var config = new { Command = "backtest", Arguments = parse.Tokens.Select(t => t.Value) };
+        var results = new { Arbitrage = scan };
+        var report = new ReportDocument("mm backtest", string.Join(" / ", scan.Venues), [ArbitrageReport.Section(scan)]);
+        string? folder = run.Save(parse, config, results, report);
+        if (parse.GetValue(run.Json))
+        {
+            terminal.Writer.WriteLine(Json.Serialize(results));
+            return 0;
+        }
+
+        WriteArbitrage(terminal, scan);
+        if (folder is not null)
+        {
+            terminal.Writer.WriteLine($"run folder: {folder}");
+        }
+
+        return 0;
+    }
+
+    private static void WriteArbitrage(Terminal terminal, ArbitrageSummary scan)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("cross-venue arbitrage after taker fees");
+        foreach (string header in ArbitrageReport.Headers)
+        {
+            table.AddColumn(Markup.Escape(header));
+        }
+
+        foreach (IReadOnlyList<string> row in ArbitrageReport.Rows(scan))
+        {
+            table.AddRow([.. row.Select(Markup.Escape)]);
+        }
+
+        terminal.Console.Write(table);
+        foreach (var line in ArbitrageReport.Lines(scan))
+        {
+            terminal.Writer.WriteLine($"{line.Key}: {line.Value}");
+        }
     }
 
     /// <summary>One format per file (repeated or comma-separated): as many as files, or one for all (bars default to the file's own).</summary>

@@ -7,7 +7,8 @@ namespace MarketMaking.Core.Risk;
 /// exposure |Σ q_i·P_i| and the gross notional Σ |q_i·P_i|. Dynamic: an instrument whose volatility
 /// σ_i is above its reference σ_ref,i has its limit multiplied by σ_ref,i/σ_i, and the portfolio's
 /// two limits by the smallest of those factors, so risk in volatility units stays capped as markets
-/// turn wild. Infinity switches a limit off.
+/// turn wild: limit_t = base × min(1, σ_ref/σ_t), σ_t an exponentially weighted volatility of the
+/// instrument's log returns with half-life <see cref="VolatilityHalfLife"/>. Infinity switches a limit off.
 /// </summary>
 public sealed record PortfolioRiskLimits
 {
@@ -20,12 +21,16 @@ public sealed record PortfolioRiskLimits
     /// <summary>Largest Σ |q_i·P_i|.</summary>
     public double MaxGrossNotional { get; init; } = double.PositiveInfinity;
 
+    /// <summary>Half-life of the volatility σ_t the dynamic limits compare with each σ_ref.</summary>
+    public TimeSpan VolatilityHalfLife { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Every field checked, with a one-line error naming it (e.g. <c>portfolio_risk.instruments[1].max_exposure</c>).</summary>
     public PortfolioRiskLimits Validate()
     {
         ArgumentNullException.ThrowIfNull(Instruments);
         RequirePositive("portfolio_risk.max_net_exposure", MaxNetExposure);
         RequirePositive("portfolio_risk.max_gross_notional", MaxGrossNotional);
+        RequirePositive("portfolio_risk.volatility_half_life", VolatilityHalfLife.TotalSeconds);
         for (int i = 0; i < Instruments.Count; i++)
         {
             InstrumentExposureLimit limit = Instruments[i] ?? throw new InvalidParameterException($"portfolio_risk.instruments[{i}]", "is missing");

@@ -15,14 +15,19 @@ public static class HedgeReport
     public static ReportSection Section(string label, HedgeSummary h)
     {
         ArgumentNullException.ThrowIfNull(h);
-        var legs = new TableBlock(
-            ["", "net PnL", "final position", "mean |exposure|"],
-            [
-                [h.QuotedSymbol + " (quoted)", Formats.Fixed(h.QuotedPnl, 4), Formats.Compact(h.QuotedFinalPosition), Formats.Fixed(h.QuotedMeanAbsExposure, 2)],
-                [h.HedgeSymbol + " (hedge)", Formats.Fixed(h.HedgePnl, 4), Formats.Compact(h.HedgeFinalPosition), Formats.Fixed(h.HedgeMeanAbsExposure, 2)],
-                ["portfolio", Formats.Fixed(h.PortfolioPnl, 4), "", ""],
-            ],
-            "Each leg marked at its last mid; exposure in quote currency.");
+        List<IReadOnlyList<string>> rows = [[h.QuotedSymbol + " (quoted)", Formats.Fixed(h.QuotedPnl, 4), Formats.Compact(h.QuotedFinalPosition), Formats.Fixed(h.QuotedMeanAbsExposure, 2)]];
+        if (h.Legs.Count > 1)
+        {
+            rows.AddRange(h.Legs.Select(l => (IReadOnlyList<string>)[l.Symbol + " (hedge)", Formats.Fixed(l.Pnl, 4), Formats.Compact(l.FinalPosition), ""]));
+            rows.Add(["hedges", Formats.Fixed(h.HedgePnl, 4), "", Formats.Fixed(h.HedgeMeanAbsExposure, 2)]);
+        }
+        else
+        {
+            rows.Add([h.HedgeSymbol + " (hedge)", Formats.Fixed(h.HedgePnl, 4), Formats.Compact(h.HedgeFinalPosition), Formats.Fixed(h.HedgeMeanAbsExposure, 2)]);
+        }
+
+        rows.Add(["portfolio", Formats.Fixed(h.PortfolioPnl, 4), "", ""]);
+        var legs = new TableBlock(["", "net PnL", "final position", "mean |exposure|"], rows, "Each leg marked at its last mid; exposure in quote currency.");
         return new ReportSection($"Hedge ({label}, {h.Mode})", [legs, new KeyValueBlock(Lines(h)), Hedges(h)]);
     }
 
@@ -31,13 +36,18 @@ public static class HedgeReport
     {
         ArgumentNullException.ThrowIfNull(h);
         var c = CultureInfo.InvariantCulture;
+        IEnumerable<KeyValuePair<string, string>> perLeg = h.Legs.Count < 2 ? [] : h.Legs.Select(l => new KeyValuePair<string, string>(
+            $"{l.Symbol} leg PnL",
+            string.Create(c, $"{l.Pnl:F4} = inventory {l.InventoryPnl:F4} − spread {l.SpreadCost:F4} − slippage {l.SlippageCost:F4} − delay {l.DelayCost:F4} − fees {l.Fees:F4}; {l.Hedges} hedges, median β {l.BetaMedian:G4}")));
         return
         [
             new("hedge leg PnL", string.Create(c, $"{h.HedgePnl:F4} = inventory {h.HedgeInventoryPnl:F4} − spread {h.HedgeSpreadCost:F4} − slippage {h.HedgeSlippageCost:F4} − delay {h.HedgeDelayCost:F4} − fees {h.HedgeFees:F4}")),
+            .. perLeg,
             new("hedges", string.Create(c, $"{h.Hedges} executed of {h.Crossings} sent; {h.TravellingAtEnd} travelling at the end, {h.Unfilled} found an empty side")),
             new("hedge ratios used", h.Hedges == 0 ? "none" : string.Create(c, $"β first {h.BetaFirst:G4}, median {h.BetaMedian:G4}, last {h.BetaLast:G4}; mean standard error {h.BetaMeanError:G3}")),
             new("correlation of sampled returns", string.Create(c, $"{h.Correlation:G4}")),
             new("block PnL variance", string.Create(c, $"{h.Blocks} blocks of {h.BlockSeconds:G} s: hedged {h.HedgedBlockPnlVariance:G4}, unhedged {h.UnhedgedBlockPnlVariance:G4}, ratio {h.VarianceRatio:G4} {Interval(h.VarianceRatioLower, h.VarianceRatioUpper)}")),
+            new("portfolio limits", string.Create(c, $"{h.PortfolioRefusals} orders refused; smallest scale min(1, σ_ref/σ_t) {h.SmallestLimitScale:G4}")),
             new("inventory risk (RMS q·ΔP per period)", string.Create(c, $"hedged {h.HedgedInventoryRisk:G4}, unhedged {h.UnhedgedInventoryRisk:G4}, ratio of squares {h.InventoryRiskRatio:G4} {Interval(h.InventoryRiskRatioLower, h.InventoryRiskRatioUpper)}")),
         ];
     }

@@ -4,7 +4,8 @@ using MarketMaking.Simulation.Hedging;
 namespace MarketMaking.Research.Hedging;
 
 /// <summary>
-/// What a hedged replay did, per leg and for the portfolio. The hedge leg's PnL splits exactly into
+/// What a hedged replay did, per leg and for the portfolio (the hedge figures summed over every
+/// hedge instrument, and per instrument in <see cref="Legs"/>). The hedge leg's PnL splits exactly into
 /// inventory PnL Σ s·Q·(P₂,end − P₂ at decision) minus the spread, slippage, delay costs and fees of
 /// its hedges. Hedged against unhedged (the quoted leg alone, which is what <c>--hedge none</c> trades:
 /// the hedge never changes the quoted replay) over fixed time blocks: the variance of block PnL,
@@ -19,8 +20,11 @@ public sealed record HedgeSummary
     /// <summary>The quoted instrument.</summary>
     public required string QuotedSymbol { get; init; }
 
-    /// <summary>The hedge instrument.</summary>
+    /// <summary>The hedge instrument (several joined by " + ").</summary>
     public required string HedgeSymbol { get; init; }
+
+    /// <summary>Each hedge instrument's leg with its own cost split.</summary>
+    public required IReadOnlyList<HedgeLegSummary> Legs { get; init; }
 
     /// <summary>The quoted leg's net PnL (fees included), marked at the last mid.</summary>
     public double QuotedPnl { get; init; }
@@ -121,6 +125,12 @@ public sealed record HedgeSummary
     /// <summary>Upper end of that interval.</summary>
     public double InventoryRiskRatioUpper { get; init; }
 
+    /// <summary>Orders of the quoted leg the portfolio limits refused (0 without limits).</summary>
+    public long PortfolioRefusals { get; init; }
+
+    /// <summary>The smallest factor min(1, σ_ref/σ_t) the limits were scaled by (1 without limits or below every reference).</summary>
+    public double SmallestLimitScale { get; init; } = 1;
+
     /// <summary>Every hedge with its costs.</summary>
     public required IReadOnlyList<HedgeExecution> Executions { get; init; }
 
@@ -140,6 +150,7 @@ public sealed record HedgeSummary
 
         HedgeSample last = samples[^1];
         IReadOnlyList<HedgeExecution> hedges = hedger.Executions;
+        HedgeLegSummary[] legs = [.. venue.HedgeInstruments.Select((instrument, j) => Leg(instrument.Symbol, [.. hedges.Where(h => h.Hedge == j)], hedger.Hedges[j].Position, hedger.LastHedgeMid(j), hedger.Hedges[j].Equity(hedger.LastHedgeMid(j))))];
         double[] betas = [.. hedges.Select(h => h.Beta).Order()];
         (List<double> hedgedBlocks, List<double> unhedgedBlocks, List<double> hedgedSquares, List<double> unhedgedSquares, int periods) = BlockFigures(samples, blockSeconds);
         ulong bootstrapSeed = seed;
@@ -149,14 +160,15 @@ public sealed record HedgeSummary
         {
             Mode = mode.ToString(),
             QuotedSymbol = venue.Instrument.Symbol,
-            HedgeSymbol = venue.HedgeInstrument.Symbol,
+            HedgeSymbol = string.Join(" + ", venue.HedgeInstruments.Select(h => h.Symbol)),
+            Legs = legs,
             QuotedPnl = last.QuotedEquity,
             HedgePnl = last.HedgeEquity,
             QuotedFinalPosition = last.QuotedPosition,
             HedgeFinalPosition = last.HedgePosition,
             QuotedMeanAbsExposure = samples.Average(s => Math.Abs(s.QuotedPosition * s.QuotedMid)),
-            HedgeMeanAbsExposure = samples.Average(s => s.HedgePosition == 0 ? 0 : Math.Abs(s.HedgePosition * s.HedgeMid)),
-            HedgeInventoryPnl = hedges.Sum(h => h.SignedQuantity * (last.HedgeMid - h.MidAtDecision)),
+            HedgeMeanAbsExposure = samples.Average(s => s.HedgeAbsExposure),
+            HedgeInventoryPnl = legs.Sum(l => l.InventoryPnl),
             HedgeSpreadCost = hedges.Sum(h => h.SpreadCost),
             HedgeSlippageCost = hedges.Sum(h => h.SlippageCost),
             HedgeDelayCost = hedges.Sum(h => h.DelayCost),
@@ -180,6 +192,8 @@ public sealed record HedgeSummary
             HedgedInventoryRisk = Math.Sqrt(hedgedSquares.Sum() / periods),
             InventoryRiskRatioLower = riskLower,
             InventoryRiskRatioUpper = riskUpper,
+            PortfolioRefusals = hedger.Limits?.Refusals ?? 0,
+            SmallestLimitScale = hedger.Limits?.SmallestScale ?? 1,
             Executions = [.. hedges],
         };
     }
@@ -208,7 +222,7 @@ public sealed record HedgeSummary
         {
             HedgeSample before = samples[i - 1], s = samples[i];
             double quotedMove = before.QuotedPosition * (s.QuotedMid - before.QuotedMid);
-            double hedgeMove = before.HedgePosition == 0 ? 0 : before.HedgePosition * (s.HedgeMid - before.HedgeMid);
+            double hedgeMove = s.HedgeMove;
             squaresUnhedged += quotedMove * quotedMove;
             squaresHedged += (quotedMove + hedgeMove) * (quotedMove + hedgeMove);
             openPeriods++;
@@ -227,7 +241,26 @@ public sealed record HedgeSummary
         return (hedged, unhedged, hedgedSquares, unhedgedSquares, periods);
     }
 
-    /// <summary>Correlation of consecutive samples' log returns, both mids positive.</summary>
+    /// <summary>One hedge instrument's leg from its hedges, marked at <paramref name="lastMid"/>.</summary>
+    private static HedgeLegSummary Leg(string symbol, HedgeExecution[] hedges, double position, double lastMid, double pnl)
+    {
+        double[] betas = [.. hedges.Select(h => h.Beta).Order()];
+        return new HedgeLegSummary
+        {
+            Symbol = symbol,
+            Pnl = pnl,
+            FinalPosition = position,
+            InventoryPnl = hedges.Sum(h => h.SignedQuantity * (lastMid - h.MidAtDecision)),
+            SpreadCost = hedges.Sum(h => h.SpreadCost),
+            SlippageCost = hedges.Sum(h => h.SlippageCost),
+            DelayCost = hedges.Sum(h => h.DelayCost),
+            Fees = hedges.Sum(h => h.Fee),
+            Hedges = hedges.Length,
+            BetaMedian = betas.Length > 0 ? betas[betas.Length / 2] : double.NaN,
+        };
+    }
+
+    /// <summary>Correlation of consecutive samples' log returns (the quoted and the first hedge), both mids positive.</summary>
     private static double ReturnCorrelation(IReadOnlyList<HedgeSample> samples)
     {
         double n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;

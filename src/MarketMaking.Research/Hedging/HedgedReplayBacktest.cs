@@ -1,6 +1,7 @@
 using System.Globalization;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Core.MarketData;
+using MarketMaking.Core.Risk;
 using MarketMaking.Data.Files;
 using MarketMaking.Research.Backtests;
 using MarketMaking.Research.Replay;
@@ -11,30 +12,34 @@ using MarketMaking.Strategies;
 namespace MarketMaking.Research.Hedging;
 
 /// <summary>
-/// A strategy quoting the first of two files that share a clock (shadow queues, latency and fees
-/// as in <see cref="ReplayBacktest"/>), hedged with taker orders on the second
+/// A strategy quoting the first of several files that share a clock (shadow queues, latency and fees
+/// as in <see cref="ReplayBacktest"/>), hedged with taker orders on the others
 /// (<see cref="PortfolioHedger"/>, <see cref="HedgeVenue"/>). The quoted leg is calibrated on the
 /// first file's warm-up exactly as a one-instrument backtest, and the hedge never changes it, so the
 /// quoted leg of a hedged run is the <c>--hedge none</c> run. What <c>mm backtest --data F1 --data F2 --hedge …</c> runs.
 /// </summary>
 public sealed class HedgedReplayBacktest
 {
-    private readonly string _quotedPath, _quotedFormat, _hedgePath, _hedgeFormat;
+    private readonly string _quotedPath, _quotedFormat;
+    private readonly IReadOnlyList<(string Path, string Format)> _hedges;
     private readonly MarketDataOptions _quotedData, _hedgeData;
     private readonly ReplaySetup _setup;
 
-    private HedgedReplayBacktest(string quotedPath, string quotedFormat, MarketDataOptions quotedData, string hedgePath, string hedgeFormat, MarketDataOptions hedgeData, ReplaySetup setup, Instrument hedgeInstrument)
+    private HedgedReplayBacktest(string quotedPath, string quotedFormat, MarketDataOptions quotedData, IReadOnlyList<(string Path, string Format)> hedges, MarketDataOptions hedgeData, ReplaySetup setup, IReadOnlyList<Instrument> hedgeInstruments)
     {
-        (_quotedPath, _quotedFormat, _quotedData, _hedgePath, _hedgeFormat, _hedgeData, _setup) = (quotedPath, quotedFormat, quotedData, hedgePath, hedgeFormat, hedgeData, setup);
+        (_quotedPath, _quotedFormat, _quotedData, _hedges, _hedgeData, _setup) = (quotedPath, quotedFormat, quotedData, hedges, hedgeData, setup);
         Session = ReplaySession.Open(setup, () => MarketDataFormats.Open(quotedPath, quotedFormat, quotedData));
-        HedgeInstrument = hedgeInstrument;
+        HedgeInstruments = hedgeInstruments;
     }
 
     /// <summary>The quoted file's replay: instrument, calibration, execution settings.</summary>
     public ReplaySession Session { get; }
 
-    /// <summary>The hedge instrument as read, with the taker fee its hedges pay.</summary>
-    public Instrument HedgeInstrument { get; }
+    /// <summary>The hedge instruments as read, each with the taker fee its hedges pay.</summary>
+    public IReadOnlyList<Instrument> HedgeInstruments { get; }
+
+    /// <summary>The first hedge instrument.</summary>
+    public Instrument HedgeInstrument => HedgeInstruments[0];
 
     /// <summary>
     /// Checks both formats, reads both instruments and calibrates the quoted file.
@@ -42,20 +47,37 @@ public sealed class HedgedReplayBacktest
     /// </summary>
     public static HedgedReplayBacktest Open(
         string quotedPath, string quotedFormat, string hedgePath, string hedgeFormat, ReplaySetup setup,
+        MarketDataOptions? quotedData = null, MarketDataOptions? hedgeData = null, double? hedgeTakerFee = null) =>
+        Open(quotedPath, quotedFormat, [(hedgePath, hedgeFormat)], setup, quotedData, hedgeData, hedgeTakerFee);
+
+    /// <summary>The same with several hedge files (path, format), in the order of the β vector; every hedge pays <paramref name="hedgeTakerFee"/>.</summary>
+    public static HedgedReplayBacktest Open(
+        string quotedPath, string quotedFormat, IReadOnlyList<(string Path, string Format)> hedges, ReplaySetup setup,
         MarketDataOptions? quotedData = null, MarketDataOptions? hedgeData = null, double? hedgeTakerFee = null)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        MarketDataFormats.Parse(quotedFormat);
-        MarketDataFormats.Parse(hedgeFormat);
-        MarketDataOptions hedgeOptions = hedgeData ?? new MarketDataOptions();
-        Instrument read;
-        using (MarketDataReader probe = MarketDataFormats.Open(hedgePath, hedgeFormat, hedgeOptions))
+        ArgumentNullException.ThrowIfNull(hedges);
+        if (hedges.Count == 0)
         {
-            read = probe.Instrument;
+            throw new ArgumentException("at least one hedge file", nameof(hedges));
         }
 
-        var hedge = new Instrument(read.Symbol, read.TickSize, read.LotSize, read.MakerFeeRate, hedgeTakerFee ?? read.TakerFeeRate);
-        return new HedgedReplayBacktest(quotedPath, quotedFormat, quotedData ?? new MarketDataOptions(), hedgePath, hedgeFormat, hedgeOptions, setup, hedge);
+        MarketDataFormats.Parse(quotedFormat);
+        foreach ((string _, string format) in hedges)
+        {
+            MarketDataFormats.Parse(format);
+        }
+
+        MarketDataOptions hedgeOptions = hedgeData ?? new MarketDataOptions();
+        var instruments = new List<Instrument>(hedges.Count);
+        foreach ((string path, string format) in hedges)
+        {
+            using MarketDataReader probe = MarketDataFormats.Open(path, format, hedgeOptions);
+            Instrument read = probe.Instrument;
+            instruments.Add(new Instrument(read.Symbol, read.TickSize, read.LotSize, read.MakerFeeRate, hedgeTakerFee ?? read.TakerFeeRate));
+        }
+
+        return new HedgedReplayBacktest(quotedPath, quotedFormat, quotedData ?? new MarketDataOptions(), [.. hedges], hedgeOptions, setup, instruments);
     }
 
     /// <summary>Strategy settings on the quoted file (<see cref="ReplaySession.Baseline"/>).</summary>
@@ -67,11 +89,11 @@ public sealed class HedgedReplayBacktest
     /// the cross-venue quotes' least edge.
     /// </summary>
     public (BacktestRun Backtest, IReadOnlyList<HedgedRun> Runs) RunAll(
-        IEnumerable<(string Label, Func<HedgeVenue, IQuotingStrategy> Strategy)> strategies, RunSettings settings, HedgeSettings hedge, double blockSeconds, StrategySettings described, double minProfitability)
+        IEnumerable<(string Label, Func<HedgeVenue, IQuotingStrategy> Strategy)> strategies, RunSettings settings, HedgeSettings hedge, double blockSeconds, StrategySettings described, double minProfitability, PortfolioRiskLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(strategies);
         ArgumentNullException.ThrowIfNull(hedge);
-        List<HedgedRun> runs = [.. strategies.Select(s => Run(s.Label, s.Strategy, settings, hedge, blockSeconds))];
+        List<HedgedRun> runs = [.. strategies.Select(s => Run(s.Label, s.Strategy, settings, hedge, blockSeconds, limits))];
         if (runs.Count == 0)
         {
             throw new ArgumentException("no strategy to run", nameof(strategies));
@@ -79,10 +101,11 @@ public sealed class HedgedReplayBacktest
 
         Instrument quoted = Session.DataInstrument;
         var c = CultureInfo.InvariantCulture;
-        var backtest = new BacktestRun($"{_quotedPath} hedged on {_hedgePath} ({hedge.Mode})", [.. runs.Select(r => r.Quoted)],
+        string hedgeFiles = string.Join(" and ", _hedges.Select(h => $"{h.Path} ({h.Format})"));
+        var backtest = new BacktestRun($"{_quotedPath} hedged on {string.Join(" and ", _hedges.Select(h => h.Path))} ({hedge.Mode})", [.. runs.Select(r => r.Quoted)],
         [
-            new("data", $"{_quotedPath} ({_quotedFormat}), hedged on {_hedgePath} ({_hedgeFormat})"),
-            new("instruments", string.Create(c, $"{quoted.Symbol}: tick {quoted.TickSize}, lot {quoted.LotSize}; hedge {HedgeInstrument.Symbol}: tick {HedgeInstrument.TickSize}, lot {HedgeInstrument.LotSize}, taker fee {HedgeInstrument.TakerFeeRate}")),
+            new("data", $"{_quotedPath} ({_quotedFormat}), hedged on {hedgeFiles}"),
+            new("instruments", string.Create(c, $"{quoted.Symbol}: tick {quoted.TickSize}, lot {quoted.LotSize}; {string.Join("; ", HedgeInstruments.Select(h => string.Create(c, $"hedge {h.Symbol}: tick {h.TickSize}, lot {h.LotSize}, taker fee {h.TakerFeeRate}")))}")),
             new("calibration", Session.CalibrationText),
             new("execution", Session.ExecutionText + "; hedges are taker orders with the same entry latency"),
             new("hedge", hedge.Mode switch
@@ -91,6 +114,7 @@ public sealed class HedgedReplayBacktest
                 HedgeMode.Beta => string.Create(c, $"beta: threshold {hedge.Threshold} in quote currency, β over {hedge.Window} log returns sampled every {hedge.SampleInterval / 1e9:G} s"),
                 _ => "none: the second instrument is only watched",
             }),
+            new("portfolio limits", limits is null ? "none" : Describe(limits)),
             BacktestText.StrategySettings(described),
         ]);
         return (backtest, runs);
@@ -99,18 +123,23 @@ public sealed class HedgedReplayBacktest
     /// <summary>
     /// One run: <paramref name="strategy"/> is built on the run's venue (a cross-venue maker reads
     /// the hedge book through it), hedged as <paramref name="hedge"/> says; figures over blocks of
-    /// <paramref name="blockSeconds"/>.
+    /// <paramref name="blockSeconds"/>. With <paramref name="limits"/> (quoted, then hedge) the quoted
+    /// leg's risk gate refuses orders that would break them, each limit shrunk as that instrument's
+    /// sampled volatility rises (<see cref="HedgePortfolioLimits"/>): the quoted leg then depends on the hedge.
     /// </summary>
-    public HedgedRun Run(string label, Func<HedgeVenue, IQuotingStrategy> strategy, RunSettings settings, HedgeSettings hedge, double blockSeconds)
+    public HedgedRun Run(string label, Func<HedgeVenue, IQuotingStrategy> strategy, RunSettings settings, HedgeSettings hedge, double blockSeconds, PortfolioRiskLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(hedge);
-        var sources = new List<IMarketEventSource>(2);
+        var sources = new List<IMarketEventSource>(1 + _hedges.Count);
         try
         {
             sources.Add(MarketDataFormats.Open(_quotedPath, _quotedFormat, _quotedData));
-            sources.Add(MarketDataFormats.Open(_hedgePath, _hedgeFormat, _hedgeData));
+            foreach ((string path, string format) in _hedges)
+            {
+                sources.Add(MarketDataFormats.Open(path, format, _hedgeData));
+            }
         }
         catch
         {
@@ -118,12 +147,16 @@ public sealed class HedgedReplayBacktest
             throw;
         }
 
-        using var venue = new HedgeVenue(new MergedMarketEvents(sources), HedgeInstrument, _setup.Latency.Create(_setup.Seed, Session.RecordedLatencies));
+        using var venue = new HedgeVenue(new MergedMarketEvents(sources), HedgeInstruments, _setup.Latency.Create(_setup.Seed, Session.RecordedLatencies));
         IQuotingStrategy quoting = strategy(venue);
-        var hedger = new PortfolioHedger(venue, hedge);
+        HedgePortfolioLimits? portfolio = limits is null ? null : new HedgePortfolioLimits(limits);
+        var hedger = new PortfolioHedger(venue, hedge, portfolio);
         var market = Session.Market(venue, quoting);
-        RunResult result = EventLoop.Run(market, quoting, settings with { Observer = hedger });
+        RunResult result = EventLoop.Run(market, quoting, settings with { Observer = hedger, Portfolio = portfolio });
         hedger.Finish(market.Mid);
         return new HedgedRun(result with { Strategy = label }, HedgeSummary.From(hedger, venue, hedge.Mode, blockSeconds, (ulong)_setup.Seed));
     }
+
+    private static string Describe(PortfolioRiskLimits limits) => string.Create(CultureInfo.InvariantCulture,
+        $"|q·P| of each {string.Join(", ", limits.Instruments.Select(i => $"{i.MaxExposure:G6} (σ_ref {i.VolatilityReference:G4})"))}, net {limits.MaxNetExposure:G6}, gross {limits.MaxGrossNotional:G6}; σ_t half-life {limits.VolatilityHalfLife.TotalSeconds:G} s");
 }

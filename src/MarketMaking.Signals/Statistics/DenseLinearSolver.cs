@@ -1,7 +1,7 @@
 namespace MarketMaking.Signals.Statistics;
 
 /// <summary>Solves small dense systems A·X = B by Gaussian elimination with partial pivoting.</summary>
-internal static class DenseLinearSolver
+public static class DenseLinearSolver
 {
     /// <summary>
     /// Overwrites <paramref name="b"/> (n × m) with the solution X; <paramref name="a"/> (n × n) is

@@ -27,7 +27,7 @@ public sealed class DecisionPath
         Settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Validate();
         Ledger = new Ledger();
         Metrics = new MetricsCollector(settings.Metrics);
-        Gate = new RiskGate(settings.Risk);
+        Gate = new RiskGate(settings.Risk) { Portfolio = settings.Portfolio };
         Orders = new OrderManager(instrument, Gate)
         {
             OrderSubmitted = Metrics.OnOrderSubmitted,

@@ -35,6 +35,9 @@ public sealed record RunSettings
     /// <summary>Sees every fill and every mark with the market's state (dataset builders, studies).</summary>
     public IRunObserver? Observer { get; init; }
 
+    /// <summary>The portfolio limits the risk gate asks about each order after its own (none when null).</summary>
+    public IPortfolioCheck? Portfolio { get; init; }
+
     public RunSettings Validate()
     {
         InvalidParameterException.RequireNonNegative("update_freq", DecisionInterval);

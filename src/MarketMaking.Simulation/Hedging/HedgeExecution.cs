@@ -21,6 +21,7 @@ namespace MarketMaking.Simulation.Hedging;
 /// <param name="LevelsTaken">Book levels the order walked.</param>
 /// <param name="Beta">Hedge ratio the decision used.</param>
 /// <param name="BetaError">Standard error of that ratio (0 for a same-asset hedge).</param>
+/// <param name="Hedge">Which hedge instrument (0 for the first).</param>
 public readonly record struct HedgeExecution(
     long DecidedAt,
     long ExecutedAt,
@@ -34,7 +35,8 @@ public readonly record struct HedgeExecution(
     double Fee,
     int LevelsTaken,
     double Beta,
-    double BetaError)
+    double BetaError,
+    int Hedge = 0)
 {
     private double Sign => Side == Side.Buy ? 1 : -1;
 

@@ -7,8 +7,8 @@ using MarketMaking.Simulation.Exchange;
 namespace MarketMaking.Simulation.Hedging;
 
 /// <summary>
-/// Two sources on one clock (index 0 quoted, index 1 hedge), merged by receive time: the quoted
-/// instrument's messages go on to its replay one message per read, while the hedge instrument's
+/// Sources on one clock (index 0 quoted, 1… the hedges), merged by receive time: the quoted
+/// instrument's messages go on to its replay one message per read, while each hedge instrument's
 /// events rebuild its book here. So when the replay decides at the end of a message, the hedge
 /// book holds exactly what had been received before that message: no look-ahead. Taker hedges
 /// travel with the entry latency and cross the hedge book as it stands at the first hedge message
@@ -25,50 +25,69 @@ public sealed class HedgeVenue : IMarketEventSource
 
     private readonly MergedMarketEvents _merged;
     private readonly ILatencyModel _latency;
-    private readonly OrderBook _book = new();
+    private readonly OrderBook[] _books;
+    private readonly bool[] _hedgeMessageOpen;
     private readonly MarketEvent[] _events = new MarketEvent[BufferSize];
     private readonly int[] _sources = new int[BufferSize];
     private readonly List<PendingHedge> _pending = new(MaxPending);
     private readonly List<HedgeExecution> _executions = new(1024);
     private int _position;
     private int _count;
-    private bool _hedgeMessageOpen;
 
     /// <param name="merged">Two sources: the quoted instrument first, the hedge instrument second.</param>
     /// <param name="hedgeInstrument">The hedge instrument with the taker fee its hedges pay (its grid must be the data's).</param>
-    /// <param name="latency">Entry latency of the hedge orders (its own seeded model, so the quoted replay draws as without hedging).</param>
+    /// <param name="latency">Entry latency of the hedge orders (its own seeded model, so the quoted replay draws as without them).</param>
     public HedgeVenue(MergedMarketEvents merged, Instrument hedgeInstrument, ILatencyModel latency)
+        : this(merged, [hedgeInstrument ?? throw new ArgumentNullException(nameof(hedgeInstrument))], latency)
+    {
+    }
+
+    /// <param name="merged">The quoted instrument first, then one source per hedge instrument.</param>
+    /// <param name="hedgeInstruments">The hedge instruments in source order, each with the taker fee its hedges pay.</param>
+    /// <param name="latency">Entry latency of the hedge orders.</param>
+    public HedgeVenue(MergedMarketEvents merged, IReadOnlyList<Instrument> hedgeInstruments, ILatencyModel latency)
     {
         _merged = merged ?? throw new ArgumentNullException(nameof(merged));
-        HedgeInstrument = hedgeInstrument ?? throw new ArgumentNullException(nameof(hedgeInstrument));
+        ArgumentNullException.ThrowIfNull(hedgeInstruments);
         _latency = latency ?? throw new ArgumentNullException(nameof(latency));
-        if (merged.Instruments.Count != 2)
+        if (hedgeInstruments.Count < 1 || merged.Instruments.Count != hedgeInstruments.Count + 1)
         {
-            throw new ArgumentException("a hedge venue merges exactly two sources: quoted, then hedge", nameof(merged));
+            throw new ArgumentException("a hedge venue merges the quoted source, then one source per hedge instrument", nameof(merged));
         }
 
-        if (!hedgeInstrument.HasPriceGrid)
+        if (hedgeInstruments.Any(h => !h.HasPriceGrid))
         {
-            throw new ArgumentException("the hedge instrument needs a tick size", nameof(hedgeInstrument));
+            throw new ArgumentException("a hedge instrument needs a tick size", nameof(hedgeInstruments));
         }
+
+        HedgeInstruments = [.. hedgeInstruments];
+        _books = [.. hedgeInstruments.Select(_ => new OrderBook())];
+        _hedgeMessageOpen = new bool[hedgeInstruments.Count];
     }
 
     /// <summary>The quoted instrument (the events this source hands on).</summary>
     public Instrument Instrument => _merged.Instruments[0];
 
-    public Instrument HedgeInstrument { get; }
+    /// <summary>The hedge instruments, in source order.</summary>
+    public IReadOnlyList<Instrument> HedgeInstruments { get; }
 
-    /// <summary>The hedge book as received so far.</summary>
-    public IOrderBookView HedgeBook => _book;
+    /// <summary>The first hedge instrument.</summary>
+    public Instrument HedgeInstrument => HedgeInstruments[0];
 
-    public double HedgeBid => _book.LevelCount(Side.Buy) > 0 ? _book.Best(Side.Buy).Price * HedgeInstrument.TickSize : double.NaN;
+    /// <summary>The first hedge's book as received so far.</summary>
+    public IOrderBookView HedgeBook => _books[0];
 
-    public double HedgeAsk => _book.LevelCount(Side.Sell) > 0 ? _book.Best(Side.Sell).Price * HedgeInstrument.TickSize : double.NaN;
+    public double HedgeBid => _books[0].LevelCount(Side.Buy) > 0 ? _books[0].Best(Side.Buy).Price * HedgeInstrument.TickSize : double.NaN;
 
-    /// <summary>The hedge mid; NaN while a side is empty.</summary>
-    public double HedgeMid => _book.Mid * HedgeInstrument.TickSize;
+    public double HedgeAsk => _books[0].LevelCount(Side.Sell) > 0 ? _books[0].Best(Side.Sell).Price * HedgeInstrument.TickSize : double.NaN;
 
-    /// <summary>Events of the hedge instrument read so far.</summary>
+    /// <summary>The first hedge's mid; NaN while a side is empty.</summary>
+    public double HedgeMid => MidOf(0);
+
+    /// <summary>Hedge <paramref name="hedge"/>'s mid; NaN while a side is empty.</summary>
+    public double MidOf(int hedge) => _books[hedge].Mid * HedgeInstruments[hedge].TickSize;
+
+    /// <summary>Events of the hedge instruments read so far.</summary>
     public long HedgeEvents { get; private set; }
 
     /// <summary>Local time of the last quoted event handed on (ns): the replay's clock.</summary>
@@ -84,10 +103,10 @@ public sealed class HedgeVenue : IMarketEventSource
     public int PendingCount => _pending.Count;
 
     /// <summary>
-    /// Sends a taker order of <paramref name="quantity"/> (positive) decided at local time
-    /// <paramref name="decidedAt"/>; it reaches the venue one entry latency later.
+    /// Sends a taker order of <paramref name="quantity"/> (positive) on hedge <paramref name="hedge"/>
+    /// decided at local time <paramref name="decidedAt"/>; it reaches the venue one entry latency later.
     /// </summary>
-    public void SendTaker(Side side, double quantity, long decidedAt, double beta, double betaError)
+    public void SendTaker(Side side, double quantity, long decidedAt, double beta, double betaError, int hedge = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
         if (_pending.Count == MaxPending)
@@ -95,7 +114,7 @@ public sealed class HedgeVenue : IMarketEventSource
             throw new InvalidOperationException($"at most {MaxPending} hedges can travel at once");
         }
 
-        _pending.Add(new PendingHedge(decidedAt, decidedAt + _latency.OrderEntry(), side, quantity, HedgeMid, beta, betaError));
+        _pending.Add(new PendingHedge(decidedAt, decidedAt + _latency.OrderEntry(), side, quantity, MidOf(hedge), beta, betaError, hedge));
     }
 
     public int Read(Span<MarketEvent> buffer)
@@ -115,16 +134,17 @@ public sealed class HedgeVenue : IMarketEventSource
 
             MarketEvent e = _events[_position];
             int source = _sources[_position++];
-            if (source == 1)
+            if (source > 0)
             {
-                if (!_hedgeMessageOpen && _pending.Count > 0)
+                int hedge = source - 1;
+                if (!_hedgeMessageOpen[hedge] && _pending.Count > 0)
                 {
-                    ExecuteArrived(e.LocalTime);
+                    ExecuteArrived(e.LocalTime, hedge);
                 }
 
-                _book.Apply(in e);
+                _books[hedge].Apply(in e);
                 HedgeEvents++;
-                _hedgeMessageOpen = !e.IsEndOfBatch;
+                _hedgeMessageOpen[hedge] = !e.IsEndOfBatch;
                 continue;
             }
 
@@ -141,13 +161,13 @@ public sealed class HedgeVenue : IMarketEventSource
 
     public void Dispose() => _merged.Dispose();
 
-    /// <summary>Every travelling hedge that has arrived by <paramref name="time"/> (receive clock) crosses the book as it stands.</summary>
-    private void ExecuteArrived(long time)
+    /// <summary>Every hedge travelling to <paramref name="hedge"/> that has arrived by <paramref name="time"/> (receive clock) crosses its book as it stands.</summary>
+    private void ExecuteArrived(long time, int hedge)
     {
         for (int i = 0; i < _pending.Count; i++)
         {
             PendingHedge p = _pending[i];
-            if (p.ArrivesAt > time)
+            if (p.Hedge != hedge || p.ArrivesAt > time)
             {
                 continue;
             }
@@ -159,32 +179,19 @@ public sealed class HedgeVenue : IMarketEventSource
 
     private void Execute(in PendingHedge p, long time)
     {
-        Side takes = p.Side.Opposite();
-        int levels = _book.LevelCount(takes);
-        long wanted = HedgeInstrument.ToLots(p.Quantity);
-        long filled = 0;
-        double notionalTicks = 0;
-        int taken = 0;
-        while (filled < wanted && taken < levels)
-        {
-            BookLevel level = _book.Level(takes, taken++);
-            long lots = Math.Min(level.Size, wanted - filled);
-            filled += lots;
-            notionalTicks += (double)lots * level.Price;
-        }
-
-        if (filled == 0)
+        Instrument instrument = HedgeInstruments[p.Hedge];
+        TakerSweep sweep = TakerSweep.Take(_books[p.Hedge], p.Side, instrument.ToLots(p.Quantity));
+        if (sweep.Lots == 0)
         {
             Unfilled++; // an empty side: nothing to take; the hedger decides again
             return;
         }
 
-        double tick = HedgeInstrument.TickSize;
-        double quantity = HedgeInstrument.ToQuantity(filled);
-        double average = notionalTicks / filled * tick;
-        double touch = _book.Best(takes).Price * tick;
+        double tick = instrument.TickSize;
+        double quantity = instrument.ToQuantity(sweep.Lots);
+        double average = sweep.NotionalTicks / sweep.Lots * tick;
         _executions.Add(new HedgeExecution(
-            p.DecidedAt, time, p.Side, p.Quantity, quantity, average, touch, p.MidAtDecision, HedgeMid,
-            HedgeInstrument.Fee(average, quantity, isMaker: false), taken, p.Beta, p.BetaError));
+            p.DecidedAt, time, p.Side, p.Quantity, quantity, average, sweep.TouchTicks * tick, p.MidAtDecision, MidOf(p.Hedge),
+            instrument.Fee(average, quantity, isMaker: false), sweep.Levels, p.Beta, p.BetaError, p.Hedge));
     }
 }

@@ -1,5 +1,6 @@
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Risk;
+using MarketMaking.Signals.Volatility;
 
 namespace MarketMaking.Trading.Portfolio;
 
@@ -8,6 +9,8 @@ namespace MarketMaking.Trading.Portfolio;
 /// instrument |q·P|, net |Σ q·P| and gross Σ |q·P|, in the quote currency) over every instrument's
 /// position and mid as its session last marked them. Each session's risk gate asks its
 /// <see cref="PortfolioSeat"/> about each order, so a quote that would break a limit is never sent.
+/// Each instrument's σ_t for the dynamic limits is an <see cref="EwmaVolatility"/> of the mids its
+/// session marks.
 /// The sessions run concurrently: every read and write is under one lock.
 /// </summary>
 public sealed class PortfolioRisk
@@ -16,6 +19,7 @@ public sealed class PortfolioRisk
     private readonly double[] _positions;
     private readonly double[] _mids;
     private readonly double[] _volatilities;
+    private readonly EwmaVolatility[] _ewma;
 
     // Scratch for a check (under the lock): no allocation per order.
     private readonly double[] _worstPositions;
@@ -44,6 +48,7 @@ public sealed class PortfolioRisk
         _positions = new double[n];
         _mids = [.. Enumerable.Repeat(double.NaN, n)];
         _volatilities = [.. Enumerable.Repeat(double.NaN, n)];
+        _ewma = [.. Enumerable.Range(0, n).Select(_ => new EwmaVolatility(Limits.VolatilityHalfLife))];
         _worstPositions = new double[n];
         _worstMids = new double[n];
         _seats = [.. Enumerable.Range(0, n).Select(i => new PortfolioSeat(this, i))];
@@ -80,7 +85,7 @@ public sealed class PortfolioRisk
         }
     }
 
-    internal void Mark(int instrument, double position, double mid, double volatility)
+    internal void Mark(int instrument, double position, double mid, double time)
     {
         lock (_lock)
         {
@@ -90,7 +95,9 @@ public sealed class PortfolioRisk
                 _mids[instrument] = mid;
             }
 
-            _volatilities[instrument] = volatility;
+            EwmaVolatility volatility = _ewma[instrument];
+            volatility.Update((long)Math.Round(time * 1e9), mid);
+            _volatilities[instrument] = volatility.Value;
         }
     }
 

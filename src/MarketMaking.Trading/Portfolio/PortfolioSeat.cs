@@ -16,8 +16,8 @@ public sealed class PortfolioSeat : IPortfolioCheck
     /// <summary>The instrument's number in the portfolio.</summary>
     public int Instrument { get; }
 
-    /// <summary>Records the instrument's position, mid and volatility (price units per √s) as its session sees them now.</summary>
-    public void Mark(double position, double mid, double volatility) => _portfolio.Mark(Instrument, position, mid, volatility);
+    /// <summary>Records the instrument's position and mid as its session sees them at <paramref name="time"/> (s); the mids feed its σ_t.</summary>
+    public void Mark(double position, double mid, double time) => _portfolio.Mark(Instrument, position, mid, time);
 
     public bool Allows(double position, double worstCase, double mid) => _portfolio.Allows(Instrument, position, worstCase, mid);
 }

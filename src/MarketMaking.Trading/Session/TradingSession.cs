@@ -335,7 +335,7 @@ public sealed class TradingSession
         }
 
         long sent = _router.SentTotal;
-        _settings.Portfolio?.Mark(_path.Ledger.Position, _market.Mid, _market.Volatility);
+        _settings.Portfolio?.Mark(_path.Ledger.Position, _market.Mid, _market.Time);
         _path.Decide(_market, _router);
         _router.Flush(now);
         if (_router.SentTotal != sent && HandlingMessageReceivedAt != 0)
@@ -434,7 +434,7 @@ public sealed class TradingSession
         {
             var fill = new Fill(_market.Time, order?.LocalId ?? 0, e.Side, (double)e.Price, (double)e.Quantity, (double)e.Fee, e.IsMaker, _market.Mid);
             _path.OnFill(in fill, _path.Orders.QuotedSpread);
-            _settings.Portfolio?.Mark(_path.Ledger.Position, _market.Mid, _market.Volatility);
+            _settings.Portfolio?.Mark(_path.Ledger.Position, _market.Mid, _market.Time);
             _fillSinceDecision = true;
         }
     }

@@ -6,14 +6,14 @@ namespace MarketMaking.Research.Tests.Hedging;
 /// <summary>Block PnL and squared inventory PnL of five hand-made samples, one a second, in blocks of 2 s.</summary>
 public class HedgeBlockFiguresTests
 {
-    // (time s, q₁, q₂, P₁, P₂, quoted equity, hedge equity)
+    // (time s, q₁, q₂, P₁, P₂, quoted equity, hedge equity, hedge move q₂ held · ΔP₂ since the previous sample)
     private static readonly HedgeSample[] Samples =
     [
         new(0, 1, 0, 100, 10, 0, 0),
-        new(1_000_000_000, 2, -1, 102, 11, 2, 0),
-        new(2_000_000_000, 2, -1, 101, 12, 0, -1),
-        new(3_000_000_000, 1, 0, 104, 10, 6, 1),
-        new(4_000_000_000, 0, 0, 110, 20, 12, 1),
+        new(1_000_000_000, 2, -1, 102, 11, 2, 0, 0),
+        new(2_000_000_000, 2, -1, 101, 12, 0, -1, -1 * (12 - 11)),
+        new(3_000_000_000, 1, 0, 104, 10, 6, 1, -1 * (10 - 12)),
+        new(4_000_000_000, 0, 0, 110, 20, 12, 1, 0),
     ];
 
     [Fact]

@@ -103,4 +103,32 @@ public class HedgedReplayBacktestTests
             return decision;
         }
     }
+
+    [SharedDataFact]
+    public void EthHedgedWithBtcAndSpotEthSplitsEveryCostPerHedgeInstrumentAndTheSplitsAddUp()
+    {
+        var backtest = HedgedReplayBacktest.Open(
+            SharedData.BinanceUsdmEth, "binance-usdm", [(SharedData.BinanceUsdm, "binance-usdm"), (SharedData.BinanceSpotEth, "binance-spot")], Setup, hedgeTakerFee: 0.0004);
+        StrategySettings settings = backtest.Baseline();
+        HedgedRun hedged = backtest.Run("as", _ => StrategyCatalog.Create("as", settings), ReplayBacktest.Settings(), new HedgeSettings { Mode = HedgeMode.Beta, Threshold = 50 }, 10);
+        HedgeSummary h = hedged.Hedge;
+
+        Assert.Equal(["BTCUSDT", "ETHUSDT"], h.Legs.Select(l => l.Symbol));
+        Assert.All(h.Legs, l => Assert.True(l.Hedges > 0, $"{l.Symbol}: no hedge"));
+        Assert.Equal(h.Executions.Count, h.Legs.Sum(l => l.Hedges));
+        Assert.Equal(h.HedgePnl, h.Legs.Sum(l => l.Pnl), 9);
+        Assert.Equal(h.HedgeFees, h.Legs.Sum(l => l.Fees), 9);
+        Assert.All(h.Legs, l => Assert.Equal(l.Pnl, l.InventoryPnl - l.SpreadCost - l.SlippageCost - l.DelayCost - l.Fees, 6));
+        for (int j = 0; j < h.Legs.Count; j++)
+        {
+            int leg = j;
+            HedgeExecution[] mine = [.. h.Executions.Where(e => e.Hedge == leg)];
+            Assert.Equal(mine.Sum(e => e.SignedQuantity), h.Legs[leg].FinalPosition, 9);
+            Assert.Equal(mine.Sum(e => e.Fee), h.Legs[leg].Fees, 9);
+        }
+
+        // The quoted leg is still the unhedged run when no portfolio limit ties it to the hedges.
+        HedgedRun none = backtest.Run("as", _ => StrategyCatalog.Create("as", settings), ReplayBacktest.Settings(), new HedgeSettings { Mode = HedgeMode.None }, 10);
+        Assert.Equal(none.Quoted.Metrics.NetPnl, hedged.Quoted.Metrics.NetPnl);
+    }
 }

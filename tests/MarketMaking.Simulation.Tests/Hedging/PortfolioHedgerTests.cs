@@ -57,7 +57,7 @@ public class PortfolioHedgerTests
         (PortfolioHedger perturbed, _) = Run(threshold: 1000, laterHedgeMid: 90);
 
         Assert.Equal(calm.Executions[0], perturbed.Executions[0]);
-        Assert.NotEqual(calm.Ratio.Beta, perturbed.Ratio.Beta); // the perturbed return did reach the regression, afterwards
+        Assert.NotEqual(calm.Ratios.Beta(0), perturbed.Ratios.Beta(0)); // the perturbed return did reach the regression, afterwards
     }
 
     [Fact]

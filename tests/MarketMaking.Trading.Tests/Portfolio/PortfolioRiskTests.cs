@@ -11,7 +11,7 @@ public class PortfolioRiskTests
     public void AnOrderThatWouldTakeTheNetExposurePastItsLimitIsRefusedOneThatStaysWithinIsNot()
     {
         var risk = new PortfolioRisk(["AUSDT", "BUSDT"], new PortfolioRiskLimits { MaxNetExposure = 1000 });
-        risk.Seat(0).Mark(5, 100, double.NaN); // A: +500
+        risk.Seat(0).Mark(5, 100, 0); // A: +500
 
         // B buying to 12 at 50 would make the net 500 + 600 = 1100; to 10, exactly 1000.
         Assert.False(risk.Seat(1).Allows(0, 12, 50));
@@ -30,7 +30,7 @@ public class PortfolioRiskTests
             Instruments = [new InstrumentExposureLimit(800), new InstrumentExposureLimit(800)],
             MaxGrossNotional = 1000,
         });
-        risk.Seat(0).Mark(5, 100, double.NaN); // |A| = 500
+        risk.Seat(0).Mark(5, 100, 0); // |A| = 500
 
         // B short 12 at 50: net −100 but gross 500 + 600 = 1100 > 1000.
         Assert.False(risk.Seat(1).Allows(0, -12, 50));
@@ -44,7 +44,7 @@ public class PortfolioRiskTests
     public void AnOrderThatBringsThePositionTowardZeroIsAlwaysAllowed()
     {
         var risk = new PortfolioRisk(["AUSDT", "BUSDT"], new PortfolioRiskLimits { MaxGrossNotional = 100 });
-        risk.Seat(0).Mark(5, 100, double.NaN); // already 500 over a limit of 100 (the limit was lowered, or prices moved)
+        risk.Seat(0).Mark(5, 100, 0); // already 500 over a limit of 100 (the limit was lowered, or prices moved)
 
         Assert.True(risk.Seat(0).Allows(5, 4, 100));
         Assert.False(risk.Seat(0).Allows(5, 6, 100));
@@ -54,8 +54,8 @@ public class PortfolioRiskTests
     public void TheStateSumsTheInstrumentsAndShowsTheLimits()
     {
         var risk = new PortfolioRisk(["AUSDT", "BUSDT"], new PortfolioRiskLimits { MaxNetExposure = 2000, MaxGrossNotional = 3000 });
-        risk.Seat(0).Mark(5, 100, double.NaN);
-        risk.Seat(1).Mark(-4, 50, double.NaN);
+        risk.Seat(0).Mark(5, 100, 0);
+        risk.Seat(1).Mark(-4, 50, 0);
 
         PortfolioState state = risk.State();
 
@@ -68,7 +68,7 @@ public class PortfolioRiskTests
     public void TheRiskGateRefusesWhatThePortfolioRefusesWithItsOwnReason()
     {
         var risk = new PortfolioRisk(["AUSDT", "BUSDT"], new PortfolioRiskLimits { MaxGrossNotional = 1000 });
-        risk.Seat(0).Mark(8, 100, double.NaN); // 800 of 1000
+        risk.Seat(0).Mark(8, 100, 0); // 800 of 1000
         var gate = new RiskGate(new RiskLimits()) { Portfolio = risk.Seat(1) };
 
         // B at 50: a bid of 3 with one open bid of 2 could make B +5 → 250, gross 1050.
@@ -82,5 +82,25 @@ public class PortfolioRiskTests
     {
         var error = Assert.Throws<Core.Errors.InvalidParameterException>(() => new PortfolioRisk(["AUSDT", "BUSDT"], new PortfolioRiskLimits { Instruments = [new InstrumentExposureLimit(5)] }));
         Assert.Contains("portfolio_risk.instruments", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnInstrumentsLimitShrinksByItsReferenceOverTheEwmaVolatilityOfTheMidsItsSessionMarks()
+    {
+        var risk = new PortfolioRisk(["AUSDT", "BUSDT"], new PortfolioRiskLimits
+        {
+            Instruments = [new InstrumentExposureLimit(1000, VolatilityReference: 0.01), new InstrumentExposureLimit(1000, VolatilityReference: 0.01)],
+            VolatilityHalfLife = TimeSpan.FromSeconds(10),
+        });
+        risk.Seat(0).Mark(0, 100, 0);
+        Assert.True(risk.Seat(0).Allows(0, 2, 100));     // no return yet: the base limit, 200 within 1000
+
+        risk.Seat(0).Mark(0, 110, 1);                     // one return ln 1.1 over 1 s: σ_t = ln 1.1
+        double limit = 1000 * 0.01 / Math.Log(1.1);       // 104.9
+        Assert.Equal(limit, risk.State().Instruments[0].MaxExposure, 9);
+        Assert.False(risk.Seat(0).Allows(0, 2, 110));    // 220 above 104.9, though within the base 1000
+        Assert.True(risk.Seat(0).Allows(0, 0.9, 110));    // 99 within
+        Assert.Equal(1, risk.Refusals);
+        Assert.Equal(1000, risk.State().Instruments[1].MaxExposure); // B has not moved
     }
 }
