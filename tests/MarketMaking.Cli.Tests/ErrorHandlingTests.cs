@@ -18,6 +18,8 @@ public class ErrorHandlingTests
     [InlineData("levels", "simulate", "--levels", "2:2")]
     [InlineData("market_impact", "simulate", "--market-impact", "-1")]
     [InlineData("slippage_bps", "simulate", "--slippage-bps", "-1")]
+    [InlineData("exploring_starts", "train", "--agent", "ppo", "--exploring-starts", "11")]
+    [InlineData("exploring-starts", "train", "--agent", "sac", "--env", "lob", "--exploring-starts", "3")]
     public void BadInputIsOneLineNamingTheOptionWithExitCodeTwo(string named, params string[] args)
     {
         var (code, output, error) = Mm.Run(args);

@@ -98,12 +98,12 @@ internal static class EvaluateCommand
     private static async Task<int> OnBook(Terminal terminal, ParseResult parse, string policyPath, string preset, int runs, ulong seed, StrategyOptions strategies, bool json)
     {
         AgentEnvironmentSettings book = BookEnvironment.For(AgentMarketPresets.Load(preset));
-        (string kind, IDiscretePolicy agent) = AgentCatalog.Load(policyPath, AgentShape.Of(book));
+        (string kind, PolicyStrategy agent) = AgentCatalog.LoadStrategy(policyPath, book);
         AgentMarketSetup setup = strategies.AgentMarket(parse, preset, seed, BookPolicyEvaluation.CalibrationSeconds);
         BookPolicyEvaluation? result = null;
         await ProgressBars.RunAsync(terminal, $"evaluate {kind} on {setup.Name}: {runs:N0} episodes", 3, task =>
         {
-            result = BookPolicyEvaluation.Run(kind, agent, book, setup, runs, seed, Progress(task));
+            result = BookPolicyEvaluation.Run(agent, book, setup, runs, seed, Progress(task));
             return Task.CompletedTask;
         }).ConfigureAwait(false);
         BookPolicyEvaluation evaluation = result!;

@@ -43,11 +43,12 @@ internal static class TrainAgentCommand
         var batchSize = new Option<int?>("--batch-size") { Description = "agent: minibatch size (DQN, PPO)" };
         var discount = new Option<double?>("--discount") { Description = "agent: discount γ (default 1: the objective is the undiscounted sum over the episode)" };
         var trainingPhi = new Option<double?>("--training-phi") { Description = "running inventory penalty φ of the training reward (reward shaping; evaluation keeps the environment's own φ)" };
+        var exploringStarts = new Option<int>("--exploring-starts") { Description = "model market: start each training episode at an inventory drawn uniformly from −Q…Q (exploring starts; 0: at q0 = 0; evaluation always starts at q0)" };
         var members = new Option<int?>("--members") { Description = "agents trained on seeds SEED, SEED+1, … that act together (PPO, continuous PPO, DQN; default: ppo and ppo-continuous 3, dqn 4, others 1)" };
         var member = new Option<string?>("--member") { Description = "train only member I (0 … N−1) of the --members N ensemble, on the seeds it has in the whole ensemble; auto: I from the Slurm job array or Kubernetes Indexed Job. Join the members with mm train merge" };
         var updateFrequency = new Option<int?>("--update-frequency") { Description = "agent: transitions between DQN updates, or PPO's rollout length" };
         var json = new Option<bool>("--json") { Description = "print {\"agent\",\"steps\",\"seconds\",\"steps_per_second\",\"mean_episode_reward\",\"policy\"}" };
-        foreach (Option option in new Option[] { agent, env, preset, data, format, open, until, latency, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, members, member, trainingPhi, json })
+        foreach (Option option in new Option[] { agent, env, preset, data, format, open, until, latency, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, members, member, trainingPhi, exploringStarts, json })
         {
             train.Options.Add(option);
         }
@@ -67,11 +68,16 @@ internal static class TrainAgentCommand
                 "auto" => ArrayTask.Parse("member", $"auto/{parse.GetValue(members) ?? throw new InvalidParameterException("members", "--member auto needs --members N: the ensemble's size")}", Environment.GetEnvironmentVariable).Index,
                 var text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int i) ? i : throw new InvalidParameterException("member", $"expected a member index or auto, got '{text}'"),
             };
+            if (parse.GetValue(exploringStarts) != 0 && envName is "lob" or "tape")
+            {
+                throw new InvalidParameterException("exploring-starts", $"exploring starts are for the model market (--env {string.Join("|", EnvironmentPresets.Names)}), not --env {envName}");
+            }
+
             TrainingEnvironment environment = envName switch
             {
                 "lob" => TrainingEnvironment.Book(AgentMarketPresets.Load(parse.GetValue(preset)!), parse.GetValue(trainingPhi)),
                 "tape" => Tape(parse, data, format, open, until, latency, parse.GetValue(trainingPhi)),
-                _ => TrainingEnvironment.Model(envName, parse.GetValue(trainingPhi)),
+                _ => TrainingEnvironment.Model(envName, parse.GetValue(trainingPhi), parse.GetValue(exploringStarts)),
             };
             var training = AgentTraining.Prepare(
                 new AgentTrainingSettings
@@ -87,6 +93,7 @@ internal static class TrainAgentCommand
                         ["preset"] = envName == "lob" ? parse.GetValue(preset)! : "-",
                         ["data"] = envName == "tape" ? $"{parse.GetValue(data)} {parse.GetValue(open)}–{parse.GetValue(until)}, latency {parse.GetValue(latency)}" : "-",
                         ["training_phi"] = parse.GetValue(trainingPhi)?.ToString("R", CultureInfo.InvariantCulture) ?? "default",
+                        ["exploring_starts"] = parse.GetValue(exploringStarts).ToString(CultureInfo.InvariantCulture),
                     },
                     Seed = parse.GetValue(seed),
                     Overrides = new AgentOverrides(parse.GetValue(learningRate), parse.GetValue(batchSize), parse.GetValue(discount), parse.GetValue(updateFrequency)),

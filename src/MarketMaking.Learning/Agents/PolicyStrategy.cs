@@ -23,6 +23,7 @@ public sealed class PolicyStrategy : IQuotingStrategy, IReadsMarketFeatures
     private readonly int _maxInventory;
     private readonly double _horizon;
     private readonly double _orderQuantity;
+    private readonly double _depthUnit = 1;
 
     public PolicyStrategy(string name, IDiscretePolicy policy, DepthGrid actions, int maxInventory, double horizon, ObservationLayout layout, double orderQuantity = 1)
     {
@@ -38,13 +39,17 @@ public sealed class PolicyStrategy : IQuotingStrategy, IReadsMarketFeatures
         _orderQuantity = orderQuantity;
     }
 
-    /// <summary>A policy with continuous depths (in price units: on the book, the environment's ticks times the tick size).</summary>
-    public PolicyStrategy(string name, IContinuousPolicy policy, int maxInventory, double horizon, ObservationLayout layout, double orderQuantity = 1)
+    /// <summary>
+    /// A policy with continuous depths, quoted at its depths times <paramref name="depthUnit"/> (1 for
+    /// the model market's price units; the tick size for a policy trained on the book, in ticks).
+    /// </summary>
+    public PolicyStrategy(string name, IContinuousPolicy policy, int maxInventory, double horizon, ObservationLayout layout, double orderQuantity = 1, double depthUnit = 1)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(layout);
         Name = name;
         _continuous = policy;
+        _depthUnit = depthUnit > 0 ? depthUnit : throw new ArgumentOutOfRangeException(nameof(depthUnit), depthUnit, "a depth unit must be positive");
         _layout = layout.Size <= MaxObservation ? layout : throw new ArgumentException($"at most {MaxObservation} observations", nameof(layout));
         _maxInventory = maxInventory;
         _horizon = horizon;
@@ -78,6 +83,7 @@ public sealed class PolicyStrategy : IQuotingStrategy, IReadsMarketFeatures
         if (_continuous is not null)
         {
             (bidDepth, askDepth) = _continuous.Act(observation);
+            (bidDepth, askDepth) = (bidDepth * _depthUnit, askDepth * _depthUnit);
         }
         else
         {

@@ -6,7 +6,7 @@ namespace MarketMaking.Learning.Environments;
 /// <summary>
 /// Market making on the agent-based order book as an RL environment: episodes of
 /// <see cref="EpisodeSeconds"/> on fresh seeds, one decision every <see cref="StepSeconds"/>,
-/// depths from the grid (price units), one lot per quote.
+/// depths from the grid (price units) or continuous ones (ticks, <see cref="Depths"/>), one lot per quote.
 /// </summary>
 public sealed record AgentEnvironmentSettings
 {
@@ -27,6 +27,12 @@ public sealed record AgentEnvironmentSettings
     public double TerminalPenalty { get; init; }
 
     public int MaxInventory { get; init; } = 10;
+
+    /// <summary>Bounds of a continuous agent's depths, in ticks; by default 0 up to the grid's largest depth.</summary>
+    public DepthRange? ContinuousDepths { get; init; }
+
+    /// <summary>Where a continuous agent's depths lie, in ticks: <see cref="ContinuousDepths"/> or 0 to the grid's largest depth.</summary>
+    public DepthRange Depths => ContinuousDepths ?? new DepthRange(0, Math.Round(Math.Max(Actions.BidDepths.Max(), Actions.AskDepths.Max()) / Market.TickSize, 9));
 
     public int Steps => (int)Math.Round(EpisodeSeconds / StepSeconds);
 

@@ -14,13 +14,16 @@ namespace MarketMaking.Learning.Environments;
 /// quotes the action's depths around the mid for <see cref="AgentEnvironmentSettings.StepSeconds"/>;
 /// the reward, in ticks, is the change in marked-to-market wealth minus φ·q²·dt (and α·q_T² at
 /// the episode's end). Each episode runs on a fresh seed. Trajectories step in parallel.
+/// Continuous actions (<see cref="StepDepths"/>) are depths in ticks, clamped into
+/// <see cref="AgentEnvironmentSettings.Depths"/>; the order manager snaps the quotes to the tick grid
+/// (bids down, asks up) as it does any strategy's, so a depth of 2.6 ticks quotes as 3 does.
 /// </summary>
-public sealed class AgentMarketEnvironment : IVectorEnvironment
+public sealed class AgentMarketEnvironment : IVectorEnvironment, IContinuousEnvironment
 {
     private readonly AgentEnvironmentSettings _settings;
     private readonly AgentMarketParameters _market;
     private readonly Trajectory[] _trajectories;
-    private readonly int[] _actions;
+    private readonly double[] _quotes;
     private readonly float[] _rewards;
     private readonly bool[] _ended;
     private ulong _seed;
@@ -33,7 +36,7 @@ public sealed class AgentMarketEnvironment : IVectorEnvironment
         _settings = settings.Validate();
         _market = settings.Market with { Duration = settings.EpisodeSeconds + settings.StepSeconds, DecisionInterval = settings.StepSeconds };
         _trajectories = new Trajectory[count];
-        _actions = new int[count];
+        _quotes = new double[2 * count];
         _rewards = new float[count];
         _ended = new bool[count];
         Count = count;
@@ -44,6 +47,8 @@ public sealed class AgentMarketEnvironment : IVectorEnvironment
     public int ObservationSize => _settings.Observation.Size;
 
     public int ActionCount => _settings.Actions.Count;
+
+    public DepthRange Depths => _settings.Depths;
 
     public void Reset(ulong seed, Span<float> observations)
     {
@@ -59,9 +64,36 @@ public sealed class AgentMarketEnvironment : IVectorEnvironment
 
     public void Step(ReadOnlySpan<int> actions, Span<float> observations, Span<float> rewards, Span<bool> terminated, Span<bool> truncated)
     {
-        // Spans cannot enter the parallel lambda: the actions go through a buffer the environment owns.
-        actions[..Count].CopyTo(_actions);
-        Parallel.For(0, Count, i => (_rewards[i], _ended[i]) = Advance(_trajectories[i], _actions[i]));
+        // Spans cannot enter the parallel lambda: the quotes go through a buffer the environment owns.
+        for (int i = 0; i < Count; i++)
+        {
+            _quotes[2 * i] = _settings.Actions.BidDepth(actions[i]);
+            _quotes[(2 * i) + 1] = _settings.Actions.AskDepth(actions[i]);
+        }
+
+        StepQuotes(observations, rewards, terminated, truncated);
+    }
+
+    public void StepDepths(ReadOnlySpan<double> depths, Span<float> observations, Span<float> rewards, Span<bool> terminated, Span<bool> truncated)
+    {
+        if (depths.Length < 2 * Count)
+        {
+            throw new ArgumentException($"expected {2 * Count} depths (bid, ask per trajectory), got {depths.Length}", nameof(depths));
+        }
+
+        DepthRange range = _settings.Depths;
+        for (int k = 0; k < 2 * Count; k++)
+        {
+            _quotes[k] = Math.Clamp(depths[k], range.Min, range.Max) * _market.TickSize;
+        }
+
+        StepQuotes(observations, rewards, terminated, truncated);
+    }
+
+    /// <summary>Every trajectory quotes its pair of depths (price units) in <see cref="_quotes"/> for one step.</summary>
+    private void StepQuotes(Span<float> observations, Span<float> rewards, Span<bool> terminated, Span<bool> truncated)
+    {
+        Parallel.For(0, Count, i => (_rewards[i], _ended[i]) = Advance(_trajectories[i], _quotes[2 * i], _quotes[(2 * i) + 1]));
         for (int i = 0; i < Count; i++)
         {
             rewards[i] = _rewards[i];
@@ -76,7 +108,7 @@ public sealed class AgentMarketEnvironment : IVectorEnvironment
         Observe(observations);
     }
 
-    private (float Reward, bool Ended) Advance(Trajectory t, int action)
+    private (float Reward, bool Ended) Advance(Trajectory t, double bidDepth, double askDepth)
     {
         AgentMarket market = t.Market;
         double tick = _market.TickSize, lot = _market.LotSize;
@@ -84,12 +116,12 @@ public sealed class AgentMarketEnvironment : IVectorEnvironment
         var decision = default(QuoteDecision);
         if (q < _settings.MaxInventory - 0.5)
         {
-            decision.Add(Side.Buy, market.Mid - _settings.Actions.BidDepth(action), lot);
+            decision.Add(Side.Buy, market.Mid - bidDepth, lot);
         }
 
         if (q > -_settings.MaxInventory + 0.5)
         {
-            decision.Add(Side.Sell, market.Mid + _settings.Actions.AskDepth(action), lot);
+            decision.Add(Side.Sell, market.Mid + askDepth, lot);
         }
 
         double before = t.Cash + (t.Position * market.Mid);

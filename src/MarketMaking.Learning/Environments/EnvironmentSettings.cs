@@ -29,6 +29,14 @@ public sealed record EnvironmentSettings
 
     public int InitialInventory { get; init; }
 
+    /// <summary>
+    /// Exploring starts, for training: above 0, every episode of <see cref="ModelMarketEnvironment"/>
+    /// starts at an inventory drawn uniformly from −Q…Q (this value) by its trajectory's own stream, so
+    /// inventories the policy rarely reaches are visited. 0: every episode starts at
+    /// <see cref="InitialInventory"/>. Evaluation (the Monte Carlo engine) always starts at <see cref="InitialInventory"/>.
+    /// </summary>
+    public int ExploringStartInventory { get; init; }
+
     /// <summary>What the agent observes; the model market offers inventory and time only.</summary>
     public ObservationLayout Observation { get; init; } = ObservationLayout.InventoryAndTime;
 
@@ -52,6 +60,11 @@ public sealed record EnvironmentSettings
         if (MaxInventory < 1 || Math.Abs(InitialInventory) > MaxInventory)
         {
             throw new InvalidParameterException("max_inventory", $"must be at least 1 and hold the initial inventory, got {MaxInventory}");
+        }
+
+        if (ExploringStartInventory < 0 || ExploringStartInventory > MaxInventory)
+        {
+            throw new InvalidParameterException("exploring_starts", $"must be 0 (off) … max_inventory ({MaxInventory}), got {ExploringStartInventory}");
         }
 
         if (Observation.Features.Count > 0)

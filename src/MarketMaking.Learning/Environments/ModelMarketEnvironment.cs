@@ -35,6 +35,7 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
     private readonly ActionTable _byAction;
     private readonly bool _gaussian;
     private readonly int _steps;
+    private readonly int _exploringStarts;
     private int _step;
 
     public ModelMarketEnvironment(EnvironmentSettings settings, int count)
@@ -59,6 +60,7 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
         _byAction = new ActionTable(_bidDepth, _bidFill, _askDepth, _askFill);
         _gaussian = m.Shock == MidShock.Gaussian;
         _steps = settings.Steps;
+        _exploringStarts = settings.ExploringStartInventory;
     }
 
     public int Count { get; }
@@ -87,7 +89,7 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
         for (int i = 0; i < Count; i++)
         {
             _random[i] = new ScalarRandom(seed, i);
-            _inventory[i] = _settings.InitialInventory;
+            _inventory[i] = StartInventory(ref _random[i]);
             _mid[i] = _settings.Market.InitialMid;
         }
 
@@ -115,6 +117,12 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
 
         terminated[..Count].Fill(last);
         truncated[..Count].Clear();
+        if (last && _exploringStarts > 0)
+        {
+            ExploreStarts();
+            start = 0;
+        }
+
         Observe(observations, start);
     }
 
@@ -136,8 +144,29 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
             truncated[i] = false;
         }
 
+        if (last && _exploringStarts > 0)
+        {
+            ExploreStarts();
+        }
+
         _step = last ? 0 : _step + 1;
         Observe(observations);
+    }
+
+    /// <summary>
+    /// The first inventory of an episode: <see cref="EnvironmentSettings.InitialInventory"/>, or with
+    /// exploring starts a uniform draw from −Q…Q on the trajectory's stream.
+    /// </summary>
+    private int StartInventory(ref ScalarRandom random) =>
+        _exploringStarts > 0 ? random.NextInt((2 * _exploringStarts) + 1) - _exploringStarts : _settings.InitialInventory;
+
+    /// <summary>New episodes' inventories for every trajectory (all end together), each drawn after its last step's draws.</summary>
+    private void ExploreStarts()
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            _inventory[i] = StartInventory(ref _random[i]);
+        }
     }
 
     /// <summary>One step of trajectory <paramref name="i"/> with these quotes; returns its reward.</summary>

@@ -46,6 +46,16 @@ public sealed class BookPolicyEvaluation
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(setup);
+        return Run(new PolicyStrategy(kind, policy, book.Actions, book.MaxInventory, book.EpisodeSeconds, book.Observation, setup.Market.LotSize), book, setup, runs, seed, progress);
+    }
+
+    /// <summary>As above for a policy already wrapped as a strategy (a grid or a continuous one, <see cref="Training.AgentCatalog.LoadStrategy(string, AgentEnvironmentSettings)"/>), named by its Name.</summary>
+    public static BookPolicyEvaluation Run(PolicyStrategy agentStrategy, AgentEnvironmentSettings book, AgentMarketSetup setup, int runs, ulong seed, IProgress<EvaluationProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(agentStrategy);
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(setup);
+        string kind = agentStrategy.Name;
         AgentMarketParameters market = setup.Market with { Duration = book.EpisodeSeconds, DecisionInterval = book.StepSeconds };
         StrategySettings analytical = setup.Settings with { Horizon = book.EpisodeSeconds, TimeStep = book.StepSeconds, MaxInventory = book.MaxInventory };
         var risk = new RiskLimits { MaxPosition = book.MaxInventory * market.LotSize }.Validate();
@@ -53,7 +63,7 @@ public sealed class BookPolicyEvaluation
         var penalty = new InventoryPenalty(lambda, lambda);
         var candidates = new (string Label, IQuotingStrategy Strategy)[]
         {
-            (kind, new PolicyStrategy(kind, policy, book.Actions, book.MaxInventory, book.EpisodeSeconds, book.Observation, market.LotSize)),
+            (kind, agentStrategy),
             ("as", StrategyCatalog.Create("as", analytical)),
             ("glft", StrategyCatalog.Create("glft", analytical)),
         };

@@ -45,7 +45,7 @@ public sealed class ModelPolicyEvaluation
         return Run(new PolicyStrategy(kind, policy, environment), environment, runs, seed, gamma, progress);
     }
 
-    /// <summary>As above for a policy already wrapped as a strategy (a grid or a continuous one, <see cref="Training.AgentCatalog.LoadStrategy"/>), named by its Name.</summary>
+    /// <summary>As above for a policy already wrapped as a strategy (a grid or a continuous one, <see cref="Training.AgentCatalog.LoadStrategy(string, EnvironmentSettings)"/>), named by its Name.</summary>
     public static ModelPolicyEvaluation Run(PolicyStrategy agentStrategy, EnvironmentSettings environment, int runs, ulong seed, double gamma, IProgress<EvaluationProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(agentStrategy);

@@ -13,7 +13,7 @@ namespace MarketMaking.Research.Training;
 /// The RL agents by name (qlearning, dqn, ppo, sac, ppo-continuous) behind one face: create with tuned defaults, train
 /// with a progress callback, save, load a policy file whatever agent wrote it (by its "format"
 /// field). An agent is an <see cref="object"/> here: a Q-learning, DQN, PPO, continuous PPO or SAC agent, or an ensemble.
-/// SAC and continuous PPO quote continuous depths and train on environments that take them (the model market).
+/// SAC and continuous PPO quote continuous depths and train on environments that take them (the model market, the book).
 /// </summary>
 public static class AgentCatalog
 {
@@ -188,7 +188,7 @@ public static class AgentCatalog
     }
 
     private static IContinuousEnvironment Continuous(IVectorEnvironment env, string kind) => env as IContinuousEnvironment
-        ?? throw new InvalidParameterException("env", $"{kind} quotes continuous depths; this environment takes grid actions only (train {kind} on the model market)");
+        ?? throw new InvalidParameterException("env", $"{kind} quotes continuous depths; this environment takes grid actions only (train {kind} on the model market or the book)");
 
     /// <summary>Writes the agent's policy file (JSON).</summary>
     public static void Save(object agent, string path)
@@ -253,14 +253,7 @@ public static class AgentCatalog
     {
         ArgumentNullException.ThrowIfNull(environment);
         (string kind, object agent) = LoadAgent(path);
-        (IContinuousPolicy Policy, int Observations)? continuous = agent switch
-        {
-            SacAgent s => (s, s.ObservationSize),
-            ContinuousPpoAgent c => (c, c.ObservationSize),
-            ContinuousPpoEnsemble e => (e, e.ObservationSize),
-            _ => null,
-        };
-        if (continuous is { Policy: var policy, Observations: var observations })
+        if (AsContinuous(agent) is { Policy: var policy, Observations: var observations })
         {
             if (observations != environment.Observation.Size)
             {
@@ -273,6 +266,42 @@ public static class AgentCatalog
         return (kind, new PolicyStrategy(kind, Discrete(path, agent, AgentShape.Of(environment)), environment));
     }
 
+    /// <summary>
+    /// The policy in a policy file as a quoting strategy on the agent-based book (one lot per quote),
+    /// grid or continuous; a continuous policy must have trained on the book's depths (ticks), which it
+    /// quotes times the tick size.
+    /// </summary>
+    public static (string Kind, PolicyStrategy Strategy) LoadStrategy(string path, AgentEnvironmentSettings book)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        (string kind, object agent) = LoadAgent(path);
+        double lot = book.Market.LotSize;
+        if (AsContinuous(agent) is { Policy: var policy, Observations: var observations, Depths: var depths })
+        {
+            if (observations != book.Observation.Size)
+            {
+                throw new DataFormatException(path, 0, "observation_size", $"the policy observes {observations} values but the book gives {book.Observation.Size}");
+            }
+
+            if (depths != book.Depths)
+            {
+                throw new DataFormatException(path, 0, "depths", $"the policy quotes depths in [{depths.Min:G}, {depths.Max:G}] but the book takes [{book.Depths.Min:G}, {book.Depths.Max:G}] ticks: train it with --env lob");
+            }
+
+            return (kind, new PolicyStrategy(kind, policy, book.MaxInventory, book.EpisodeSeconds, book.Observation, lot, book.Market.TickSize));
+        }
+
+        return (kind, new PolicyStrategy(kind, Discrete(path, agent, AgentShape.Of(book)), book.Actions, book.MaxInventory, book.EpisodeSeconds, book.Observation, lot));
+    }
+
+    private static (IContinuousPolicy Policy, int Observations, DepthRange Depths)? AsContinuous(object agent) => agent switch
+    {
+        SacAgent s => (s, s.ObservationSize, s.Depths),
+        ContinuousPpoAgent c => (c, c.ObservationSize, c.Depths),
+        ContinuousPpoEnsemble e => (e, e.ObservationSize, e.Depths),
+        _ => null,
+    };
+
     private static IDiscretePolicy Discrete(string path, object agent, AgentShape settings)
     {
         int actions = agent switch
@@ -282,7 +311,7 @@ public static class AgentCatalog
             DqnEnsemble e => e.ActionCount,
             PpoAgent p => p.Network.BidCount * p.Network.AskCount,
             PpoEnsemble e => e.BidCount * e.AskCount,
-            SacAgent or ContinuousPpoAgent or ContinuousPpoEnsemble => throw new DataFormatException(path, 0, "format", "a continuous policy (sac, ppo-continuous) quotes continuous depths; it acts on the model market only (mm evaluate --env cj)"),
+            SacAgent or ContinuousPpoAgent or ContinuousPpoEnsemble => throw new DataFormatException(path, 0, "format", "a continuous policy (sac, ppo-continuous) quotes continuous depths; it acts on the model market and the book (mm evaluate --env cj|lob), not on grid actions"),
             _ => 0,
         };
         if (actions != settings.Actions.Count)

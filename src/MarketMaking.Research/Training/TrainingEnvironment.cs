@@ -32,12 +32,14 @@ public sealed class TrainingEnvironment
 
     /// <summary>
     /// A model-market preset; <paramref name="trainingPhi"/> replaces the running inventory penalty
-    /// of the training reward (reward shaping; evaluation keeps the environment's own).
+    /// of the training reward (reward shaping; evaluation keeps the environment's own), and
+    /// <paramref name="exploringStarts"/> Q above 0 starts each training episode at an inventory drawn
+    /// uniformly from −Q…Q (<see cref="EnvironmentSettings.ExploringStartInventory"/>; evaluation starts at q0).
     /// </summary>
-    public static TrainingEnvironment Model(string preset, double? trainingPhi = null)
+    public static TrainingEnvironment Model(string preset, double? trainingPhi = null, int exploringStarts = 0)
     {
         EnvironmentSettings presetSettings = EnvironmentPresets.Get(preset);
-        EnvironmentSettings settings = trainingPhi is { } phi ? (presetSettings with { Phi = phi }).Validate() : presetSettings;
+        EnvironmentSettings settings = (presetSettings with { Phi = trainingPhi ?? presetSettings.Phi, ExploringStartInventory = exploringStarts }).Validate();
         return new TrainingEnvironment(preset, AgentShape.Of(settings), n => new ModelMarketEnvironment(settings, n));
     }
 

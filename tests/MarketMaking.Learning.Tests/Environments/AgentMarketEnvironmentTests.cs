@@ -53,6 +53,58 @@ public class AgentMarketEnvironmentTests
         Assert.All(rewards, r => Assert.True(float.IsFinite(r)));
     }
 
+    /// <summary>25 steps of two trajectories quoting fixed depths, as grid actions or as continuous depths in ticks.</summary>
+    private static (float[] Rewards, float[] Observations) Quote(int[]? actions, double[]? ticks)
+    {
+        var env = new AgentMarketEnvironment(Settings, 2);
+        float[] obs = new float[2 * env.ObservationSize], rewards = new float[2];
+        bool[] done = new bool[2], cut = new bool[2];
+        var allRewards = new List<float>();
+        var allObservations = new List<float>();
+        env.Reset(7, obs);
+        for (int step = 0; step < 25; step++)
+        {
+            if (actions is not null)
+            {
+                env.Step(actions, obs, rewards, done, cut);
+            }
+            else
+            {
+                env.StepDepths(ticks, obs, rewards, done, cut);
+            }
+
+            allRewards.AddRange(rewards);
+            allObservations.AddRange(obs);
+        }
+
+        return ([.. allRewards], [.. allObservations]);
+    }
+
+    [Fact]
+    public void ContinuousDepthsInTicksQuoteAsTheGridsEquivalentAction()
+    {
+        // Grid actions: bid 1 / ask 5 ticks (action 0·3 + 2) and bid 2 / ask 2 ticks (1·3 + 1). The same
+        // depths as continuous ticks give the same fills, rewards and observations, step for step.
+        var grid = Quote([2, 4], null);
+        Assert.Equal(new DepthRange(0, 5), Settings.Depths);
+        var continuous = Quote(null, [1, 5, 2, 2]);
+        Assert.Equal(grid.Rewards, continuous.Rewards);
+        Assert.Equal(grid.Observations, continuous.Observations);
+        Assert.Contains(grid.Rewards, r => r != 0);   // quotes filled: the comparison is not of idle books
+
+        // The order manager snaps bids down and asks up to the tick grid: whatever the mid (on a tick or
+        // between two), a depth in (k − ½, k] ticks quotes as k does. 0.6 → 1, 4.7 → 5, 1.51 → 2, 2 → 2;
+        // depths past the range are clamped into it (9 → 5).
+        var snapped = Quote(null, [0.6, 4.7, 1.51, 2]);
+        Assert.Equal(grid.Rewards, snapped.Rewards);
+        Assert.Equal(grid.Observations, snapped.Observations);
+        var clamped = Quote(null, [0.6, 9, 1.51, 2]);
+        Assert.Equal(grid.Rewards, clamped.Rewards);
+
+        // An ask of 3.9 ticks quotes one tick nearer than 5 wherever the mid is: other fills.
+        Assert.NotEqual(grid.Rewards, Quote(null, [1, 3.9, 2, 2]).Rewards);
+    }
+
     [Fact]
     public void SameSeedSameEpisodes()
     {

@@ -64,4 +64,15 @@ public class PolicyStrategyTests
         QuoteDecision atLimit = strategy.Decide(new QuoteContext { Mid = 100, Inventory = -10, TimeLeft = 0.5 });
         Assert.Equal((1, 0), (atLimit.BidCount, atLimit.AskCount));
     }
+
+    [Fact]
+    public void AContinuousPolicyTrainedInTicksQuotesItsDepthsTimesTheTickSize()
+    {
+        // The same policy read as ticks of 0.01 (a book-trained one): bid 0.67 ticks, ask 0.88 ticks.
+        var strategy = new PolicyStrategy("ticks", new Continuous(), 10, 1, ObservationLayout.InventoryAndTime, 1, depthUnit: 0.01);
+        QuoteDecision decision = strategy.Decide(new QuoteContext { Mid = 100, Inventory = 3, TimeLeft = 0.5 });
+        Assert.Equal(99.9933, decision.Bids[0].Price, 9);
+        Assert.Equal(100.0088, decision.Asks[0].Price, 9);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PolicyStrategy("ticks", new Continuous(), 10, 1, ObservationLayout.InventoryAndTime, 1, depthUnit: 0));
+    }
 }
