@@ -24,14 +24,36 @@ internal static class MatrixKernels
             throw new ArgumentException($"spans too short for ({m}×{k})·({k}×{n})");
         }
 
+        MultiplyAdd(a, k, 1, b, c, m, k, n);
+    }
+
+    /// <summary>
+    /// C (m×n) += Aᵀ · B with A stored row-major as k×m: a weight gradient dZᵀ·X read straight from
+    /// the batch's rows, without transposing them first. The same sums in the same order as
+    /// transposing A and calling <see cref="MultiplyAdd(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int)"/>.
+    /// </summary>
+    public static void MultiplyAddTransposedLeft(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
+    {
+        if (a.Length < k * m || b.Length < k * n || c.Length < m * n)
+        {
+            throw new ArgumentException($"spans too short for ({k}×{m})ᵀ·({k}×{n})");
+        }
+
+        MultiplyAdd(a, 1, m, b, c, m, k, n);
+    }
+
+    /// <summary>C (m×n) += A·B where A's element (row, i) sits at row·rowStride + i·columnStride.</summary>
+    private static void MultiplyAdd(ReadOnlySpan<float> a, int rowStride, int columnStride, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
+    {
         ref float aRef = ref MemoryMarshal.GetReference(a);
         ref float bRef = ref MemoryMarshal.GetReference(b);
         ref float cRef = ref MemoryMarshal.GetReference(c);
         int width = Vector<float>.Count;
         int strip = 4 * width;
+        nuint step = (nuint)columnStride;
         for (int row = 0; row < m; row++)
         {
-            nuint aRow = (nuint)(row * k), cRow = (nuint)(row * n);
+            nuint aRow = (nuint)(row * rowStride), cRow = (nuint)(row * n);
             int col = 0;
             for (; col + strip <= n; col += strip)
             {
@@ -40,10 +62,10 @@ internal static class MatrixKernels
                 Vector<float> c1 = Vector.LoadUnsafe(ref cRef, at + (nuint)width);
                 Vector<float> c2 = Vector.LoadUnsafe(ref cRef, at + (nuint)(2 * width));
                 Vector<float> c3 = Vector.LoadUnsafe(ref cRef, at + (nuint)(3 * width));
-                for (int i = 0; i < k; i++)
+                nuint aAt = aRow, bAt = (nuint)col;
+                for (int i = 0; i < k; i++, aAt += step, bAt += (nuint)n)
                 {
-                    var ai = new Vector<float>(Unsafe(ref aRef, aRow + (nuint)i));
-                    nuint bAt = (nuint)((i * n) + col);
+                    var ai = new Vector<float>(Unsafe(ref aRef, aAt));
                     c0 += ai * Vector.LoadUnsafe(ref bRef, bAt);
                     c1 += ai * Vector.LoadUnsafe(ref bRef, bAt + (nuint)width);
                     c2 += ai * Vector.LoadUnsafe(ref bRef, bAt + (nuint)(2 * width));
@@ -60,9 +82,10 @@ internal static class MatrixKernels
             {
                 nuint at = cRow + (nuint)col;
                 Vector<float> c0 = Vector.LoadUnsafe(ref cRef, at);
-                for (int i = 0; i < k; i++)
+                nuint aAt = aRow, bAt = (nuint)col;
+                for (int i = 0; i < k; i++, aAt += step, bAt += (nuint)n)
                 {
-                    c0 += new Vector<float>(Unsafe(ref aRef, aRow + (nuint)i)) * Vector.LoadUnsafe(ref bRef, (nuint)((i * n) + col));
+                    c0 += new Vector<float>(Unsafe(ref aRef, aAt)) * Vector.LoadUnsafe(ref bRef, bAt);
                 }
 
                 c0.StoreUnsafe(ref cRef, at);
@@ -71,13 +94,48 @@ internal static class MatrixKernels
             for (; col < n; col++)
             {
                 float sum = Unsafe(ref cRef, cRow + (nuint)col);
-                for (int i = 0; i < k; i++)
+                nuint aAt = aRow, bAt = (nuint)col;
+                for (int i = 0; i < k; i++, aAt += step, bAt += (nuint)n)
                 {
-                    sum += Unsafe(ref aRef, aRow + (nuint)i) * Unsafe(ref bRef, (nuint)((i * n) + col));
+                    sum += Unsafe(ref aRef, aAt) * Unsafe(ref bRef, bAt);
                 }
 
                 Unsafe(ref cRef, cRow + (nuint)col) = sum;
             }
+        }
+    }
+
+    /// <summary>target (n) += the sum of the m rows of <paramref name="rows"/> (m×n), added row by row in order.</summary>
+    public static void AddRows(ReadOnlySpan<float> rows, Span<float> target, int m, int n)
+    {
+        if (rows.Length < m * n || target.Length < n)
+        {
+            throw new ArgumentException($"spans too short for summing {m} rows of {n}");
+        }
+
+        ref float rowRef = ref MemoryMarshal.GetReference(rows);
+        ref float targetRef = ref MemoryMarshal.GetReference(target);
+        int width = Vector<float>.Count, col = 0;
+        for (; col + width <= n; col += width)
+        {
+            Vector<float> sum = Vector.LoadUnsafe(ref targetRef, (nuint)col);
+            for (int r = 0; r < m; r++)
+            {
+                sum += Vector.LoadUnsafe(ref rowRef, (nuint)((r * n) + col));
+            }
+
+            sum.StoreUnsafe(ref targetRef, (nuint)col);
+        }
+
+        for (; col < n; col++)
+        {
+            float sum = Unsafe(ref targetRef, (nuint)col);
+            for (int r = 0; r < m; r++)
+            {
+                sum += Unsafe(ref rowRef, (nuint)((r * n) + col));
+            }
+
+            Unsafe(ref targetRef, (nuint)col) = sum;
         }
     }
 

@@ -260,7 +260,7 @@ public sealed class DqnAgent : IDiscretePolicy
         }
 
         Online.ZeroGradients();
-        Online.Backward(_outputGradient);
+        Online.BackwardParameters(_outputGradient);
         float norm = GradientClipping.ClipByGlobalNorm(Online.Gradients, (float)Settings.MaxGradientNorm);
         if (float.IsFinite(norm))
         {

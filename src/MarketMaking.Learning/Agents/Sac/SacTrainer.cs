@@ -226,7 +226,7 @@ internal sealed class SacTrainer
         }
 
         agent.Actor.ZeroGradients();
-        agent.Actor.Backward(_headGradient);
+        agent.Actor.BackwardParameters(_headGradient);
         _actorOptimizer.ApplyGradients();
 
         // Temperature: ∂/∂ln α of −ln α·mean(log π + H̄) = −mean(log π + H̄) = mean entropy − H̄.
@@ -280,7 +280,7 @@ internal sealed class SacTrainer
         }
 
         critic.ZeroGradients();
-        critic.Backward(_outputGradient);
+        critic.BackwardParameters(_outputGradient);
         optimizer.ApplyGradients();
     }
 
