@@ -33,6 +33,47 @@ public class MatrixKernelsTests
         Assert.Equal(expected, c);
     }
 
+    [Theory]
+    [InlineData(3, 4, 2)]
+    [InlineData(5, 7, 64)]
+    [InlineData(4, 64, 24)]
+    [InlineData(2, 3, 45)]
+    public void MultiplyAddTransposedLeftGivesTheSameBitsAsTransposingFirst(int m, int k, int n)
+    {
+        float[] a = FiniteDifferences.RandomValues(k * m, seed: 4); // stored k×m: A is its transpose
+        float[] b = FiniteDifferences.RandomValues(k * n, seed: 5);
+        float[] c = FiniteDifferences.RandomValues(m * n, seed: 6);
+        float[] transposed = new float[m * k], expected = (float[])c.Clone();
+        MatrixKernels.Transpose(a, transposed, k, m);
+        MatrixKernels.MultiplyAdd(transposed, b, expected, m, k, n);
+
+        MatrixKernels.MultiplyAddTransposedLeft(a, b, c, m, k, n);
+
+        Assert.Equal(expected, c);
+    }
+
+    [Theory]
+    [InlineData(3, 2)]
+    [InlineData(5, 64)]
+    [InlineData(4, 13)]
+    public void AddRowsAddsEachRowInTurn(int m, int n)
+    {
+        float[] rows = FiniteDifferences.RandomValues(m * n, seed: 7);
+        float[] target = FiniteDifferences.RandomValues(n, seed: 8);
+        float[] expected = (float[])target.Clone();
+        for (int r = 0; r < m; r++)
+        {
+            for (int col = 0; col < n; col++)
+            {
+                expected[col] += rows[(r * n) + col];
+            }
+        }
+
+        MatrixKernels.AddRows(rows, target, m, n);
+
+        Assert.Equal(expected, target);
+    }
+
     [Fact]
     public void TransposeAndAddTransposedMoveEachElementToItsMirror()
     {

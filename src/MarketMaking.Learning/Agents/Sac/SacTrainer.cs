@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MarketMaking.Core.Randomness;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Learning.Neural;
@@ -117,7 +118,9 @@ internal sealed class SacTrainer
                 _sinceUpdate -= _settings.UpdateEvery;
                 if (_replay.Count >= Math.Max(_settings.WarmupSteps, _settings.BatchSize))
                 {
+                    long start = Stopwatch.GetTimestamp();
                     Update(ref random);
+                    _agent.UpdateTime += Stopwatch.GetElapsedTime(start);
                 }
             }
 
