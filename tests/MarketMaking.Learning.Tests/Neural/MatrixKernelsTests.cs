@@ -10,6 +10,9 @@ public class MatrixKernelsTests
     [InlineData(5, 7, 64)] // whole strips of four vectors
     [InlineData(4, 64, 24)] // a strip, no strip, a vector and a tail, depending on the vector width
     [InlineData(2, 3, 45)] // strips, single vectors and a scalar tail together
+    [InlineData(7, 5, 12)] // a head of 12: a vector and one overlapping it, rows in pairs and one alone
+    [InlineData(6, 5, 20)] // two vectors and an overlapping one
+    [InlineData(9, 6, 1)] // one column: rows four at a time and one alone
     public void MultiplyAddAddsTheProductToWhatIsThere(int m, int k, int n)
     {
         float[] a = FiniteDifferences.RandomValues(m * k, seed: 1);
@@ -38,6 +41,8 @@ public class MatrixKernelsTests
     [InlineData(5, 7, 64)]
     [InlineData(4, 64, 24)]
     [InlineData(2, 3, 45)]
+    [InlineData(7, 5, 12)]
+    [InlineData(9, 6, 1)]
     public void MultiplyAddTransposedLeftGivesTheSameBitsAsTransposingFirst(int m, int k, int n)
     {
         float[] a = FiniteDifferences.RandomValues(k * m, seed: 4); // stored k×m: A is its transpose
