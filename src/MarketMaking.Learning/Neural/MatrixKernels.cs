@@ -63,24 +63,37 @@ internal static class MatrixKernels
         }
 
         // Whole vectors in groups of four; with a remainder the last whole vector joins the overlapping one.
+        // A long inner dimension (a weight gradient summed over the batch) goes in spans whose rows of
+        // B stay in the first-level cache while every row of C passes over them; C carries the sums
+        // from one span to the next, so the order of the additions does not change.
         int whole = n / width, grouped = n % width == 0 ? whole : whole - 1;
-        for (int row = 0; row < m; row += 2)
+        int span = Math.Max(1, CacheFloats / n);
+        for (int first = 0; first < k; first += span)
         {
-            bool pair = row + 1 < m;
-            for (int v = 0; v < grouped; v += 4)
+            int count = Math.Min(span, k - first);
+            ref float aSpan = ref System.Runtime.CompilerServices.Unsafe.Add(ref aRef, (nuint)first * (nuint)columnStride);
+            ref float bSpan = ref System.Runtime.CompilerServices.Unsafe.Add(ref bRef, (nuint)first * (nuint)n);
+            for (int row = 0; row < m; row += 2)
             {
-                int last = grouped - 1;
-                Block(ref aRef, rowStride, columnStride, ref bRef, ref cRef, row, pair, k, n,
-                    v * width, Math.Min(v + 1, last) * width, Math.Min(v + 2, last) * width, Math.Min(v + 3, last) * width);
-            }
+                bool pair = row + 1 < m;
+                for (int v = 0; v < grouped; v += 4)
+                {
+                    int last = grouped - 1;
+                    Block(ref aSpan, rowStride, columnStride, ref bSpan, ref cRef, row, pair, count, n,
+                        v * width, Math.Min(v + 1, last) * width, Math.Min(v + 2, last) * width, Math.Min(v + 3, last) * width);
+                }
 
-            if (grouped < whole)
-            {
-                int before = grouped * width, tail = n - width;
-                Block(ref aRef, rowStride, columnStride, ref bRef, ref cRef, row, pair, k, n, before, tail, tail, tail);
+                if (grouped < whole)
+                {
+                    int before = grouped * width, tail = n - width;
+                    Block(ref aSpan, rowStride, columnStride, ref bSpan, ref cRef, row, pair, count, n, before, tail, tail, tail);
+                }
             }
         }
     }
+
+    // Floats of B per span of the inner dimension: 16 KB, a quarter of the first-level cache.
+    private const int CacheFloats = 4096;
 
     /// <summary>
     /// Columns at the four offsets of row <paramref name="row"/> (and the next, when <paramref name="pair"/>):

@@ -13,6 +13,7 @@ public class MatrixKernelsTests
     [InlineData(7, 5, 12)] // a head of 12: a vector and one overlapping it, rows in pairs and one alone
     [InlineData(6, 5, 20)] // two vectors and an overlapping one
     [InlineData(9, 6, 1)] // one column: rows four at a time and one alone
+    [InlineData(3, 300, 40)] // an inner dimension longer than one cache-sized span
     public void MultiplyAddAddsTheProductToWhatIsThere(int m, int k, int n)
     {
         float[] a = FiniteDifferences.RandomValues(m * k, seed: 1);
@@ -43,6 +44,7 @@ public class MatrixKernelsTests
     [InlineData(2, 3, 45)]
     [InlineData(7, 5, 12)]
     [InlineData(9, 6, 1)]
+    [InlineData(3, 300, 40)]
     public void MultiplyAddTransposedLeftGivesTheSameBitsAsTransposingFirst(int m, int k, int n)
     {
         float[] a = FiniteDifferences.RandomValues(k * m, seed: 4); // stored k×m: A is its transpose
