@@ -70,6 +70,12 @@ public class BenchCommandTests
         Assert.Equal(("train", "ppo-continuous"), (result.GetProperty("benchmark").GetString(), result.GetProperty("agent").GetString()));
         Assert.Equal(256 * 100, result.GetProperty("transitions").GetInt64());   // one whole rollout
         Assert.Equal(result.GetProperty("transitions").GetInt64() / result.GetProperty("seconds").GetDouble(), result.GetProperty("transitions_per_second").GetDouble(), 6);
+        double updating = result.GetProperty("update_seconds").GetDouble();
+        Assert.InRange(updating, double.Epsilon, result.GetProperty("seconds").GetDouble());
+        Assert.Equal(
+            result.GetProperty("transitions").GetInt64() / (result.GetProperty("seconds").GetDouble() - updating),
+            result.GetProperty("rollout_transitions_per_second").GetDouble(),
+            6);
         if (File.Exists("/proc/loadavg"))
         {
             Assert.True(result.GetProperty("load_average").GetDouble() >= 0);

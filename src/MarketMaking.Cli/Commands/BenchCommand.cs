@@ -31,21 +31,21 @@ internal static class BenchCommand
         var transitions = new Option<long>("--transitions") { Description = "transitions per timed run (PPO trains whole rollouts of 25,600)", DefaultValueFactory = _ => 256_000 };
         var repeats = new Option<int>("--repeats") { Description = "timed runs (the fastest is reported)", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "print JSON" };
-        var command = new Command("train", "Training throughput on the known-optimum benchmark (cj): transitions per second including updates, one member with the agent's mm train defaults, seed 1, beside the load average.") { agent, transitions, repeats, json };
+        var command = new Command("train", "Training throughput on the known-optimum benchmark (cj): transitions per second including updates and without them (the rollout alone), one member with the agent's mm train defaults, seed 1, beside the load average.") { agent, transitions, repeats, json };
         command.SetAction(parse =>
         {
             TrainingThroughput result = Throughput.Training(parse.GetValue(agent)!, parse.GetValue(transitions), parse.GetValue(repeats));
             double? load = LoadAverage.OneMinute();
             if (parse.GetValue(json))
             {
-                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "train", result.Agent, result.Trajectories, result.Transitions, result.Runs, result.Seconds, result.TransitionsPerSecond, LoadAverage = load }));
+                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "train", result.Agent, result.Trajectories, result.Transitions, result.Runs, result.Seconds, result.TransitionsPerSecond, result.UpdateSeconds, result.RolloutTransitionsPerSecond, LoadAverage = load }));
             }
             else
             {
                 string loadText = load is { } l ? string.Create(CultureInfo.InvariantCulture, $"load average {l:F2}") : "load average unknown";
                 terminal.Writer.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"train ({result.Agent}): {Formats.Rate(result.TransitionsPerSecond)} transitions/s including updates (best of {result.Runs}), {result.Transitions:N0} transitions of {result.Trajectories} trajectories in {result.Seconds:F2} s; {loadText}"));
+                    $"train ({result.Agent}): {Formats.Rate(result.TransitionsPerSecond)} transitions/s including updates, {Formats.Rate(result.RolloutTransitionsPerSecond)} without (the rollout alone; best of {result.Runs}), {result.Transitions:N0} transitions of {result.Trajectories} trajectories in {result.Seconds:F2} s, {result.UpdateSeconds:F2} s of it updating; {loadText}"));
             }
 
             return 0;

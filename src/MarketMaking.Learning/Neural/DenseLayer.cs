@@ -10,14 +10,15 @@ namespace MarketMaking.Learning.Neural;
 public sealed class DenseLayer
 {
     private float[] _input = [];
+    private float[] _forwardInput = [];
     private float[] _preActivation = [];
     private float[] _output = [];
     private float[] _preActivationGradient = [];
     private float[] _inputGradient = [];
     private float[] _transposedGradient = [];
-    private float[] _transposedInput = [];
+    private float[] _transposedInputGradient = [];
     private readonly float[] _transposedWeights;
-    private readonly float[] _transposedWeightGradient;
+    private float[]? _transposedWeightGradient;
     private int _batchCapacity;
     private int _batchSize = -1;
 
@@ -51,7 +52,21 @@ public sealed class DenseLayer
         WeightGradients = new float[Weights.Length];
         BiasGradients = new float[outputSize];
         _transposedWeights = new float[Weights.Length];
-        _transposedWeightGradient = new float[Weights.Length];
+    }
+
+    /// <summary>
+    /// A layer reading <paramref name="source"/>'s weights and biases (the same arrays, not copies)
+    /// with its own batch buffers and gradients: a second thread's view of one network, so the
+    /// minibatch can be split without copying the weights each time.
+    /// </summary>
+    internal DenseLayer(DenseLayer source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        (InputSize, OutputSize, Activation) = (source.InputSize, source.OutputSize, source.Activation);
+        (Weights, Bias) = (source.Weights, source.Bias);
+        WeightGradients = new float[Weights.Length];
+        BiasGradients = new float[OutputSize];
+        _transposedWeights = new float[Weights.Length];
     }
 
     public int InputSize { get; }
@@ -69,6 +84,9 @@ public sealed class DenseLayer
 
     public float[] BiasGradients { get; }
 
+    /// <summary>The array the last Forward's output rows are in, for the next layer to read in place.</summary>
+    internal float[] OutputBuffer => _output;
+
     /// <summary>Allocates the buffers for batches up to <paramref name="batchSize"/> now rather than on first use.</summary>
     public void EnsureBatchCapacity(int batchSize)
     {
@@ -82,8 +100,13 @@ public sealed class DenseLayer
         _preActivation = new float[batchSize * OutputSize];
         _output = new float[batchSize * OutputSize];
         _preActivationGradient = new float[batchSize * OutputSize];
-        _transposedGradient = new float[batchSize * OutputSize];
-        _transposedInput = new float[batchSize * InputSize];
+        if (InputSize < MatrixKernels.VectorWidth)
+        {
+            // Only the narrow layout's input gradient goes through transposes.
+            _transposedGradient = new float[batchSize * OutputSize];
+            _transposedInputGradient = new float[batchSize * InputSize];
+        }
+
         _batchCapacity = batchSize;
     }
 
@@ -106,11 +129,28 @@ public sealed class DenseLayer
     {
         int batch = BatchSizeOf(input.Length, InputSize, nameof(input));
         EnsureBatchCapacity(batch);
-        _batchSize = batch;
 
         // Kept for Backward: the caller may overwrite its own buffer in between.
-        Span<float> x = _input.AsSpan(0, batch * InputSize);
-        input.CopyTo(x);
+        input.CopyTo(_input);
+        return Forward(_input, batch);
+    }
+
+    /// <summary>
+    /// Output rows for the first <paramref name="batch"/> rows of <paramref name="input"/>, which
+    /// Backward reads again: the caller leaves them as they are until then (a network passing one
+    /// layer's output buffer to the next), so they need no copy.
+    /// </summary>
+    internal ReadOnlySpan<float> Forward(float[] input, int batch)
+    {
+        if (batch < 1 || input.Length < batch * InputSize)
+        {
+            throw new ArgumentException($"expected {batch} rows of {InputSize} inputs, got {input.Length} values", nameof(input));
+        }
+
+        EnsureBatchCapacity(batch);
+        _batchSize = batch;
+        _forwardInput = input;
+        ReadOnlySpan<float> x = input.AsSpan(0, batch * InputSize);
         Span<float> z = _preActivation.AsSpan(0, batch * OutputSize);
         for (int b = 0; b < batch; b++)
         {
@@ -130,7 +170,13 @@ public sealed class DenseLayer
     /// Adds ∂loss/∂W and ∂loss/∂b, summed over the batch of the last Forward, to the gradient
     /// arrays, and returns ∂loss/∂input (valid until the next Backward).
     /// </summary>
-    public ReadOnlySpan<float> Backward(ReadOnlySpan<float> outputGradient)
+    public ReadOnlySpan<float> Backward(ReadOnlySpan<float> outputGradient) => Backward(outputGradient, inputGradient: true);
+
+    /// <summary>
+    /// The same; without <paramref name="inputGradient"/> it skips ∂loss/∂input and returns an empty
+    /// span: a first layer's inputs are data, and nothing uses their gradient.
+    /// </summary>
+    internal ReadOnlySpan<float> Backward(ReadOnlySpan<float> outputGradient, bool inputGradient)
     {
         if (_batchSize < 0)
         {
@@ -156,33 +202,32 @@ public sealed class DenseLayer
         // ∂W += dZᵀ·X, ∂b += Σ_rows dZ, ∂X = dZ·W. The kernel vectorizes along its output rows, so a
         // narrow input (a first layer of a few features) takes the transposed forms, whose rows are
         // OutputSize or batch long: ∂Wᵀ = Xᵀ·dZ and ∂Xᵀ = Wᵀ·dZᵀ.
-        Span<float> dzT = _transposedGradient.AsSpan(0, dz.Length);
-        MatrixKernels.Transpose(dz, dzT, batch, OutputSize);
-        ReadOnlySpan<float> x = _input.AsSpan(0, batch * InputSize);
+        ReadOnlySpan<float> x = _forwardInput.AsSpan(0, batch * InputSize);
         bool narrow = InputSize < MatrixKernels.VectorWidth;
         if (narrow)
         {
-            Span<float> xT = _transposedInput.AsSpan(0, x.Length);
-            MatrixKernels.Transpose(x, xT, batch, InputSize);
-            Span<float> dwT = _transposedWeightGradient;
+            Span<float> dwT = _transposedWeightGradient ??= new float[Weights.Length];
             dwT.Clear();
-            MatrixKernels.MultiplyAdd(xT, dz, dwT, InputSize, batch, OutputSize);
+            MatrixKernels.MultiplyAddTransposedLeft(x, dz, dwT, InputSize, batch, OutputSize);
             MatrixKernels.AddTransposed(dwT, WeightGradients, InputSize, OutputSize);
         }
         else
         {
-            MatrixKernels.MultiplyAdd(dzT, x, WeightGradients, OutputSize, batch, InputSize);
+            MatrixKernels.MultiplyAddTransposedLeft(dz, x, WeightGradients, OutputSize, batch, InputSize);
         }
 
-        for (int b = 0; b < batch; b++)
+        MatrixKernels.AddRows(dz, BiasGradients, batch, OutputSize);
+        if (!inputGradient)
         {
-            TensorPrimitives.Add(BiasGradients, dz.Slice(b * OutputSize, OutputSize), BiasGradients);
+            return [];
         }
 
         Span<float> dx = _inputGradient.AsSpan(0, batch * InputSize);
         if (narrow)
         {
-            Span<float> dxT = _transposedInput.AsSpan(0, dx.Length);
+            Span<float> dzT = _transposedGradient.AsSpan(0, dz.Length);
+            MatrixKernels.Transpose(dz, dzT, batch, OutputSize);
+            Span<float> dxT = _transposedInputGradient.AsSpan(0, dx.Length);
             dxT.Clear();
             MatrixKernels.MultiplyAdd(_transposedWeights, dzT, dxT, InputSize, OutputSize, batch);
             MatrixKernels.Transpose(dxT, dx, InputSize, batch);

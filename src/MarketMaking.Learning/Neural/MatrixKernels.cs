@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace MarketMaking.Learning.Neural;
@@ -24,60 +25,205 @@ internal static class MatrixKernels
             throw new ArgumentException($"spans too short for ({m}×{k})·({k}×{n})");
         }
 
+        MultiplyAdd(a, k, 1, b, c, m, k, n);
+    }
+
+    /// <summary>
+    /// C (m×n) += Aᵀ · B with A stored row-major as k×m: a weight gradient dZᵀ·X read straight from
+    /// the batch's rows, without transposing them first. The same sums in the same order as
+    /// transposing A and calling <see cref="MultiplyAdd(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int, int, int)"/>.
+    /// </summary>
+    public static void MultiplyAddTransposedLeft(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
+    {
+        if (a.Length < k * m || b.Length < k * n || c.Length < m * n)
+        {
+            throw new ArgumentException($"spans too short for ({k}×{m})ᵀ·({k}×{n})");
+        }
+
+        MultiplyAdd(a, 1, m, b, c, m, k, n);
+    }
+
+    /// <summary>
+    /// C (m×n) += A·B where A's element (row, i) sits at row·rowStride + i·columnStride. Every
+    /// element is C's value plus a[row, i]·b[i, col] for i = 0, 1, … in turn, however the work is
+    /// blocked: two rows share each load of B, four vectors of a row are summed side by side, and a
+    /// row that is not a whole number of vectors ends with a vector overlapping the one before it
+    /// (both computed before either is stored, so the shared columns get the same sums twice).
+    /// </summary>
+    private static void MultiplyAdd(ReadOnlySpan<float> a, int rowStride, int columnStride, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
+    {
         ref float aRef = ref MemoryMarshal.GetReference(a);
         ref float bRef = ref MemoryMarshal.GetReference(b);
         ref float cRef = ref MemoryMarshal.GetReference(c);
         int width = Vector<float>.Count;
-        int strip = 4 * width;
-        for (int row = 0; row < m; row++)
+        if (n < width)
         {
-            nuint aRow = (nuint)(row * k), cRow = (nuint)(row * n);
-            int col = 0;
-            for (; col + strip <= n; col += strip)
+            NarrowColumns(ref aRef, rowStride, columnStride, ref bRef, ref cRef, m, k, n);
+            return;
+        }
+
+        // Whole vectors in groups of four; with a remainder the last whole vector joins the overlapping one.
+        // A long inner dimension (a weight gradient summed over the batch) goes in spans whose rows of
+        // B stay in the first-level cache while every row of C passes over them; C carries the sums
+        // from one span to the next, so the order of the additions does not change.
+        int whole = n / width, grouped = n % width == 0 ? whole : whole - 1;
+        int span = Math.Max(1, CacheFloats / n);
+        for (int first = 0; first < k; first += span)
+        {
+            int count = Math.Min(span, k - first);
+            ref float aSpan = ref System.Runtime.CompilerServices.Unsafe.Add(ref aRef, (nuint)first * (nuint)columnStride);
+            ref float bSpan = ref System.Runtime.CompilerServices.Unsafe.Add(ref bRef, (nuint)first * (nuint)n);
+            for (int row = 0; row < m; row += 2)
             {
-                nuint at = cRow + (nuint)col;
-                Vector<float> c0 = Vector.LoadUnsafe(ref cRef, at);
-                Vector<float> c1 = Vector.LoadUnsafe(ref cRef, at + (nuint)width);
-                Vector<float> c2 = Vector.LoadUnsafe(ref cRef, at + (nuint)(2 * width));
-                Vector<float> c3 = Vector.LoadUnsafe(ref cRef, at + (nuint)(3 * width));
-                for (int i = 0; i < k; i++)
+                bool pair = row + 1 < m;
+                for (int v = 0; v < grouped; v += 4)
                 {
-                    var ai = new Vector<float>(Unsafe(ref aRef, aRow + (nuint)i));
-                    nuint bAt = (nuint)((i * n) + col);
-                    c0 += ai * Vector.LoadUnsafe(ref bRef, bAt);
-                    c1 += ai * Vector.LoadUnsafe(ref bRef, bAt + (nuint)width);
-                    c2 += ai * Vector.LoadUnsafe(ref bRef, bAt + (nuint)(2 * width));
-                    c3 += ai * Vector.LoadUnsafe(ref bRef, bAt + (nuint)(3 * width));
+                    int last = grouped - 1;
+                    Block(ref aSpan, rowStride, columnStride, ref bSpan, ref cRef, row, pair, count, n,
+                        v * width, Math.Min(v + 1, last) * width, Math.Min(v + 2, last) * width, Math.Min(v + 3, last) * width);
                 }
 
-                c0.StoreUnsafe(ref cRef, at);
-                c1.StoreUnsafe(ref cRef, at + (nuint)width);
-                c2.StoreUnsafe(ref cRef, at + (nuint)(2 * width));
-                c3.StoreUnsafe(ref cRef, at + (nuint)(3 * width));
+                if (grouped < whole)
+                {
+                    int before = grouped * width, tail = n - width;
+                    Block(ref aSpan, rowStride, columnStride, ref bSpan, ref cRef, row, pair, count, n, before, tail, tail, tail);
+                }
+            }
+        }
+    }
+
+    // Floats of B per span of the inner dimension: 16 KB, a quarter of the first-level cache.
+    private const int CacheFloats = 4096;
+
+    /// <summary>
+    /// Columns at the four offsets of row <paramref name="row"/> (and the next, when <paramref name="pair"/>):
+    /// all loaded from C first and stored last, so repeated or overlapping offsets store equal sums.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block(
+        ref float aRef, int rowStride, int columnStride, ref float bRef, ref float cRef, int row, bool pair, int k, int n, int o0, int o1, int o2, int o3)
+    {
+        nuint step = (nuint)columnStride, rowStep = (nuint)n;
+        nuint c0At = (nuint)((row * n) + o0), c1At = (nuint)((row * n) + o1), c2At = (nuint)((row * n) + o2), c3At = (nuint)((row * n) + o3);
+        Vector<float> c0 = Vector.LoadUnsafe(ref cRef, c0At), c1 = Vector.LoadUnsafe(ref cRef, c1At);
+        Vector<float> c2 = Vector.LoadUnsafe(ref cRef, c2At), c3 = Vector.LoadUnsafe(ref cRef, c3At);
+        nuint aAt = (nuint)(row * rowStride), bAt = 0;
+        if (!pair)
+        {
+            for (int i = 0; i < k; i++, aAt += step, bAt += rowStep)
+            {
+                var ai = new Vector<float>(Unsafe(ref aRef, aAt));
+                c0 += ai * Vector.LoadUnsafe(ref bRef, bAt + (nuint)o0);
+                c1 += ai * Vector.LoadUnsafe(ref bRef, bAt + (nuint)o1);
+                c2 += ai * Vector.LoadUnsafe(ref bRef, bAt + (nuint)o2);
+                c3 += ai * Vector.LoadUnsafe(ref bRef, bAt + (nuint)o3);
+            }
+        }
+        else
+        {
+            Vector<float> d0 = Vector.LoadUnsafe(ref cRef, c0At + rowStep), d1 = Vector.LoadUnsafe(ref cRef, c1At + rowStep);
+            Vector<float> d2 = Vector.LoadUnsafe(ref cRef, c2At + rowStep), d3 = Vector.LoadUnsafe(ref cRef, c3At + rowStep);
+            nuint nextRow = (nuint)rowStride;
+            for (int i = 0; i < k; i++, aAt += step, bAt += rowStep)
+            {
+                var ai = new Vector<float>(Unsafe(ref aRef, aAt));
+                var aj = new Vector<float>(Unsafe(ref aRef, aAt + nextRow));
+                Vector<float> b0 = Vector.LoadUnsafe(ref bRef, bAt + (nuint)o0), b1 = Vector.LoadUnsafe(ref bRef, bAt + (nuint)o1);
+                Vector<float> b2 = Vector.LoadUnsafe(ref bRef, bAt + (nuint)o2), b3 = Vector.LoadUnsafe(ref bRef, bAt + (nuint)o3);
+                c0 += ai * b0;
+                c1 += ai * b1;
+                c2 += ai * b2;
+                c3 += ai * b3;
+                d0 += aj * b0;
+                d1 += aj * b1;
+                d2 += aj * b2;
+                d3 += aj * b3;
             }
 
-            for (; col + width <= n; col += width)
+            d3.StoreUnsafe(ref cRef, c3At + rowStep);
+            d2.StoreUnsafe(ref cRef, c2At + rowStep);
+            d1.StoreUnsafe(ref cRef, c1At + rowStep);
+            d0.StoreUnsafe(ref cRef, c0At + rowStep);
+        }
+
+        c3.StoreUnsafe(ref cRef, c3At);
+        c2.StoreUnsafe(ref cRef, c2At);
+        c1.StoreUnsafe(ref cRef, c1At);
+        c0.StoreUnsafe(ref cRef, c0At);
+    }
+
+    /// <summary>Rows narrower than a vector (a one-output head): four rows' sums side by side, so they do not wait on each other.</summary>
+    private static void NarrowColumns(ref float aRef, int rowStride, int columnStride, ref float bRef, ref float cRef, int m, int k, int n)
+    {
+        nuint step = (nuint)columnStride, rowStep = (nuint)n, aRowStep = (nuint)rowStride;
+        for (int col = 0; col < n; col++)
+        {
+            int row = 0;
+            for (; row + 4 <= m; row += 4)
             {
-                nuint at = cRow + (nuint)col;
-                Vector<float> c0 = Vector.LoadUnsafe(ref cRef, at);
-                for (int i = 0; i < k; i++)
+                nuint cAt = (nuint)((row * n) + col);
+                float s0 = Unsafe(ref cRef, cAt), s1 = Unsafe(ref cRef, cAt + rowStep);
+                float s2 = Unsafe(ref cRef, cAt + (2 * rowStep)), s3 = Unsafe(ref cRef, cAt + (3 * rowStep));
+                nuint aAt = (nuint)(row * rowStride), bAt = (nuint)col;
+                for (int i = 0; i < k; i++, aAt += step, bAt += rowStep)
                 {
-                    c0 += new Vector<float>(Unsafe(ref aRef, aRow + (nuint)i)) * Vector.LoadUnsafe(ref bRef, (nuint)((i * n) + col));
+                    float bi = Unsafe(ref bRef, bAt);
+                    s0 += Unsafe(ref aRef, aAt) * bi;
+                    s1 += Unsafe(ref aRef, aAt + aRowStep) * bi;
+                    s2 += Unsafe(ref aRef, aAt + (2 * aRowStep)) * bi;
+                    s3 += Unsafe(ref aRef, aAt + (3 * aRowStep)) * bi;
                 }
 
-                c0.StoreUnsafe(ref cRef, at);
+                (Unsafe(ref cRef, cAt), Unsafe(ref cRef, cAt + rowStep)) = (s0, s1);
+                (Unsafe(ref cRef, cAt + (2 * rowStep)), Unsafe(ref cRef, cAt + (3 * rowStep))) = (s2, s3);
             }
 
-            for (; col < n; col++)
+            for (; row < m; row++)
             {
-                float sum = Unsafe(ref cRef, cRow + (nuint)col);
-                for (int i = 0; i < k; i++)
+                nuint cAt = (nuint)((row * n) + col);
+                float sum = Unsafe(ref cRef, cAt);
+                nuint aAt = (nuint)(row * rowStride), bAt = (nuint)col;
+                for (int i = 0; i < k; i++, aAt += step, bAt += rowStep)
                 {
-                    sum += Unsafe(ref aRef, aRow + (nuint)i) * Unsafe(ref bRef, (nuint)((i * n) + col));
+                    sum += Unsafe(ref aRef, aAt) * Unsafe(ref bRef, bAt);
                 }
 
-                Unsafe(ref cRef, cRow + (nuint)col) = sum;
+                Unsafe(ref cRef, cAt) = sum;
             }
+        }
+    }
+
+    /// <summary>target (n) += the sum of the m rows of <paramref name="rows"/> (m×n), added row by row in order.</summary>
+    public static void AddRows(ReadOnlySpan<float> rows, Span<float> target, int m, int n)
+    {
+        if (rows.Length < m * n || target.Length < n)
+        {
+            throw new ArgumentException($"spans too short for summing {m} rows of {n}");
+        }
+
+        ref float rowRef = ref MemoryMarshal.GetReference(rows);
+        ref float targetRef = ref MemoryMarshal.GetReference(target);
+        int width = Vector<float>.Count, col = 0;
+        for (; col + width <= n; col += width)
+        {
+            Vector<float> sum = Vector.LoadUnsafe(ref targetRef, (nuint)col);
+            for (int r = 0; r < m; r++)
+            {
+                sum += Vector.LoadUnsafe(ref rowRef, (nuint)((r * n) + col));
+            }
+
+            sum.StoreUnsafe(ref targetRef, (nuint)col);
+        }
+
+        for (; col < n; col++)
+        {
+            float sum = Unsafe(ref targetRef, (nuint)col);
+            for (int r = 0; r < m; r++)
+            {
+                sum += Unsafe(ref rowRef, (nuint)((r * n) + col));
+            }
+
+            Unsafe(ref targetRef, (nuint)col) = sum;
         }
     }
 

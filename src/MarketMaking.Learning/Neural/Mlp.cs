@@ -75,16 +75,25 @@ public sealed class Mlp : INetwork
         }
     }
 
-    public ReadOnlySpan<float> Forward(ReadOnlySpan<float> input)
+    public ReadOnlySpan<float> Forward(ReadOnlySpan<float> input) => ForwardFrom(_layers[0].Forward(input), 1);
+
+    /// <summary>The first <paramref name="batch"/> rows of <paramref name="input"/>, left unchanged until Backward, so not copied.</summary>
+    internal ReadOnlySpan<float> Forward(float[] input, int batch) => ForwardFrom(_layers[0].Forward(input, batch), 1);
+
+    // Each layer reads the previous one's output buffer in place.
+    private ReadOnlySpan<float> ForwardFrom(ReadOnlySpan<float> activations, int first)
     {
-        ReadOnlySpan<float> activations = input;
-        foreach (DenseLayer layer in _layers)
+        int batch = activations.Length / _layers[first - 1].OutputSize;
+        for (int i = first; i < _layers.Length; i++)
         {
-            activations = layer.Forward(activations);
+            activations = _layers[i].Forward(_layers[i - 1].OutputBuffer, batch);
         }
 
         return activations;
     }
+
+    /// <summary>The array the last Forward's output rows are in, for a head to read in place.</summary>
+    internal float[] OutputBuffer => _layers[^1].OutputBuffer;
 
     /// <summary>The widest layer: the scratch <see cref="Infer"/> needs.</summary>
     public int MaxWidth { get; }
@@ -114,12 +123,20 @@ public sealed class Mlp : INetwork
         a[..OutputSize].CopyTo(output);
     }
 
-    public ReadOnlySpan<float> Backward(ReadOnlySpan<float> outputGradient)
+    public ReadOnlySpan<float> Backward(ReadOnlySpan<float> outputGradient) => Backward(outputGradient, inputGradient: true);
+
+    /// <summary>
+    /// Adds ∂loss/∂parameters for the last Forward like <see cref="Backward(ReadOnlySpan{float})"/>,
+    /// without the gradient of the network's inputs, which a network fed with data does not need.
+    /// </summary>
+    public void BackwardParameters(ReadOnlySpan<float> outputGradient) => Backward(outputGradient, inputGradient: false);
+
+    private ReadOnlySpan<float> Backward(ReadOnlySpan<float> outputGradient, bool inputGradient)
     {
         ReadOnlySpan<float> gradient = outputGradient;
         for (int i = _layers.Length - 1; i >= 0; i--)
         {
-            gradient = _layers[i].Backward(gradient);
+            gradient = _layers[i].Backward(gradient, inputGradient || i > 0);
         }
 
         return gradient;
@@ -140,6 +157,12 @@ public sealed class Mlp : INetwork
         copy.CopyFrom(this);
         return copy;
     }
+
+    /// <summary>
+    /// A network reading this one's weights and biases in place, with its own batch buffers and
+    /// gradients: another thread's share of a minibatch, with nothing to copy when the weights move.
+    /// </summary>
+    internal Mlp SharingWeights() => new(_layers.Select(l => new DenseLayer(l)));
 
     /// <summary>Same layer sizes and activations.</summary>
     public bool HasSameArchitecture(Mlp other)

@@ -4,6 +4,7 @@ using MarketMaking.Core.Errors;
 using MarketMaking.Core.MarketData;
 using MarketMaking.Data.Files;
 using MarketMaking.Learning.Agents.Dqn;
+using MarketMaking.Learning.Agents.Ppo;
 using MarketMaking.Learning.Agents.Sac;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Research.Replay;
@@ -150,7 +151,8 @@ public static class Throughput
     /// <summary>
     /// Training throughput of one member of <paramref name="agent"/> with its benchmark configuration
     /// (<c>mm train</c>'s defaults on the known-optimum benchmark, cj) on a fixed seed: transitions per
-    /// second including every update. An untimed warm-up lets the JIT settle and takes the agent past
+    /// second including every update, and without them (the run's time less the agent's update time:
+    /// acting and stepping the environment alone). An untimed warm-up lets the JIT settle and takes the agent past
     /// the start of training that does no updates (DQN's learning start, SAC's random warm-up); then
     /// <paramref name="repeats"/> timed runs continue training the same agent, and the fastest counts.
     /// The transitions are the agent's own count (PPO trains whole rollouts, the others whole
@@ -185,22 +187,34 @@ public static class Throughput
             _ => 1,   // one rollout
         };
         AgentCatalog.Train(learner, () => env, warmup, seed, static (_, _, _) => { }, CancellationToken.None);
-        (long Transitions, double Seconds) best = (0, double.PositiveInfinity);
+        (long Transitions, double Seconds, double UpdateSeconds) best = (0, double.PositiveInfinity, 0);
         for (int i = 0; i < repeats; i++)
         {
             long before = AgentCatalog.StepsTrained(learner);
+            TimeSpan updatingBefore = UpdateTime(learner);
             long start = Stopwatch.GetTimestamp();
             AgentCatalog.Train(learner, () => env, transitions, seed + 1 + (ulong)i, static (_, _, _) => { }, CancellationToken.None);
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
             long done = AgentCatalog.StepsTrained(learner) - before;
             if (done / seconds > best.Transitions / best.Seconds)
             {
-                best = (done, seconds);
+                best = (done, seconds, (UpdateTime(learner) - updatingBefore).TotalSeconds);
             }
         }
 
-        return new TrainingThroughput(agent, trajectories, best.Transitions, repeats, best.Seconds, best.Transitions / best.Seconds);
+        return new TrainingThroughput(
+            agent, trajectories, best.Transitions, repeats, best.Seconds, best.Transitions / best.Seconds, best.UpdateSeconds,
+            best.Transitions / (best.Seconds - best.UpdateSeconds));
     }
+
+    private static TimeSpan UpdateTime(object learner) => learner switch
+    {
+        PpoAgent p => p.UpdateTime,
+        DqnAgent d => d.UpdateTime,
+        SacAgent s => s.UpdateTime,
+        ContinuousPpoAgent c => c.UpdateTime,
+        _ => throw new ArgumentException($"not a timed agent: {learner.GetType().Name}", nameof(learner)),
+    };
 
     /// <summary>
     /// Untimed runs — one, and more until <paramref name="warmUp"/> has passed — then

@@ -7,4 +7,7 @@ namespace MarketMaking.Research.Benchmarks;
 /// <param name="Runs">Timed runs.</param>
 /// <param name="Seconds">Wall-clock time of the fastest run.</param>
 /// <param name="TransitionsPerSecond"><paramref name="Transitions"/> over <paramref name="Seconds"/>.</param>
-public sealed record TrainingThroughput(string Agent, int Trajectories, long Transitions, int Runs, double Seconds, double TransitionsPerSecond);
+/// <param name="UpdateSeconds">Of <paramref name="Seconds"/>, the time spent updating the networks.</param>
+/// <param name="RolloutTransitionsPerSecond">Without updates: <paramref name="Transitions"/> over <paramref name="Seconds"/> less <paramref name="UpdateSeconds"/> (acting and the environment).</param>
+public sealed record TrainingThroughput(
+    string Agent, int Trajectories, long Transitions, int Runs, double Seconds, double TransitionsPerSecond, double UpdateSeconds, double RolloutTransitionsPerSecond);

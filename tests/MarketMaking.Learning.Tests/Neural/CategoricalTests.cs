@@ -121,4 +121,21 @@ public class CategoricalTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Categorical.LogProbability([0f, 1f], 2));
     }
+
+    [Theory]
+    [InlineData(12, 0)]
+    [InlineData(12, 11)]
+    [InlineData(3, 1)]
+    public void LogProbabilityAndEntropyTogetherGiveTheSameBitsAsApart(int actions, int action)
+    {
+        float[] logits = FiniteDifferences.RandomValues(actions, seed: 31);
+        float[] logProbabilityGradient = new float[actions], entropyGradient = new float[actions];
+        float[] expectedLogProbabilityGradient = new float[actions], expectedEntropyGradient = new float[actions];
+        float logProbability = Categorical.LogProbability(logits, action, expectedLogProbabilityGradient);
+        float entropy = Categorical.Entropy(logits, expectedEntropyGradient);
+
+        Assert.Equal((logProbability, entropy), Categorical.LogProbabilityAndEntropy(logits, action, logProbabilityGradient, entropyGradient));
+        Assert.Equal(expectedLogProbabilityGradient, logProbabilityGradient);
+        Assert.Equal(expectedEntropyGradient, entropyGradient);
+    }
 }

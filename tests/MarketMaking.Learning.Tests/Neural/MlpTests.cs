@@ -70,6 +70,49 @@ public class MlpTests
     }
 
     [Fact]
+    public void BackwardParametersLeavesTheSameGradientsAsBackward()
+    {
+        var network = new Mlp([3, 9, 9, 2], Activation.Tanh, Activation.Identity, seed: 5);
+        float[] input = FiniteDifferences.RandomValues(6 * 3, seed: 6), outputGradient = FiniteDifferences.RandomValues(6 * 2, seed: 7);
+        network.Forward(input);
+        network.Backward(outputGradient);
+        float[][] full = [.. network.Gradients.Select(g => (float[])g.Clone())];
+
+        network.ZeroGradients();
+        network.Forward(input);
+        network.BackwardParameters(outputGradient);
+
+        Assert.Equal(full, network.Gradients);
+    }
+
+    [Fact]
+    public void AViewSharingTheWeightsSeesTheirUpdatesAndKeepsItsOwnGradients()
+    {
+        var network = new Mlp([3, 9, 2], Activation.Tanh, Activation.Identity, seed: 5);
+        Mlp view = network.SharingWeights();
+        float[] input = FiniteDifferences.RandomValues(4 * 3, seed: 6), outputGradient = FiniteDifferences.RandomValues(4 * 2, seed: 7);
+
+        network.Parameters[0][0] += 0.5f; // an optimizer step on the network
+        Assert.Equal(network.Forward(input).ToArray(), view.Forward(input).ToArray());
+
+        // Rows 0–1 on the network and 2–3 on the view add up to all four rows on one network.
+        network.Forward(input.AsSpan(0, 6));
+        network.BackwardParameters(outputGradient.AsSpan(0, 4));
+        view.Forward(input.AsSpan(6, 6));
+        view.BackwardParameters(outputGradient.AsSpan(4, 4));
+        Mlp whole = network.Clone();
+        whole.Forward(input);
+        whole.BackwardParameters(outputGradient);
+        for (int k = 0; k < whole.Gradients.Count; k++)
+        {
+            for (int j = 0; j < whole.Gradients[k].Length; j++)
+            {
+                Assert.Equal(whole.Gradients[k][j], network.Gradients[k][j] + view.Gradients[k][j], 5);
+            }
+        }
+    }
+
+    [Fact]
     public void RejectsLayersThatDoNotChain()
     {
         var error = Assert.Throws<ArgumentException>(() => new Mlp([new DenseLayer(3, 4, Activation.ReLU), new DenseLayer(5, 1, Activation.Identity)]));

@@ -37,10 +37,15 @@ public class ThroughputTests
         Assert.Equal(("ppo", 256, 256L * 100, 2), (ppo.Agent, ppo.Trajectories, ppo.Transitions, ppo.Runs));
         Assert.Equal(ppo.Transitions / ppo.Seconds, ppo.TransitionsPerSecond, 9);
 
+        // Without updates: the same transitions over the run's time less the time PPO's epochs took.
+        Assert.InRange(ppo.UpdateSeconds, double.Epsilon, ppo.Seconds);
+        Assert.Equal(ppo.Transitions / (ppo.Seconds - ppo.UpdateSeconds), ppo.RolloutTransitionsPerSecond, 9);
+
         // DQN steps its 64 trajectories together: 100 transitions asked for take two steps, 128.
         TrainingThroughput dqn = Throughput.Training("dqn", transitions: 100, repeats: 1);
         Assert.Equal((64, 128L), (dqn.Trajectories, dqn.Transitions));
         Assert.Equal(dqn.Transitions / dqn.Seconds, dqn.TransitionsPerSecond, 9);
+        Assert.InRange(dqn.UpdateSeconds, double.Epsilon, dqn.Seconds);   // past its learning start, every step updates
     }
 
     [Theory]

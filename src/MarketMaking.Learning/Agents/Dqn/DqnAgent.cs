@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MarketMaking.Core.Randomness;
 using MarketMaking.Learning.Agents;
 using MarketMaking.Learning.Environments;
@@ -107,6 +108,12 @@ public sealed class DqnAgent : IDiscretePolicy
     /// <summary>Gradient updates so far (drives the target copies).</summary>
     public long Updates { get; internal set; }
 
+    /// <summary>
+    /// Wall-clock time Train spent updating the networks in this process (not saved): what a
+    /// benchmark subtracts to time the rollout alone (acting and the environment).
+    /// </summary>
+    public TimeSpan UpdateTime { get; internal set; }
+
     /// <summary>Huber loss of the last update.</summary>
     public float LastLoss { get; private set; } = float.NaN;
 
@@ -207,8 +214,10 @@ public sealed class DqnAgent : IDiscretePolicy
                 _sinceUpdate -= Settings.UpdateEvery;
                 if (_replay.Count >= Settings.LearningStarts)
                 {
+                    long start = Stopwatch.GetTimestamp();
                     _optimizer.LearningRate = (float)LearningRateAt(Steps);
                     Learn(ref random);
+                    UpdateTime += Stopwatch.GetElapsedTime(start);
                 }
             }
 
@@ -260,7 +269,7 @@ public sealed class DqnAgent : IDiscretePolicy
         }
 
         Online.ZeroGradients();
-        Online.Backward(_outputGradient);
+        Online.BackwardParameters(_outputGradient);
         float norm = GradientClipping.ClipByGlobalNorm(Online.Gradients, (float)Settings.MaxGradientNorm);
         if (float.IsFinite(norm))
         {

@@ -152,16 +152,23 @@ public sealed class ActorCritic
         Span<float> inputs = _inputs.AsSpan(0, batch * f);
         new ObservationFeatures(ObservationScale, SquaredFeatures).WriteRows(observations, o, inputs);
 
-        ReadOnlySpan<float> hidden = Trunk.Forward(inputs);
-        bidLogits = BidHead.Forward(hidden);
-        askLogits = AskHead.Forward(hidden);
-        values = ValueHead.Forward(ValueTrunk is null ? hidden : ValueTrunk.Forward(inputs));
+        // Each part reads its input rows in place: the features here, the trunks' outputs in theirs.
+        Trunk.Forward(_inputs, batch);
+        bidLogits = BidHead.Forward(Trunk.OutputBuffer, batch);
+        askLogits = AskHead.Forward(Trunk.OutputBuffer, batch);
+        if (ValueTrunk is not null)
+        {
+            ValueTrunk.Forward(_inputs, batch);
+        }
+
+        values = ValueHead.Forward((ValueTrunk ?? Trunk).OutputBuffer, batch);
         _batch = batch;
     }
 
     /// <summary>
     /// Adds ∂loss/∂parameters for the last Forward, given ∂loss/∂(bid logits, ask logits, values):
-    /// the policy trunk receives the sum of its heads' input gradients.
+    /// the policy trunk receives the sum of its heads' input gradients. The features' own gradient
+    /// is not computed: nothing uses it.
     /// </summary>
     public void Backward(ReadOnlySpan<float> bidLogitGradient, ReadOnlySpan<float> askLogitGradient, ReadOnlySpan<float> valueGradient)
     {
@@ -179,10 +186,10 @@ public sealed class ActorCritic
         }
         else
         {
-            ValueTrunk.Backward(ValueHead.Backward(valueGradient));
+            ValueTrunk.BackwardParameters(ValueHead.Backward(valueGradient));
         }
 
-        Trunk.Backward(trunkGradient);
+        Trunk.BackwardParameters(trunkGradient);
     }
 
     public void ZeroGradients()
@@ -229,6 +236,14 @@ public sealed class ActorCritic
     /// <summary>Same architecture and weights, own buffers.</summary>
     public ActorCritic Clone() =>
         new(Trunk.Clone(), CloneLayer(BidHead), CloneLayer(AskHead), CloneLayer(ValueHead), ObservationScale, SquaredFeatures, ValueTrunk?.Clone());
+
+    /// <summary>
+    /// The same network for another thread: it reads these weights in place (nothing to copy when
+    /// the optimizer moves them) and has its own batch buffers and gradients.
+    /// </summary>
+    internal ActorCritic SharingWeights() =>
+        new(Trunk.SharingWeights(), new DenseLayer(BidHead), new DenseLayer(AskHead), new DenseLayer(ValueHead), ObservationScale, SquaredFeatures,
+            ValueTrunk?.SharingWeights());
 
     private static DenseLayer CloneLayer(DenseLayer layer)
     {

@@ -79,6 +79,12 @@ public sealed class ContinuousPpoAgent : IContinuousPolicy, IPpoTrainee
 
     public long Updates { get; private set; }
 
+    /// <summary>
+    /// Wall-clock time Train spent updating the networks in this process (not saved): what a
+    /// benchmark subtracts to time the rollout alone (acting and the environment).
+    /// </summary>
+    public TimeSpan UpdateTime { get; private set; }
+
     public long OptimizerSteps => _optimizerStepsBefore + (_optimizer?.StepCount ?? 0);
 
     /// <summary>When set, Train saves the agent here every <see cref="CheckpointInterval"/> environment steps, at its end and when cancelled.</summary>
@@ -121,10 +127,11 @@ public sealed class ContinuousPpoAgent : IContinuousPolicy, IPpoTrainee
     /// <summary>Reads an agent written by <see cref="Save"/>; a malformed file throws a DataFormatException naming the file and field.</summary>
     public static ContinuousPpoAgent Load(string path) => ContinuousPpoFile.Load(path);
 
-    void IPpoTrainee.CountRollout(int steps)
+    void IPpoTrainee.CountRollout(int steps, TimeSpan updating)
     {
         EnvironmentSteps += steps;
         Updates++;
+        UpdateTime += updating;
     }
 
     void IPpoTrainee.SaveCheckpoint()

@@ -11,8 +11,9 @@ namespace MarketMaking.Learning.Agents.Ppo;
 /// </summary>
 internal sealed class GridPpoHead : IPpoPolicyHead
 {
-    // Minibatches at least this large are split in two halves, one per network copy, run in
-    // parallel and summed in a fixed order: the result does not depend on the core count or timing.
+    // Minibatches at least this large are split in two halves, one on the network and one on a
+    // view of it sharing its weights, run in parallel; their gradients are summed in a fixed
+    // order, so the result does not depend on the core count or timing.
     private const int SplitRows = 256;
 
     private readonly ActorCritic _network;
@@ -29,7 +30,7 @@ internal sealed class GridPpoHead : IPpoPolicyHead
         int minibatch = Math.Min(settings.MinibatchSize, settings.RolloutSteps * env.Count);
         _loss = new PpoLoss(settings);
         _network.EnsureBatchCapacity(Math.Max(env.Count, minibatch));
-        _worker = _network.Clone();
+        _worker = _network.SharingWeights();
         _worker.EnsureBatchCapacity(minibatch);
         _workerLoss = new PpoLoss(settings);
         _actions = new int[env.Count];
@@ -73,8 +74,8 @@ internal sealed class GridPpoHead : IPpoPolicyHead
     }
 
     /// <summary>
-    /// Large minibatches are halved: the first half on the network, the second on a weight copy, in
-    /// parallel; the copy's gradients are then added, always in that order.
+    /// Large minibatches are halved: the first half on the network, the second on the worker that
+    /// reads the same weights, in parallel; the worker's gradients are then added, always in that order.
     /// </summary>
     public PpoLossTerms Gradient(RolloutBuffer buffer, int size)
     {
@@ -82,12 +83,6 @@ internal sealed class GridPpoHead : IPpoPolicyHead
         if (size < SplitRows)
         {
             return _loss.Accumulate(_network, buffer.View(0, size));
-        }
-
-        IReadOnlyList<float[]> parameters = _network.Parameters, workerParameters = _worker.Parameters;
-        for (int k = 0; k < parameters.Count; k++)
-        {
-            parameters[k].CopyTo(workerParameters[k], 0);
         }
 
         _worker.ZeroGradients();

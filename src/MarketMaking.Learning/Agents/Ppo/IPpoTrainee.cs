@@ -14,8 +14,8 @@ internal interface IPpoTrainee
 
     long CheckpointInterval { get; }
 
-    /// <summary>Counts one rollout of <paramref name="steps"/> environment steps learned from.</summary>
-    void CountRollout(int steps);
+    /// <summary>Counts one rollout of <paramref name="steps"/> environment steps learned from in <paramref name="updating"/> of update time.</summary>
+    void CountRollout(int steps, TimeSpan updating);
 
     void SaveCheckpoint();
 }

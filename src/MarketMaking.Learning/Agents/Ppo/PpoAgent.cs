@@ -54,6 +54,12 @@ public sealed class PpoAgent : IDiscretePolicy, IPpoTrainee
     /// <summary>Rollouts learned from.</summary>
     public long Updates { get; internal set; }
 
+    /// <summary>
+    /// Wall-clock time Train spent updating the networks in this process (not saved): what a
+    /// benchmark subtracts to time the rollout alone (acting and the environment).
+    /// </summary>
+    public TimeSpan UpdateTime { get; private set; }
+
     /// <summary>Optimizer (minibatch) steps, over all Train calls and before a save.</summary>
     public long OptimizerSteps => _optimizerStepsBefore + (_optimizer?.StepCount ?? 0);
 
@@ -108,10 +114,11 @@ public sealed class PpoAgent : IDiscretePolicy, IPpoTrainee
     /// <summary>Reads an agent written by <see cref="Save"/>; a malformed file throws a DataFormatException naming the file, line and field.</summary>
     public static PpoAgent Load(string path) => PpoFile.Load(path);
 
-    void IPpoTrainee.CountRollout(int steps)
+    void IPpoTrainee.CountRollout(int steps, TimeSpan updating)
     {
         EnvironmentSteps += steps;
         Updates++;
+        UpdateTime += updating;
     }
 
     void IPpoTrainee.SaveCheckpoint() => SaveCheckpoint();

@@ -13,12 +13,13 @@ public sealed class PpoLoss
     private float[] _bidGradient = [];
     private float[] _askGradient = [];
     private float[] _valueGradient = [];
-    private readonly float[] _entropyGradient;
+    private readonly float[] _bidEntropyGradient;
+    private readonly float[] _askEntropyGradient;
 
     public PpoLoss(float clipRange, float valueClipRange, float valueCoefficient, float entropyCoefficient, int maxActions = 256)
     {
         (ClipRange, ValueClipRange, ValueCoefficient, EntropyCoefficient) = (clipRange, valueClipRange, valueCoefficient, entropyCoefficient);
-        _entropyGradient = new float[maxActions];
+        (_bidEntropyGradient, _askEntropyGradient) = (new float[maxActions], new float[maxActions]);
     }
 
     public PpoLoss(PpoSettings settings)
@@ -78,14 +79,14 @@ public sealed class PpoLoss
             throw new ArgumentOutOfRangeException(nameof(minibatchRows), $"the minibatch has at least the part's {m} rows, got {minibatchRows}");
         }
 
-        if (Math.Max(bids, asks) > _entropyGradient.Length)
+        if (Math.Max(bids, asks) > _bidEntropyGradient.Length)
         {
-            throw new InvalidOperationException($"heads wider than {_entropyGradient.Length} actions");
+            throw new InvalidOperationException($"heads wider than {_bidEntropyGradient.Length} actions");
         }
 
         Reserve(m, bids, asks);
         network.Forward(samples.Observations, out ReadOnlySpan<float> bidLogits, out ReadOnlySpan<float> askLogits, out ReadOnlySpan<float> values);
-        Span<float> entropyGradient = _entropyGradient;
+        Span<float> bidEntropyGradient = _bidEntropyGradient.AsSpan(0, bids), askEntropyGradient = _askEntropyGradient.AsSpan(0, asks);
         double policy = 0, value = 0, entropy = 0, kl = 0;
         int clippedRows = 0;
         float weight = 1f / minibatchRows;
@@ -97,8 +98,9 @@ public sealed class PpoLoss
             Span<float> askGradient = _askGradient.AsSpan(row * asks, asks);
 
             // log π = log π_bid + log π_ask; the gradient spans hold ∂log π/∂z for now.
-            float logProbability = Categorical.LogProbability(bidRow, samples.Bids[row], bidGradient)
-                + Categorical.LogProbability(askRow, samples.Asks[row], askGradient);
+            (float bidLogProbability, float bidEntropy) = Categorical.LogProbabilityAndEntropy(bidRow, samples.Bids[row], bidGradient, bidEntropyGradient);
+            (float askLogProbability, float askEntropy) = Categorical.LogProbabilityAndEntropy(askRow, samples.Asks[row], askGradient, askEntropyGradient);
+            float logProbability = bidLogProbability + askLogProbability;
             float logRatio = logProbability - samples.OldLogProbabilities[row];
             float ratio = MathF.Exp(logRatio);
             float surrogate = ClippedSurrogate(ratio, samples.Advantages[row], ClipRange, out float ratioGradient);
@@ -112,8 +114,10 @@ public sealed class PpoLoss
             // ∂(−S/m)/∂log π = −∂S/∂r · r / m.
             float logProbabilityGradient = -ratioGradient * ratio * weight;
             float entropyWeight = -EntropyCoefficient * weight;
-            entropy += AddHead(bidRow, bidGradient, logProbabilityGradient, entropyWeight, entropyGradient);
-            entropy += AddHead(askRow, askGradient, logProbabilityGradient, entropyWeight, entropyGradient);
+            Combine(bidGradient, logProbabilityGradient, entropyWeight, bidEntropyGradient);
+            Combine(askGradient, logProbabilityGradient, entropyWeight, askEntropyGradient);
+            entropy += bidEntropy;
+            entropy += askEntropy;
 
             value += ValueLoss(values[row], samples.OldValues[row], samples.Returns[row], ValueClipRange, out float valueGradient);
             _valueGradient[row] = ValueCoefficient * weight * valueGradient;
@@ -150,17 +154,13 @@ public sealed class PpoLoss
         return 0.5f * clippedError * clippedError;
     }
 
-    /// <summary>gradient ← g·∂log π/∂z + w·∂H/∂z for one head; returns the head's entropy.</summary>
-    private static float AddHead(ReadOnlySpan<float> logits, Span<float> gradient, float logProbabilityGradient, float entropyWeight, Span<float> scratch)
+    /// <summary>gradient ← g·∂log π/∂z + w·∂H/∂z for one head (the span holds ∂log π/∂z on entry).</summary>
+    private static void Combine(Span<float> gradient, float logProbabilityGradient, float entropyWeight, ReadOnlySpan<float> entropyGradient)
     {
-        Span<float> entropyGradient = scratch[..logits.Length];
-        float entropy = Categorical.Entropy(logits, entropyGradient);
         for (int j = 0; j < gradient.Length; j++)
         {
             gradient[j] = (logProbabilityGradient * gradient[j]) + (entropyWeight * entropyGradient[j]);
         }
-
-        return entropy;
     }
 
     private void Reserve(int rows, int bids, int asks)

@@ -64,8 +64,9 @@ internal sealed class PpoTrainer
                 meanEpisodeReward = episodeReward / episodes;
             }
 
+            long updateStart = Stopwatch.GetTimestamp();
             PpoLossTerms terms = Update();
-            _agent.CountRollout(_buffer.Length);
+            _agent.CountRollout(_buffer.Length, Stopwatch.GetElapsedTime(updateStart));
             double seconds = clock.Elapsed.TotalSeconds;
             report = new PpoProgress(
                 _agent.EnvironmentSteps, _agent.Updates, (_agent.EnvironmentSteps - start) / Math.Max(seconds, 1e-9),

@@ -90,6 +90,12 @@ public sealed class SacAgent : IContinuousPolicy
     /// <summary>Gradient steps taken.</summary>
     public long Updates { get; internal set; }
 
+    /// <summary>
+    /// Wall-clock time Train spent updating the networks in this process (not saved): what a
+    /// benchmark subtracts to time the rollout alone (acting and the environment).
+    /// </summary>
+    public TimeSpan UpdateTime { get; internal set; }
+
     /// <summary>The entropy α steers to: the setting, or −2 (minus the action's dimensions).</summary>
     public float TargetEntropy => float.IsNaN(Settings.TargetEntropy) ? -ActionSize : Settings.TargetEntropy;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MarketMaking.Core.Randomness;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Learning.Neural;
@@ -117,7 +118,9 @@ internal sealed class SacTrainer
                 _sinceUpdate -= _settings.UpdateEvery;
                 if (_replay.Count >= Math.Max(_settings.WarmupSteps, _settings.BatchSize))
                 {
+                    long start = Stopwatch.GetTimestamp();
                     Update(ref random);
+                    _agent.UpdateTime += Stopwatch.GetElapsedTime(start);
                 }
             }
 
@@ -226,7 +229,7 @@ internal sealed class SacTrainer
         }
 
         agent.Actor.ZeroGradients();
-        agent.Actor.Backward(_headGradient);
+        agent.Actor.BackwardParameters(_headGradient);
         _actorOptimizer.ApplyGradients();
 
         // Temperature: ∂/∂ln α of −ln α·mean(log π + H̄) = −mean(log π + H̄) = mean entropy − H̄.
@@ -280,7 +283,7 @@ internal sealed class SacTrainer
         }
 
         critic.ZeroGradients();
-        critic.Backward(_outputGradient);
+        critic.BackwardParameters(_outputGradient);
         optimizer.ApplyGradients();
     }
 
