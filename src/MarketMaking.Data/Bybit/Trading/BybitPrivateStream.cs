@@ -99,14 +99,7 @@ public sealed class BybitPrivateStream
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            writer.WriteStartObject();
-            writer.WriteString("op"u8, "auth"u8);
-            writer.WriteStartArray("args"u8);
-            writer.WriteStringValue(_credentials.ApiKey);
-            writer.WriteNumberValue(expires);
-            writer.WriteStringValue(BybitSigner.SignWebSocketAuth(_credentials, expires));
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            BybitSigner.WriteWebSocketAuth(writer, _credentials, expires);
         }
 
         return buffer.WrittenSpan.ToArray();

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 
 namespace MarketMaking.Data.Bybit.Trading;
 
@@ -26,6 +27,23 @@ public static class BybitSigner
     {
         using var signer = new BybitRequestSigner(credentials);
         signer.Sign(timestamp, recvWindow, payload, signature);
+    }
+
+    /// <summary>
+    /// A WebSocket <c>auth</c> request, <c>{"op":"auth","args":[key, expires, signature]}</c>, as the private
+    /// stream and the order entry both send it (docs/v5/websocket/wss-authentication.mdx).
+    /// </summary>
+    public static void WriteWebSocketAuth(Utf8JsonWriter writer, BybitCredentials credentials, long expires)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("op"u8, "auth"u8);
+        writer.WriteStartArray("args"u8);
+        writer.WriteStringValue(credentials.ApiKey);
+        writer.WriteNumberValue(expires);
+        writer.WriteStringValue(SignWebSocketAuth(credentials, expires));
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     /// <summary>The signature of a private-stream <c>auth</c> request expiring at <paramref name="expires"/> (ms).</summary>

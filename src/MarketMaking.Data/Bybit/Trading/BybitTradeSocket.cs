@@ -24,6 +24,7 @@ public sealed class BybitTradeSocket : IAsyncDisposable
 {
     private static readonly TimeSpan AuthExpiry = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(20);
+    private static readonly byte[] Ping = """{"op":"ping"}"""u8.ToArray();
 
     private readonly BybitCredentials _credentials;
     private readonly BybitTradingOptions _options;
@@ -161,17 +162,8 @@ public sealed class BybitTradeSocket : IAsyncDisposable
 
         long expires = (_options.TimeProvider.GetUtcNow() + _clockOffset() + AuthExpiry).ToUnixTimeMilliseconds();
         _buffer.Begin();
-        Utf8JsonWriter writer = _buffer.Writer;
-        writer.WriteStartObject();
-        writer.WriteString("reqId"u8, "auth");
-        writer.WriteString("op"u8, "auth"u8);
-        writer.WriteStartArray("args"u8);
-        writer.WriteStringValue(_credentials.ApiKey);
-        writer.WriteNumberValue(expires);
-        writer.WriteStringValue(BybitSigner.SignWebSocketAuth(_credentials, expires));
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        writer.Flush();
+        BybitSigner.WriteWebSocketAuth(_buffer.Writer, _credentials, expires);
+        _buffer.Writer.Flush();
         await socket.SendAsync(_buffer.Written, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
         BybitTradeAnswer auth = await _auth.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         if (auth.RetCode != 0)
@@ -242,7 +234,7 @@ public sealed class BybitTradeSocket : IAsyncDisposable
                 {
                     if (_socket is { State: WebSocketState.Open } socket)
                     {
-                        await socket.SendAsync("{\"op\":\"ping\"}"u8.ToArray(), WebSocketMessageType.Text, endOfMessage: true, _closing.Token).ConfigureAwait(false);
+                        await socket.SendAsync(Ping, WebSocketMessageType.Text, endOfMessage: true, _closing.Token).ConfigureAwait(false);
                     }
                 }
                 catch (WebSocketException)
