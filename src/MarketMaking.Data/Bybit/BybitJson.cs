@@ -39,6 +39,30 @@ internal static class BybitJson
         return raw.IndexOf((byte)'\\') < 0 ? raw[1..^1] : System.Text.Encoding.UTF8.GetBytes(element.GetString()!);
     }
 
+    /// <summary>The number at the reader (in a string or bare), finite.</summary>
+    public static double Double(ref Utf8JsonReader reader)
+    {
+        double value = reader.TokenType == JsonTokenType.String
+            ? double.Parse(Utf8(ref reader), NumberStyles.Float, CultureInfo.InvariantCulture)
+            : reader.GetDouble();
+        return double.IsFinite(value) ? value : throw new FormatException($"'{reader.GetString()}' is not a finite number");
+    }
+
+    /// <summary>The integer at the reader (in a string or bare).</summary>
+    public static long Long(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String
+            ? long.Parse(Utf8(ref reader), NumberStyles.Integer, CultureInfo.InvariantCulture)
+            : reader.GetInt64();
+
+    /// <summary>Bybit's side names at the reader; anything else is malformed.</summary>
+    public static Side Side(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("Buy"u8) ? Core.Orders.Side.Buy
+        : reader.ValueTextEquals("Sell"u8) ? Core.Orders.Side.Sell
+        : throw new FormatException($"unknown side '{reader.GetString()}'");
+
+    private static ReadOnlySpan<byte> Utf8(ref Utf8JsonReader reader) =>
+        !reader.ValueIsEscaped && !reader.HasValueSequence ? reader.ValueSpan : System.Text.Encoding.UTF8.GetBytes(reader.GetString()!);
+
     /// <summary>A millisecond timestamp as nanoseconds; 0 when the field is absent.</summary>
     public static long MillisAsNanos(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out JsonElement value) ? Long(value) * NanosPerMilli : 0;
