@@ -84,8 +84,28 @@ internal sealed class StreamConnection
         }
     }
 
+    /// <summary>
+    /// Serves the connection until the client leaves or <paramref name="stopping"/>: queued messages go
+    /// out while each whole text message received is handed to <paramref name="handle"/>; then it is cut.
+    /// </summary>
+    public async Task ServeAsync(Func<StreamConnection, ReadOnlyMemory<byte>, Task> handle, CancellationToken stopping)
+    {
+        try
+        {
+            using var life = CancellationTokenSource.CreateLinkedTokenSource(stopping, _context.RequestAborted);
+            Task sending = SendLoopAsync(life.Token);
+            await ReceiveLoopAsync(handle, life.Token).ConfigureAwait(false);
+            await life.CancelAsync().ConfigureAwait(false);
+            await sending.ConfigureAwait(false);
+        }
+        finally
+        {
+            Abort();
+        }
+    }
+
     /// <summary>Sends queued messages until the connection ends.</summary>
-    public async Task SendLoopAsync(CancellationToken cancellationToken)
+    private async Task SendLoopAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -105,7 +125,7 @@ internal sealed class StreamConnection
     }
 
     /// <summary>Reads whole text messages and hands each to <paramref name="handle"/> until the client leaves.</summary>
-    public async Task ReceiveLoopAsync(Func<StreamConnection, ReadOnlyMemory<byte>, Task> handle, CancellationToken cancellationToken)
+    private async Task ReceiveLoopAsync(Func<StreamConnection, ReadOnlyMemory<byte>, Task> handle, CancellationToken cancellationToken)
     {
         var buffer = new byte[16 * 1024];
         try

@@ -40,16 +40,11 @@ internal sealed class StreamEndpoints
         _hub.Add(connection);
         try
         {
-            using var life = CancellationTokenSource.CreateLinkedTokenSource(stopping, context.RequestAborted);
-            Task sending = connection.SendLoopAsync(life.Token);
-            await connection.ReceiveLoopAsync(isPrivate ? PrivateAsync : PublicAsync, life.Token).ConfigureAwait(false);
-            await life.CancelAsync().ConfigureAwait(false);
-            await sending.ConfigureAwait(false);
+            await connection.ServeAsync(isPrivate ? PrivateAsync : PublicAsync, stopping).ConfigureAwait(false);
         }
         finally
         {
             _hub.Remove(connection);
-            connection.Abort();
         }
     }
 

@@ -56,18 +56,7 @@ internal sealed class TradeStreamEndpoint
         WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
         var connection = new StreamConnection(_hub.NextIndex(), isPrivate: false, context, socket, _clock.Elapsed);
         var requestIds = new HashSet<string>(StringComparer.Ordinal);
-        try
-        {
-            using var life = CancellationTokenSource.CreateLinkedTokenSource(stopping, context.RequestAborted);
-            Task sending = connection.SendLoopAsync(life.Token);
-            await connection.ReceiveLoopAsync((c, message) => AnswerAsync(c, message, requestIds), life.Token).ConfigureAwait(false);
-            await life.CancelAsync().ConfigureAwait(false);
-            await sending.ConfigureAwait(false);
-        }
-        finally
-        {
-            connection.Abort();
-        }
+        await connection.ServeAsync((c, message) => AnswerAsync(c, message, requestIds), stopping).ConfigureAwait(false);
     }
 
     private async Task AnswerAsync(StreamConnection connection, ReadOnlyMemory<byte> message, HashSet<string> requestIds)
