@@ -111,7 +111,7 @@ public sealed class LocalVenue : IAsyncDisposable
         var limiter = new RateLimiter(settings.RateLimits, faults);
         var rest = new RestEndpoints(loop, clock, authenticator, limiter, faults);
         var streams = new StreamEndpoints(loop, hub, clock, authenticator);
-        var trade = new TradeStreamEndpoint(rest, clock, authenticator, limiter, hub);
+        var trade = new TradeStreamEndpoint(rest, clock, authenticator, limiter, hub, faults);
         var stopping = new CancellationTokenSource();
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();

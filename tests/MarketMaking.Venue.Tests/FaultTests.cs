@@ -126,6 +126,24 @@ public sealed class FaultTests
         Assert.Equal(1, venue.Faults.Count(FaultKind.Timeout));
     }
 
+    [Theory]
+    [InlineData(1.0, 1)]
+    [InlineData(0.0, 0)]
+    public async Task AnOrderEntryAnswerNeverSentTimesOutAfterTheTimeoutWithTheOrderPlacedOrNot(double executed, int orders)
+    {
+        await using LocalVenue venue = await Start(FaultKind.Timeout, new FaultRule { Rate = 1, Executed = executed });
+        await using var socket = new BybitTradeSocket(venue.Credentials, new BybitTradingOptions { Environment = venue.Environment, Timeout = TimeSpan.FromMilliseconds(500) });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        BybitTimeoutException e = await Assert.ThrowsAsync<BybitTimeoutException>(() => socket.PlaceOrderAsync(Order("lost")));
+
+        // Late answers are swept ten times a timeout: given up after the timeout and before one more tenth of it (and some slack for a loaded machine).
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5));
+        Assert.Equal("WS order.create", e.Request);
+        Assert.Equal(orders, (await venue.StateAsync()).Orders);
+        Assert.Equal(1, venue.Faults.Count(FaultKind.Timeout));
+    }
+
     [Fact]
     public async Task ARejectedOrderIsAcknowledgedThenRejectedOnTheStream()
     {

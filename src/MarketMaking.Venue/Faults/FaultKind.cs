@@ -24,7 +24,7 @@ public enum FaultKind
     /// <summary><c>http_5xx</c>: a private REST request is answered with an HTTP 5xx and not processed.</summary>
     ServerError,
 
-    /// <summary><c>timeout</c>: a private REST request is held past the client's timeout; it may or may not have been processed.</summary>
+    /// <summary><c>timeout</c>: a private REST request is held past the client's timeout (an order over the WebSocket order entry is never answered); it may or may not have been processed.</summary>
     Timeout,
 
     /// <summary><c>reject_order</c>: a new order is refused (on the order stream after its ack, or with a REST error code).</summary>

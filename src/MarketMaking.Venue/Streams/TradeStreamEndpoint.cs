@@ -5,6 +5,7 @@ using System.Text.Json;
 using MarketMaking.Data.Bybit;
 using MarketMaking.Data.Bybit.Trading;
 using MarketMaking.Venue.Exchange;
+using MarketMaking.Venue.Faults;
 using MarketMaking.Venue.Http;
 using Microsoft.AspNetCore.Http;
 
@@ -19,7 +20,9 @@ namespace MarketMaking.Venue.Streams;
 /// REST endpoints' own work, and take the same account rate limits (shared, as Bybit shares them),
 /// answered as <c>data</c> beside a <c>header</c> with X-Bapi-Limit, X-Bapi-Limit-Status,
 /// X-Bapi-Limit-Reset-Timestamp, Traceid and Timenow. An order op before auth is refused with 10003:
-/// Bybit's guide gives no code for it, this is the REST one for a missing key.
+/// Bybit's guide gives no code for it, this is the REST one for a missing key. The <c>timeout</c>
+/// fault strikes order requests here too: processed or not (its <c>executed</c> share), the answer is
+/// never sent, as when it is lost on the way.
 /// </summary>
 internal sealed class TradeStreamEndpoint
 {
@@ -29,16 +32,21 @@ internal sealed class TradeStreamEndpoint
     private const int DuplicateRequestId = 20006;
     private const int UnknownOp = 10404;
 
+    // The fault draws' stream for this endpoint, apart from the REST endpoints' (their indexes are small).
+    private const long FaultStream = 64;
+
     private readonly RestEndpoints _rest;
     private readonly VenueClock _clock;
     private readonly RequestAuthenticator _authenticator;
     private readonly RateLimiter _limiter;
     private readonly StreamHub _hub;
+    private readonly FaultInjector _faults;
     private long _traces;
     private long _orders;
 
-    public TradeStreamEndpoint(RestEndpoints rest, VenueClock clock, RequestAuthenticator authenticator, RateLimiter limiter, StreamHub hub)
+    public TradeStreamEndpoint(RestEndpoints rest, VenueClock clock, RequestAuthenticator authenticator, RateLimiter limiter, StreamHub hub, FaultInjector faults)
     {
+        _faults = faults;
         _rest = rest;
         _clock = clock;
         _authenticator = authenticator;
@@ -82,7 +90,19 @@ internal sealed class TradeStreamEndpoint
                 connection.Send(Auth(connection, request));
                 return;
             case "order.create" or "order.amend" or "order.cancel":
-                Interlocked.Increment(ref _orders);
+                long n = Interlocked.Increment(ref _orders) - 1;
+                if (_faults.Strikes(FaultKind.Timeout, FaultStream, n))
+                {
+                    bool executed = _faults.Uniform(FaultKind.Timeout, 1_000 + FaultStream, n) < (_faults.Rule(FaultKind.Timeout)?.Executed ?? 1);
+                    if (executed)
+                    {
+                        await OrderAsync(connection, request).ConfigureAwait(false);
+                    }
+
+                    _faults.Record(FaultKind.Timeout, $"WS {request.Op} #{n} never answered, {(executed ? "processed" : "not processed")}");
+                    return;
+                }
+
                 connection.Send(await OrderAsync(connection, request).ConfigureAwait(false));
                 return;
             default:

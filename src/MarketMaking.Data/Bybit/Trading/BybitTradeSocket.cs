@@ -33,12 +33,14 @@ public sealed class BybitTradeSocket : IAsyncDisposable
     private readonly string _recvWindow;
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly BybitRequestBuffer _buffer;
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<BybitTradeAnswer>> _pending = new(StringComparer.Ordinal);
+    private readonly byte[] _timestamp = new byte[20]; // the header's digits, written under the send lock
+    private readonly ConcurrentDictionary<string, Waiting> _pending = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _closing = new();
     private ClientWebSocket? _socket;
     private TaskCompletionSource<BybitTradeAnswer>? _auth;
     private Task _receiving = Task.CompletedTask;
     private Task? _pinging;
+    private Task? _expiring;
     private long _nextRequest;
 
     /// <param name="credentials">The API key and secret.</param>
@@ -75,9 +77,12 @@ public sealed class BybitTradeSocket : IAsyncDisposable
         await _closing.CancelAsync().ConfigureAwait(false);
         _socket?.Abort();
         await _receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (_pinging is not null)
+        foreach (Task? loop in new[] { _pinging, _expiring })
         {
-            await _pinging.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (loop is not null)
+            {
+                await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
 
         _socket?.Dispose();
@@ -86,26 +91,30 @@ public sealed class BybitTradeSocket : IAsyncDisposable
         _closing.Dispose();
     }
 
+    // Nothing on the way out arms a timer: each request carries its deadline, and one sweep (see
+    // ExpireAsync) fails the requests whose answer is late. Only opening a connection is timed itself.
     private async Task<BybitReply<BybitOrderAck>> SendAsync<T>(string op, T body, Action<Utf8JsonWriter, T> write, CancellationToken cancellationToken)
     {
-        string request = $"WS {op}";
         string id = Interlocked.Increment(ref _nextRequest).ToString(CultureInfo.InvariantCulture);
-        var answer = new TaskCompletionSource<BybitTradeAnswer>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answer = new Waiting(_options.TimeProvider.GetTimestamp() + (long)(_options.Timeout.TotalSeconds * _options.TimeProvider.TimestampFrequency));
         _pending[id] = answer;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Timeout);
         try
         {
-            await _sending.WaitAsync(timeout.Token).ConfigureAwait(false);
+            if (!await _sending.WaitAsync(_options.Timeout, cancellationToken).ConfigureAwait(false))
+            {
+                throw new TimeoutException();
+            }
+
             try
             {
-                ClientWebSocket socket = await OpenAsync(timeout.Token).ConfigureAwait(false);
+                ClientWebSocket socket = _socket is { State: WebSocketState.Open } open ? open : await OpenTimedAsync(cancellationToken).ConfigureAwait(false);
                 _buffer.Begin();
                 Utf8JsonWriter writer = _buffer.Writer;
                 writer.WriteStartObject();
                 writer.WriteString("reqId"u8, id);
                 writer.WriteStartObject("header"u8);
-                writer.WriteString("X-BAPI-TIMESTAMP"u8, Timestamp().ToString(CultureInfo.InvariantCulture));
+                Timestamp().TryFormat(_timestamp, out int digits, default, CultureInfo.InvariantCulture);
+                writer.WriteString("X-BAPI-TIMESTAMP"u8, _timestamp.AsSpan(0, digits));
                 writer.WriteString("X-BAPI-RECV-WINDOW"u8, _recvWindow);
                 writer.WriteEndObject();
                 writer.WriteString("op"u8, op);
@@ -115,32 +124,70 @@ public sealed class BybitTradeSocket : IAsyncDisposable
                 writer.WriteEndObject();
                 writer.Flush();
                 Sending?.Invoke(_buffer.Written);
-                await socket.SendAsync(_buffer.Written, WebSocketMessageType.Text, endOfMessage: true, timeout.Token).ConfigureAwait(false);
+                await socket.SendAsync(_buffer.Written, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 _sending.Release();
             }
 
-            BybitTradeAnswer reply = await answer.Task.WaitAsync(timeout.Token).ConfigureAwait(false);
+            BybitTradeAnswer reply;
+            using (cancellationToken.UnsafeRegister(static (state, token) => ((Waiting)state!).TrySetCanceled(token), answer))
+            {
+                reply = await answer.Task.ConfigureAwait(false);
+            }
+
             if (reply.RetCode != 0)
             {
-                throw new BybitApiException(request, reply.RetCode, reply.RetMsg) { RateLimit = reply.RateLimit };
+                throw new BybitApiException($"WS {op}", reply.RetCode, reply.RetMsg) { RateLimit = reply.RateLimit };
             }
 
             return new BybitReply<BybitOrderAck>(new BybitOrderAck { OrderId = reply.OrderId, OrderLinkId = reply.OrderLinkId }, reply.RateLimit, reply.ServerTime, BybitExtInfo.Empty);
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new BybitTimeoutException(request, _options.Timeout, e);
+            throw new BybitTimeoutException($"WS {op}", _options.Timeout, e);
         }
         catch (Exception e) when (e is WebSocketException or IOException)
         {
-            throw new BybitConnectionException(request, $"the order-entry connection to {_url} failed: {e.Message}", e);
+            throw new BybitConnectionException($"WS {op}", $"the order-entry connection to {_url} failed: {e.Message}", e);
         }
         finally
         {
             _pending.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Opens the connection within the timeout. Called holding the send lock.</summary>
+    private async Task<ClientWebSocket> OpenTimedAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        _expiring ??= ExpireAsync();
+        return await OpenAsync(timeout.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>Fails each request whose answer is later than its deadline, ten times a timeout.</summary>
+    private async Task ExpireAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, _options.Timeout.Ticks / 10)), _options.TimeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_closing.Token).ConfigureAwait(false))
+            {
+                long now = _options.TimeProvider.GetTimestamp();
+                foreach (KeyValuePair<string, Waiting> pending in _pending)
+                {
+                    if (now >= pending.Value.Deadline)
+                    {
+                        pending.Value.TrySetException(new TimeoutException());
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed.
         }
     }
 
@@ -203,7 +250,7 @@ public sealed class BybitTradeSocket : IAsyncDisposable
                 {
                     _auth?.TrySetResult(answer);
                 }
-                else if (_pending.TryGetValue(answer.RequestId, out TaskCompletionSource<BybitTradeAnswer>? waiting))
+                else if (_pending.TryGetValue(answer.RequestId, out Waiting? waiting))
                 {
                     waiting.TrySetResult(answer);
                 }
@@ -215,7 +262,7 @@ public sealed class BybitTradeSocket : IAsyncDisposable
         }
 
         _auth?.TrySetException(ended);
-        foreach (TaskCompletionSource<BybitTradeAnswer> waiting in _pending.Values)
+        foreach (Waiting waiting in _pending.Values)
         {
             waiting.TrySetException(ended);
         }
@@ -254,4 +301,10 @@ public sealed class BybitTradeSocket : IAsyncDisposable
     }
 
     private long Timestamp() => (_options.TimeProvider.GetUtcNow() + _clockOffset()).ToUnixTimeMilliseconds();
+
+    /// <summary>A request waiting for its answer, with the timestamp (of the options' clock) past which it gives up.</summary>
+    private sealed class Waiting(long deadline) : TaskCompletionSource<BybitTradeAnswer>(TaskCreationOptions.RunContinuationsAsynchronously)
+    {
+        public long Deadline { get; } = deadline;
+    }
 }
