@@ -321,8 +321,7 @@ public sealed class OrderQueueBook : IOrderBookView
 
     private LongMap<LevelQueue> Queues(Side side) => side == Side.Buy ? _bidQueues : _askQueues;
 
-    private void AddToLevel(Side side, long price, long delta) =>
-        _levels.Set(side, price, Math.Max(0, _levels.SizeAt(side, price) + delta));
+    private void AddToLevel(Side side, long price, long delta) => _levels.Add(side, price, delta);
 
     private int Allocate()
     {
@@ -382,6 +381,29 @@ public sealed class OrderQueueBook : IOrderBookView
             return;
         }
 
+        if (e.Prev != None && e.Next != None)
+        {
+            // Inside its queue: the neighbours close the gap, head and tail stay (no level lookup).
+            _entries[e.Prev].Next = e.Next;
+            _entries[e.Next].Prev = e.Prev;
+        }
+        else
+        {
+            UnlinkEnd(ref e);
+        }
+
+        if (e.Id != 0 && !keepId)
+        {
+            _byId.Remove(e.Id);
+        }
+
+        e.Next = _freeHead;
+        _freeHead = i;
+    }
+
+    /// <summary>Takes an entry at the head or tail of its queue out of it; a queue left empty leaves its map.</summary>
+    private void UnlinkEnd(ref Entry e)
+    {
         LongMap<LevelQueue> queues = Queues(e.Side);
         ref LevelQueue queue = ref queues.Find(e.Price);
         if (e.Prev != None)
@@ -406,14 +428,6 @@ public sealed class OrderQueueBook : IOrderBookView
         {
             queues.Remove(e.Price);
         }
-
-        if (e.Id != 0 && !keepId)
-        {
-            _byId.Remove(e.Id);
-        }
-
-        e.Next = _freeHead;
-        _freeHead = i;
     }
 
     private struct Entry
