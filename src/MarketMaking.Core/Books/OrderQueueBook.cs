@@ -34,7 +34,7 @@ public sealed class OrderQueueBook : IOrderBookView
     /// <param name="capacity">
     /// Orders expected at once (the pools grow beyond it by doubling). 8,192 by default: a LOBSTER
     /// day rests a few thousand, and a smaller id map stays in cache (4,096 replayed AMZN 10–15%
-    /// faster per CPU-second than 16,384, but the Databento hour's larger book then grew it three times per replay).
+    /// faster per CPU-second than 16,384, but the Databento hour's larger book then grew the pools twice or more per replay).
     /// </param>
     public OrderQueueBook(int capacity = 1 << 13)
     {
