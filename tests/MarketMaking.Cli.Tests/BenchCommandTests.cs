@@ -40,6 +40,8 @@ public class BenchCommandTests
 
             JsonElement exact = Bench();
             Assert.Equal(("exact", converted), (exact.GetProperty("queues").GetString(), exact.GetProperty("events").GetInt64()));
+            double perCpuSecond = exact.GetProperty("events_per_cpu_second").GetDouble();
+            Assert.True(double.IsFinite(perCpuSecond) && perCpuSecond > 0, $"events per CPU-second: {perCpuSecond}");
             Assert.Equal("model", Bench("--queues", "model").GetProperty("queues").GetString());
         }
         finally

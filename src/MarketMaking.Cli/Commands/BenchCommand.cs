@@ -93,11 +93,11 @@ internal static class BenchCommand
             EventThroughput result = Throughput.AgentMarket(market, parse.GetValue(repeats));
             if (parse.GetValue(json))
             {
-                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "abm", Preset = parse.GetValue(preset), result.Events, result.Runs, result.EventsPerSecond }));
+                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "abm", Preset = parse.GetValue(preset), result.Events, result.Runs, result.EventsPerSecond, result.EventsPerCpuSecond }));
             }
             else
             {
-                terminal.Writer.WriteLine($"abm ({parse.GetValue(preset)}): {Formats.Rate(result.EventsPerSecond)} events/s with a quoting strategy (median of {result.Runs}), {result.Events:N0} events per {parse.GetValue(hours):G}-hour run");
+                terminal.Writer.WriteLine($"abm ({parse.GetValue(preset)}): {Formats.Rate(result.EventsPerSecond)} events/s with a quoting strategy (median of {result.Runs}; {Formats.Rate(result.EventsPerCpuSecond)} per CPU-second), {result.Events:N0} events per {parse.GetValue(hours):G}-hour run");
             }
 
             return 0;
@@ -158,11 +158,11 @@ internal static class BenchCommand
             string queueText = exactQueues ? "exact" : "model";
             if (parse.GetValue(json))
             {
-                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "replay", Format = name, Queues = queueText, result.Events, result.Runs, result.EventsPerSecond }));
+                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "replay", Format = name, Queues = queueText, result.Events, result.Runs, result.EventsPerSecond, result.EventsPerCpuSecond }));
             }
             else
             {
-                terminal.Writer.WriteLine($"replay ({name}, {(exactQueues ? "exact L3 queues" : "risk-averse queue model")}): {Formats.Rate(result.EventsPerSecond)} events/s (median of {result.Runs}), {result.Events:N0} events per run");
+                terminal.Writer.WriteLine($"replay ({name}, {(exactQueues ? "exact L3 queues" : "risk-averse queue model")}): {Formats.Rate(result.EventsPerSecond)} events/s (median of {result.Runs}; {Formats.Rate(result.EventsPerCpuSecond)} per CPU-second), {result.Events:N0} events per run");
             }
 
             return 0;

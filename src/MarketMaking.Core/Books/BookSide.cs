@@ -92,6 +92,20 @@ internal sealed class BookSide
         _best = -1;
     }
 
+    /// <summary>Adds <paramref name="delta"/> lots to the level at <paramref name="price"/> (a level left at 0 or below is removed).</summary>
+    public void Add(long price, long delta)
+    {
+        long slot = price - _base;
+        if ((ulong)slot < WindowSize && _sizes[slot] > 0 && _sizes[slot] + delta > 0)
+        {
+            // An occupied level that stays occupied: count, bitmap, best and window are as they were.
+            _sizes[slot] += delta;
+            return;
+        }
+
+        Set(price, Math.Max(0, SizeAt(price) + delta));
+    }
+
     /// <summary>Sets the total size at a price (0 removes the level); returns the size it had.</summary>
     public long Set(long price, long size)
     {

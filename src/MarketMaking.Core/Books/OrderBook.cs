@@ -51,6 +51,9 @@ public sealed class OrderBook : IOrderBookView
         return Of(side).Set(price, size);
     }
 
+    /// <summary>Adds <paramref name="delta"/> lots at (side, price), as <see cref="Set"/> of the size there plus delta, floored at 0.</summary>
+    public void Add(Side side, long price, long delta) => Of(side).Add(price, delta);
+
     public void Clear()
     {
         _bids.Clear();

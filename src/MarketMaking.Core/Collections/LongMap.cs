@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MarketMaking.Core.Collections;
 
@@ -30,11 +31,12 @@ public sealed class LongMap<TValue>
     /// <summary>The value of <paramref name="key"/>, or a null reference (<see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>) when it is absent.</summary>
     public ref TValue Find(long key)
     {
-        Entry[] entries = _entries;
+        // The index is masked to the table, so the probe reads without bounds checks.
+        ref Entry entries = ref MemoryMarshal.GetArrayDataReference(_entries);
         int i = Home(key);
         while (true)
         {
-            ref Entry e = ref entries[i];
+            ref Entry e = ref Unsafe.Add(ref entries, i);
             if (!e.Used)
             {
                 return ref Unsafe.NullRef<TValue>();
@@ -54,20 +56,33 @@ public sealed class LongMap<TValue>
     /// <summary>The value of <paramref name="key"/>, added as default when it was absent.</summary>
     public ref TValue GetOrAdd(long key, out bool exists)
     {
-        ref TValue found = ref Find(key);
-        exists = !Unsafe.IsNullRef(ref found);
-        if (exists)
-        {
-            return ref found;
-        }
-
+        // Room is made first, so one probe finds either the key or the empty slot it goes into.
         if ((Count + 1) * 2 > _entries.Length)
         {
             Grow();
         }
 
-        Count++;
-        return ref Insert(key, default);
+        ref Entry entries = ref MemoryMarshal.GetArrayDataReference(_entries);
+        int i = Home(key);
+        while (true)
+        {
+            ref Entry e = ref Unsafe.Add(ref entries, i);
+            if (!e.Used)
+            {
+                e = new Entry { Key = key, Used = true };
+                Count++;
+                exists = false;
+                return ref e.Value;
+            }
+
+            if (e.Key == key)
+            {
+                exists = true;
+                return ref e.Value;
+            }
+
+            i = (i + 1) & _mask;
+        }
     }
 
     /// <summary>Adds a key known to be absent (one probe fewer than <see cref="GetOrAdd"/>).</summary>

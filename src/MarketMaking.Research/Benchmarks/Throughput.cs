@@ -231,16 +231,20 @@ public static class Throughput
 
         int runs = Math.Max(1, repeats);
         var rates = new double[runs];
+        var cpuRates = new double[runs];
         long events = 0;
         for (int i = 0; i < runs; i++)
         {
+            TimeSpan cpuStart = Environment.CpuUsage.TotalTime;
             long start = Stopwatch.GetTimestamp();
             events = run();
             rates[i] = events / Stopwatch.GetElapsedTime(start).TotalSeconds;
+            cpuRates[i] = events / (Environment.CpuUsage.TotalTime - cpuStart).TotalSeconds;
         }
 
         Array.Sort(rates);
-        return new EventThroughput(events, runs, rates[runs / 2]);
+        Array.Sort(cpuRates);
+        return new EventThroughput(events, runs, rates[runs / 2], cpuRates[runs / 2]);
     }
 
     /// <summary>Steps every environment on its own core; returns the wall-clock seconds.</summary>

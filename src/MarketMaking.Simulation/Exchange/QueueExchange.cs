@@ -118,6 +118,8 @@ public sealed class QueueExchange : IReplayExchange
                 }
 
                 break;
+            case MarketEventKind.BookLevel when (e.Markers & EventMarkers.Snapshot) == 0:
+                break; // the level an order event left, for L2 readers: the orders have made it already
             default:
                 _book.Apply(e);
                 break;

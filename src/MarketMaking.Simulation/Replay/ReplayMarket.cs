@@ -29,6 +29,8 @@ public sealed class ReplayMarket : IMarket
     private readonly IMarketEventSource _source;
     private readonly ReplaySettings _settings;
     private readonly IReplayExchange _exchange;
+    // The same exchange when it is the queue exchange: called directly, not through the interface, on every event.
+    private readonly QueueExchange? _queues;
     private readonly OrderBook _book;
     private readonly List<ShadowEvent> _changes = new(MaxOrders * 2);
     private readonly MarketEvent[] _buffer = new MarketEvent[BufferSize];
@@ -47,7 +49,8 @@ public sealed class ReplayMarket : IMarket
     {
         _source = source ?? throw new ArgumentNullException(nameof(source));
         _settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Validate();
-        _exchange = _settings.ExactQueues ? new QueueExchange(_settings.OwnImpact, MaxOrders) : new ShadowExchange(_settings.QueueModel, MaxOrders);
+        _queues = _settings.ExactQueues ? new QueueExchange(_settings.OwnImpact, MaxOrders) : null;
+        _exchange = _queues ?? (IReplayExchange)new ShadowExchange(_settings.QueueModel, MaxOrders);
         _book = _exchange.Book;
         Instrument data = source.Instrument;
         Instrument = new Instrument(data.Symbol, data.TickSize, data.LotSize, _settings.MakerFeeRate ?? data.MakerFeeRate, _settings.TakerFeeRate ?? data.TakerFeeRate);
@@ -130,24 +133,30 @@ public sealed class ReplayMarket : IMarket
 
         long returnAt = _now + _settings.RequoteInterval;
         int fillsBefore = fills.Count;
-        while (TryNext(out MarketEvent e))
+        while (TryNext())
         {
+            ref readonly MarketEvent e = ref _buffer[_position - 1];
             _now = e.LocalTime;
-            _changes.Clear();
-            _exchange.Apply(e, _changes);
+            Apply(e);
             if (e.Kind == MarketEventKind.Trade)
             {
                 _state.OnTrade(e);
             }
 
-            AddFills(fills);
+            if (_changes.Count > 0)
+            {
+                AddFills(fills);
+            }
             if (e.IsEndOfBatch)
             {
                 _batches++;
                 _state.OnBatchEnd(e.LocalTime, e.ExchangeTime);
                 _changes.Clear();
                 _exchange.EndOfBatch(e.ExchangeTime, _changes);
-                AddFills(fills);
+                if (_changes.Count > 0)
+                {
+                    AddFills(fills);
+                }
                 if (_state.HasBothSides && (fills.Count > fillsBefore || _now >= returnAt))
                 {
                     return;
@@ -165,12 +174,12 @@ public sealed class ReplayMarket : IMarket
     private void WarmUp()
     {
         long first = long.MinValue;
-        while (TryNext(out MarketEvent e))
+        while (TryNext())
         {
+            ref readonly MarketEvent e = ref _buffer[_position - 1];
             _now = e.LocalTime;
             first = first == long.MinValue ? e.LocalTime : first;
-            _changes.Clear();
-            _exchange.Apply(e, _changes);
+            Apply(e);
             if (e.Kind == MarketEventKind.Trade)
             {
                 _state.OnTrade(e);
@@ -193,7 +202,8 @@ public sealed class ReplayMarket : IMarket
             : "the data never shows a book with both sides");
     }
 
-    private bool TryNext(out MarketEvent e)
+    /// <summary>Steps to the next event, refilling the buffer when it is used up; the event is read in place at <c>_buffer[_position - 1]</c> (not copied out).</summary>
+    private bool TryNext()
     {
         if (_position == _count)
         {
@@ -201,24 +211,33 @@ public sealed class ReplayMarket : IMarket
             _position = 0;
             if (_count == 0)
             {
-                e = default;
                 return false;
             }
         }
 
-        e = _buffer[_position++];
+        _position++;
         _events++;
         return true;
     }
 
+    /// <summary>The event to the exchange, with the changes to our orders it makes in <see cref="_changes"/>.</summary>
+    private void Apply(in MarketEvent e)
+    {
+        _changes.Clear();
+        if (_queues is not null)
+        {
+            _queues.Apply(e, _changes);
+        }
+        else
+        {
+            _exchange.Apply(e, _changes);
+        }
+    }
+
     /// <summary>Our fills among the shadow exchange's changes, priced at our order and marked at the mid now.</summary>
+    // Called only when there are changes: most events change none of our orders.
     private void AddFills(List<Fill> fills)
     {
-        if (_changes.Count == 0)
-        {
-            return; // most events change none of our orders
-        }
-
         foreach (ShadowEvent change in _changes)
         {
             if (change.Kind == ShadowEventKind.Filled)

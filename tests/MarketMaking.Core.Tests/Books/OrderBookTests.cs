@@ -112,6 +112,53 @@ public class OrderBookTests
     }
 
     [Fact]
+    public void AddChangesALevelByItsDeltaAndFloorsAtZero()
+    {
+        var book = new OrderBook();
+        book.Add(Side.Buy, 100, 5);   // a new level
+        book.Add(Side.Buy, 101, 2);   // a better one: the best moves up
+        book.Add(Side.Buy, 100, 3);   // 5 + 3
+        book.Add(Side.Buy, 101, -2);  // 2 − 2 = 0: the level leaves, the best falls back to 100
+        book.Add(Side.Sell, 103, 4);
+        book.Add(Side.Sell, 103, -9); // 4 − 9 floors at 0: the level leaves
+        book.Add(Side.Sell, 104, -1); // absent and negative: nothing happens
+
+        Assert.Equal([new BookLevel(100, 8)], Levels(book, Side.Buy));
+        Assert.Equal(new BookLevel(100, 8), book.Best(Side.Buy));
+        Assert.Equal(0, book.LevelCount(Side.Sell));
+    }
+
+    [Fact]
+    public void AddEqualsSetOfTheSizePlusDeltaEverywhere()
+    {
+        // Property: Add(side, price, delta) leaves the book Set(side, price, max(0, size + delta))
+        // leaves, near the touch and on far levels outside the dense window alike.
+        Gen<long> price = Gen.OneOf(Gen.Choose(0, 20), Gen.Choose(100_000, 100_010)).Select(p => (long)p);
+        Gen<(Side Side, long Price, int Delta)> update =
+            from side in Gen.Elements(Side.Buy, Side.Sell)
+            from p in price
+            from delta in Gen.Choose(-3, 3)
+            select (side, p, delta);
+        Prop.ForAll(
+            Gen.ListOf(update).ToArbitrary(),
+            updates =>
+            {
+                var added = new OrderBook();
+                var set = new OrderBook();
+                foreach ((Side side, long p, int delta) in updates)
+                {
+                    added.Add(side, p, delta);
+                    set.Set(side, p, Math.Max(0, set.SizeAt(side, p) + delta));
+                }
+
+                return Levels(added, Side.Buy).SequenceEqual(Levels(set, Side.Buy))
+                    && Levels(added, Side.Sell).SequenceEqual(Levels(set, Side.Sell))
+                    && added.Best(Side.Buy) == set.Best(Side.Buy)
+                    && added.Best(Side.Sell) == set.Best(Side.Sell);
+            }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void UpdatesAllocateNothingOnceWarm()
     {
         var book = new OrderBook();
