@@ -47,8 +47,10 @@ internal static class TrainAgentCommand
         var members = new Option<int?>("--members") { Description = "agents trained on seeds SEED, SEED+1, … that act together (PPO, continuous PPO, DQN; default: ppo and ppo-continuous 3, dqn 4, others 1)" };
         var member = new Option<string?>("--member") { Description = "train only member I (0 … N−1) of the --members N ensemble, on the seeds it has in the whole ensemble; auto: I from the Slurm job array or Kubernetes Indexed Job. Join the members with mm train merge" };
         var updateFrequency = new Option<int?>("--update-frequency") { Description = "agent: transitions between DQN updates, or PPO's rollout length" };
+        var gaeLambda = new Option<double?>("--gae-lambda") { Description = "agent: λ of PPO's generalized advantage estimate (default 0.3)" };
+        var entropyCoefficient = new Option<double?>("--entropy-coefficient") { Description = "agent: weight of PPO's entropy bonus (default 0.003)" };
         var json = new Option<bool>("--json") { Description = "print {\"agent\",\"steps\",\"seconds\",\"steps_per_second\",\"mean_episode_reward\",\"policy\"}" };
-        foreach (Option option in new Option[] { agent, env, preset, data, format, open, until, latency, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, members, member, trainingPhi, exploringStarts, json })
+        foreach (Option option in new Option[] { agent, env, preset, data, format, open, until, latency, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, gaeLambda, entropyCoefficient, members, member, trainingPhi, exploringStarts, json })
         {
             train.Options.Add(option);
         }
@@ -96,7 +98,8 @@ internal static class TrainAgentCommand
                         ["exploring_starts"] = parse.GetValue(exploringStarts).ToString(CultureInfo.InvariantCulture),
                     },
                     Seed = parse.GetValue(seed),
-                    Overrides = new AgentOverrides(parse.GetValue(learningRate), parse.GetValue(batchSize), parse.GetValue(discount), parse.GetValue(updateFrequency)),
+                    Overrides = new AgentOverrides(parse.GetValue(learningRate), parse.GetValue(batchSize), parse.GetValue(discount), parse.GetValue(updateFrequency),
+                        parse.GetValue(gaeLambda), parse.GetValue(entropyCoefficient)),
                     OutputPath = parse.GetValue(output),
                     CheckpointEvery = parse.GetValue(checkpoint),
                     CurvePath = parse.GetValue(curve),

@@ -102,6 +102,8 @@ public static class AgentCatalog
             MinibatchSize = o.BatchSize ?? p.MinibatchSize,
             Discount = (float?)o.Discount ?? p.Discount,
             RolloutSteps = o.UpdateFrequency ?? p.RolloutSteps,
+            GaeLambda = (float?)o.GaeLambda ?? p.GaeLambda,
+            EntropyCoefficient = (float?)o.EntropyCoefficient ?? p.EntropyCoefficient,
         };
     }
 

@@ -8,7 +8,10 @@ namespace MarketMaking.Research.Training;
 /// <param name="BatchSize">Minibatch size (DQN, PPO).</param>
 /// <param name="Discount">Discount γ (1: the undiscounted sum over the episode).</param>
 /// <param name="UpdateFrequency">DQN: transitions between updates; PPO: rollout length.</param>
-public sealed record AgentOverrides(double? LearningRate = null, int? BatchSize = null, double? Discount = null, int? UpdateFrequency = null)
+/// <param name="GaeLambda">PPO (grid and continuous): λ of the generalized advantage estimate.</param>
+/// <param name="EntropyCoefficient">PPO (grid and continuous): weight of the entropy bonus.</param>
+public sealed record AgentOverrides(
+    double? LearningRate = null, int? BatchSize = null, double? Discount = null, int? UpdateFrequency = null, double? GaeLambda = null, double? EntropyCoefficient = null)
 {
     /// <summary>Every hyperparameter at its tuned default.</summary>
     public static AgentOverrides None { get; } = new();

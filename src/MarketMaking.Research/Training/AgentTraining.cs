@@ -180,6 +180,8 @@ public sealed class AgentTraining
             ["batch_size"] = o.BatchSize?.ToString(c) ?? "default",
             ["discount"] = o.Discount?.ToString("R", c) ?? "default",
             ["update_frequency"] = o.UpdateFrequency?.ToString(c) ?? "default",
+            ["gae_lambda"] = o.GaeLambda?.ToString("R", c) ?? "default",
+            ["entropy_coefficient"] = o.EntropyCoefficient?.ToString("R", c) ?? "default",
         };
         return run;
     }

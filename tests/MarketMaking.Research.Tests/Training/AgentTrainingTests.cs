@@ -1,5 +1,6 @@
 using MarketMaking.Core.Errors;
 using MarketMaking.Learning.Agents;
+using MarketMaking.Learning.Agents.Ppo;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Research.Evaluation;
 using MarketMaking.Research.Training;
@@ -22,6 +23,21 @@ public sealed class AgentTrainingTests : IDisposable
         Assert.Equal("steps", Assert.Throws<InvalidParameterException>(() => AgentTraining.Prepare(new AgentTrainingSettings { Agent = "dqn", Steps = 0 }, cj)).Parameter);
         Assert.Equal("envs", Assert.Throws<InvalidParameterException>(() => AgentTraining.Prepare(new AgentTrainingSettings { Agent = "dqn", Environments = 0 }, cj)).Parameter);
         Assert.Equal("members", Assert.Throws<InvalidParameterException>(() => AgentTraining.Prepare(new AgentTrainingSettings { Agent = "qlearning", Members = 2 }, cj)).Parameter);
+    }
+
+    [Fact]
+    public void PposLambdaAndEntropyOverridesReachBothHeadsAndABadLambdaIsNamed()
+    {
+        TrainingEnvironment cj = TrainingEnvironment.Model("cj");
+        var overrides = new AgentOverrides(GaeLambda: 0.6, EntropyCoefficient: 0);
+        var continuous = (ContinuousPpoAgent)AgentTraining.Prepare(new AgentTrainingSettings { Agent = "ppo-continuous", Members = 1, Overrides = overrides }, cj).Agent;
+        var grid = (PpoAgent)AgentTraining.Prepare(new AgentTrainingSettings { Agent = "ppo", Members = 1, Overrides = overrides }, cj).Agent;
+        Assert.Equal((0.6f, 0f), (continuous.Settings.GaeLambda, continuous.Settings.EntropyCoefficient));
+        Assert.Equal((0.6f, 0f), (grid.Settings.GaeLambda, grid.Settings.EntropyCoefficient));
+        Assert.Equal((0.3f, 0.003f), (new PpoSettings().GaeLambda, new PpoSettings().EntropyCoefficient));   // what no override keeps
+
+        var bad = new AgentTrainingSettings { Agent = "ppo-continuous", Members = 1, Overrides = new AgentOverrides(GaeLambda: 1.5) };
+        Assert.Equal("gae_lambda", Assert.Throws<InvalidParameterException>(() => AgentTraining.Prepare(bad, cj)).Parameter);
     }
 
     [Fact]
