@@ -304,7 +304,7 @@ internal static class BacktestCommand
     }
 
     /// <summary>One format per file (repeated or comma-separated): as many as files, or one for all (bars default to the file's own).</summary>
-    private static string[] Formats(string[] named, string[] paths, bool isBars)
+    internal static string[] Formats(string[] named, string[] paths, bool isBars)
     {
         string[] given = [.. named.SelectMany(f => f.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
         if (given.Length == 0)
