@@ -77,7 +77,7 @@ public class PortfolioTradeCommandTests
         string keys = LocalVenues.CredentialsFile(local, journal.Folder);
         (int code, string output, string error) = await Task.Run(() => Run(
             "trade", "--venue", "local", "--endpoint", local.Url.ToString(), "--credentials", keys, "--symbol", "BTCUSDT", "--symbol", "ETHUSDT",
-            "--strategy", "fixed", "--duration", "15s", "--journal", journal.Path, "--json", "--no-save"));
+            "--strategy", "fixed", "--spread-bps", "1", "--duration", "20s", "--journal", journal.Path, "--json", "--no-save"));
 
         Assert.True(code == 0, error);
         using JsonDocument end = JsonDocument.Parse(output);
@@ -101,7 +101,7 @@ public class PortfolioTradeCommandTests
             executions += fills.Count;
         }
 
-        Assert.True(executions > 0, "no fill in 150 s of the two recordings");
+        Assert.True(executions > 0, "no fill in 200 s of the two recordings");
     }
 
     [Theory]
