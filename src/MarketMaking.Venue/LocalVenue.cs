@@ -140,6 +140,9 @@ public sealed class LocalVenue : IAsyncDisposable
     /// <summary>The first instrument's public market data (for tests).</summary>
     internal PublicMarketData PublicData => _loop.Instruments[0].Public;
 
+    /// <summary>The public market data of <paramref name="symbol"/> (for tests).</summary>
+    internal PublicMarketData PublicDataOf(string symbol) => (_loop.Find(symbol) ?? throw new ArgumentException($"the venue does not list {symbol}", nameof(symbol))).Public;
+
     /// <summary>The symbols listed, in order.</summary>
     public IReadOnlyList<string> Symbols => [.. _loop.Instruments.Select(i => i.Symbol)];
 

@@ -122,8 +122,7 @@ public sealed class BacktestCommandTests : IDisposable
     [InlineData("venue-taker-fee", "--arbitrage", "--data", "/nonexistent/y.gz", "--venue-taker-fee", "0.1,x")]
     [InlineData("arbitrage-size", "--arbitrage", "--data", "/nonexistent/y.gz", "--arbitrage-size", "1")]
     [InlineData("arbitrage-size", "--take-arbitrage", "--data", "/nonexistent/y.gz", "--arbitrage-size", "-1")]
-    [InlineData("a cross-venue backtest reads two files", "--hedge", "cross-venue", "--data", "/nonexistent/y.gz", "--data", "/nonexistent/z.gz")]
-    [InlineData("take one hedge file", "--hedge", "beta", "--max-exposure", "100", "--data", "/nonexistent/y.gz", "--data", "/nonexistent/z.gz")]
+    [InlineData("volatility-reference: give one for every instrument or one for all (3 instruments, 2 given)", "--hedge", "beta", "--max-exposure", "100", "--volatility-reference", "0.1,0.2", "--data", "/nonexistent/y.gz", "--data", "/nonexistent/z.gz")]
     public void BadArbitrageOptionsAreUsageErrorsBeforeTheDataIsRead(string named, params string[] options)
     {
         var (code, _, error) = Mm.Run(["backtest", "--data", "/nonexistent/x.gz", "--format", "binance-usdm", .. options]);

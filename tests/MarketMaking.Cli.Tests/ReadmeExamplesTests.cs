@@ -40,7 +40,7 @@ public sealed partial class ReadmeExamplesTests(ITestOutputHelper log) : IDispos
         ("fetch klines", "needs the network (Bybit's REST API)", null),
         ("record", "needs the network (Bybit's WebSocket) and records for an hour", null),
         ("venue --port 0 --market abm", "serves until Ctrl-C: run for 2 s", "venue --port 0 --market abm --preset liquid --speed 10 --faults configs/examples/venue-faults.yaml --fault-log runs/venue-faults.jsonl --duration 2s"),
-        ("venue --market replay", "serves until Ctrl-C: run for 2 s", "venue --market replay --data ../shared/data/binance-usdm/btcusdt_20240808.gz --format binance-usdm --speed 1 --duration 2s"),
+        ("venue --market replay --data ../shared/data/binance-usdm/btcusdt_20240808.gz --format", "serves until Ctrl-C: run for 2 s", "venue --market replay --data ../shared/data/binance-usdm/btcusdt_20240808.gz --format binance-usdm --speed 1 --duration 2s"),
         ("trade --venue bybit", "needs the network (Bybit's public stream)", null),
         ("trade --config configs/examples/trade.yaml --endpoint", "needs a running mm venue (PORT is from the URL it prints); the trading and dashboard tests run it", null),
         ("journal runs/trade/journal.db", "reads the journal the session above writes; the brackets list the choices", null),

@@ -4,6 +4,7 @@ using System.Text.Json;
 using MarketMaking.Core.Orders;
 using MarketMaking.Data.Bybit;
 using MarketMaking.Data.Bybit.Trading;
+using MarketMaking.Tests.Samples;
 
 namespace MarketMaking.Cli.Tests;
 
@@ -74,6 +75,31 @@ public sealed class VenueCommandTests : IDisposable
         Assert.Empty(error.ToString());
     }
 
+    [SharedDataFact]
+    public async Task AReplayOfTwoRecordingsListsEachUnderItsOwnSymbol()
+    {
+        var output = new Lines();
+        using var error = new StringWriter();
+        Task<int> running = Task.Run(() => MmApplication.Run(["venue", "--market", "replay", "--data", SharedData.BinanceUsdm, "--data", SharedData.BinanceUsdmEth, "--format", "binance-usdm", "--duration", "3s", "--json"], output, error));
+
+        using JsonDocument start = JsonDocument.Parse((await output.FirstAsync(1))[0]);
+        using var http = new HttpClient();
+        string info = await http.GetStringAsync(new Uri(new Uri(start.RootElement.GetProperty("url").GetString()!), "/v5/market/instruments-info?category=linear"));
+        using JsonDocument listed = JsonDocument.Parse(info);
+        Assert.Equal(["BTCUSDT", "ETHUSDT"], listed.RootElement.GetProperty("result").GetProperty("list").EnumerateArray().Select(e => e.GetProperty("symbol").GetString()));
+        Assert.Equal(0, await running);
+        Assert.Empty(error.ToString());
+    }
+
+    [SharedDataFact]
+    public void TwoRecordingsOfOneSymbolNeedASymbolEach()
+    {
+        var (code, _, error) = Mm.Run("venue", "--market", "replay", "--data", SharedData.BinanceSpotBtc, "--data", SharedData.BinanceUsdm, "--format", "binance-spot,binance-usdm");
+
+        Assert.Equal(2, code);
+        Assert.Equal($"error: invalid symbol: {SharedData.BinanceSpotBtc} and {SharedData.BinanceUsdm} would both be listed as BTCUSDT: name each recording's symbol with --symbol, one per --data", error.Trim());
+    }
+
     [Fact]
     public async Task TheExampleFaultsFileRunsAndItsFaultsAreLogged()
     {
@@ -97,7 +123,7 @@ public sealed class VenueCommandTests : IDisposable
     [InlineData(new[] { "venue", "--symbol", "BTCUSDT", "--symbol", "BTCUSDT" }, "invalid symbol: 'BTCUSDT' is listed twice")]
     [InlineData(new[] { "venue", "--correlation", "0.5" }, "invalid correlation: applies to --market abm with two or more --symbol")]
     [InlineData(new[] { "venue", "--symbol", "BTCUSDT", "--symbol", "ETHUSDT", "--correlation", "1.5" }, "invalid correlation: must be between -1 and 1, got 1.5")]
-    [InlineData(new[] { "venue", "--symbol", "BTCUSDT", "--symbol", "ETHUSDT", "--market", "replay" }, "invalid symbol: several symbols need --market abm")]
+    [InlineData(new[] { "venue", "--symbol", "BTCUSDT", "--symbol", "ETHUSDT", "--market", "replay", "--data", "x" }, "invalid symbol: a replay lists one symbol per --data: 1 --data, 2 --symbol")]
     [InlineData(new[] { "venue", "--queue-model", "fifo", "--market", "replay", "--data", "x" }, "invalid queue-model: unknown model 'fifo'")]
     public void MistakesAreOneLineAndExitCodeTwo(string[] args, string message)
     {

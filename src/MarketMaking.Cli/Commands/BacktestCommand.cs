@@ -83,16 +83,6 @@ internal static class BacktestCommand
                 throw new InvalidParameterException("data", isBars ? "a bar backtest reads one file" : "two --data files: say how the second hedges the first (--hedge beta, cross-venue or none), or scan them for arbitrage (--arbitrage)");
             }
 
-            if (hedgeMode is HedgeMode.CrossVenue && paths.Length > 2)
-            {
-                throw new InvalidParameterException("data", "a cross-venue backtest reads two files: the made venue, then the hedge venue");
-            }
-
-            if (portfolioOptions.Given(parse) && paths.Length > 2)
-            {
-                throw new InvalidParameterException("max-exposure", "portfolio limits in a hedged backtest take one hedge file");
-            }
-
             if (portfolioOptions.Given(parse) && hedgeMode is null)
             {
                 throw new InvalidParameterException("max-exposure", "portfolio limits (--max-exposure, --max-net-exposure, --max-gross-notional) need a hedged backtest (two --data files and --hedge)");
@@ -145,7 +135,7 @@ internal static class BacktestCommand
                 }
 
                 HedgeSettings hedgeSettings = hedgeOptions.Settings(parse, mode);
-                PortfolioRiskLimits checkedLimits = portfolioOptions.Limits(parse, 2); // checked even when no limit is given
+                PortfolioRiskLimits checkedLimits = portfolioOptions.Limits(parse, paths.Length); // checked even when no limit is given
                 PortfolioRiskLimits? portfolioLimits = portfolioOptions.Given(parse) ? QuotedOnly(checkedLimits) : null;
                 double blockSeconds = hedgeOptions.BlockSeconds(parse);
                 double minProfitability = hedgeOptions.MinProfitability(parse);
@@ -257,9 +247,9 @@ internal static class BacktestCommand
         return command;
     }
 
-    /// <summary>--max-exposure bounds the quoted instrument; the hedge, which exists to offset it, keeps only its σ_ref (for the portfolio's scale).</summary>
+    /// <summary>--max-exposure bounds the quoted instrument; each hedge, which exists to offset it, keeps only its σ_ref (for the portfolio's scale).</summary>
     private static PortfolioRiskLimits QuotedOnly(PortfolioRiskLimits limits) =>
-        limits with { Instruments = [limits.Instruments[0], limits.Instruments[1] with { MaxExposure = double.PositiveInfinity }] };
+        limits with { Instruments = [limits.Instruments[0], .. limits.Instruments.Skip(1).Select(i => i with { MaxExposure = double.PositiveInfinity })] };
 
     /// <summary>A scan without a strategy: the pairs' table and the takes, saved and printed.</summary>
     private static int ReportArbitrage(Terminal terminal, ParseResult parse, RunOptions run, ArbitrageSummary scan)
@@ -304,7 +294,7 @@ internal static class BacktestCommand
     }
 
     /// <summary>One format per file (repeated or comma-separated): as many as files, or one for all (bars default to the file's own).</summary>
-    private static string[] Formats(string[] named, string[] paths, bool isBars)
+    internal static string[] Formats(string[] named, string[] paths, bool isBars)
     {
         string[] given = [.. named.SelectMany(f => f.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
         if (given.Length == 0)

@@ -26,12 +26,12 @@ internal static class VenueCommand
         var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0: any free port)", DefaultValueFactory = _ => 0 };
         var market = new Option<string>("--market") { Description = "abm (the agent-based market) or replay (a recording)", DefaultValueFactory = _ => "abm" };
         var preset = new Option<string>("--preset") { Description = $"agent-based market: {string.Join(", ", AgentMarketPresets.Names)} or a market .yaml file", DefaultValueFactory = _ => "liquid" };
-        var data = new Option<string?>("--data") { Description = "replay: the recording (formats as mm backtest)" };
-        var format = new Option<string?>("--format") { Description = $"replay: {string.Join(", ", MarketDataFormats.Names.Where(n => !MarketDataFormats.IsBars(MarketDataFormats.Parse(n))))}" };
+        var data = new Option<string[]>("--data") { Description = "replay: the recording (formats as mm backtest); repeat it to serve several recordings that share a clock, one instrument each" };
+        var format = new Option<string[]>("--format") { Description = $"replay: one for every file or one per --data (repeated or comma-separated): {string.Join(", ", MarketDataFormats.Names.Where(n => !MarketDataFormats.IsBars(MarketDataFormats.Parse(n))))}" };
         var queueModel = new Option<string>("--queue-model") { Description = $"replay: where the clients' orders sit in the recorded queues: {string.Join(", ", QueueModels.Names)}", DefaultValueFactory = _ => "risk-averse" };
         var queuePower = new Option<double>("--queue-power") { Description = "replay: exponent n of the power queue model", DefaultValueFactory = _ => 2 };
         var speed = new Option<double?>("--speed") { Description = "market seconds per wall-clock second (default 10 for abm, 1 for replay)" };
-        var symbol = new Option<string[]>("--symbol") { Description = "the linear perpetual listed (default SIMUSDT; replay: the recording's when it is a USDT symbol); repeat it to list several, each its own agent-based book" };
+        var symbol = new Option<string[]>("--symbol") { Description = "the linear perpetual listed (default SIMUSDT; replay: the recording's when it is a USDT symbol); repeat it to list several, each its own agent-based book (replay: one per --data)" };
         var correlation = new Option<double?>("--correlation") { Description = "abm with several symbols: correlation of the books' fundamental increments (default 0: independent)" };
         var seed = new Option<ulong>("--seed") { Description = "seed of the market, the account's key and secret, ids and faults", DefaultValueFactory = _ => 1 };
         var faults = new Option<string?>("--faults") { Description = "YAML file of faults to inject (see configs/examples/venue-faults.yaml)" };
@@ -56,9 +56,10 @@ internal static class VenueCommand
             FaultPlan plan = parse.GetValue(faults) is { } faultsFile ? FaultFile.Load(faultsFile) : FaultPlan.None;
             string[] symbols = parse.GetValue(symbol) ?? [];
             double? rho = parse.GetValue(correlation);
-            if (kind != "abm" && symbols.Length > 1)
+            string[] paths = parse.GetValue(data) ?? [];
+            if (kind == "replay" && paths.Length > 0 && symbols.Length > 0 && symbols.Length != paths.Length)
             {
-                throw new InvalidParameterException("symbol", "several symbols need --market abm (a replay lists its one recording)");
+                throw new InvalidParameterException("symbol", $"a replay lists one symbol per --data: {paths.Length} --data, {symbols.Length} --symbol");
             }
 
             if (rho is not null && (kind != "abm" || symbols.Length < 2))
@@ -70,7 +71,7 @@ internal static class VenueCommand
             {
                 "abm" when symbols.Length > 1 => AgentBooks(symbols, AgentMarketPresets.Load(parse.GetValue(preset)!), rho ?? 0, seedValue),
                 "abm" => [(symbols.FirstOrDefault() ?? "SIMUSDT", new AgentVenueMarket(AgentMarketPresets.Load(parse.GetValue(preset)!), seedValue))],
-                "replay" => [Replay(parse.GetValue(data), parse.GetValue(format), QueueModels.Create(parse.GetValue(queueModel)!, parse.GetValue(queuePower)), symbols.FirstOrDefault())],
+                "replay" => Replay(paths, parse.GetValue(format) ?? [], () => QueueModels.Create(parse.GetValue(queueModel)!, parse.GetValue(queuePower)), symbols),
                 _ => throw new InvalidParameterException("market", $"unknown market '{kind}'; known: abm, replay"),
             };
             var settings = new VenueSettings
@@ -146,27 +147,77 @@ internal static class VenueCommand
         return [.. symbols.Select((s, i) => (s, (IVenueMarket)new AgentVenueMarket(parameters, i == 0 ? seed : SplitMix64.StreamKey(seed, 1_000 + i), fundamentals, i)))];
     }
 
-    /// <summary>The replay market and its symbol: <paramref name="symbol"/>, else the recording's when it is a USDT symbol, else SIMUSDT.</summary>
-    private static (string Symbol, IVenueMarket Market) Replay(string? path, string? format, IQueueModel queue, string? symbol)
+    /// <summary>
+    /// The replay markets and their symbols: one recording, or several that share a clock merged by
+    /// receive time, each its own instrument. A symbol is the one given, else the recording's when it
+    /// is a USDT symbol, else SIMUSDT; two recordings listed under one symbol are refused.
+    /// </summary>
+    private static List<(string Symbol, IVenueMarket Market)> Replay(string[] paths, string[] formats, Func<IQueueModel> queue, string[] symbols)
     {
-        if (path is null)
+        if (paths.Length == 0)
         {
             throw new InvalidParameterException("data", "--market replay needs --data FILE (and --format F)");
         }
 
-        if (!File.Exists(path))
+        _ = queue(); // a bad queue model is named before the files are read
+        string[] formatNames = BacktestCommand.Formats(formats, paths, isBars: false);
+        foreach (string path in paths)
         {
-            throw new InvalidParameterException("data", $"file not found: {path}");
+            if (!File.Exists(path))
+            {
+                throw new InvalidParameterException("data", $"file not found: {path}");
+            }
         }
 
-        using MarketDataReader reader = MarketDataFormats.Open(path, format ?? throw new InvalidParameterException("format", $"--market replay needs --format: {string.Join(", ", MarketDataFormats.Names)}"));
-        (MarketEvent[] events, Instrument instrument) = ReplayVenueMarket.Read(reader);
-        if (events.Length == 0)
+        var readers = new List<MarketDataReader>(paths.Length);
+        try
+        {
+            foreach ((string path, string formatName) in paths.Zip(formatNames))
+            {
+                readers.Add(MarketDataFormats.Open(path, formatName));
+            }
+
+            string[] listed = [.. readers.Select((r, i) => symbols.Length > 0 ? symbols[i] : Listed(r.Instrument))];
+            for (int i = 1; i < listed.Length; i++)
+            {
+                if (Array.IndexOf(listed, listed[i]) is var first && first < i)
+                {
+                    throw new InvalidParameterException("symbol", $"{paths[first]} and {paths[i]} would both be listed as {listed[i]}: name each recording's symbol with --symbol, one per --data");
+                }
+            }
+
+            if (readers.Count == 1)
+            {
+                (MarketEvent[] events, Instrument instrument) = ReplayVenueMarket.Read(readers[0]);
+                RequireEvents(paths[0], events.Length);
+                return [(listed[0], new ReplayVenueMarket(events, instrument, queue()))];
+            }
+
+            using var merged = new MergedMarketEvents([.. readers]);
+            readers.Clear(); // the merge owns them now
+            (MarketEvent[] all, int[] sources, IReadOnlyList<Instrument> instruments) = ReplayVenueMarket.Read(merged);
+            for (int i = 0; i < paths.Length; i++)
+            {
+                RequireEvents(paths[i], sources.Count(s => s == i));
+            }
+
+            return [.. ReplayVenueMarket.Several(all, sources, instruments, queue).Select((m, i) => (listed[i], (IVenueMarket)m))];
+        }
+        finally
+        {
+            readers.ForEach(r => r.Dispose());
+        }
+    }
+
+    /// <summary>A recording's symbol when the venue can list it (a USDT symbol), else SIMUSDT.</summary>
+    private static string Listed(Instrument instrument) =>
+        instrument.Symbol.EndsWith("USDT", StringComparison.Ordinal) && instrument.Symbol.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)) ? instrument.Symbol : "SIMUSDT";
+
+    private static void RequireEvents(string path, int count)
+    {
+        if (count == 0)
         {
             throw new InvalidParameterException("data", $"{path} holds no market events");
         }
-
-        string? recorded = instrument.Symbol.EndsWith("USDT", StringComparison.Ordinal) && instrument.Symbol.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)) ? instrument.Symbol : null;
-        return (symbol ?? recorded ?? "SIMUSDT", new ReplayVenueMarket(events, instrument, queue));
     }
 }

@@ -8,7 +8,7 @@ namespace MarketMaking.Cli.Options;
 /// <summary>The options of a hedged backtest (<c>mm backtest --data F1 --data F2 --hedge …</c>).</summary>
 internal sealed class HedgeOptions
 {
-    private readonly Option<string?> _hedge = new("--hedge") { Description = "with two --data files: beta (rolling-regression hedge on the second), cross-venue (make on the first, hedge every fill on the second), none" };
+    private readonly Option<string?> _hedge = new("--hedge") { Description = "with two or more --data files: beta (rolling-regression hedge on the others), cross-venue (make on the first, hedge every fill on the others), none" };
     private readonly Option<double> _threshold = new("--hedge-threshold") { Description = "beta: unhedged exposure in quote currency above which a taker hedge is sent", DefaultValueFactory = _ => 0 };
     private readonly Option<int> _window = new("--hedge-window") { Description = "beta: returns in the rolling regression (no hedge before it is full)", DefaultValueFactory = _ => 120 };
     private readonly Option<string> _interval = new("--hedge-interval") { Description = "return sampling period of both mids", DefaultValueFactory = _ => "1s" };

@@ -110,6 +110,7 @@ public sealed class HedgedReplayBacktest
             new("execution", Session.ExecutionText + "; hedges are taker orders with the same entry latency"),
             new("hedge", hedge.Mode switch
             {
+                HedgeMode.CrossVenue when HedgeInstruments.Count > 1 => string.Create(c, $"cross-venue: every fill hedged, one for one on the first hedge until the β vector over {hedge.Window} log returns sampled every {hedge.SampleInterval / 1e9:G} s is known, then on each hedge by its β; quotes priced from the first hedge's book, min profitability {minProfitability}"),
                 HedgeMode.CrossVenue => string.Create(c, $"cross-venue: every fill hedged one for one; quotes priced from the hedge book, min profitability {minProfitability}"),
                 HedgeMode.Beta => string.Create(c, $"beta: threshold {hedge.Threshold} in quote currency, β over {hedge.Window} log returns sampled every {hedge.SampleInterval / 1e9:G} s"),
                 _ => "none: the second instrument is only watched",
@@ -123,8 +124,8 @@ public sealed class HedgedReplayBacktest
     /// <summary>
     /// One run: <paramref name="strategy"/> is built on the run's venue (a cross-venue maker reads
     /// the hedge book through it), hedged as <paramref name="hedge"/> says; figures over blocks of
-    /// <paramref name="blockSeconds"/>. With <paramref name="limits"/> (quoted, then hedge) the quoted
-    /// leg's risk gate refuses orders that would break them, each limit shrunk as that instrument's
+    /// <paramref name="blockSeconds"/>. With <paramref name="limits"/> (quoted, then each hedge) the quoted
+    /// leg's risk gate refuses orders that would break them (the net exposure and gross notional counting every leg), each limit shrunk as that instrument's
     /// sampled volatility rises (<see cref="HedgePortfolioLimits"/>): the quoted leg then depends on the hedge.
     /// </summary>
     public HedgedRun Run(string label, Func<HedgeVenue, IQuotingStrategy> strategy, RunSettings settings, HedgeSettings hedge, double blockSeconds, PortfolioRiskLimits? limits = null)
@@ -149,7 +150,7 @@ public sealed class HedgedReplayBacktest
 
         using var venue = new HedgeVenue(new MergedMarketEvents(sources), HedgeInstruments, _setup.Latency.Create(_setup.Seed, Session.RecordedLatencies));
         IQuotingStrategy quoting = strategy(venue);
-        HedgePortfolioLimits? portfolio = limits is null ? null : new HedgePortfolioLimits(limits);
+        HedgePortfolioLimits? portfolio = limits is null ? null : new HedgePortfolioLimits(limits, HedgeInstruments.Count);
         var hedger = new PortfolioHedger(venue, hedge, portfolio);
         var market = Session.Market(venue, quoting);
         RunResult result = EventLoop.Run(market, quoting, settings with { Observer = hedger, Portfolio = portfolio });

@@ -4,35 +4,43 @@ using MarketMaking.Signals.Volatility;
 namespace MarketMaking.Simulation.Hedging;
 
 /// <summary>
-/// The portfolio limits of a hedged run (instrument 0 quoted, 1 hedge), asked by the quoted leg's
-/// risk gate about each order: the quoted position if the order and its side's open orders filled,
-/// with the hedge position and both mids as last marked, must stay within
-/// <see cref="PortfolioRiskLimits"/>; an order toward a flat quoted position always passes. σ_t of
-/// each instrument is an <see cref="EwmaVolatility"/> of the mids the hedger samples, so each limit
-/// is base × min(1, σ_ref/σ_t) at that moment.
+/// The portfolio limits of a hedged run (instrument 0 quoted, 1… the hedges), asked by the quoted
+/// leg's risk gate about each order: the quoted position if the order and its side's open orders
+/// filled, with every hedge position and every mid as last marked, must stay within
+/// <see cref="PortfolioRiskLimits"/> (the net exposure and the gross notional count every leg); an
+/// order toward a flat quoted position always passes. σ_t of each instrument is an
+/// <see cref="EwmaVolatility"/> of the mids the hedger samples, so each limit is base × min(1, σ_ref/σ_t)
+/// at that moment.
 /// </summary>
 public sealed class HedgePortfolioLimits : IPortfolioCheck
 {
     private readonly EwmaVolatility[] _volatility;
-    private readonly double[] _positions = new double[2];
-    private readonly double[] _mids = new double[2];
-    private readonly double[] _sigmas = [double.NaN, double.NaN];
+    private readonly double[] _positions;
+    private readonly double[] _mids;
+    private readonly double[] _sigmas;
 
-    public HedgePortfolioLimits(PortfolioRiskLimits limits)
+    /// <param name="limits">Limits naming every instrument (quoted, then each hedge), or none (each unlimited).</param>
+    /// <param name="hedges">How many hedge instruments the run has.</param>
+    public HedgePortfolioLimits(PortfolioRiskLimits limits, int hedges = 1)
     {
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentOutOfRangeException.ThrowIfLessThan(hedges, 1);
+        int count = hedges + 1;
         if (limits.Instruments.Count == 0)
         {
-            limits = limits with { Instruments = [new InstrumentExposureLimit(double.PositiveInfinity), new InstrumentExposureLimit(double.PositiveInfinity)] };
+            limits = limits with { Instruments = [.. Enumerable.Repeat(new InstrumentExposureLimit(double.PositiveInfinity), count)] };
         }
 
-        if (limits.Instruments.Count != 2)
+        if (limits.Instruments.Count != count)
         {
-            throw new ArgumentException("a hedged run's limits name two instruments: quoted, then hedge", nameof(limits));
+            throw new ArgumentException($"a hedged run's limits name {count} instruments: quoted, then each hedge", nameof(limits));
         }
 
         Limits = limits.Validate();
-        _volatility = [new EwmaVolatility(limits.VolatilityHalfLife), new EwmaVolatility(limits.VolatilityHalfLife)];
+        _volatility = [.. Enumerable.Range(0, count).Select(_ => new EwmaVolatility(limits.VolatilityHalfLife))];
+        _positions = new double[count];
+        _mids = new double[count];
+        _sigmas = [.. Enumerable.Repeat(double.NaN, count)];
     }
 
     public PortfolioRiskLimits Limits { get; }
@@ -49,23 +57,33 @@ public sealed class HedgePortfolioLimits : IPortfolioCheck
     /// <summary>An instrument's limit on |q·P| now: base × min(1, σ_ref/σ_t).</summary>
     public double InstrumentLimit(int instrument) => Limits.Instruments[instrument].MaxExposure * Limits.Scale(instrument, _sigmas[instrument]);
 
-    /// <summary>Both mids sampled at <paramref name="time"/> (ns): one return each for σ_t.</summary>
-    public void Observe(long time, double quotedMid, double hedgeMid)
+    /// <summary>The quoted and the one hedge mid sampled at <paramref name="time"/> (ns): one return each for σ_t.</summary>
+    public void Observe(long time, double quotedMid, double hedgeMid) => Observe(time, quotedMid, [hedgeMid]);
+
+    /// <summary>Every mid sampled at <paramref name="time"/> (ns), the hedges' in order: one return each for σ_t.</summary>
+    public void Observe(long time, double quotedMid, ReadOnlySpan<double> hedgeMids)
     {
-        _volatility[0].Update(time, quotedMid);
-        _volatility[1].Update(time, hedgeMid);
-        _sigmas[0] = _volatility[0].Value;
-        _sigmas[1] = _volatility[1].Value;
-        SmallestScale = Math.Min(SmallestScale, Math.Min(Limits.Scale(0, _sigmas[0]), Limits.Scale(1, _sigmas[1])));
+        for (int i = 0; i < _sigmas.Length; i++)
+        {
+            _volatility[i].Update(time, i == 0 ? quotedMid : hedgeMids[i - 1]);
+            _sigmas[i] = _volatility[i].Value;
+            SmallestScale = Math.Min(SmallestScale, Limits.Scale(i, _sigmas[i]));
+        }
     }
 
-    /// <summary>Both legs as they stand.</summary>
-    public void Mark(double quotedPosition, double quotedMid, double hedgePosition, double hedgeMid)
+    /// <summary>Both legs of a one-hedge run as they stand.</summary>
+    public void Mark(double quotedPosition, double quotedMid, double hedgePosition, double hedgeMid) =>
+        Mark(quotedPosition, quotedMid, [hedgePosition], [hedgeMid]);
+
+    /// <summary>Every leg as it stands, the hedges' in order (a mid that is not a number keeps the last one).</summary>
+    public void Mark(double quotedPosition, double quotedMid, ReadOnlySpan<double> hedgePositions, ReadOnlySpan<double> hedgeMids)
     {
-        _positions[0] = quotedPosition;
-        _positions[1] = hedgePosition;
-        _mids[0] = double.IsFinite(quotedMid) ? quotedMid : _mids[0];
-        _mids[1] = double.IsFinite(hedgeMid) ? hedgeMid : _mids[1];
+        for (int i = 0; i < _positions.Length; i++)
+        {
+            (double position, double mid) = i == 0 ? (quotedPosition, quotedMid) : (hedgePositions[i - 1], hedgeMids[i - 1]);
+            _positions[i] = position;
+            _mids[i] = double.IsFinite(mid) ? mid : _mids[i];
+        }
     }
 
     public bool Allows(double position, double worstCase, double mid)

@@ -11,10 +11,12 @@ namespace MarketMaking.Simulation.Hedging;
 /// clock and the log returns feed a <see cref="RollingHedgeRatios"/> (the quoted return regressed on
 /// every hedge's), so a decision uses only returns that ended before it; once the window is full,
 /// when the unhedged exposure Σ_j |β_j·q₁·P₁ + q_j·P_j| passes the threshold and no hedge is
-/// travelling, taker orders bring each q_j to −β_j·q₁·P₁/P_j (whole lots). Cross-venue mode (one
-/// hedge): β = 1 in units, every fill hedged. Keeps each leg's ledger and a sample of every leg per
-/// sampling period, and feeds the legs and the sampled mids to the run's
-/// <see cref="HedgePortfolioLimits"/> when it has them (one hedge).
+/// travelling, taker orders bring each q_j to −β_j·q₁·P₁/P_j (whole lots). Cross-venue mode: every
+/// fill hedged at once, with one hedge one for one (β = 1 in units); with several, by the same β
+/// vector (q_j to −β_j·q₁·P₁/P_j at every decision, no threshold) once the window is full, and one
+/// for one on the first hedge until then. Keeps each leg's ledger and a sample of every leg per
+/// sampling period, and feeds every leg and the sampled mids to the run's
+/// <see cref="HedgePortfolioLimits"/> when it has them.
 /// </summary>
 public sealed class PortfolioHedger : IRunObserver
 {
@@ -24,6 +26,8 @@ public sealed class PortfolioHedger : IRunObserver
     private readonly double[] _lastHedgeMids;
     private readonly double[] _heldAtSample;
     private readonly double[] _returns;
+    private readonly double[] _hedgePositions;
+    private readonly double[] _hedgeMids;
     private int _absorbed;
     private long _nextSample = long.MinValue;
     private double _lastQuotedMid = double.NaN;
@@ -33,9 +37,9 @@ public sealed class PortfolioHedger : IRunObserver
         _venue = venue ?? throw new ArgumentNullException(nameof(venue));
         _settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Validate();
         int hedges = venue.HedgeInstruments.Count;
-        if (hedges > 1 && (settings.Mode == HedgeMode.CrossVenue || limits is not null))
+        if (limits is not null && limits.Limits.Instruments.Count != hedges + 1)
         {
-            throw new ArgumentException("several hedge instruments hedge by β, without portfolio limits", nameof(settings));
+            throw new ArgumentException($"the portfolio limits name {limits.Limits.Instruments.Count} instruments, the run has {hedges + 1}", nameof(limits));
         }
 
         Limits = limits;
@@ -44,6 +48,8 @@ public sealed class PortfolioHedger : IRunObserver
         _lastHedgeMids = [.. Enumerable.Repeat(double.NaN, hedges)];
         _heldAtSample = new double[hedges];
         _returns = new double[hedges];
+        _hedgePositions = new double[hedges];
+        _hedgeMids = new double[hedges];
     }
 
     /// <summary>The portfolio limits the quoted leg's risk gate asks (null: none).</summary>
@@ -80,7 +86,16 @@ public sealed class PortfolioHedger : IRunObserver
         Absorb();
         Sample(now, market.Mid);
         Decide(now, market.Mid, Quoted.Position);
-        Limits?.Mark(Quoted.Position, market.Mid, Hedge.Position, _venue.HedgeMid);
+        if (Limits is not null)
+        {
+            for (int j = 0; j < Hedges.Count; j++)
+            {
+                _hedgePositions[j] = Hedges[j].Position;
+                _hedgeMids[j] = _venue.MidOf(j);
+            }
+
+            Limits.Mark(Quoted.Position, market.Mid, _hedgePositions, _hedgeMids);
+        }
     }
 
     /// <summary>The end of the run: books the last hedges and samples every leg once more, marked at <paramref name="quotedMid"/>.</summary>
@@ -133,12 +148,12 @@ public sealed class PortfolioHedger : IRunObserver
             _lastHedgeMids[j] = mid;
         }
 
-        if (_settings.Mode == HedgeMode.Beta && !first)
+        if ((_settings.Mode == HedgeMode.Beta || (_settings.Mode == HedgeMode.CrossVenue && Hedges.Count > 1)) && !first)
         {
             Ratios.Add(_returns, Math.Log(quotedMid / _lastQuotedMid));
         }
 
-        Limits?.Observe(now, quotedMid, _lastHedgeMids[0]);
+        Limits?.Observe(now, quotedMid, _lastHedgeMids);
         _lastQuotedMid = quotedMid;
         _samples.Add(new HedgeSample(now, Quoted.Position, Hedge.Position, quotedMid, _lastHedgeMids[0], Quoted.Equity(quotedMid), equity, move, absExposure));
     }
@@ -158,13 +173,14 @@ public sealed class PortfolioHedger : IRunObserver
             }
         }
 
-        if (_settings.Mode == HedgeMode.CrossVenue)
+        bool full = Ratios.Count >= Ratios.Window;
+        if (_settings.Mode == HedgeMode.CrossVenue && (Hedges.Count == 1 || !full))
         {
             Send(now, 0, -quotedPosition, beta: 1, error: 0);
             return;
         }
 
-        if (Ratios.Count < Ratios.Window)
+        if (!full)
         {
             return;
         }
@@ -181,7 +197,7 @@ public sealed class PortfolioHedger : IRunObserver
             exposure += Math.Abs((beta * quotedPosition * quotedMid) + (Hedges[j].Position * _venue.MidOf(j)));
         }
 
-        if (exposure <= _settings.Threshold)
+        if (_settings.Mode == HedgeMode.Beta && exposure <= _settings.Threshold)
         {
             return;
         }

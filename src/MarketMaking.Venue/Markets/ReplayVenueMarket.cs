@@ -13,42 +13,43 @@ namespace MarketMaking.Venue.Markets;
 /// in the replay's shadow queues (<see cref="ShadowExchange"/>, with the backtest's queue model), so
 /// their fills are the backtest's; an order that takes liquidity trades against the recorded book
 /// at its levels' prices, without moving it (a recording cannot react). The public book is the
-/// recorded one: the clients' orders are not in it.
+/// recorded one: the clients' orders are not in it. Several recordings that share a clock
+/// (<see cref="Several"/>) are one market each, replayed together in merged receive-time order.
 /// </summary>
 public sealed class ReplayVenueMarket : IVenueMarket
 {
-    private readonly MarketEvent[] _events;
+    private readonly ReplayTape _tape;
     private readonly ShadowExchange _shadow;
     private readonly List<ShadowEvent> _changes = [];
     private readonly Dictionary<long, long> _shadowOf = [];
     private readonly Dictionary<long, long> _venueOf = [];
     private readonly Dictionary<long, Side> _sides = [];
     private readonly Dictionary<long, long> _prices = [];
-    private readonly long _origin;
+    private readonly int _events;
     private VenueMarketEvent[] _step = new VenueMarketEvent[64];
-    private int _next;
+    private int _count;
+    private int _replayed;
     private long _nextId = 1;
     private long _nextShadowId = 1;
     private long _exchangeTime;
     private long _lastTrade;
-    private double _time;
 
     /// <param name="events">The recording in receive-time order (a data reader's output).</param>
     /// <param name="instrument">The recording's instrument (its ticks and lots).</param>
     /// <param name="queueModel">How the clients' queue places move (the backtest's).</param>
     public ReplayVenueMarket(MarketEvent[] events, Instrument instrument, IQueueModel queueModel, int capacity = 1024)
+        : this(Tape(events, null), 0, instrument, queueModel, capacity)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(instrument);
-        if (events.Length == 0)
-        {
-            throw new ArgumentException("the recording holds no events", nameof(events));
-        }
+        _tape.Attach([this]);
+    }
 
-        _events = events;
+    private ReplayVenueMarket(ReplayTape tape, int index, Instrument instrument, IQueueModel queueModel, int capacity)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        _tape = tape;
         _shadow = new ShadowExchange(queueModel, capacity);
-        _origin = events[0].LocalTime;
-        _exchangeTime = events[0].ExchangeTime;
+        _events = tape.Count(index);
+        _exchangeTime = tape.FirstExchangeTime(index);
         TickSize = (decimal)instrument.TickSize;
         LotSize = (decimal)instrument.LotSize;
     }
@@ -57,7 +58,7 @@ public sealed class ReplayVenueMarket : IVenueMarket
 
     public decimal LotSize { get; }
 
-    public double Time => _time;
+    public double Time => _tape.Time;
 
     public IOrderBookView Book => _shadow.Book;
 
@@ -65,11 +66,11 @@ public sealed class ReplayVenueMarket : IVenueMarket
 
     public IVenueMarketSink? Sink { get; set; }
 
-    /// <summary>Events replayed so far.</summary>
-    public long Replayed => _next;
+    /// <summary>Events of this market's recording replayed so far.</summary>
+    public long Replayed => _replayed;
 
     /// <summary>True once the whole recording has been replayed (the market then stands still).</summary>
-    public bool IsFinished => _next == _events.Length;
+    public bool IsFinished => _replayed == _events;
 
     /// <summary>Reads a whole recording into memory (56 bytes an event).</summary>
     public static (MarketEvent[] Events, Instrument Instrument) Read(IMarketEventSource source)
@@ -86,47 +87,76 @@ public sealed class ReplayVenueMarket : IVenueMarket
         return ([.. events], source.Instrument);
     }
 
-    public void AdvanceTo(double time)
+    /// <summary>
+    /// Reads recordings that share a clock, merged by receive time as the multi-instrument replay
+    /// merges them: every event in merged order with the index of its recording.
+    /// </summary>
+    public static (MarketEvent[] Events, int[] Sources, IReadOnlyList<Instrument> Instruments) Read(MergedMarketEvents merged)
     {
-        if (time <= _time)
+        ArgumentNullException.ThrowIfNull(merged);
+        var events = new List<MarketEvent>(1 << 17);
+        var sources = new List<int>(1 << 17);
+        var eventBuffer = new MarketEvent[8192];
+        int[] sourceBuffer = new int[8192];
+        int n;
+        while ((n = merged.Read(eventBuffer, sourceBuffer)) > 0)
         {
-            return;
+            events.AddRange(eventBuffer.AsSpan(0, n));
+            sources.AddRange(sourceBuffer.AsSpan(0, n));
         }
 
-        _time = time;
-        long until = _origin + (long)(time * 1e9);
-        int count = 0;
-        while (_next < _events.Length && _events[_next].LocalTime <= until)
-        {
-            ref readonly MarketEvent e = ref _events[_next++];
-            _exchangeTime = Math.Max(_exchangeTime, e.ExchangeTime);
-            _shadow.Apply(in e, _changes);
-            if (e.Kind == MarketEventKind.Trade)
-            {
-                _lastTrade = e.Price;
-                Add(ref count, new VenueMarketEvent { Kind = VenueMarketEventKind.PublicTrade, Side = e.Side, Price = e.Price, Size = e.Size });
-            }
-
-            if (e.IsEndOfBatch)
-            {
-                _shadow.EndOfBatch(e.ExchangeTime, _changes);
-            }
-
-            Translate(ref count);
-            if (e.IsEndOfBatch || e.Kind == MarketEventKind.Trade)
-            {
-                Flush(ref count);
-            }
-        }
-
-        Flush(ref count);
+        return ([.. events], [.. sources], merged.Instruments);
     }
+
+    /// <summary>
+    /// One market per recording of a merged read (<see cref="Read(MergedMarketEvents)"/>), each with
+    /// its own book and shadow queues, all on one clock: advancing any of them replays every
+    /// recording up to that time in merged order. Each recording needs at least one event.
+    /// </summary>
+    public static IReadOnlyList<ReplayVenueMarket> Several(MarketEvent[] events, int[] sources, IReadOnlyList<Instrument> instruments, Func<IQueueModel> queueModel, int capacity = 1024)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(instruments);
+        ArgumentNullException.ThrowIfNull(queueModel);
+        ReplayTape tape = Tape(events, sources);
+        ReplayVenueMarket[] markets = [.. instruments.Select((instrument, i) => new ReplayVenueMarket(tape, i, instrument, queueModel(), capacity))];
+        tape.Attach(markets);
+        return markets;
+    }
+
+    public void AdvanceTo(double time) => _tape.AdvanceTo(time);
+
+    /// <summary>Applies one of this market's recorded events (the tape calls it in receive-time order).</summary>
+    internal void Replay(in MarketEvent e)
+    {
+        _replayed++;
+        _exchangeTime = Math.Max(_exchangeTime, e.ExchangeTime);
+        _shadow.Apply(in e, _changes);
+        if (e.Kind == MarketEventKind.Trade)
+        {
+            _lastTrade = e.Price;
+            Add(new VenueMarketEvent { Kind = VenueMarketEventKind.PublicTrade, Side = e.Side, Price = e.Price, Size = e.Size });
+        }
+
+        if (e.IsEndOfBatch)
+        {
+            _shadow.EndOfBatch(e.ExchangeTime, _changes);
+        }
+
+        Translate();
+        if (e.IsEndOfBatch || e.Kind == MarketEventKind.Trade)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>Sends what the last replayed events left unsent (the tape calls it at the end of every advance).</summary>
+    internal void EndStep() => Flush();
 
     public long Submit(Side side, OrderType type, long price, long size)
     {
         long id = _nextId++;
-        int count = 0;
-        BookLevel touch = _shadow.Book.Best(side.Opposite());
+                BookLevel touch = _shadow.Book.Best(side.Opposite());
         if (type == OrderType.Market)
         {
             price = side == Side.Buy ? long.MaxValue : 1;
@@ -135,19 +165,19 @@ public sealed class ReplayVenueMarket : IVenueMarket
         bool crosses = !touch.IsEmpty && (side == Side.Buy ? price >= touch.Price : price <= touch.Price);
         if (type == OrderType.PostOnly && crosses)
         {
-            Add(ref count, new VenueMarketEvent { Kind = VenueMarketEventKind.Rejected, OrderId = id, Side = side, Price = price, Size = size, RejectReason = OrderRejectReason.PostOnlyWouldCross });
-            Flush(ref count);
+            Add(new VenueMarketEvent { Kind = VenueMarketEventKind.Rejected, OrderId = id, Side = side, Price = price, Size = size, RejectReason = OrderRejectReason.PostOnlyWouldCross });
+            Flush();
             return id;
         }
 
         if (type == OrderType.FillOrKill && Available(side, price) < size)
         {
-            Add(ref count, new VenueMarketEvent { Kind = VenueMarketEventKind.Rejected, OrderId = id, Side = side, Price = price, Size = size, RejectReason = OrderRejectReason.FillOrKillNotFillable });
-            Flush(ref count);
+            Add(new VenueMarketEvent { Kind = VenueMarketEventKind.Rejected, OrderId = id, Side = side, Price = price, Size = size, RejectReason = OrderRejectReason.FillOrKillNotFillable });
+            Flush();
             return id;
         }
 
-        Add(ref count, new VenueMarketEvent { Kind = VenueMarketEventKind.Accepted, OrderId = id, Side = side, Price = type == OrderType.Market ? 0 : price, Size = size });
+        Add(new VenueMarketEvent { Kind = VenueMarketEventKind.Accepted, OrderId = id, Side = side, Price = type == OrderType.Market ? 0 : price, Size = size });
         long left = size;
         if (crosses)
         {
@@ -164,8 +194,8 @@ public sealed class ReplayVenueMarket : IVenueMarket
 
                 long traded = Math.Min(left, level.Size);
                 left -= traded;
-                Add(ref count, new VenueMarketEvent { Kind = VenueMarketEventKind.Fill, OrderId = id, Side = side, Price = level.Price, Size = traded });
-                Add(ref count, new VenueMarketEvent { Kind = VenueMarketEventKind.PublicTrade, Side = side, Price = level.Price, Size = traded });
+                Add(new VenueMarketEvent { Kind = VenueMarketEventKind.Fill, OrderId = id, Side = side, Price = level.Price, Size = traded });
+                Add(new VenueMarketEvent { Kind = VenueMarketEventKind.PublicTrade, Side = side, Price = level.Price, Size = traded });
                 _lastTrade = level.Price;
             }
         }
@@ -176,33 +206,32 @@ public sealed class ReplayVenueMarket : IVenueMarket
             {
                 Rest(id, side, price, left);
                 _shadow.AdvanceTo(_exchangeTime, _changes);
-                Translate(ref count);
+                Translate();
             }
             else
             {
                 // IOC, market, and a crossing limit whose rest the recording cannot hold: cancelled.
-                Add(ref count, new VenueMarketEvent { Kind = VenueMarketEventKind.Done, OrderId = id, Side = side, Price = price, Size = left, CancelReason = CancelReason.Unfilled });
+                Add(new VenueMarketEvent { Kind = VenueMarketEventKind.Done, OrderId = id, Side = side, Price = price, Size = left, CancelReason = CancelReason.Unfilled });
             }
         }
 
-        Flush(ref count);
+        Flush();
         return id;
     }
 
     public void Cancel(long orderId)
     {
-        int count = 0;
-        if (_shadowOf.TryGetValue(orderId, out long shadowId) && _shadow.Cancel(shadowId, _exchangeTime))
+                if (_shadowOf.TryGetValue(orderId, out long shadowId) && _shadow.Cancel(shadowId, _exchangeTime))
         {
             _shadow.AdvanceTo(_exchangeTime, _changes);
-            Translate(ref count);
+            Translate();
         }
         else
         {
-            Add(ref count, new VenueMarketEvent { Kind = VenueMarketEventKind.Rejected, OrderId = orderId, RejectReason = OrderRejectReason.UnknownOrder });
+            Add(new VenueMarketEvent { Kind = VenueMarketEventKind.Rejected, OrderId = orderId, RejectReason = OrderRejectReason.UnknownOrder });
         }
 
-        Flush(ref count);
+        Flush();
     }
 
     /// <summary>
@@ -211,11 +240,10 @@ public sealed class ReplayVenueMarket : IVenueMarket
     /// </summary>
     public void Amend(long orderId, long price, long size)
     {
-        int count = 0;
-        if (!_shadowOf.TryGetValue(orderId, out long shadowId) || !_shadow.IsResting(shadowId))
+                if (!_shadowOf.TryGetValue(orderId, out long shadowId) || !_shadow.IsResting(shadowId))
         {
-            Add(ref count, new VenueMarketEvent { Kind = VenueMarketEventKind.Rejected, OrderId = orderId, Price = price, Size = size, RejectReason = OrderRejectReason.UnknownOrder });
-            Flush(ref count);
+            Add(new VenueMarketEvent { Kind = VenueMarketEventKind.Rejected, OrderId = orderId, Price = price, Size = size, RejectReason = OrderRejectReason.UnknownOrder });
+            Flush();
             return;
         }
 
@@ -223,16 +251,16 @@ public sealed class ReplayVenueMarket : IVenueMarket
         if (price == _prices[shadowId] && size <= _shadow.RemainingLots(shadowId))
         {
             _shadow.Reduce(shadowId, size);
-            Add(ref count, new VenueMarketEvent { Kind = VenueMarketEventKind.Amended, OrderId = orderId, Side = side, Price = price, Size = size, KeptPriority = true });
-            Flush(ref count);
+            Add(new VenueMarketEvent { Kind = VenueMarketEventKind.Amended, OrderId = orderId, Side = side, Price = price, Size = size, KeptPriority = true });
+            Flush();
             return;
         }
 
         BookLevel touch = _shadow.Book.Best(side.Opposite());
         if (!touch.IsEmpty && (side == Side.Buy ? price >= touch.Price : price <= touch.Price))
         {
-            Add(ref count, new VenueMarketEvent { Kind = VenueMarketEventKind.Rejected, OrderId = orderId, Side = side, Price = price, Size = size, RejectReason = OrderRejectReason.PostOnlyWouldCross });
-            Flush(ref count);
+            Add(new VenueMarketEvent { Kind = VenueMarketEventKind.Rejected, OrderId = orderId, Side = side, Price = price, Size = size, RejectReason = OrderRejectReason.PostOnlyWouldCross });
+            Flush();
             return;
         }
 
@@ -241,9 +269,9 @@ public sealed class ReplayVenueMarket : IVenueMarket
         _prices.Remove(shadowId);
         Rest(orderId, side, price, size);
         _shadow.AdvanceTo(_exchangeTime, _changes);
-        Add(ref count, new VenueMarketEvent { Kind = VenueMarketEventKind.Amended, OrderId = orderId, Side = side, Price = price, Size = size, KeptPriority = false });
-        Translate(ref count);
-        Flush(ref count);
+        Add(new VenueMarketEvent { Kind = VenueMarketEventKind.Amended, OrderId = orderId, Side = side, Price = price, Size = size, KeptPriority = false });
+        Translate();
+        Flush();
     }
 
     private void Rest(long id, Side side, long price, long size)
@@ -257,7 +285,7 @@ public sealed class ReplayVenueMarket : IVenueMarket
     }
 
     /// <summary>The shadow exchange's changes to the clients' orders as venue events (its acceptance of a resting order was announced already).</summary>
-    private void Translate(ref int count)
+    private void Translate()
     {
         foreach (ShadowEvent change in _changes)
         {
@@ -269,7 +297,7 @@ public sealed class ReplayVenueMarket : IVenueMarket
             switch (change.Kind)
             {
                 case ShadowEventKind.Filled:
-                    Add(ref count, new VenueMarketEvent { Kind = VenueMarketEventKind.Fill, OrderId = id, Side = change.Side, Price = change.PriceTicks, Size = change.Lots, IsMaker = true });
+                    Add(new VenueMarketEvent { Kind = VenueMarketEventKind.Fill, OrderId = id, Side = change.Side, Price = change.PriceTicks, Size = change.Lots, IsMaker = true });
                     if (change.RemainingLots == 0)
                     {
                         Forget(change.OrderId, id);
@@ -277,11 +305,11 @@ public sealed class ReplayVenueMarket : IVenueMarket
 
                     break;
                 case ShadowEventKind.Cancelled:
-                    Add(ref count, new VenueMarketEvent { Kind = VenueMarketEventKind.Done, OrderId = id, Side = change.Side, Price = change.PriceTicks, Size = change.Lots, CancelReason = CancelReason.Requested });
+                    Add(new VenueMarketEvent { Kind = VenueMarketEventKind.Done, OrderId = id, Side = change.Side, Price = change.PriceTicks, Size = change.Lots, CancelReason = CancelReason.Requested });
                     Forget(change.OrderId, id);
                     break;
                 case ShadowEventKind.Rejected:
-                    Add(ref count, new VenueMarketEvent { Kind = VenueMarketEventKind.Done, OrderId = id, Side = change.Side, Price = change.PriceTicks, Size = change.Lots, CancelReason = CancelReason.Unfilled });
+                    Add(new VenueMarketEvent { Kind = VenueMarketEventKind.Done, OrderId = id, Side = change.Side, Price = change.PriceTicks, Size = change.Lots, CancelReason = CancelReason.Unfilled });
                     Forget(change.OrderId, id);
                     break;
             }
@@ -328,22 +356,38 @@ public sealed class ReplayVenueMarket : IVenueMarket
         return !bid.IsEmpty && !ask.IsEmpty ? (bid.Price + ask.Price) / 2 : Math.Max(bid.Price, ask.Price);
     }
 
-    private void Add(ref int count, in VenueMarketEvent e)
+    private void Add(in VenueMarketEvent e)
     {
-        if (count == _step.Length)
+        if (_count == _step.Length)
         {
             Array.Resize(ref _step, _step.Length * 2);
         }
 
-        _step[count++] = e;
+        _step[_count++] = e;
     }
 
-    private void Flush(ref int count)
+    private void Flush()
     {
-        if (count > 0)
+        if (_count > 0)
         {
-            Sink?.OnStep(_step.AsSpan(0, count), _time);
-            count = 0;
+            Sink?.OnStep(_step.AsSpan(0, _count), Time);
+            _count = 0;
         }
+    }
+
+    private static ReplayTape Tape(MarketEvent[] events, int[]? sources)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Length == 0)
+        {
+            throw new ArgumentException("the recording holds no events", nameof(events));
+        }
+
+        if (sources is not null && sources.Length != events.Length)
+        {
+            throw new ArgumentException($"{sources.Length} source indices for {events.Length} events", nameof(sources));
+        }
+
+        return new ReplayTape(events, sources);
     }
 }

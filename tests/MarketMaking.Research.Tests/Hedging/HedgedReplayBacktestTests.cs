@@ -1,6 +1,7 @@
 using MarketMaking.Core.Accounting;
 using MarketMaking.Core.Orders;
 using MarketMaking.Core.Quoting;
+using MarketMaking.Core.Risk;
 using MarketMaking.Research.Backtests;
 using MarketMaking.Research.Hedging;
 using MarketMaking.Research.Replay;
@@ -130,5 +131,41 @@ public class HedgedReplayBacktestTests
         // The quoted leg is still the unhedged run when no portfolio limit ties it to the hedges.
         HedgedRun none = backtest.Run("as", _ => StrategyCatalog.Create("as", settings), ReplayBacktest.Settings(), new HedgeSettings { Mode = HedgeMode.None }, 10);
         Assert.Equal(none.Quoted.Metrics.NetPnl, hedged.Quoted.Metrics.NetPnl);
+    }
+    [SharedDataFact]
+    public void SpotEthMadeAndHedgedOnTheEthAndBtcPerpetualsByTheBetaVectorUnderAGrossLimitCountingEveryLeg()
+    {
+        var backtest = HedgedReplayBacktest.Open(
+            SharedData.BinanceSpotEth, "binance-spot", [(SharedData.BinanceUsdmEth, "binance-usdm"), (SharedData.BinanceUsdm, "binance-usdm")], Setup with { MakerFeeRate = 0, CalibrationWindow = TimeSpan.Zero }, hedgeTakerFee: 0.0002);
+        double tick = backtest.Session.DataInstrument.TickSize;
+        HedgedRun Run(PortfolioRiskLimits? limits) => backtest.Run(
+            "cross-venue",
+            venue => new CrossVenueQuotes(venue.HedgeBook, venue.HedgeInstrument.TickSize, 0.0002, 0, 0.00005, tick, 0.001),
+            ReplayBacktest.Settings(),
+            new HedgeSettings { Mode = HedgeMode.CrossVenue },
+            10,
+            limits);
+
+        HedgedRun free = Run(null);
+        HedgeSummary h = free.Hedge;
+
+        // One for one on the ETH perpetual until the window of 120 returns is full, then each leg by its β.
+        Assert.Equal(["ETHUSDT", "BTCUSDT"], h.Legs.Select(l => l.Symbol));
+        HedgeExecution[] early = [.. h.Executions.Where(e => e.Beta == 1 && e.BetaError == 0)];
+        Assert.NotEmpty(early);
+        Assert.All(early, e => Assert.Equal(0, e.Hedge));
+        Assert.Contains(h.Executions, e => e.Hedge == 1);
+        Assert.All(h.Executions.Where(e => e.Hedge == 1), e => Assert.True(e.DecidedAt > early[^1].DecidedAt));
+        Assert.Equal(h.HedgePnl, h.Legs.Sum(l => l.Pnl), 9);
+        Assert.All(h.Legs, l => Assert.Equal(l.Pnl, l.InventoryPnl - l.SpreadCost - l.SlippageCost - l.DelayCost - l.Fees, 6));
+        Assert.Equal(0, h.PortfolioRefusals);
+
+        // A gross notional limit of 1,000 USDT counts every leg: hedged (the hedges' value about
+        // offsetting the quoted leg's), the quoted leg stays near half of it (ETH at 2,600–2,700),
+        // far below what it reached without.
+        HedgedRun limited = Run(new PortfolioRiskLimits { MaxGrossNotional = 1000 });
+        Assert.True(limited.Hedge.PortfolioRefusals > 0, "no refusal");
+        Assert.True(free.Quoted.Metrics.MaxAbsInventory > 1, $"the unlimited quoted leg reached {free.Quoted.Metrics.MaxAbsInventory} ETH only");
+        Assert.InRange(limited.Quoted.Metrics.MaxAbsInventory, 400 / 2700.0, 600 / 2600.0);
     }
 }

@@ -52,6 +52,33 @@ public class HedgePortfolioLimitsTests
     }
 
     [Fact]
+    public void WithTwoHedgesTheGrossNotionalAndTheNetExposureCountBothHedgeLegs()
+    {
+        // Quoted 10 at 100 (1,000); hedges −16 at 50 (−800) and −2 at 300 (−600): gross 2,400, net −400.
+        var gross = new HedgePortfolioLimits(new PortfolioRiskLimits { MaxGrossNotional = 2_450 }, hedges: 2);
+        var net = new HedgePortfolioLimits(new PortfolioRiskLimits { MaxNetExposure = 50 }, hedges: 2);
+        var firstHedgeOnly = new HedgePortfolioLimits(new PortfolioRiskLimits { MaxGrossNotional = 2_450 });
+        foreach (HedgePortfolioLimits limits in new[] { gross, net })
+        {
+            limits.Mark(10, 100, [-16, -2], [50, 300]);
+        }
+
+        firstHedgeOnly.Mark(10, 100, -16, 50);
+
+        // Buying to 11: gross 1,100 + 800 + 600 = 2,500 > 2,450, crossed only because the second hedge's 600 counts
+        // (1,100 + 800 = 1,900 with the first alone); to 10.5: 1,050 + 1,400 = 2,450, at the limit.
+        Assert.False(gross.Allows(10, 11, 100));
+        Assert.True(firstHedgeOnly.Allows(10, 11, 100));
+        Assert.True(gross.Allows(10, 10.5, 100));
+
+        // Net: 1,100 − 800 − 600 = −300, within 50? no: |−300| > 50; the quoted leg long 14: 1,400 − 1,400 = 0 passes.
+        Assert.False(net.Allows(10, 11, 100));
+        Assert.True(net.Allows(10, 14, 100));
+        Assert.Equal((1, 1), (gross.Refusals, net.Refusals));
+        Assert.Throws<ArgumentException>(() => new HedgePortfolioLimits(new PortfolioRiskLimits { Instruments = [new InstrumentExposureLimit(1), new InstrumentExposureLimit(1)] }, hedges: 2));
+    }
+
+    [Fact]
     public void AVolatilityBurstMakesTheGateRefuseQuotesItAcceptsAtTheBaseLimit()
     {
         (long refusedDynamic, long counted) = Run(burst: true, reference: 0.005);

@@ -1,9 +1,14 @@
 using System.Text.Json;
 using MarketMaking.Cli;
+using MarketMaking.Core.Instruments;
+using MarketMaking.Core.MarketData;
+using MarketMaking.Data.Files;
+using MarketMaking.Simulation.Exchange;
 using MarketMaking.Simulation.Agents;
 using MarketMaking.Trading.Journal;
 using MarketMaking.Venue;
 using MarketMaking.Venue.Markets;
+using MarketMaking.Tests.Samples;
 
 namespace MarketMaking.Trading.Tests.Acceptance;
 
@@ -53,6 +58,50 @@ public class PortfolioTradeCommandTests
         Assert.Equal(gross, portfolio.GetProperty("gross_notional").GetDouble(), 6);
         Assert.Equal(5000, portfolio.GetProperty("max_gross_notional").GetDouble());
         Assert.Equal(JsonValueKind.Null, portfolio.GetProperty("max_net_exposure").ValueKind);
+    }
+
+    [SharedDataFact]
+    public async Task TwoSymbolsTradeAgainstTheReplayOfTwoRecordingsEndToEnd()
+    {
+        IReadOnlyList<ReplayVenueMarket> markets;
+        using (var merged = new MergedMarketEvents([MarketDataFormats.Open(SharedData.BinanceUsdm, "binance-usdm"), MarketDataFormats.Open(SharedData.BinanceUsdmEth, "binance-usdm")]))
+        {
+            (MarketEvent[] events, int[] sources, IReadOnlyList<Instrument> recorded) = ReplayVenueMarket.Read(merged);
+            markets = ReplayVenueMarket.Several(events, sources, recorded, () => new RiskAverseQueueModel());
+        }
+
+        await using LocalVenue local = await LocalVenue.StartAsync(
+            [("BTCUSDT", markets[0]), ("ETHUSDT", markets[1])],
+            new VenueSettings { Speed = 10, InitialBalance = LocalVenues.InitialBalance, RateLimits = new VenueRateLimits { Scale = 10 } });
+        using var journal = new TempJournal();
+        string keys = LocalVenues.CredentialsFile(local, journal.Folder);
+        (int code, string output, string error) = await Task.Run(() => Run(
+            "trade", "--venue", "local", "--endpoint", local.Url.ToString(), "--credentials", keys, "--symbol", "BTCUSDT", "--symbol", "ETHUSDT",
+            "--strategy", "fixed", "--spread-bps", "1", "--duration", "20s", "--journal", journal.Path, "--json", "--no-save"));
+
+        Assert.True(code == 0, error);
+        using JsonDocument end = JsonDocument.Parse(output);
+        JsonElement instruments = end.RootElement.GetProperty("instruments");
+        Assert.Equal(["BTCUSDT", "ETHUSDT"], instruments.EnumerateObject().Select(p => p.Name));
+        int executions = 0;
+        foreach (JsonProperty instrument in instruments.EnumerateObject())
+        {
+            JsonElement figures = instrument.Value;
+            Assert.Equal(0, figures.GetProperty("orders_open_at_end").GetInt32());
+            Assert.Equal(figures.GetProperty("venue_position").GetDecimal(), figures.GetProperty("position").GetDecimal());
+            Assert.Equal(figures.GetProperty("venue_cash").GetDecimal(), figures.GetProperty("cash").GetDecimal());
+            Assert.Equal(figures.GetProperty("venue_executions").GetInt32(), figures.GetProperty("executions").GetInt32());
+
+            // One journal per instrument, holding its executions, each at a price of its own recording's range.
+            string path = Path.Combine(journal.Folder, $"journal-{instrument.Name}.db");
+            Assert.Equal(instrument.Name, Assert.Single(JournalReader.Load(path).Runs).Symbol);
+            var fills = JournalReader.Fills(path);
+            Assert.Equal(figures.GetProperty("journal_executions").GetInt32(), fills.Count);
+            Assert.All(fills, f => Assert.InRange(f.Price, instrument.Name == "BTCUSDT" ? 55_000m : 2_300m, instrument.Name == "BTCUSDT" ? 65_000m : 2_800m));
+            executions += fills.Count;
+        }
+
+        Assert.True(executions > 0, "no fill in 200 s of the two recordings");
     }
 
     [Theory]
