@@ -118,6 +118,7 @@ class VectorEnv:
         self._terminated = np.zeros(self.num_envs, dtype=np.bool_)
         self._truncated = np.zeros(self.num_envs, dtype=np.bool_)
         self._outputs = tuple(a.ctypes.data for a in (self._obs, self._rewards, self._terminated, self._truncated))
+        self._actions, self._actions_address, self._contiguous = None, 0, None
 
     def reset(self, seed=None, options=None):
         if seed is not None:
@@ -126,10 +127,15 @@ class VectorEnv:
         return self._obs, {}
 
     def step(self, actions):
-        actions = np.ascontiguousarray(actions, dtype=np.int32)
-        if actions.shape != (self.num_envs,):
-            raise ValueError(f"actions must have shape ({self.num_envs},), got {actions.shape}")
-        if _lib.mm_env_step(self._handle, actions.ctypes.data, *self._outputs) < 0:
+        if actions is not self._actions:
+            # Reading an array's address through ctypes costs about a microsecond: done once per actions array
+            # (holding it keeps its buffer where it is: numpy refuses to resize an array referenced elsewhere).
+            contiguous = np.ascontiguousarray(actions, dtype=np.int32)
+            if contiguous.shape != (self.num_envs,):
+                raise ValueError(f"actions must have shape ({self.num_envs},), got {contiguous.shape}")
+            self._actions, self._actions_address = (actions if contiguous is actions else None), contiguous.ctypes.data
+            self._contiguous = contiguous
+        if _lib.mm_env_step(self._handle, self._actions_address, *self._outputs) < 0:
             _check(-1)
         return self._obs, self._rewards, self._terminated, self._truncated, {}
 

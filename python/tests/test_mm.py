@@ -35,6 +35,25 @@ class EnvironmentTests(unittest.TestCase):
         np.testing.assert_array_equal(run(3), run(3))
         self.assertFalse(np.array_equal(run(3), run(4)))
 
+    def test_one_actions_array_changed_in_place_steps_as_fresh_arrays_do(self):
+        # The package keeps the address of the last actions array: values changed in place must still be read.
+        def run(fresh):
+            env = mm.make("cj", num_envs=16, seed=7)
+            env.reset()
+            actions = np.zeros(16, dtype=np.int32)
+            rewards = []
+            for t in range(100):
+                values = (np.arange(16) * (t + 3)) % env.single_action_space.n
+                if fresh:
+                    step_with = [int(v) for v in values]   # a list: converted anew every step
+                else:
+                    actions[:] = values
+                    step_with = actions
+                rewards.append(env.step(step_with)[1].copy())
+            return np.array(rewards)
+
+        np.testing.assert_array_equal(run(True), run(False))
+
     def test_an_episode_ends_at_the_horizon(self):
         # The cj preset's episode is T / dt steps: every trajectory terminates on the same step.
         env = mm.make("cj", num_envs=8, seed=1)

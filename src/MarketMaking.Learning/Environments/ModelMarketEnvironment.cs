@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using MarketMaking.Core.Randomness;
@@ -97,6 +98,9 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
         Observe(observations);
     }
 
+    // Compiled fully optimized at once, as StepLanes: dynamic PGO's tier-1 code for the two ran 3.5× slower
+    // (`mm bench env`, one thread: 66 M against 233 M trajectory-steps/s).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Step(ReadOnlySpan<int> actions, Span<float> observations, Span<float> rewards, Span<bool> terminated, Span<bool> truncated)
     {
         if (actions.Length < Count || rewards.Length < Count || observations.Length < Count * Features)
@@ -211,6 +215,7 @@ public sealed class ModelMarketEnvironment : IVectorEnvironment, IContinuousEnvi
     /// in the same order on every lane; returns how many trajectories it stepped (the rest, fewer than
     /// four, take the scalar path).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int StepLanes(ReadOnlySpan<int> actions, Span<float> rewards, Span<float> observations, bool last)
     {
         const int Width = 4;
