@@ -49,7 +49,9 @@ public sealed record PortfolioRiskLimits
     }
 
     /// <summary>The first limit <paramref name="positions"/> break at <paramref name="prices"/> and <paramref name="volatilities"/>, and the instrument (−1 for portfolio limits).</summary>
-    public (PortfolioBreach Breach, int Instrument) Check(ReadOnlySpan<double> positions, ReadOnlySpan<double> prices, ReadOnlySpan<double> volatilities)
+    /// <param name="onlyInstrument">The one instrument whose own limit is checked (each other instrument's own
+    /// limit is its gate's business); −1, the default: every instrument's.</param>
+    public (PortfolioBreach Breach, int Instrument) Check(ReadOnlySpan<double> positions, ReadOnlySpan<double> prices, ReadOnlySpan<double> volatilities, int onlyInstrument = -1)
     {
         int n = Instruments.Count;
         if (positions.Length != n || prices.Length != n || volatilities.Length != n)
@@ -62,7 +64,7 @@ public sealed record PortfolioRiskLimits
         {
             double exposure = positions[i] * prices[i];
             double scale = Scale(i, volatilities[i]);
-            if (Math.Abs(exposure) > Instruments[i].MaxExposure * scale)
+            if ((onlyInstrument < 0 || onlyInstrument == i) && Math.Abs(exposure) > Instruments[i].MaxExposure * scale)
             {
                 return (PortfolioBreach.InstrumentExposure, i);
             }

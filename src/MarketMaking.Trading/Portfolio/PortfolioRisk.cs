@@ -11,12 +11,18 @@ namespace MarketMaking.Trading.Portfolio;
 /// <see cref="PortfolioSeat"/> about each order, so a quote that would break a limit is never sent.
 /// Each instrument's σ_t for the dynamic limits is an <see cref="EwmaVolatility"/> of the mids its
 /// session marks.
-/// The sessions run concurrently: every read and write is under one lock.
+/// The sessions run concurrently: every read and write is under one lock. An order is checked with
+/// every other instrument at its own worst case (its position as if all its open orders on one side
+/// filled: all long, all short, or each the larger in size), so two instruments cannot each take the
+/// room the other's open orders may already use; an order allowed raises its instrument's worst case
+/// at once, and the session's next mark sets it again from the orders still open.
 /// </summary>
 public sealed class PortfolioRisk
 {
     private readonly Lock _lock = new();
     private readonly double[] _positions;
+    private readonly double[] _longest;  // position + every open buy
+    private readonly double[] _shortest; // position − every open sell
     private readonly double[] _mids;
     private readonly double[] _volatilities;
     private readonly EwmaVolatility[] _ewma;
@@ -46,6 +52,8 @@ public sealed class PortfolioRisk
         Symbols = [.. symbols];
         int n = symbols.Count;
         _positions = new double[n];
+        _longest = new double[n];
+        _shortest = new double[n];
         _mids = [.. Enumerable.Repeat(double.NaN, n)];
         _volatilities = [.. Enumerable.Repeat(double.NaN, n)];
         _ewma = [.. Enumerable.Range(0, n).Select(_ => new EwmaVolatility(Limits.VolatilityHalfLife))];
@@ -85,11 +93,13 @@ public sealed class PortfolioRisk
         }
     }
 
-    internal void Mark(int instrument, double position, double mid, double time)
+    internal void Mark(int instrument, double position, double mid, double time, double openBuys, double openSells)
     {
         lock (_lock)
         {
             _positions[instrument] = position;
+            _longest[instrument] = position + openBuys;
+            _shortest[instrument] = position - openSells;
             if (double.IsFinite(mid))
             {
                 _mids[instrument] = mid;
@@ -112,18 +122,39 @@ public sealed class PortfolioRisk
         {
             for (int i = 0; i < _positions.Length; i++)
             {
-                _worstPositions[i] = _positions[i];
-
                 // An instrument not yet priced has no exposure to count.
                 _worstMids[i] = double.IsFinite(_mids[i]) ? _mids[i] : 0;
             }
 
-            _worstPositions[instrument] = worstCase;
             _worstMids[instrument] = mid;
-            bool allowed = Limits.Check(_worstPositions, _worstMids, _volatilities).Breach == PortfolioBreach.None;
+            bool allowed = true;
+            for (int scenario = 0; scenario < 3 && allowed; scenario++)
+            {
+                for (int i = 0; i < _positions.Length; i++)
+                {
+                    _worstPositions[i] = scenario switch
+                    {
+                        0 => _longest[i],
+                        1 => _shortest[i],
+                        _ => Math.Abs(_longest[i]) >= Math.Abs(_shortest[i]) ? _longest[i] : _shortest[i],
+                    };
+                }
+
+                _worstPositions[instrument] = worstCase;
+                allowed = Limits.Check(_worstPositions, _worstMids, _volatilities, instrument).Breach == PortfolioBreach.None;
+            }
+
             if (!allowed)
             {
                 Refusals++;
+            }
+            else if (worstCase > position)
+            {
+                _longest[instrument] = Math.Max(_longest[instrument], worstCase);
+            }
+            else
+            {
+                _shortest[instrument] = Math.Min(_shortest[instrument], worstCase);
             }
 
             return allowed;

@@ -335,7 +335,7 @@ public sealed class TradingSession
         }
 
         long sent = _router.SentTotal;
-        _settings.Portfolio?.Mark(_path.Ledger.Position, _market.Mid, _market.Time);
+        MarkPortfolio();
         _path.Decide(_market, _router);
         _router.Flush(now);
         if (_router.SentTotal != sent && HandlingMessageReceivedAt != 0)
@@ -353,6 +353,33 @@ public sealed class TradingSession
         {
             KillSwitch(_path.Gate.KillReason!, now);
         }
+    }
+
+    /// <summary>Tells the portfolio (if any) the position and what the open orders, pending cancels included, may still add to it.</summary>
+    private void MarkPortfolio()
+    {
+        if (_settings.Portfolio is not { } portfolio)
+        {
+            return;
+        }
+
+        decimal buys = 0, sells = 0;
+        IReadOnlyList<TrackedOrder> open = _tracker.Open;
+        for (int i = 0; i < open.Count; i++)
+        {
+            TrackedOrder order = open[i];
+            decimal remaining = Math.Max(order.Remaining, order.PendingAmendQuantity - Math.Max(order.Executed, order.VenueExecuted));
+            if (order.Side == Side.Buy)
+            {
+                buys += remaining;
+            }
+            else
+            {
+                sells += remaining;
+            }
+        }
+
+        portfolio.Mark(_path.Ledger.Position, _market.Mid, _market.Time, (double)buys, (double)sells);
     }
 
     private void OnPrivate(PrivateUpdate update, long now)
@@ -434,7 +461,7 @@ public sealed class TradingSession
         {
             var fill = new Fill(_market.Time, order?.LocalId ?? 0, e.Side, (double)e.Price, (double)e.Quantity, (double)e.Fee, e.IsMaker, _market.Mid);
             _path.OnFill(in fill, _path.Orders.QuotedSpread);
-            _settings.Portfolio?.Mark(_path.Ledger.Position, _market.Mid, _market.Time);
+            MarkPortfolio();
             _fillSinceDecision = true;
         }
     }

@@ -41,6 +41,33 @@ public class PortfolioRiskTests
     }
 
     [Fact]
+    public void EveryInstrumentsOpenOrdersCountAsFilledAndAnAllowedOrderCountsAtOnce()
+    {
+        var risk = new PortfolioRisk(["AUSDT", "BUSDT"], new PortfolioRiskLimits { MaxGrossNotional = 300, MaxNetExposure = 300 });
+
+        // A flat with 2 bought at 100 still open: B buying 2 at 50 would make 200 + 100 = 300, within; 3 would be 350.
+        risk.Seat(0).Mark(0, 100, 0, openBuys: 2);
+        risk.Seat(1).Mark(0, 50, 0);
+        Assert.True(risk.Seat(1).Allows(0, 2, 50));
+        Assert.False(risk.Seat(1).Allows(0, 3, 50));
+
+        // B's allowed bid now counts for A at once (before B's session marks again): A buying 1 more at 100 is 300 + 100 > 300.
+        Assert.False(risk.Seat(0).Allows(0, 3, 100));
+
+        // A's sells may fill instead of its buys: the gross counts the larger side in size, the net each direction.
+        risk.Seat(0).Mark(0, 100, 0, openBuys: 0, openSells: 2);
+        risk.Seat(1).Mark(0, 50, 0);
+        Assert.False(risk.Seat(1).Allows(0, 3, 50)); // gross 200 + 150 = 350 > 300 (net −50)
+        Assert.True(risk.Seat(1).Allows(0, -2, 50));  // net −300, gross 300: within both
+
+        // Marks with nothing open put both back at their positions: 150 + 0 is within.
+        risk.Seat(0).Mark(0, 100, 0);
+        risk.Seat(1).Mark(0, 50, 0);
+        Assert.True(risk.Seat(1).Allows(0, 3, 50));
+        Assert.Equal(3, risk.State().Refusals);
+    }
+
+    [Fact]
     public void AnOrderThatBringsThePositionTowardZeroIsAlwaysAllowed()
     {
         var risk = new PortfolioRisk(["AUSDT", "BUSDT"], new PortfolioRiskLimits { MaxGrossNotional = 100 });
