@@ -103,8 +103,9 @@ internal static class BybitJson
         : reader.ValueTextEquals("Sell"u8) ? Core.Orders.Side.Sell
         : throw new FormatException($"unknown side '{reader.GetString()}'");
 
+    // The decoders read spans, never sequences: a string's bytes are its ValueSpan unless escaped.
     private static ReadOnlySpan<byte> Utf8(ref Utf8JsonReader reader) =>
-        !reader.ValueIsEscaped && !reader.HasValueSequence ? reader.ValueSpan : System.Text.Encoding.UTF8.GetBytes(reader.GetString()!);
+        reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
 
     /// <summary>A millisecond timestamp as nanoseconds; 0 when the field is absent.</summary>
     public static long MillisAsNanos(JsonElement parent, string name) =>
