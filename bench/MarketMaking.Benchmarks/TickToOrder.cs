@@ -44,16 +44,17 @@ internal static class TickToOrder
         await Console.In.ReadToEndAsync().ConfigureAwait(false);
     }
 
-    public static async Task RunAsync(double seconds, bool inProcess, bool allocations, bool webSocket)
+    /// <param name="venueCpu">The processor the venue's child process is confined to (<c>taskset -c</c>), as an exchange runs on its own hardware; null: anywhere.</param>
+    public static async Task RunAsync(double seconds, bool inProcess, bool allocations, bool webSocket, string? venueCpu = null)
     {
         LocalVenue? local = inProcess ? await StartVenueAsync().ConfigureAwait(false) : null;
-        using Process? child = inProcess ? null : StartVenueProcess();
+        using Process? child = inProcess ? null : StartVenueProcess(venueCpu);
         try
         {
             (BybitEnvironment environment, BybitCredentials credentials) = local is not null
                 ? (local.Environment, local.Credentials)
                 : await ReadVenueAsync(child!).ConfigureAwait(false);
-            await MeasureAsync(environment, credentials, seconds, inProcess, allocations, webSocket).ConfigureAwait(false);
+            await MeasureAsync(environment, credentials, seconds, inProcess, allocations, webSocket, venueCpu).ConfigureAwait(false);
         }
         finally
         {
@@ -74,12 +75,13 @@ internal static class TickToOrder
         new AgentVenueMarket(new AgentMarketParameters { Symbol = "SIM", WarmUp = 30 }, 7),
         new VenueSettings { Speed = 20, RateLimits = new VenueRateLimits { Scale = 100 } });
 
-    private static Process StartVenueProcess()
+    private static Process StartVenueProcess(string? cpu)
     {
         // Run as `dotnet X.dll` the process is the host, which needs the assembly named; run as the app, it is the app.
         string host = Environment.ProcessPath!;
         bool viaDotnet = Path.GetFileNameWithoutExtension(host) == "dotnet";
-        var start = new ProcessStartInfo(host, viaDotnet ? [typeof(TickToOrder).Assembly.Location, "venue-host"] : ["venue-host"])
+        string[] arguments = viaDotnet ? [typeof(TickToOrder).Assembly.Location, "venue-host"] : ["venue-host"];
+        var start = new ProcessStartInfo(cpu is null ? host : "taskset", cpu is null ? arguments : ["-c", cpu, host, .. arguments])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -96,7 +98,7 @@ internal static class TickToOrder
         return (BybitEnvironment.Local(new Uri(url)), new BybitCredentials(key, secret));
     }
 
-    private static async Task MeasureAsync(BybitEnvironment environment, BybitCredentials credentials, double seconds, bool inProcess, bool allocations, bool webSocket)
+    private static async Task MeasureAsync(BybitEnvironment environment, BybitCredentials credentials, double seconds, bool inProcess, bool allocations, bool webSocket, string? venueCpu)
     {
         using AllocationSampler? sampler = allocations ? new AllocationSampler() : null;
         if (sampler is not null)
@@ -141,6 +143,12 @@ internal static class TickToOrder
                 }
             }
 
+            Console.WriteLine("  the slowest decisions (µs: receipt → session + session → request, of which the venue client; a collection meanwhile):");
+            foreach (int i in Enumerable.Range(0, measured.Latencies.Count).OrderByDescending(i => measured.Latencies[i]).Take(5))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {measured.Latencies[i],8:F1} = {measured.Waits[i]:F1} + {measured.Handling[i]:F1}, client {measured.Client[i]:F1}{(measured.Collected[i] ? ", collected" : "")}"));
+            }
+
             double[] samples = [.. measured.Latencies.Order()];
             double[] waits = [.. measured.Waits.Order()];
             double[] handling = [.. measured.Handling.Order()];
@@ -149,7 +157,7 @@ internal static class TickToOrder
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  collections in this process during the session: {GC.CollectionCount(0) - collections[0]} gen0, {GC.CollectionCount(1) - collections[1]} gen1, {GC.CollectionCount(2) - collections[2]} gen2, {paused.TotalMilliseconds:F1} ms paused in all; {allocated / 1e6 / (seconds + WarmUp.TotalSeconds):F2} MB allocated per second"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"tick-to-order over {seconds:0} s after {WarmUp.TotalSeconds:0} s of warm-up, venue {(inProcess ? "in this process" : "in a child process")}, orders over {(webSocket ? "the WebSocket order entry" : "REST")}: {samples.Length:N0} decisions that sent a request ({result.Executions:N0} executions); p50 {At(samples, 0.5):F1} µs, p90 {At(samples, 0.9):F1} µs, p99 {At(samples, 0.99):F1} µs, p99.9 {At(samples, 0.999):F1} µs, max {samples[^1]:F1} µs"));
+                $"tick-to-order over {seconds:0} s after {WarmUp.TotalSeconds:0} s of warm-up, venue {(inProcess ? "in this process" : venueCpu is null ? "in a child process" : $"in a child process on CPU {venueCpu}")}, orders over {(webSocket ? "the WebSocket order entry" : "REST")}: {samples.Length:N0} decisions that sent a request ({result.Executions:N0} executions); p50 {At(samples, 0.5):F1} µs, p90 {At(samples, 0.9):F1} µs, p99 {At(samples, 0.99):F1} µs, p99.9 {At(samples, 0.999):F1} µs, max {samples[^1]:F1} µs"));
         }
     }
 
@@ -180,6 +188,7 @@ internal static class TickToOrder
     {
         private long _received;
         private long _handled;
+        private int _collections;
         private bool _measured;
 
         public List<double> Latencies { get; } = new(1 << 20);
@@ -195,6 +204,9 @@ internal static class TickToOrder
         /// <summary>Of which the venue client: from the request handed to the venue to its signed body entering the HTTP stack.</summary>
         public List<double> Client { get; } = new(1 << 20);
 
+        /// <summary>Whether a collection ran between the session starting on the message and the request (the tail's usual suspect).</summary>
+        public List<bool> Collected { get; } = new(1 << 20);
+
         public string Name => inner.Name;
 
         public bool SupportsAmend => inner.SupportsAmend;
@@ -209,6 +221,7 @@ internal static class TickToOrder
         {
             _received = message.Kind == BybitFeedMessageKind.OrderBook ? Session!.HandlingMessageReceivedAt : 0;
             _handled = Now();
+            _collections = GC.CollectionCount(0);
             _measured = false;
             inner.Observe(message, updates);
         }
@@ -231,6 +244,7 @@ internal static class TickToOrder
                 Waits.Add((_handled - _received) / 1000.0);
                 Handling.Add((written - _handled) / 1000.0);
                 Client.Add((written - handed) / 1000.0);
+                Collected.Add(GC.CollectionCount(0) != _collections);
             }
 
             return reply;

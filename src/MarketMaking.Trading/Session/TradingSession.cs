@@ -207,7 +207,11 @@ public sealed class TradingSession
     private async Task LoopAsync(CancellationToken token)
     {
         ChannelReader<SessionInput> inbox = _inbox.Reader;
-        while (await inbox.WaitToReadAsync(token).ConfigureAwait(false))
+
+        // Waited on without a token: the loop ends on its own inputs (the session's token is cancelled
+        // only after it returns), and a cancellable wait makes the channel allocate and register a
+        // waiter for every message.
+        while (await inbox.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
             while (inbox.TryRead(out SessionInput input))
             {
