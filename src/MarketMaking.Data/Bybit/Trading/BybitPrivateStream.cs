@@ -107,8 +107,9 @@ public sealed class BybitPrivateStream
 
     /// <summary>
     /// Decodes one message: an update to yield, a control answer (null, or Connected), or a refusal
-    /// (thrown). Updates are read straight from the bytes (no text, no document); the text is kept
-    /// only where <see cref="BybitFeedOptions.KeepRaw"/> asks for it.
+    /// (thrown). Updates are read straight from the bytes (no text, no document; orders and fills,
+    /// the frequent ones, by <see cref="BybitPrivateDecoder"/>); the text is kept only where
+    /// <see cref="BybitFeedOptions.KeepRaw"/> asks for it.
     /// </summary>
     private BybitPrivateMessage? Handle(ReadOnlySpan<byte> utf8)
     {
@@ -124,8 +125,8 @@ public sealed class BybitPrivateStream
 
             return kind switch
             {
-                BybitPrivateMessageKind.Order => From(JsonSerializer.Deserialize(utf8, Json.BybitStreamMessageBybitOrder), kind, raw, now),
-                BybitPrivateMessageKind.Execution => From(JsonSerializer.Deserialize(utf8, Json.BybitStreamMessageBybitExecution), kind, raw, now),
+                BybitPrivateMessageKind.Order => From(BybitPrivateDecoder.Orders(utf8), kind, raw, now),
+                BybitPrivateMessageKind.Execution => From(BybitPrivateDecoder.Executions(utf8), kind, raw, now),
                 BybitPrivateMessageKind.Position => From(JsonSerializer.Deserialize(utf8, Json.BybitStreamMessageBybitPosition), kind, raw, now),
                 _ => From(JsonSerializer.Deserialize(utf8, Json.BybitStreamMessageBybitWallet), kind, raw, now),
             };
