@@ -74,6 +74,31 @@ public sealed class DataCommandTests : IDisposable
         Assert.Contains("\"fills\"", direct, StringComparison.Ordinal);
     }
 
+    [SharedDataFact]
+    public void AnExactQueueBacktestOnTheLobsterDayEqualsOneOnItsConvertedFileWhichSkipsTheLevelEchoes()
+    {
+        // From the .mmev the L3 replay leaves out the level after each order event (ILevelEchoSource);
+        // from the zip it reads them: fills, PnL and the event and message counts must not change.
+        string zip = Path.Combine(SharedData.Folder!, "lobster/LOBSTER_SampleFile_AMZN_2012-06-21_5.zip");
+        string binary = Path.Combine(_folder, "amzn.mmev");
+        Assert.Equal(0, Mm.Run("convert", zip, binary, "--format", "lobster").Code);
+        foreach (string[] impact in new[] { Array.Empty<string>(), ["--own-impact"] })
+        {
+            (string Results, string Replay) Run(string path, string format)
+            {
+                string[] settings = ["backtest", "--data", path, "--format", format, "--strategy", "as,glft", "--latency", "1ms", "--no-save", .. impact];
+                var (code, output, error) = Mm.Run([.. settings, "--json"]);
+                Assert.True(code == 0, error);
+                string replay = Mm.Run(settings).Output.Split('\n').Single(line => line.TrimStart().StartsWith("replay:", StringComparison.Ordinal));
+                return (JsonDocument.Parse(output).RootElement.GetProperty("results").GetRawText(), replay.Trim());
+            }
+
+            (string results, string replay) = Run(zip, "lobster");
+            Assert.Equal((results, replay), Run(binary, "mmev"));
+            Assert.StartsWith("replay: 333,736 events in ", replay, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void MissingFileAndUnknownFormatAreOneLineErrors()
     {

@@ -18,13 +18,13 @@ namespace MarketMaking.Core.Books;
 /// </summary>
 public sealed class OrderQueueBook : IOrderBookView
 {
-    private const int None = -1;
+    private const int None = LevelQueues.None;
 
     private readonly OrderBook _levels = new();
-    // Open-addressing maps rather than Dictionary: every event looks up an id and a level.
+    // An open-addressing map rather than Dictionary: every event looks up an id (levels: by price, LevelQueues).
     private readonly LongMap<int> _byId;
-    private readonly LongMap<LevelQueue> _bidQueues = new(256);
-    private readonly LongMap<LevelQueue> _askQueues = new(256);
+    private readonly LevelQueues _bidQueues = new();
+    private readonly LevelQueues _askQueues = new();
     private Entry[] _entries;
     private int _freeHead = None;
     private int _used;
@@ -323,7 +323,7 @@ public sealed class OrderQueueBook : IOrderBookView
         return _entries[i].Key;
     }
 
-    private LongMap<LevelQueue> Queues(Side side) => side == Side.Buy ? _bidQueues : _askQueues;
+    private LevelQueues Queues(Side side) => side == Side.Buy ? _bidQueues : _askQueues;
 
     private void AddToLevel(Side side, long price, long delta) => _levels.Add(side, price, delta);
 
@@ -408,7 +408,7 @@ public sealed class OrderQueueBook : IOrderBookView
     /// <summary>Takes an entry at the head or tail of its queue out of it; a queue left empty leaves its map.</summary>
     private void UnlinkEnd(ref Entry e)
     {
-        LongMap<LevelQueue> queues = Queues(e.Side);
+        LevelQueues queues = Queues(e.Side);
         ref LevelQueue queue = ref queues.Find(e.Price);
         if (e.Prev != None)
         {
@@ -444,6 +444,4 @@ public sealed class OrderQueueBook : IOrderBookView
         public int Next;
         public Side Side;
     }
-
-    private readonly record struct LevelQueue(int Head, int Tail);
 }

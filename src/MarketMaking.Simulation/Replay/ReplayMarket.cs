@@ -31,6 +31,8 @@ public sealed class ReplayMarket : IMarket
     private readonly IReplayExchange _exchange;
     // The same exchange when it is the queue exchange: called directly, not through the interface, on every event.
     private readonly QueueExchange? _queues;
+    // With exact queues: a source that leaves out the level after each order event (the order book rebuilds it).
+    private readonly ILevelEchoSource? _echoes;
     private readonly OrderBook _book;
     private readonly List<ShadowEvent> _changes = new(MaxOrders * 2);
     private readonly MarketEvent[] _buffer = new MarketEvent[BufferSize];
@@ -52,6 +54,14 @@ public sealed class ReplayMarket : IMarket
         _queues = _settings.ExactQueues ? new QueueExchange(_settings.OwnImpact, MaxOrders) : null;
         _exchange = _queues ?? (IReplayExchange)new ShadowExchange(_settings.QueueModel, MaxOrders);
         _book = _exchange.Book;
+        if (_queues is not null && source is ILevelEchoSource echoes)
+        {
+            // The queue exchange passes those levels by (they echo what the order events did), and a
+            // LOBSTER day is half such levels.
+            echoes.OmitLevelEchoes = true;
+            _echoes = echoes;
+        }
+
         Instrument data = source.Instrument;
         Instrument = new Instrument(data.Symbol, data.TickSize, data.LotSize, _settings.MakerFeeRate ?? data.MakerFeeRate, _settings.TakerFeeRate ?? data.TakerFeeRate);
         _state = new BookMarketState(_book, Instrument.TickSize, _settings.VolatilityWindow);
@@ -98,7 +108,8 @@ public sealed class ReplayMarket : IMarket
     /// <summary>Local time of the last event processed (ns since the epoch).</summary>
     public long LocalTime => _now;
 
-    public ReplayStatistics Statistics => new(_events, _batches, _exchange.CrossingRejects, _exchange.ThroughFills, _exchange.QueueFills, _exchange.CrossFills, _exchange.TapeLotsRemoved);
+    /// <summary>Counts so far; the events include those the source left out (<see cref="ILevelEchoSource"/>).</summary>
+    public ReplayStatistics Statistics => new(_events + (_echoes?.OmittedEvents ?? 0), _batches, _exchange.CrossingRejects, _exchange.ThroughFills, _exchange.QueueFills, _exchange.CrossFills, _exchange.TapeLotsRemoved);
 
     public long Submit(Side side, double price, double quantity)
     {

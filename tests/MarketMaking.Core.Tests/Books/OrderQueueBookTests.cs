@@ -36,6 +36,48 @@ public class OrderQueueBookTests
     }
 
     [Fact]
+    public void LevelsFarFromTheFirstQueueAsNearOnesAndAClearedBookStartsAnywhere()
+    {
+        // Levels are kept by price in a window of 4,096 ticks around the first one, the rest in a map:
+        // both must queue alike, and a level may empty and come back on either side of the edge.
+        var book = new OrderQueueBook();
+        long near = book.Add(1, Side.Buy, 100_000, 5).Key;
+        long far = book.Add(2, Side.Buy, 90_000, 3).Key;
+        long farBehind = book.Add(3, Side.Buy, 90_000, 4).Key;
+        long nearBehind = book.Add(4, Side.Buy, 100_000, 2).Key;
+        book.Add(5, Side.Sell, 110_000, 6);
+
+        Assert.Equal(new BookLevel(100_000, 7), book.Best(Side.Buy));
+        Assert.Equal(3, book.VolumeAhead(Side.Buy, 90_000, farBehind));
+        Assert.Equal(5, book.VolumeAhead(Side.Buy, 100_000, nearBehind));
+        Assert.Equal(0, book.VolumeAhead(Side.Buy, 90_000, far));
+        Assert.Equal(0, book.VolumeAhead(Side.Buy, 100_000, near));
+
+        // The far level empties and comes back: the newcomer is alone in its queue.
+        book.Remove(2, Side.Buy, 90_000, 3, whole: true);
+        book.Remove(3, Side.Buy, 90_000, 4, whole: true);
+        Assert.Equal(0, book.SizeAt(Side.Buy, 90_000));
+        long again = book.Add(6, Side.Buy, 90_000, 1).Key;
+        Assert.Equal(0, book.VolumeAhead(Side.Buy, 90_000, again));
+        Assert.Equal(1, book.VolumeAhead(Side.Buy, 90_000, book.NextKey()));
+
+        // An unknown order at the far ask takes the level's volume (anonymous front first, then the oldest).
+        book.SetLevel(Side.Sell, 110_000, 10);
+        Assert.Equal(new QueueChange(Order(book, 5).Key, 7, Known: false), book.Remove(99, Side.Sell, 110_000, 7, whole: false));
+        Assert.Equal(3, book.SizeAt(Side.Sell, 110_000));
+
+        // After a clear the book may start a long way off.
+        book.ClearAll();
+        long fresh = book.Add(7, Side.Buy, 5_000_000, 2).Key;
+        long freshBehind = book.Add(8, Side.Buy, 5_000_000, 3).Key;
+        Assert.Equal(2, book.VolumeAhead(Side.Buy, 5_000_000, freshBehind));
+        Assert.Equal(0, book.VolumeAhead(Side.Buy, 5_000_000, fresh));
+        Assert.Equal(new BookLevel(5_000_000, 5), book.Best(Side.Buy));
+        Assert.Equal(0, book.SizeAt(Side.Buy, 100_000));
+        Assert.Equal(0, book.VolumeAhead(Side.Buy, 100_000, book.NextKey()));
+    }
+
+    [Fact]
     public void AModifyKeepsItsPlaceOnlyWhenItShrinksAtTheSamePrice()
     {
         var book = new OrderQueueBook();

@@ -48,6 +48,55 @@ public sealed class MmevTests : IDisposable
         Assert.Equal(64 + 8 + (10 * 40), new FileInfo(path).Length);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4096)]
+    public void LevelEchoesAreLeftOutOnRequestAndTheirEndOfBatchMovesToTheEventBefore(int bufferSize)
+    {
+        const EventMarkers end = EventMarkers.EndOfBatch;
+        MarketEvent Level(long time, Side side, long price, long size, EventMarkers markers = EventMarkers.None) =>
+            new(time, time, MarketEventKind.BookLevel, side, price, size, 0, markers);
+        MarketEvent Order(long time, MarketEventKind kind, Side side, long price, long size, long id, EventMarkers markers = EventMarkers.None) =>
+            new(time, time, kind, side, price, size, id, markers);
+        MarketEvent[] written =
+        [
+            Level(1, Side.Buy, 100, 9, EventMarkers.Snapshot),                       // 0 from the source's book: stays
+            Order(1, MarketEventKind.OrderAdd, Side.Buy, 100, 5, 1),                   // 1
+            Level(1, Side.Buy, 100, 14, end),                                         // 2 echo of 1: its end goes to 1
+            Order(2, MarketEventKind.OrderExecute, Side.Buy, 100, 2, 1),               // 3
+            Order(2, MarketEventKind.Trade, Side.Sell, 100, 2, 1),                     // 4
+            Level(2, Side.Buy, 100, 12, end),                                         // 5 echo after the trade: its end goes to 4
+            Order(3, MarketEventKind.OrderExecute, Side.Buy, 100, 1, 1),               // 6 an execution without its trade
+            Level(3, Side.Buy, 100, 11),                                              // 7 stays: the event after an execution
+            Order(3, MarketEventKind.Trade, Side.Sell, 100, 4, 0, end),                // 8 a hidden execution
+            Order(4, MarketEventKind.OrderModify, Side.Buy, 101, 5, 1),                // 9 a new price: two levels
+            Level(4, Side.Buy, 100, 6),                                               // 10 echo of 9
+            Level(4, Side.Buy, 101, 5, end),                                          // 11 echo of 9: its end goes to 9
+            Level(5, Side.Sell, 105, 3, end),                                         // 12 other times: stays
+            Order(6, MarketEventKind.OrderCancel, Side.Buy, 101, 1, 1, end),           // 13 already ends its batch
+            Level(6, Side.Buy, 101, 4, end),                                          // 14 stays: after the end of a batch
+            Order(7, MarketEventKind.OrderDelete, Side.Buy, 101, 4, 1),                // 15
+            Level(7, Side.Buy, 101, 0, end),                                          // 16 echo, the last record
+        ];
+        string path = _temp.File("l3.mmev");
+        using (var writer = new MmevWriter(path, Btc))
+        {
+            writer.Write(written);
+        }
+
+        using var reader = new MmevReader(path) { OmitLevelEchoes = true };
+        MarketEvent Ended(int i) => written[i] with { Markers = written[i].Markers | end };
+        Assert.Equal(
+            [written[0], Ended(1), written[3], Ended(4), written[6], written[7], written[8], Ended(9), written[12], written[13], written[14], Ended(15)],
+            Events.ReadAll(reader, bufferSize));
+        Assert.Equal(5, reader.OmittedEvents);
+
+        using var everything = new MmevReader(path);
+        Assert.Equal(written, Events.ReadAll(everything, bufferSize));
+        Assert.Equal(0, everything.OmittedEvents);
+    }
+
     [Fact]
     public void AStreamThatCannotSeekLeavesTheCountUnknownAndCompressedFilesRead()
     {

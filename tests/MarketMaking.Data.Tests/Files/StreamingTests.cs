@@ -63,6 +63,33 @@ public sealed class StreamingTests : IDisposable
         Assert.Equal(0, allocated);
     }
 
+    [Fact]
+    public void ReadingAnOrderByOrderMmevWithoutItsLevelEchoesAllocatesNothingPerCall()
+    {
+        // 25,000 adds, each followed by its level echo, which ends the batch.
+        string path = _temp.File("l3.mmev");
+        var events = new MarketEvent[50_000];
+        for (int i = 0; i < events.Length; i += 2)
+        {
+            events[i] = new MarketEvent(i, i, MarketEventKind.OrderAdd, Side.Buy, 100, 1, i + 1, EventMarkers.None);
+            events[i + 1] = new MarketEvent(i, i, MarketEventKind.BookLevel, Side.Buy, 100, (i / 2) + 1, i + 1, EventMarkers.EndOfBatch);
+        }
+
+        using (var writer = new MmevWriter(path, new Instrument("X", 1, 1)))
+        {
+            writer.Write(events);
+        }
+
+        // The first call returns 999 adds (the 1,000th is held back for its echo); the rest follow.
+        var buffer = new MarketEvent[1000];
+        (long allocated, long read, MmevReader reader) = ReaderSteadyState.ReadingAllocates(() => new MmevReader(path) { OmitLevelEchoes = true }, buffer);
+        reader.Dispose();
+
+        Assert.Equal(25_000 - 999, read);
+        Assert.Equal(25_000, reader.OmittedEvents);
+        Assert.Equal(0, allocated);
+    }
+
     private string WriteTrades(string name, int rows)
     {
         string path = _temp.File(name);
