@@ -68,6 +68,25 @@ public sealed class MonteCarloEngine
     private void Run<TPolicy>(TPolicy policy, TrajectoryOutcomes outcomes)
         where TPolicy : struct, IVectorQuotingPolicy
     {
+        if (IsPlain)
+        {
+            Run<TPolicy, PlainFeatures>(policy, outcomes);
+        }
+        else
+        {
+            Run<TPolicy, AnyFeatures>(policy, outcomes);
+        }
+    }
+
+    /// <summary>The market and run have none of the optional features (<see cref="IStepFeatures.Plain"/>).</summary>
+    private bool IsPlain =>
+        !_constants.Hawkes && !_constants.Gaussian && !_constants.HasAlpha && !_constants.HasJumps && !_constants.HasAdverseSelection
+        && _constants.DriftStep == 0 && !_constants.HasImpact && _market.MakerFeeRate == 0 && !(_settings.SlippageBps > 0) && !double.IsFinite(_settings.MaxPosition);
+
+    private void Run<TPolicy, TFeatures>(TPolicy policy, TrajectoryOutcomes outcomes)
+        where TPolicy : struct, IVectorQuotingPolicy
+        where TFeatures : struct, IStepFeatures
+    {
         int count = _settings.Trajectories;
         int blockSize = Vector<double>.Count * GroupsPerBlock;
         int blocks = (count + blockSize - 1) / blockSize;
@@ -85,7 +104,7 @@ public sealed class MonteCarloEngine
             for (int block = firstBlock; block < endBlock; block++)
             {
                 int first = block * blockSize;
-                RunBlock(ref local, lanes, first, Math.Min(blockSize, count - first), outcomes);
+                RunBlock<TPolicy, TFeatures>(ref local, lanes, first, Math.Min(blockSize, count - first), outcomes);
             }
         });
     }
@@ -95,8 +114,9 @@ public sealed class MonteCarloEngine
     /// the block inside, so consecutive iterations are independent trajectories: the CPU overlaps
     /// their long dependency chains (exp → fill → inventory → quote) instead of waiting on each.
     /// </summary>
-    private void RunBlock<TPolicy>(ref TPolicy policy, LaneState[] lanes, int first, int count, TrajectoryOutcomes outcomes)
+    private void RunBlock<TPolicy, TFeatures>(ref TPolicy policy, LaneState[] lanes, int first, int count, TrajectoryOutcomes outcomes)
         where TPolicy : struct, IVectorQuotingPolicy
+        where TFeatures : struct, IStepFeatures
     {
         // A copy on the stack: read through this object, every flag and constant was reloaded after each store to the lanes.
         ModelConstants c = _constants;
@@ -113,10 +133,10 @@ public sealed class MonteCarloEngine
         Vector<double> flatTolerance = new(Ledger.QuantityEpsilon);
         Vector<double> maxPosition = new(_settings.MaxPosition);
         Vector<double> limitLevel = new(_settings.MaxPosition - 1e-9);
-        bool hasFees = p.MakerFeeRate != 0;
+        bool hasFees = !TFeatures.Plain && p.MakerFeeRate != 0;
         Vector<double> slippageRate = new(_settings.SlippageBps / 1e4);
-        bool hasSlippage = _settings.SlippageBps > 0;
-        bool hasLimit = double.IsFinite(_settings.MaxPosition);
+        bool hasSlippage = !TFeatures.Plain && _settings.SlippageBps > 0;
+        bool hasLimit = !TFeatures.Plain && double.IsFinite(_settings.MaxPosition);
 
         // Snapping a quantity already on the lot grid returns it unchanged, so with no limit to cap
         // at and a fixed on-grid quantity the snap can be skipped without changing a bit.
@@ -225,7 +245,7 @@ public sealed class MonteCarloEngine
                 }
 
                 VectorRandom random = s.Random;
-                ModelStepKernel.Draw(in c, ref random, out StepDraws draws);
+                ModelStepKernel.Draw<TFeatures>(in c, ref random, out StepDraws draws);
                 s.Random = random;
                 Vector<double> bidDepth = mid - liveBid;
                 Vector<double> askDepth = liveAsk - mid;
@@ -239,7 +259,7 @@ public sealed class MonteCarloEngine
                 else
                 {
                     Vector<double> bidProbability, askProbability;
-                    if (c.Hawkes)
+                    if (!TFeatures.Plain && c.Hawkes)
                     {
                         bidProbability = ModelStepKernel.HawkesFillProbability(in c, bidDepth, ModelStepKernel.HawkesArrivals(in c, ref s.BidExcitation, draws.BidArrivals));
                         askProbability = ModelStepKernel.HawkesFillProbability(in c, askDepth, ModelStepKernel.HawkesArrivals(in c, ref s.AskExcitation, draws.AskArrivals));
@@ -299,7 +319,7 @@ public sealed class MonteCarloEngine
                 s.BidLive = Vector.AndNot(bidLive, bought);
                 s.AskLive = Vector.AndNot(askLive, sold);
 
-                ModelStepKernel.MoveMid(in c, in draws, bought, sold, boughtQuantity, soldQuantity, ref mid, ref alpha);
+                ModelStepKernel.MoveMid<TFeatures>(in c, in draws, bought, sold, boughtQuantity, soldQuantity, ref mid, ref alpha);
                 s.Mid = mid;
                 s.Alpha = alpha;
                 s.Inventory = inventory;
