@@ -6,7 +6,8 @@ Avellaneda-Stoikov market and strategy, as the C# engine: S0 = 100, T = 1, sigma
 kappa = 1.5), then the mid moves +-sigma*sqrt(dt); quotes at the reservation price
 r = s - q*gamma*sigma^2*(T - t) plus and minus half of gamma*sigma^2*(T - t) + (2/gamma)*ln(1 + gamma/kappa),
 gamma = 0.1, one unit per fill. All trajectories step together, one NumPy array operation per
-quantity per step. Prints trajectory-steps per second of one timed run after an untimed one.
+quantity per step. Prints trajectory-steps per second of one timed run after an untimed one (and per CPU-second of the
+process with --json, for loaded machines).
 
     /usr/bin/python3 bench/numpy/model_market.py [--trajectories 100000] [--json]
 """
@@ -49,13 +50,14 @@ def main():
     args = parser.parse_args()
     rng = np.random.default_rng(1)
     run(args.trajectories, rng)  # untimed: first-touch memory, as the C# benchmark warms up
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     steps, pnl = run(args.trajectories, rng)
-    seconds = time.perf_counter() - start
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
     rate = args.trajectories * steps / seconds
     if args.json:
         print(json.dumps({"benchmark": "numpy", "trajectories": args.trajectories, "steps": steps,
-                          "seconds": seconds, "trajectory_steps_per_second": rate, "pnl_mean": float(pnl.mean())}))
+                          "seconds": seconds, "trajectory_steps_per_second": rate,
+                          "trajectory_steps_per_cpu_second": args.trajectories * steps / cpu_seconds, "pnl_mean": float(pnl.mean())}))
     else:
         print(f"numpy: {rate / 1e6:.1f} M trajectory-steps/s ({args.trajectories:,} trajectories x {steps} steps "
               f"in {seconds:.3f} s; mean PnL {pnl.mean():.2f}, the AS paper's 65)")

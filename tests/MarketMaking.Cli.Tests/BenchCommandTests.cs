@@ -17,6 +17,9 @@ public class BenchCommandTests
         // Rate = trajectory-steps / median seconds, whatever the machine's speed.
         double seconds = result.GetProperty("seconds_median").GetDouble();
         Assert.Equal(1000 * 200 / seconds, result.GetProperty("trajectory_steps_per_second").GetDouble(), 6);
+
+        // A run cannot use more CPU time than all cores for its wall time.
+        Assert.True(result.GetProperty("trajectory_steps_per_cpu_second").GetDouble() >= result.GetProperty("trajectory_steps_per_second").GetDouble() / Environment.ProcessorCount);
     }
 
     /// <summary>Order-by-order data replays with our orders in the real queues unless told otherwise, every event of the file.</summary>

@@ -196,12 +196,13 @@ internal static class BenchCommand
                     result.SecondsMedian,
                     result.TrajectoryStepsPerSecond,
                     result.TrajectoryStepsPerSecondBest,
+                    result.TrajectoryStepsPerCpuSecond,
                 }));
             }
             else
             {
                 terminal.Writer.WriteLine(
-                    $"sim: {Formats.Rate(result.TrajectoryStepsPerSecond)} trajectory-steps/s (median of {runs}; best {Formats.Rate(result.TrajectoryStepsPerSecondBest)}), " +
+                    $"sim: {Formats.Rate(result.TrajectoryStepsPerSecond)} trajectory-steps/s (median of {runs}; best {Formats.Rate(result.TrajectoryStepsPerSecondBest)}; {Formats.Rate(result.TrajectoryStepsPerCpuSecond)} per CPU-second), " +
                     $"{result.Trajectories:N0} trajectories × {result.Steps} steps, {result.Threads} threads, {result.VectorWidth} lanes per vector");
             }
 

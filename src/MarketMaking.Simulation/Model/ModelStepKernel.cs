@@ -13,32 +13,37 @@ namespace MarketMaking.Simulation.Model;
 internal static class ModelStepKernel
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Draw(in ModelConstants c, ref VectorRandom random, out StepDraws draws)
+    public static void Draw(in ModelConstants c, ref VectorRandom random, out StepDraws draws) => Draw<AnyFeatures>(in c, ref random, out draws);
+
+    /// <summary><see cref="Draw(in ModelConstants, ref VectorRandom, out StepDraws)"/> compiled for <typeparamref name="TFeatures"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Draw<TFeatures>(in ModelConstants c, ref VectorRandom random, out StepDraws draws)
+        where TFeatures : struct, IStepFeatures
     {
         // Fields of features that are off stay unset: they are never read.
         Unsafe.SkipInit(out draws);
         draws.BidFill = random.NextUniform();
         draws.AskFill = random.NextUniform(out Vector<long> coin);
-        if (c.Hawkes)
+        if (!TFeatures.Plain && c.Hawkes)
         {
             draws.BidArrivals = random.NextUniform();
             draws.AskArrivals = random.NextUniform();
         }
 
-        if (c.HasAdverseSelection)
+        if (!TFeatures.Plain && c.HasAdverseSelection)
         {
             draws.BidAdverse = random.NextUniform();
             draws.AskAdverse = random.NextUniform();
         }
 
         // The binomial ±1 takes the coin that came with the ask draw: one generator call fewer per step.
-        draws.Shock = c.Gaussian ? random.NextNormal() : Vector.ConditionalSelect(coin, Vector<double>.One, -Vector<double>.One);
-        if (c.HasAlpha)
+        draws.Shock = !TFeatures.Plain && c.Gaussian ? random.NextNormal() : Vector.ConditionalSelect(coin, Vector<double>.One, -Vector<double>.One);
+        if (!TFeatures.Plain && c.HasAlpha)
         {
             draws.AlphaShock = random.NextNormal();
         }
 
-        if (c.HasJumps)
+        if (!TFeatures.Plain && c.HasJumps)
         {
             draws.Jump = random.NextUniform();
             draws.JumpSize = c.JumpStd > 0 ? random.NextNormal() : Vector<double>.Zero;
@@ -91,9 +96,21 @@ internal static class ModelStepKernel
     /// permanent impact after our fills, compound Poisson jumps) and the alpha along its OU transition.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MoveMid(in ModelConstants c, in StepDraws draws, Vector<long> bought, Vector<long> sold, Vector<double> boughtQuantity, Vector<double> soldQuantity, ref Vector<double> mid, ref Vector<double> alpha)
+    public static void MoveMid(in ModelConstants c, in StepDraws draws, Vector<long> bought, Vector<long> sold, Vector<double> boughtQuantity, Vector<double> soldQuantity, ref Vector<double> mid, ref Vector<double> alpha) =>
+        MoveMid<AnyFeatures>(in c, in draws, bought, sold, boughtQuantity, soldQuantity, ref mid, ref alpha);
+
+    /// <summary><see cref="MoveMid(in ModelConstants, in StepDraws, Vector{long}, Vector{long}, Vector{double}, Vector{double}, ref Vector{double}, ref Vector{double})"/> compiled for <typeparamref name="TFeatures"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void MoveMid<TFeatures>(in ModelConstants c, in StepDraws draws, Vector<long> bought, Vector<long> sold, Vector<double> boughtQuantity, Vector<double> soldQuantity, ref Vector<double> mid, ref Vector<double> alpha)
+        where TFeatures : struct, IStepFeatures
     {
         Vector<double> change = new Vector<double>(c.SigmaSqrtDt) * draws.Shock;
+        if (TFeatures.Plain)
+        {
+            mid += change;
+            return;
+        }
+
         if (c.DriftStep != 0 || c.HasAlpha)
         {
             change += new Vector<double>(c.DriftStep) + (alpha * new Vector<double>(c.TimeStep));

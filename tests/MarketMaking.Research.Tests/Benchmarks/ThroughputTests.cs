@@ -15,6 +15,7 @@ public class ThroughputTests
         Assert.Equal((1000, 200, 1), (sim.Trajectories, sim.Steps, sim.Threads));
         Assert.Equal(1000.0 * 200 / sim.SecondsMedian, sim.TrajectoryStepsPerSecond, 6);
         Assert.True(sim.TrajectoryStepsPerSecondBest >= sim.TrajectoryStepsPerSecond);
+        Assert.True(sim.TrajectoryStepsPerCpuSecond >= sim.TrajectoryStepsPerSecond / Environment.ProcessorCount);   // no more CPU time than all cores
 
         EnvironmentThroughput env = Throughput.RlEnvironment(64, 40);
         Assert.Equal((64, Environment.ProcessorCount, 40), (env.Trajectories, env.Environments, env.Steps));

@@ -49,7 +49,13 @@ public class EventLoopEquivalenceTests
         },
         ["hawkes"] = new ModelMarketParameters { Arrivals = ArrivalProcess.Hawkes, HawkesBranchingRatio = 0.6, HawkesDecay = 30 },
         ["costs"] = new ModelMarketParameters { MarketImpact = 0.05, MakerFeeRate = 0.0001 },
+
+        // The AS market without a position limit: the engine's plain kernel (no feature flags read).
+        ["unlimited"] = new ModelMarketParameters(),
     };
+
+    /// <summary>The "unlimited" market runs without a position limit; the others at 6.</summary>
+    private static double MaxPosition(string market) => market == "unlimited" ? double.PositiveInfinity : 6;
 
     /// <summary>The "costs" market also runs with slippage; the others without.</summary>
     private static double SlippageBps(string market) => market == "costs" ? 3 : 0;
@@ -60,7 +66,7 @@ public class EventLoopEquivalenceTests
     {
         ModelMarketParameters market = Markets[marketName];
         IQuotingStrategy strategy = Build(strategyName);
-        const double maxPosition = 6;
+        double maxPosition = MaxPosition(marketName);
         const double initialInventory = 2;
         var engine = new MonteCarloEngine(market, new MonteCarloSettings { Trajectories = Trajectories, Seed = Seed, MaxPosition = maxPosition, InitialInventory = initialInventory, SlippageBps = SlippageBps(marketName) });
         TrajectoryOutcomes vector = engine.Run(strategy).Outcomes;

@@ -37,16 +37,24 @@ internal static class VectorWidthProbe
             foreach ((string marketName, ModelMarketParameters market) in markets)
             {
                 var settings = new MonteCarloSettings { Trajectories = Trajectories, Seed = 77, Threads = 2, MaxPosition = 5, InitialInventory = 1, SlippageBps = 2 };
-                TrajectoryOutcomes o = new MonteCarloEngine(market, settings).Run(strategy).Outcomes;
-                report.Append(CultureInfo.InvariantCulture, $"{strategyName} on {marketName}\n");
-                foreach (double[] values in new[] { o.Pnl, o.FinalInventory, o.FinalMid, o.Fees, o.SlippageCost, o.Fills, o.Orders, o.Turnover, o.EdgeSum, o.CaptureEdgeSum, o.CaptureHalfSpreadSum, o.QuotedSpreadSum, o.QuotedSpreadSteps, o.AbsInventoryTime, o.LongSquaredInventoryTime, o.ShortSquaredInventoryTime, o.TimeAtLimit, o.MaxAbsInventory, o.MaxDrawdown })
-                {
-                    report.AppendJoin(' ', values.Select(v => BitConverter.DoubleToInt64Bits(v).ToString("x16", CultureInfo.InvariantCulture)));
-                    report.Append('\n');
-                }
+                Append(report, $"{strategyName} on {marketName}", new MonteCarloEngine(market, settings).Run(strategy).Outcomes);
             }
+
+            // Without limit or slippage the AS market runs the engine's plain kernel.
+            var plain = new MonteCarloSettings { Trajectories = Trajectories, Seed = 77, Threads = 2, InitialInventory = 1 };
+            Append(report, $"{strategyName} on as, plain", new MonteCarloEngine(new ModelMarketParameters(), plain).Run(strategy).Outcomes);
         }
 
         return report.ToString();
+    }
+
+    private static void Append(StringBuilder report, string title, TrajectoryOutcomes o)
+    {
+        report.Append(CultureInfo.InvariantCulture, $"{title}\n");
+        foreach (double[] values in new[] { o.Pnl, o.FinalInventory, o.FinalMid, o.Fees, o.SlippageCost, o.Fills, o.Orders, o.Turnover, o.EdgeSum, o.CaptureEdgeSum, o.CaptureHalfSpreadSum, o.QuotedSpreadSum, o.QuotedSpreadSteps, o.AbsInventoryTime, o.LongSquaredInventoryTime, o.ShortSquaredInventoryTime, o.TimeAtLimit, o.MaxAbsInventory, o.MaxDrawdown })
+        {
+            report.AppendJoin(' ', values.Select(v => BitConverter.DoubleToInt64Bits(v).ToString("x16", CultureInfo.InvariantCulture)));
+            report.Append('\n');
+        }
     }
 }
