@@ -98,8 +98,9 @@ public sealed class DenseLayer
         _input = new float[batchSize * InputSize];
         _inputGradient = new float[batchSize * InputSize];
         _preActivation = new float[batchSize * OutputSize];
-        _output = new float[batchSize * OutputSize];
-        _preActivationGradient = new float[batchSize * OutputSize];
+        // A linear layer's output is its pre-activation: one array, no copy.
+        _output = Activation == Activation.Identity ? _preActivation : new float[batchSize * OutputSize];
+        _preActivationGradient = Activation == Activation.Identity ? [] : new float[batchSize * OutputSize];
         if (InputSize < MatrixKernels.VectorWidth)
         {
             // Only the narrow layout's input gradient goes through transposes.
@@ -152,14 +153,14 @@ public sealed class DenseLayer
         _forwardInput = input;
         ReadOnlySpan<float> x = input.AsSpan(0, batch * InputSize);
         Span<float> z = _preActivation.AsSpan(0, batch * OutputSize);
-        for (int b = 0; b < batch; b++)
-        {
-            Bias.CopyTo(z.Slice(b * OutputSize, OutputSize));
-        }
 
-        // Z = X·Wᵀ + b, with Wᵀ (inputs × outputs) refreshed from the weights the optimizer moved.
+        // Z = b + X·Wᵀ, with Wᵀ (inputs × outputs) refreshed from the weights the optimizer moved.
         MatrixKernels.Transpose(Weights, _transposedWeights, OutputSize, InputSize);
-        MatrixKernels.MultiplyAdd(x, _transposedWeights, z, batch, InputSize, OutputSize);
+        MatrixKernels.MultiplyAddBias(x, _transposedWeights, Bias, z, batch, InputSize, OutputSize);
+        if (Activation == Activation.Identity)
+        {
+            return z;
+        }
 
         Span<float> y = _output.AsSpan(0, batch * OutputSize);
         ActivationFunctions.Apply(Activation, z, y);
@@ -191,13 +192,19 @@ public sealed class DenseLayer
                 nameof(outputGradient));
         }
 
-        Span<float> dz = _preActivationGradient.AsSpan(0, batch * OutputSize);
-        ActivationFunctions.Backward(
-            Activation,
-            _preActivation.AsSpan(0, dz.Length),
-            _output.AsSpan(0, dz.Length),
-            outputGradient,
-            dz);
+        // A linear layer's dZ is the output gradient itself, read in place.
+        ReadOnlySpan<float> dz = outputGradient;
+        if (Activation != Activation.Identity)
+        {
+            Span<float> preActivationGradient = _preActivationGradient.AsSpan(0, batch * OutputSize);
+            ActivationFunctions.Backward(
+                Activation,
+                _preActivation.AsSpan(0, dz.Length),
+                _output.AsSpan(0, dz.Length),
+                outputGradient,
+                preActivationGradient);
+            dz = preActivationGradient;
+        }
 
         // ∂W += dZᵀ·X, ∂b += Σ_rows dZ, ∂X = dZ·W. The kernel vectorizes along its output rows, so a
         // narrow input (a first layer of a few features) takes the transposed forms, whose rows are
@@ -207,8 +214,7 @@ public sealed class DenseLayer
         if (narrow)
         {
             Span<float> dwT = _transposedWeightGradient ??= new float[Weights.Length];
-            dwT.Clear();
-            MatrixKernels.MultiplyAddTransposedLeft(x, dz, dwT, InputSize, batch, OutputSize);
+            MatrixKernels.MultiplyTransposedLeft(x, dz, dwT, InputSize, batch, OutputSize);
             MatrixKernels.AddTransposed(dwT, WeightGradients, InputSize, OutputSize);
         }
         else
@@ -228,14 +234,12 @@ public sealed class DenseLayer
             Span<float> dzT = _transposedGradient.AsSpan(0, dz.Length);
             MatrixKernels.Transpose(dz, dzT, batch, OutputSize);
             Span<float> dxT = _transposedInputGradient.AsSpan(0, dx.Length);
-            dxT.Clear();
-            MatrixKernels.MultiplyAdd(_transposedWeights, dzT, dxT, InputSize, OutputSize, batch);
+            MatrixKernels.Multiply(_transposedWeights, dzT, dxT, InputSize, OutputSize, batch);
             MatrixKernels.Transpose(dxT, dx, InputSize, batch);
         }
         else
         {
-            dx.Clear();
-            MatrixKernels.MultiplyAdd(dz, Weights, dx, batch, OutputSize, InputSize);
+            MatrixKernels.Multiply(dz, Weights, dx, batch, OutputSize, InputSize);
         }
 
         return dx;

@@ -20,12 +20,34 @@ internal static class MatrixKernels
     /// <summary>C (m×n) += A (m×k) · B (k×n), all row-major.</summary>
     public static void MultiplyAdd(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
     {
-        if (a.Length < m * k || b.Length < k * n || c.Length < m * n)
+        RequireProduct(a.Length, b.Length, c.Length, m, k, n);
+        ref float cRef = ref MemoryMarshal.GetReference(c);
+        MultiplyAdd(a, k, 1, b, c, m, k, n, new Start(ref cRef, (nuint)n, zero: false));
+    }
+
+    /// <summary>
+    /// C (m×n) = A·B: the same bits as clearing C and calling MultiplyAdd (every sum starts from
+    /// +0), without the pass that clears C nor the loads of its zeros.
+    /// </summary>
+    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
+    {
+        RequireProduct(a.Length, b.Length, c.Length, m, k, n);
+        MultiplyAdd(a, k, 1, b, c, m, k, n, new Start(ref MemoryMarshal.GetReference(c), 0, zero: true));
+    }
+
+    /// <summary>
+    /// C (m×n) = bias + A·B, the bias (n) starting every row: the same bits as copying the bias into
+    /// each row of C and calling MultiplyAdd, without the copies (a dense layer's pre-activations).
+    /// </summary>
+    public static void MultiplyAddBias(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> bias, Span<float> c, int m, int k, int n)
+    {
+        RequireProduct(a.Length, b.Length, c.Length, m, k, n);
+        if (bias.Length < n)
         {
-            throw new ArgumentException($"spans too short for ({m}×{k})·({k}×{n})");
+            throw new ArgumentException($"a bias of {bias.Length} values for {n} columns");
         }
 
-        MultiplyAdd(a, k, 1, b, c, m, k, n);
+        MultiplyAdd(a, k, 1, b, c, m, k, n, new Start(ref MemoryMarshal.GetReference(bias), 0, zero: false));
     }
 
     /// <summary>
@@ -35,22 +57,53 @@ internal static class MatrixKernels
     /// </summary>
     public static void MultiplyAddTransposedLeft(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
     {
-        if (a.Length < k * m || b.Length < k * n || c.Length < m * n)
-        {
-            throw new ArgumentException($"spans too short for ({k}×{m})ᵀ·({k}×{n})");
-        }
+        RequireProduct(a.Length, b.Length, c.Length, m, k, n);
+        ref float cRef = ref MemoryMarshal.GetReference(c);
+        MultiplyAdd(a, 1, m, b, c, m, k, n, new Start(ref cRef, (nuint)n, zero: false));
+    }
 
-        MultiplyAdd(a, 1, m, b, c, m, k, n);
+    /// <summary>C (m×n) = Aᵀ · B, A stored k×m: the same bits as clearing C and calling MultiplyAddTransposedLeft.</summary>
+    public static void MultiplyTransposedLeft(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
+    {
+        RequireProduct(a.Length, b.Length, c.Length, m, k, n);
+        MultiplyAdd(a, 1, m, b, c, m, k, n, new Start(ref MemoryMarshal.GetReference(c), 0, zero: true));
+    }
+
+    // A (m×k, whichever layout) has m·k values like its transpose, so one check serves both forms.
+    private static void RequireProduct(int aLength, int bLength, int cLength, int m, int k, int n)
+    {
+        if (aLength < m * k || bLength < k * n || cLength < m * n)
+        {
+            throw new ArgumentException($"spans too short for ({m}×{k})·({k}×{n})");
+        }
     }
 
     /// <summary>
-    /// C (m×n) += A·B where A's element (row, i) sits at row·rowStride + i·columnStride. Every
-    /// element is C's value plus a[row, i]·b[i, col] for i = 0, 1, … in turn, however the work is
-    /// blocked: two rows share each load of B, four vectors of a row are summed side by side, and a
+    /// Where each output's sum starts: +0 (<paramref name="zero"/>), or the value at row·RowStep +
+    /// column from <paramref name="origin"/>: C itself (RowStep n) or a bias row shared by all rows (RowStep 0).
+    /// </summary>
+    private readonly ref struct Start(ref float origin, nuint rowStep, bool zero)
+    {
+        public readonly ref float Origin = ref origin;
+        public readonly nuint RowStep = rowStep;
+        public readonly bool Zero = zero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<float> VectorAt(int row, int column) =>
+            Zero ? Vector<float>.Zero : System.Numerics.Vector.LoadUnsafe(ref Origin, ((nuint)row * RowStep) + (nuint)column);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public float ScalarAt(int row, int column) => Zero ? 0f : Unsafe(ref Origin, ((nuint)row * RowStep) + (nuint)column);
+    }
+
+    /// <summary>
+    /// C (m×n) = start + A·B where A's element (row, i) sits at row·rowStride + i·columnStride. Every
+    /// element is its start plus a[row, i]·b[i, col] for i = 0, 1, … in turn, however the work is
+    /// blocked: two rows share each load of B, up to four vectors of a row are summed side by side, and a
     /// row that is not a whole number of vectors ends with a vector overlapping the one before it
     /// (both computed before either is stored, so the shared columns get the same sums twice).
     /// </summary>
-    private static void MultiplyAdd(ReadOnlySpan<float> a, int rowStride, int columnStride, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
+    private static void MultiplyAdd(ReadOnlySpan<float> a, int rowStride, int columnStride, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, Start start)
     {
         ref float aRef = ref MemoryMarshal.GetReference(a);
         ref float bRef = ref MemoryMarshal.GetReference(b);
@@ -58,11 +111,12 @@ internal static class MatrixKernels
         int width = Vector<float>.Count;
         if (n < width)
         {
-            NarrowColumns(ref aRef, rowStride, columnStride, ref bRef, ref cRef, m, k, n);
+            NarrowColumns(ref aRef, rowStride, columnStride, ref bRef, ref cRef, m, k, n, start);
             return;
         }
 
-        // Whole vectors in groups of four; with a remainder the last whole vector joins the overlapping one.
+        // Whole vectors in groups of four (a last group of one or two in a block of two); with a
+        // remainder the last whole vector joins the overlapping one in a block of two.
         // A long inner dimension (a weight gradient summed over the batch) goes in spans whose rows of
         // B stay in the first-level cache while every row of C passes over them; C carries the sums
         // from one span to the next, so the order of the additions does not change.
@@ -73,20 +127,27 @@ internal static class MatrixKernels
             int count = Math.Min(span, k - first);
             ref float aSpan = ref System.Runtime.CompilerServices.Unsafe.Add(ref aRef, (nuint)first * (nuint)columnStride);
             ref float bSpan = ref System.Runtime.CompilerServices.Unsafe.Add(ref bRef, (nuint)first * (nuint)n);
+            Start from = first == 0 ? start : new Start(ref cRef, (nuint)n, zero: false);
             for (int row = 0; row < m; row += 2)
             {
                 bool pair = row + 1 < m;
                 for (int v = 0; v < grouped; v += 4)
                 {
                     int last = grouped - 1;
-                    Block(ref aSpan, rowStride, columnStride, ref bSpan, ref cRef, row, pair, count, n,
-                        v * width, Math.Min(v + 1, last) * width, Math.Min(v + 2, last) * width, Math.Min(v + 3, last) * width);
+                    if (grouped - v > 2)
+                    {
+                        Block(ref aSpan, rowStride, columnStride, ref bSpan, ref cRef, from, row, pair, count, n,
+                            v * width, (v + 1) * width, (v + 2) * width, Math.Min(v + 3, last) * width);
+                    }
+                    else
+                    {
+                        Block(ref aSpan, rowStride, columnStride, ref bSpan, ref cRef, from, row, pair, count, n, v * width, Math.Min(v + 1, last) * width);
+                    }
                 }
 
                 if (grouped < whole)
                 {
-                    int before = grouped * width, tail = n - width;
-                    Block(ref aSpan, rowStride, columnStride, ref bSpan, ref cRef, row, pair, count, n, before, tail, tail, tail);
+                    Block(ref aSpan, rowStride, columnStride, ref bSpan, ref cRef, from, row, pair, count, n, grouped * width, n - width);
                 }
             }
         }
@@ -97,16 +158,16 @@ internal static class MatrixKernels
 
     /// <summary>
     /// Columns at the four offsets of row <paramref name="row"/> (and the next, when <paramref name="pair"/>):
-    /// all loaded from C first and stored last, so repeated or overlapping offsets store equal sums.
+    /// all started before the loop and stored after it, so repeated or overlapping offsets store equal sums.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Block(
-        ref float aRef, int rowStride, int columnStride, ref float bRef, ref float cRef, int row, bool pair, int k, int n, int o0, int o1, int o2, int o3)
+        ref float aRef, int rowStride, int columnStride, ref float bRef, ref float cRef, Start start, int row, bool pair, int k, int n, int o0, int o1, int o2, int o3)
     {
         nuint step = (nuint)columnStride, rowStep = (nuint)n;
         nuint c0At = (nuint)((row * n) + o0), c1At = (nuint)((row * n) + o1), c2At = (nuint)((row * n) + o2), c3At = (nuint)((row * n) + o3);
-        Vector<float> c0 = Vector.LoadUnsafe(ref cRef, c0At), c1 = Vector.LoadUnsafe(ref cRef, c1At);
-        Vector<float> c2 = Vector.LoadUnsafe(ref cRef, c2At), c3 = Vector.LoadUnsafe(ref cRef, c3At);
+        Vector<float> c0 = start.VectorAt(row, o0), c1 = start.VectorAt(row, o1);
+        Vector<float> c2 = start.VectorAt(row, o2), c3 = start.VectorAt(row, o3);
         nuint aAt = (nuint)(row * rowStride), bAt = 0;
         if (!pair)
         {
@@ -121,8 +182,8 @@ internal static class MatrixKernels
         }
         else
         {
-            Vector<float> d0 = Vector.LoadUnsafe(ref cRef, c0At + rowStep), d1 = Vector.LoadUnsafe(ref cRef, c1At + rowStep);
-            Vector<float> d2 = Vector.LoadUnsafe(ref cRef, c2At + rowStep), d3 = Vector.LoadUnsafe(ref cRef, c3At + rowStep);
+            Vector<float> d0 = start.VectorAt(row + 1, o0), d1 = start.VectorAt(row + 1, o1);
+            Vector<float> d2 = start.VectorAt(row + 1, o2), d3 = start.VectorAt(row + 1, o3);
             nuint nextRow = (nuint)rowStride;
             for (int i = 0; i < k; i++, aAt += step, bAt += rowStep)
             {
@@ -152,8 +213,52 @@ internal static class MatrixKernels
         c0.StoreUnsafe(ref cRef, c0At);
     }
 
+    /// <summary>
+    /// The same for two offsets: a 12-wide head (a vector and one overlapping it) or a row's last one
+    /// or two vectors, which a block of four would compute twice over.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block(
+        ref float aRef, int rowStride, int columnStride, ref float bRef, ref float cRef, Start start, int row, bool pair, int k, int n, int o0, int o1)
+    {
+        nuint step = (nuint)columnStride, rowStep = (nuint)n;
+        nuint c0At = (nuint)((row * n) + o0), c1At = (nuint)((row * n) + o1);
+        Vector<float> c0 = start.VectorAt(row, o0), c1 = start.VectorAt(row, o1);
+        nuint aAt = (nuint)(row * rowStride), bAt = 0;
+        if (!pair)
+        {
+            for (int i = 0; i < k; i++, aAt += step, bAt += rowStep)
+            {
+                var ai = new Vector<float>(Unsafe(ref aRef, aAt));
+                c0 += ai * Vector.LoadUnsafe(ref bRef, bAt + (nuint)o0);
+                c1 += ai * Vector.LoadUnsafe(ref bRef, bAt + (nuint)o1);
+            }
+        }
+        else
+        {
+            Vector<float> d0 = start.VectorAt(row + 1, o0), d1 = start.VectorAt(row + 1, o1);
+            nuint nextRow = (nuint)rowStride;
+            for (int i = 0; i < k; i++, aAt += step, bAt += rowStep)
+            {
+                var ai = new Vector<float>(Unsafe(ref aRef, aAt));
+                var aj = new Vector<float>(Unsafe(ref aRef, aAt + nextRow));
+                Vector<float> b0 = Vector.LoadUnsafe(ref bRef, bAt + (nuint)o0), b1 = Vector.LoadUnsafe(ref bRef, bAt + (nuint)o1);
+                c0 += ai * b0;
+                c1 += ai * b1;
+                d0 += aj * b0;
+                d1 += aj * b1;
+            }
+
+            d1.StoreUnsafe(ref cRef, c1At + rowStep);
+            d0.StoreUnsafe(ref cRef, c0At + rowStep);
+        }
+
+        c1.StoreUnsafe(ref cRef, c1At);
+        c0.StoreUnsafe(ref cRef, c0At);
+    }
+
     /// <summary>Rows narrower than a vector (a one-output head): four rows' sums side by side, so they do not wait on each other.</summary>
-    private static void NarrowColumns(ref float aRef, int rowStride, int columnStride, ref float bRef, ref float cRef, int m, int k, int n)
+    private static void NarrowColumns(ref float aRef, int rowStride, int columnStride, ref float bRef, ref float cRef, int m, int k, int n, Start start)
     {
         nuint step = (nuint)columnStride, rowStep = (nuint)n, aRowStep = (nuint)rowStride;
         for (int col = 0; col < n; col++)
@@ -162,8 +267,8 @@ internal static class MatrixKernels
             for (; row + 4 <= m; row += 4)
             {
                 nuint cAt = (nuint)((row * n) + col);
-                float s0 = Unsafe(ref cRef, cAt), s1 = Unsafe(ref cRef, cAt + rowStep);
-                float s2 = Unsafe(ref cRef, cAt + (2 * rowStep)), s3 = Unsafe(ref cRef, cAt + (3 * rowStep));
+                float s0 = start.ScalarAt(row, col), s1 = start.ScalarAt(row + 1, col);
+                float s2 = start.ScalarAt(row + 2, col), s3 = start.ScalarAt(row + 3, col);
                 nuint aAt = (nuint)(row * rowStride), bAt = (nuint)col;
                 for (int i = 0; i < k; i++, aAt += step, bAt += rowStep)
                 {
@@ -181,7 +286,7 @@ internal static class MatrixKernels
             for (; row < m; row++)
             {
                 nuint cAt = (nuint)((row * n) + col);
-                float sum = Unsafe(ref cRef, cAt);
+                float sum = start.ScalarAt(row, col);
                 nuint aAt = (nuint)(row * rowStride), bAt = (nuint)col;
                 for (int i = 0; i < k; i++, aAt += step, bAt += rowStep)
                 {

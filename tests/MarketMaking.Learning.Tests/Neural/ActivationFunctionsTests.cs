@@ -29,4 +29,29 @@ public class ActivationFunctionsTests
         Assert.Equal(0f, ActivationFunctions.Softplus(-200f));
         Assert.True(ActivationFunctions.Softplus(-20f) > 0f);
     }
+
+    [Fact]
+    public void TanhBackwardIsOneMinusTheSquaredOutputTimesTheGradient()
+    {
+        // Exact in binary: (1 − 0.25)·2 = 1.5, (1 − 0)·−3 = −3, (1 − 0.5625)·4 = 1.75.
+        float[] output = [0.5f, 0f, -0.75f], gradient = [2f, -3f, 4f], result = new float[3];
+        ActivationFunctions.Backward(Activation.Tanh, new float[3], output, gradient, result);
+        Assert.Equal([1.5f, -3f, 1.75f], result);
+    }
+
+    [Theory]
+    [InlineData(5)] // shorter than a vector
+    [InlineData(37)] // whole vectors and a tail
+    public void TanhBackwardRoundsEachStepAsWrittenOutElementByElement(int length)
+    {
+        float[] output = FiniteDifferences.RandomValues(length, seed: 11), gradient = FiniteDifferences.RandomValues(length, seed: 12, scale: 3);
+        float[] result = new float[length];
+        ActivationFunctions.Backward(Activation.Tanh, new float[length], output, gradient, result);
+        for (int i = 0; i < length; i++)
+        {
+            float square = output[i] * output[i];
+            float derivative = 1f - square;
+            Assert.Equal(derivative * gradient[i], result[i]);
+        }
+    }
 }

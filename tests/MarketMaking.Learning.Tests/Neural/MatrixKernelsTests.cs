@@ -60,6 +60,64 @@ public class MatrixKernelsTests
     }
 
     [Theory]
+    [InlineData(3, 4, 2)]
+    [InlineData(5, 7, 64)]
+    [InlineData(2, 3, 45)]
+    [InlineData(7, 5, 12)]
+    [InlineData(6, 5, 20)]
+    [InlineData(5, 4, 40)] // four vectors and a last one alone
+    [InlineData(9, 6, 1)]
+    [InlineData(3, 300, 40)]
+    public void MultiplyAndMultiplyAddBiasStartEachSumFromZeroOrTheBias(int m, int k, int n)
+    {
+        float[] a = FiniteDifferences.RandomValues(m * k, seed: 9);
+        float[] b = FiniteDifferences.RandomValues(k * n, seed: 10);
+        float[] bias = FiniteDifferences.RandomValues(n, seed: 11);
+        float[] fromZero = new float[m * n], fromBias = new float[m * n];
+        for (int row = 0; row < m; row++)
+        {
+            for (int col = 0; col < n; col++)
+            {
+                // The order of MultiplyAdd on a cleared C, or on C holding the bias in every row.
+                float zeroSum = 0f, biasSum = bias[col];
+                for (int i = 0; i < k; i++)
+                {
+                    zeroSum += a[(row * k) + i] * b[(i * n) + col];
+                    biasSum += a[(row * k) + i] * b[(i * n) + col];
+                }
+
+                (fromZero[(row * n) + col], fromBias[(row * n) + col]) = (zeroSum, biasSum);
+            }
+        }
+
+        // C's old values (here large ones) must not leak into the sums.
+        float[] c = FiniteDifferences.RandomValues(m * n, seed: 12, scale: 1000);
+        MatrixKernels.Multiply(a, b, c, m, k, n);
+        Assert.Equal(fromZero, c);
+
+        c = FiniteDifferences.RandomValues(m * n, seed: 13, scale: 1000);
+        MatrixKernels.MultiplyAddBias(a, b, bias, c, m, k, n);
+        Assert.Equal(fromBias, c);
+    }
+
+    [Theory]
+    [InlineData(4, 300, 64)]
+    [InlineData(7, 5, 12)]
+    [InlineData(9, 6, 1)]
+    public void MultiplyTransposedLeftGivesTheBitsOfAddingToZeros(int m, int k, int n)
+    {
+        float[] a = FiniteDifferences.RandomValues(k * m, seed: 14);
+        float[] b = FiniteDifferences.RandomValues(k * n, seed: 15);
+        float[] expected = new float[m * n];
+        MatrixKernels.MultiplyAddTransposedLeft(a, b, expected, m, k, n);
+
+        float[] c = FiniteDifferences.RandomValues(m * n, seed: 16, scale: 1000);
+        MatrixKernels.MultiplyTransposedLeft(a, b, c, m, k, n);
+
+        Assert.Equal(expected, c);
+    }
+
+    [Theory]
     [InlineData(3, 2)]
     [InlineData(5, 64)]
     [InlineData(4, 13)]
@@ -95,6 +153,9 @@ public class MatrixKernelsTests
     }
 
     [Fact]
-    public void ShortSpansAreRefused() =>
+    public void ShortSpansAreRefused()
+    {
         Assert.Throws<ArgumentException>(() => MatrixKernels.MultiplyAdd(new float[5], new float[6], new float[4], 2, 3, 2));
+        Assert.Throws<ArgumentException>(() => MatrixKernels.MultiplyAddBias(new float[6], new float[6], new float[1], new float[4], 2, 3, 2));
+    }
 }

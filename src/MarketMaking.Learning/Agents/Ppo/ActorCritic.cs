@@ -178,8 +178,9 @@ public sealed class ActorCritic
         }
 
         Span<float> trunkGradient = _trunkGradient.AsSpan(0, _batch * Trunk.OutputSize);
-        BidHead.Backward(bidLogitGradient).CopyTo(trunkGradient);
-        TensorPrimitives.Add(trunkGradient, AskHead.Backward(askLogitGradient), trunkGradient);
+        // The bid head's input gradient is read in place (valid until its next Backward), not copied first.
+        ReadOnlySpan<float> bidInputGradient = BidHead.Backward(bidLogitGradient);
+        TensorPrimitives.Add(bidInputGradient, AskHead.Backward(askLogitGradient), trunkGradient);
         if (ValueTrunk is null)
         {
             TensorPrimitives.Add(trunkGradient, ValueHead.Backward(valueGradient), trunkGradient);

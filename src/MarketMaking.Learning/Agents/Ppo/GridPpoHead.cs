@@ -79,18 +79,26 @@ internal sealed class GridPpoHead : IPpoPolicyHead
     /// </summary>
     public PpoLossTerms Gradient(RolloutBuffer buffer, int size)
     {
-        _network.ZeroGradients();
         if (size < SplitRows)
         {
+            _network.ZeroGradients();
             return _loss.Accumulate(_network, buffer.View(0, size));
         }
 
-        _worker.ZeroGradients();
+        // Each thread clears its own gradients, so nothing runs alone before the halves.
         int half = size / 2;
         PpoLossTerms first = default, second = default;
         Parallel.Invoke(
-            () => first = _loss.Accumulate(_network, buffer.View(0, half), size),
-            () => second = _workerLoss.Accumulate(_worker, buffer.View(half, size - half), size));
+            () =>
+            {
+                _network.ZeroGradients();
+                first = _loss.Accumulate(_network, buffer.View(0, half), size);
+            },
+            () =>
+            {
+                _worker.ZeroGradients();
+                second = _workerLoss.Accumulate(_worker, buffer.View(half, size - half), size);
+            });
         IReadOnlyList<float[]> gradients = _network.Gradients, workerGradients = _worker.Gradients;
         for (int k = 0; k < gradients.Count; k++)
         {

@@ -95,18 +95,27 @@ internal sealed class RolloutBuffer
     /// <summary>Copies rows Order[start..start + size) into the minibatch buffers and views them.</summary>
     public PpoSamples Gather(int start, int size)
     {
-        int o = ObservationSize;
+        int o = ObservationSize, w = ActionWidth;
         for (int j = 0; j < size; j++)
         {
+            // Rows of a few values: copied one by one, as a span copy's call costs more than its work
+            // (and this runs on one thread between the minibatch's two halves).
             int k = Order[start + j];
-            Observations.AsSpan(k * o, o).CopyTo(BatchObservations.AsSpan(j * o, o));
+            for (int i = 0; i < o; i++)
+            {
+                BatchObservations[(j * o) + i] = Observations[(k * o) + i];
+            }
+
             BatchBids[j] = Bids[k];
             BatchAsks[j] = Asks[k];
             BatchLogProbabilities[j] = LogProbabilities[k];
             BatchAdvantages[j] = Advantages[k];
             BatchReturns[j] = Returns[k];
             BatchValues[j] = Values[k];
-            Actions.AsSpan(k * ActionWidth, ActionWidth).CopyTo(BatchActions.AsSpan(j * ActionWidth, ActionWidth));
+            for (int i = 0; i < w; i++)
+            {
+                BatchActions[(j * w) + i] = Actions[(k * w) + i];
+            }
         }
 
         return View(0, size);
