@@ -115,7 +115,7 @@ internal static class BybitPrivateDecoder
                 case var _ when name.SequenceEqual("price"u8): price = BlankDecimal(ref reader); break;
                 case var _ when name.SequenceEqual("qty"u8): qty = BybitDecimalConverter.ReadDecimal(ref reader); break;
                 case var _ when name.SequenceEqual("side"u8): side = SideOf(ref reader); break;
-                case var _ when name.SequenceEqual("orderStatus"u8): orderStatus = JsonSerializer.Deserialize(ref reader, Json.BybitOrderStatus); break;
+                case var _ when name.SequenceEqual("orderStatus"u8): orderStatus = BybitOrderStatusNames.Read(ref reader); break;
                 case var _ when name.SequenceEqual("leavesQty"u8): leavesQty = BlankDecimal(ref reader); break;
                 case var _ when name.SequenceEqual("cumExecQty"u8): cumExecQty = BybitDecimalConverter.ReadDecimal(ref reader); break;
                 case var _ when name.SequenceEqual("cumExecValue"u8): cumExecValue = BybitDecimalConverter.ReadDecimal(ref reader); break;
@@ -125,12 +125,12 @@ internal static class BybitPrivateDecoder
                 case var _ when name.SequenceEqual("blockTradeId"u8): blockTradeId = Text(ref reader); break;
                 case var _ when name.SequenceEqual("isLeverage"u8): isLeverage = reader.GetString(); break;
                 case var _ when name.SequenceEqual("positionIdx"u8): positionIdx = reader.GetInt32(); break;
-                case var _ when name.SequenceEqual("cancelType"u8): cancelType = JsonSerializer.Deserialize(ref reader, Json.BybitCancelType); break;
-                case var _ when name.SequenceEqual("rejectReason"u8): rejectReason = JsonSerializer.Deserialize(ref reader, Json.BybitRejectReason); break;
+                case var _ when name.SequenceEqual("cancelType"u8): cancelType = BybitCancelTypeNames.Read(ref reader); break;
+                case var _ when name.SequenceEqual("rejectReason"u8): rejectReason = BybitRejectReasonNames.Read(ref reader); break;
                 case var _ when name.SequenceEqual("leavesValue"u8): leavesValue = BlankDecimal(ref reader); break;
                 case var _ when name.SequenceEqual("cumExecFee"u8): cumExecFee = BlankDecimal(ref reader); break;
-                case var _ when name.SequenceEqual("timeInForce"u8): timeInForce = JsonSerializer.Deserialize(ref reader, Json.BybitTimeInForce); break;
-                case var _ when name.SequenceEqual("orderType"u8): orderType = JsonSerializer.Deserialize(ref reader, Json.BybitOrderType); break;
+                case var _ when name.SequenceEqual("timeInForce"u8): timeInForce = BybitTimeInForceNames.Read(ref reader); break;
+                case var _ when name.SequenceEqual("orderType"u8): orderType = BybitOrderTypeNames.Read(ref reader); break;
                 case var _ when name.SequenceEqual("stopOrderType"u8): stopOrderType = Text(ref reader); break;
                 case var _ when name.SequenceEqual("orderIv"u8): orderIv = Text(ref reader); break;
                 case var _ when name.SequenceEqual("triggerPrice"u8): triggerPrice = BlankDecimal(ref reader); break;
@@ -205,8 +205,8 @@ internal static class BybitPrivateDecoder
                 case var _ when name.SequenceEqual("execTime"u8): execTime = Milliseconds(ref reader); break;
                 case var _ when name.SequenceEqual("isMaker"u8): isMaker = reader.GetBoolean(); break;
                 case var _ when name.SequenceEqual("leavesQty"u8): leavesQty = BybitDecimalConverter.ReadDecimal(ref reader); break;
-                case var _ when name.SequenceEqual("orderType"u8): orderType = JsonSerializer.Deserialize(ref reader, Json.BybitOrderType); break;
-                case var _ when name.SequenceEqual("execType"u8): execType = JsonSerializer.Deserialize(ref reader, Json.BybitExecType); break;
+                case var _ when name.SequenceEqual("orderType"u8): orderType = BybitOrderTypeNames.Read(ref reader); break;
+                case var _ when name.SequenceEqual("execType"u8): execType = BybitExecTypeNames.Read(ref reader); break;
                 case var _ when name.SequenceEqual("underlyingPrice"u8): underlyingPrice = Text(ref reader); break;
                 case var _ when name.SequenceEqual("indexPrice"u8): indexPrice = Text(ref reader); break;
                 case var _ when name.SequenceEqual("stopOrderType"u8): stopOrderType = Text(ref reader); break;
@@ -241,6 +241,15 @@ internal static class BybitPrivateDecoder
             IsLeverage = isLeverage, MarketUnit = marketUnit, CreateType = createType,
         };
     }
+
+    // Bybit repeats a handful of names per enum ("Filled", "Limit", "GTC"): each is read by the
+    // serializer's converter the first time and found by its bytes afterwards.
+    private static readonly EnumNames<BybitOrderStatus> BybitOrderStatusNames = new(Json.BybitOrderStatus);
+    private static readonly EnumNames<BybitCancelType> BybitCancelTypeNames = new(Json.BybitCancelType);
+    private static readonly EnumNames<BybitRejectReason> BybitRejectReasonNames = new(Json.BybitRejectReason);
+    private static readonly EnumNames<BybitTimeInForce> BybitTimeInForceNames = new(Json.BybitTimeInForce);
+    private static readonly EnumNames<BybitOrderType> BybitOrderTypeNames = new(Json.BybitOrderType);
+    private static readonly EnumNames<BybitExecType> BybitExecTypeNames = new(Json.BybitExecType);
 
     private static void Start(ref Utf8JsonReader reader, string what)
     {
@@ -299,5 +308,41 @@ internal static class BybitPrivateDecoder
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// The values of one enum by the bytes of their JSON names, filled as names are met (a plain,
+    /// unescaped string; anything else goes to the converter every time). Entries are immutable and
+    /// swapped in whole, so readers on several streams' threads need no lock.
+    /// </summary>
+    private sealed class EnumNames<T>(System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> converter)
+        where T : struct, Enum
+    {
+        private const int Capacity = 16;
+        private readonly Entry?[] _entries = new Entry?[Capacity];
+        private int _next;
+
+        public T Read(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence)
+            {
+                return JsonSerializer.Deserialize(ref reader, converter);
+            }
+
+            ReadOnlySpan<byte> name = reader.ValueSpan;
+            foreach (Entry? entry in _entries)
+            {
+                if (entry is not null && name.SequenceEqual(entry.Name))
+                {
+                    return entry.Value;
+                }
+            }
+
+            T value = JsonSerializer.Deserialize(ref reader, converter);
+            _entries[(int)((uint)(Interlocked.Increment(ref _next) - 1) % Capacity)] = new Entry(name.ToArray(), value);
+            return value;
+        }
+
+        private sealed record Entry(byte[] Name, T Value);
     }
 }
