@@ -264,14 +264,14 @@ internal static class BybitPrivateDecoder
         }
     }
 
-    // Longer than any field name Bybit sends: a longer escaped name is no field of ours.
+    // Room for any field name Bybit sends, escaped; a longer escaped name is unescaped on the heap.
     private const int NameBytes = 64;
 
-    /// <summary>The property name's bytes, unescaped (into <paramref name="buffer"/>) when the JSON escaped them.</summary>
+    /// <summary>The property name's bytes, unescaped (into <paramref name="buffer"/>, or a new array when longer) when the JSON escaped them.</summary>
     private static ReadOnlySpan<byte> Name(in Utf8JsonReader reader, Span<byte> buffer) =>
         !reader.ValueIsEscaped ? reader.ValueSpan
         : reader.ValueSpan.Length <= buffer.Length ? buffer[..reader.CopyString(buffer)]
-        : [];
+        : System.Text.Encoding.UTF8.GetBytes(reader.GetString()!);
 
     private static bool NextProperty(ref Utf8JsonReader reader) =>
         reader.Read() && reader.TokenType == JsonTokenType.PropertyName;

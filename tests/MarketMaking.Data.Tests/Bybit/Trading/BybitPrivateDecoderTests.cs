@@ -59,14 +59,19 @@ public sealed class BybitPrivateDecoderTests
         string escaped = text.Replace($"\"{firstField}\":", $"\"\\u{(int)firstField[0]:x4}{firstField[1..]}\":", StringComparison.Ordinal);
         string repeated = text.Replace(",\"somethingNew\"", ",\"symbol\":\"ETHUSDT\",\"somethingNew\"", StringComparison.Ordinal);
 
+        // Every character of a name escaped (longer than the reader's stack room for names), with a value of its own.
+        string longEscaped = text.Replace("\"orderLinkId\":\"\"", $"\"{string.Concat("orderLinkId".Select(c => $"\\u{(int)c:x4}"))}\":\"link-1\"", StringComparison.Ordinal);
+
         Assert.NotEqual(text, escaped);
         Assert.NotEqual(text, repeated);
-        foreach (string variant in new[] { text, escaped, repeated })
+        Assert.NotEqual(text, longEscaped);
+        foreach (string variant in new[] { text, escaped, repeated, longEscaped })
         {
             Assert.Equal(Serialized(variant), Decoded(variant));
         }
 
         Assert.Contains("ETHUSDT", Decoded(repeated), StringComparison.Ordinal);
+        Assert.Contains("link-1", Decoded(longEscaped), StringComparison.Ordinal);
     }
 
     [Theory]
