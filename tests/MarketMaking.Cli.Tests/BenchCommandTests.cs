@@ -18,8 +18,10 @@ public class BenchCommandTests
         double seconds = result.GetProperty("seconds_median").GetDouble();
         Assert.Equal(1000 * 200 / seconds, result.GetProperty("trajectory_steps_per_second").GetDouble(), 6);
 
-        // A run cannot use more CPU time than all cores for its wall time.
-        Assert.True(result.GetProperty("trajectory_steps_per_cpu_second").GetDouble() >= result.GetProperty("trajectory_steps_per_second").GetDouble() / Environment.ProcessorCount);
+        // A run cannot use more CPU time than all cores for its wall time, give or take the CPU clock's
+        // accounting (a few ms on Linux, against runs of about 1 ms here: a CI run failed on it without the allowance).
+        double cpuSeconds = 1000 * 200 / result.GetProperty("trajectory_steps_per_cpu_second").GetDouble();
+        Assert.True(cpuSeconds <= (seconds * Environment.ProcessorCount) + 0.01, $"{cpuSeconds} s of CPU in {seconds} s");
     }
 
     /// <summary>Order-by-order data replays with our orders in the real queues unless told otherwise, every event of the file.</summary>
