@@ -8,6 +8,7 @@ library by pointer: a step writes observations, rewards and flags in place, copy
     env = mm.make("cj", num_envs=4096, seed=1)
     obs, info = env.reset()
     obs, reward, terminated, truncated, info = env.step(env.action_space.sample())
+    obs, reward, terminated, truncated, info = env.step_depths(np.full((4096, 2), 1.0))  # continuous quotes
     q, bid, ask = mm.quotes("glft-exact", gamma=0.1)
 
 The library is looked up in MM_NATIVE_LIB, then beside this file (native/MarketMaking.Native.so), where
@@ -45,6 +46,10 @@ def _load():
     # Raw addresses: building typed pointers costs microseconds a call, as much as stepping a few hundred trajectories.
     lib.mm_env_step.argtypes = [ctypes.c_void_p] * 6
     lib.mm_env_step.restype = ctypes.c_int
+    lib.mm_env_step_depths.argtypes = [ctypes.c_void_p] * 6
+    lib.mm_env_step_depths.restype = ctypes.c_int
+    lib.mm_env_depth_range.argtypes = [ctypes.c_void_p, c_double_p]
+    lib.mm_env_depth_range.restype = ctypes.c_int
     lib.mm_env_destroy.argtypes = [ctypes.c_void_p]
     lib.mm_env_destroy.restype = None
     doubles = [ctypes.c_double] * 6
@@ -98,8 +103,10 @@ class Discrete:
 class VectorEnv:
     """num_envs trajectories stepped together (Gymnasium's vector API; ended trajectories reset at once).
 
-    Actions are integers bid_index · ask_count + ask_index over the depth grid. The arrays a step
-    returns are the environment's own buffers, overwritten by the next step: copy what you keep.
+    Actions are integers bid_index · ask_count + ask_index over the depth grid (step), or a bid and an
+    ask depth per trajectory anywhere in depth_range (step_depths: continuous quotes, clamped into the
+    range). The arrays a step returns are the environment's own buffers, overwritten by the next step:
+    copy what you keep.
     """
 
     def __init__(self, name="cj", num_envs=1, seed=None):
@@ -119,6 +126,8 @@ class VectorEnv:
         self._truncated = np.zeros(self.num_envs, dtype=np.bool_)
         self._outputs = tuple(a.ctypes.data for a in (self._obs, self._rewards, self._terminated, self._truncated))
         self._actions, self._actions_address, self._contiguous = None, 0, None
+        self._depths, self._depths_address, self._depths_contiguous = None, 0, None
+        self._depth_range = None
 
     def reset(self, seed=None, options=None):
         if seed is not None:
@@ -136,6 +145,27 @@ class VectorEnv:
             self._actions, self._actions_address = (actions if contiguous is actions else None), contiguous.ctypes.data
             self._contiguous = contiguous
         if _lib.mm_env_step(self._handle, self._actions_address, *self._outputs) < 0:
+            _check(-1)
+        return self._obs, self._rewards, self._terminated, self._truncated, {}
+
+    @property
+    def depth_range(self):
+        """(min, max) of a continuous depth: price units on the model market, ticks on the book."""
+        if self._depth_range is None:
+            bounds = np.zeros(2, dtype=np.float64)
+            _check(_lib.mm_env_depth_range(self._handle, _ptr(bounds, ctypes.c_double)))
+            self._depth_range = (float(bounds[0]), float(bounds[1]))
+        return self._depth_range
+
+    def step_depths(self, depths):
+        """One step with continuous quotes: depths (num_envs, 2), float64, bid then ask depth of each trajectory."""
+        if depths is not self._depths:
+            contiguous = np.ascontiguousarray(depths, dtype=np.float64)
+            if contiguous.shape != (self.num_envs, 2):
+                raise ValueError(f"depths must have shape ({self.num_envs}, 2), got {contiguous.shape}")
+            self._depths, self._depths_address = (depths if contiguous is depths else None), contiguous.ctypes.data
+            self._depths_contiguous = contiguous
+        if _lib.mm_env_step_depths(self._handle, self._depths_address, *self._outputs) < 0:
             _check(-1)
         return self._obs, self._rewards, self._terminated, self._truncated, {}
 

@@ -77,6 +77,23 @@ class EnvironmentTests(unittest.TestCase):
         with self.assertRaises(ValueError):
             env.step(np.zeros(3, dtype=np.int32))
 
+    def test_continuous_depths_outside_the_range_quote_at_its_bounds(self):
+        # The cj preset's range is 0 to the grid's largest depth (12 steps of 0.2); depths beyond it are clamped.
+        def run(bid, ask):
+            env = mm.make("cj", num_envs=8, seed=11)
+            env.reset()
+            depths = np.tile([bid, ask], (8, 1))
+            return np.array([env.step_depths(depths)[1].copy() for _ in range(150)])
+
+        env = mm.make("cj", num_envs=8)
+        low, high = env.depth_range
+        self.assertEqual(low, 0.0)
+        self.assertAlmostEqual(high, 2.4, places=12)
+        np.testing.assert_array_equal(run(-1.0, 99.0), run(low, high))
+        self.assertFalse(np.array_equal(run(low, high), run(high, low)))
+        with self.assertRaises(ValueError):
+            env.step_depths(np.zeros((8, 3)))
+
 
 class QuoteTests(unittest.TestCase):
     def test_glft_quotes_are_symmetric_in_inventory(self):

@@ -75,6 +75,26 @@ public static unsafe class Exports
         return 0;
     }, -1);
 
+    /// <summary>Writes the continuous depths' range [min, max] (price units on the model market, ticks on the book) to range.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "mm_env_depth_range", CallConvs = [typeof(CallConvCdecl)])]
+    public static int EnvDepthRange(nint handle, double* range) => Guard(() =>
+    {
+        DepthRange depths = NativeEnvironment.Of(handle).Continuous.Depths;
+        range[0] = depths.Min;
+        range[1] = depths.Max;
+        return 0;
+    }, -1);
+
+    /// <summary>One step with continuous quotes: depths (float64, num_envs × 2: bid then ask, clamped into the range) in; the rest as mm_env_step.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "mm_env_step_depths", CallConvs = [typeof(CallConvCdecl)])]
+    public static int EnvStepDepths(nint handle, double* depths, float* observations, float* rewards, byte* terminated, byte* truncated) => Guard(() =>
+    {
+        IContinuousEnvironment env = NativeEnvironment.Of(handle).Continuous;
+        int n = env.Count;
+        env.StepDepths(new ReadOnlySpan<double>(depths, 2 * n), new Span<float>(observations, n * env.ObservationSize), new Span<float>(rewards, n), new Span<bool>(terminated, n), new Span<bool>(truncated, n));
+        return 0;
+    }, -1);
+
     /// <summary>Releases an environment.</summary>
     [UnmanagedCallersOnly(EntryPoint = "mm_env_destroy", CallConvs = [typeof(CallConvCdecl)])]
     public static void EnvDestroy(nint handle)

@@ -12,6 +12,10 @@ internal sealed class NativeEnvironment(IVectorEnvironment environment, AgentSha
 
     public AgentShape Shape { get; } = shape;
 
+    /// <summary>The same environment taking a bid and an ask depth per trajectory.</summary>
+    public IContinuousEnvironment Continuous => Environment as IContinuousEnvironment
+        ?? throw new ArgumentException("this environment takes grid actions only");
+
     /// <summary>"lob": the agent-based book (default market); any other name: a model-market preset.</summary>
     public static NativeEnvironment Create(string name, int count)
     {

@@ -87,6 +87,12 @@ public sealed class DenseLayer
     /// <summary>The array the last Forward's output rows are in, for the next layer to read in place.</summary>
     internal float[] OutputBuffer => _output;
 
+    /// <summary>The last Forward's output rows (<paramref name="batch"/> of them), read in place: a linear layer's are its pre-activations.</summary>
+    internal ReadOnlySpan<float> Output(int batch) => (Activation == Activation.Identity ? _preActivation : _output).AsSpan(0, batch * OutputSize);
+
+    /// <summary>The last Backward's ∂loss/∂input rows (<paramref name="batch"/> of them), read in place.</summary>
+    internal ReadOnlySpan<float> InputGradient(int batch) => _inputGradient.AsSpan(0, batch * InputSize);
+
     /// <summary>Allocates the buffers for batches up to <paramref name="batchSize"/> now rather than on first use.</summary>
     public void EnsureBatchCapacity(int batchSize)
     {
@@ -175,9 +181,11 @@ public sealed class DenseLayer
 
     /// <summary>
     /// The same; without <paramref name="inputGradient"/> it skips ∂loss/∂input and returns an empty
-    /// span: a first layer's inputs are data, and nothing uses their gradient.
+    /// span: a first layer's inputs are data, and nothing uses their gradient. Without
+    /// <paramref name="parameterGradients"/> it leaves ∂W and ∂b as they are: a network differentiated
+    /// only for its inputs (a critic under an actor's loss).
     /// </summary>
-    internal ReadOnlySpan<float> Backward(ReadOnlySpan<float> outputGradient, bool inputGradient)
+    internal ReadOnlySpan<float> Backward(ReadOnlySpan<float> outputGradient, bool inputGradient, bool parameterGradients = true)
     {
         if (_batchSize < 0)
         {
@@ -209,20 +217,24 @@ public sealed class DenseLayer
         // ∂W += dZᵀ·X, ∂b += Σ_rows dZ, ∂X = dZ·W. The kernel vectorizes along its output rows, so a
         // narrow input (a first layer of a few features) takes the transposed forms, whose rows are
         // OutputSize or batch long: ∂Wᵀ = Xᵀ·dZ and ∂Xᵀ = Wᵀ·dZᵀ.
-        ReadOnlySpan<float> x = _forwardInput.AsSpan(0, batch * InputSize);
         bool narrow = InputSize < MatrixKernels.VectorWidth;
-        if (narrow)
+        if (parameterGradients)
         {
-            Span<float> dwT = _transposedWeightGradient ??= new float[Weights.Length];
-            MatrixKernels.MultiplyTransposedLeft(x, dz, dwT, InputSize, batch, OutputSize);
-            MatrixKernels.AddTransposed(dwT, WeightGradients, InputSize, OutputSize);
-        }
-        else
-        {
-            MatrixKernels.MultiplyAddTransposedLeft(dz, x, WeightGradients, OutputSize, batch, InputSize);
+            ReadOnlySpan<float> x = _forwardInput.AsSpan(0, batch * InputSize);
+            if (narrow)
+            {
+                Span<float> dwT = _transposedWeightGradient ??= new float[Weights.Length];
+                MatrixKernels.MultiplyTransposedLeft(x, dz, dwT, InputSize, batch, OutputSize);
+                MatrixKernels.AddTransposed(dwT, WeightGradients, InputSize, OutputSize);
+            }
+            else
+            {
+                MatrixKernels.MultiplyAddTransposedLeft(dz, x, WeightGradients, OutputSize, batch, InputSize);
+            }
+
+            MatrixKernels.AddRows(dz, BiasGradients, batch, OutputSize);
         }
 
-        MatrixKernels.AddRows(dz, BiasGradients, batch, OutputSize);
         if (!inputGradient)
         {
             return [];

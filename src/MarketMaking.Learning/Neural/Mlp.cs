@@ -95,6 +95,12 @@ public sealed class Mlp : INetwork
     /// <summary>The array the last Forward's output rows are in, for a head to read in place.</summary>
     internal float[] OutputBuffer => _layers[^1].OutputBuffer;
 
+    /// <summary>The last Forward's output rows (<paramref name="batch"/> of them), read in place: what Forward returned.</summary>
+    internal ReadOnlySpan<float> Output(int batch) => _layers[^1].Output(batch);
+
+    /// <summary>The last Backward's gradient of the network's inputs (<paramref name="batch"/> rows), read in place.</summary>
+    internal ReadOnlySpan<float> InputGradient(int batch) => _layers[0].InputGradient(batch);
+
     /// <summary>The widest layer: the scratch <see cref="Infer"/> needs.</summary>
     public int MaxWidth { get; }
 
@@ -131,12 +137,19 @@ public sealed class Mlp : INetwork
     /// </summary>
     public void BackwardParameters(ReadOnlySpan<float> outputGradient) => Backward(outputGradient, inputGradient: false);
 
-    private ReadOnlySpan<float> Backward(ReadOnlySpan<float> outputGradient, bool inputGradient)
+    /// <summary>
+    /// ∂loss/∂input for the last Forward, leaving the parameter gradients as they are: the network
+    /// as a differentiable function of its inputs (a critic under an actor's loss), at about half the
+    /// work of <see cref="Backward(ReadOnlySpan{float})"/>.
+    /// </summary>
+    public ReadOnlySpan<float> BackwardInputs(ReadOnlySpan<float> outputGradient) => Backward(outputGradient, inputGradient: true, parameterGradients: false);
+
+    private ReadOnlySpan<float> Backward(ReadOnlySpan<float> outputGradient, bool inputGradient, bool parameterGradients = true)
     {
         ReadOnlySpan<float> gradient = outputGradient;
         for (int i = _layers.Length - 1; i >= 0; i--)
         {
-            gradient = _layers[i].Backward(gradient, inputGradient || i > 0);
+            gradient = _layers[i].Backward(gradient, inputGradient || i > 0, parameterGradients);
         }
 
         return gradient;

@@ -86,6 +86,28 @@ public class MlpTests
     }
 
     [Fact]
+    public void BackwardInputsGivesBackwardsInputGradientAndLeavesTheParameterGradients()
+    {
+        // Both the wide (9 inputs: plain products) and the narrow (3 inputs: transposed) first layer.
+        foreach (int inputs in new[] { 3, 9 })
+        {
+            var network = new Mlp([inputs, 9, 9, 2], Activation.Tanh, Activation.Identity, seed: 5);
+            float[] input = FiniteDifferences.RandomValues(6 * inputs, seed: 6), outputGradient = FiniteDifferences.RandomValues(6 * 2, seed: 7);
+            network.Forward(input);
+            float[] full = network.Backward(outputGradient).ToArray();
+            float[][] earlier = [.. network.Gradients.Select(g => (float[])g.Clone())];
+
+            network.Forward(input);
+            float[] inputsOnly = network.BackwardInputs(outputGradient).ToArray();
+
+            Assert.Equal(full, inputsOnly);
+            Assert.Equal(inputsOnly, network.InputGradient(6).ToArray());
+            Assert.Equal(earlier, network.Gradients); // not added to a second time
+            Assert.Contains(full, g => g != 0f);
+        }
+    }
+
+    [Fact]
     public void AViewSharingTheWeightsSeesTheirUpdatesAndKeepsItsOwnGradients()
     {
         var network = new Mlp([3, 9, 2], Activation.Tanh, Activation.Identity, seed: 5);

@@ -56,6 +56,29 @@ public sealed class PythonBindingsTests(ITestOutputHelper log) : IDisposable
 
         Assert.Equal(observations.Select(o => (double)o), p.GetProperty("observations").EnumerateArray().Select(e => e.GetDouble()));
 
+        // Continuous quotes on cj: 64 trajectories on seed 5, bid depth min + (max − min)·((7i + t) mod 29)/28
+        // and ask depth min + (max − min)·((5i + 3t) mod 31)/30, 300 steps: the same numbers through StepDepths.
+        var continuous = new ModelMarketEnvironment(EnvironmentPresets.Get("cj"), 64);
+        (double low, double high) = (continuous.Depths.Min, continuous.Depths.Max);
+        Assert.Equal([low, high], p.GetProperty("depth_range").EnumerateArray().Select(e => e.GetDouble()));
+        var depths = new double[128];
+        continuous.Reset(5, observations);
+        JsonElement[] continuousSteps = [.. p.GetProperty("continuous_rewards").EnumerateArray()];
+        Assert.Equal(300, continuousSteps.Length);
+        for (int t = 0; t < 300; t++)
+        {
+            for (int i = 0; i < 64; i++)
+            {
+                depths[2 * i] = low + ((high - low) * (((7 * i) + t) % 29) / 28.0);
+                depths[(2 * i) + 1] = low + ((high - low) * (((5 * i) + (3 * t)) % 31) / 30.0);
+            }
+
+            continuous.StepDepths(depths, observations, rewards, terminated, truncated);
+            Assert.Equal(rewards.Take(4).Select(r => (double)r), continuousSteps[t].EnumerateArray().Select(e => e.GetDouble()));
+        }
+
+        Assert.Equal(observations.Select(o => (double)o), p.GetProperty("continuous_observations").EnumerateArray().Select(e => e.GetDouble()));
+
         // The quoting model's decisions: exact GLFT, γ = 0.1, inventories −5 … 5.
         var settings = new StrategySettings { Gamma = 0.1, Sigma = 2, A = 140, Kappa = 1.5, Horizon = 1, TimeStep = 0.005, MaxInventory = 5 };
         IReadOnlyList<QuoteDepth> quotes = QuoteDepths.For(StrategyCatalog.Create("glft-exact", settings), settings, 1);

@@ -96,6 +96,9 @@ public sealed class SacAgent : IContinuousPolicy
     /// </summary>
     public TimeSpan UpdateTime { get; internal set; }
 
+    /// <summary>Whether training runs the twin critics side by side on two threads (by default where there are two cores); the numbers are the same either way.</summary>
+    internal bool TwinThreads { get; set; } = Environment.ProcessorCount > 1;
+
     /// <summary>The entropy α steers to: the setting, or −2 (minus the action's dimensions).</summary>
     public float TargetEntropy => float.IsNaN(Settings.TargetEntropy) ? -ActionSize : Settings.TargetEntropy;
 

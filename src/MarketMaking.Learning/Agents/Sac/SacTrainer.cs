@@ -9,7 +9,8 @@ namespace MarketMaking.Learning.Agents.Sac;
 /// The training loop of <see cref="SacAgent"/>: act with sampled depths (uniform during warm-up),
 /// store transitions, and every UpdateEvery transitions take one gradient step of the twin
 /// critics, the actor and the temperature, then move the targets. Buffers are allocated here
-/// once; a step and an update allocate nothing.
+/// once. The twin critics share no state, so with two cores or more each pass over them runs one
+/// critic per thread (the numbers are the same: each critic's arithmetic is unchanged).
 /// </summary>
 internal sealed class SacTrainer
 {
@@ -48,17 +49,28 @@ internal sealed class SacTrainer
     private readonly float[] _sampled;
     private readonly float[] _logProbabilities;
     private readonly float[] _targets;
-    private readonly float[] _outputGradient;
+    private readonly float[] _outputGradient1;
+    private readonly float[] _outputGradient2;
     private readonly float[] _gradient1;
     private readonly float[] _gradient2;
     private readonly float[] _actionGradient;
     private readonly float[] _headGradient;
+    private readonly bool _twinThreads;
+    private readonly Action _targetForward1;
+    private readonly Action _targetForward2;
+    private readonly Action _criticStep1;
+    private readonly Action _criticStep2;
+    private readonly Action _criticForward1;
+    private readonly Action _criticForward2;
+    private readonly Action _criticInputGradient1;
+    private readonly Action _criticInputGradient2;
     private long _sinceUpdate;
 
     public SacTrainer(SacAgent agent, int count)
     {
         _agent = agent;
         _settings = agent.Settings;
+        _twinThreads = agent.TwinThreads;
         Count = count;
         int d = agent.ObservationSize, f = agent.Actor.InputSize, b = _settings.BatchSize;
         _replay = new ContinuousReplayBuffer(_settings.ReplayCapacity, d, A);
@@ -73,12 +85,23 @@ internal sealed class SacTrainer
         (_batchObservations, _batchActions, _batchRewards, _batchNext, _batchTerminal) = (new float[b * d], new float[b * A], new float[b], new float[b * d], new bool[b]);
         (_actorInput, _criticInput, _heads, _noise) = (new float[b * f], new float[b * (f + A)], new float[Math.Max(b, count) * 2 * A], new float[Math.Max(b, count) * A]);
         (_sampled, _logProbabilities, _targets) = (new float[b * A], new float[b], new float[b]);
-        (_outputGradient, _gradient1, _gradient2, _actionGradient, _headGradient) = (new float[b], new float[b], new float[b], new float[b * A], new float[b * 2 * A]);
+        (_outputGradient1, _outputGradient2, _gradient1, _gradient2) = (new float[b], new float[b], new float[b], new float[b]);
+        (_actionGradient, _headGradient) = (new float[b * A], new float[b * 2 * A]);
         agent.Actor.EnsureBatchCapacity(Math.Max(b, count));
         foreach (Mlp critic in new[] { agent.Critic1, agent.Critic2, agent.Target1, agent.Target2 })
         {
             critic.EnsureBatchCapacity(b);
         }
+
+        // Each pass's two halves, made once (the update allocates no delegates).
+        _targetForward1 = () => agent.Target1.Forward(_criticInput, b);
+        _targetForward2 = () => agent.Target2.Forward(_criticInput, b);
+        _criticStep1 = () => StepCritic(agent.Critic1, _critic1Optimizer, _outputGradient1);
+        _criticStep2 = () => StepCritic(agent.Critic2, _critic2Optimizer, _outputGradient2);
+        _criticForward1 = () => agent.Critic1.Forward(_criticInput, b);
+        _criticForward2 = () => agent.Critic2.Forward(_criticInput, b);
+        _criticInputGradient1 = () => agent.Critic1.BackwardInputs(_gradient1);
+        _criticInputGradient2 = () => agent.Critic2.BackwardInputs(_gradient2);
     }
 
     /// <summary>Trajectories per vector step this trainer's buffers are for.</summary>
@@ -176,8 +199,8 @@ internal sealed class SacTrainer
         agent.Features.WriteRows(_batchNext, d, _actorInput);
         SamplePolicy(ref random, _actorInput);
         WriteCriticInput(_actorInput, _sampled);
-        ReadOnlySpan<float> target1 = agent.Target1.Forward(_criticInput);
-        ReadOnlySpan<float> target2 = agent.Target2.Forward(_criticInput);
+        Both(_targetForward1, _targetForward2);
+        ReadOnlySpan<float> target1 = agent.Target1.Output(b), target2 = agent.Target2.Output(b);
         for (int r = 0; r < b; r++)
         {
             float bootstrap = Math.Min(target1[r], target2[r]) - (alpha * _logProbabilities[r]);
@@ -187,14 +210,13 @@ internal sealed class SacTrainer
         // Critics: ½ mean (Q(s, a) − y)² each.
         agent.Features.WriteRows(_batchObservations, d, _actorInput);
         WriteCriticInput(_actorInput, _batchActions);
-        StepCritic(agent.Critic1, _critic1Optimizer);
-        StepCritic(agent.Critic2, _critic2Optimizer);
+        Both(_criticStep1, _criticStep2);
 
         // Actor: mean(α log π(a|s) − min Q(s, a)) with a = tanh(μ + σε) reparameterized.
         ReadOnlySpan<float> heads = SamplePolicy(ref random, _actorInput);
         WriteCriticInput(_actorInput, _sampled);
-        ReadOnlySpan<float> q1 = agent.Critic1.Forward(_criticInput);
-        ReadOnlySpan<float> q2 = agent.Critic2.Forward(_criticInput);
+        Both(_criticForward1, _criticForward2);
+        ReadOnlySpan<float> q1 = agent.Critic1.Output(b), q2 = agent.Critic2.Output(b);
         float inverse = 1f / b;
         double entropy = 0;
         for (int r = 0; r < b; r++)
@@ -205,10 +227,10 @@ internal sealed class SacTrainer
             entropy -= _logProbabilities[r];
         }
 
-        agent.Critic1.ZeroGradients();
-        agent.Critic2.ZeroGradients();
-        AddActionGradient(agent.Critic1.Backward(_gradient1), c, f, overwrite: true);
-        AddActionGradient(agent.Critic2.Backward(_gradient2), c, f, overwrite: false);
+        // The critics as functions of the action only: their own gradients are not needed here.
+        Both(_criticInputGradient1, _criticInputGradient2);
+        AddActionGradient(agent.Critic1.InputGradient(b), c, f, overwrite: true);
+        AddActionGradient(agent.Critic2.InputGradient(b), c, f, overwrite: false);
         Span<float> logStd = stackalloc float[A];
         for (int r = 0; r < b; r++)
         {
@@ -273,18 +295,32 @@ internal sealed class SacTrainer
         }
     }
 
-    private void StepCritic(Mlp critic, Adam optimizer)
+    private void StepCritic(Mlp critic, Adam optimizer, float[] outputGradient)
     {
         int b = _settings.BatchSize;
-        ReadOnlySpan<float> q = critic.Forward(_criticInput);
+        ReadOnlySpan<float> q = critic.Forward(_criticInput, b);
         for (int r = 0; r < b; r++)
         {
-            _outputGradient[r] = (q[r] - _targets[r]) / b;
+            outputGradient[r] = (q[r] - _targets[r]) / b;
         }
 
         critic.ZeroGradients();
-        critic.BackwardParameters(_outputGradient);
+        critic.BackwardParameters(outputGradient);
         optimizer.ApplyGradients();
+    }
+
+    /// <summary>Runs the two critics' halves of a pass side by side (one core: in turn).</summary>
+    private void Both(Action first, Action second)
+    {
+        if (_twinThreads)
+        {
+            Parallel.Invoke(first, second);
+        }
+        else
+        {
+            first();
+            second();
+        }
     }
 
     private void AddActionGradient(ReadOnlySpan<float> inputGradient, int c, int f, bool overwrite)

@@ -1,6 +1,7 @@
 using MarketMaking.Core.Errors;
 using MarketMaking.Learning.Agents.Sac;
 using MarketMaking.Learning.Environments;
+using MarketMaking.Learning.Neural;
 
 namespace MarketMaking.Learning.Tests.Agents.Sac;
 
@@ -36,6 +37,26 @@ public class SacAgentTests
         Assert.Equal(a.Critic2.Parameters.SelectMany(p => p), b.Critic2.Parameters.SelectMany(p => p));
         Assert.Equal(a.LogTemperature, b.LogTemperature);
         Assert.NotEqual(Math.Log(Small.InitialTemperature), a.LogTemperature, 3);
+    }
+
+    [Fact]
+    public void TheTwinCriticsOnTwoThreadsTrainTheSameWeightsAsInTurn()
+    {
+        SacAgent Trained(bool twinThreads)
+        {
+            var agent = new SacAgent(2, new DepthRange(0, 2), Small, seed: 5) { TwinThreads = twinThreads };
+            agent.Train(new QuadraticBandit(8, 1.0, 1.0, 0.1), 3_000, seed: 9);
+            return agent;
+        }
+
+        SacAgent parallel = Trained(true), inTurn = Trained(false);
+        Assert.True(parallel.Updates > 1_000, $"{parallel.Updates} updates");
+        foreach ((Mlp a, Mlp b) in new[] { (parallel.Actor, inTurn.Actor), (parallel.Critic1, inTurn.Critic1), (parallel.Critic2, inTurn.Critic2), (parallel.Target1, inTurn.Target1), (parallel.Target2, inTurn.Target2) })
+        {
+            Assert.Equal(a.Parameters.SelectMany(p => p), b.Parameters.SelectMany(p => p));
+        }
+
+        Assert.Equal(parallel.LogTemperature, inTurn.LogTemperature);
     }
 
     [Fact]
