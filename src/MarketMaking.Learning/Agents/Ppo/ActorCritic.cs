@@ -8,7 +8,8 @@ namespace MarketMaking.Learning.Agents.Ppo;
 /// action (bid, ask) has log π = log π_bid + log π_ask, so 12 × 12 depths need 24 logits, not 144.
 /// The network's input is each observation times ObservationScale, followed (with squared
 /// features) by the squares of those scaled values, e.g. [q/Q·s, τ·s] → [q/Q·s, τ·s, (q/Q·s)², (τ·s)²],
-/// so the critic's curvature in inventory is one weight away. The value head sits either on the
+/// so the critic's curvature in inventory is one weight away; the time left τ may have its own gain
+/// (TimeScale, by default ObservationScale: see <see cref="ObservationFeatures"/>). The value head sits either on the
 /// shared trunk (Backward adds the three heads' input gradients into it) or on its own value trunk
 /// of the same shape, so value errors do not pull the policy's features.
 /// </summary>
@@ -19,6 +20,7 @@ public sealed class ActorCritic
 
     private readonly float[][] _parameters;
     private readonly float[][] _gradients;
+    private readonly ObservationFeatures _features;
     private float[] _inputs = [];
     private float[] _trunkGradient = [];
     private int _batch = -1;
@@ -26,7 +28,7 @@ public sealed class ActorCritic
     /// <summary>Weights drawn from <paramref name="seed"/>: trunk layers, then the bid, ask and value heads, then the value trunk.</summary>
     public ActorCritic(
         int observationSize, int bidCount, int askCount, IReadOnlyList<int> hiddenSizes, Activation activation, float observationScale, int seed,
-        bool squaredFeatures = false, bool separateValueTrunk = false)
+        bool squaredFeatures = false, bool separateValueTrunk = false, float? timeScale = null)
     {
         ArgumentNullException.ThrowIfNull(hiddenSizes);
         ArgumentOutOfRangeException.ThrowIfLessThan(observationSize, 1);
@@ -46,14 +48,15 @@ public sealed class ActorCritic
         TensorPrimitives.Multiply(bid.Weights, PolicyHeadGain, bid.Weights);
         TensorPrimitives.Multiply(ask.Weights, PolicyHeadGain, ask.Weights);
         (Trunk, BidHead, AskHead, ValueHead, ValueTrunk) = (trunk, bid, ask, value, valueTrunk);
-        (ObservationSize, ObservationScale, SquaredFeatures) = (observationSize, observationScale, squaredFeatures);
+        (ObservationSize, ObservationScale, SquaredFeatures, TimeScale) = (observationSize, observationScale, squaredFeatures, timeScale ?? observationScale);
+        _features = new ObservationFeatures(ObservationScale, SquaredFeatures, TimeScale);
         (_parameters, _gradients) = Collect();
     }
 
     /// <summary>From existing parts (loading); the heads must take their trunk's output and the trunks the features.</summary>
     public ActorCritic(
         Mlp trunk, DenseLayer bidHead, DenseLayer askHead, DenseLayer valueHead, float observationScale,
-        bool squaredFeatures = false, Mlp? valueTrunk = null)
+        bool squaredFeatures = false, Mlp? valueTrunk = null, float? timeScale = null)
     {
         ArgumentNullException.ThrowIfNull(trunk);
         ArgumentNullException.ThrowIfNull(bidHead);
@@ -85,6 +88,8 @@ public sealed class ActorCritic
 
         (Trunk, BidHead, AskHead, ValueHead, ValueTrunk) = (trunk, bidHead, askHead, valueHead, valueTrunk);
         (ObservationSize, ObservationScale, SquaredFeatures) = (squaredFeatures ? trunk.InputSize / 2 : trunk.InputSize, observationScale, squaredFeatures);
+        TimeScale = timeScale ?? observationScale;
+        _features = new ObservationFeatures(ObservationScale, SquaredFeatures, TimeScale);
         (_parameters, _gradients) = Collect();
     }
 
@@ -101,6 +106,9 @@ public sealed class ActorCritic
     public Mlp? ValueTrunk { get; }
 
     public float ObservationScale { get; }
+
+    /// <summary>Gain on the time left (ObservationScale unless set apart).</summary>
+    public float TimeScale { get; }
 
     /// <summary>The trunks also see the square of each scaled observation.</summary>
     public bool SquaredFeatures { get; }
@@ -120,9 +128,9 @@ public sealed class ActorCritic
 
     public IReadOnlyList<float[]> Gradients => _gradients;
 
-    /// <summary>Writes the trunk inputs of one observation row: o·s, then (o·s)² when squared features are on.</summary>
+    /// <summary>Writes the trunk inputs of one observation row: o·s (the time left times TimeScale), then their squares when squared features are on.</summary>
     public void Features(ReadOnlySpan<float> observation, Span<float> features) =>
-        new ObservationFeatures(ObservationScale, SquaredFeatures).Write(observation[..ObservationSize], features);
+        _features.Write(observation[..ObservationSize], features);
 
     public void EnsureBatchCapacity(int batchSize)
     {
@@ -150,7 +158,7 @@ public sealed class ActorCritic
 
         EnsureBatchCapacity(batch);
         Span<float> inputs = _inputs.AsSpan(0, batch * f);
-        new ObservationFeatures(ObservationScale, SquaredFeatures).WriteRows(observations, o, inputs);
+        _features.WriteRows(observations, o, inputs);
 
         // Each part reads its input rows in place: the features here, the trunks' outputs in theirs.
         Trunk.Forward(_inputs, batch);
@@ -236,7 +244,7 @@ public sealed class ActorCritic
 
     /// <summary>Same architecture and weights, own buffers.</summary>
     public ActorCritic Clone() =>
-        new(Trunk.Clone(), CloneLayer(BidHead), CloneLayer(AskHead), CloneLayer(ValueHead), ObservationScale, SquaredFeatures, ValueTrunk?.Clone());
+        new(Trunk.Clone(), CloneLayer(BidHead), CloneLayer(AskHead), CloneLayer(ValueHead), ObservationScale, SquaredFeatures, ValueTrunk?.Clone(), TimeScale);
 
     /// <summary>
     /// The same network for another thread: it reads these weights in place (nothing to copy when
@@ -244,7 +252,7 @@ public sealed class ActorCritic
     /// </summary>
     internal ActorCritic SharingWeights() =>
         new(Trunk.SharingWeights(), new DenseLayer(BidHead), new DenseLayer(AskHead), new DenseLayer(ValueHead), ObservationScale, SquaredFeatures,
-            ValueTrunk?.SharingWeights());
+            ValueTrunk?.SharingWeights(), TimeScale);
 
     private static DenseLayer CloneLayer(DenseLayer layer)
     {
