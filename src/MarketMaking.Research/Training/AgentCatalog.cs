@@ -105,6 +105,7 @@ public static class AgentCatalog
             GaeLambda = (float?)o.GaeLambda ?? p.GaeLambda,
             EntropyCoefficient = (float?)o.EntropyCoefficient ?? p.EntropyCoefficient,
             TimeScale = (float?)o.TimeScale ?? p.TimeScale,
+            TimeProducts = o.TimeProducts ?? p.TimeProducts,
         };
     }
 

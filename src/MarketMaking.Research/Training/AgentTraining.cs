@@ -189,6 +189,11 @@ public sealed class AgentTraining
             run["time_scale"] = timeScale.ToString("R", c);
         }
 
+        if (o.TimeProducts is { } products)
+        {
+            run["time_products"] = products ? "true" : "false";
+        }
+
         return run;
     }
 

@@ -31,13 +31,51 @@ public class ObservationFeaturesTests
         AssertClose([1.5f, 3f, 2.25f, 9f], features);
     }
 
+    [Fact]
+    public void TimeProductsFollowEveryOtherFeatureTimesTheTimeLeft()
+    {
+        // [q/Q, τ] = [0.3, 0.6], gains 5 and 1: [1.5, 0.6, 2.25, 0.36], then q·5·τ = 0.9 and (q·5)²·τ = 1.35.
+        var gains = new ObservationFeatures(5f, true, 1f, TimeProducts: true);
+        float[] features = new float[gains.Size(2)];
+        gains.Write([0.3f, 0.6f], features);
+        AssertClose([1.5f, 0.6f, 2.25f, 0.36f, 0.9f, 1.35f], features);
+
+        // A book row [q/Q, τ, m]: products of q, m, q², m² with the raw τ = 0.5.
+        var unsquared = new ObservationFeatures(2f, false, 2f, TimeProducts: true);
+        float[] book = new float[unsquared.Size(3)];
+        unsquared.Write([0.3f, 0.5f, -0.4f], book);
+        AssertClose([0.6f, 1f, -0.8f, 0.3f, -0.4f], book);
+    }
+
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void RowsAreWrittenAsEachRowAlone(bool squared)
+    [InlineData(false, false, 2, 2)]
+    [InlineData(true, false, 2, 4)]
+    [InlineData(true, true, 2, 6)]
+    [InlineData(false, true, 7, 13)]
+    [InlineData(true, true, 7, 26)]
+    public void TheObservationSizeIsRecoveredFromTheFeatureCount(bool squared, bool products, int observations, int features)
+    {
+        var gains = new ObservationFeatures(5f, squared, 5f, products);
+        Assert.Equal(features, gains.Size(observations));
+        Assert.Equal(observations, gains.ObservationSize(features));
+    }
+
+    [Fact]
+    public void AFeatureCountNoRowGivesIsRefused()
+    {
+        Assert.Equal(-1, new ObservationFeatures(5f, true, 5f, true).ObservationSize(7));   // 4o − 2 is never 7
+        Assert.Equal(-1, new ObservationFeatures(5f, true).ObservationSize(5));   // 2o is never 5
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    public void RowsAreWrittenAsEachRowAlone(bool squared, bool products)
     {
         // Unsquared features with a time gain cannot take the one-multiply path of the whole batch.
-        var gains = new ObservationFeatures(5f, squared, 0.5f);
+        var gains = new ObservationFeatures(5f, squared, 0.5f, products);
         float[] rows = [0.3f, 0.6f, -0.1f, 0.2f];
         int size = gains.Size(2);
         float[] batch = new float[2 * size], first = new float[size], second = new float[size];

@@ -28,7 +28,7 @@ public sealed class ActorCritic
     /// <summary>Weights drawn from <paramref name="seed"/>: trunk layers, then the bid, ask and value heads, then the value trunk.</summary>
     public ActorCritic(
         int observationSize, int bidCount, int askCount, IReadOnlyList<int> hiddenSizes, Activation activation, float observationScale, int seed,
-        bool squaredFeatures = false, bool separateValueTrunk = false, float? timeScale = null)
+        bool squaredFeatures = false, bool separateValueTrunk = false, float? timeScale = null, bool timeProducts = false)
     {
         ArgumentNullException.ThrowIfNull(hiddenSizes);
         ArgumentOutOfRangeException.ThrowIfLessThan(observationSize, 1);
@@ -38,7 +38,8 @@ public sealed class ActorCritic
         }
 
         var random = new Random(seed);
-        int inputs = squaredFeatures ? 2 * observationSize : observationSize;
+        _features = new ObservationFeatures(observationScale, squaredFeatures, timeScale ?? observationScale, timeProducts);
+        int inputs = _features.Size(observationSize);
         var trunk = new Mlp([inputs, .. hiddenSizes], activation, activation, random);
         int width = hiddenSizes[^1];
         var bid = new DenseLayer(width, bidCount, Activation.Identity, random);
@@ -49,14 +50,13 @@ public sealed class ActorCritic
         TensorPrimitives.Multiply(ask.Weights, PolicyHeadGain, ask.Weights);
         (Trunk, BidHead, AskHead, ValueHead, ValueTrunk) = (trunk, bid, ask, value, valueTrunk);
         (ObservationSize, ObservationScale, SquaredFeatures, TimeScale) = (observationSize, observationScale, squaredFeatures, timeScale ?? observationScale);
-        _features = new ObservationFeatures(ObservationScale, SquaredFeatures, TimeScale);
         (_parameters, _gradients) = Collect();
     }
 
     /// <summary>From existing parts (loading); the heads must take their trunk's output and the trunks the features.</summary>
     public ActorCritic(
         Mlp trunk, DenseLayer bidHead, DenseLayer askHead, DenseLayer valueHead, float observationScale,
-        bool squaredFeatures = false, Mlp? valueTrunk = null, float? timeScale = null)
+        bool squaredFeatures = false, Mlp? valueTrunk = null, float? timeScale = null, bool timeProducts = false)
     {
         ArgumentNullException.ThrowIfNull(trunk);
         ArgumentNullException.ThrowIfNull(bidHead);
@@ -76,9 +76,10 @@ public sealed class ActorCritic
             throw new ArgumentException("the value head has one output", nameof(valueHead));
         }
 
-        if (squaredFeatures && trunk.InputSize % 2 != 0)
+        _features = new ObservationFeatures(observationScale, squaredFeatures, timeScale ?? observationScale, timeProducts);
+        if (_features.ObservationSize(trunk.InputSize) < 1)
         {
-            throw new ArgumentException($"with squared features the trunk takes an even number of inputs, not {trunk.InputSize}", nameof(trunk));
+            throw new ArgumentException($"no observation row gives {trunk.InputSize} trunk inputs with these features ({_features})", nameof(trunk));
         }
 
         if (valueTrunk is not null && valueTrunk.InputSize != trunk.InputSize)
@@ -87,9 +88,8 @@ public sealed class ActorCritic
         }
 
         (Trunk, BidHead, AskHead, ValueHead, ValueTrunk) = (trunk, bidHead, askHead, valueHead, valueTrunk);
-        (ObservationSize, ObservationScale, SquaredFeatures) = (squaredFeatures ? trunk.InputSize / 2 : trunk.InputSize, observationScale, squaredFeatures);
+        (ObservationSize, ObservationScale, SquaredFeatures) = (_features.ObservationSize(trunk.InputSize), observationScale, squaredFeatures);
         TimeScale = timeScale ?? observationScale;
-        _features = new ObservationFeatures(ObservationScale, SquaredFeatures, TimeScale);
         (_parameters, _gradients) = Collect();
     }
 
@@ -109,6 +109,9 @@ public sealed class ActorCritic
 
     /// <summary>Gain on the time left (ObservationScale unless set apart).</summary>
     public float TimeScale { get; }
+
+    /// <summary>The trunks also see every other feature times the time left (see <see cref="ObservationFeatures"/>).</summary>
+    public bool TimeProducts => _features.TimeProducts;
 
     /// <summary>The trunks also see the square of each scaled observation.</summary>
     public bool SquaredFeatures { get; }
@@ -244,7 +247,7 @@ public sealed class ActorCritic
 
     /// <summary>Same architecture and weights, own buffers.</summary>
     public ActorCritic Clone() =>
-        new(Trunk.Clone(), CloneLayer(BidHead), CloneLayer(AskHead), CloneLayer(ValueHead), ObservationScale, SquaredFeatures, ValueTrunk?.Clone(), TimeScale);
+        new(Trunk.Clone(), CloneLayer(BidHead), CloneLayer(AskHead), CloneLayer(ValueHead), ObservationScale, SquaredFeatures, ValueTrunk?.Clone(), TimeScale, TimeProducts);
 
     /// <summary>
     /// The same network for another thread: it reads these weights in place (nothing to copy when
@@ -252,7 +255,7 @@ public sealed class ActorCritic
     /// </summary>
     internal ActorCritic SharingWeights() =>
         new(Trunk.SharingWeights(), new DenseLayer(BidHead), new DenseLayer(AskHead), new DenseLayer(ValueHead), ObservationScale, SquaredFeatures,
-            ValueTrunk?.SharingWeights(), TimeScale);
+            ValueTrunk?.SharingWeights(), TimeScale, TimeProducts);
 
     private static DenseLayer CloneLayer(DenseLayer layer)
     {

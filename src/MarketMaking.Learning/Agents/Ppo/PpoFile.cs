@@ -64,6 +64,11 @@ internal static class PpoFile
                 writer.WriteNumber("time_scale", timeScale);
             }
 
+            if (s.TimeProducts)
+            {
+                writer.WriteBoolean("time_products", true);
+            }
+
             writer.WriteBoolean("squared_features", s.SquaredFeatures);
             writer.WriteBoolean("separate_value_trunk", s.SeparateValueTrunk);
             writer.WriteNumber("rollout_steps", s.RolloutSteps);
@@ -177,7 +182,7 @@ internal static class PpoFile
             throw file.Error("trunk", $"has {trunkElement.GetArrayLength()} layers but settings.hidden_sizes has {settings.HiddenSizes.Count}");
         }
 
-        int features = settings.SquaredFeatures ? 2 * observations : observations;
+        int features = new ObservationFeatures(settings.ObservationScale, settings.SquaredFeatures, settings.TimeScale ?? settings.ObservationScale, settings.TimeProducts).Size(observations);
         Mlp trunk = ReadTrunk(trunkElement, file, "trunk", features, settings);
         int inputs = settings.HiddenSizes[^1];
         Mlp? valueTrunk = null;
@@ -199,7 +204,7 @@ internal static class PpoFile
         DenseLayer bid = ReadLayer(file.Get(root, "bid_head", "bid_head", JsonValueKind.Object), file, "bid_head", inputs, bids, Activation.Identity);
         DenseLayer ask = ReadLayer(file.Get(root, "ask_head", "ask_head", JsonValueKind.Object), file, "ask_head", inputs, asks, Activation.Identity);
         DenseLayer value = ReadLayer(file.Get(root, "value_head", "value_head", JsonValueKind.Object), file, "value_head", inputs, 1, Activation.Identity);
-        var network = new ActorCritic(trunk, bid, ask, value, settings.ObservationScale, settings.SquaredFeatures, valueTrunk, settings.TimeScale);
+        var network = new ActorCritic(trunk, bid, ask, value, settings.ObservationScale, settings.SquaredFeatures, valueTrunk, settings.TimeScale, settings.TimeProducts);
         return new PpoAgent(network, settings, environmentSteps, updates, optimizerSteps);
     }
 
@@ -235,6 +240,7 @@ internal static class PpoFile
             ObservationScale = file.Float(s, "observation_scale", "settings.observation_scale"),
             // Absent before the time left had its own gain: it took the inventory's.
             TimeScale = s.TryGetProperty("time_scale", out _) ? file.Float(s, "time_scale", "settings.time_scale") : null,
+            TimeProducts = s.TryGetProperty("time_products", out _) && file.Boolean(s, "time_products", "settings.time_products"),
             // Version 1 predates both: its network is the plain shared trunk.
             SquaredFeatures = version >= 2 && file.Boolean(s, "squared_features", "settings.squared_features"),
             SeparateValueTrunk = version >= 2 && file.Boolean(s, "separate_value_trunk", "settings.separate_value_trunk"),

@@ -27,6 +27,12 @@ public sealed record PpoSettings
     public float? TimeScale { get; init; }
 
     /// <summary>
+    /// The trunks also see every other feature times the time left ([x, τ, x², τ²] → [… , x·τ, x²·τ]):
+    /// the running penalty accrues over the time left, so the value's curvature in inventory shrinks with it.
+    /// </summary>
+    public bool TimeProducts { get; init; }
+
+    /// <summary>
     /// The trunks also see the square of each scaled observation ([x, τ] → [x, τ, x², τ²]), so the
     /// value's curvature in inventory (the running penalty φq²) needs no hidden units to build.
     /// </summary>

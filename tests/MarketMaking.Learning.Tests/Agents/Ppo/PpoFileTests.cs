@@ -80,6 +80,33 @@ public sealed class PpoFileTests : IDisposable
     }
 
     [Fact]
+    public void TimeProductsRoundTripAndWidenTheTrunksInputs()
+    {
+        var settings = new PpoSettings { HiddenSizes = [8, 4], TimeProducts = true };
+        var agent = ContinuousPpoAgent.For(EnvironmentPresets.CarteaJaimungal, settings, seed: 4);
+
+        agent.Save(_path);
+        ContinuousPpoAgent loaded = ContinuousPpoAgent.Load(_path);
+
+        Assert.Contains("\"time_products\": true", File.ReadAllText(_path), StringComparison.Ordinal);
+        Assert.True(loaded.Settings.TimeProducts);
+        Assert.Equal(6, loaded.Network.FeatureSize);   // q, τ, q², τ², q·τ, q²·τ
+        Assert.Equal(2, loaded.Network.ObservationSize);
+        Assert.Equal(agent.Network.Parameters.SelectMany(p => p), loaded.Network.Parameters.SelectMany(p => p));
+        float[] features = new float[6];
+        loaded.Network.Features([0.3f, 0.6f], features);
+        AssertClose([1.5f, 3f, 2.25f, 9f, 0.9f, 1.35f], features);
+        foreach (float q in new[] { -0.3f, 0f, 0.2f })
+        {
+            Assert.Equal(agent.Act([q, 0.1f]), loaded.Act([q, 0.1f]));
+        }
+
+        // Without the flag the same weights do not fit: the trunk takes 6 inputs, 2 observations give 4.
+        File.WriteAllText(_path, File.ReadAllText(_path).Replace("\"time_products\": true,", "", StringComparison.Ordinal));
+        Assert.Equal("trunk[0]", Assert.Throws<DataFormatException>(() => ContinuousPpoAgent.Load(_path)).Field);
+    }
+
+    [Fact]
     public void AFileWithoutATimeGainLoadsToTheInventorysGainOnTheTime()
     {
         // Files written before the setting have no key: their time left took the inventory's gain (5).
