@@ -9,7 +9,8 @@ namespace MarketMaking.Learning.Agents.Ppo;
 /// The network's input is each observation times ObservationScale, followed (with squared
 /// features) by the squares of those scaled values, e.g. [q/Q·s, τ·s] → [q/Q·s, τ·s, (q/Q·s)², (τ·s)²],
 /// so the critic's curvature in inventory is one weight away; the time left τ may have its own gain
-/// (TimeScale, by default ObservationScale: see <see cref="ObservationFeatures"/>). The value head sits either on the
+/// (TimeScale, by default ObservationScale) and the other features may follow times τ (TimeProducts:
+/// see <see cref="ObservationFeatures"/>). The value head sits either on the
 /// shared trunk (Backward adds the three heads' input gradients into it) or on its own value trunk
 /// of the same shape, so value errors do not pull the policy's features.
 /// </summary>

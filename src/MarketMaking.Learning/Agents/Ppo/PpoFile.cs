@@ -16,8 +16,9 @@ namespace MarketMaking.Learning.Agents.Ppo;
 ///   "bid_head": { … }, "ask_head": { … }, "value_head": { … }, "value_trunk": [ … ] (only with separate_value_trunk) }
 /// The trunk's first layer takes 2 × observation_size inputs when settings.squared_features is on.
 /// Version 1 files (before those two settings) still load, as the plain shared-trunk network they describe.
-/// settings.time_scale (the time left's own gain) is written only when set; a file without it (all
-/// before it existed) gives the time the inventory's gain, settings.observation_scale.
+/// settings.time_scale (the time left's own gain) and settings.time_products (true: the trunk also
+/// takes each other feature times the time left) are written only when set; a file without them (all
+/// before they existed) gives the time the inventory's gain, settings.observation_scale, and no products.
 /// </code>
 /// </summary>
 internal static class PpoFile
@@ -182,7 +183,7 @@ internal static class PpoFile
             throw file.Error("trunk", $"has {trunkElement.GetArrayLength()} layers but settings.hidden_sizes has {settings.HiddenSizes.Count}");
         }
 
-        int features = new ObservationFeatures(settings.ObservationScale, settings.SquaredFeatures, settings.TimeScale ?? settings.ObservationScale, settings.TimeProducts).Size(observations);
+        int features = settings.Features.Size(observations);
         Mlp trunk = ReadTrunk(trunkElement, file, "trunk", features, settings);
         int inputs = settings.HiddenSizes[^1];
         Mlp? valueTrunk = null;

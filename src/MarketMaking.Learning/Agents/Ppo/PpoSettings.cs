@@ -32,6 +32,9 @@ public sealed record PpoSettings
     /// </summary>
     public bool TimeProducts { get; init; }
 
+    /// <summary>What the network sees of an observation row, from the settings above.</summary>
+    public ObservationFeatures Features => new(ObservationScale, SquaredFeatures, TimeScale ?? ObservationScale, TimeProducts);
+
     /// <summary>
     /// The trunks also see the square of each scaled observation ([x, τ] → [x, τ, x², τ²]), so the
     /// value's curvature in inventory (the running penalty φq²) needs no hidden units to build.
