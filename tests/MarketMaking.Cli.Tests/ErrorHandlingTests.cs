@@ -20,6 +20,8 @@ public class ErrorHandlingTests
     [InlineData("slippage_bps", "simulate", "--slippage-bps", "-1")]
     [InlineData("exploring_starts", "train", "--agent", "ppo", "--exploring-starts", "11")]
     [InlineData("exploring-starts", "train", "--agent", "sac", "--env", "lob", "--exploring-starts", "3")]
+    [InlineData("time-scale", "train", "--agent", "ppo-continuous", "--time-scale", "0")]
+    [InlineData("time-scale", "train", "--agent", "ppo-continuous", "--time-scale", "NaN")]
     public void BadInputIsOneLineNamingTheOptionWithExitCodeTwo(string named, params string[] args)
     {
         var (code, output, error) = Mm.Run(args);

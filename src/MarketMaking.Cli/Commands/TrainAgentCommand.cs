@@ -49,8 +49,10 @@ internal static class TrainAgentCommand
         var updateFrequency = new Option<int?>("--update-frequency") { Description = "agent: transitions between DQN updates, or PPO's rollout length" };
         var gaeLambda = new Option<double?>("--gae-lambda") { Description = "agent: λ of PPO's generalized advantage estimate (default 0.3)" };
         var entropyCoefficient = new Option<double?>("--entropy-coefficient") { Description = "agent: weight of PPO's entropy bonus (default 0.003)" };
+        var timeProducts = new Option<bool>("--time-products") { Description = "agent: PPO's network also sees each feature times the time left (q·τ, q²·τ)" };
+        var timeScale = new Option<double?>("--time-scale") { Description = "agent: gain on the time left in PPO's network features (default: the inventory's gain, 5)" };
         var json = new Option<bool>("--json") { Description = "print {\"agent\",\"steps\",\"seconds\",\"steps_per_second\",\"mean_episode_reward\",\"policy\"}" };
-        foreach (Option option in new Option[] { agent, env, preset, data, format, open, until, latency, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, gaeLambda, entropyCoefficient, members, member, trainingPhi, exploringStarts, json })
+        foreach (Option option in new Option[] { agent, env, preset, data, format, open, until, latency, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, gaeLambda, entropyCoefficient, timeScale, timeProducts, members, member, trainingPhi, exploringStarts, json })
         {
             train.Options.Add(option);
         }
@@ -73,6 +75,11 @@ internal static class TrainAgentCommand
             if (parse.GetValue(exploringStarts) != 0 && envName is "lob" or "tape")
             {
                 throw new InvalidParameterException("exploring-starts", $"exploring starts are for the model market (--env {string.Join("|", EnvironmentPresets.Names)}), not --env {envName}");
+            }
+
+            if (parse.GetValue(timeScale) is { } gain)
+            {
+                InvalidParameterException.RequirePositive("time-scale", gain);
             }
 
             TrainingEnvironment environment = envName switch
@@ -99,7 +106,8 @@ internal static class TrainAgentCommand
                     },
                     Seed = parse.GetValue(seed),
                     Overrides = new AgentOverrides(parse.GetValue(learningRate), parse.GetValue(batchSize), parse.GetValue(discount), parse.GetValue(updateFrequency),
-                        parse.GetValue(gaeLambda), parse.GetValue(entropyCoefficient)),
+                        parse.GetValue(gaeLambda), parse.GetValue(entropyCoefficient), parse.GetValue(timeScale),
+                        parse.GetValue(timeProducts) ? true : null),
                     OutputPath = parse.GetValue(output),
                     CheckpointEvery = parse.GetValue(checkpoint),
                     CurvePath = parse.GetValue(curve),

@@ -21,6 +21,9 @@ public sealed class ObservationLayout
         ["garman_klass_volatility"] = 1e-4, ["parkinson_volatility"] = 1e-4,
     };
 
+    /// <summary>Where each row holds the inventory / Q_max and the share of the horizon left, in every environment.</summary>
+    public const int InventoryColumn = 0, TimeLeftColumn = 1;
+
     private readonly int[] _indices;
     private readonly double[] _scales;
 
@@ -53,8 +56,8 @@ public sealed class ObservationLayout
     /// <param name="marketFeatures">The market's features (ignored when the layout has none; NaN counts as 0).</param>
     public void Write(double inventory, int maxInventory, double timeLeft, ReadOnlySpan<double> marketFeatures, Span<float> observation)
     {
-        observation[0] = (float)(inventory / maxInventory);
-        observation[1] = (float)timeLeft;
+        observation[InventoryColumn] = (float)(inventory / maxInventory);
+        observation[TimeLeftColumn] = (float)timeLeft;
         for (int j = 0; j < _indices.Length; j++)
         {
             double value = marketFeatures.Length > _indices[j] ? marketFeatures[_indices[j]] : double.NaN;

@@ -104,6 +104,8 @@ public static class AgentCatalog
             RolloutSteps = o.UpdateFrequency ?? p.RolloutSteps,
             GaeLambda = (float?)o.GaeLambda ?? p.GaeLambda,
             EntropyCoefficient = (float?)o.EntropyCoefficient ?? p.EntropyCoefficient,
+            TimeScale = (float?)o.TimeScale ?? p.TimeScale,
+            TimeProducts = o.TimeProducts ?? p.TimeProducts,
         };
     }
 

@@ -10,8 +10,11 @@ namespace MarketMaking.Research.Training;
 /// <param name="UpdateFrequency">DQN: transitions between updates; PPO: rollout length.</param>
 /// <param name="GaeLambda">PPO (grid and continuous): λ of the generalized advantage estimate.</param>
 /// <param name="EntropyCoefficient">PPO (grid and continuous): weight of the entropy bonus.</param>
+/// <param name="TimeScale">PPO (grid and continuous): the time left's own gain in the network's features (default: the inventory's).</param>
+/// <param name="TimeProducts">PPO (grid and continuous): the network also sees each feature times the time left.</param>
 public sealed record AgentOverrides(
-    double? LearningRate = null, int? BatchSize = null, double? Discount = null, int? UpdateFrequency = null, double? GaeLambda = null, double? EntropyCoefficient = null)
+    double? LearningRate = null, int? BatchSize = null, double? Discount = null, int? UpdateFrequency = null, double? GaeLambda = null, double? EntropyCoefficient = null,
+    double? TimeScale = null, bool? TimeProducts = null)
 {
     /// <summary>Every hyperparameter at its tuned default.</summary>
     public static AgentOverrides None { get; } = new();

@@ -183,6 +183,17 @@ public sealed class AgentTraining
             ["gae_lambda"] = o.GaeLambda?.ToString("R", c) ?? "default",
             ["entropy_coefficient"] = o.EntropyCoefficient?.ToString("R", c) ?? "default",
         };
+        if (o.TimeScale is { } timeScale)
+        {
+            // Only when set, so members trained before the setting existed still merge with default runs.
+            run["time_scale"] = timeScale.ToString("R", c);
+        }
+
+        if (o.TimeProducts is { } products)
+        {
+            run["time_products"] = products ? "true" : "false";
+        }
+
         return run;
     }
 

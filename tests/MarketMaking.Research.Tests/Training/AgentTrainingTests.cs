@@ -41,6 +41,24 @@ public sealed class AgentTrainingTests : IDisposable
     }
 
     [Fact]
+    public void ATimeGainReachesBothPposAndDefaultsToTheInventorys()
+    {
+        TrainingEnvironment cj = TrainingEnvironment.Model("cj");
+        var overrides = new AgentOverrides(TimeScale: 1);
+        var continuous = (ContinuousPpoAgent)AgentTraining.Prepare(new AgentTrainingSettings { Agent = "ppo-continuous", Members = 1, Overrides = overrides }, cj).Agent;
+        var grid = (PpoAgent)AgentTraining.Prepare(new AgentTrainingSettings { Agent = "ppo", Members = 1, Overrides = overrides }, cj).Agent;
+        Assert.Equal((1f, 1f), (continuous.Network.TimeScale, grid.Network.TimeScale));
+        var plain = (ContinuousPpoAgent)AgentTraining.Prepare(new AgentTrainingSettings { Agent = "ppo-continuous", Members = 1 }, cj).Agent;
+        Assert.Equal((5f, 5f, false), (plain.Network.ObservationScale, plain.Network.TimeScale, plain.Network.TimeProducts));
+        var products = (ContinuousPpoAgent)AgentTraining.Prepare(
+            new AgentTrainingSettings { Agent = "ppo-continuous", Members = 1, Overrides = new AgentOverrides(TimeProducts: true) }, cj).Agent;
+        Assert.Equal((true, 6), (products.Network.TimeProducts, products.Network.FeatureSize));
+
+        var bad = new AgentTrainingSettings { Agent = "ppo-continuous", Members = 1, Overrides = new AgentOverrides(TimeScale: double.NaN) };
+        Assert.Equal("time_scale", Assert.Throws<InvalidParameterException>(() => AgentTraining.Prepare(bad, cj)).Parameter);
+    }
+
+    [Fact]
     public void ATrainingRunWritesItsCurveAndPolicyAndTheEvaluationScoresItAgainstTheOptimum()
     {
         string policy = Path.Combine(_folder, "q.json"), curve = Path.Combine(_folder, "q.csv");

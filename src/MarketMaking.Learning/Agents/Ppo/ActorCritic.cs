@@ -8,7 +8,9 @@ namespace MarketMaking.Learning.Agents.Ppo;
 /// action (bid, ask) has log π = log π_bid + log π_ask, so 12 × 12 depths need 24 logits, not 144.
 /// The network's input is each observation times ObservationScale, followed (with squared
 /// features) by the squares of those scaled values, e.g. [q/Q·s, τ·s] → [q/Q·s, τ·s, (q/Q·s)², (τ·s)²],
-/// so the critic's curvature in inventory is one weight away. The value head sits either on the
+/// so the critic's curvature in inventory is one weight away; the time left τ may have its own gain
+/// (TimeScale, by default ObservationScale) and the other features may follow times τ (TimeProducts:
+/// see <see cref="ObservationFeatures"/>). The value head sits either on the
 /// shared trunk (Backward adds the three heads' input gradients into it) or on its own value trunk
 /// of the same shape, so value errors do not pull the policy's features.
 /// </summary>
@@ -19,6 +21,7 @@ public sealed class ActorCritic
 
     private readonly float[][] _parameters;
     private readonly float[][] _gradients;
+    private readonly ObservationFeatures _features;
     private float[] _inputs = [];
     private float[] _trunkGradient = [];
     private int _batch = -1;
@@ -26,7 +29,7 @@ public sealed class ActorCritic
     /// <summary>Weights drawn from <paramref name="seed"/>: trunk layers, then the bid, ask and value heads, then the value trunk.</summary>
     public ActorCritic(
         int observationSize, int bidCount, int askCount, IReadOnlyList<int> hiddenSizes, Activation activation, float observationScale, int seed,
-        bool squaredFeatures = false, bool separateValueTrunk = false)
+        bool squaredFeatures = false, bool separateValueTrunk = false, float? timeScale = null, bool timeProducts = false)
     {
         ArgumentNullException.ThrowIfNull(hiddenSizes);
         ArgumentOutOfRangeException.ThrowIfLessThan(observationSize, 1);
@@ -36,7 +39,8 @@ public sealed class ActorCritic
         }
 
         var random = new Random(seed);
-        int inputs = squaredFeatures ? 2 * observationSize : observationSize;
+        _features = new ObservationFeatures(observationScale, squaredFeatures, timeScale ?? observationScale, timeProducts);
+        int inputs = _features.Size(observationSize);
         var trunk = new Mlp([inputs, .. hiddenSizes], activation, activation, random);
         int width = hiddenSizes[^1];
         var bid = new DenseLayer(width, bidCount, Activation.Identity, random);
@@ -46,14 +50,14 @@ public sealed class ActorCritic
         TensorPrimitives.Multiply(bid.Weights, PolicyHeadGain, bid.Weights);
         TensorPrimitives.Multiply(ask.Weights, PolicyHeadGain, ask.Weights);
         (Trunk, BidHead, AskHead, ValueHead, ValueTrunk) = (trunk, bid, ask, value, valueTrunk);
-        (ObservationSize, ObservationScale, SquaredFeatures) = (observationSize, observationScale, squaredFeatures);
+        (ObservationSize, ObservationScale, SquaredFeatures, TimeScale) = (observationSize, observationScale, squaredFeatures, timeScale ?? observationScale);
         (_parameters, _gradients) = Collect();
     }
 
     /// <summary>From existing parts (loading); the heads must take their trunk's output and the trunks the features.</summary>
     public ActorCritic(
         Mlp trunk, DenseLayer bidHead, DenseLayer askHead, DenseLayer valueHead, float observationScale,
-        bool squaredFeatures = false, Mlp? valueTrunk = null)
+        bool squaredFeatures = false, Mlp? valueTrunk = null, float? timeScale = null, bool timeProducts = false)
     {
         ArgumentNullException.ThrowIfNull(trunk);
         ArgumentNullException.ThrowIfNull(bidHead);
@@ -73,9 +77,10 @@ public sealed class ActorCritic
             throw new ArgumentException("the value head has one output", nameof(valueHead));
         }
 
-        if (squaredFeatures && trunk.InputSize % 2 != 0)
+        _features = new ObservationFeatures(observationScale, squaredFeatures, timeScale ?? observationScale, timeProducts);
+        if (_features.ObservationSize(trunk.InputSize) < 1)
         {
-            throw new ArgumentException($"with squared features the trunk takes an even number of inputs, not {trunk.InputSize}", nameof(trunk));
+            throw new ArgumentException($"no observation row gives {trunk.InputSize} trunk inputs with these features ({_features})", nameof(trunk));
         }
 
         if (valueTrunk is not null && valueTrunk.InputSize != trunk.InputSize)
@@ -84,7 +89,8 @@ public sealed class ActorCritic
         }
 
         (Trunk, BidHead, AskHead, ValueHead, ValueTrunk) = (trunk, bidHead, askHead, valueHead, valueTrunk);
-        (ObservationSize, ObservationScale, SquaredFeatures) = (squaredFeatures ? trunk.InputSize / 2 : trunk.InputSize, observationScale, squaredFeatures);
+        (ObservationSize, ObservationScale, SquaredFeatures) = (_features.ObservationSize(trunk.InputSize), observationScale, squaredFeatures);
+        TimeScale = timeScale ?? observationScale;
         (_parameters, _gradients) = Collect();
     }
 
@@ -101,6 +107,12 @@ public sealed class ActorCritic
     public Mlp? ValueTrunk { get; }
 
     public float ObservationScale { get; }
+
+    /// <summary>Gain on the time left (ObservationScale unless set apart).</summary>
+    public float TimeScale { get; }
+
+    /// <summary>The trunks also see every other feature times the time left (see <see cref="ObservationFeatures"/>).</summary>
+    public bool TimeProducts => _features.TimeProducts;
 
     /// <summary>The trunks also see the square of each scaled observation.</summary>
     public bool SquaredFeatures { get; }
@@ -120,9 +132,9 @@ public sealed class ActorCritic
 
     public IReadOnlyList<float[]> Gradients => _gradients;
 
-    /// <summary>Writes the trunk inputs of one observation row: o·s, then (o·s)² when squared features are on.</summary>
+    /// <summary>Writes the trunk inputs of one observation row: o·s (the time left times TimeScale), then their squares when squared features are on.</summary>
     public void Features(ReadOnlySpan<float> observation, Span<float> features) =>
-        new ObservationFeatures(ObservationScale, SquaredFeatures).Write(observation[..ObservationSize], features);
+        _features.Write(observation[..ObservationSize], features);
 
     public void EnsureBatchCapacity(int batchSize)
     {
@@ -150,7 +162,7 @@ public sealed class ActorCritic
 
         EnsureBatchCapacity(batch);
         Span<float> inputs = _inputs.AsSpan(0, batch * f);
-        new ObservationFeatures(ObservationScale, SquaredFeatures).WriteRows(observations, o, inputs);
+        _features.WriteRows(observations, o, inputs);
 
         // Each part reads its input rows in place: the features here, the trunks' outputs in theirs.
         Trunk.Forward(_inputs, batch);
@@ -236,7 +248,7 @@ public sealed class ActorCritic
 
     /// <summary>Same architecture and weights, own buffers.</summary>
     public ActorCritic Clone() =>
-        new(Trunk.Clone(), CloneLayer(BidHead), CloneLayer(AskHead), CloneLayer(ValueHead), ObservationScale, SquaredFeatures, ValueTrunk?.Clone());
+        new(Trunk.Clone(), CloneLayer(BidHead), CloneLayer(AskHead), CloneLayer(ValueHead), ObservationScale, SquaredFeatures, ValueTrunk?.Clone(), TimeScale, TimeProducts);
 
     /// <summary>
     /// The same network for another thread: it reads these weights in place (nothing to copy when
@@ -244,7 +256,7 @@ public sealed class ActorCritic
     /// </summary>
     internal ActorCritic SharingWeights() =>
         new(Trunk.SharingWeights(), new DenseLayer(BidHead), new DenseLayer(AskHead), new DenseLayer(ValueHead), ObservationScale, SquaredFeatures,
-            ValueTrunk?.SharingWeights());
+            ValueTrunk?.SharingWeights(), TimeScale, TimeProducts);
 
     private static DenseLayer CloneLayer(DenseLayer layer)
     {

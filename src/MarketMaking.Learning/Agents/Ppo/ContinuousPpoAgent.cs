@@ -35,7 +35,7 @@ public sealed class ContinuousPpoAgent : IContinuousPolicy, IPpoTrainee
         Settings = (settings ?? new PpoSettings()).Validate();
         Depths = depths;
         Network = new ActorCritic(observationSize, 1, 1, Settings.HiddenSizes, Settings.Activation, Settings.ObservationScale, seed,
-            Settings.SquaredFeatures, Settings.SeparateValueTrunk);
+            Settings.SquaredFeatures, Settings.SeparateValueTrunk, Settings.TimeScale, Settings.TimeProducts);
         LogStd = [initialLogStd, initialLogStd];
         (_parameters, _gradients) = Collect();
     }

@@ -24,7 +24,7 @@ public sealed class PpoAgent : IDiscretePolicy, IPpoTrainee
     {
         Settings = (settings ?? new PpoSettings()).Validate();
         Network = new ActorCritic(observationSize, bidCount, askCount, Settings.HiddenSizes, Settings.Activation, Settings.ObservationScale, seed,
-            Settings.SquaredFeatures, Settings.SeparateValueTrunk);
+            Settings.SquaredFeatures, Settings.SeparateValueTrunk, Settings.TimeScale, Settings.TimeProducts);
     }
 
     /// <summary>A loaded or resumed agent.</summary>

@@ -16,6 +16,9 @@ namespace MarketMaking.Learning.Agents.Ppo;
 ///   "bid_head": { … }, "ask_head": { … }, "value_head": { … }, "value_trunk": [ … ] (only with separate_value_trunk) }
 /// The trunk's first layer takes 2 × observation_size inputs when settings.squared_features is on.
 /// Version 1 files (before those two settings) still load, as the plain shared-trunk network they describe.
+/// settings.time_scale (the time left's own gain) and settings.time_products (true: the trunk also
+/// takes each other feature times the time left) are written only when set; a file without them (all
+/// before they existed) gives the time the inventory's gain, settings.observation_scale, and no products.
 /// </code>
 /// </summary>
 internal static class PpoFile
@@ -56,6 +59,17 @@ internal static class PpoFile
             writer.WriteEndArray();
             writer.WriteString("activation", s.Activation.ToString());
             writer.WriteNumber("observation_scale", s.ObservationScale);
+            if (s.TimeScale is { } timeScale)
+            {
+                // Only when set apart, so files of the earlier features stay as they were.
+                writer.WriteNumber("time_scale", timeScale);
+            }
+
+            if (s.TimeProducts)
+            {
+                writer.WriteBoolean("time_products", true);
+            }
+
             writer.WriteBoolean("squared_features", s.SquaredFeatures);
             writer.WriteBoolean("separate_value_trunk", s.SeparateValueTrunk);
             writer.WriteNumber("rollout_steps", s.RolloutSteps);
@@ -169,7 +183,7 @@ internal static class PpoFile
             throw file.Error("trunk", $"has {trunkElement.GetArrayLength()} layers but settings.hidden_sizes has {settings.HiddenSizes.Count}");
         }
 
-        int features = settings.SquaredFeatures ? 2 * observations : observations;
+        int features = settings.Features.Size(observations);
         Mlp trunk = ReadTrunk(trunkElement, file, "trunk", features, settings);
         int inputs = settings.HiddenSizes[^1];
         Mlp? valueTrunk = null;
@@ -191,7 +205,7 @@ internal static class PpoFile
         DenseLayer bid = ReadLayer(file.Get(root, "bid_head", "bid_head", JsonValueKind.Object), file, "bid_head", inputs, bids, Activation.Identity);
         DenseLayer ask = ReadLayer(file.Get(root, "ask_head", "ask_head", JsonValueKind.Object), file, "ask_head", inputs, asks, Activation.Identity);
         DenseLayer value = ReadLayer(file.Get(root, "value_head", "value_head", JsonValueKind.Object), file, "value_head", inputs, 1, Activation.Identity);
-        var network = new ActorCritic(trunk, bid, ask, value, settings.ObservationScale, settings.SquaredFeatures, valueTrunk);
+        var network = new ActorCritic(trunk, bid, ask, value, settings.ObservationScale, settings.SquaredFeatures, valueTrunk, settings.TimeScale, settings.TimeProducts);
         return new PpoAgent(network, settings, environmentSteps, updates, optimizerSteps);
     }
 
@@ -225,6 +239,9 @@ internal static class PpoFile
             HiddenSizes = sizes,
             Activation = file.Enum<Activation>(s, "activation", "settings.activation"),
             ObservationScale = file.Float(s, "observation_scale", "settings.observation_scale"),
+            // Absent before the time left had its own gain: it took the inventory's.
+            TimeScale = s.TryGetProperty("time_scale", out _) ? file.Float(s, "time_scale", "settings.time_scale") : null,
+            TimeProducts = s.TryGetProperty("time_products", out _) && file.Boolean(s, "time_products", "settings.time_products"),
             // Version 1 predates both: its network is the plain shared trunk.
             SquaredFeatures = version >= 2 && file.Boolean(s, "squared_features", "settings.squared_features"),
             SeparateValueTrunk = version >= 2 && file.Boolean(s, "separate_value_trunk", "settings.separate_value_trunk"),

@@ -21,6 +21,21 @@ public sealed record PpoSettings
     public float ObservationScale { get; init; } = 5f;
 
     /// <summary>
+    /// Gain on the time left (0 to 1) instead of <see cref="ObservationScale"/>; null keeps the
+    /// inventory's gain (what every policy before this setting was trained with).
+    /// </summary>
+    public float? TimeScale { get; init; }
+
+    /// <summary>
+    /// The trunks also see every other feature times the time left ([x, τ, x², τ²] → [… , x·τ, x²·τ]):
+    /// the running penalty accrues over the time left, so the value's curvature in inventory shrinks with it.
+    /// </summary>
+    public bool TimeProducts { get; init; }
+
+    /// <summary>What the network sees of an observation row, from the settings above.</summary>
+    public ObservationFeatures Features => new(ObservationScale, SquaredFeatures, TimeScale ?? ObservationScale, TimeProducts);
+
+    /// <summary>
     /// The trunks also see the square of each scaled observation ([x, τ] → [x, τ, x², τ²]), so the
     /// value's curvature in inventory (the running penalty φq²) needs no hidden units to build.
     /// </summary>
@@ -91,6 +106,11 @@ public sealed record PpoSettings
         RequireCount("epochs", Epochs);
         RequireCount("minibatch_size", MinibatchSize);
         InvalidParameterException.RequirePositive("observation_scale", ObservationScale);
+        if (TimeScale is { } timeScale)
+        {
+            InvalidParameterException.RequirePositive("time_scale", timeScale);
+        }
+
         InvalidParameterException.RequireProbability("discount", Discount);
         InvalidParameterException.RequireProbability("gae_lambda", GaeLambda);
         InvalidParameterException.RequirePositive("clip_range", ClipRange);

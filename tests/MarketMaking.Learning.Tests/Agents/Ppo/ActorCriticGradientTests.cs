@@ -128,6 +128,32 @@ public class ActorCriticGradientTests
     }
 
     [Fact]
+    public void TimeFeaturesReachTheBatchAndTheClones()
+    {
+        // Time gain 0.5 and time products: six inputs; the batched forward pass, the one-row
+        // inference and a clone all see the same features (a clone that lost them would not fit its trunk or would differ).
+        var network = new ActorCritic(2, 3, 4, [5], Activation.Tanh, 2f, seed: 4, squaredFeatures: true, separateValueTrunk: true, timeScale: 0.5f, timeProducts: true);
+        Assert.Equal(6, network.FeatureSize);
+        float[] observations = [0.3f, 0.8f, -0.6f, 0.1f];
+        network.Forward(observations, out ReadOnlySpan<float> bids, out _, out ReadOnlySpan<float> values);
+        float[] batchBids = bids.ToArray(), batchValues = values.ToArray();
+        ActorCritic clone = network.Clone();
+        Assert.Equal((0.5f, true), (clone.TimeScale, clone.TimeProducts));
+        Span<float> bid = stackalloc float[3], ask = stackalloc float[4], cloneBid = stackalloc float[3];
+        for (int row = 0; row < 2; row++)
+        {
+            float value = network.Infer(observations.AsSpan(row * 2, 2), bid, ask);
+            Assert.Equal(batchValues[row], value, 1e-5f);
+            Assert.Equal(value, clone.Infer(observations.AsSpan(row * 2, 2), cloneBid, ask));
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.Equal(batchBids[(row * 3) + i], bid[i], 1e-5f);
+                Assert.Equal(bid[i], cloneBid[i]);
+            }
+        }
+    }
+
+    [Fact]
     public void ASeparateValueTrunkKeepsValueAndPolicyGradientsApart()
     {
         var network = new ActorCritic(2, 3, 2, [4], Activation.Tanh, 1f, seed: 3, separateValueTrunk: true);

@@ -59,6 +59,89 @@ public sealed class PpoFileTests : IDisposable
     }
 
     [Fact]
+    public void ATimeGainRoundTripsAndActsTheSame()
+    {
+        var settings = new PpoSettings { HiddenSizes = [8, 4], TimeScale = 1f };
+        var agent = ContinuousPpoAgent.For(EnvironmentPresets.CarteaJaimungal, settings, seed: 4);
+
+        agent.Save(_path);
+        ContinuousPpoAgent loaded = ContinuousPpoAgent.Load(_path);
+
+        Assert.Contains("\"time_scale\": 1", File.ReadAllText(_path), StringComparison.Ordinal);
+        Assert.Equal(1f, loaded.Settings.TimeScale);
+        Assert.Equal(settings with { HiddenSizes = loaded.Settings.HiddenSizes }, loaded.Settings);
+        float[] features = new float[4];
+        loaded.Network.Features([0.3f, 0.6f], features);
+        AssertClose([1.5f, 0.6f, 2.25f, 0.36f], features);   // inventory gain 5, time gain 1
+        foreach (float q in new[] { -0.3f, 0f, 0.2f })
+        {
+            Assert.Equal(agent.Act([q, 0.1f]), loaded.Act([q, 0.1f]));
+        }
+    }
+
+    [Fact]
+    public void TimeProductsRoundTripAndWidenTheTrunksInputs()
+    {
+        var settings = new PpoSettings { HiddenSizes = [8, 4], TimeProducts = true };
+        var agent = ContinuousPpoAgent.For(EnvironmentPresets.CarteaJaimungal, settings, seed: 4);
+
+        agent.Save(_path);
+        ContinuousPpoAgent loaded = ContinuousPpoAgent.Load(_path);
+
+        Assert.Contains("\"time_products\": true", File.ReadAllText(_path), StringComparison.Ordinal);
+        Assert.True(loaded.Settings.TimeProducts);
+        Assert.Equal(6, loaded.Network.FeatureSize);   // q, τ, q², τ², q·τ, q²·τ
+        Assert.Equal(2, loaded.Network.ObservationSize);
+        Assert.Equal(agent.Network.Parameters.SelectMany(p => p), loaded.Network.Parameters.SelectMany(p => p));
+        float[] features = new float[6];
+        loaded.Network.Features([0.3f, 0.6f], features);
+        AssertClose([1.5f, 3f, 2.25f, 9f, 0.9f, 1.35f], features);
+        foreach (float q in new[] { -0.3f, 0f, 0.2f })
+        {
+            Assert.Equal(agent.Act([q, 0.1f]), loaded.Act([q, 0.1f]));
+        }
+
+        // Without the flag the same weights do not fit: the trunk takes 6 inputs, 2 observations give 4.
+        File.WriteAllText(_path, File.ReadAllText(_path).Replace("\"time_products\": true,", "", StringComparison.Ordinal));
+        Assert.Equal("trunk[0]", Assert.Throws<DataFormatException>(() => ContinuousPpoAgent.Load(_path)).Field);
+    }
+
+    [Fact]
+    public void AFileWithoutATimeGainLoadsToTheInventorysGainOnTheTime()
+    {
+        // Files written before the setting have no key: their time left took the inventory's gain (5).
+        var agent = ContinuousPpoAgent.For(EnvironmentPresets.CarteaJaimungal, new PpoSettings { HiddenSizes = [8] }, seed: 5);
+        agent.Save(_path);
+        Assert.DoesNotContain("time_scale", File.ReadAllText(_path), StringComparison.Ordinal);
+
+        ContinuousPpoAgent loaded = ContinuousPpoAgent.Load(_path);
+
+        Assert.Null(loaded.Settings.TimeScale);
+        Assert.Equal(5f, loaded.Network.TimeScale);
+        float[] features = new float[4];
+        loaded.Network.Features([0.3f, 0.6f], features);
+        AssertClose([1.5f, 3f, 2.25f, 9f], features);
+    }
+
+    [Fact]
+    public void ANonPositiveTimeGainInAFileIsNamed()
+    {
+        var agent = ContinuousPpoAgent.For(EnvironmentPresets.CarteaJaimungal, new PpoSettings { HiddenSizes = [8], TimeScale = 2f }, seed: 5);
+        agent.Save(_path);
+        File.WriteAllText(_path, File.ReadAllText(_path).Replace("\"time_scale\": 2", "\"time_scale\": 0", StringComparison.Ordinal));
+        Assert.Equal("settings.time_scale", Assert.Throws<DataFormatException>(() => ContinuousPpoAgent.Load(_path)).Field);
+    }
+
+    private static void AssertClose(float[] expected, float[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i], 5);
+        }
+    }
+
+    [Fact]
     public void AVersionOneFileLoadsAsThePlainSharedTrunk()
     {
         // Version 1 had neither setting nor a value trunk; the same weights act the same.
