@@ -31,7 +31,7 @@ from torch import nn
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "python"))
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "python", "examples"))
 import mm  # noqa: E402
-import ppo_torch  # noqa: E402  (the best constant depth)
+import ppo_torch  # noqa: E402  (evaluation and the best constant depth)
 
 ENVS, HIDDEN, SCALE = 64, 64, 5.0
 GAMMA, TAU, LEARNING_RATE, BATCH = 1.0, 0.005, 3e-4, 256
@@ -176,18 +176,6 @@ class Learner:
         return policy
 
 
-def evaluate_depths(policy, num_envs=4096, seed=1_000_001):
-    """Mean reward of one whole episode of every trajectory quoting policy(obs) → depths (num_envs, 2)."""
-    env = mm.make("cj", num_envs=num_envs, seed=seed)
-    obs, _ = env.reset()
-    total = np.zeros(num_envs)
-    while True:
-        obs, reward, terminated, _, _ = env.step_depths(policy(obs))
-        total += reward
-        if terminated.all():
-            return float(total.mean())
-
-
 def measure(transitions, repeats, seed=1):
     learner = Learner(seed)
     learner.train(WARMUP + 8_192)   # untimed: the random warm-up and the first updates
@@ -206,9 +194,9 @@ def learn(transitions, seed=1, evaluation_seed=1_000_001):
     """Trains for `transitions`, then scores the deterministic quotes, uniformly random quotes and the best constant depth on the same evaluation trajectories."""
     learner = Learner(seed)
     learner.train(transitions)
-    sac = evaluate_depths(learner.deterministic(), seed=evaluation_seed)
+    sac = ppo_torch.evaluate(learner.deterministic(), seed=evaluation_seed, continuous=True)
     rng = np.random.default_rng(seed)
-    random_quotes = evaluate_depths(lambda obs: rng.uniform(learner.low, learner.high, (len(obs), 2)), seed=evaluation_seed)
+    random_quotes = ppo_torch.evaluate(lambda obs: rng.uniform(learner.low, learner.high, (len(obs), 2)), seed=evaluation_seed, continuous=True)
     constant, _ = ppo_torch.best_constant(seed=evaluation_seed)
     return {"transitions": learner.transitions, "sac": sac, "uniformly_random": random_quotes, "best_constant": constant,
             "temperature": float(learner.log_alpha.exp()), "gap_closed_from_random_to_best_constant": (sac - random_quotes) / (constant - random_quotes)}

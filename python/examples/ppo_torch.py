@@ -101,13 +101,15 @@ def train(iterations=40, num_envs=256, seed=1, hidden=64, epochs=4, minibatch=20
     return net
 
 
-def evaluate(policy, num_envs=4096, seed=1_000_001):
-    """Mean total reward of one episode over num_envs trajectories; policy maps an observation batch (numpy) to int32 actions."""
+def evaluate(policy, num_envs=4096, seed=1_000_001, continuous=False):
+    """Mean total reward of one episode over num_envs trajectories; policy maps an observation batch (numpy) to int32
+    actions, or with continuous to depths (num_envs, 2) for env.step_depths."""
     env = mm.make("cj", num_envs=num_envs, seed=seed)
+    step = env.step_depths if continuous else env.step
     obs, _ = env.reset()
     total = np.zeros(num_envs)
     while True:
-        obs, reward, terminated, _, _ = env.step(policy(obs))
+        obs, reward, terminated, _, _ = step(policy(obs))
         total += reward
         if terminated.all():
             env.close()

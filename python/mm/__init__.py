@@ -100,6 +100,25 @@ class Discrete:
         return f"Discrete({self.n}, shape={self.shape})"
 
 
+class _ArrayArgument:
+    """An array a step reads, by address. Reading an address through ctypes costs about a microsecond, so it
+    is read once per array given (holding the array keeps its buffer where it is: numpy refuses to resize an
+    array referenced elsewhere); values changed in place are still read."""
+
+    def __init__(self, name, dtype, shape):
+        self._name, self._dtype, self._shape = name, dtype, shape
+        self._given, self._contiguous, self._address = None, None, 0
+
+    def address(self, array):
+        if array is not self._given:
+            contiguous = np.ascontiguousarray(array, dtype=self._dtype)
+            if contiguous.shape != self._shape:
+                raise ValueError(f"{self._name} must have shape {self._shape}, got {contiguous.shape}")
+            self._given = array if contiguous is array else None
+            self._contiguous, self._address = contiguous, contiguous.ctypes.data
+        return self._address
+
+
 class VectorEnv:
     """num_envs trajectories stepped together (Gymnasium's vector API; ended trajectories reset at once).
 
@@ -125,8 +144,8 @@ class VectorEnv:
         self._terminated = np.zeros(self.num_envs, dtype=np.bool_)
         self._truncated = np.zeros(self.num_envs, dtype=np.bool_)
         self._outputs = tuple(a.ctypes.data for a in (self._obs, self._rewards, self._terminated, self._truncated))
-        self._actions, self._actions_address, self._contiguous = None, 0, None
-        self._depths, self._depths_address, self._depths_contiguous = None, 0, None
+        self._actions = _ArrayArgument("actions", np.int32, (self.num_envs,))
+        self._depths = _ArrayArgument("depths", np.float64, (self.num_envs, 2))
         self._depth_range = None
 
     def reset(self, seed=None, options=None):
@@ -136,15 +155,7 @@ class VectorEnv:
         return self._obs, {}
 
     def step(self, actions):
-        if actions is not self._actions:
-            # Reading an array's address through ctypes costs about a microsecond: done once per actions array
-            # (holding it keeps its buffer where it is: numpy refuses to resize an array referenced elsewhere).
-            contiguous = np.ascontiguousarray(actions, dtype=np.int32)
-            if contiguous.shape != (self.num_envs,):
-                raise ValueError(f"actions must have shape ({self.num_envs},), got {contiguous.shape}")
-            self._actions, self._actions_address = (actions if contiguous is actions else None), contiguous.ctypes.data
-            self._contiguous = contiguous
-        if _lib.mm_env_step(self._handle, self._actions_address, *self._outputs) < 0:
+        if _lib.mm_env_step(self._handle, self._actions.address(actions), *self._outputs) < 0:
             _check(-1)
         return self._obs, self._rewards, self._terminated, self._truncated, {}
 
@@ -159,13 +170,7 @@ class VectorEnv:
 
     def step_depths(self, depths):
         """One step with continuous quotes: depths (num_envs, 2), float64, bid then ask depth of each trajectory."""
-        if depths is not self._depths:
-            contiguous = np.ascontiguousarray(depths, dtype=np.float64)
-            if contiguous.shape != (self.num_envs, 2):
-                raise ValueError(f"depths must have shape ({self.num_envs}, 2), got {contiguous.shape}")
-            self._depths, self._depths_address = (depths if contiguous is depths else None), contiguous.ctypes.data
-            self._depths_contiguous = contiguous
-        if _lib.mm_env_step_depths(self._handle, self._depths_address, *self._outputs) < 0:
+        if _lib.mm_env_step_depths(self._handle, self._depths.address(depths), *self._outputs) < 0:
             _check(-1)
         return self._obs, self._rewards, self._terminated, self._truncated, {}
 

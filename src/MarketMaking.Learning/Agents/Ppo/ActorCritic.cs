@@ -50,7 +50,7 @@ public sealed class ActorCritic
         TensorPrimitives.Multiply(bid.Weights, PolicyHeadGain, bid.Weights);
         TensorPrimitives.Multiply(ask.Weights, PolicyHeadGain, ask.Weights);
         (Trunk, BidHead, AskHead, ValueHead, ValueTrunk) = (trunk, bid, ask, value, valueTrunk);
-        (ObservationSize, ObservationScale, SquaredFeatures, TimeScale) = (observationSize, observationScale, squaredFeatures, timeScale ?? observationScale);
+        ObservationSize = observationSize;
         (_parameters, _gradients) = Collect();
     }
 
@@ -89,8 +89,7 @@ public sealed class ActorCritic
         }
 
         (Trunk, BidHead, AskHead, ValueHead, ValueTrunk) = (trunk, bidHead, askHead, valueHead, valueTrunk);
-        (ObservationSize, ObservationScale, SquaredFeatures) = (_features.ObservationSize(trunk.InputSize), observationScale, squaredFeatures);
-        TimeScale = timeScale ?? observationScale;
+        ObservationSize = _features.ObservationSize(trunk.InputSize);
         (_parameters, _gradients) = Collect();
     }
 
@@ -106,16 +105,16 @@ public sealed class ActorCritic
     /// <summary>The value head's own trunk, or null when it shares <see cref="Trunk"/>.</summary>
     public Mlp? ValueTrunk { get; }
 
-    public float ObservationScale { get; }
+    public float ObservationScale => _features.Scale;
 
     /// <summary>Gain on the time left (ObservationScale unless set apart).</summary>
-    public float TimeScale { get; }
+    public float TimeScale => _features.TimeScale;
 
     /// <summary>The trunks also see every other feature times the time left (see <see cref="ObservationFeatures"/>).</summary>
     public bool TimeProducts => _features.TimeProducts;
 
     /// <summary>The trunks also see the square of each scaled observation.</summary>
-    public bool SquaredFeatures { get; }
+    public bool SquaredFeatures => _features.Squared;
 
     /// <summary>Observation values per row (the environment's layout).</summary>
     public int ObservationSize { get; }
