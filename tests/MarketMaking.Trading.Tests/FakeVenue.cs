@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using MarketMaking.Data.Bybit;
@@ -15,6 +16,7 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
     private readonly Channel<PrivateUpdate> _private = Channel.CreateUnbounded<PrivateUpdate>();
     private long _serverOffset;
     private int _cancelAlls;
+    private int _cancelsToRefuse;
 
     public PaperVenue Inner => inner;
 
@@ -33,6 +35,15 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
     public decimal PositionOffset { get; init; }
 
     public int CancelAlls => Volatile.Read(ref _cancelAlls);
+
+    /// <summary>
+    /// The next <paramref name="count"/> cancels are refused as "order not exists" without reaching the
+    /// venue: what Bybit answers a cancel that overtook its order's create on the way.
+    /// </summary>
+    public void RefuseCancels(int count) => Volatile.Write(ref _cancelsToRefuse, count);
+
+    /// <summary>The link ids of the cancels refused so far.</summary>
+    public ConcurrentQueue<string> RefusedCancels { get; } = new();
 
     public void CutPrivateStream() => _private.Writer.TryWrite(new StreamStatus(false, "cut by the test"));
 
@@ -60,6 +71,13 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
         if (command.Kind == OrderCommandKind.CancelAll)
         {
             Interlocked.Increment(ref _cancelAlls);
+        }
+
+        if (command.Kind == OrderCommandKind.Cancel && Interlocked.Decrement(ref _cancelsToRefuse) >= 0)
+        {
+            RefusedCancels.Enqueue(command.LinkId);
+            long now = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100;
+            return ValueTask.FromResult(new OrderReply(command, ReplyOutcome.Rejected, 110001, "order not exists or too late to cancel", null, now, now));
         }
 
         return inner.SendAsync(command, cancellationToken);

@@ -60,6 +60,7 @@ public sealed class OrderTracker
         order.ExchangeOrderId = exchangeOrderId;
         order.VenueExecuted = executed;
         order.StateBeforeUnknown = lastKnown == OrderState.Unknown ? OrderState.PendingNew : lastKnown;
+        order.CancelWanted = lastKnown == OrderState.PendingCancel;
         order.State = OrderState.Unknown;
         return order;
     }
@@ -84,7 +85,7 @@ public sealed class OrderTracker
         order.ExchangeOrderId ??= exchangeOrderId;
         order.Queued = false;
         return order.State is OrderState.PendingNew or OrderState.Unknown
-            && Move(order, order.Executed > 0 || order.VenueExecuted > 0 ? OrderState.PartiallyFilled : OrderState.New, now);
+            && Move(order, OpenState(order, order.Executed > 0 || order.VenueExecuted > 0), now);
     }
 
     /// <summary>The venue refused the create request, or it was dropped unsent (<paramref name="reason"/> says which).</summary>
@@ -105,6 +106,7 @@ public sealed class OrderTracker
     public bool CancelSent(TrackedOrder order, long now)
     {
         ArgumentNullException.ThrowIfNull(order);
+        order.CancelWanted |= !order.State.IsFinal();
         return !order.State.IsFinal() && Move(order, OrderState.PendingCancel, now);
     }
 
@@ -173,11 +175,10 @@ public sealed class OrderTracker
             order.Quantity = quantity;
         }
 
-        bool cancelling = order.State == OrderState.PendingCancel;
         OrderState next = status switch
         {
-            VenueOrderStatus.New => cancelling ? OrderState.PendingCancel : OrderState.New,
-            VenueOrderStatus.PartiallyFilled => cancelling ? OrderState.PendingCancel : OrderState.PartiallyFilled,
+            VenueOrderStatus.New => OpenState(order, partiallyFilled: false),
+            VenueOrderStatus.PartiallyFilled => OpenState(order, partiallyFilled: true),
             VenueOrderStatus.Filled => OrderState.Filled,
             VenueOrderStatus.Cancelled => OrderState.Cancelled,
             _ => OrderState.Rejected,
@@ -239,8 +240,7 @@ public sealed class OrderTracker
             return false;
         }
 
-        OrderState last = order.State == OrderState.Unknown ? order.StateBeforeUnknown : order.State;
-        return Move(order, last == OrderState.PendingCancel ? OrderState.PendingCancel : order.VenueExecuted > 0 ? OrderState.PartiallyFilled : OrderState.New, now);
+        return Move(order, OpenState(order, order.VenueExecuted > 0), now);
     }
 
     /// <summary>Forgets final orders last changed before <paramref name="before"/>, so a long session's memory stays flat.</summary>
@@ -267,6 +267,10 @@ public sealed class OrderTracker
 
         return gone?.Count ?? 0;
     }
+
+    /// <summary>The state of an order the venue shows open: still pending cancel when a cancel was asked for.</summary>
+    private static OrderState OpenState(TrackedOrder order, bool partiallyFilled) =>
+        order.CancelWanted ? OrderState.PendingCancel : partiallyFilled ? OrderState.PartiallyFilled : OrderState.New;
 
     private bool Move(TrackedOrder order, OrderState next, long now)
     {

@@ -40,6 +40,13 @@ public sealed class TrackedOrder
     /// <summary>The state before it became <see cref="OrderState.Unknown"/> (what reconciliation falls back on).</summary>
     public OrderState StateBeforeUnknown { get; internal set; } = OrderState.PendingNew;
 
+    /// <summary>
+    /// A cancel was asked for: the order must not stay open, whatever the venue answered. A cancel can
+    /// overtake its order's create on the way (they travel on separate connections) and be refused as
+    /// "order not exists"; the order then lands, and must be cancelled again.
+    /// </summary>
+    public bool CancelWanted { get; internal set; }
+
     /// <summary>The venue's order id, once known.</summary>
     public string? ExchangeOrderId { get; internal set; }
 

@@ -498,6 +498,7 @@ public sealed class TradingSession
 
         _journal.Order(order);
         _journal.Event("order", now, update.UpdatedTime, order.LinkId, $"{before.Name()} → {order.State.Name()}{(update.Reason.Length > 0 ? ": " + update.Reason : "")}");
+        CancelAgainIfRefused(order, before);
         if (order.State is OrderState.Cancelled or OrderState.Rejected && order.LocalId != 0)
         {
             // Cancelled or refused by the venue (post-only would cross, expired): the next decision quotes afresh.
@@ -603,6 +604,7 @@ public sealed class TradingSession
 
         _journal.Order(order);
         _journal.Event("order", now, reply.ExchangeTime, order.LinkId, $"{before.Name()} → {order.State.Name()}");
+        CancelAgainIfRefused(order, before);
         if (order.State == OrderState.Rejected)
         {
             Monitor.Reject(string.Create(CultureInfo.InvariantCulture, $"venue:{reply.Code}"));
@@ -626,6 +628,18 @@ public sealed class TradingSession
         }
 
         _snapshotWanted = true;
+    }
+
+    /// <summary>
+    /// The venue shows open an order whose cancel it refused: the cancel overtook the create on the
+    /// way ("order not exists"), and the order landed after it. It must not rest: cancel it again.
+    /// </summary>
+    private void CancelAgainIfRefused(TrackedOrder order, OrderState before)
+    {
+        if (before == OrderState.Unknown && order.State == OrderState.PendingCancel && order.InFlight == 0)
+        {
+            _router.CancelOrder(order, resend: true);
+        }
     }
 
     private void LaterReply(Task<OrderReply> reply) =>
@@ -732,9 +746,11 @@ public sealed class TradingSession
         {
             if (order.IsOpen)
             {
+                OrderState before = order.State;
                 if (_tracker.ConfirmOpen(order, venueOrder.CumulativeExecuted, venueOrder.ExchangeOrderId, now))
                 {
                     _journal.Order(order);
+                    CancelAgainIfRefused(order, before);
                 }
 
                 if (_phase == Phase.Starting && order.LocalId == 0)

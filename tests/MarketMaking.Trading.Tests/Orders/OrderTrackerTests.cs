@@ -26,6 +26,36 @@ public class OrderTrackerTests
     }
 
     [Fact]
+    public void AnOrderWhoseCancelWasRefusedStaysPendingCancelWhenTheVenueShowsItOpen()
+    {
+        // The cancel overtook the create and was refused: unknown, then the venue shows the order open
+        // (its create's answer, its stream, or a snapshot). It is still to be cancelled, never New again.
+        TrackedOrder order = Order();
+        Assert.True(_tracker.CancelSent(order, 11));
+        Assert.True(_tracker.MarkUnknown(order, 12));
+        Assert.True(_tracker.Acknowledge(order, "x1", 13));
+        Assert.Equal(OrderState.PendingCancel, order.State);
+
+        TrackedOrder streamed = _tracker.Add(2, "mm-a-2", Side.Sell, 101m, 0.03m, false, now: 10);
+        _tracker.CancelSent(streamed, 11);
+        _tracker.MarkUnknown(streamed, 12);
+        Assert.True(_tracker.ApplyUpdate(streamed, VenueOrderStatus.PartiallyFilled, 0, 0, 0.01m, "x2", venueTime: 100, now: 13));
+        Assert.Equal(OrderState.PendingCancel, streamed.State);
+
+        TrackedOrder polled = _tracker.Add(3, "mm-a-3", Side.Sell, 102m, 0.03m, false, now: 10);
+        _tracker.CancelSent(polled, 11);
+        _tracker.MarkUnknown(polled, 12);
+        Assert.True(_tracker.ConfirmOpen(polled, 0, "x3", 13));
+        Assert.Equal(OrderState.PendingCancel, polled.State);
+
+        // Without a cancel asked for, the same updates open the order.
+        TrackedOrder plain = _tracker.Add(4, "mm-a-4", Side.Buy, 99m, 0.03m, false, now: 10);
+        _tracker.MarkUnknown(plain, 12);
+        Assert.True(_tracker.Acknowledge(plain, "x4", 13));
+        Assert.Equal(OrderState.New, plain.State);
+    }
+
+    [Fact]
     public void AFinalStateIsNeverLeftAndALateUpdateIsIgnored()
     {
         TrackedOrder order = Order();

@@ -1,5 +1,7 @@
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Orders;
+using MarketMaking.Core.Quoting;
+using MarketMaking.Strategies;
 using MarketMaking.Trading.Journal;
 using MarketMaking.Trading.Orders;
 using MarketMaking.Trading.Session;
@@ -25,6 +27,28 @@ public class ReconciliationTests
         Assert.Equal("someone-else-1", Assert.Single(harness.Events("unknown-order")).LinkId);
         Assert.Contains(harness.Events("request"), e => e.LinkId == "someone-else-1" && e.Detail == "cancel");
         Assert.Equal("Cancelled", JournalReader.Orders(harness.JournalPath).Single(o => o.LinkId == "someone-else-1").State);
+        Assert.Equal(0, result.OrdersOpenAtEnd);
+    }
+
+    [Fact]
+    public async Task AnOrderWhoseCancelWasRefusedAsNotThereIsCancelledAgainOnceTheVenueShowsItOpen()
+    {
+        using var harness = new SessionHarness(messages: 6000, strategy: () => new DeepBidThenNothing());
+        harness.Venue.RefuseCancels(1);
+        Task<SessionResult> running = harness.Session.RunAsync();
+        while (harness.Venue.RefusedCancels.IsEmpty)
+        {
+            await Task.Delay(5);
+        }
+
+        // Before the stop's own cancels: the order must go while the session runs.
+        await harness.NoOrderOpenAsync(TimeSpan.FromSeconds(4));
+        harness.Session.RequestStop();
+        SessionResult result = await running;
+
+        Assert.True(harness.Venue.RefusedCancels.TryPeek(out string? refused));
+        Assert.Equal(2, harness.Events("request").Count(e => e.LinkId == refused && e.Detail == "cancel"));
+        Assert.Equal("Cancelled", JournalReader.Orders(harness.JournalPath).Single(o => o.LinkId == refused).State);
         Assert.Equal(0, result.OrdersOpenAtEnd);
     }
 
@@ -93,5 +117,16 @@ public class ReconciliationTests
         Assert.Equal(result.VenuePosition, result.Position);
         Assert.Equal(result.VenueCash, result.Cash);
         Assert.Equal(result.VenueExecutions, result.JournalExecutions);
+    }
+
+    /// <summary>A bid 50 ticks under the touch (never filled) for the first five decisions, then nothing: the bid is cancelled.</summary>
+    private sealed class DeepBidThenNothing : IQuotingStrategy
+    {
+        private int _decisions;
+
+        public string Name => "deep-bid-then-nothing";
+
+        public QuoteDecision Decide(in QuoteContext context) =>
+            ++_decisions <= 5 ? QuoteDecision.TwoSided(context.BestBid - 5.0, double.NaN, 0.01) : QuoteDecision.None;
     }
 }
