@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using MarketMaking.Data.Bybit;
@@ -42,6 +43,9 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
     /// </summary>
     public void RefuseCancels(int count) => Volatile.Write(ref _cancelsToRefuse, count);
 
+    /// <summary>The stopwatch times at which creates were sent to the venue.</summary>
+    public ConcurrentQueue<long> CreatesSentAt { get; } = new();
+
     /// <summary>The link ids of the cancels refused so far.</summary>
     public ConcurrentQueue<string> RefusedCancels { get; } = new();
 
@@ -71,6 +75,11 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
         if (command.Kind == OrderCommandKind.CancelAll)
         {
             Interlocked.Increment(ref _cancelAlls);
+        }
+
+        if (command.Kind == OrderCommandKind.Create)
+        {
+            CreatesSentAt.Enqueue(Stopwatch.GetTimestamp());
         }
 
         if (command.Kind == OrderCommandKind.Cancel && Interlocked.Decrement(ref _cancelsToRefuse) >= 0)

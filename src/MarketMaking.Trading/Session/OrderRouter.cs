@@ -175,8 +175,12 @@ internal sealed class OrderRouter : IOrderGateway
     }
 
     /// <summary>Sends what the rate limits allow, cancels first; drops new orders held back longer than the stale limit.</summary>
-    public void Flush(long now)
+    public void Flush()
     {
+        // The limits are counted at the time the requests really go: the input that led here may have
+        // been handled for a while (a session's first decision took 0.8 s), and counting them at its
+        // start let more through in a second than the venue allows.
+        long now = _clock();
         Take(_cancels, VenueEndpoint.Cancel, now);
         Take(_amends, VenueEndpoint.Amend, now);
         Take(_creates, VenueEndpoint.Create, now);

@@ -273,7 +273,7 @@ public sealed class TradingSession
                 break;
         }
 
-        _router.Flush(now);
+        _router.Flush();
     }
 
     private void OnMarket(BybitFeedMessage message, long now)
@@ -342,7 +342,7 @@ public sealed class TradingSession
         long sent = _router.SentTotal;
         MarkPortfolio();
         _path.Decide(_market, _router);
-        _router.Flush(now);
+        _router.Flush();
         if (_router.SentTotal != sent && HandlingMessageReceivedAt != 0)
         {
             // Tick-to-order: from the market message's arrival to its requests handed to the venue.
