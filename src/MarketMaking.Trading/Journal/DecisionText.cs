@@ -9,7 +9,7 @@ namespace MarketMaking.Trading.Journal;
 /// </summary>
 public static class DecisionText
 {
-    /// <summary>Room for the longest text: five round-trip doubles (at most 24 bytes each) and the names.</summary>
+    /// <summary>Room for the longest text: five doubles (at most 22 bytes each at 15 digits) and the names.</summary>
     public const int MaxBytes = 192;
 
     /// <summary>Writes the text as UTF-8 into <paramref name="destination"/> (at least <see cref="MaxBytes"/> long) without allocating; returns its length.</summary>

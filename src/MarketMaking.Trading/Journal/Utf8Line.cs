@@ -28,7 +28,11 @@ internal ref struct Utf8Line(Span<byte> destination)
         Length += written;
     }
 
-    /// <summary>A double as its shortest round-trip text, or <c>null</c> when it is not finite.</summary>
+    /// <summary>
+    /// A double to 15 significant digits, or <c>null</c> when it is not finite: a price on its tick
+    /// reads as it was meant (100.07, where the shortest round trip of the binary double is
+    /// 100.07000000000001), and nothing the journal records carries more digits than that.
+    /// </summary>
     public void Append(double value)
     {
         if (!double.IsFinite(value))
@@ -37,7 +41,7 @@ internal ref struct Utf8Line(Span<byte> destination)
             return;
         }
 
-        value.TryFormat(_destination[Length..], out int written, "R", CultureInfo.InvariantCulture);
+        value.TryFormat(_destination[Length..], out int written, "G15", CultureInfo.InvariantCulture);
         Length += written;
     }
 }

@@ -57,6 +57,7 @@ public class TradingJournalTests
             journal.Request(new OrderCommand(OrderCommandKind.Amend, "mm-abc-0", Side.Buy, 60000.2m, 0.001m, false, false, false, 1170));
             journal.Request(new OrderCommand(OrderCommandKind.CancelAll, "", Side.Buy, 0m, 0m, false, false, false, 1180));
             journal.Decision(1190, 1185, 12.5, 60000.15, -0.002, 60000.1, double.NaN);
+            journal.Decision(1200, 1195, 12.6, 100.125, 1, 10007 * 0.01, 100.18); // a price as ticks × tick size, as the order manager computes it
             await journal.FlushAsync();
         }
 
@@ -65,8 +66,10 @@ public class TradingJournalTests
         Assert.Equal(
             [(1150L, "mm-abc-0", "create Buy 0.002@60000.1 post-only"), (1160L, "mm-abc-1", "create Sell 0.5@market reduce-only"), (1170L, "mm-abc-0", "amend to 0.001@60000.2"), (1180L, null, "cancel-all")],
             JournalReader.Events(temp.Path, "request").Select(e => (e.LocalTime, e.LinkId, e.Detail)));
-        JournalEvent decision = Assert.Single(JournalReader.Events(temp.Path, "decision"));
-        Assert.Equal((1190L, 1185L, """{"t":12.5,"mid":60000.15,"q":-0.002,"bid":60000.1,"ask":null}"""), (decision.LocalTime, decision.ExchangeTime, decision.Detail));
+        IReadOnlyList<JournalEvent> decisions = JournalReader.Events(temp.Path, "decision");
+        Assert.Equal((1190L, 1185L, """{"t":12.5,"mid":60000.15,"q":-0.002,"bid":60000.1,"ask":null}"""), (decisions[0].LocalTime, decisions[0].ExchangeTime, decisions[0].Detail));
+        Assert.NotEqual(100.07, 10007 * 0.01); // the binary double is 100.07000000000001
+        Assert.Equal("""{"t":12.6,"mid":100.125,"q":1,"bid":100.07,"ask":100.18}""", decisions[1].Detail);
     }
 
     [Fact]
