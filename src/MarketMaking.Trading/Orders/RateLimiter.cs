@@ -6,7 +6,11 @@ namespace MarketMaking.Trading.Orders;
 /// Client-side rate limits per endpoint over a rolling second, kept below the venue's so the venue
 /// never has to refuse us: at most N requests in any second. When the venue reports a limit
 /// exhausted (Bybit's <c>X-Bapi-Limit-Status: 0</c> with a reset time) the endpoint also waits for
-/// that reset. Times are nanoseconds; nothing allocates after construction.
+/// that reset. Once the venue reports its limit (<c>X-Bapi-Limit</c>), the endpoint keeps to at most
+/// four fifths of it (at least one a second), as N = 8 does of Bybit's usual 10: a limit the venue
+/// lowers (a squeeze, another account tier) lowers ours until it reports it higher again. Until the
+/// venue has answered an endpoint once, its requests go one at a time, so the first answer tells the
+/// limit before a burst can break it. Times are nanoseconds; nothing allocates after construction.
 /// </summary>
 public sealed class RateLimiter
 {
@@ -34,7 +38,8 @@ public sealed class RateLimiter
     /// <summary>Requests held back (a caller asked and had to wait).</summary>
     public long Throttled { get; private set; }
 
-    public int Limit(VenueEndpoint endpoint) => _windows[(int)endpoint].Times.Length;
+    /// <summary>Requests allowed in any second now: the configured limit, or less while the venue reports a lower one.</summary>
+    public int Limit(VenueEndpoint endpoint) => _windows[(int)endpoint].Effective;
 
     /// <summary>Takes a slot at <paramref name="now"/> if one is free; otherwise counts a throttle and returns false.</summary>
     public bool TryAcquire(VenueEndpoint endpoint, long now)
@@ -56,23 +61,40 @@ public sealed class RateLimiter
     public long AvailableAt(VenueEndpoint endpoint, long now)
     {
         Window window = _windows[(int)endpoint];
-        long at = now;
-        if (window.Count == window.Times.Length)
+        if (!window.Answered && window.Count > 0)
         {
-            // The oldest of the last N leaves the window one second after it was sent.
-            at = Math.Max(at, window.Times[window.Next] + Second);
+            return long.MaxValue; // the first request is still out: its answer tells the limit
+        }
+
+        long at = now;
+        int limit = window.Effective;
+        if (window.Count >= limit)
+        {
+            // The oldest of the last `limit` sent leaves the window one second after it went.
+            int oldest = (window.Next - limit + window.Times.Length) % window.Times.Length;
+            at = Math.Max(at, window.Times[oldest] + Second);
         }
 
         return Math.Max(at, window.BlockedUntil);
     }
 
-    /// <summary>What the venue said about an endpoint's limit: with nothing remaining, wait until <paramref name="resetAt"/> (ns).</summary>
-    public void OnVenueStatus(VenueEndpoint endpoint, int remaining, long resetAt)
+    /// <summary>
+    /// The venue answered a request to the endpoint, saying what is <paramref name="remaining"/> of its
+    /// limit (−1 when it did not say): with nothing remaining, wait until <paramref name="resetAt"/> (ns);
+    /// with its <paramref name="limit"/> (requests a second; −1 when not said), keep to at most four fifths of it.
+    /// </summary>
+    public void OnVenueStatus(VenueEndpoint endpoint, int remaining, long resetAt, int limit = -1)
     {
-        if (remaining <= 0)
+        Window window = _windows[(int)endpoint];
+        window.Answered = true;
+        if (remaining == 0)
         {
-            Window window = _windows[(int)endpoint];
             window.BlockedUntil = Math.Max(window.BlockedUntil, resetAt);
+        }
+
+        if (limit > 0)
+        {
+            window.Effective = Math.Clamp(limit * 4 / 5, 1, window.Times.Length);
         }
     }
 
@@ -83,6 +105,12 @@ public sealed class RateLimiter
         public int Next { get; set; }
 
         public int Count { get; set; }
+
+        /// <summary>The venue has answered a request to the endpoint (until then, one goes at a time).</summary>
+        public bool Answered { get; set; }
+
+        /// <summary>The limit kept to now: at most the configured one (the ring's length).</summary>
+        public int Effective { get; set; } = limit;
 
         public long BlockedUntil { get; set; }
     }

@@ -526,10 +526,7 @@ public sealed class TradingSession
             OrderCommandKind.Cancel => VenueEndpoint.Cancel,
             _ => VenueEndpoint.CancelAll,
         };
-        if (reply.LimitRemaining >= 0)
-        {
-            _router.Limiter.OnVenueStatus(endpoint, reply.LimitRemaining, reply.LimitResetAt);
-        }
+        _router.Limiter.OnVenueStatus(endpoint, reply.LimitRemaining, reply.LimitResetAt, reply.Limit);
 
         TrackedOrder? order = command.LinkId.Length > 0 ? _tracker.Find(command.LinkId) : null;
         if (order is not null)

@@ -10,6 +10,7 @@ namespace MarketMaking.Trading.Venues;
 /// <param name="ReceivedAt">Local time (ns) the answer arrived.</param>
 /// <param name="LimitRemaining">Requests left in the venue's rate-limit window (−1 when not said).</param>
 /// <param name="LimitResetAt">When the venue's window resets (ns), 0 when not said.</param>
+/// <param name="Limit">The venue's limit for the endpoint now, in requests a second (−1 when not said).</param>
 public sealed record OrderReply(
     OrderCommand Command,
     ReplyOutcome Outcome,
@@ -19,4 +20,5 @@ public sealed record OrderReply(
     long ExchangeTime,
     long ReceivedAt,
     int LimitRemaining = -1,
-    long LimitResetAt = 0);
+    long LimitResetAt = 0,
+    int Limit = -1);
