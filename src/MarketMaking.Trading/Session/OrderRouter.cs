@@ -133,9 +133,9 @@ internal sealed class OrderRouter : IOrderGateway
             return;
         }
 
-        if (!order.IsOpen || (order.State == OrderState.PendingCancel && !resend))
+        if (!order.IsOpen || (order.State == OrderState.PendingCancel && !resend) || IsQueued(_cancels, order))
         {
-            return;
+            return; // nothing to cancel, or a cancel of it is already waiting to go
         }
 
         _tracker.CancelSent(order, now);
@@ -277,6 +277,19 @@ internal sealed class OrderRouter : IOrderGateway
         {
             _journal.OrderEvent(kind, _clock(), order);
         }
+    }
+
+    private static bool IsQueued(List<Pending> queue, TrackedOrder order)
+    {
+        foreach (Pending pending in queue)
+        {
+            if (ReferenceEquals(pending.Order, order))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void RemoveQueued(List<Pending> queue, TrackedOrder order)
