@@ -159,6 +159,13 @@ internal static class TradeCommand
             RunTable.Write(terminal, [RunRow.From(result.Run)], $"{label} on {target.Name}, {settings.Symbol}");
             terminal.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"position {result.Position} (venue {result.VenuePosition}); cash {result.Cash} (venue {result.VenueCash}); executions {result.Executions} (venue {result.VenueExecutions}, journal {result.JournalExecutions}); orders open at the end {result.OrdersOpenAtEnd}"));
             terminal.Writer.WriteLine($"faults seen {result.FaultsSeen}{(result.Faults.Count > 0 ? ": " + string.Join(", ", result.Faults.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value}")) : "")}");
+            if (result.Run.Rejections.Values.Sum() is > 0 and long rejected)
+            {
+                // The table's total, by the limit that refused: the first thing a user asks of it.
+                IEnumerable<string> reasons = result.Run.Rejections.Where(r => r.Value > 0).OrderByDescending(r => r.Value).Select(r => $"{Words(r.Key.ToString())} {r.Value}");
+                terminal.Writer.WriteLine($"risk rejections {rejected}: {string.Join(", ", reasons)}");
+            }
+
             if (result.KillReason is not null)
             {
                 terminal.Writer.WriteLine($"kill switch: {result.KillReason}");
@@ -171,6 +178,10 @@ internal static class TradeCommand
     }
 
     /// <summary>The API key and secret: from the file when given (owner-only, else refused), else from the environment.</summary>
+    /// <summary>A reason's name in words: OrderRate → "order rate".</summary>
+    internal static string Words(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) ? (i > 0 ? " " : "") + char.ToLowerInvariant(c) : c.ToString()));
+
     private static BybitCredentials Credentials(string? file) =>
         file is not null
             ? BybitCredentials.FromFile(file)
