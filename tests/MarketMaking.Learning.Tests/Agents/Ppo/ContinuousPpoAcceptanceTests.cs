@@ -10,40 +10,44 @@ public class ContinuousPpoAcceptanceTests(ITestOutputHelper output)
 {
     /// <summary>
     /// The README's short continuous-PPO run, as `mm train --agent ppo-continuous --seed 1 --steps
-    /// 512000`: one member, default settings, 256 trajectories; deterministic, so CI repeats it and
-    /// checks its figure (55.9% of the gap on 10,000 evaluation trajectories of seed 12345). It
-    /// guards the continuous head's learning, not the 95% target, which no configuration has met yet.
+    /// 512000`: one member, default settings, 256 trajectories, scored on 10,000 evaluation
+    /// trajectories of seed 12345. Deterministic on one machine, but not across processors: 55.9% of
+    /// the gap on the Intel host the README's figure came from, 54.8% on an AMD EPYC host (the same
+    /// with its 512-bit vectors switched off), so the bar leaves two points for that. It guards the
+    /// continuous head's learning, not the 95% target, which no configuration has met yet.
     /// </summary>
     [Fact]
-    public void AShortRunClosesFiftyFivePercentOfTheGapOnTheBenchmark()
+    public void AShortRunClosesMoreThanHalfTheGapOnTheBenchmark()
     {
-        EnvironmentSettings cj = EnvironmentPresets.CarteaJaimungal;
-        ContinuousPpoAgent agent = ContinuousPpoAgent.For(cj, new PpoSettings(), seed: 1);
-        var clock = Stopwatch.StartNew();
-
-        agent.Train(new ModelMarketEnvironment(cj, 256), 512_000, seed: 1);
-
-        (double share, string summary) = BenchmarkScore.GapClosed("ppo-continuous", agent);
-        output.WriteLine($"{agent.EnvironmentSteps} steps in {clock.Elapsed.TotalSeconds:F0} s: {summary}");
-        Assert.True(share >= 0.555, summary);
+        (double share, string summary) = ShortRun(exploringStarts: 0);
+        Assert.True(share >= 0.53, summary);
     }
 
     /// <summary>
     /// The same short run with exploring starts (`--exploring-starts 10`: each training episode starts
-    /// at an inventory drawn from −10…10): 63.3% of the gap on the same evaluation, against 55.9%
-    /// without, so it guards that the option reaches the training and helps.
+    /// at an inventory drawn from −10…10): 63.3% of the gap against 55.9% without on the README's
+    /// host, 62.9% against 54.8% on the AMD one, so it guards that the option reaches the training
+    /// and helps: at least five points over the run without it, and 61% at least.
     /// </summary>
     [Fact]
-    public void ExploringStartsLiftTheShortRunAboveSixtyThreePercent()
+    public void ExploringStartsLiftTheShortRunByFivePoints()
+    {
+        (double without, string plain) = ShortRun(exploringStarts: 0);
+        (double share, string summary) = ShortRun(exploringStarts: 10);
+        Assert.True(share >= without + 0.05, $"{summary}; without: {plain}");
+        Assert.True(share >= 0.61, summary);
+    }
+
+    private (double Share, string Summary) ShortRun(int exploringStarts)
     {
         EnvironmentSettings cj = EnvironmentPresets.CarteaJaimungal;
         ContinuousPpoAgent agent = ContinuousPpoAgent.For(cj, new PpoSettings(), seed: 1);
         var clock = Stopwatch.StartNew();
 
-        agent.Train(new ModelMarketEnvironment(cj with { ExploringStartInventory = 10 }, 256), 512_000, seed: 1);
+        agent.Train(new ModelMarketEnvironment(cj with { ExploringStartInventory = exploringStarts }, 256), 512_000, seed: 1);
 
         (double share, string summary) = BenchmarkScore.GapClosed("ppo-continuous", agent);
-        output.WriteLine($"{agent.EnvironmentSteps} steps in {clock.Elapsed.TotalSeconds:F0} s: {summary}");
-        Assert.True(share >= 0.63, summary);
+        output.WriteLine($"exploring starts {exploringStarts}: {agent.EnvironmentSteps} steps in {clock.Elapsed.TotalSeconds:F0} s: {summary}");
+        return (share, summary);
     }
 }
