@@ -25,7 +25,10 @@ public sealed class TradeStreamTests
         BybitOrder resting = Assert.Single((await venue.StateAsync()).OpenOrders, o => o.OrderLinkId == "ws-1");
         Assert.Equal((placed.Result.OrderId, "ws-1", 96m, 2m), (resting.OrderId, placed.Result.OrderLinkId, resting.Price, resting.Qty));
         Assert.Equal((10, 9), (first.RateLimit.Limit, first.RateLimit.Remaining));
-        Assert.Equal((10, 8), (placed.RateLimit.Limit, placed.RateLimit.Remaining)); // the account's budget, shared with REST
+        // The account's budget, shared with REST: the REST order still counts unless the socket's
+        // connection and auth took over a second (CI's load once made them), when it has left the window.
+        int stillCounted = placed.ServerTime - first.ServerTime < 1000 ? 1 : 0;
+        Assert.Equal((10, 9 - stillCounted), (placed.RateLimit.Limit, placed.RateLimit.Remaining));
 
         BybitReply<BybitOrderAck> amended = await socket.AmendOrderAsync(new BybitAmendRequest { Category = "linear", Symbol = "SIMUSDT", OrderLinkId = "ws-1", Price = 96.5m });
         Assert.Equal(placed.Result.OrderId, amended.Result.OrderId);
