@@ -177,11 +177,11 @@ internal static class TradeCommand
         return command;
     }
 
-    /// <summary>The API key and secret: from the file when given (owner-only, else refused), else from the environment.</summary>
     /// <summary>A reason's name in words: OrderRate → "order rate".</summary>
     internal static string Words(string pascal) =>
         string.Concat(pascal.Select((c, i) => char.IsUpper(c) ? (i > 0 ? " " : "") + char.ToLowerInvariant(c) : c.ToString()));
 
+    /// <summary>The API key and secret: from the file when given (owner-only, else refused), else from the environment.</summary>
     private static BybitCredentials Credentials(string? file) =>
         file is not null
             ? BybitCredentials.FromFile(file)

@@ -176,7 +176,7 @@ public sealed class BybitVenue : IVenue
         catch (BybitApiException e)
         {
             ReplyOutcome outcome = e.IsRateLimit ? ReplyOutcome.RateLimited : e.Code is >= 500 and < 600 ? ReplyOutcome.Unknown : ReplyOutcome.Rejected;
-            return new OrderReply(command, outcome, e.Code ?? -1, e.ExchangeMessage, null, 0, Now(), e.RateLimit.IsKnown ? e.RateLimit.Remaining : -1, e.RateLimit.ResetTimestamp * NanosPerMilli, e.RateLimit.IsKnown ? e.RateLimit.Limit : -1);
+            return Reply(command, outcome, e.Code ?? -1, e.ExchangeMessage, null, 0, e.RateLimit);
         }
         catch (Exception e) when (e is BybitTimeoutException or BybitConnectionException or HttpRequestException)
         {
@@ -260,7 +260,11 @@ public sealed class BybitVenue : IVenue
     }
 
     private OrderReply Accepted(OrderCommand command, string? orderId, BybitRateLimit limit, long serverTime) =>
-        new(command, ReplyOutcome.Accepted, 0, "OK", string.IsNullOrEmpty(orderId) ? null : orderId, serverTime * NanosPerMilli, Now(), limit.IsKnown ? limit.Remaining : -1, limit.ResetTimestamp * NanosPerMilli, limit.IsKnown ? limit.Limit : -1);
+        Reply(command, ReplyOutcome.Accepted, 0, "OK", string.IsNullOrEmpty(orderId) ? null : orderId, serverTime * NanosPerMilli, limit);
+
+    /// <summary>An answer with what the venue's rate-limit headers said (the limit, what is left, the reset), when it sent them.</summary>
+    private OrderReply Reply(OrderCommand command, ReplyOutcome outcome, int code, string message, string? orderId, long exchangeTime, BybitRateLimit limit) =>
+        new(command, outcome, code, message, orderId, exchangeTime, Now(), limit.IsKnown ? limit.Remaining : -1, limit.ResetTimestamp * NanosPerMilli, limit.IsKnown ? limit.Limit : -1);
 
     // Funding changes cash, not the position; every trade kind changes the position.
     private static bool MovesPosition(BybitExecution execution) => execution.ExecType != BybitExecType.Funding;

@@ -47,8 +47,8 @@ public sealed class TrackedOrder
     /// </summary>
     public bool CancelWanted { get; internal set; }
 
-    /// <summary>Cancels of it the venue refused as "order not exists" (one is sent again at once when the create had landed).</summary>
-    public int CancelRefusals { get; internal set; }
+    /// <summary>A cancel the venue refused as "order not exists" after the create had landed was sent again (once only).</summary>
+    public bool CancelResent { get; internal set; }
 
     /// <summary>The venue's order id, once known.</summary>
     public string? ExchangeOrderId { get; internal set; }

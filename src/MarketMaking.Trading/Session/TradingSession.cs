@@ -567,16 +567,20 @@ public sealed class TradingSession
                 {
                     _router.Retry(command, order); // a cancel must get through
                 }
-                else if (reply.Outcome == ReplyOutcome.Rejected && order.IsOpen && order.ExchangeOrderId is not null && order.CancelRefusals++ == 0)
-                {
-                    // The venue had answered the create (or streamed the order): this cancel overtook it
-                    // on the way. One sent now arrives after the create, and finds the order if it rests.
-                    _router.CancelOrder(order, resend: true);
-                }
                 else if (reply.Outcome == ReplyOutcome.Rejected && order.IsOpen)
                 {
-                    // Too late to cancel (filled) or not there (never arrived): only the venue knows.
-                    MarkUnknown(order, now);
+                    if (order.ExchangeOrderId is not null && !order.CancelResent)
+                    {
+                        // The venue had answered the create (or streamed the order): this cancel overtook it
+                        // on the way. One sent now arrives after the create, and finds the order if it rests.
+                        order.CancelResent = true;
+                        _router.CancelOrder(order, resend: true);
+                    }
+                    else
+                    {
+                        // Too late to cancel (filled) or not there (never arrived): only the venue knows.
+                        MarkUnknown(order, now);
+                    }
                 }
 
                 break;
