@@ -46,8 +46,9 @@ public static class EventLoop
             }
 
             settings.Observer?.OnMark(market, path.Ledger.Position);
-            path.Mark(market.Time, market.Mid);
-            path.CheckLoss(market.Time, market.Mid, market);
+            double time = market.Time, mid = market.Mid;
+            path.Mark(time, mid);
+            path.CheckLoss(time, mid, market);
         }
 
         return path.Finish(market.Mid, slippageCost);

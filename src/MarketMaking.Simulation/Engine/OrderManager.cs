@@ -22,6 +22,9 @@ public sealed class OrderManager
     private readonly RiskGate _gate;
     private readonly LiveOrder[] _bids = new LiveOrder[Capacity];
     private readonly LiveOrder[] _asks = new LiveOrder[Capacity];
+    // One side's snapped levels and which of them a live order already covers, reused by every decision.
+    private readonly QuoteLevel[] _desired = new QuoteLevel[Capacity];
+    private readonly bool[] _desiredMatched = new bool[Capacity];
     private int _bidCount;
     private int _askCount;
 
@@ -156,9 +159,10 @@ public sealed class OrderManager
 
     private void ApplySide(Side side, ReadOnlySpan<QuoteLevel> levels, double capacity, double passiveLimit, double mid, double position, IOrderGateway gateway)
     {
-        Span<QuoteLevel> desired = stackalloc QuoteLevel[Capacity];
+        Span<QuoteLevel> desired = _desired;
         int desiredCount = Snap(side, levels, capacity, passiveLimit, desired);
-        Span<bool> desiredMatched = stackalloc bool[Capacity];
+        Span<bool> desiredMatched = _desiredMatched.AsSpan(0, desiredCount);
+        desiredMatched.Clear();
 
         LiveOrder[] orders = side == Side.Buy ? _bids : _asks;
         ref int count = ref side == Side.Buy ? ref _bidCount : ref _askCount;

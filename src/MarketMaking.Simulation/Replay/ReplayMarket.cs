@@ -162,11 +162,15 @@ public sealed class ReplayMarket : IMarket
             {
                 _batches++;
                 _state.OnBatchEnd(e.LocalTime, e.ExchangeTime);
-                _changes.Clear();
-                _exchange.EndOfBatch(e.ExchangeTime, _changes);
-                if (_changes.Count > 0)
+                if (_queues is null)
                 {
-                    AddFills(fills);
+                    // The shadow exchange's end-of-message check; the queue exchange fills at each event.
+                    _changes.Clear();
+                    _exchange.EndOfBatch(e.ExchangeTime, _changes);
+                    if (_changes.Count > 0)
+                    {
+                        AddFills(fills);
+                    }
                 }
                 if (_state.HasBothSides && (fills.Count > fillsBefore || _now >= returnAt))
                 {
