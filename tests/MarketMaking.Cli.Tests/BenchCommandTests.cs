@@ -1,4 +1,6 @@
 using System.Text.Json;
+using MarketMaking.Core.MarketData;
+using MarketMaking.Data.Files;
 
 namespace MarketMaking.Cli.Tests;
 
@@ -47,6 +49,22 @@ public class BenchCommandTests
             Assert.Equal(("exact", converted), (exact.GetProperty("queues").GetString(), exact.GetProperty("events").GetInt64()));
             double perCpuSecond = exact.GetProperty("events_per_cpu_second").GetDouble();
             Assert.True(double.IsFinite(perCpuSecond) && perCpuSecond > 0, $"events per CPU-second: {perCpuSecond}");
+
+            // Messages are the file's ends of batch, counted here by reading it; their rate is the events' in proportion.
+            long batches = 0;
+            using (MarketDataReader reader = MarketDataFormats.Open(binary, "mmev"))
+            {
+                var buffer = new MarketEvent[1024];
+                for (int n; (n = reader.Read(buffer)) > 0;)
+                {
+                    batches += buffer.AsSpan(0, n).ToArray().Count(e => e.IsEndOfBatch);
+                }
+            }
+
+            long messages = exact.GetProperty("messages").GetInt64();
+            Assert.Equal(batches, messages);
+            double expectedRate = exact.GetProperty("events_per_second").GetDouble() * messages / converted;
+            Assert.Equal(expectedRate, exact.GetProperty("messages_per_second").GetDouble(), expectedRate * 1e-12);
             Assert.Equal("model", Bench("--queues", "model").GetProperty("queues").GetString());
         }
         finally

@@ -158,11 +158,19 @@ internal static class BenchCommand
             string queueText = exactQueues ? "exact" : "model";
             if (parse.GetValue(json))
             {
-                terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "replay", Format = name, Queues = queueText, result.Events, result.Runs, result.EventsPerSecond, result.EventsPerCpuSecond }));
+                terminal.Writer.WriteLine(Json.Serialize(new
+                {
+                    Benchmark = "replay", Format = name, Queues = queueText, result.Events, result.Messages, result.Runs,
+                    result.EventsPerSecond, result.EventsPerCpuSecond, result.MessagesPerSecond, result.MessagesPerCpuSecond,
+                }));
             }
             else
             {
                 terminal.Writer.WriteLine($"replay ({name}, {(exactQueues ? "exact L3 queues" : "risk-averse queue model")}): {Formats.Rate(result.EventsPerSecond)} events/s (median of {result.Runs}; {Formats.Rate(result.EventsPerCpuSecond)} per CPU-second), {result.Events:N0} events per run");
+                if (result.Messages > 0)
+                {
+                    terminal.Writer.WriteLine($"  = {Formats.Rate(result.MessagesPerSecond)} messages/s ({Formats.Rate(result.MessagesPerCpuSecond)} per CPU-second), {result.Messages:N0} messages (batches) per run");
+                }
             }
 
             return 0;
