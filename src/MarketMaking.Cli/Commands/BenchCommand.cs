@@ -160,16 +160,16 @@ internal static class BenchCommand
             {
                 terminal.Writer.WriteLine(Json.Serialize(new
                 {
-                    Benchmark = "replay", Format = name, Queues = queueText, result.Events, result.Messages, result.Runs,
-                    result.EventsPerSecond, result.EventsPerCpuSecond, result.MessagesPerSecond, result.MessagesPerCpuSecond,
+                    Benchmark = "replay", Format = name, Queues = queueText, result.Events, result.Batches, result.Runs,
+                    result.EventsPerSecond, result.EventsPerCpuSecond, result.BatchesPerSecond, result.BatchesPerCpuSecond,
                 }));
             }
             else
             {
                 terminal.Writer.WriteLine($"replay ({name}, {(exactQueues ? "exact L3 queues" : "risk-averse queue model")}): {Formats.Rate(result.EventsPerSecond)} events/s (median of {result.Runs}; {Formats.Rate(result.EventsPerCpuSecond)} per CPU-second), {result.Events:N0} events per run");
-                if (result.Messages > 0)
+                if (result.Batches > 0)
                 {
-                    terminal.Writer.WriteLine($"  = {Formats.Rate(result.MessagesPerSecond)} messages/s ({Formats.Rate(result.MessagesPerCpuSecond)} per CPU-second), {result.Messages:N0} messages (batches) per run");
+                    terminal.Writer.WriteLine($"  = {Formats.Rate(result.BatchesPerSecond)} batches/s ({Formats.Rate(result.BatchesPerCpuSecond)} per CPU-second), {result.Batches:N0} batches (book updates as sent, the strategy's decision points) per run");
                 }
             }
 

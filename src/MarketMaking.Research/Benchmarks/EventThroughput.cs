@@ -8,12 +8,16 @@ namespace MarketMaking.Research.Benchmarks;
 /// The median over the timed runs, of the process's CPU time: on a machine shared with other work
 /// the wall clock also counts the time the run waited for a core, the CPU time does not.
 /// </param>
-/// <param name="Messages">Exchange messages in one run (a replay's batches: a LOBSTER message, a Databento record group); 0 where the market has none.</param>
-public sealed record EventThroughput(long Events, int Runs, double EventsPerSecond, double EventsPerCpuSecond, long Messages = 0)
+/// <param name="Batches">
+/// A replay's batches in one run (the events up to an end-of-batch marker: one update of the book as
+/// the exchange sent it, when the strategy may decide; LOBSTER rows with one time stamp make one); 0
+/// where the market has none.
+/// </param>
+public sealed record EventThroughput(long Events, int Runs, double EventsPerSecond, double EventsPerCpuSecond, long Batches = 0)
 {
-    /// <summary>Messages per second of wall-clock time (every run replays the same messages, so at the events' rate).</summary>
-    public double MessagesPerSecond => Events > 0 ? EventsPerSecond * Messages / Events : 0;
+    /// <summary>Batches per second of wall-clock time (every run replays the same batches, so at the events' rate).</summary>
+    public double BatchesPerSecond => Events > 0 ? EventsPerSecond * Batches / Events : 0;
 
-    /// <summary>Messages per second of the process's CPU time.</summary>
-    public double MessagesPerCpuSecond => Events > 0 ? EventsPerCpuSecond * Messages / Events : 0;
+    /// <summary>Batches per second of the process's CPU time.</summary>
+    public double BatchesPerCpuSecond => Events > 0 ? EventsPerCpuSecond * Batches / Events : 0;
 }
