@@ -22,6 +22,8 @@ public class ErrorHandlingTests
     [InlineData("exploring-starts", "train", "--agent", "sac", "--env", "lob", "--exploring-starts", "3")]
     [InlineData("time-scale", "train", "--agent", "ppo-continuous", "--time-scale", "0")]
     [InlineData("time-scale", "train", "--agent", "ppo-continuous", "--time-scale", "NaN")]
+    [InlineData("squash", "train", "--agent", "ppo-continuous", "--squash", "sigmoid")]
+    [InlineData("squash", "train", "--agent", "ppo", "--squash", "clip")]
     public void BadInputIsOneLineNamingTheOptionWithExitCodeTwo(string named, params string[] args)
     {
         var (code, output, error) = Mm.Run(args);

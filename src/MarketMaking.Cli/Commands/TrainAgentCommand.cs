@@ -5,6 +5,7 @@ using MarketMaking.Cli.Options;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Data.Files;
+using MarketMaking.Learning.Agents.Ppo;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Research;
 using MarketMaking.Research.Cluster;
@@ -51,8 +52,9 @@ internal static class TrainAgentCommand
         var entropyCoefficient = new Option<double?>("--entropy-coefficient") { Description = "agent: weight of PPO's entropy bonus (default 0.003)" };
         var timeProducts = new Option<bool>("--time-products") { Description = "agent: PPO's network also sees each feature times the time left (q·τ, q²·τ)" };
         var timeScale = new Option<double?>("--time-scale") { Description = "agent: gain on the time left in PPO's network features (default: the inventory's gain, 5)" };
+        var squash = new Option<string?>("--squash") { Description = "agent: how continuous PPO maps its Gaussian sample onto the depth range: tanh, or clip (the sample clipped to the range)" };
         var json = new Option<bool>("--json") { Description = "print {\"agent\",\"steps\",\"seconds\",\"steps_per_second\",\"mean_episode_reward\",\"policy\"}" };
-        foreach (Option option in new Option[] { agent, env, preset, data, format, open, until, latency, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, gaeLambda, entropyCoefficient, timeScale, timeProducts, members, member, trainingPhi, exploringStarts, json })
+        foreach (Option option in new Option[] { agent, env, preset, data, format, open, until, latency, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, gaeLambda, entropyCoefficient, timeScale, timeProducts, squash, members, member, trainingPhi, exploringStarts, json })
         {
             train.Options.Add(option);
         }
@@ -75,6 +77,18 @@ internal static class TrainAgentCommand
             if (parse.GetValue(exploringStarts) != 0 && envName is "lob" or "tape")
             {
                 throw new InvalidParameterException("exploring-starts", $"exploring starts are for the model market (--env {string.Join("|", EnvironmentPresets.Names)}), not --env {envName}");
+            }
+
+            ActionSquash? actionSquash = parse.GetValue(squash) switch
+            {
+                null => null,
+                "tanh" => ActionSquash.Tanh,
+                "clip" => ActionSquash.Clip,
+                var other => throw new InvalidParameterException("squash", $"expected tanh or clip, got '{other}'"),
+            };
+            if (actionSquash is not null && parse.GetValue(agent) is { } kind && kind != "ppo-continuous")
+            {
+                throw new InvalidParameterException("squash", $"only continuous PPO (--agent ppo-continuous) has a squash; --agent {kind} does not");
             }
 
             if (parse.GetValue(timeScale) is { } gain)
@@ -107,7 +121,7 @@ internal static class TrainAgentCommand
                     Seed = parse.GetValue(seed),
                     Overrides = new AgentOverrides(parse.GetValue(learningRate), parse.GetValue(batchSize), parse.GetValue(discount), parse.GetValue(updateFrequency),
                         parse.GetValue(gaeLambda), parse.GetValue(entropyCoefficient), parse.GetValue(timeScale),
-                        parse.GetValue(timeProducts) ? true : null),
+                        parse.GetValue(timeProducts) ? true : null, actionSquash),
                     OutputPath = parse.GetValue(output),
                     CheckpointEvery = parse.GetValue(checkpoint),
                     CurvePath = parse.GetValue(curve),
@@ -159,6 +173,7 @@ internal static class TrainAgentCommand
     {
         var files = new Argument<string[]>("files") { Description = "the members' policy files (mm train --members N --member I)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "the ensemble's policy file", Required = true };
+        var squash = new Option<string?>("--squash") { Description = "agent: how continuous PPO maps its Gaussian sample onto the depth range: tanh, or clip (the sample clipped to the range)" };
         var json = new Option<bool>("--json") { Description = "print {\"agent\",\"members\",\"policy\"}" };
         var command = new Command("merge", "Join ensemble members trained apart into the ensemble one process trains (the same file, byte for byte); refuses a missing, repeated, unfinished or foreign member.") { files, output, json };
         command.SetAction(parse =>

@@ -59,17 +59,15 @@ public static class SquashedGaussian
     /// log π(tanh u) of an action recorded by its pre-squash value u (what PPO stores, since atanh of a
     /// rounded action is unstable): Σᵢ [−zᵢ²/2 − sᵢ − ln(2π)/2 − ln(1 − tanh²uᵢ)] with zᵢ = (uᵢ − μᵢ)e^−sᵢ.
     /// </summary>
-    public static double LogProbability(ReadOnlySpan<float> mean, ReadOnlySpan<float> logStd, ReadOnlySpan<float> preSquash)
-    {
-        double logProbability = 0;
-        for (int i = 0; i < mean.Length; i++)
-        {
-            double z = (preSquash[i] - mean[i]) * Math.Exp(-logStd[i]);
-            logProbability += (-0.5 * z * z) - logStd[i] - HalfLogTwoPi - LogTanhDerivative(preSquash[i]);
-        }
+    public static double LogProbability(ReadOnlySpan<float> mean, ReadOnlySpan<float> logStd, ReadOnlySpan<float> preSquash) =>
+        LogDensity(mean, logStd, preSquash, squashed: true);
 
-        return logProbability;
-    }
+    /// <summary>
+    /// log of u's Gaussian density alone, Σᵢ [−zᵢ²/2 − sᵢ − ln(2π)/2] with zᵢ = (uᵢ − μᵢ)e^−sᵢ: the log π
+    /// of a policy that clips u instead of squashing it (<see cref="LogProbabilityGradient"/> holds for both).
+    /// </summary>
+    public static double GaussianLogProbability(ReadOnlySpan<float> mean, ReadOnlySpan<float> logStd, ReadOnlySpan<float> preSquash) =>
+        LogDensity(mean, logStd, preSquash, squashed: false);
 
     /// <summary>
     /// ∂log π/∂μ = z·e^−s and ∂log π/∂s = z² − 1 at a fixed recorded u (the tanh term does not depend on μ or s).
@@ -108,6 +106,18 @@ public static class SquashedGaussian
         {
             action[i] = (float)Math.Tanh(mean[i]);
         }
+    }
+
+    private static double LogDensity(ReadOnlySpan<float> mean, ReadOnlySpan<float> logStd, ReadOnlySpan<float> preSquash, bool squashed)
+    {
+        double logProbability = 0;
+        for (int i = 0; i < mean.Length; i++)
+        {
+            double z = (preSquash[i] - mean[i]) * Math.Exp(-logStd[i]);
+            logProbability += (-0.5 * z * z) - logStd[i] - HalfLogTwoPi - (squashed ? LogTanhDerivative(preSquash[i]) : 0);
+        }
+
+        return logProbability;
     }
 
     private static double Softplus(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));

@@ -77,7 +77,7 @@ public static class AgentCatalog
         "dqn" => new DqnAgent(Dqn(settings, overrides), settings.Observation.Size, settings.Actions.Count, seed),
         "ppo" => new PpoAgent(settings.Observation.Size, settings.Actions.BidCount, settings.Actions.AskCount, Ppo(overrides), seed),
         "sac" => new SacAgent(settings.Observation.Size, settings.Depths, Sac(overrides), seed),
-        "ppo-continuous" => new ContinuousPpoAgent(settings.Observation.Size, settings.Depths, Ppo(overrides), seed),
+        "ppo-continuous" => new ContinuousPpoAgent(settings.Observation.Size, settings.Depths, Ppo(overrides), seed, squash: overrides.Squash ?? ActionSquash.Tanh),
         _ => throw new InvalidParameterException("agent", $"unknown agent '{kind}'; known: {string.Join(", ", Names)}"),
     };
 

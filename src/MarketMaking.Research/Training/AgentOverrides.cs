@@ -1,3 +1,5 @@
+using MarketMaking.Learning.Agents.Ppo;
+
 namespace MarketMaking.Research.Training;
 
 /// <summary>
@@ -12,9 +14,10 @@ namespace MarketMaking.Research.Training;
 /// <param name="EntropyCoefficient">PPO (grid and continuous): weight of the entropy bonus.</param>
 /// <param name="TimeScale">PPO (grid and continuous): the time left's own gain in the network's features (default: the inventory's).</param>
 /// <param name="TimeProducts">PPO (grid and continuous): the network also sees each feature times the time left.</param>
+/// <param name="Squash">Continuous PPO: how the Gaussian's sample becomes a depth (tanh or clipped).</param>
 public sealed record AgentOverrides(
     double? LearningRate = null, int? BatchSize = null, double? Discount = null, int? UpdateFrequency = null, double? GaeLambda = null, double? EntropyCoefficient = null,
-    double? TimeScale = null, bool? TimeProducts = null)
+    double? TimeScale = null, bool? TimeProducts = null, ActionSquash? Squash = null)
 {
     /// <summary>Every hyperparameter at its tuned default.</summary>
     public static AgentOverrides None { get; } = new();

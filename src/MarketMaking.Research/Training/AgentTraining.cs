@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MarketMaking.Core.Errors;
+using MarketMaking.Learning.Agents.Ppo;
 using MarketMaking.Research.Runs;
 
 namespace MarketMaking.Research.Training;
@@ -192,6 +193,11 @@ public sealed class AgentTraining
         if (o.TimeProducts is { } products)
         {
             run["time_products"] = products ? "true" : "false";
+        }
+
+        if (o.Squash is { } squash)
+        {
+            run["squash"] = squash == ActionSquash.Clip ? "clip" : "tanh";
         }
 
         return run;

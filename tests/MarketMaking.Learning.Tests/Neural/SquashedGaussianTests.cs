@@ -1,3 +1,4 @@
+using MarketMaking.Learning.Agents.Ppo;
 using MarketMaking.Learning.Neural;
 
 namespace MarketMaking.Learning.Tests.Neural;
@@ -105,6 +106,26 @@ public class SquashedGaussianTests
 
         Assert.Equal(expected, SquashedGaussian.LogProbability(Mean, LogStd, u), 5);
         Assert.Equal(sampled, SquashedGaussian.LogProbability(Mean, LogStd, u), 5);
+    }
+
+    [Fact]
+    public void TheClippedPolicysLogProbabilityIsTheGaussianDensityOfTheRecordedSample()
+    {
+        // A clipped policy scores u by its Gaussian density alone, by hand: N(u; μ, σ) per side.
+        float[] u = [1.7f, -2.3f];
+        double expected = 0;
+        for (int i = 0; i < 2; i++)
+        {
+            double sigma = Math.Exp(LogStd[i]);
+            expected += Math.Log(Math.Exp(-0.5 * Math.Pow((u[i] - Mean[i]) / sigma, 2)) / (sigma * Math.Sqrt(2 * Math.PI)));
+        }
+
+        Assert.Equal(expected, SquashedGaussian.GaussianLogProbability(Mean, LogStd, u), 6);
+        Assert.Equal(expected, ActionSquash.Clip.LogProbability(Mean, LogStd, u), 6);
+        Assert.Equal(SquashedGaussian.LogProbability(Mean, LogStd, u), ActionSquash.Tanh.LogProbability(Mean, LogStd, u));
+        // The squash maps u: tanh, or u clipped at ±1.
+        Assert.Equal(Math.Tanh(0.4), ActionSquash.Tanh.Apply(0.4));
+        Assert.Equal([0.4, 1, -1], new[] { 0.4, 1.7, -2.3 }.Select(x => ActionSquash.Clip.Apply(x)));
     }
 
     [Fact]

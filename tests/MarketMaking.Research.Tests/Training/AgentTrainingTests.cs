@@ -41,6 +41,17 @@ public sealed class AgentTrainingTests : IDisposable
     }
 
     [Fact]
+    public void TheSquashReachesContinuousPpoAndItsEnsembleAndDefaultsToTanh()
+    {
+        TrainingEnvironment cj = TrainingEnvironment.Model("cj");
+        var clipped = (ContinuousPpoEnsemble)AgentTraining.Prepare(
+            new AgentTrainingSettings { Agent = "ppo-continuous", Members = 2, Overrides = new AgentOverrides(Squash: ActionSquash.Clip) }, cj).Agent;
+        Assert.Equal([ActionSquash.Clip, ActionSquash.Clip], clipped.Members.Select(m => m.Squash));
+        var plain = (ContinuousPpoAgent)AgentTraining.Prepare(new AgentTrainingSettings { Agent = "ppo-continuous", Members = 1 }, cj).Agent;
+        Assert.Equal(ActionSquash.Tanh, plain.Squash);
+    }
+
+    [Fact]
     public void ATimeGainReachesBothPposAndDefaultsToTheInventorys()
     {
         TrainingEnvironment cj = TrainingEnvironment.Model("cj");

@@ -6,9 +6,10 @@ namespace MarketMaking.Learning.Agents.Ppo;
 /// <summary>
 /// PPO with a continuous head over the two depths: the grid PPO's network (<see cref="ActorCritic"/>,
 /// trunk, separate value network, scaled and squared features) with one output per side, the mean μ
-/// of a tanh-squashed Gaussian (<see cref="SquashedGaussian"/>) whose log σ per side is a learned
-/// parameter independent of the state; the same clipped surrogate, GAE and trainer
-/// (<see cref="PpoTrainer"/>). Acting deterministically it quotes tanh(μ) mapped onto <see cref="Depths"/>.
+/// of a Gaussian whose log σ per side is a learned parameter independent of the state, squashed by
+/// tanh (<see cref="SquashedGaussian"/>) or clipped into the depth range (<see cref="Squash"/>); the same
+/// clipped surrogate, GAE and trainer (<see cref="PpoTrainer"/>). Acting deterministically it quotes
+/// the squashed μ mapped onto <see cref="Depths"/>.
 /// <code>
 /// var agent = ContinuousPpoAgent.For(EnvironmentPresets.CarteaJaimungal, new PpoSettings(), seed: 1);
 /// agent.Train(new ModelMarketEnvironment(EnvironmentPresets.CarteaJaimungal, 256), 6_000_000, seed: 1);
@@ -30,10 +31,11 @@ public sealed class ContinuousPpoAgent : IContinuousPolicy, IPpoTrainee
     private Adam? _optimizer;
 
     /// <summary>A new agent; <paramref name="seed"/> draws the initial weights.</summary>
-    public ContinuousPpoAgent(int observationSize, DepthRange depths, PpoSettings? settings = null, int seed = 0, float initialLogStd = DefaultInitialLogStd)
+    public ContinuousPpoAgent(
+        int observationSize, DepthRange depths, PpoSettings? settings = null, int seed = 0, float initialLogStd = DefaultInitialLogStd, ActionSquash squash = ActionSquash.Tanh)
     {
         Settings = (settings ?? new PpoSettings()).Validate();
-        Depths = depths;
+        (Depths, Squash) = (depths, squash);
         Network = new ActorCritic(observationSize, 1, 1, Settings.HiddenSizes, Settings.Activation, Settings.ObservationScale, seed,
             Settings.SquaredFeatures, Settings.SeparateValueTrunk, Settings.TimeScale, Settings.TimeProducts);
         LogStd = [initialLogStd, initialLogStd];
@@ -41,18 +43,19 @@ public sealed class ContinuousPpoAgent : IContinuousPolicy, IPpoTrainee
     }
 
     /// <summary>A loaded agent.</summary>
-    internal ContinuousPpoAgent(ActorCritic network, PpoSettings settings, DepthRange depths, float[] logStd, long environmentSteps, long updates, long optimizerSteps)
+    internal ContinuousPpoAgent(
+        ActorCritic network, PpoSettings settings, DepthRange depths, ActionSquash squash, float[] logStd, long environmentSteps, long updates, long optimizerSteps)
     {
-        (Network, Settings, Depths, LogStd) = (network, settings, depths, logStd);
+        (Network, Settings, Depths, Squash, LogStd) = (network, settings, depths, squash, logStd);
         (EnvironmentSteps, Updates, _optimizerStepsBefore) = (environmentSteps, updates, optimizerSteps);
         (_parameters, _gradients) = Collect();
     }
 
     /// <summary>An agent for the observation and continuous depths of <see cref="ModelMarketEnvironment"/> on these settings.</summary>
-    public static ContinuousPpoAgent For(EnvironmentSettings environment, PpoSettings? settings = null, int seed = 0)
+    public static ContinuousPpoAgent For(EnvironmentSettings environment, PpoSettings? settings = null, int seed = 0, ActionSquash squash = ActionSquash.Tanh)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        return new ContinuousPpoAgent(ModelMarketEnvironment.Features, environment.Depths, settings, seed);
+        return new ContinuousPpoAgent(ModelMarketEnvironment.Features, environment.Depths, settings, seed, squash: squash);
     }
 
     public PpoSettings Settings { get; }
@@ -60,8 +63,11 @@ public sealed class ContinuousPpoAgent : IContinuousPolicy, IPpoTrainee
     /// <summary>The trunk and value network of the grid PPO; the bid and ask heads output μ of each side.</summary>
     public ActorCritic Network { get; }
 
-    /// <summary>Where the agent's depths lie: tanh(u) = −1 is Min, +1 is Max.</summary>
+    /// <summary>Where the agent's depths lie: a squashed action of −1 is Min, +1 is Max.</summary>
     public DepthRange Depths { get; }
+
+    /// <summary>How a sample u becomes an action: tanh(u) or u clipped to [−1, 1].</summary>
+    public ActionSquash Squash { get; }
 
     /// <summary>log σ of the bid and of the ask (learned, the same in every state).</summary>
     public float[] LogStd { get; }
@@ -92,12 +98,12 @@ public sealed class ContinuousPpoAgent : IContinuousPolicy, IPpoTrainee
 
     public long CheckpointInterval { get; set; } = 1_000_000;
 
-    /// <summary>The depths at tanh(μ) of each side: the policy's median quotes.</summary>
+    /// <summary>The depths at the squashed μ of each side: the policy's median quotes.</summary>
     public (double BidDepth, double AskDepth) Act(ReadOnlySpan<float> observation)
     {
         Span<float> mean = stackalloc float[ActionSize];
         Means(observation, mean);
-        return (Depths.Depth(Math.Tanh(mean[0])), Depths.Depth(Math.Tanh(mean[1])));
+        return (Depths.Depth(Squash.Apply(mean[0])), Depths.Depth(Squash.Apply(mean[1])));
     }
 
     /// <summary>μ of the bid and the ask for one observation (before the squash).</summary>

@@ -4,7 +4,7 @@ namespace MarketMaking.Learning.Agents.Ppo;
 
 /// <summary>
 /// Several continuous PPO agents trained on their own seeds, acting as one: each side quotes the
-/// depth at tanh of the members' mean μ (the average of their median actions before the squash),
+/// depth at the squashed mean of the members' μ (the average of their median actions before the squash),
 /// so the members' independent errors average out as the grid ensemble's do.
 /// </summary>
 public sealed class ContinuousPpoEnsemble : IContinuousPolicy
@@ -18,9 +18,9 @@ public sealed class ContinuousPpoEnsemble : IContinuousPolicy
         }
 
         ContinuousPpoAgent first = members[0];
-        if (members.Any(m => m.ObservationSize != first.ObservationSize || m.Depths != first.Depths))
+        if (members.Any(m => m.ObservationSize != first.ObservationSize || m.Depths != first.Depths || m.Squash != first.Squash))
         {
-            throw new ArgumentException("members must share the observation size and the depth range", nameof(members));
+            throw new ArgumentException("members must share the observation size, the depth range and the squash", nameof(members));
         }
 
         Members = members;
@@ -31,6 +31,8 @@ public sealed class ContinuousPpoEnsemble : IContinuousPolicy
     public int ObservationSize => Members[0].ObservationSize;
 
     public DepthRange Depths => Members[0].Depths;
+
+    public ActionSquash Squash => Members[0].Squash;
 
     /// <summary>Environment steps over all members.</summary>
     public long EnvironmentSteps => Members.Sum(m => m.EnvironmentSteps);
@@ -45,7 +47,7 @@ public sealed class ContinuousPpoEnsemble : IContinuousPolicy
             (bid, ask) = (bid + mean[0], ask + mean[1]);
         }
 
-        return (Depths.Depth(Math.Tanh(bid / Members.Count)), Depths.Depth(Math.Tanh(ask / Members.Count)));
+        return (Depths.Depth(Squash.Apply(bid / Members.Count)), Depths.Depth(Squash.Apply(ask / Members.Count)));
     }
 
     /// <summary>

@@ -5,7 +5,8 @@ using MarketMaking.Learning.Environments;
 namespace MarketMaking.Learning.Agents.Ppo;
 
 /// <summary>
-/// The JSON form of <see cref="ContinuousPpoAgent"/>: the depth range, log σ per side, and the
+/// The JSON form of <see cref="ContinuousPpoAgent"/>: the depth range, the squash ("squash": "clip",
+/// written only for a clipped Gaussian: absent means tanh, as every file before it), log σ per side, and the
 /// network, settings and counters in the grid PPO's own form (<see cref="PpoFile"/>, with one
 /// output per head). Floats round-trip exactly, so a loaded agent quotes bit for bit like the saved one.
 /// <code>
@@ -38,6 +39,11 @@ internal static class ContinuousPpoFile
         writer.WriteNumber("version", Version);
         writer.WriteNumber("depth_min", agent.Depths.Min);
         writer.WriteNumber("depth_max", agent.Depths.Max);
+        if (agent.Squash == ActionSquash.Clip)
+        {
+            writer.WriteString("squash", "clip");
+        }
+
         ModelJson.WriteArray(writer, "log_std", [.. agent.LogStd.Select(s => (double)s)]);
         writer.WritePropertyName("actor_critic");
         var view = new PpoAgent(agent.Network, agent.Settings, agent.EnvironmentSteps, agent.Updates, agent.OptimizerSteps);
@@ -58,6 +64,11 @@ internal static class ContinuousPpoFile
             throw ModelJson.Bad(path, "depth_max", e.Message);
         }
 
+        ActionSquash squash = root.TryGetProperty("squash", out JsonElement name)
+            ? name.ValueKind == JsonValueKind.String && name.GetString() is "tanh" or "clip"
+                ? name.GetString() == "clip" ? ActionSquash.Clip : ActionSquash.Tanh
+                : throw ModelJson.Bad(path, "squash", $"expected \"tanh\" or \"clip\", got {name.GetRawText()}")
+            : ActionSquash.Tanh;
         float[] logStd = [.. ModelJson.Numbers(root, path, "log_std", ContinuousPpoAgent.ActionSize).Select(s => (float)s)];
         if (logStd.Any(s => !float.IsFinite(s)))
         {
@@ -71,6 +82,6 @@ internal static class ContinuousPpoFile
             throw ModelJson.Bad(path, "actor_critic.bid_count", "a continuous head has one output per side");
         }
 
-        return new ContinuousPpoAgent(view.Network, view.Settings, depths, logStd, view.EnvironmentSteps, view.Updates, view.OptimizerSteps);
+        return new ContinuousPpoAgent(view.Network, view.Settings, depths, squash, logStd, view.EnvironmentSteps, view.Updates, view.OptimizerSteps);
     }
 }

@@ -6,7 +6,7 @@ namespace MarketMaking.Learning.Agents.Ppo;
 
 /// <summary>
 /// PPO's continuous head: per side u = μ + σε with μ from the network and σ = e^s state-independent,
-/// the depth at tanh(u) in the environment's range. The rollout records u (log π needs it; atanh of
+/// the depth at the agent's squash of u (tanh or clipped) in the environment's range. The rollout records u (log π needs it; atanh of
 /// a rounded action would not give it back).
 /// </summary>
 internal sealed class ContinuousPpoHead : IPpoPolicyHead
@@ -22,7 +22,7 @@ internal sealed class ContinuousPpoHead : IPpoPolicyHead
     {
         (_agent, _env) = (agent, env);
         PpoSettings settings = agent.Settings;
-        _loss = new ContinuousPpoLoss(settings);
+        _loss = new ContinuousPpoLoss(settings, agent.Squash);
         agent.Network.EnsureBatchCapacity(Math.Max(env.Count, Math.Min(settings.MinibatchSize, settings.RolloutSteps * env.Count)));
         _depths = new double[env.Count * A];
     }
@@ -41,6 +41,7 @@ internal sealed class ContinuousPpoHead : IPpoPolicyHead
     {
         ReadOnlySpan<float> logStd = _agent.LogStd;
         DepthRange range = _env.Depths;
+        ActionSquash squash = _agent.Squash;
         _agent.Network.Forward(observations, out ReadOnlySpan<float> bidMeans, out ReadOnlySpan<float> askMeans, out ReadOnlySpan<float> values);
         Span<float> mean = stackalloc float[A], std = stackalloc float[A];
         for (int k = 0; k < A; k++)
@@ -55,10 +56,10 @@ internal sealed class ContinuousPpoHead : IPpoPolicyHead
             for (int k = 0; k < A; k++)
             {
                 u[k] = mean[k] + (std[k] * (float)sampling.NextNormal());
-                _depths[(i * A) + k] = range.Depth(Math.Tanh(u[k]));
+                _depths[(i * A) + k] = range.Depth(squash.Apply(u[k]));
             }
 
-            buffer.LogProbabilities[row + i] = (float)SquashedGaussian.LogProbability(mean, logStd, u);
+            buffer.LogProbabilities[row + i] = (float)squash.LogProbability(mean, logStd, u);
             buffer.Values[row + i] = values[i];
         }
     }

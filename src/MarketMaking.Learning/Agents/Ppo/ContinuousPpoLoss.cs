@@ -4,9 +4,10 @@ namespace MarketMaking.Learning.Agents.Ppo;
 
 /// <summary>
 /// The PPO loss of <see cref="PpoLoss"/> for continuous depths: the same clipped surrogate and value
-/// error, with π the tanh-squashed Gaussian of <see cref="SquashedGaussian"/> (means from the
-/// network's two one-output heads, one state-independent log σ per side) and the entropy bonus on
-/// the Gaussian before the squash. Scratch buffers grow with the largest minibatch.
+/// error, with π the Gaussian of <see cref="SquashedGaussian"/> squashed by tanh or clipped
+/// (<see cref="ActionSquash"/>; means from the network's two one-output heads, one state-independent
+/// log σ per side) and the entropy bonus on the Gaussian before the squash. Scratch buffers grow with
+/// the largest minibatch.
 /// </summary>
 public sealed class ContinuousPpoLoss
 {
@@ -14,13 +15,15 @@ public sealed class ContinuousPpoLoss
     private float[] _askGradient = [];
     private float[] _valueGradient = [];
 
-    public ContinuousPpoLoss(PpoSettings settings)
+    public ContinuousPpoLoss(PpoSettings settings, ActionSquash squash = ActionSquash.Tanh)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        Settings = settings;
+        (Settings, Squash) = (settings, squash);
     }
 
     public PpoSettings Settings { get; }
+
+    public ActionSquash Squash { get; }
 
     /// <summary>
     /// Runs the network forward on the samples and adds ∂loss/∂parameters to its gradients and to
@@ -51,7 +54,7 @@ public sealed class ContinuousPpoLoss
         {
             (mean[0], mean[1]) = (bidMeans[row], askMeans[row]);
             ReadOnlySpan<float> action = samples.Actions.Slice(2 * row, 2);
-            float logRatio = (float)SquashedGaussian.LogProbability(mean, logStd, action) - samples.OldLogProbabilities[row];
+            float logRatio = (float)Squash.LogProbability(mean, logStd, action) - samples.OldLogProbabilities[row];
             float ratio = MathF.Exp(logRatio);
             float surrogate = PpoLoss.ClippedSurrogate(ratio, samples.Advantages[row], clipRange, out float ratioGradient);
             policy -= surrogate;

@@ -9,12 +9,14 @@ public class ContinuousPpoAgentTests
 {
     private static readonly PpoSettings Small = new() { HiddenSizes = [16, 16], RolloutSteps = 16, MinibatchSize = 64, Epochs = 4, LearningRate = 3e-3f };
 
-    [Fact]
-    public void FindsTheKnownBestDepthsOfAQuadraticBandit()
+    [Theory]
+    [InlineData(ActionSquash.Tanh)]
+    [InlineData(ActionSquash.Clip)]
+    public void FindsTheKnownBestDepthsOfAQuadraticBandit(ActionSquash squash)
     {
         // Reward −(bid − 1.3)² − (ask − 0.4)² + noise from a start near the middle of [0, 2]: the
-        // deterministic quotes tanh(μ) must land near (1.3, 0.4).
-        var agent = new ContinuousPpoAgent(2, new DepthRange(0, 2), Small, seed: 1);
+        // deterministic quotes (the squashed μ) must land near (1.3, 0.4).
+        var agent = new ContinuousPpoAgent(2, new DepthRange(0, 2), Small, seed: 1, squash: squash);
         agent.Train(new QuadraticBandit(16, 1.3, 0.4, 0.1), 40_000, seed: 2);
         (double bid, double ask) = agent.Act([0.1f, 1f]);
         Assert.InRange(bid, 1.2, 1.4);
@@ -111,5 +113,40 @@ public class ContinuousPpoAgentTests
         var agent = new ContinuousPpoAgent(3, new DepthRange(0, 2), Small);
         Assert.Throws<ArgumentException>(() => agent.Train(new QuadraticBandit(4, 1, 1, 0.1), 100, seed: 1));
         Assert.Equal("epochs", Assert.Throws<InvalidParameterException>(() => new ContinuousPpoAgent(2, new DepthRange(0, 2), Small with { Epochs = 0 })).Parameter);
+        ContinuousPpoAgent clipped = new(2, new DepthRange(0, 2), Small, seed: 1, squash: ActionSquash.Clip), squashed = new(2, new DepthRange(0, 2), Small, seed: 2);
+        Assert.Throws<ArgumentException>(() => new ContinuousPpoEnsemble([clipped, squashed]));
+    }
+
+    [Fact]
+    public void AClippedAgentQuotesItsClippedMeanAndKeepsItsSquashThroughTheFile()
+    {
+        var agent = new ContinuousPpoAgent(2, new DepthRange(0, 2), Small, seed: 3, squash: ActionSquash.Clip);
+        agent.Train(new QuadraticBandit(8, 1.0, 0.2, 0.1), 1_024, seed: 4);
+        float[] observation = [0.3f, 0.6f], mean = new float[2];
+        agent.Means(observation, mean);
+        (double bid, double ask) = agent.Act(observation);
+        Assert.Equal(1 + Math.Clamp(mean[0], -1.0, 1.0), bid, 12);
+        Assert.Equal(1 + Math.Clamp(mean[1], -1.0, 1.0), ask, 12);
+
+        string path = Path.Combine(Path.GetTempPath(), $"ppo-continuous-clip-{Guid.NewGuid():N}.json");
+        try
+        {
+            agent.Save(path);
+            string text = File.ReadAllText(path);
+            Assert.Contains("\"squash\": \"clip\"", text, StringComparison.Ordinal);
+            ContinuousPpoAgent loaded = ContinuousPpoAgent.Load(path);
+            Assert.Equal(ActionSquash.Clip, loaded.Squash);
+            Assert.Equal(agent.Act(observation), loaded.Act(observation));
+
+            // A file without the field is a tanh policy, as every file before the setting was.
+            File.WriteAllText(path, text.Replace("\"squash\": \"clip\",", string.Empty, StringComparison.Ordinal));
+            Assert.Equal(ActionSquash.Tanh, ContinuousPpoAgent.Load(path).Squash);
+            File.WriteAllText(path, text.Replace("\"squash\": \"clip\"", "\"squash\": \"sigmoid\"", StringComparison.Ordinal));
+            Assert.Equal("squash", Assert.Throws<DataFormatException>(() => ContinuousPpoAgent.Load(path)).Field);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -7,9 +7,10 @@ namespace MarketMaking.Learning.Tests.Agents.Ppo;
 public class ContinuousPpoLossTests
 {
     [Theory]
-    [InlineData(0f, false)]
-    [InlineData(0.3f, true)]
-    public void WholeLossGradientMatchesFiniteDifferencesIncludingLogStd(float valueClipRange, bool separateValueTrunk)
+    [InlineData(0f, false, ActionSquash.Tanh)]
+    [InlineData(0.3f, true, ActionSquash.Tanh)]
+    [InlineData(0.3f, true, ActionSquash.Clip)]
+    public void WholeLossGradientMatchesFiniteDifferencesIncludingLogStd(float valueClipRange, bool separateValueTrunk, ActionSquash squash)
     {
         // Ratios well inside and well outside the clip range (away from its kinks), value and entropy
         // active: every network parameter and both log σ against central differences of the loss.
@@ -26,10 +27,10 @@ public class ContinuousPpoLossTests
         for (int row = 0; row < rows; row++)
         {
             oldValues[row] = network.Infer(observations.AsSpan(row * 2, 2), mean[..1], mean[1..]) + (row % 2 == 0 ? 0.1f : -0.6f);
-            oldLogProbabilities[row] = (float)SquashedGaussian.LogProbability(mean, logStd, actions.AsSpan(row * 2, 2)) - offsets[row];
+            oldLogProbabilities[row] = (float)squash.LogProbability(mean, logStd, actions.AsSpan(row * 2, 2)) - offsets[row];
         }
 
-        var loss = new ContinuousPpoLoss(new PpoSettings { ValueClipRange = valueClipRange, ValueCoefficient = 0.7f, EntropyCoefficient = 0.05f });
+        var loss = new ContinuousPpoLoss(new PpoSettings { ValueClipRange = valueClipRange, ValueCoefficient = 0.7f, EntropyCoefficient = 0.05f }, squash);
         float[] logStdGradient = new float[2];
         PpoSamples Samples() => new(observations, [], [], oldLogProbabilities, advantages, returns, oldValues, actions);
         double Loss() => loss.Accumulate(network, logStd, new float[2], Samples(), rows).Loss;
