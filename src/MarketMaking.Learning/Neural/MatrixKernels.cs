@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace MarketMaking.Learning.Neural;
 
@@ -14,7 +15,7 @@ namespace MarketMaking.Learning.Neural;
 /// </summary>
 internal static class MatrixKernels
 {
-    /// <summary>Floats per vector register: rows narrower than this run scalar.</summary>
+    /// <summary>Floats per vector register: rows narrower than this run in 256-bit vectors (8 or more floats) or scalar.</summary>
     public static int VectorWidth => Vector<float>.Count;
 
     /// <summary>C (m×n) += A (m×k) · B (k×n), all row-major.</summary>
@@ -93,6 +94,10 @@ internal static class MatrixKernels
             Zero ? Vector<float>.Zero : System.Numerics.Vector.LoadUnsafe(ref Origin, ((nuint)row * RowStep) + (nuint)column);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<float> Vector256At(int row, int column) =>
+            Zero ? Vector256<float>.Zero : Vector256.LoadUnsafe(ref Origin, ((nuint)row * RowStep) + (nuint)column);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public float ScalarAt(int row, int column) => Zero ? 0f : Unsafe(ref Origin, ((nuint)row * RowStep) + (nuint)column);
     }
 
@@ -111,7 +116,15 @@ internal static class MatrixKernels
         int width = Vector<float>.Count;
         if (n < width)
         {
-            NarrowColumns(ref aRef, rowStride, columnStride, ref bRef, ref cRef, m, k, n, start);
+            if (n >= Vector256<float>.Count && Vector256.IsHardwareAccelerated)
+            {
+                HalfWidthColumns(ref aRef, rowStride, columnStride, ref bRef, ref cRef, m, k, n, start);
+            }
+            else
+            {
+                NarrowColumns(ref aRef, rowStride, columnStride, ref bRef, ref cRef, m, k, n, start);
+            }
+
             return;
         }
 
@@ -255,6 +268,60 @@ internal static class MatrixKernels
 
         c1.StoreUnsafe(ref cRef, c1At);
         c0.StoreUnsafe(ref cRef, c0At);
+    }
+
+    /// <summary>
+    /// Rows of 8 to 15 floats where a vector holds 16 (AVX-512): a 12-wide head's outputs, which would
+    /// otherwise run scalar. A 256-bit vector and one overlapping it cover the row, two rows share each
+    /// load of B, and a long inner dimension goes in cache-sized spans, as in the blocks above: every
+    /// output is still its start plus a[row, i]·b[i, col] for i = 0, 1, … in turn, the same bits.
+    /// </summary>
+    private static void HalfWidthColumns(ref float aRef, int rowStride, int columnStride, ref float bRef, ref float cRef, int m, int k, int n, Start start)
+    {
+        nuint step = (nuint)columnStride, rowStep = (nuint)n, nextRow = (nuint)rowStride;
+        nuint o1 = (nuint)(n - Vector256<float>.Count);
+        int span = Math.Max(1, CacheFloats / n);
+        for (int first = 0; first < k; first += span)
+        {
+            int count = Math.Min(span, k - first);
+            ref float aSpan = ref System.Runtime.CompilerServices.Unsafe.Add(ref aRef, (nuint)first * step);
+            ref float bSpan = ref System.Runtime.CompilerServices.Unsafe.Add(ref bRef, (nuint)first * rowStep);
+            Start from = first == 0 ? start : new Start(ref cRef, rowStep, zero: false);
+            for (int row = 0; row < m; row += 2)
+            {
+                nuint cAt = (nuint)(row * n), aAt = (nuint)(row * rowStride), bAt = 0;
+                Vector256<float> c0 = from.Vector256At(row, 0), c1 = from.Vector256At(row, (int)o1);
+                if (row + 1 < m)
+                {
+                    Vector256<float> d0 = from.Vector256At(row + 1, 0), d1 = from.Vector256At(row + 1, (int)o1);
+                    for (int i = 0; i < count; i++, aAt += step, bAt += rowStep)
+                    {
+                        var ai = Vector256.Create(Unsafe(ref aSpan, aAt));
+                        var aj = Vector256.Create(Unsafe(ref aSpan, aAt + nextRow));
+                        Vector256<float> b0 = Vector256.LoadUnsafe(ref bSpan, bAt), b1 = Vector256.LoadUnsafe(ref bSpan, bAt + o1);
+                        c0 += ai * b0;
+                        c1 += ai * b1;
+                        d0 += aj * b0;
+                        d1 += aj * b1;
+                    }
+
+                    d1.StoreUnsafe(ref cRef, cAt + rowStep + o1);
+                    d0.StoreUnsafe(ref cRef, cAt + rowStep);
+                }
+                else
+                {
+                    for (int i = 0; i < count; i++, aAt += step, bAt += rowStep)
+                    {
+                        var ai = Vector256.Create(Unsafe(ref aSpan, aAt));
+                        c0 += ai * Vector256.LoadUnsafe(ref bSpan, bAt);
+                        c1 += ai * Vector256.LoadUnsafe(ref bSpan, bAt + o1);
+                    }
+                }
+
+                c1.StoreUnsafe(ref cRef, cAt + o1);
+                c0.StoreUnsafe(ref cRef, cAt);
+            }
+        }
     }
 
     /// <summary>Rows narrower than a vector (a one-output head): four rows' sums side by side, so they do not wait on each other.</summary>

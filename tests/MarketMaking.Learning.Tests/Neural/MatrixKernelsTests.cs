@@ -4,6 +4,20 @@ namespace MarketMaking.Learning.Tests.Neural;
 
 public class MatrixKernelsTests
 {
+    /// <summary>
+    /// At 512 bits a vector holds 16 floats, so rows of 8 to 15 (the 12-wide heads) take the 256-bit
+    /// path that only such a process runs; the test process keeps the default width, so a child
+    /// process at 512 bits checks every form and shape against the scalar sums, bit for bit.
+    /// </summary>
+    [Vector512Fact]
+    public void AtFiveHundredTwelveBitsEveryProductIsTheScalarSumBitForBit()
+    {
+        string report = WidthProbeProcess.Run(typeof(MatrixKernelsProbe).Assembly, MatrixKernelsProbe.Command, 512);
+
+        Assert.StartsWith("lanes 16\n", report, StringComparison.Ordinal);
+        Assert.Contains("compared 2668, mismatches 0", report, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(1, 1, 1)]
     [InlineData(3, 4, 2)] // narrower than a vector: the scalar tail only

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MarketMaking.Simulation.Tests.MonteCarlo;
 
 /// <summary>
@@ -31,34 +29,5 @@ public class VectorWidthTests
 
     private static string Body(string report) => report[(report.IndexOf('\n', StringComparison.Ordinal) + 1)..];
 
-    private static string RunProbe(int bits)
-    {
-        string assembly = typeof(VectorWidthProbe).Assembly.Location;
-        var start = new ProcessStartInfo(DotnetHost(), [assembly, VectorWidthProbe.Command])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["DOTNET_MaxVectorTBitWidth"] = bits.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start the probe");
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"probe at {bits} bits exited with {process.ExitCode}: {error.Result}");
-        return output;
-    }
-
-    // The dotnet host running the tests (testhost is started by it), else the one on the PATH.
-    private static string DotnetHost()
-    {
-        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (host is not null && File.Exists(host))
-        {
-            return host;
-        }
-
-        string? process = Environment.ProcessPath;
-        return process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet" ? process : "dotnet";
-    }
+    private static string RunProbe(int bits) => WidthProbeProcess.Run(typeof(VectorWidthProbe).Assembly, VectorWidthProbe.Command, bits);
 }

@@ -1,6 +1,6 @@
 using System.Runtime.Intrinsics;
 
-namespace MarketMaking.Simulation.Tests.MonteCarlo;
+namespace MarketMaking.Tests.Samples;
 
 /// <summary>A fact that needs 512-bit vectors: skipped, saying why, on a processor without them.</summary>
 [AttributeUsage(AttributeTargets.Method)]
