@@ -36,6 +36,27 @@ public class ContinuousPpoAcceptanceTests(ITestOutputHelper output)
         Assert.True(clipped >= 0.63, clippedSummary);
     }
 
+    /// <summary>
+    /// Issue 20's 95%, as `mm train --agent ppo-continuous --env cj --squash clip --time-products
+    /// --exploring-starts 10 --members 5 --seed 3`: five members of 3 M transitions on seeds 3…7,
+    /// scored on 10,000 trajectories of seed 12345. 96.6% on the AMD EPYC host (training seeds 1 and 2
+    /// gave 96.4% and 95.9%; the README's table); the bar is the issue's. About 2½ minutes on two cores.
+    /// </summary>
+    [Fact]
+    public void FiveClippedMembersWithTimeProductsAndExploringStartsCloseNinetyFivePercent()
+    {
+        EnvironmentSettings cj = EnvironmentPresets.CarteaJaimungal;
+        var settings = new PpoSettings { TimeProducts = true };
+        var ensemble = new ContinuousPpoEnsemble([.. Enumerable.Range(3, 5).Select(seed => ContinuousPpoAgent.For(cj, settings, seed, ActionSquash.Clip))]);
+        var clock = Stopwatch.StartNew();
+
+        ensemble.Train(new ModelMarketEnvironment(cj with { ExploringStartInventory = 10 }, 256), 3_000_000, seed: 3);
+
+        (double share, string summary) = BenchmarkScore.GapClosed("ppo-continuous", ensemble);
+        output.WriteLine($"five clipped members: {ensemble.EnvironmentSteps} steps in {clock.Elapsed.TotalSeconds:F0} s: {summary}");
+        Assert.True(share >= 0.95, summary);
+    }
+
     private (double Share, string Summary) ShortRun(int exploringStarts, ActionSquash squash = ActionSquash.Tanh)
     {
         EnvironmentSettings cj = EnvironmentPresets.CarteaJaimungal;
