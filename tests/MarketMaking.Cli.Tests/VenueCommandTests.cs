@@ -160,7 +160,8 @@ public sealed class VenueCommandTests : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
-        string? url = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        // Generous: the test is about the stop; under CI's load a start once took over a minute.
+        string? url = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(180));
         await process.StandardOutput.ReadLineAsync();
         await process.StandardOutput.ReadLineAsync();
         using (var http = new HttpClient())
