@@ -9,16 +9,5 @@ namespace MarketMaking.Learning.Tests;
 /// </summary>
 public static class Program
 {
-    public static int Main(string[] args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        if (args is [MatrixKernelsProbe.Command])
-        {
-            Console.Out.Write(MatrixKernelsProbe.Report());
-            return 0;
-        }
-
-        Console.Error.WriteLine($"usage: dotnet MarketMaking.Learning.Tests.dll {MatrixKernelsProbe.Command}");
-        return 2;
-    }
+    public static int Main(string[] args) => WidthProbeProcess.Serve(args, MatrixKernelsProbe.Command, MatrixKernelsProbe.Report);
 }

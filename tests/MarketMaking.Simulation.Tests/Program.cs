@@ -9,16 +9,5 @@ namespace MarketMaking.Simulation.Tests;
 /// </summary>
 public static class Program
 {
-    public static int Main(string[] args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        if (args is [VectorWidthProbe.Command])
-        {
-            Console.Out.Write(VectorWidthProbe.Report());
-            return 0;
-        }
-
-        Console.Error.WriteLine($"usage: dotnet MarketMaking.Simulation.Tests.dll {VectorWidthProbe.Command}");
-        return 2;
-    }
+    public static int Main(string[] args) => WidthProbeProcess.Serve(args, VectorWidthProbe.Command, VectorWidthProbe.Report);
 }

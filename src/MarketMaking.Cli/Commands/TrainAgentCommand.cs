@@ -82,8 +82,7 @@ internal static class TrainAgentCommand
             ActionSquash? actionSquash = parse.GetValue(squash) switch
             {
                 null => null,
-                "tanh" => ActionSquash.Tanh,
-                "clip" => ActionSquash.Clip,
+                var text when ActionSquashes.TryParse(text, out ActionSquash named) => named,
                 var other => throw new InvalidParameterException("squash", $"expected tanh or clip, got '{other}'"),
             };
             if (actionSquash is not null && parse.GetValue(agent) is { } kind && kind != "ppo-continuous")
@@ -173,7 +172,6 @@ internal static class TrainAgentCommand
     {
         var files = new Argument<string[]>("files") { Description = "the members' policy files (mm train --members N --member I)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "the ensemble's policy file", Required = true };
-        var squash = new Option<string?>("--squash") { Description = "agent: how continuous PPO maps its Gaussian sample onto the depth range: tanh, or clip (the sample clipped to the range)" };
         var json = new Option<bool>("--json") { Description = "print {\"agent\",\"members\",\"policy\"}" };
         var command = new Command("merge", "Join ensemble members trained apart into the ensemble one process trains (the same file, byte for byte); refuses a missing, repeated, unfinished or foreign member.") { files, output, json };
         command.SetAction(parse =>

@@ -202,20 +202,19 @@ public static class Throughput
         int trajectories = AgentCatalog.DefaultEnvironments(agent);
         object learner = AgentCatalog.Create(agent, cj.Shape, (int)(seed % int.MaxValue), AgentCatalog.DefaultSteps(agent), AgentOverrides.None);
         IVectorEnvironment env = cj.Create(trajectories);
-        long warmup = agent switch
+        (long first, long more) = agent switch
         {
-            "dqn" => new DqnSettings().LearningStarts + 8_192,
-            "sac" => new SacSettings().WarmupSteps + 8_192,
-            _ => 1,   // one rollout
+            "dqn" => (new DqnSettings().LearningStarts + 8_192, 8_192),
+            "sac" => (new SacSettings().WarmupSteps + 8_192, 8_192),
+            _ => (1, 1),   // one rollout
         };
-        AgentCatalog.Train(learner, () => env, warmup, seed, static (_, _, _) => { }, CancellationToken.None);
-        // Then more training, untimed, until 2 s have passed: the JIT promotes the update's methods to
-        // optimized code in the background for a while, and a first timed PPO run after one rollout
-        // came out 20% slower than the next (112-115 k against 139-145 k transitions/s).
+        // Then more, until 2 s have passed: the JIT promotes the update's methods to optimized code in
+        // the background for a while, and a first timed PPO run after one rollout came out 20% slower
+        // than the next (112-115 k against 139-145 k transitions/s).
         long warmUpStart = Stopwatch.GetTimestamp();
-        for (ulong more = 1; Stopwatch.GetElapsedTime(warmUpStart) < WarmUpTime; more++)
+        for (int run = 0; run == 0 || Stopwatch.GetElapsedTime(warmUpStart) < WarmUpTime; run++)
         {
-            AgentCatalog.Train(learner, () => env, warmup == 1 ? 1 : 8_192, seed + (1UL << 32) + more, static (_, _, _) => { }, CancellationToken.None);
+            AgentCatalog.Train(learner, () => env, run == 0 ? first : more, seed, static (_, _, _) => { }, CancellationToken.None);
         }
 
         (long Transitions, double Seconds, double UpdateSeconds) best = (0, double.PositiveInfinity, 0);

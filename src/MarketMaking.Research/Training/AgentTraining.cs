@@ -197,7 +197,7 @@ public sealed class AgentTraining
 
         if (o.Squash is { } squash)
         {
-            run["squash"] = squash == ActionSquash.Clip ? "clip" : "tanh";
+            run["squash"] = squash.Name();
         }
 
         return run;

@@ -18,9 +18,19 @@ public enum ActionSquash
     Clip,
 }
 
-/// <summary>The action and log π of each <see cref="ActionSquash"/>.</summary>
+/// <summary>The action, log π and name (as files and the command line spell it) of each <see cref="ActionSquash"/>.</summary>
 public static class ActionSquashes
 {
+    /// <summary>"tanh" or "clip".</summary>
+    public static string Name(this ActionSquash squash) => squash == ActionSquash.Clip ? "clip" : "tanh";
+
+    /// <summary>The squash named "tanh" or "clip"; false for any other text.</summary>
+    public static bool TryParse(string? name, out ActionSquash squash)
+    {
+        squash = name == "clip" ? ActionSquash.Clip : ActionSquash.Tanh;
+        return name is "tanh" or "clip";
+    }
+
     /// <summary>The action in [−1, 1] of a sample or mean u.</summary>
     public static double Apply(this ActionSquash squash, double u) => squash == ActionSquash.Clip ? Math.Clamp(u, -1, 1) : Math.Tanh(u);
 

@@ -41,7 +41,7 @@ internal static class ContinuousPpoFile
         writer.WriteNumber("depth_max", agent.Depths.Max);
         if (agent.Squash == ActionSquash.Clip)
         {
-            writer.WriteString("squash", "clip");
+            writer.WriteString("squash", agent.Squash.Name());
         }
 
         ModelJson.WriteArray(writer, "log_std", [.. agent.LogStd.Select(s => (double)s)]);
@@ -64,11 +64,13 @@ internal static class ContinuousPpoFile
             throw ModelJson.Bad(path, "depth_max", e.Message);
         }
 
-        ActionSquash squash = root.TryGetProperty("squash", out JsonElement name)
-            ? name.ValueKind == JsonValueKind.String && name.GetString() is "tanh" or "clip"
-                ? name.GetString() == "clip" ? ActionSquash.Clip : ActionSquash.Tanh
-                : throw ModelJson.Bad(path, "squash", $"expected \"tanh\" or \"clip\", got {name.GetRawText()}")
-            : ActionSquash.Tanh;
+        ActionSquash squash = ActionSquash.Tanh;
+        if (root.TryGetProperty("squash", out JsonElement name)
+            && !(name.ValueKind == JsonValueKind.String && ActionSquashes.TryParse(name.GetString(), out squash)))
+        {
+            throw ModelJson.Bad(path, "squash", $"expected \"tanh\" or \"clip\", got {name.GetRawText()}");
+        }
+
         float[] logStd = [.. ModelJson.Numbers(root, path, "log_std", ContinuousPpoAgent.ActionSize).Select(s => (float)s)];
         if (logStd.Any(s => !float.IsFinite(s)))
         {

@@ -141,6 +141,8 @@ public class ContinuousPpoAgentTests
             // A file without the field is a tanh policy, as every file before the setting was.
             File.WriteAllText(path, text.Replace("\"squash\": \"clip\",", string.Empty, StringComparison.Ordinal));
             Assert.Equal(ActionSquash.Tanh, ContinuousPpoAgent.Load(path).Squash);
+            File.WriteAllText(path, text.Replace("\"squash\": \"clip\"", "\"squash\": \"tanh\"", StringComparison.Ordinal));
+            Assert.Equal(ActionSquash.Tanh, ContinuousPpoAgent.Load(path).Squash);
             File.WriteAllText(path, text.Replace("\"squash\": \"clip\"", "\"squash\": \"sigmoid\"", StringComparison.Ordinal));
             Assert.Equal("squash", Assert.Throws<DataFormatException>(() => ContinuousPpoAgent.Load(path)).Field);
         }
