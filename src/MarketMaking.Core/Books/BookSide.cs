@@ -118,7 +118,16 @@ internal sealed class BookSide
                 return _overflow.Set(price, size);
             }
 
-            Recentre(price);
+            if (Count == 0)
+            {
+                // No level anywhere: centre the empty window on this one (nothing to move or clear).
+                _base = price - (WindowSize / 2);
+            }
+            else
+            {
+                Recentre(price);
+            }
+
             offset = price - _base;
         }
 
@@ -175,10 +184,9 @@ internal sealed class BookSide
     {
         long oldBase = _base;
         (long[] oldSizes, ulong[] oldOccupied) = (_sizes, _occupied);
-        (_sizes, _spareSizes) = (_spareSizes ?? new long[WindowSize], oldSizes);
-        (_occupied, _spareOccupied) = (_spareOccupied ?? new ulong[WindowSize / 64], oldOccupied);
-        Array.Clear(_sizes);
-        Array.Clear(_occupied);
+        // A spare used before holds an old window: cleared; a new one is zero already.
+        (_sizes, _spareSizes) = (_spareSizes is null ? new long[WindowSize] : Clear(_spareSizes), oldSizes);
+        (_occupied, _spareOccupied) = (_spareOccupied is null ? new ulong[WindowSize / 64] : Clear(_spareOccupied), oldOccupied);
         _base = price - (WindowSize / 2);
         _windowCount = 0;
         _best = -1;
@@ -204,6 +212,12 @@ internal sealed class BookSide
     }
 
     /// <summary>The next occupied slot after <paramref name="slot"/> going away from the touch, or −1.</summary>
+    private static T[] Clear<T>(T[] array)
+    {
+        Array.Clear(array);
+        return array;
+    }
+
     private int NextWorse(int slot) => _isBid ? PreviousOccupied(slot) : NextOccupied(slot);
 
     private int NextOccupied(int slot)

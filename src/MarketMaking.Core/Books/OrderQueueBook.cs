@@ -156,17 +156,17 @@ public sealed class OrderQueueBook : IOrderBookView
     {
         long taken = 0;
         long key = long.MinValue;
-        ref int slot = ref _byId.Find(id);
-        bool known = !Unsafe.IsNullRef(ref slot);
+        int mapSlot = _byId.SlotOf(id);
+        bool known = mapSlot >= 0;
         if (known)
         {
-            int i = slot;
+            int i = _byId.ValueAt(mapSlot);
             ref Entry e = ref _entries[i];
             key = e.Key;
             taken = whole ? e.Size : Math.Min(size, e.Size);
             Side orderSide = e.Side;
             long orderPrice = e.Price;
-            Unlink(i, taken);
+            Unlink(i, taken, mapSlot);
             if (whole && SourceSizes && taken > size)
             {
                 AddFront(orderSide, orderPrice, taken - size);
@@ -299,7 +299,13 @@ public sealed class OrderQueueBook : IOrderBookView
         while (i != None && taken < size)
         {
             int next = _entries[i].Next;
-            if ((_entries[i].Id == 0) == anonymous)
+            bool isAnonymous = _entries[i].Id == 0;
+            if (anonymous && !isAnonymous)
+            {
+                break; // anonymous entries only ever join at the front: none lies behind a named one
+            }
+
+            if (isAnonymous == anonymous)
             {
                 key = _entries[i].Key;
                 long take = Math.Min(size - taken, _entries[i].Size);
@@ -373,9 +379,10 @@ public sealed class OrderQueueBook : IOrderBookView
     /// <summary>
     /// Takes <paramref name="lots"/> from entry <paramref name="i"/> (and from its level); an entry left
     /// empty leaves its queue and the pool, and its id the map unless <paramref name="keepId"/> (the id
-    /// is being given a new entry).
+    /// is being given a new entry). <paramref name="mapSlot"/>: the id's slot in the map when the
+    /// caller has just found it (−1: looked up again).
     /// </summary>
-    private void Unlink(int i, long lots, bool keepId = false)
+    private void Unlink(int i, long lots, int mapSlot = -1, bool keepId = false)
     {
         ref Entry e = ref _entries[i];
         AddToLevel(e.Side, e.Price, -lots);
@@ -398,7 +405,14 @@ public sealed class OrderQueueBook : IOrderBookView
 
         if (e.Id != 0 && !keepId)
         {
-            _byId.Remove(e.Id);
+            if (mapSlot >= 0)
+            {
+                _byId.RemoveAt(mapSlot);
+            }
+            else
+            {
+                _byId.Remove(e.Id);
+            }
         }
 
         e.Next = _freeHead;

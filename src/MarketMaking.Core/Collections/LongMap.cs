@@ -103,25 +103,47 @@ public sealed class LongMap<TValue>
     /// <summary>Removes <paramref name="key"/>, handing back its value; false (and default) when it was absent.</summary>
     public bool Remove(long key, out TValue value)
     {
+        int slot = SlotOf(key);
+        if (slot < 0)
+        {
+            value = default;
+            return false;
+        }
+
+        value = _entries[slot].Value;
+        RemoveAt(slot);
+        return true;
+    }
+
+    /// <summary>The slot holding <paramref name="key"/>, or −1: valid until the next add or removal.</summary>
+    public int SlotOf(long key)
+    {
         Entry[] entries = _entries;
         int i = Home(key);
         while (true)
         {
             if (!entries[i].Used)
             {
-                value = default;
-                return false;
+                return -1;
             }
 
             if (entries[i].Key == key)
             {
-                break;
+                return i;
             }
 
             i = (i + 1) & _mask;
         }
+    }
 
-        value = entries[i].Value;
+    /// <summary>The value in <paramref name="slot"/> (from <see cref="SlotOf"/>).</summary>
+    public ref TValue ValueAt(int slot) => ref _entries[slot].Value;
+
+    /// <summary>Removes the key in <paramref name="slot"/> (from <see cref="SlotOf"/>) without probing for it again.</summary>
+    public void RemoveAt(int slot)
+    {
+        Entry[] entries = _entries;
+        int i = slot;
 
         // Backward shift: pull later entries of the probe run into the hole unless that would
         // move one before its home position.
@@ -145,7 +167,6 @@ public sealed class LongMap<TValue>
 
         entries[i] = default;
         Count--;
-        return true;
     }
 
     public void Clear()

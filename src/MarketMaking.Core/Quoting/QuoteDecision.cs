@@ -15,6 +15,22 @@ public struct QuoteDecision
     private QuoteLevelBuffer _bids;
     private QuoteLevelBuffer _asks;
 
+    // Built in place (a strategy's return value), where filling a default and returning it copied the whole struct each decision.
+    private QuoteDecision(double bid, double ask, double quantity)
+    {
+        if (!double.IsNaN(bid))
+        {
+            _bids[0] = new QuoteLevel(bid, quantity);
+            BidCount = 1;
+        }
+
+        if (!double.IsNaN(ask))
+        {
+            _asks[0] = new QuoteLevel(ask, quantity);
+            AskCount = 1;
+        }
+    }
+
     public int BidCount { readonly get; private set; }
 
     public int AskCount { readonly get; private set; }
@@ -92,21 +108,7 @@ public struct QuoteDecision
     }
 
     /// <summary>One bid and one ask of the same quantity; a NaN price leaves that side out.</summary>
-    public static QuoteDecision TwoSided(double bid, double ask, double quantity)
-    {
-        var decision = default(QuoteDecision);
-        if (!double.IsNaN(bid))
-        {
-            decision.Add(Side.Buy, bid, quantity);
-        }
-
-        if (!double.IsNaN(ask))
-        {
-            decision.Add(Side.Sell, ask, quantity);
-        }
-
-        return decision;
-    }
+    public static QuoteDecision TwoSided(double bid, double ask, double quantity) => new(bid, ask, quantity);
 
     /// <summary>No quotes on either side.</summary>
     public static QuoteDecision None => default;

@@ -20,7 +20,8 @@ public sealed class MmevReader : MarketDataReader, ILevelEchoSource
     private const int BlockEvents = 6_553;
 
     private readonly Stream _stream;
-    private readonly byte[] _block = new byte[BlockEvents * MmevFormat.RecordSize];
+    // Not zeroed: every byte is read into before it is decoded.
+    private readonly byte[] _block = GC.AllocateUninitializedArray<byte>(BlockEvents * MmevFormat.RecordSize);
     private readonly long _headerCount;
     private readonly int _headerSize;
     private long _read;

@@ -53,8 +53,9 @@ public sealed class DecisionPath
     /// <summary>
     /// One decision: the strategy sees the market and our inventory, the order manager turns its
     /// quotes into orders and the risk gate checks each before it goes to <paramref name="gateway"/>.
+    /// Returns our quoted spread after it (NaN while a side is empty).
     /// </summary>
-    public void Decide(IMarketView market, IOrderGateway gateway)
+    public double Decide(IMarketView market, IOrderGateway gateway)
     {
         var context = new QuoteContext
         {
@@ -69,12 +70,15 @@ public sealed class DecisionPath
             Features = market.FeatureValues,
         };
         QuoteDecision decision = _strategy.Decide(in context);
-        Orders.Time = market.Time;
-        Orders.Apply(in decision, market.Mid, Ledger.Position, market.BestBid, market.BestAsk, gateway);
-        Metrics.OnQuoted(Orders.QuotedSpread);
+
+        // The strategy cannot move the market: what it saw is what the orders are checked against.
+        Orders.Time = context.Time;
+        Orders.Apply(in decision, context.Mid, context.Inventory, context.BestBid, context.BestAsk, gateway);
+        double quotedSpread = Orders.QuotedSpread;
+        Metrics.OnQuoted(quotedSpread);
+        return quotedSpread;
     }
 
-    /// <summary>One of our fills; <paramref name="quotedSpread"/> is our spread when the order was quoted.</summary>
     public void OnFill(in Fill fill, double quotedSpread)
     {
         Ledger.Apply(in fill);

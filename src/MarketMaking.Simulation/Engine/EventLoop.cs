@@ -21,13 +21,18 @@ public static class EventLoop
         path.Mark(market.Time, market.Mid);
         while (!market.IsFinished)
         {
-            if (!path.Gate.IsKilled && market.Time >= nextDecision)
+            double quotedSpread;
+            double now = market.Time;
+            if (!path.Gate.IsKilled && now >= nextDecision)
             {
-                path.Decide(market, market);
-                nextDecision = market.Time + settings.DecisionInterval;
+                quotedSpread = path.Decide(market, market);
+                nextDecision = now + settings.DecisionInterval;
+            }
+            else
+            {
+                quotedSpread = path.Orders.QuotedSpread;
             }
 
-            double quotedSpread = path.Orders.QuotedSpread;
             fills.Clear();
             market.Advance(fills);
             foreach (Fill executed in fills)

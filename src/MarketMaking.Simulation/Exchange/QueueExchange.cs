@@ -88,7 +88,7 @@ public sealed class QueueExchange : IReplayExchange
         {
             case MarketEventKind.OrderAdd:
                 // An order of the other side added at or through our price trades with us first; the rest rests.
-                long size = _orders.Count > 0 ? FillReached(e, long.MinValue, events) : e.Size;
+                long size = MayReach(e.Side.Opposite(), e.Price) ? FillReached(e, long.MinValue, events) : e.Size;
                 if (size > 0)
                 {
                     _book.Add(e.Id, e.Side, e.Price, size);
@@ -98,7 +98,7 @@ public sealed class QueueExchange : IReplayExchange
             case MarketEventKind.OrderExecute:
                 _afterExecution = true;
                 long left = e.Size;
-                if (_orders.Count > 0)
+                if (MayReach(e.Side, e.Price))
                 {
                     long executedKey = _book.TryGetOrder(e.Id, out QueuedOrder executed) ? executed.Key : long.MinValue;
                     left = FillReached(e, executedKey, events);
@@ -112,7 +112,7 @@ public sealed class QueueExchange : IReplayExchange
                 break;
             case MarketEventKind.Trade:
                 // The Trade right after an execution is its echo for L2 readers; a lone one is a hidden execution.
-                if (!afterExecution && _orders.Count > 0)
+                if (!afterExecution && MayReach(e.Side.Opposite(), e.Price))
                 {
                     FillReached(e, long.MinValue, events);
                 }
@@ -198,6 +198,12 @@ public sealed class QueueExchange : IReplayExchange
                     || (order.PriceTicks == e.Price && _book.VolumeAhead(order.Side, order.PriceTicks, order.Key) == 0));
         }
     }
+
+    /// <summary>
+    /// False when no active order of ours on <paramref name="side"/> is at <paramref name="price"/> or
+    /// better: then no event at that price can reach one (most events; the scan is skipped).
+    /// </summary>
+    private bool MayReach(Side side, long price) => side == Side.Buy ? _orders.BestActiveBid >= price : _orders.BestActiveAsk <= price;
 
     /// <summary>True when <paramref name="a"/> is ahead of <paramref name="b"/> (same side): a better price, or the same price and an earlier key.</summary>
     private static bool Ahead(in ReplayOrder a, in ReplayOrder b) =>

@@ -37,6 +37,12 @@ internal sealed class ReplayOrders
     /// <summary>Orders refused on arrival because they would have crossed the book.</summary>
     public long CrossingRejects { get; private set; }
 
+    /// <summary>The highest price (ticks) of our active bids; <see cref="long.MinValue"/> when none rests.</summary>
+    public long BestActiveBid { get; private set; } = long.MinValue;
+
+    /// <summary>The lowest price (ticks) of our active asks; <see cref="long.MaxValue"/> when none rests.</summary>
+    public long BestActiveAsk { get; private set; } = long.MaxValue;
+
     public ref ReplayOrder this[int index] => ref _orders[index];
 
     public void Submit(long id, Side side, long priceTicks, double price, long lots, long activeFrom)
@@ -193,6 +199,7 @@ internal sealed class ReplayOrders
         }
 
         order.IsActive = true;
+        UpdateBestActive();
         join(ref order);
         events.Add(Event(ShadowEventKind.Accepted, order, order.RemainingLots, order.RemainingLots, exchangeTime));
     }
@@ -211,5 +218,31 @@ internal sealed class ReplayOrders
         }
 
         Count = last;
+        UpdateBestActive();
+    }
+
+    // Orders become active or leave a few times per decision at most, events arrive far more often:
+    // the exchanges test the touch of our orders once instead of scanning them at every event.
+    private void UpdateBestActive()
+    {
+        long bid = long.MinValue, ask = long.MaxValue;
+        for (int i = 0; i < Count; i++)
+        {
+            ref ReplayOrder order = ref _orders[i];
+            if (order.IsActive)
+            {
+                if (order.Side == Side.Buy)
+                {
+                    bid = Math.Max(bid, order.PriceTicks);
+                }
+                else
+                {
+                    ask = Math.Min(ask, order.PriceTicks);
+                }
+            }
+        }
+
+        BestActiveBid = bid;
+        BestActiveAsk = ask;
     }
 }

@@ -35,7 +35,8 @@ public sealed class ReplayMarket : IMarket
     private readonly ILevelEchoSource? _echoes;
     private readonly OrderBook _book;
     private readonly List<ShadowEvent> _changes = new(MaxOrders * 2);
-    private readonly MarketEvent[] _buffer = new MarketEvent[BufferSize];
+    // Not zeroed: only what the source has written is read.
+    private readonly MarketEvent[] _buffer = GC.AllocateUninitializedArray<MarketEvent>(BufferSize);
     private readonly BookMarketState _state;
     private readonly double _lot;
     private int _position;
@@ -76,7 +77,8 @@ public sealed class ReplayMarket : IMarket
 
     public Instrument Instrument { get; }
 
-    public double Time => (_now - _origin) / 1e9;
+    /// <summary>Seconds since the end of the warm-up, as of the last event processed (kept, not recomputed: the loop reads it several times a step).</summary>
+    public double Time { get; private set; }
 
     public double TimeLeft => double.PositiveInfinity;
 
@@ -174,11 +176,13 @@ public sealed class ReplayMarket : IMarket
                 }
                 if (_state.HasBothSides && (fills.Count > fillsBefore || _now >= returnAt))
                 {
+                    Time = Elapsed(_now);
                     return;
                 }
             }
         }
 
+        Time = Elapsed(_now);
         _finished = true;
     }
 
@@ -249,6 +253,8 @@ public sealed class ReplayMarket : IMarket
         }
     }
 
+    private double Elapsed(long now) => (now - _origin) / 1e9;
+
     /// <summary>Our fills among the shadow exchange's changes, priced at our order and marked at the mid now.</summary>
     // Called only when there are changes: most events change none of our orders.
     private void AddFills(List<Fill> fills)
@@ -258,7 +264,7 @@ public sealed class ReplayMarket : IMarket
             if (change.Kind == ShadowEventKind.Filled)
             {
                 double quantity = change.Lots * _lot;
-                fills.Add(new Fill(Time, change.OrderId, change.Side, change.Price, quantity, Instrument.Fee(change.Price, quantity, isMaker: true), IsMaker: true, Mid));
+                fills.Add(new Fill(Elapsed(_now), change.OrderId, change.Side, change.Price, quantity, Instrument.Fee(change.Price, quantity, isMaker: true), IsMaker: true, Mid));
             }
         }
     }
