@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace MarketMaking.Core.Collections;
 
 /// <summary>
@@ -24,7 +26,7 @@ public sealed class RingBuffer<T>
         {
             if ((uint)index >= (uint)Count)
             {
-                throw new ArgumentOutOfRangeException(nameof(index), index, "outside the queue");
+                ThrowOutside(index);
             }
 
             return ref _items[(_head + index) & (_items.Length - 1)];
@@ -48,12 +50,19 @@ public sealed class RingBuffer<T>
     {
         if (Count == 0)
         {
-            throw new InvalidOperationException("the queue is empty");
+            ThrowEmpty();
         }
 
         _head = (_head + 1) & (_items.Length - 1);
         Count--;
     }
+
+    // Throws kept out of the accessors, so the JIT inlines them into the windows' loops.
+    [DoesNotReturn]
+    private static void ThrowOutside(int index) => throw new ArgumentOutOfRangeException(nameof(index), index, "outside the queue");
+
+    [DoesNotReturn]
+    private static void ThrowEmpty() => throw new InvalidOperationException("the queue is empty");
 
     private void Grow()
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using MarketMaking.Core.Errors;
@@ -20,14 +21,16 @@ public sealed class MmevReader : MarketDataReader, ILevelEchoSource
     private const int BlockEvents = 6_553;
 
     private readonly Stream _stream;
-    // Not zeroed: every byte is read into before it is decoded.
-    private readonly byte[] _block = GC.AllocateUninitializedArray<byte>(BlockEvents * MmevFormat.RecordSize);
+    // From the shared pool (back on Dispose): replays one after another (a sweep, a benchmark) reuse a
+    // block whose pages are mapped and cached, where a new one faulted its pages in on every replay.
+    private readonly byte[] _block = ArrayPool<byte>.Shared.Rent(BlockEvents * MmevFormat.RecordSize);
     private readonly long _headerCount;
     private readonly int _headerSize;
     private long _read;
     private MarketEvent _held;
     private bool _holding;
     private bool _omitLevelEchoes;
+    private bool _disposed;
 
     public MmevReader(string path)
         : base(path)
@@ -58,13 +61,20 @@ public sealed class MmevReader : MarketDataReader, ILevelEchoSource
 
     public long OmittedEvents { get; private set; }
 
-    public override int Read(Span<MarketEvent> buffer) => OmitLevelEchoes ? ReadWithoutEchoes(buffer) : ReadRecords(buffer);
+    public override int Read(Span<MarketEvent> buffer)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return OmitLevelEchoes ? ReadWithoutEchoes(buffer) : ReadRecords(buffer);
+    }
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !_disposed)
         {
+            // Once only: a block returned twice would be handed to two renters.
+            _disposed = true;
             _stream.Dispose();
+            ArrayPool<byte>.Shared.Return(_block);
         }
 
         base.Dispose(disposing);

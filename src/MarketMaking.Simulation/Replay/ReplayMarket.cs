@@ -45,7 +45,8 @@ public sealed class ReplayMarket : IMarket
     private long _origin;
     private long _now;
     private bool _finished;
-    private long _events;
+    // Events of the buffers read before this one (with _position, the events processed).
+    private long _eventsBefore;
     private long _batches;
 
     public ReplayMarket(IMarketEventSource source, ReplaySettings settings)
@@ -111,7 +112,7 @@ public sealed class ReplayMarket : IMarket
     public long LocalTime => _now;
 
     /// <summary>Counts so far; the events include those the source left out (<see cref="ILevelEchoSource"/>).</summary>
-    public ReplayStatistics Statistics => new(_events + (_echoes?.OmittedEvents ?? 0), _batches, _exchange.CrossingRejects, _exchange.ThroughFills, _exchange.QueueFills, _exchange.CrossFills, _exchange.TapeLotsRemoved);
+    public ReplayStatistics Statistics => new(_eventsBefore + _position + (_echoes?.OmittedEvents ?? 0), _batches, _exchange.CrossingRejects, _exchange.ThroughFills, _exchange.QueueFills, _exchange.CrossFills, _exchange.TapeLotsRemoved);
 
     public long Submit(Side side, double price, double quantity)
     {
@@ -159,7 +160,9 @@ public sealed class ReplayMarket : IMarket
             if (_changes.Count > 0)
             {
                 AddFills(fills);
+                _changes.Clear();
             }
+
             if (e.IsEndOfBatch)
             {
                 _batches++;
@@ -167,11 +170,11 @@ public sealed class ReplayMarket : IMarket
                 if (_queues is null)
                 {
                     // The shadow exchange's end-of-message check; the queue exchange fills at each event.
-                    _changes.Clear();
                     _exchange.EndOfBatch(e.ExchangeTime, _changes);
                     if (_changes.Count > 0)
                     {
                         AddFills(fills);
+                        _changes.Clear();
                     }
                 }
                 if (_state.HasBothSides && (fills.Count > fillsBefore || _now >= returnAt))
@@ -226,6 +229,7 @@ public sealed class ReplayMarket : IMarket
     {
         if (_position == _count)
         {
+            _eventsBefore += _count;
             _count = _source.Read(_buffer);
             _position = 0;
             if (_count == 0)
@@ -235,14 +239,12 @@ public sealed class ReplayMarket : IMarket
         }
 
         _position++;
-        _events++;
         return true;
     }
 
-    /// <summary>The event to the exchange, with the changes to our orders it makes in <see cref="_changes"/>.</summary>
+    /// <summary>The event to the exchange, with the changes to our orders it makes in <see cref="_changes"/> (empty before: whoever reads them clears them).</summary>
     private void Apply(in MarketEvent e)
     {
-        _changes.Clear();
         if (_queues is not null)
         {
             _queues.Apply(e, _changes);

@@ -37,7 +37,7 @@ public class LongMapTests
     }
 
     [Fact]
-    public void SeededChurnMatchesADictionaryThroughGrowthAndBackwardShiftDeletes()
+    public void SeededChurnMatchesADictionaryThroughGrowthAndBackwardShiftDeletesByKeyAndBySlot()
     {
         // Keys in a narrow range collide often, so removals shift whole probe runs; the map starts
         // small so it grows several times.
@@ -54,8 +54,19 @@ public class LongMapTests
                     Assert.Equal(reference.ContainsKey(key), exists);
                     reference[key] = step;
                     break;
-                case 1:
+                case 1 when step % 2 == 0:
                     Assert.Equal(reference.Remove(key), map.Remove(key));
+                    break;
+                case 1:
+                    // Found once, removed from its slot without a second probe (the order book's deletes).
+                    int slot = map.SlotOf(key);
+                    Assert.Equal(reference.Remove(key, out long removed), slot >= 0);
+                    if (slot >= 0)
+                    {
+                        Assert.Equal(removed, map.ValueAt(slot));
+                        map.RemoveAt(slot);
+                    }
+
                     break;
                 default:
                     ref long found = ref map.Find(key);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
@@ -46,6 +47,32 @@ public sealed class MmevTests : IDisposable
         Assert.Equal(10, reader.Count);
         Assert.Equal([.. SomeEvents(), SomeEvents()[0]], Events.ReadAll(reader, bufferSize: 3));
         Assert.Equal(64 + 8 + (10 * 40), new FileInfo(path).Length);
+    }
+
+    [Fact]
+    public void ADisposedReaderGivesItsBlockBackOnceAndRefusesToRead()
+    {
+        // Each reader's block comes from the shared pool and goes back on Dispose. Given back twice,
+        // it would be handed to two later readers at once.
+        string path = _temp.File("e.mmev");
+        using (var writer = new MmevWriter(path, Btc))
+        {
+            writer.Write(SomeEvents());
+        }
+
+        var reader = new MmevReader(path);
+        Assert.Equal(SomeEvents(), Events.ReadAll(reader, bufferSize: 4));
+        reader.Dispose();
+        reader.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => reader.Read(new MarketEvent[4]));
+
+        // The block is 6,553 records of 40 bytes: every array the pool hands out of that size is a different one.
+        byte[][] rented = [.. Enumerable.Range(0, 4).Select(_ => ArrayPool<byte>.Shared.Rent(6_553 * 40))];
+        Assert.Equal(rented.Length, rented.Distinct(ReferenceEqualityComparer.Instance).Count());
+        foreach (byte[] block in rented)
+        {
+            ArrayPool<byte>.Shared.Return(block);
+        }
     }
 
     [Theory]
