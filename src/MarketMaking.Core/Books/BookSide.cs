@@ -40,6 +40,12 @@ internal sealed class BookSide
 
     public BookLevel Best => _best < 0 ? default : new BookLevel(_base + _best, _sizes[_best]);
 
+    /// <summary>True when the side holds no level (the window holds the best level whenever there is one).</summary>
+    public bool IsEmpty => _best < 0;
+
+    /// <summary>The best price; only when not <see cref="IsEmpty"/>. The mid's read, without the size.</summary>
+    public long BestPrice => _base + _best;
+
     /// <summary>Level by distance from the touch (0 = best): walks the window's levels, then the overflow's.</summary>
     public BookLevel Level(int index)
     {

@@ -16,7 +16,7 @@ public sealed class OrderBook : IOrderBookView
     public bool IsCrossed => _bids.Count > 0 && _asks.Count > 0 && _bids.Best.Price >= _asks.Best.Price;
 
     /// <summary>Mid price in ticks (may be half a tick); NaN when a side is empty.</summary>
-    public double Mid => _bids.Count > 0 && _asks.Count > 0 ? (_bids.Best.Price + _asks.Best.Price) / 2.0 : double.NaN;
+    public double Mid => !_bids.IsEmpty && !_asks.IsEmpty ? (_bids.BestPrice + _asks.BestPrice) / 2.0 : double.NaN;
 
     /// <summary>Best ask minus best bid in ticks; 0 when a side is empty.</summary>
     public long Spread => _bids.Count > 0 && _asks.Count > 0 ? _asks.Best.Price - _bids.Best.Price : 0;
