@@ -19,6 +19,16 @@ public sealed class OrderBook : IOrderBookView
     public double Mid => !_bids.IsEmpty && !_asks.IsEmpty ? (_bids.BestPrice + _asks.BestPrice) / 2.0 : double.NaN;
 
     /// <summary>Best ask minus best bid in ticks; 0 when a side is empty.</summary>
+    /// <summary>True when both sides hold a level.</summary>
+    public bool HasBothSides => !_bids.IsEmpty && !_asks.IsEmpty;
+
+    /// <summary>The best price of a side in ticks; NaN when the side is empty.</summary>
+    public double BestPriceOrNaN(Side side)
+    {
+        BookSide book = Of(side);
+        return book.IsEmpty ? double.NaN : book.BestPrice;
+    }
+
     public long Spread => _bids.Count > 0 && _asks.Count > 0 ? _asks.Best.Price - _bids.Best.Price : 0;
 
     public int LevelCount(Side side) => Of(side).Count;

@@ -37,14 +37,14 @@ public sealed class BookMarketState
 
     public double Mid => _book.Mid * _tick;
 
-    public double BestBid => _book.LevelCount(Side.Buy) > 0 ? _book.Best(Side.Buy).Price * _tick : double.NaN;
+    public double BestBid => _book.BestPriceOrNaN(Side.Buy) * _tick;
 
-    public double BestAsk => _book.LevelCount(Side.Sell) > 0 ? _book.Best(Side.Sell).Price * _tick : double.NaN;
+    public double BestAsk => _book.BestPriceOrNaN(Side.Sell) * _tick;
 
     /// <summary>Realized volatility of the mid per √second over the window; NaN until a whole window has been seen.</summary>
     public double Volatility => _volatility.IsReady ? _volatility.Value * _tick : double.NaN;
 
-    public bool HasBothSides => _book.LevelCount(Side.Buy) > 0 && _book.LevelCount(Side.Sell) > 0;
+    public bool HasBothSides => _book.HasBothSides;
 
     public void OnTrade(in MarketEvent trade) => Features?.OnTrade(trade);
 

@@ -75,6 +75,44 @@ public class OrderBookTests
     }
 
     [Fact]
+    public void TheTouchAndMidMatchADictionaryModelWithLevelsFarApart()
+    {
+        // The mid and the touch read the dense window's best slot: it must hold the best level
+        // whenever a side has one, as levels come and go in clusters 40,000 ticks apart (the window
+        // spans 16,384), so the window recentres and far levels wait outside it.
+        Gen<(Side Side, long Price, int Size)> update =
+            from side in Gen.Elements(Side.Buy, Side.Sell)
+            from cluster in Gen.Choose(0, 2)
+            from offset in Gen.Choose(0, 20)
+            from size in Gen.Choose(0, 2)
+            select (side, 1_000_000L + (cluster * 40_000L) + offset, size);
+        Prop.ForAll(
+            Gen.ListOf(update).ToArbitrary(),
+            updates =>
+            {
+                var book = new OrderBook();
+                var model = new Dictionary<(Side, long), long>();
+                foreach ((Side side, long price, int size) in updates)
+                {
+                    book.Set(side, price, size);
+                    model[(side, price)] = size;
+                    long[] bids = model.Where(kv => kv.Key.Item1 == Side.Buy && kv.Value > 0).Select(kv => kv.Key.Item2).ToArray();
+                    long[] asks = model.Where(kv => kv.Key.Item1 == Side.Sell && kv.Value > 0).Select(kv => kv.Key.Item2).ToArray();
+                    double bestBid = bids.Length > 0 ? bids.Max() : double.NaN;
+                    double bestAsk = asks.Length > 0 ? asks.Min() : double.NaN;
+                    bool both = bids.Length > 0 && asks.Length > 0;
+                    if (!bestBid.Equals(book.BestPriceOrNaN(Side.Buy)) || !bestAsk.Equals(book.BestPriceOrNaN(Side.Sell))
+                        || both != book.HasBothSides || !(both ? (bestBid + bestAsk) / 2 : double.NaN).Equals(book.Mid))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void FarLevelsOutsideTheDenseWindowBehaveTheSame()
     {
         // Prices in three clusters far apart (the dense window spans 16,384 ticks), so levels move
