@@ -217,13 +217,13 @@ internal sealed class BookSide
         _overflow.TakeRange(_base, _base + WindowSize - 1, _moveIntoWindow);
     }
 
-    /// <summary>The next occupied slot after <paramref name="slot"/> going away from the touch, or −1.</summary>
     private static T[] Clear<T>(T[] array)
     {
         Array.Clear(array);
         return array;
     }
 
+    /// <summary>The next occupied slot after <paramref name="slot"/> going away from the touch, or −1.</summary>
     private int NextWorse(int slot) => _isBid ? PreviousOccupied(slot) : NextOccupied(slot);
 
     private int NextOccupied(int slot)

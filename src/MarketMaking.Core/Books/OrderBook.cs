@@ -13,14 +13,16 @@ public sealed class OrderBook : IOrderBookView
     private readonly BookSide _asks = new(isBid: false);
 
     /// <summary>True when both sides are quoted and the best bid is at or above the best ask.</summary>
-    public bool IsCrossed => _bids.Count > 0 && _asks.Count > 0 && _bids.Best.Price >= _asks.Best.Price;
+    public bool IsCrossed => HasBothSides && _bids.BestPrice >= _asks.BestPrice;
 
-    /// <summary>Mid price in ticks (may be half a tick); NaN when a side is empty.</summary>
-    public double Mid => !_bids.IsEmpty && !_asks.IsEmpty ? (_bids.BestPrice + _asks.BestPrice) / 2.0 : double.NaN;
-
-    /// <summary>Best ask minus best bid in ticks; 0 when a side is empty.</summary>
     /// <summary>True when both sides hold a level.</summary>
     public bool HasBothSides => !_bids.IsEmpty && !_asks.IsEmpty;
+
+    /// <summary>Mid price in ticks (may be half a tick); NaN when a side is empty.</summary>
+    public double Mid => HasBothSides ? (_bids.BestPrice + _asks.BestPrice) / 2.0 : double.NaN;
+
+    /// <summary>Best ask minus best bid in ticks; 0 when a side is empty.</summary>
+    public long Spread => HasBothSides ? _asks.BestPrice - _bids.BestPrice : 0;
 
     /// <summary>The best price of a side in ticks; NaN when the side is empty.</summary>
     public double BestPriceOrNaN(Side side)
@@ -28,8 +30,6 @@ public sealed class OrderBook : IOrderBookView
         BookSide book = Of(side);
         return book.IsEmpty ? double.NaN : book.BestPrice;
     }
-
-    public long Spread => _bids.Count > 0 && _asks.Count > 0 ? _asks.Best.Price - _bids.Best.Price : 0;
 
     public int LevelCount(Side side) => Of(side).Count;
 

@@ -31,24 +31,8 @@ public sealed class LongMap<TValue>
     /// <summary>The value of <paramref name="key"/>, or a null reference (<see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>) when it is absent.</summary>
     public ref TValue Find(long key)
     {
-        // The index is masked to the table, so the probe reads without bounds checks.
-        ref Entry entries = ref MemoryMarshal.GetArrayDataReference(_entries);
-        int i = Home(key);
-        while (true)
-        {
-            ref Entry e = ref Unsafe.Add(ref entries, i);
-            if (!e.Used)
-            {
-                return ref Unsafe.NullRef<TValue>();
-            }
-
-            if (e.Key == key)
-            {
-                return ref e.Value;
-            }
-
-            i = (i + 1) & _mask;
-        }
+        int slot = SlotOf(key);
+        return ref slot < 0 ? ref Unsafe.NullRef<TValue>() : ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), slot).Value;
     }
 
     public bool ContainsKey(long key) => !Unsafe.IsNullRef(ref Find(key));
@@ -118,16 +102,18 @@ public sealed class LongMap<TValue>
     /// <summary>The slot holding <paramref name="key"/>, or −1: valid until the next add or removal.</summary>
     public int SlotOf(long key)
     {
-        Entry[] entries = _entries;
+        // The index is masked to the table, so the probe reads without bounds checks.
+        ref Entry entries = ref MemoryMarshal.GetArrayDataReference(_entries);
         int i = Home(key);
         while (true)
         {
-            if (!entries[i].Used)
+            ref Entry e = ref Unsafe.Add(ref entries, i);
+            if (!e.Used)
             {
                 return -1;
             }
 
-            if (entries[i].Key == key)
+            if (e.Key == key)
             {
                 return i;
             }

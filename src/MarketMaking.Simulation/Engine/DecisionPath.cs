@@ -79,6 +79,7 @@ public sealed class DecisionPath
         return quotedSpread;
     }
 
+    /// <summary>One of our fills; <paramref name="quotedSpread"/> is our spread when the order was quoted.</summary>
     public void OnFill(in Fill fill, double quotedSpread)
     {
         Ledger.Apply(in fill);

@@ -118,10 +118,6 @@ public sealed class QueueExchange : IReplayExchange
                 }
 
                 break;
-            case MarketEventKind.OrderDelete:
-                // A third of an order-by-order day, so not through the book's own dispatch.
-                _book.Remove(e.Id, e.Side, e.Price, e.Size, whole: true);
-                break;
             case MarketEventKind.BookLevel when (e.Markers & EventMarkers.Snapshot) == 0:
                 break; // the level an order event left, for L2 readers: the orders have made it already
             default:
