@@ -146,7 +146,7 @@ internal static class TickToOrder
             Console.WriteLine("  the slowest decisions (µs: receipt → session + session → request, of which the venue client; a collection meanwhile):");
             foreach (int i in Enumerable.Range(0, measured.Latencies.Count).OrderByDescending(i => measured.Latencies[i]).Take(5))
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {measured.Latencies[i],8:F1} = {measured.Waits[i]:F1} + {measured.Handling[i]:F1}, client {measured.Client[i]:F1}{(measured.Collected[i] ? ", collected" : "")}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {measured.Latencies[i],8:F1} = {measured.Waits[i]:F1} + {measured.Handling[i]:F1}, client {measured.Client[i]:F1}{(measured.Collected[i] ? ", collected" : "")}{(measured.Compiled[i] > 0 ? $", {measured.Compiled[i]} methods compiled" : "")}"));
             }
 
             double[] samples = [.. measured.Latencies.Order()];
@@ -189,6 +189,7 @@ internal static class TickToOrder
         private long _received;
         private long _handled;
         private int _collections;
+        private long _compiled;
         private bool _measured;
 
         public List<double> Latencies { get; } = new(1 << 20);
@@ -207,6 +208,9 @@ internal static class TickToOrder
         /// <summary>Whether a collection ran between the session starting on the message and the request (the tail's usual suspect).</summary>
         public List<bool> Collected { get; } = new(1 << 20);
 
+        /// <summary>How many methods the JIT compiled (or recompiled, tiering up) between the session starting on the message and the request.</summary>
+        public List<long> Compiled { get; } = new(1 << 20);
+
         public string Name => inner.Name;
 
         public bool SupportsAmend => inner.SupportsAmend;
@@ -222,6 +226,7 @@ internal static class TickToOrder
             _received = message.Kind == BybitFeedMessageKind.OrderBook ? Session!.HandlingMessageReceivedAt : 0;
             _handled = Now();
             _collections = GC.CollectionCount(0);
+            _compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
             _measured = false;
             inner.Observe(message, updates);
         }
@@ -245,6 +250,7 @@ internal static class TickToOrder
                 Handling.Add((written - _handled) / 1000.0);
                 Client.Add((written - handed) / 1000.0);
                 Collected.Add(GC.CollectionCount(0) != _collections);
+                Compiled.Add(System.Runtime.JitInfo.GetCompiledMethodCount() - _compiled);
             }
 
             return reply;

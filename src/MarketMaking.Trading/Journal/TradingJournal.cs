@@ -11,9 +11,11 @@ namespace MarketMaking.Trading.Journal;
 /// The session's audit trail in an embedded SQLite database (WAL, one file per session): every
 /// decision, request, reply, order state change, fill, market-data gap, reconnect and risk event,
 /// with local and exchange times. Writes are queued (a lock-free queue, no wake-up per write) and
-/// a background writer commits what is there every few milliseconds in one transaction, so nothing
-/// on the tick-to-order path waits for the disk or for another thread; a commit survives a kill -9
-/// (WAL with synchronous=NORMAL is durable against a process crash).
+/// a writer on a thread of its own commits what is there every few milliseconds in one transaction,
+/// so nothing on the tick-to-order path waits for the disk or for another thread; a commit survives
+/// a kill -9 (WAL with synchronous=NORMAL is durable against a process crash). Not on the thread
+/// pool: a commit (a checkpoint can take milliseconds) held a pool thread that the sockets' reads
+/// continue on, and its 5 ms timer woke the runtime's timer thread 200 times a second.
 /// </summary>
 public sealed class TradingJournal : IAsyncDisposable
 {
@@ -25,8 +27,8 @@ public sealed class TradingJournal : IAsyncDisposable
     private readonly ConcurrentQueue<JournalEntry> _queue = new();
     private readonly SqliteConnection _connection;
     private readonly CancellationTokenSource _closing = new();
-    private readonly Task _writer;
-    private long _written;
+    private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _committed;
     private int _closed;
     private Exception? _failure;
 
@@ -36,7 +38,7 @@ public sealed class TradingJournal : IAsyncDisposable
         _connection = connection;
         State = state;
         Run = run;
-        _writer = Task.Run(WriteAsync);
+        new Thread(Write) { IsBackground = true, Name = "mm journal" }.Start();
     }
 
     public string Path { get; }
@@ -48,7 +50,7 @@ public sealed class TradingJournal : IAsyncDisposable
     public int Run { get; }
 
     /// <summary>Entries committed so far.</summary>
-    public long Written => Interlocked.Read(ref _written);
+    public long Written => Interlocked.Read(ref _committed);
 
     /// <summary>Why the writer stopped, if it failed (disk full, file removed); the session stops on it.</summary>
     public Exception? Failure => Volatile.Read(ref _failure);
@@ -174,7 +176,7 @@ public sealed class TradingJournal : IAsyncDisposable
             await _closing.CancelAsync().ConfigureAwait(false);
         }
 
-        await _writer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _writerDone.Task.ConfigureAwait(false);
         _connection.Dispose();
         _closing.Dispose();
     }
@@ -190,33 +192,25 @@ public sealed class TradingJournal : IAsyncDisposable
         _queue.Enqueue(entry);
     }
 
-    private async Task WriteAsync()
+    private void Write()
     {
         using var statements = new JournalStatements(_connection, Run);
-        using var timer = new PeriodicTimer(CommitInterval);
         var callbacks = new List<JournalEntry>();
         try
         {
             bool open = true;
             while (open)
             {
-                try
-                {
-                    open = await timer.WaitForNextTickAsync(_closing.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    open = false; // closing: one last commit of what is queued
-                }
-
+                open = !_closing.Token.WaitHandle.WaitOne(CommitInterval); // closing: one last commit of what is queued
                 while (!_queue.IsEmpty)
                 {
                     Commit(statements, callbacks);
                 }
             }
         }
-        catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException)
+        catch (Exception e)
         {
+            // Whatever stops the writer (a full disk, a removed file, a callback that threw) stops the session, not the process.
             Volatile.Write(ref _failure, e);
             foreach (JournalEntry entry in callbacks)
             {
@@ -227,6 +221,10 @@ public sealed class TradingJournal : IAsyncDisposable
             {
                 (entry.Callback as TaskCompletionSource)?.TrySetException(e);
             }
+        }
+        finally
+        {
+            _writerDone.TrySetResult();
         }
     }
 
@@ -247,7 +245,7 @@ public sealed class TradingJournal : IAsyncDisposable
 
         statements.Commit();
 
-        Interlocked.Add(ref _written, count);
+        Interlocked.Add(ref _committed, count);
         foreach (JournalEntry entry in callbacks)
         {
             switch (entry.Callback)

@@ -122,4 +122,24 @@ public class TradingJournalTests
         Assert.Contains("no such journal", Assert.Throws<TradingException>(() => JournalReader.Load(temp.Path + ".missing")).Message, StringComparison.Ordinal);
         Assert.Throws<OutputException>(() => TradingJournal.Open(temp.Path, 1, "local", "SIMUSDT", "as"));
     }
+
+    [Fact]
+    public async Task ACallbackThatThrowsStopsTheWriterAndNotTheProcess()
+    {
+        using var temp = new TempJournal();
+        await using (TradingJournal journal = TradingJournal.Open(temp.Path, 1, "local", "SIMUSDT", "as"))
+        {
+            var broken = new FormatException("the callback failed"); // not a storage error: the writer's thread must still not take the process down
+            journal.ReserveLinks("mm-abc", 100, _ => throw broken);
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (journal.Failure is null && waited.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(5);
+            }
+
+            Assert.Same(broken, journal.Failure);
+            Task flushed = journal.FlushAsync(); // a stopped journal takes nothing more and says so at once
+            Assert.True(flushed.IsCompletedSuccessfully);
+        }
+    }
 }
