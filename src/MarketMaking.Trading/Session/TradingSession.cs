@@ -39,6 +39,7 @@ public sealed class TradingSession
     private readonly OrderTracker _tracker = new();
     private readonly Dictionary<string, int> _faults = new(StringComparer.Ordinal);
     private readonly List<PrivateUpdate> _observed = [];
+    private readonly List<VenueExecution> _lost = [];
     private TradingJournal _journal = null!;
     private ExecutionBook _book = null!;
     private LinkIds _links = null!;
@@ -460,6 +461,10 @@ public sealed class TradingSession
         {
             _journal.Order(order);
         }
+        else if (order is null && _phase == Phase.Starting && _links.CounterOf(e.LinkId) >= 0)
+        {
+            _lost.Add(e); // the start's reconciliation: one of this journal's link ids that it does not hold, sent just before a crash
+        }
 
         _journal.Event("fill", now, e.ExecutionTime, e.LinkId, string.Create(CultureInfo.InvariantCulture, $"{e.Side} {e.Quantity}@{e.Price} fee {e.Fee} {(e.IsMaker ? "maker" : "taker")} exec {e.ExecutionId}; position {_book.Position}"));
         if (_positionOpened)
@@ -726,6 +731,7 @@ public sealed class TradingSession
             }
         }
 
+        RecordLostOrders(now);
         ReconcilePosition(snapshot.Position, now);
         if (_phase == Phase.Starting)
         {
@@ -785,6 +791,32 @@ public sealed class TradingSession
         TrackedOrder found = _tracker.Adopt(link, venueOrder.ExchangeOrderId, venueOrder.Side, venueOrder.Price, venueOrder.Quantity, venueOrder.CumulativeExecuted, now);
         _journal.Order(found);
         TakeOverOrCancel(found, venueOrder, now);
+    }
+
+    /// <summary>
+    /// Orders a crash kept out of the journal (sent in the writer's last commit interval) and that
+    /// the venue no longer holds open: their executions are journaled; this writes their rows, with
+    /// the quantity the executions add up to (all the venue's executions can tell), so the journal
+    /// holds every order the account traded. One still open was adopted or cancelled above.
+    /// </summary>
+    private void RecordLostOrders(long now)
+    {
+        foreach (IGrouping<string, VenueExecution> executions in _lost.GroupBy(e => e.LinkId, StringComparer.Ordinal))
+        {
+            if (_tracker.Find(executions.Key) is not null)
+            {
+                continue;
+            }
+
+            VenueExecution first = executions.First();
+            decimal executed = executions.Sum(e => e.Quantity);
+            TrackedOrder order = _tracker.Adopt(executions.Key, first.ExchangeOrderId, first.Side, first.Price, executed, executed, now);
+            _tracker.Close(order, now);
+            _journal.Order(order);
+            _journal.Event("order", now, first.ExecutionTime, order.LinkId, $"reconciled: sent before a crash and not in the journal, {executed} executed, not open on the venue → {order.State.Name()}");
+        }
+
+        _lost.Clear();
     }
 
     /// <summary>With --adopt-orders the order manager keeps, reduces or cancels the order at the next decision like one of its own; otherwise it is cancelled.</summary>

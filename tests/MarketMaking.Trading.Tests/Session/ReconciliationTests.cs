@@ -94,20 +94,13 @@ public class ReconciliationTests
     public async Task ARestartOnTheSameJournalResumesPastEveryLinkIdAndReconciles()
     {
         using var harness = new SessionHarness(messages: 2000);
-        Task<SessionResult> first = harness.Session.RunAsync();
-        await harness.PlayedAsync(700);
-        harness.Session.RequestStop();
-        await first;
+        await RunUntilAsync(harness, harness.Session, 700);
         IReadOnlyList<JournalOrder> before = JournalReader.Orders(harness.JournalPath);
         JournalState state = JournalReader.Load(harness.JournalPath);
         var links = new LinkIds(state.LinkPrefix!, 0, long.MaxValue);
         long highest = before.Max(o => links.CounterOf(o.LinkId));
 
-        TradingSession second = harness.New();
-        Task<SessionResult> again = second.RunAsync();
-        await harness.PlayedAsync(1400);
-        second.RequestStop();
-        SessionResult result = await again;
+        SessionResult result = await RunUntilAsync(harness, harness.New(), 1400);
 
         IReadOnlyList<JournalOrder> after = JournalReader.Orders(harness.JournalPath);
         Assert.All(after.Where(o => o.Run == 2), o => Assert.True(links.CounterOf(o.LinkId) > highest, o.LinkId));
@@ -117,6 +110,37 @@ public class ReconciliationTests
         Assert.Equal(result.VenuePosition, result.Position);
         Assert.Equal(result.VenueCash, result.Cash);
         Assert.Equal(result.VenueExecutions, result.JournalExecutions);
+    }
+
+    [Fact]
+    public async Task AnOrderACrashKeptOutOfTheJournalThatFilledMeanwhileGetsItsRowAtTheRestart()
+    {
+        using var harness = new SessionHarness(messages: 2000);
+        await RunUntilAsync(harness, harness.Session, 700);
+        JournalState state = JournalReader.Load(harness.JournalPath);
+        var links = new LinkIds(state.LinkPrefix!, 0, long.MaxValue);
+        string lost = state.LinkPrefix + (JournalReader.Orders(harness.JournalPath).Max(o => links.CounterOf(o.LinkId)) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // What a crashed run sent in the journal's last commit interval and never wrote: a market order, filled at once.
+        OrderReply sent = await harness.Venue.SendAsync(new OrderCommand(OrderCommandKind.Create, lost, Side.Buy, 0m, 0.01m, false, false, true, 0), default);
+        Assert.Equal(ReplyOutcome.Accepted, sent.Outcome);
+
+        SessionResult result = await RunUntilAsync(harness, harness.New(), 1400);
+
+        JournalOrder row = Assert.Single(JournalReader.Orders(harness.JournalPath), o => o.LinkId == lost);
+        Assert.Equal(("Filled", 2, Side.Buy, 0.01m, 0.01m), (row.State, row.Run, row.Side, row.Quantity, row.Executed));
+        Assert.Contains(harness.Events("order"), e => e.LinkId == lost && e.Detail.Contains("not in the journal", StringComparison.Ordinal));
+        Assert.Equal(result.VenuePosition, result.Position);
+        Assert.Equal(result.VenueExecutions, result.JournalExecutions);
+    }
+
+    /// <summary>Runs <paramref name="session"/> until the harness has played <paramref name="messages"/> market messages in all, then stops it.</summary>
+    private static async Task<SessionResult> RunUntilAsync(SessionHarness harness, TradingSession session, int messages)
+    {
+        Task<SessionResult> running = session.RunAsync();
+        await harness.PlayedAsync(messages);
+        session.RequestStop();
+        return await running;
     }
 
     /// <summary>A bid 50 ticks under the touch (never filled) for the first five decisions, then nothing: the bid is cancelled.</summary>
