@@ -796,8 +796,10 @@ public sealed class TradingSession
     /// <summary>
     /// Orders a crash kept out of the journal (sent in the writer's last commit interval) and that
     /// the venue no longer holds open: their executions are journaled; this writes their rows, with
-    /// the quantity the executions add up to (all the venue's executions can tell), so the journal
-    /// holds every order the account traded. One still open was adopted or cancelled above.
+    /// the quantity the executions add up to and the first one's price (all the executions can tell),
+    /// so the journal holds every order the account traded. One still open was adopted or cancelled
+    /// above. Only executions new to the book are collected: an order the journal closed long ago
+    /// (no longer tracked) keeps its row.
     /// </summary>
     private void RecordLostOrders(long now)
     {
