@@ -21,6 +21,13 @@ public static class MarketDataConverter
         long count;
         try
         {
+            // Like every other output, a missing folder is made (runs/ does not exist in a fresh clone).
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(outPath));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
             using (var writer = new MmevWriter(partial, source.Instrument))
             {
                 var buffer = new MarketEvent[8192];
@@ -34,10 +41,6 @@ public static class MarketDataConverter
             }
 
             File.Move(partial, outPath, overwrite: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            throw new OutputException(outPath, "its folder does not exist");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

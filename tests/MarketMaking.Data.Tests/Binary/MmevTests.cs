@@ -204,6 +204,21 @@ public sealed class MmevTests : IDisposable
     }
 
     [Fact]
+    public void AConversionMakesTheFoldersItsOutputNeeds()
+    {
+        string trades = _temp.Write("trades.csv", "exchange,symbol,timestamp,local_timestamp,id,side,price,amount", "x,Y,1,10,1,buy,1.5,1", "x,Y,2,20,2,sell,1.25,3");
+        string target = Path.Combine(_temp.File("runs"), "day", "trades.mmev");
+        using var source = new TardisTradeReader(trades);
+
+        ConversionResult result = MarketDataConverter.Convert(source, target);
+
+        Assert.Equal(2, result.Events);
+        using var binary = MarketDataFormats.Open(target, "mmev");
+        List<MarketEvent> read = Events.ReadAll(binary, 16);
+        Assert.Equal([Side.Buy, Side.Sell], read.Select(e => e.Side));
+    }
+
+    [Fact]
     public void AFailedConversionLeavesNoFile()
     {
         string bad = _temp.Write("bad.csv", "exchange,symbol,timestamp,local_timestamp,id,side,price,amount", "x,Y,1,10,1,buy,1.5,1", "x,Y,2,20,2,buy,oops,1");
