@@ -258,6 +258,8 @@ internal static class TickToOrder
 
         public Task<VenueSnapshot> SnapshotAsync(long executionsSince, CancellationToken cancellationToken) => inner.SnapshotAsync(executionsSince, cancellationToken);
 
+        public Task<IReadOnlyList<VenueOrderUpdate>> ClosedOrdersAsync(long since, CancellationToken cancellationToken) => inner.ClosedOrdersAsync(since, cancellationToken);
+
         public Task<long> ServerTimeAsync(CancellationToken cancellationToken) => inner.ServerTimeAsync(cancellationToken);
 
         public Task<VenueAccount> AccountAsync(long since, CancellationToken cancellationToken) => inner.AccountAsync(since, cancellationToken);

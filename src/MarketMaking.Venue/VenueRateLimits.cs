@@ -4,7 +4,7 @@ namespace MarketMaking.Venue;
 /// Requests allowed per endpoint in any rolling second (per account, as Bybit counts them). The
 /// defaults are Bybit's published linear limits for UTA 2.0 Pro (docs/v5/rate-limit/rate-limit.mdx):
 /// 10/s to create, amend, cancel, cancel all and batch-create (a batch counts its orders), 50/s for
-/// open orders, executions, positions and the wallet.
+/// open orders, order history, executions, positions and the wallet.
 /// </summary>
 public sealed record VenueRateLimits
 {
@@ -16,6 +16,7 @@ public sealed record VenueRateLimits
         ["/v5/order/cancel-all"] = 10,
         ["/v5/order/create-batch"] = 10,
         ["/v5/order/realtime"] = 50,
+        ["/v5/order/history"] = 50,
         ["/v5/execution/list"] = 50,
         ["/v5/position/list"] = 50,
         ["/v5/account/wallet-balance"] = 50,

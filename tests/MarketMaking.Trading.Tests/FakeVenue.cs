@@ -98,6 +98,8 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
         return snapshot with { Position = snapshot.Position + PositionOffset };
     }
 
+    public Task<IReadOnlyList<VenueOrderUpdate>> ClosedOrdersAsync(long since, CancellationToken cancellationToken) => inner.ClosedOrdersAsync(since, cancellationToken);
+
     public async Task<long> ServerTimeAsync(CancellationToken cancellationToken) =>
         (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100 + ServerOffset + await Task.FromResult(0L).ConfigureAwait(false);
 

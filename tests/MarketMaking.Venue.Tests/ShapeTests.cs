@@ -20,6 +20,7 @@ public sealed class ShapeTests : QuietVenueTest
         Shapes.Same(Example("amend-order.response.json"), await Http.SignedTextAsync(Venue, post, "/v5/order/amend",
             """{"category":"linear","symbol":"SIMUSDT","orderLinkId":"s-1","qty":"3"}"""));
         Shapes.Same(Example("open-order.response.json"), await Http.SignedTextAsync(Venue, get, "/v5/order/realtime", "category=linear&symbol=SIMUSDT&openOnly=0&limit=1"));
+        Shapes.Same(Example("order-list.response.json"), await Http.SignedTextAsync(Venue, get, "/v5/order/history", "category=linear&limit=1"));
         Shapes.Same(Example("batch-place.response.json"), await Http.SignedTextAsync(Venue, post, "/v5/order/create-batch",
             """{"category":"linear","request":[{"symbol":"SIMUSDT","side":"Buy","orderType":"Limit","qty":"1","price":"99.00","orderLinkId":"s-2"},{"symbol":"SIMUSDT","side":"Buy","orderType":"Limit","qty":"1","price":"98.00","orderLinkId":"s-3"}]}"""));
         Shapes.Same(Example("cancel-order.response.json"), await Http.SignedTextAsync(Venue, post, "/v5/order/cancel",

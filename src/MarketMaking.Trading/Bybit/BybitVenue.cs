@@ -201,6 +201,22 @@ public sealed class BybitVenue : IVenue
         return new VenueSnapshot(open, position, executions, Now());
     }
 
+    public async Task<IReadOnlyList<VenueOrderUpdate>> ClosedOrdersAsync(long since, CancellationToken cancellationToken)
+    {
+        // Only a start time: the seven days from it, as far as Bybit's history keeps closed orders.
+        var query = new BybitOrderHistoryQuery(Category, Instrument.Instrument.Symbol) { StartTime = Math.Max(since, 0) / NanosPerMilli, Limit = 50 };
+        var closed = new List<VenueOrderUpdate>();
+        await foreach (BybitOrder order in _client.ReadOrderHistoryAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            if (!order.OrderStatus.IsOpen())
+            {
+                closed.Add(Update(order));
+            }
+        }
+
+        return closed;
+    }
+
     public async Task<long> ServerTimeAsync(CancellationToken cancellationToken) =>
         (await _client.GetServerTimeAsync(cancellationToken).ConfigureAwait(false)).TimeNano;
 

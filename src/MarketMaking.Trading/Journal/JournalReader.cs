@@ -71,7 +71,29 @@ public static class JournalReader
             }
         }
 
-        return new JournalState(prefix, reserved, runs, Fills(connection), Orders(connection, onlyOpen: true));
+        return new JournalState(prefix, reserved, runs, Fills(connection), Orders(connection, onlyOpen: true))
+        {
+            LastLinkCounter = prefix is null ? -1 : LastLinkCounter(connection, prefix),
+            LastWrittenAt = Scalar(connection, "SELECT local_ns FROM events ORDER BY id DESC LIMIT 1") ?? 0,
+        };
+    }
+
+    /// <summary>The highest counter of the orders with this link-id prefix, or −1.</summary>
+    private static long LastLinkCounter(SqliteConnection connection, string prefix)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT MAX(CAST(substr(link_id, $from) AS INTEGER)) FROM orders WHERE substr(link_id, 1, $length) = $prefix";
+        command.Parameters.AddWithValue("$from", prefix.Length + 1);
+        command.Parameters.AddWithValue("$length", prefix.Length);
+        command.Parameters.AddWithValue("$prefix", prefix);
+        return command.ExecuteScalar() is long counter ? counter : -1;
+    }
+
+    private static long? Scalar(SqliteConnection connection, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() is long value ? value : null;
     }
 
     private static SqliteConnection OpenExisting(string path)

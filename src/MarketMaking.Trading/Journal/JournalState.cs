@@ -28,6 +28,16 @@ public sealed class JournalState
 
     public IReadOnlyList<JournalFill> Fills { get; }
 
+    /// <summary>
+    /// The highest counter among the journal's orders with <see cref="LinkPrefix"/> (−1: none). Rows are
+    /// committed in the order their ids were taken, so an id of this prefix with a higher counter,
+    /// below <see cref="LinkReserved"/>, was sent by an earlier run after its last commit (a crash) or never.
+    /// </summary>
+    public long LastLinkCounter { get; init; } = -1;
+
+    /// <summary>Local time (ns) of the last event the journal holds (0: none): the last commit before a crash was no earlier.</summary>
+    public long LastWrittenAt { get; init; }
+
     /// <summary>Orders the journal last saw open (a crashed run's orders may still rest on the venue).</summary>
     public IReadOnlyList<JournalOrder> OpenOrders { get; }
 

@@ -141,6 +141,15 @@ public sealed class PaperVenue : IVenue
         }
     }
 
+    /// <summary>Every closed paper order, whenever created: they live in this process (its runs on one journal share them) and the paper clock is the market's, not the one <paramref name="since"/> is on.</summary>
+    public Task<IReadOnlyList<VenueOrderUpdate>> ClosedOrdersAsync(long since, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<VenueOrderUpdate>>(_byLink.Values.Where(o => !o.IsOpen).Select(o => o.Update(_clock)).ToList());
+        }
+    }
+
     public Task<long> ServerTimeAsync(CancellationToken cancellationToken) => _data.ServerTimeAsync(cancellationToken);
 
     public Task<VenueAccount> AccountAsync(long since, CancellationToken cancellationToken)

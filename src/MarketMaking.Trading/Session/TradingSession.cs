@@ -39,10 +39,10 @@ public sealed class TradingSession
     private readonly OrderTracker _tracker = new();
     private readonly Dictionary<string, int> _faults = new(StringComparer.Ordinal);
     private readonly List<PrivateUpdate> _observed = [];
-    private readonly List<VenueExecution> _lost = [];
     private TradingJournal _journal = null!;
     private ExecutionBook _book = null!;
     private LinkIds _links = null!;
+    private LostOrders _lost = null!;
     private VenueInstrument _instrument = null!;
     private LiveMarket _market = null!;
     private DecisionPath _path = null!;
@@ -160,6 +160,7 @@ public sealed class TradingSession
         }
 
         _links = new LinkIds(state.LinkPrefix ?? LinkIds.NewPrefix((ulong)_startedAt ^ ((ulong)Environment.ProcessId << 40) ^ ((ulong)(_settings.Portfolio?.Instrument ?? 0) << 56)), state.LinkReserved, state.LinkReserved);
+        _lost = new LostOrders(_links, state.LastLinkCounter, state.LinkReserved, state.LastWrittenAt);
         _journal.Event("start", _startedAt, 0, null, $"run {_journal.Run} on {_venue.Name}, {_settings.Symbol}, {_settings.StrategyName}; journal holds {_book.Count} executions, position {_book.Position}");
         _instrument = await _venue.ConnectAsync(_settings.Symbol, token).ConfigureAwait(false);
         await CheckClockAsync(token).ConfigureAwait(false);
@@ -461,9 +462,9 @@ public sealed class TradingSession
         {
             _journal.Order(order);
         }
-        else if (order is null && _phase == Phase.Starting && _links.CounterOf(e.LinkId) >= 0)
+        else if (order is null && _phase == Phase.Starting && _lost.Covers(e.LinkId))
         {
-            _lost.Add(e); // the start's reconciliation: one of this journal's link ids that it does not hold, sent just before a crash
+            _lost.Collect(e); // the start's reconciliation: an id an earlier run sent just before a crash, not in the journal
         }
 
         _journal.Event("fill", now, e.ExecutionTime, e.LinkId, string.Create(CultureInfo.InvariantCulture, $"{e.Side} {e.Quantity}@{e.Price} fee {e.Fee} {(e.IsMaker ? "maker" : "taker")} exec {e.ExecutionId}; position {_book.Position}"));
@@ -677,12 +678,18 @@ public sealed class TradingSession
 
         // Executions since a second before the last one known (the query is by time; duplicates are skipped by id).
         long since = (_book.LastExecutionTime > 0 ? _book.LastExecutionTime : _startedAt) - 1_000_000_000;
+        bool lookForLost = _phase == Phase.Starting && _lost.Possible;
         _ = Task.Run(async () =>
         {
             VenueSnapshot? snapshot = null;
             try
             {
                 snapshot = await _venue.SnapshotAsync(since, _router.Cancellation).ConfigureAwait(false);
+                if (lookForLost)
+                {
+                    // Asked after the open orders: an order that closes in between shows in one or the other.
+                    snapshot = snapshot with { ClosedOrders = await _venue.ClosedOrdersAsync(_lost.Since, _router.Cancellation).ConfigureAwait(false) };
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -731,7 +738,7 @@ public sealed class TradingSession
             }
         }
 
-        RecordLostOrders(now);
+        _lost.Record(snapshot.ClosedOrders, _tracker, _journal, now);
         ReconcilePosition(snapshot.Position, now);
         if (_phase == Phase.Starting)
         {
@@ -791,34 +798,6 @@ public sealed class TradingSession
         TrackedOrder found = _tracker.Adopt(link, venueOrder.ExchangeOrderId, venueOrder.Side, venueOrder.Price, venueOrder.Quantity, venueOrder.CumulativeExecuted, now);
         _journal.Order(found);
         TakeOverOrCancel(found, venueOrder, now);
-    }
-
-    /// <summary>
-    /// Orders a crash kept out of the journal (sent in the writer's last commit interval) and that
-    /// the venue no longer holds open: their executions are journaled; this writes their rows, with
-    /// the quantity the executions add up to and the first one's price (all the executions can tell),
-    /// so the journal holds every order the account traded. One still open was adopted or cancelled
-    /// above. Only executions new to the book are collected: an order the journal closed long ago
-    /// (no longer tracked) keeps its row.
-    /// </summary>
-    private void RecordLostOrders(long now)
-    {
-        foreach (IGrouping<string, VenueExecution> executions in _lost.GroupBy(e => e.LinkId, StringComparer.Ordinal))
-        {
-            if (_tracker.Find(executions.Key) is not null)
-            {
-                continue;
-            }
-
-            VenueExecution first = executions.First();
-            decimal executed = executions.Sum(e => e.Quantity);
-            TrackedOrder order = _tracker.Adopt(executions.Key, first.ExchangeOrderId, first.Side, first.Price, executed, executed, now);
-            _tracker.Close(order, now);
-            _journal.Order(order);
-            _journal.Event("order", now, first.ExecutionTime, order.LinkId, $"reconciled: sent before a crash and not in the journal, {executed} executed, not open on the venue → {order.State.Name()}");
-        }
-
-        _lost.Clear();
     }
 
     /// <summary>With --adopt-orders the order manager keeps, reduces or cancels the order at the next decision like one of its own; otherwise it is cancelled.</summary>

@@ -48,6 +48,13 @@ public interface IVenue : IAsyncDisposable
     /// <summary>Open orders, position, and executions at or after <paramref name="executionsSince"/> (ns since the epoch).</summary>
     Task<VenueSnapshot> SnapshotAsync(long executionsSince, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Orders on the symbol closed now (filled, cancelled, rejected), at least those created at or after
+    /// <paramref name="since"/> (ns since the epoch), from the venue's order history: where the start's
+    /// reconciliation finds the orders a crash kept out of the journal, traded or not (it picks them by link id).
+    /// </summary>
+    Task<IReadOnlyList<VenueOrderUpdate>> ClosedOrdersAsync(long since, CancellationToken cancellationToken);
+
     /// <summary>The venue's clock (ns since the epoch), for the drift check.</summary>
     Task<long> ServerTimeAsync(CancellationToken cancellationToken);
 

@@ -13,6 +13,8 @@ internal sealed class AccountRequests(VenueLedger ledger)
     private const string Category = VenueExchange.Category;
     private const string SettleCoin = VenueExchange.SettleCoin;
     private const int RecentClosed = 500;
+    private const long Day = 86_400_000L;
+    private const long Week = 7 * Day;
 
     /// <summary>The instrument a symbol names; an unlisted symbol goes to the first, which refuses it with Bybit's error.</summary>
     public VenueExchange For(string? symbol) => ledger.Find(symbol) ?? ledger.Exchanges[0];
@@ -61,6 +63,47 @@ internal sealed class AccountRequests(VenueLedger ledger)
 
         return VenueReply<BybitPage<BybitOrder>>.Ok(VenueExchange.Page(matches.Select(m => m.Exchange.OrderRecord(m.Order, stream: false)), query.Limit, 20, 50, query.Cursor));
     }
+
+    /// <summary>
+    /// GET /v5/order/history: every instrument's orders (or those the symbol or coin names) created
+    /// in a window of at most seven days (the last seven by default; by id, whenever created), newest
+    /// first. An order that closed without trading (cancelled, rejected) is kept a day after it
+    /// closed; one older than seven days only if it traded, as Bybit keeps them.
+    /// </summary>
+    public VenueReply<BybitPage<BybitOrder>> OrderHistory(BybitOrderHistoryQuery query)
+    {
+        if (query.Category != Category)
+        {
+            return VenueReply<BybitPage<BybitOrder>>.Error(VenueErrors.ParamsError, VenueErrors.Params($"category must be {Category} on this venue"));
+        }
+
+        if (query.StartTime is { } from && query.EndTime is { } to && (to < from || to - from > Week))
+        {
+            return VenueReply<BybitPage<BybitOrder>>.Error(VenueErrors.ParamsError, VenueErrors.Params("endTime must be after startTime and within 7 days of it"));
+        }
+
+        long now = ledger.Exchanges[0].NowMs;
+        long end = query.EndTime ?? (query.StartTime is { } s ? s + Week : now);
+        long start = query.StartTime ?? end - Week;
+        bool byId = query.OrderId is not null || query.OrderLinkId is not null;
+        IEnumerable<VenueExchange> listed = query.Symbol is null && query.BaseCoin is null && query.SettleCoin is null
+            ? ledger.Exchanges
+            : ledger.Exchanges.Where(e => e.Listed(query.Symbol, query.BaseCoin, query.SettleCoin));
+        IEnumerable<(VenueExchange Exchange, VenueOrder Order)> matches = listed
+            .SelectMany(e => e.AllOrders.Select(o => (e, o)))
+            .Where(m => (query.OrderId is null || m.o.OrderId == query.OrderId)
+                && (query.OrderLinkId is null || m.o.OrderLinkId == query.OrderLinkId)
+                && (query.OrderStatus is null || m.o.Status == query.OrderStatus)
+                && (byId || (m.o.CreatedTime >= start && m.o.CreatedTime <= end))
+                && Kept(m.o, now))
+            .OrderByDescending(m => m.o.Number);
+        return VenueReply<BybitPage<BybitOrder>>.Ok(VenueExchange.Page(matches.Select(m => m.Exchange.HistoryRecord(m.Order)), query.Limit, 20, 50, query.Cursor));
+    }
+
+    /// <summary>Whether Bybit's history still shows <paramref name="order"/> at <paramref name="now"/> (ms): one that traded always, one created in the last seven days if open or filled, one that closed without trading for a day.</summary>
+    internal static bool Kept(VenueOrder order, long now) =>
+        order.FilledLots > 0
+        || (now - order.CreatedTime <= Week && (order.IsOpen || order.Status == BybitOrderStatus.Filled || now - order.UpdatedTime <= Day));
 
     /// <summary>GET /v5/execution/list: newest first.</summary>
     public VenueReply<BybitPage<BybitExecution>> ExecutionList(BybitExecutionQuery query)

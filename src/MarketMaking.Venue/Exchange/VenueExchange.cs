@@ -312,6 +312,9 @@ internal sealed class VenueExchange : IVenueMarketSink
     /// <summary>Every order of this instrument, oldest first.</summary>
     public IReadOnlyList<VenueOrder> AllOrders => _orders;
 
+    /// <summary>The venue's clock (ms since the epoch).</summary>
+    public long NowMs => _clock.NowMs;
+
     /// <summary>Whether a query by symbol, base coin or settle coin covers this instrument.</summary>
     public bool Listed(string? symbol, string? baseCoin, string? settleCoin) =>
         symbol is not null ? symbol == Symbol : baseCoin is not null ? Symbol == baseCoin + SettleCoin : settleCoin == SettleCoin;
@@ -784,6 +787,16 @@ internal sealed class VenueExchange : IVenueMarketSink
 
         return new BybitPage<T> { Category = Category, List = page, NextPageCursor = more ? (offset + size).ToString(CultureInfo.InvariantCulture) : "" };
     }
+
+    /// <summary>An order as GET /v5/order/history shows it: the REST record and the fields only the history has.</summary>
+    public BybitOrder HistoryRecord(VenueOrder order) => OrderRecord(order, stream: false) with
+    {
+        SlippageToleranceType = "UNKNOWN",
+        SlippageTolerance = "",
+        ExtraFees = "",
+        RpiTakerAccess = false,
+        RpiMatchedQty = 0m,
+    };
 
     public BybitOrder OrderRecord(VenueOrder order, bool stream)
     {

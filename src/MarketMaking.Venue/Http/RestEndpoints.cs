@@ -26,7 +26,7 @@ internal sealed class RestEndpoints
     private static readonly string[] PrivatePaths =
     [
         "/v5/order/create", "/v5/order/amend", "/v5/order/cancel", "/v5/order/cancel-all", "/v5/order/create-batch",
-        "/v5/order/realtime", "/v5/execution/list", "/v5/position/list", "/v5/account/wallet-balance",
+        "/v5/order/realtime", "/v5/order/history", "/v5/execution/list", "/v5/position/list", "/v5/account/wallet-balance",
     ];
 
     private readonly VenueLoop _loop;
@@ -199,6 +199,19 @@ internal sealed class RestEndpoints
                     Limit = (int?)Long(query, "limit"),
                     Cursor = Value(query, "cursor"),
                 }, q => _loop.Account.Orders(q)).ConfigureAwait(false), Answers.BybitResponseBybitPageBybitOrder),
+                "/v5/order/history" => Serialize(await Run(new BybitOrderHistoryQuery(Value(query, "category") ?? "", Value(query, "symbol"))
+                {
+                    BaseCoin = Value(query, "baseCoin"),
+                    SettleCoin = Value(query, "settleCoin"),
+                    OrderId = Value(query, "orderId"),
+                    OrderLinkId = Value(query, "orderLinkId"),
+                    OrderFilter = Value(query, "orderFilter"),
+                    OrderStatus = Value(query, "orderStatus") is { } status ? JsonSerializer.Deserialize($"\"{status}\"", BybitTradingJsonContext.Default.BybitOrderStatus) : null,
+                    StartTime = Long(query, "startTime"),
+                    EndTime = Long(query, "endTime"),
+                    Limit = (int?)Long(query, "limit"),
+                    Cursor = Value(query, "cursor"),
+                }, q => _loop.Account.OrderHistory(q)).ConfigureAwait(false), Answers.BybitResponseBybitPageBybitOrder),
                 "/v5/execution/list" => Serialize(await Run(new BybitExecutionQuery(Value(query, "category") ?? "", Value(query, "symbol"))
                 {
                     OrderId = Value(query, "orderId"),

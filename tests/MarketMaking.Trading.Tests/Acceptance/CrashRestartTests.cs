@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MarketMaking.Core.Orders;
+using MarketMaking.Data.Bybit.Trading;
 using MarketMaking.Trading.Journal;
 using MarketMaking.Trading.Orders;
 using MarketMaking.Venue;
@@ -40,6 +43,17 @@ public class CrashRestartTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Null(first.EndedAt);
         var links = new LinkIds(afterCrash.LinkPrefix!, 0, long.MaxValue);
         long highestBefore = JournalReader.Orders(journal.Path).Max(o => links.CounterOf(o.LinkId));
+        Assert.Equal(highestBefore, afterCrash.LastLinkCounter);
+
+        // An order the crash kept out of the journal that went without trading (as if sent in the writer's last
+        // interval, then cancelled): the restart must find it in the venue's order history and write its row.
+        string lost = afterCrash.LinkPrefix + (afterCrash.LinkReserved - 1).ToString(CultureInfo.InvariantCulture);
+        using (var client = new BybitTradingClient(local.Credentials, new BybitTradingOptions { Environment = local.Environment }))
+        {
+            Assert.Empty((await client.GetOrdersAsync(new BybitOrderQuery("linear") { OrderLinkId = lost })).Result.List); // the crashed run never got that far
+            await client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = "SIMUSDT", Side = Side.Buy, OrderType = BybitOrderType.Limit, Qty = 10, Price = 1.00m, OrderLinkId = lost });
+            await client.CancelOrderAsync(new BybitCancelRequest { Category = "linear", Symbol = "SIMUSDT", OrderLinkId = lost });
+        }
 
         using MmProcess restarted = MmProcess.Trade(local, "--strategy", "touch", "--journal", journal.Path, "--duration", "5s", "--json", "--out", folder);
         Assert.Equal(0, await restarted.ExitAsync(TimeSpan.FromSeconds(60)));
@@ -62,6 +76,8 @@ public class CrashRestartTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.All(orders.Where(o => o.Run == 2), o => Assert.True(links.CounterOf(o.LinkId) > highestBefore, o.LinkId));
         Assert.DoesNotContain(JournalReader.Events(journal.Path, "reply"), e => e.Detail.Contains("110072", StringComparison.Ordinal));
         Assert.All(leftBehind, link => Assert.Contains(JournalReader.Orders(journal.Path), o => o.LinkId == link && o.State is "Cancelled" or "Filled"));
+        JournalOrder lostRow = Assert.Single(orders, o => o.LinkId == lost);
+        Assert.Equal(("Cancelled", 2, 10m, 0m), (lostRow.State, lostRow.Run, lostRow.Quantity, lostRow.Executed));
 
         // The journal is whole: both runs, the second ended cleanly, the crashed run's orders reconciled.
         JournalState whole = JournalReader.Load(journal.Path);

@@ -134,6 +134,31 @@ public class ReconciliationTests
         Assert.Equal(result.VenueExecutions, result.JournalExecutions);
     }
 
+    [Fact]
+    public async Task AnOrderACrashKeptOutOfTheJournalThatWasCancelledUntradedGetsItsRowFromTheVenuesHistory()
+    {
+        using var harness = new SessionHarness(messages: 2000);
+        await RunUntilAsync(harness, harness.Session, 700);
+        JournalState state = JournalReader.Load(harness.JournalPath);
+        Assert.Equal(JournalReader.Orders(harness.JournalPath).Max(o => new LinkIds(state.LinkPrefix!, 0, long.MaxValue).CounterOf(o.LinkId)), state.LastLinkCounter);
+        string lost = state.LinkPrefix + (state.LastLinkCounter + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // What a crashed run sent in the journal's last commit interval and never wrote: a bid far under the book, cancelled before the restart.
+        Assert.Equal(ReplyOutcome.Accepted, (await harness.Venue.SendAsync(new OrderCommand(OrderCommandKind.Create, lost, Side.Buy, 500.0m, 0.01m, false, false, false, 0), default)).Outcome);
+        Assert.Equal(ReplyOutcome.Accepted, (await harness.Venue.SendAsync(new OrderCommand(OrderCommandKind.Cancel, lost, Side.Buy, 0, 0, false, false, false, 0), default)).Outcome);
+        await Task.Delay(20);
+        harness.Venue.Inner.Tick((DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100, []); // the paper venue's clock runs on: the cancel lands
+        Assert.Contains(await harness.Venue.ClosedOrdersAsync(0, default), o => o.LinkId == lost && o.Status == VenueOrderStatus.Cancelled);
+
+        SessionResult result = await RunUntilAsync(harness, harness.New(), 1400);
+
+        JournalOrder row = Assert.Single(JournalReader.Orders(harness.JournalPath), o => o.LinkId == lost);
+        Assert.Equal(("Cancelled", 2, Side.Buy, 500.0m, 0.01m, 0m), (row.State, row.Run, row.Side, row.Price, row.Quantity, row.Executed));
+        Assert.Contains(harness.Events("order"), e => e.LinkId == lost && e.Detail.Contains("not in the journal, Cancelled on the venue", StringComparison.Ordinal));
+        Assert.DoesNotContain(JournalReader.Fills(harness.JournalPath), f => f.LinkId == lost);
+        Assert.Equal(result.VenuePosition, result.Position);
+    }
+
     /// <summary>Runs <paramref name="session"/> until the harness has played <paramref name="messages"/> market messages in all, then stops it.</summary>
     private static async Task<SessionResult> RunUntilAsync(SessionHarness harness, TradingSession session, int messages)
     {

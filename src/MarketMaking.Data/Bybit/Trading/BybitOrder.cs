@@ -109,6 +109,14 @@ public sealed record BybitOrder
 
     public string PlaceType { get; init; } = "";
 
+    /// <summary>Slippage tolerance type of a market order (<c>TickSize</c>, <c>Percent</c>, <c>UNKNOWN</c>): in the order history only.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SlippageToleranceType { get; init; }
+
+    /// <summary>In the order history only (a string, empty when none).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SlippageTolerance { get; init; }
+
     /// <summary>Creation time, ms (a string on the wire).</summary>
     [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString)]
     public long CreatedTime { get; init; }
@@ -116,6 +124,10 @@ public sealed record BybitOrder
     /// <summary>Last update, ms (a string on the wire).</summary>
     [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString)]
     public long UpdatedTime { get; init; }
+
+    /// <summary>Fee rate information of some spot orders, empty otherwise: in the order history only.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ExtraFees { get; init; }
 
     /// <summary>Linear and spot: cumulative fees by coin.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -133,11 +145,11 @@ public sealed record BybitOrder
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? FeeCurrency { get; init; }
 
-    /// <summary>On the stream only.</summary>
+    /// <summary>On the stream and in the order history only.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? RpiTakerAccess { get; init; }
 
-    /// <summary>On the stream only.</summary>
+    /// <summary>On the stream and in the order history only.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? RpiMatchedQty { get; init; }
 }

@@ -37,6 +37,7 @@ public sealed class BybitTradingClient : IDisposable
     private const string CancelAllPath = "/v5/order/cancel-all";
     private const string BatchPath = "/v5/order/create-batch";
     private const string OpenOrdersPath = "/v5/order/realtime";
+    private const string OrderHistoryPath = "/v5/order/history";
     private const string ExecutionsPath = "/v5/execution/list";
     private const string PositionsPath = "/v5/position/list";
     private const string WalletPath = "/v5/account/wallet-balance";
@@ -111,24 +112,29 @@ public sealed class BybitTradingClient : IDisposable
     }
 
     /// <summary>Every order the query matches, following the page cursors.</summary>
-    public async IAsyncEnumerable<BybitOrder> ReadOrdersAsync(BybitOrderQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<BybitOrder> ReadOrdersAsync(BybitOrderQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        for (string? cursor = null; ;)
-        {
-            BybitPage<BybitOrder> page = (await GetOrdersAsync(query with { Cursor = cursor }, cancellationToken).ConfigureAwait(false)).Result;
-            foreach (BybitOrder order in page.List)
-            {
-                yield return order;
-            }
+        return ReadPagesAsync(cursor => GetOrdersAsync(query with { Cursor = cursor }, cancellationToken), cancellationToken);
+    }
 
-            if (page.NextPageCursor.Length == 0 || page.List.Count == 0)
-            {
-                yield break;
-            }
+    /// <summary>GET /v5/order/history: one page of the orders created in a window of at most seven days, newest first.</summary>
+    public Task<BybitReply<BybitPage<BybitOrder>>> GetOrderHistoryAsync(BybitOrderHistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        string text = new BybitQueryString()
+            .Add("category", query.Category).Add("symbol", query.Symbol).Add("baseCoin", query.BaseCoin).Add("settleCoin", query.SettleCoin)
+            .Add("orderId", query.OrderId).Add("orderLinkId", query.OrderLinkId).Add("orderFilter", query.OrderFilter)
+            .Add("orderStatus", query.OrderStatus?.ToString()).Add("startTime", query.StartTime).Add("endTime", query.EndTime)
+            .Add("limit", query.Limit).AddVerbatim("cursor", query.Cursor).ToString();
+        return GetAsync(OrderHistoryPath, text, signed: true, Json.BybitResponseBybitPageBybitOrder, cancellationToken);
+    }
 
-            cursor = page.NextPageCursor;
-        }
+    /// <summary>Every order of the history the query matches, following the page cursors.</summary>
+    public IAsyncEnumerable<BybitOrder> ReadOrderHistoryAsync(BybitOrderHistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ReadPagesAsync(cursor => GetOrderHistoryAsync(query with { Cursor = cursor }, cancellationToken), cancellationToken);
     }
 
     /// <summary>GET /v5/execution/list: one page of fills, newest first.</summary>
@@ -143,23 +149,30 @@ public sealed class BybitTradingClient : IDisposable
     }
 
     /// <summary>Every fill the query matches (for example everything since a start time), following the page cursors.</summary>
-    public async IAsyncEnumerable<BybitExecution> ReadExecutionsAsync(BybitExecutionQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<BybitExecution> ReadExecutionsAsync(BybitExecutionQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return ReadPagesAsync(cursor => GetExecutionsAsync(query with { Cursor = cursor }, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The items of every page, asking for the next with the cursor each page gives until one gives none.</summary>
+    private static async IAsyncEnumerable<T> ReadPagesAsync<T>(Func<string?, Task<BybitReply<BybitPage<T>>>> page, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         for (string? cursor = null; ;)
         {
-            BybitPage<BybitExecution> page = (await GetExecutionsAsync(query with { Cursor = cursor }, cancellationToken).ConfigureAwait(false)).Result;
-            foreach (BybitExecution execution in page.List)
+            cancellationToken.ThrowIfCancellationRequested();
+            BybitPage<T> result = (await page(cursor).ConfigureAwait(false)).Result;
+            foreach (T item in result.List)
             {
-                yield return execution;
+                yield return item;
             }
 
-            if (page.NextPageCursor.Length == 0 || page.List.Count == 0)
+            if (result.NextPageCursor.Length == 0 || result.List.Count == 0)
             {
                 yield break;
             }
 
-            cursor = page.NextPageCursor;
+            cursor = result.NextPageCursor;
         }
     }
 

@@ -170,6 +170,36 @@ public sealed class BybitTradingClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OrderHistoryAsksAsDocumentedAndFollowsTheCursor()
+    {
+        var queries = new List<string>();
+        string firstPage = PrivateExamples.Text("order-list.response.json");
+        _server.Get("/v5/order/history", context =>
+        {
+            string query = context.Request.QueryString.Value!;
+            queries.Add(query);
+            string answer = query.Contains("cursor=", StringComparison.Ordinal)
+                ? firstPage.Replace("\"nextPageCursor\": \"page_token%3D39380%26\"", "\"nextPageCursor\": \"\"", StringComparison.Ordinal).Replace("YLxaWKMiHU", "ZMybXLNjIV", StringComparison.Ordinal)
+                : firstPage;
+            return BybitTestServer.Json(context, answer);
+        });
+        using BybitTradingClient client = Client();
+
+        var orders = new List<BybitOrder>();
+        await foreach (BybitOrder order in client.ReadOrderHistoryAsync(new BybitOrderHistoryQuery("linear", "BTCUSDT") { OrderStatus = BybitOrderStatus.Cancelled, StartTime = 1684476000000, Limit = 50 }))
+        {
+            orders.Add(order);
+        }
+
+        Assert.Equal(["YLxaWKMiHU", "ZMybXLNjIV"], orders.Select(o => o.OrderLinkId));
+        Assert.Equal(["?category=linear&symbol=BTCUSDT&orderStatus=Cancelled&startTime=1684476000000&limit=50", "?category=linear&symbol=BTCUSDT&orderStatus=Cancelled&startTime=1684476000000&limit=50&cursor=page_token%3D39380%26"], queries);
+        BybitOrder first = orders[0];
+        Assert.Equal((BybitOrderStatus.Cancelled, BybitRejectReason.PostOnlyWillTakeLiquidity, 0.000m, 26864.40m), (first.OrderStatus, first.RejectReason, first.CumExecQty, first.Price));
+        Assert.Equal(("UNKNOWN", "", ""), (first.SlippageToleranceType, first.SlippageTolerance, first.ExtraFees));
+        Assert.False(first.OrderStatus.IsOpen());
+    }
+
+    [Fact]
     public async Task ClockOffsetIsServerMinusLocalAndMovesTheTimestamps()
     {
         _server.Get("/v5/market/time", context => BybitTestServer.Json(context, PrivateExamples.Text("time.response.json")));

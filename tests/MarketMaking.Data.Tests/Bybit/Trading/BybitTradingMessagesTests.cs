@@ -20,7 +20,7 @@ public sealed class BybitTradingMessagesTests
     public static TheoryData<string> ResponseExamples => new()
     {
         "create-order.response.json", "amend-order.response.json", "cancel-order.response.json", "cancel-all.response.json",
-        "batch-place.response.json", "open-order.response.json", "execution.response.json", "position.response.json",
+        "batch-place.response.json", "open-order.response.json", "order-list.response.json", "execution.response.json", "position.response.json",
         "wallet-balance.response.json", "time.response.json", "ws-order.json", "ws-execution.json", "ws-position.json", "ws-wallet.json",
     };
 
@@ -34,7 +34,7 @@ public sealed class BybitTradingMessagesTests
             "create-order.response.json" or "amend-order.response.json" or "cancel-order.response.json" => RoundTrip(documented, Answers.BybitResponseBybitOrderAck),
             "cancel-all.response.json" => RoundTrip(documented, Answers.BybitResponseBybitCancelAllResult),
             "batch-place.response.json" => RoundTrip(documented, Answers.BybitResponseBybitBatchResult),
-            "open-order.response.json" => RoundTrip(documented, Answers.BybitResponseBybitPageBybitOrder),
+            "open-order.response.json" or "order-list.response.json" => RoundTrip(documented, Answers.BybitResponseBybitPageBybitOrder),
             "execution.response.json" => RoundTrip(documented, Answers.BybitResponseBybitPageBybitExecution),
             "position.response.json" => RoundTrip(documented, Answers.BybitResponseBybitPageBybitPosition),
             "wallet-balance.response.json" => RoundTrip(documented, Answers.BybitResponseBybitWalletBalance),
