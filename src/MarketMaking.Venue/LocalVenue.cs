@@ -1,3 +1,4 @@
+using MarketMaking.Core.Errors;
 using MarketMaking.Core.Randomness;
 using MarketMaking.Data.Bybit;
 using MarketMaking.Data.Bybit.Trading;
@@ -58,6 +59,45 @@ public sealed class LocalVenue : IAsyncDisposable
 
     /// <summary>The test account's secret (a local test key: printed at start so clients can sign).</summary>
     public string ApiSecret { get; }
+
+    /// <summary>
+    /// Writes the test account's key and secret to <paramref name="path"/> (its folder made), readable by
+    /// its owner only, in the form <c>mm trade --credentials</c> reads (<c>BYBIT_API_KEY=…</c>, <c>BYBIT_API_SECRET=…</c>).
+    /// </summary>
+    /// <exception cref="OutputException">The file cannot be written.</exception>
+    public void WriteCredentials(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        try
+        {
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var writer = new StreamWriter(path, options))
+            {
+                writer.Write($"{BybitCredentials.KeyVariable}={ApiKey}\n{BybitCredentials.SecretVariable}={ApiSecret}\n");
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                // A file that was there keeps its mode on Create: narrow it too.
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(path, e.Message);
+        }
+    }
 
     public FaultInjector Faults { get; }
 

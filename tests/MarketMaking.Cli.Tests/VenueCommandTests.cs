@@ -52,6 +52,28 @@ public sealed class VenueCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task WithCredentialsTheKeyAndSecretGoToAnOwnerOnlyFileThatTradeReads()
+    {
+        string keys = Path.Combine(_folder, "runs", "venue.keys");
+        var output = new Lines();
+        using var error = new StringWriter();
+        Task<int> running = Task.Run(() => MmApplication.Run(["venue", "--duration", "6s", "--seed", "5", "--credentials", keys], output, error));
+
+        string[] first = await output.FirstAsync(3);
+        BybitCredentials read = BybitCredentials.FromFile(keys); // refuses a file open to its group or others
+        Assert.Equal(first[1], read.ApiKey);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keys));
+        }
+
+        using var client = new BybitTradingClient(read, new BybitTradingOptions { Environment = BybitEnvironment.Local(new Uri(first[0])) });
+        Assert.Equal("cli-keys-1", (await client.PlaceOrderAsync(new BybitOrderRequest { Category = "linear", Symbol = "SIMUSDT", Side = Side.Buy, OrderType = BybitOrderType.Limit, Qty = 1, Price = 90m, OrderLinkId = "cli-keys-1" })).Result.OrderLinkId);
+        Assert.Equal(0, await running);
+        Assert.Empty(error.ToString());
+    }
+
+    [Fact]
     public async Task SeveralSymbolsAreEachTradedInTheirOwnBookAndAnotherSymbolIsRefused()
     {
         var output = new Lines();

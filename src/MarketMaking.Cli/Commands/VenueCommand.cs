@@ -41,10 +41,11 @@ internal static class VenueCommand
         var takerFee = new Option<decimal>("--taker-fee") { Description = "taker fee rate", DefaultValueFactory = _ => 0.00055m };
         var rateLimitScale = new Option<double>("--rate-limit-scale") { Description = "multiplies Bybit's per-endpoint rate limits (0: none)", DefaultValueFactory = _ => 1 };
         var duration = new Option<string?>("--duration") { Description = "stop after this long (90s, 10m, 2h); default: until Ctrl-C or SIGTERM" };
+        var credentials = new Option<string?>("--credentials") { Description = "also write the test account's key and secret to this file (readable by its owner only), the file mm trade --credentials reads" };
         var json = new Option<bool>("--json") { Description = "print the URL, key and secret as one JSON line ({\"url\",\"api_key\",\"api_secret\"}) instead of three lines" };
         var command = new Command("venue", "Run a local Bybit-compatible exchange over the agent-based market or a recording.")
         {
-            port, market, preset, data, format, queueModel, queuePower, speed, symbol, correlation, seed, faults, faultLog, balance, makerFee, takerFee, rateLimitScale, duration, json,
+            port, market, preset, data, format, queueModel, queuePower, speed, symbol, correlation, seed, faults, faultLog, balance, makerFee, takerFee, rateLimitScale, duration, credentials, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -106,6 +107,11 @@ internal static class VenueCommand
             try
             {
                 await using LocalVenue venue = await LocalVenue.StartAsync(instruments, settings, TextWriter.Synchronized(log), cancellationToken).ConfigureAwait(false);
+                if (parse.GetValue(credentials) is { } credentialsPath)
+                {
+                    venue.WriteCredentials(credentialsPath);
+                }
+
                 if (parse.GetValue(json))
                 {
                     terminal.Writer.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["url"] = venue.Url.ToString(), ["api_key"] = venue.ApiKey, ["api_secret"] = venue.ApiSecret }));

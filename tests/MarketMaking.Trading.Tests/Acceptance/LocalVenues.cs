@@ -27,12 +27,7 @@ internal static class LocalVenues
     public static string CredentialsFile(LocalVenue venue, string folder)
     {
         string file = Path.Combine(folder, "venue.keys");
-        File.WriteAllText(file, $"BYBIT_API_KEY={venue.ApiKey}\nBYBIT_API_SECRET={venue.ApiSecret}\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
+        venue.WriteCredentials(file);
         return file;
     }
 
