@@ -82,11 +82,13 @@ public sealed class ReplayBacktest
     {
         ArgumentNullException.ThrowIfNull(strategies);
         var results = new List<RunResult>();
+        var replays = new List<(string Label, ReplayStatistics Statistics)>();
         (RunResult Result, ReplayMarket Market, BadRowCounts BadRows)? last = null;
         foreach ((string label, IQuotingStrategy strategy) in strategies)
         {
             last = RunOne(strategy, settings);
             results.Add(last.Value.Result with { Strategy = label });
+            replays.Add((label, last.Value.Market.Statistics));
         }
 
         if (last is not { } final)
@@ -103,11 +105,16 @@ public sealed class ReplayBacktest
             new("instrument", $"{Instrument.Symbol}: tick {Instrument.TickSize.ToString(invariant)}, lot {Instrument.LotSize.ToString(invariant)}, maker fee {traded.MakerFeeRate.ToString(invariant)}, taker fee {traded.TakerFeeRate.ToString(invariant)}"),
             new("calibration", Session.CalibrationText),
             new("execution", Session.ExecutionText),
-            new("replay", $"{stats.Events:N0} events in {stats.Batches:N0} messages; our orders refused as crossing {stats.OrdersRejectedAsCrossing}; fills by queue {stats.FillsByQueue}, by trade-through {stats.FillsThroughTradedPrice}, by book crossing {stats.FillsByBookCrossing}{(Session.Settings.OwnImpact ? $"; own impact took {stats.TapeLotsRemoved:N0} lots from the recorded executions" : string.Empty)}"),
+            new("replay", $"{stats.Events:N0} events in {stats.Batches:N0} messages; {string.Join("; ", replays.Select(r => (replays.Count > 1 ? r.Label + ": " : "") + ExecutionText(r.Statistics)))}"),
             new("data quality", BadRowText.Describe(final.BadRows)),
             BacktestText.StrategySettings(described),
         ]);
     }
+
+    /// <summary>How one strategy's orders met the tape: refusals, its fills by cause (they add up to its fills), and the tape its own impact changed.</summary>
+    private string ExecutionText(ReplayStatistics stats) =>
+        $"our orders refused as crossing {stats.OrdersRejectedAsCrossing}, fills by queue {stats.FillsByQueue}, by trade-through {stats.FillsThroughTradedPrice}, by book crossing {stats.FillsByBookCrossing}"
+        + (Session.Settings.OwnImpact ? $", own impact took {stats.TapeLotsRemoved:N0} lots from the recorded executions" : string.Empty);
 
     private (RunResult Result, ReplayMarket Market, BadRowCounts BadRows) RunOne(IQuotingStrategy strategy, RunSettings settings)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Core.MarketData;
 using MarketMaking.Core.Metrics;
@@ -5,6 +6,7 @@ using MarketMaking.Core.Risk;
 using MarketMaking.Data.Files;
 using MarketMaking.Research.Backtests;
 using MarketMaking.Research.Replay;
+using MarketMaking.Research.Reports;
 using MarketMaking.Research.Simulations;
 using MarketMaking.Research.Sweeps;
 using MarketMaking.Simulation.Bars;
@@ -100,5 +102,14 @@ public class BacktestEqualsSweepTests
         Assert.Equal("queue model risk-averse; latency 5ms entry, 5ms cancel; requote interval 100ms", run.Settings[3].Value);
         Assert.All(run.Rows, r => Assert.True(r.MaxAbsQ <= 0.01 + 1e-12, "the position limit holds"));
         Assert.Equal([1.0, 5, 30], run.Rows[0].Markouts.Select(m => m.Horizon));
+
+        // The replay line gives each strategy's own fills by cause, and they add up to its fills.
+        string replay = run.Settings[4].Value;
+        foreach (RunRow row in run.Rows)
+        {
+            System.Text.RegularExpressions.Match causes = System.Text.RegularExpressions.Regex.Match(replay, $@"{row.Strategy}: our orders refused as crossing \d+, fills by queue (\d+), by trade-through (\d+), by book crossing (\d+)");
+            Assert.True(causes.Success, replay);
+            Assert.Equal(row.Fills, Enumerable.Range(1, 3).Sum(g => long.Parse(causes.Groups[g].Value, CultureInfo.InvariantCulture)));
+        }
     }
 }
