@@ -98,7 +98,11 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
         return snapshot with { Position = snapshot.Position + PositionOffset };
     }
 
-    public Task<IReadOnlyList<VenueOrderUpdate>> ClosedOrdersAsync(long since, CancellationToken cancellationToken) => inner.ClosedOrdersAsync(since, cancellationToken);
+    /// <summary>When set, the order history is refused with this error.</summary>
+    public Exception? ClosedOrdersFailure { get; set; }
+
+    public Task<IReadOnlyList<VenueOrderUpdate>> ClosedOrdersAsync(long since, CancellationToken cancellationToken) =>
+        ClosedOrdersFailure is { } failure ? Task.FromException<IReadOnlyList<VenueOrderUpdate>>(failure) : inner.ClosedOrdersAsync(since, cancellationToken);
 
     public async Task<long> ServerTimeAsync(CancellationToken cancellationToken) =>
         (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100 + ServerOffset + await Task.FromResult(0L).ConfigureAwait(false);

@@ -688,7 +688,15 @@ public sealed class TradingSession
                 if (lookForLost)
                 {
                     // Asked after the open orders: an order that closes in between shows in one or the other.
-                    snapshot = snapshot with { ClosedOrders = await _venue.ClosedOrdersAsync(_lost.Since, _router.Cancellation).ConfigureAwait(false) };
+                    try
+                    {
+                        snapshot = snapshot with { ClosedOrders = await _venue.ClosedOrdersAsync(_lost.Since, _router.Cancellation).ConfigureAwait(false) };
+                    }
+                    catch (BybitApiException e) when (!e.IsRateLimit && e.Code is not (>= 500 and < 600))
+                    {
+                        // A refusal, not a passing failure: start without it (a lost order that traded still gets its row from its executions).
+                        snapshot = snapshot with { ClosedOrdersRefusal = e.Message };
+                    }
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -736,6 +744,11 @@ public sealed class TradingSession
                     _path.Orders.Forget(order.LocalId);
                 }
             }
+        }
+
+        if (snapshot.ClosedOrdersRefusal is { } refusal)
+        {
+            Fault("order-history-refused", now, refusal);
         }
 
         _lost.Record(snapshot.ClosedOrders, _tracker, _journal, now);

@@ -9,4 +9,7 @@ public sealed record VenueSnapshot(IReadOnlyList<VenueOrderUpdate> OpenOrders, d
 {
     /// <summary>Orders closed on the venue (<see cref="IVenue.ClosedOrdersAsync"/>), asked for only by the start's reconciliation; empty otherwise.</summary>
     public IReadOnlyList<VenueOrderUpdate> ClosedOrders { get; init; } = [];
+
+    /// <summary>Why the venue refused the order history when it was asked for (null: it answered, or was not asked).</summary>
+    public string? ClosedOrdersRefusal { get; init; }
 }

@@ -1,6 +1,7 @@
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Orders;
 using MarketMaking.Core.Quoting;
+using MarketMaking.Data.Bybit;
 using MarketMaking.Strategies;
 using MarketMaking.Trading.Journal;
 using MarketMaking.Trading.Orders;
@@ -157,6 +158,27 @@ public class ReconciliationTests
         Assert.Contains(harness.Events("order"), e => e.LinkId == lost && e.Detail.Contains("not in the journal, Cancelled on the venue", StringComparison.Ordinal));
         Assert.DoesNotContain(JournalReader.Fills(harness.JournalPath), f => f.LinkId == lost);
         Assert.Equal(result.VenuePosition, result.Position);
+    }
+
+    [Fact]
+    public async Task AVenueThatRefusesItsOrderHistoryStillStartsAndALostOrderThatTradedGetsItsRowFromItsExecutions()
+    {
+        using var harness = new SessionHarness(messages: 2000);
+        await RunUntilAsync(harness, harness.Session, 700);
+        JournalState state = JournalReader.Load(harness.JournalPath);
+        string lost = state.LinkPrefix + (state.LastLinkCounter + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(ReplyOutcome.Accepted, (await harness.Venue.SendAsync(new OrderCommand(OrderCommandKind.Create, lost, Side.Sell, 0m, 0.01m, false, false, true, 0), default)).Outcome);
+        harness.Venue.ClosedOrdersFailure = new BybitApiException("GET /v5/order/history", 10001, "params error");
+        Task<long> refused = harness.FaultAsync("order-history-refused");
+
+        SessionResult result = await RunUntilAsync(harness, harness.New(), 1400);
+
+        Assert.True(refused.IsCompleted, "the refusal is a fault the session saw");
+        Assert.Contains(harness.Events("fault"), e => e.Detail.StartsWith("order-history-refused: Bybit GET /v5/order/history: error 10001", StringComparison.Ordinal));
+        JournalOrder row = Assert.Single(JournalReader.Orders(harness.JournalPath), o => o.LinkId == lost);
+        Assert.Equal(("Filled", 2, Side.Sell, 0.01m, 0.01m), (row.State, row.Run, row.Side, row.Quantity, row.Executed));
+        Assert.Equal(result.VenuePosition, result.Position);
+        Assert.Equal(result.VenueExecutions, result.JournalExecutions);
     }
 
     /// <summary>Runs <paramref name="session"/> until the harness has played <paramref name="messages"/> market messages in all, then stops it.</summary>
