@@ -1,4 +1,5 @@
 using MarketMaking.Core.Errors;
+using MarketMaking.Core.Files;
 using MarketMaking.Core.Randomness;
 using MarketMaking.Data.Bybit;
 using MarketMaking.Data.Bybit.Trading;
@@ -70,11 +71,7 @@ public sealed class LocalVenue : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         try
         {
-            string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(folder);
-            }
+            OutputFolder.CreateFor(path);
 
             var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MarketMaking.Core.Errors;
+using MarketMaking.Core.Files;
 using MarketMaking.Core.MarketData;
 
 namespace MarketMaking.Data.Binary;
@@ -21,12 +22,7 @@ public static class MarketDataConverter
         long count;
         try
         {
-            // Like every other output, a missing folder is made (runs/ does not exist in a fresh clone).
-            string? folder = Path.GetDirectoryName(Path.GetFullPath(outPath));
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(folder);
-            }
+            OutputFolder.CreateFor(outPath);
 
             using (var writer = new MmevWriter(partial, source.Instrument))
             {

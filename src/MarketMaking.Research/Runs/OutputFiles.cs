@@ -1,4 +1,5 @@
 using MarketMaking.Core.Errors;
+using MarketMaking.Core.Files;
 
 namespace MarketMaking.Research.Runs;
 
@@ -11,11 +12,7 @@ public static class OutputFiles
     {
         try
         {
-            string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(folder);
-            }
+            OutputFolder.CreateFor(path);
 
             return new StreamWriter(path);
         }
@@ -82,11 +79,7 @@ public static class OutputFiles
         string probe = path + ".part";
         try
         {
-            string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(folder);
-            }
+            OutputFolder.CreateFor(path);
 
             new FileStream(probe, FileMode.Create, FileAccess.Write).Dispose();
             File.Delete(probe);

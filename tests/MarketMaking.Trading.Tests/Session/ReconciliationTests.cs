@@ -117,10 +117,7 @@ public class ReconciliationTests
     public async Task AnOrderACrashKeptOutOfTheJournalThatFilledMeanwhileGetsItsRowAtTheRestart()
     {
         using var harness = new SessionHarness(messages: 2000);
-        await RunUntilAsync(harness, harness.Session, 700);
-        JournalState state = JournalReader.Load(harness.JournalPath);
-        var links = new LinkIds(state.LinkPrefix!, 0, long.MaxValue);
-        string lost = state.LinkPrefix + (JournalReader.Orders(harness.JournalPath).Max(o => links.CounterOf(o.LinkId)) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string lost = await FirstRunThenNextLinkIdAsync(harness);
 
         // What a crashed run sent in the journal's last commit interval and never wrote: a market order, filled at once.
         OrderReply sent = await harness.Venue.SendAsync(new OrderCommand(OrderCommandKind.Create, lost, Side.Buy, 0m, 0.01m, false, false, true, 0), default);
@@ -139,10 +136,7 @@ public class ReconciliationTests
     public async Task AnOrderACrashKeptOutOfTheJournalThatWasCancelledUntradedGetsItsRowFromTheVenuesHistory()
     {
         using var harness = new SessionHarness(messages: 2000);
-        await RunUntilAsync(harness, harness.Session, 700);
-        JournalState state = JournalReader.Load(harness.JournalPath);
-        Assert.Equal(JournalReader.Orders(harness.JournalPath).Max(o => new LinkIds(state.LinkPrefix!, 0, long.MaxValue).CounterOf(o.LinkId)), state.LastLinkCounter);
-        string lost = state.LinkPrefix + (state.LastLinkCounter + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string lost = await FirstRunThenNextLinkIdAsync(harness);
 
         // What a crashed run sent in the journal's last commit interval and never wrote: a bid far under the book, cancelled before the restart.
         Assert.Equal(ReplyOutcome.Accepted, (await harness.Venue.SendAsync(new OrderCommand(OrderCommandKind.Create, lost, Side.Buy, 500.0m, 0.01m, false, false, false, 0), default)).Outcome);
@@ -164,9 +158,7 @@ public class ReconciliationTests
     public async Task AVenueThatRefusesItsOrderHistoryStillStartsAndALostOrderThatTradedGetsItsRowFromItsExecutions()
     {
         using var harness = new SessionHarness(messages: 2000);
-        await RunUntilAsync(harness, harness.Session, 700);
-        JournalState state = JournalReader.Load(harness.JournalPath);
-        string lost = state.LinkPrefix + (state.LastLinkCounter + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string lost = await FirstRunThenNextLinkIdAsync(harness);
         Assert.Equal(ReplyOutcome.Accepted, (await harness.Venue.SendAsync(new OrderCommand(OrderCommandKind.Create, lost, Side.Sell, 0m, 0.01m, false, false, true, 0), default)).Outcome);
         harness.Venue.ClosedOrdersFailure = new BybitApiException("GET /v5/order/history", 10001, "params error");
         Task<long> refused = harness.FaultAsync("order-history-refused");
@@ -179,6 +171,20 @@ public class ReconciliationTests
         Assert.Equal(("Filled", 2, Side.Sell, 0.01m, 0.01m), (row.State, row.Run, row.Side, row.Quantity, row.Executed));
         Assert.Equal(result.VenuePosition, result.Position);
         Assert.Equal(result.VenueExecutions, result.JournalExecutions);
+    }
+
+    /// <summary>
+    /// A first run on the harness's journal, then the link id its next order would have had: what a
+    /// crash in the writer's last interval keeps out of the journal. The journal's own highest counter
+    /// is checked against its orders' link ids.
+    /// </summary>
+    private static async Task<string> FirstRunThenNextLinkIdAsync(SessionHarness harness)
+    {
+        await RunUntilAsync(harness, harness.Session, 700);
+        JournalState state = JournalReader.Load(harness.JournalPath);
+        var links = new LinkIds(state.LinkPrefix!, 0, long.MaxValue);
+        Assert.Equal(JournalReader.Orders(harness.JournalPath).Max(o => links.CounterOf(o.LinkId)), state.LastLinkCounter);
+        return state.LinkPrefix + (state.LastLinkCounter + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Runs <paramref name="session"/> until the harness has played <paramref name="messages"/> market messages in all, then stops it.</summary>

@@ -146,17 +146,7 @@ public sealed class BybitTradingClientTests : IAsyncLifetime
     [Fact]
     public async Task ExecutionsSinceAStartTimeFollowTheCursor()
     {
-        var queries = new List<string>();
-        string firstPage = PrivateExamples.Text("execution.response.json");
-        _server.Get("/v5/execution/list", context =>
-        {
-            string query = context.Request.QueryString.Value!;
-            queries.Add(query);
-            string answer = query.Contains("cursor=", StringComparison.Ordinal)
-                ? firstPage.Replace("\"nextPageCursor\": \"132766%3A2%2C132766%3A2\"", "\"nextPageCursor\": \"\"", StringComparison.Ordinal).Replace("e0cbe81d", "f1dcf92e", StringComparison.Ordinal)
-                : firstPage;
-            return BybitTestServer.Json(context, answer);
-        });
+        List<string> queries = ServeTwoPages("/v5/execution/list", "execution.response.json", "132766%3A2%2C132766%3A2", ("e0cbe81d", "f1dcf92e"));
         using BybitTradingClient client = Client();
 
         var fills = new List<BybitExecution>();
@@ -172,17 +162,7 @@ public sealed class BybitTradingClientTests : IAsyncLifetime
     [Fact]
     public async Task OrderHistoryAsksAsDocumentedAndFollowsTheCursor()
     {
-        var queries = new List<string>();
-        string firstPage = PrivateExamples.Text("order-list.response.json");
-        _server.Get("/v5/order/history", context =>
-        {
-            string query = context.Request.QueryString.Value!;
-            queries.Add(query);
-            string answer = query.Contains("cursor=", StringComparison.Ordinal)
-                ? firstPage.Replace("\"nextPageCursor\": \"page_token%3D39380%26\"", "\"nextPageCursor\": \"\"", StringComparison.Ordinal).Replace("YLxaWKMiHU", "ZMybXLNjIV", StringComparison.Ordinal)
-                : firstPage;
-            return BybitTestServer.Json(context, answer);
-        });
+        List<string> queries = ServeTwoPages("/v5/order/history", "order-list.response.json", "page_token%3D39380%26", ("YLxaWKMiHU", "ZMybXLNjIV"));
         using BybitTradingClient client = Client();
 
         var orders = new List<BybitOrder>();
@@ -197,6 +177,25 @@ public sealed class BybitTradingClientTests : IAsyncLifetime
         Assert.Equal((BybitOrderStatus.Cancelled, BybitRejectReason.PostOnlyWillTakeLiquidity, 0.000m, 26864.40m), (first.OrderStatus, first.RejectReason, first.CumExecQty, first.Price));
         Assert.Equal(("UNKNOWN", "", ""), (first.SlippageToleranceType, first.SlippageTolerance, first.ExtraFees));
         Assert.False(first.OrderStatus.IsOpen());
+    }
+
+    /// <summary>
+    /// Serves Bybit's example answer at <paramref name="path"/> as a first page (its own cursor), and as
+    /// the last page (no cursor, one id renamed) to a request that gives a cursor; returns the queries asked.
+    /// </summary>
+    private List<string> ServeTwoPages(string path, string example, string cursor, (string First, string Last) id)
+    {
+        var queries = new List<string>();
+        string firstPage = PrivateExamples.Text(example);
+        string lastPage = firstPage.Replace($"\"nextPageCursor\": \"{cursor}\"", "\"nextPageCursor\": \"\"", StringComparison.Ordinal).Replace(id.First, id.Last, StringComparison.Ordinal);
+        Assert.NotEqual(firstPage, lastPage);
+        _server.Get(path, context =>
+        {
+            string query = context.Request.QueryString.Value!;
+            queries.Add(query);
+            return BybitTestServer.Json(context, query.Contains("cursor=", StringComparison.Ordinal) ? lastPage : firstPage);
+        });
+        return queries;
     }
 
     [Fact]
