@@ -262,12 +262,13 @@ public sealed class BybitMarketFeedTests : IAsyncLifetime
             await socket.ExpectAsync("subscribe");
             await socket.SendAsync(Snapshot(socket.Index + 1, [("100.0", "1.000")], [("100.5", "1.000")]));
         };
-        BybitMarketFeed feed = Feed(Topic, new BybitFeedOptions { ReceiveTimeout = TimeSpan.FromSeconds(1) });
+        // 3 s, not 1: under a loaded CI machine the replacement's connect, subscribe and snapshot once took over a second, and it was dropped as silent too.
+        BybitMarketFeed feed = Feed(Topic, new BybitFeedOptions { ReceiveTimeout = TimeSpan.FromSeconds(3) });
 
         List<BybitFeedMessage> messages = await ReadAsync(feed, count: 3);
 
         Assert.Equal([BybitFeedMessageKind.OrderBook, BybitFeedMessageKind.Disconnected, BybitFeedMessageKind.OrderBook], messages.Select(m => m.Kind));
-        Assert.Equal("nothing received for 1 s; reconnecting, books are stale until their next snapshot", messages[1].Detail);
+        Assert.Equal("nothing received for 3 s; reconnecting, books are stale until their next snapshot", messages[1].Detail);
     }
 
     [Fact]
