@@ -105,11 +105,16 @@ public sealed class ReplayBacktest
             new("instrument", $"{Instrument.Symbol}: tick {Instrument.TickSize.ToString(invariant)}, lot {Instrument.LotSize.ToString(invariant)}, maker fee {traded.MakerFeeRate.ToString(invariant)}, taker fee {traded.TakerFeeRate.ToString(invariant)}"),
             new("calibration", Session.CalibrationText),
             new("execution", Session.ExecutionText),
-            new("replay", $"{stats.Events:N0} events in {stats.Batches:N0} messages; {string.Join("; ", replays.Select(r => (replays.Count > 1 ? r.Label + ": " : "") + ExecutionText(r.Statistics)))}"),
+            new("replay", $"{stats.Events:N0} events in {stats.Batches:N0} messages; {ClockText(stats)}{string.Join("; ", replays.Select(r => (replays.Count > 1 ? r.Label + ": " : "") + ExecutionText(r.Statistics)))}"),
             new("data quality", BadRowText.Describe(final.BadRows)),
             BacktestText.StrategySettings(described),
         ]);
     }
+
+    /// <summary>The shift that put receive times on the exchange's clock, when the data needed one.</summary>
+    private static string ClockText(ReplayStatistics stats) => stats.ClockShift > 0
+        ? string.Create(CultureInfo.InvariantCulture, $"receive times {stats.ClockShift / 1e6:0.###} ms behind the exchange's, moved forward for our orders' latency; ")
+        : string.Empty;
 
     /// <summary>How one strategy's orders met the tape: refusals, its fills by cause (they add up to its fills), and the tape its own impact changed.</summary>
     private string ExecutionText(ReplayStatistics stats) =>

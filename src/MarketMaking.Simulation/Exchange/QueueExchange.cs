@@ -34,11 +34,11 @@ public sealed class QueueExchange : IReplayExchange
     private bool _afterExecution;
 
     /// <param name="ownImpact">Whether our fills take size from the recorded executions.</param>
-    /// <param name="capacity">Most of our orders resting (or in flight) at once.</param>
+    /// <param name="capacity">Our orders expected resting (or in flight) at once; more grow the pool.</param>
     public QueueExchange(bool ownImpact = false, int capacity = 64)
     {
         _ownImpact = ownImpact;
-        _orders = new ReplayOrders(capacity, "a queue exchange");
+        _orders = new ReplayOrders(capacity);
         _book = new OrderQueueBook { SourceSizes = !ownImpact };
         _joinBack = JoinBack;
     }

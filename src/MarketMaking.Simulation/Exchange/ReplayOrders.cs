@@ -6,33 +6,29 @@ namespace MarketMaking.Simulation.Exchange;
 
 /// <summary>
 /// Our orders resting or in flight in a replay exchange (<see cref="ShadowExchange"/>,
-/// <see cref="QueueExchange"/>): a fixed array, so nothing allocates per event. Orders arrive and
+/// <see cref="QueueExchange"/>): an array that doubles when full (a long latency keeps many
+/// cancelled orders travelling), so nothing allocates per event once it has its working size. Orders arrive and
 /// cancels take effect at their exchange times; an arriving order that would cross the book is
 /// refused (our quotes are post-only), one that rests is handed to the exchange to take its queue place.
 /// </summary>
 internal sealed class ReplayOrders
 {
-    private readonly ReplayOrder[] _orders;
-    private readonly string _exchange;
+    private ReplayOrder[] _orders;
 
     // Exchange time of the earliest pending arrival or cancel: orders are only scanned then.
     private long _nextAction = long.MaxValue;
 
-    /// <param name="capacity">Most orders resting (or in flight) at once.</param>
-    /// <param name="exchange">What the error names when they are too many ("a shadow exchange").</param>
-    public ReplayOrders(int capacity, string exchange)
+    /// <param name="capacity">Orders expected resting (or in flight) at once; more grow the array.</param>
+    public ReplayOrders(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         _orders = new ReplayOrder[capacity];
-        _exchange = exchange;
     }
 
     /// <summary>Takes a resting order's place in its queue.</summary>
     public delegate void JoinQueue(ref ReplayOrder order);
 
     public int Count { get; private set; }
-
-    public int Capacity => _orders.Length;
 
     /// <summary>Orders refused on arrival because they would have crossed the book.</summary>
     public long CrossingRejects { get; private set; }
@@ -49,7 +45,7 @@ internal sealed class ReplayOrders
     {
         if (Count == _orders.Length)
         {
-            throw new InvalidOperationException($"at most {_orders.Length} of our orders can rest in {_exchange}");
+            Array.Resize(ref _orders, _orders.Length * 2);
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lots);

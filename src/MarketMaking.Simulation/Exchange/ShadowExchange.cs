@@ -28,11 +28,11 @@ public sealed class ShadowExchange : IReplayExchange
     private readonly ReplayOrders.JoinQueue _joinBack;
 
     /// <param name="queueModel">Estimates our place in the queues.</param>
-    /// <param name="capacity">Most of our orders resting (or in flight) at once.</param>
+    /// <param name="capacity">Our orders expected resting (or in flight) at once; more grow the pool.</param>
     public ShadowExchange(IQueueModel queueModel, int capacity = 64)
     {
         _queueModel = queueModel ?? throw new ArgumentNullException(nameof(queueModel));
-        _orders = new ReplayOrders(capacity, "a shadow exchange");
+        _orders = new ReplayOrders(capacity);
         _joinBack = JoinBack;
     }
 
@@ -41,8 +41,6 @@ public sealed class ShadowExchange : IReplayExchange
 
     /// <summary>Our orders resting or in flight.</summary>
     public int OrderCount => _orders.Count;
-
-    public int Capacity => _orders.Capacity;
 
     /// <summary>Orders refused on arrival because they would have crossed the book.</summary>
     public long CrossingRejects => _orders.CrossingRejects;

@@ -19,11 +19,15 @@ namespace MarketMaking.Simulation.Replay;
 /// events are processed in local (receive) time order and the strategy decides only at the end of
 /// an exchange message, seeing what had been received by then. Our orders rest from exchange time
 /// (decision time + entry latency) and are cancelled at (decision time + cancel latency); until
-/// then they can still fill.
+/// then they can still fill. Decision times are receive times put on the exchange's clock: a
+/// recorder whose clock runs behind the exchange's (Binance's stamps receipt 1.27 s before the
+/// exchange's own times) is moved forward so that no message arrives before it was sent, or every
+/// order under that offset would arrive at once, whatever its latency.
 /// </summary>
 public sealed class ReplayMarket : IMarket
 {
     private const int BufferSize = 4096;
+    // Our orders expected at once (resting or travelling); the exchanges grow beyond it.
     private const int MaxOrders = 64;
 
     private readonly IMarketEventSource _source;
@@ -48,6 +52,9 @@ public sealed class ReplayMarket : IMarket
     // Events of the buffers read before this one (with _position, the events processed).
     private long _eventsBefore;
     private long _batches;
+    // The smallest receive delay (local − exchange time) seen so far, at the ends of messages: when
+    // negative, the local clock is behind the exchange's by at least that much.
+    private long _fastestDelay = long.MaxValue;
 
     public ReplayMarket(IMarketEventSource source, ReplaySettings settings)
     {
@@ -112,17 +119,15 @@ public sealed class ReplayMarket : IMarket
     public long LocalTime => _now;
 
     /// <summary>Counts so far; the events include those the source left out (<see cref="ILevelEchoSource"/>).</summary>
-    public ReplayStatistics Statistics => new(_eventsBefore + _position + (_echoes?.OmittedEvents ?? 0), _batches, _exchange.CrossingRejects, _exchange.ThroughFills, _exchange.QueueFills, _exchange.CrossFills, _exchange.TapeLotsRemoved);
+    public ReplayStatistics Statistics => new(_eventsBefore + _position + (_echoes?.OmittedEvents ?? 0), _batches, _exchange.CrossingRejects, _exchange.ThroughFills, _exchange.QueueFills, _exchange.CrossFills, _exchange.TapeLotsRemoved, ClockShift);
+
+    /// <summary>Nanoseconds added to receive times to put them on the exchange's clock (0 unless the data shows a message received before it was sent).</summary>
+    public long ClockShift => _fastestDelay < 0 ? -_fastestDelay : 0;
 
     public long Submit(Side side, double price, double quantity)
     {
-        if (_exchange.OrderCount == MaxOrders)
-        {
-            throw new InvalidOperationException($"at most {MaxOrders} of our orders can rest in a replay");
-        }
-
         long id = _nextOrderId++;
-        _exchange.Submit(id, side, Instrument.ToTicks(price), price, Instrument.ToLots(quantity), _now + _settings.Latency.OrderEntry());
+        _exchange.Submit(id, side, Instrument.ToTicks(price), price, Instrument.ToLots(quantity), _now + ClockShift + _settings.Latency.OrderEntry());
         return id;
     }
 
@@ -131,7 +136,7 @@ public sealed class ReplayMarket : IMarket
         // The latency model draws only for an order still there, as the seeded runs expect.
         if (_exchange.Contains(orderId))
         {
-            _exchange.Cancel(orderId, _now + _settings.Latency.Cancel());
+            _exchange.Cancel(orderId, _now + ClockShift + _settings.Latency.Cancel());
         }
     }
 
@@ -166,6 +171,7 @@ public sealed class ReplayMarket : IMarket
             if (e.IsEndOfBatch)
             {
                 _batches++;
+                _fastestDelay = Math.Min(_fastestDelay, e.LocalTime - e.ExchangeTime);
                 _state.OnBatchEnd(e.LocalTime, e.ExchangeTime);
                 if (_queues is null)
                 {
@@ -210,6 +216,7 @@ public sealed class ReplayMarket : IMarket
             if (e.IsEndOfBatch)
             {
                 _batches++;
+                _fastestDelay = Math.Min(_fastestDelay, e.LocalTime - e.ExchangeTime);
                 _state.OnBatchEnd(e.LocalTime, e.ExchangeTime);
                 if (_state.HasBothSides && e.LocalTime - first >= _settings.StartAfter)
                 {

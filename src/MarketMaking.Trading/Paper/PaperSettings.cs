@@ -17,7 +17,7 @@ public sealed record PaperSettings
     /// <summary>Taker fee rate (Bybit's base rate: 0.055%), charged on the flattening market order.</summary>
     public decimal TakerFeeRate { get; init; } = 0.00055m;
 
-    /// <summary>Most of our orders resting at once.</summary>
+    /// <summary>Our orders expected resting at once (more grow the pool).</summary>
     public int Capacity { get; init; } = 256;
 
     public PaperSettings Validate()

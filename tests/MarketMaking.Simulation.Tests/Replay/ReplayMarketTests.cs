@@ -65,6 +65,63 @@ public class ReplayMarketTests
     }
 
     [Fact]
+    public void AnOrderWaitsItsLatencyWhenTheRecordersClockIsBehindTheExchanges()
+    {
+        // The recorder stamps receipt 1 s before the exchange's own times (feed "latency" −1,000 ms,
+        // as Binance's recorder does by 1.27 s): on the receive clock every later exchange time is
+        // past an order's arrival, so without the shift the trade at 4 ms would fill an order sent
+        // at 1 ms with 5 ms of latency. Put on the exchange's clock, the order arrives at 6 ms.
+        EventScript script = new EventScript(feedLatencyMs: -1000).Book(0, (Side.Buy, 99, 5), (Side.Sell, 101, 5))
+            .Book(1, (Side.Buy, 100, 1)).Trade(4, Side.Sell, 100, 5).Trade(7, Side.Sell, 100, 5);
+        ReplayMarket market = Market(script, latencyNs: EventScript.Ns(5));
+        var fills = new List<Fill>();
+        market.Advance(fills);
+        market.Submit(Side.Buy, 100, 1);
+        market.Advance(fills);
+        Assert.Empty(fills);
+        market.Advance(fills);
+        Assert.Single(fills);
+        Assert.Equal(EventScript.Ns(1000), market.Statistics.ClockShift);
+    }
+
+    [Fact]
+    public void AReceiveClockAheadOfTheExchangesIsLeftAsItIs()
+    {
+        // A positive delay is the feed's own travel time, not an offset: nothing is shifted.
+        ReplayMarket market = Market(Opening(feedLatencyMs: 10).Trade(5, Side.Sell, 99, 1));
+        market.Advance([]);
+        Assert.Equal(0, market.Statistics.ClockShift);
+    }
+
+    [Fact]
+    public void MoreOrdersThanThePoolHeldAtFirstCanTravelAtOnce()
+    {
+        // A 10 s latency with a requote every message keeps hundreds of orders travelling (the pool
+        // starts at 64); the 200th still arrives and fills.
+        EventScript script = Opening();
+        for (int i = 1; i <= 200; i++)
+        {
+            script.Book(i, (Side.Buy, 99, 5));
+        }
+
+        script.Trade(20_000, Side.Sell, 90, 10_000);
+        ReplayMarket market = Market(script, latencyNs: EventScript.Ns(10_000));
+        var fills = new List<Fill>();
+        for (int i = 0; i < 200; i++)
+        {
+            market.Submit(Side.Buy, 98, 1);
+            market.Advance(fills);
+        }
+
+        while (!market.IsFinished)
+        {
+            market.Advance(fills);
+        }
+
+        Assert.Equal(200, fills.Sum(f => f.Quantity));
+    }
+
+    [Fact]
     public void ACancelInFlightCanStillBeFilled()
     {
         EventScript script = Opening().Book(1, (Side.Sell, 101, 5)).Trade(2, Side.Buy, 102, 1).Trade(3, Side.Buy, 102, 1);
