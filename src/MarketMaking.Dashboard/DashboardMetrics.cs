@@ -91,8 +91,9 @@ public sealed class DashboardMetrics
             }
         }
 
-        _position.Set((double)snapshot.Position);
-        _cash.Set((double)snapshot.Cash);
+        // + 0.0: a decimal's negative zero (a short closed to nothing) would print as "-0".
+        _position.Set((double)snapshot.Position + 0.0);
+        _cash.Set((double)snapshot.Cash + 0.0);
         _pnl.WithLabels("realized").Set(snapshot.RealizedPnl);
         _pnl.WithLabels("unrealized").Set(snapshot.UnrealizedPnl);
         _pnl.WithLabels("fees").Set(snapshot.FeesPaid);

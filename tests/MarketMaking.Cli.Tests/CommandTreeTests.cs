@@ -34,4 +34,22 @@ public class CommandTreeTests
         Assert.Contains("mm fetch klines", commands);
         Assert.True(commands.Count >= 25, $"{commands.Count} commands");
     }
+
+    /// <summary>No command takes an option twice (backtest listed --seed and --max-position twice, with different meanings).</summary>
+    [Fact]
+    public void NoCommandListsAnOptionTwice()
+    {
+        var repeated = new List<string>();
+        void Visit(Command command, string path)
+        {
+            repeated.AddRange(command.Options.GroupBy(o => o.Name).Where(g => g.Count() > 1).Select(g => $"{path} {g.Key}"));
+            foreach (Command subcommand in command.Subcommands)
+            {
+                Visit(subcommand, $"{path} {subcommand.Name}");
+            }
+        }
+
+        Visit(MmApplication.Parse("--help").RootCommandResult.Command, "mm");
+        Assert.Empty(repeated);
+    }
 }

@@ -67,7 +67,7 @@ internal static class BacktestCommand
         hedgeOptions.AddTo(command);
         arbitrageOptions.AddTo(command);
         portfolioOptions.AddTo(command);
-        run.AddTo(command);
+        run.AddTo(command, monteCarlo: false);
         command.SetAction(parse =>
         {
             string[] paths = parse.GetValue(data)!;

@@ -31,9 +31,8 @@ internal static class EvaluateCommand
         var preset = new Option<string>("--preset") { Description = "--env lob: market preset or .yaml file", DefaultValueFactory = _ => "toxic" };
         var runs = new Option<int>("--runs") { Description = "evaluation trajectories (the same seeds for every strategy)", DefaultValueFactory = _ => 10_000 };
         var seed = new Option<ulong>("--seed") { Description = "seed of the evaluation trajectories (use one training did not)", DefaultValueFactory = _ => 1_000_001 };
-        var gamma = new Option<double>("--gamma") { Description = "risk aversion γ of the AS and GLFT baselines", DefaultValueFactory = _ => 0.1 };
         var json = new Option<bool>("--json") { Description = "print JSON" };
-        var command = new Command("evaluate", "Compare a trained policy with the analytical strategies and the known optimum.") { policy, env, preset, runs, seed, gamma, json };
+        var command = new Command("evaluate", "Compare a trained policy with the analytical strategies and the known optimum.") { policy, env, preset, runs, seed, json };
         var strategies = new StrategyOptions("as");
         strategies.AddTo(command, includeStrategyList: false);
         command.SetAction(async parse =>
@@ -49,7 +48,7 @@ internal static class EvaluateCommand
             ModelPolicyEvaluation? evaluation = null;
             await ProgressBars.RunAsync(terminal, $"evaluate {kind} on {parse.GetValue(env)}: {count:N0} trajectories", 5, task =>
             {
-                evaluation = ModelPolicyEvaluation.Run(agent, settings, count, parse.GetValue(seed), parse.GetValue(gamma), Progress(task));
+                evaluation = ModelPolicyEvaluation.Run(agent, settings, count, parse.GetValue(seed), strategies.Gamma(parse) ?? 0.1, Progress(task));
                 return Task.CompletedTask;
             }).ConfigureAwait(false);
             if (parse.GetValue(json))

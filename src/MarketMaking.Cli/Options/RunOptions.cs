@@ -31,9 +31,13 @@ internal sealed class RunOptions
 
     public double MaxPosition(ParseResult parse) => parse.GetValue(_maxPosition) ?? double.PositiveInfinity;
 
-    public void AddTo(Command command)
+    /// <summary>Adds the options; without <paramref name="monteCarlo"/> (a backtest, which has its own seed and position limit) only the starting inventory and the output's.</summary>
+    public void AddTo(Command command, bool monteCarlo = true)
     {
-        foreach (Option option in new Option[] { _sims, Seed, _maxPosition, _q0, _penalty, _shortPenalty, _threads, _out, _noSave, Json })
+        Option[] options = monteCarlo
+            ? [_sims, Seed, _maxPosition, _q0, _penalty, _shortPenalty, _threads, _out, _noSave, Json]
+            : [_q0, _out, _noSave, Json];
+        foreach (Option option in options)
         {
             command.Options.Add(option);
         }

@@ -59,6 +59,9 @@ internal sealed class StrategyOptions
         }
     }
 
+    /// <summary>--gamma as given; null when not given.</summary>
+    public double? Gamma(ParseResult parse) => parse.GetValue(_gamma);
+
     /// <summary>Builds strategies by name, nn-spread from --spread-model.</summary>
     public StrategyFactory Factory(ParseResult parse) => new(parse.GetValue(_spreadModel));
 
