@@ -135,5 +135,40 @@ public sealed class DataCommandTests : IDisposable
         Assert.True(File.Exists(output));
     }
 
+    /// <summary>OUT naming IN, by the same path, a relative one, another spelling or a symbolic link: refused before anything is written.</summary>
+    [Fact]
+    public void ConvertRefusesToWriteOverItsInput()
+    {
+        string input = Path.Combine(_folder, "trades.csv");
+        File.WriteAllLines(input, [TardisTradeHeader, "bitmex,XBTUSD,1585699200245000,1585699200355010,a,sell,6425.5,12"]);
+        byte[] before = File.ReadAllBytes(input);
+        string link = Path.Combine(_folder, "link.csv");
+        File.CreateSymbolicLink(link, input);
+
+        foreach (string output in new[] { input, Path.GetRelativePath(Environment.CurrentDirectory, input), Path.Combine(_folder, ".", "trades.csv"), link })
+        {
+            var (code, printed, error) = Mm.Run("convert", input, output, "--format", "tardis-trades");
+            Assert.Equal((2, "", $"error: invalid OUT: {output} is the input file {input}; writing it would replace the input"), (code, printed, error.Trim()));
+        }
+
+        Assert.Equal(before, File.ReadAllBytes(input));
+        Assert.Equal([link, input], Directory.GetFileSystemEntries(_folder).Order(StringComparer.Ordinal));
+        Assert.Equal(0, Mm.Run("convert", link, Path.Combine(_folder, "trades.mmev"), "--format", "tardis-trades").Code);
+    }
+
+    /// <summary>A journal's report written over the journal itself: refused before the journal is read.</summary>
+    [Fact]
+    public void AJournalReportRefusesToWriteOverTheJournal()
+    {
+        string journal = Path.Combine(_folder, "journal.db");
+        File.WriteAllText(journal, "not read");
+
+        var (code, _, error) = Mm.Run("journal", journal, "report", "--out", journal);
+        Assert.Equal((2, $"error: invalid out: {journal} is the input file {journal}; writing it would replace the input"), (code, error.Trim()));
+        Assert.Equal("not read", File.ReadAllText(journal));
+    }
+
+    private const string TardisTradeHeader = "exchange,symbol,timestamp,local_timestamp,id,side,price,amount";
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

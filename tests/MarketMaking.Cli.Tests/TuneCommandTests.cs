@@ -121,6 +121,12 @@ public sealed class TuneCommandTests : IDisposable
 
         // Same seed for every point: the shards reproduce the whole sweep's numbers exactly.
         Assert.Equal(File.ReadAllLines(whole).Order(), File.ReadAllLines(merged).Order());
+
+        // Merged over one of its shards: refused before anything is written, the shard kept.
+        string[] shard = File.ReadAllLines(b);
+        (code, _, error) = Mm.Run("tune", "merge", a, b, "--out", b);
+        Assert.Equal((2, $"error: invalid out: {b} is the input file {b}; writing it would replace the input"), (code, error.Trim()));
+        Assert.Equal(shard, File.ReadAllLines(b));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
+using MarketMaking.Core.Files;
 using MarketMaking.Data.Binary;
 using MarketMaking.Data.Files;
 using MarketMaking.Research.Reports;
@@ -42,6 +43,7 @@ internal static class ConvertCommand
                 OnBadRow = BadRowText.ParsePolicy(parse.GetValue(onBadRow)!),
             };
             string target = parse.GetValue(output)!;
+            DistinctOutput.Require("OUT", target, parse.GetValue(input)!);
             using MarketDataReader reader = MarketDataFormats.Open(parse.GetValue(input)!, dataFormat, options);
             ConversionResult result = MarketDataConverter.Convert(reader, target);
 

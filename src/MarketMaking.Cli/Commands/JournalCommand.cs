@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
+using MarketMaking.Core.Files;
 using MarketMaking.Research.Backtests;
 using MarketMaking.Research.Reports;
 using MarketMaking.Research.Runs;
@@ -42,6 +43,11 @@ internal static class JournalCommand
             if (last < 0)
             {
                 throw new InvalidParameterException("limit", $"must be zero or positive, got {last}");
+            }
+
+            if (what == "report")
+            {
+                DistinctOutput.Require("out", parse.GetValue(output)!, file);
             }
 
             JournalState state = JournalReader.Load(file);

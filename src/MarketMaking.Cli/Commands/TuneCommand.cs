@@ -4,6 +4,7 @@ using System.Globalization;
 using MarketMaking.Cli.Options;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
+using MarketMaking.Core.Files;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Data.Files;
 using MarketMaking.Reporting;
@@ -294,6 +295,11 @@ internal static class TuneCommand
         command.SetAction(parse =>
         {
             string[] paths = parse.GetValue(files)!;
+            foreach (string path in paths)
+            {
+                DistinctOutput.Require("out", parse.GetValue(output)!, path);
+            }
+
             int count = SweepResultsFile.Merge(paths, parse.GetValue(output)!);
             terminal.Writer.WriteLine(parse.GetValue(json)
                 ? Json.Serialize(new { Points = count, Files = paths, Out = parse.GetValue(output) })
