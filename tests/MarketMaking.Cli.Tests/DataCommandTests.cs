@@ -56,6 +56,21 @@ public sealed class DataCommandTests : IDisposable
         Assert.Equal($"error: {cut}:68792: length: record 68792 is truncated: the file ends 46 bytes into its 56 bytes", error.Trim());
     }
 
+    /// <summary>The real .dbn.zst cut at 5,000 bytes (a partial download): one line naming the file, from every command that reads it.</summary>
+    [SharedDataFact]
+    public void ACompressedDbnFileCutShortIsOneLineNamingTheFile()
+    {
+        string cut = Path.Combine(_folder, "esh4.mbo.dbn.zst");
+        File.WriteAllBytes(cut, File.ReadAllBytes(SharedData.DatabentoMbo)[..5000]);
+        string expected = $"error: {cut}:0: zstd: the Zstandard stream ends early before the first record: the file is cut short";
+
+        var (code, output, error) = Mm.Run("verify-book", "--data", cut, "--format", "dbn-mbo");
+        Assert.Equal((1, "", expected), (code, output, error.Trim()));
+
+        (code, _, error) = Mm.Run("backtest", "--data", cut, "--format", "dbn-mbo", "--strategy", "as", "--calibrate", "0s", "--sigma", "0.2", "--A", "1", "--kappa", "4", "--no-save");
+        Assert.Equal((1, expected), (code, error.Trim()));
+    }
+
     [SharedDataFact]
     public void ABacktestOnTheDbnFileEqualsOneOnItsConvertedFile()
     {

@@ -144,6 +144,9 @@ internal sealed class DbnRecordStream : IDisposable
         return (version, metadata);
     }
 
+    /// <summary>Where in the file a decompression error struck, for its message.</summary>
+    private string AfterLastRecord => RecordNumber == 0 ? "before the first record" : $"after record {RecordNumber}";
+
     /// <summary>Makes at least <paramref name="count"/> bytes available from <c>_start</c>; false when the file ends first.</summary>
     private bool Fill(int count)
     {
@@ -168,7 +171,12 @@ internal sealed class DbnRecordStream : IDisposable
             }
             catch (ZstdException e)
             {
-                throw new DataFormatException(_path, RecordNumber, "zstd", $"the Zstandard stream is corrupt after record {RecordNumber}: {e.Message}");
+                throw new DataFormatException(_path, RecordNumber, "zstd", $"the Zstandard stream is corrupt {AfterLastRecord}: {e.Message}");
+            }
+            catch (EndOfStreamException)
+            {
+                // ZstdSharp's way of saying the compressed file stops inside a frame (a partial download, a cut copy).
+                throw new DataFormatException(_path, RecordNumber, "zstd", $"the Zstandard stream ends early {AfterLastRecord}: the file is cut short");
             }
 
             _endOfStream = n == 0;

@@ -183,6 +183,10 @@ public class DbnMboReaderTests
         File.WriteAllBytes(truncated, good.Bytes()[..^10]);
         Assert.Contains($"{truncated}:3: length: record 3 is truncated: the file ends 46 bytes into its 56 bytes", Fails(truncated));
 
+        string cutShort = folder.File("cut.dbn.zst");
+        byte[] whole = new ZstdSharp.Compressor().Wrap(good.Bytes()).ToArray();
+        Assert.Contains($"{cutShort}:0: zstd: the Zstandard stream ends early before the first record: the file is cut short", Fails(cutShort, whole[..^10]));
+
         string rtype = new DbnTestFile().Mbo('A', 'B', 1, Px(0), 1).Mbo('A', 'B', 2, Px(0), 1, rtype: 0x01).Write(folder, "rtype.dbn.zst");
         Assert.Contains($"{rtype}:2: rtype: record 2 has rtype 0x01", Fails(rtype));
 
