@@ -183,6 +183,29 @@ public sealed class DataCommandTests : IDisposable
         Assert.Equal("not read", File.ReadAllText(journal));
     }
 
+    /// <summary>A trade at a price of zero or below is a bad row like any other: file:line under stop, counted under skip.</summary>
+    [Fact]
+    public void ConvertRefusesATradeAtANonPositivePrice()
+    {
+        string input = Path.Combine(_folder, "btcusdt.txt");
+        File.WriteAllLines(input,
+        [
+            """10 {"stream":"btcusdt@trade","data":{"e":"trade","E":10,"T":10,"s":"BTCUSDT","t":1,"p":"61800.20","q":"0.010","X":"MARKET","m":false}}""",
+            """20 {"stream":"btcusdt@trade","data":{"e":"trade","E":20,"T":20,"s":"BTCUSDT","t":2,"p":"-5","q":"0.010","X":"MARKET","m":false}}""",
+            """30 {"stream":"btcusdt@trade","data":{"e":"trade","E":30,"T":30,"s":"BTCUSDT","t":3,"p":"61800.10","q":"0.020","X":"MARKET","m":true}}""",
+        ]);
+        string output = Path.Combine(_folder, "btcusdt.mmev");
+
+        var (code, _, error) = Mm.Run("convert", input, output, "--format", "binance-usdm");
+        Assert.Equal((1, $"error: {input}:2: p: price '-5' is not positive"), (code, error.Trim()));
+        Assert.False(File.Exists(output));
+
+        (code, string printed, error) = Mm.Run("convert", input, output, "--format", "binance-usdm", "--on-bad-row", "skip", "--json");
+        Assert.Equal((0, ""), (code, error));
+        JsonElement result = JsonDocument.Parse(printed).RootElement;
+        Assert.Equal((2L, 1L), (result.GetProperty("events").GetInt64(), result.GetProperty("skipped_rows").GetProperty("non_positive_price").GetInt64()));
+    }
+
     private const string TardisTradeHeader = "exchange,symbol,timestamp,local_timestamp,id,side,price,amount";
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

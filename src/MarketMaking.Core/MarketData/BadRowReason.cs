@@ -15,6 +15,9 @@ public enum BadRowReason
     /// <summary>A negative size or volume.</summary>
     NegativeSize,
 
+    /// <summary>A price of zero or below (a size of zero deletes a level; a price of zero means nothing).</summary>
+    NonPositivePrice,
+
     /// <summary>A local time earlier than the previous row's.</summary>
     TimeWentBackwards,
 

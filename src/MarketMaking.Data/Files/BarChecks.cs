@@ -1,9 +1,10 @@
+using System.Globalization;
 using MarketMaking.Core.MarketData;
 using MarketMaking.Data.Text;
 
 namespace MarketMaking.Data.Files;
 
-/// <summary>The checks every bar passes: finite prices, a volume that is not negative, a consistent range, time moving on.</summary>
+/// <summary>The checks every bar passes: positive prices, a volume that is not negative, a consistent range, time moving on.</summary>
 internal static class BarChecks
 {
     /// <summary>False (after reporting) when the bar is not usable.</summary>
@@ -12,6 +13,12 @@ internal static class BarChecks
         if (bar.Volume < 0)
         {
             badRows.Report(BadRowReason.NegativeSize, line, "volume", $"negative volume {bar.Volume}");
+            return false;
+        }
+
+        if (FirstNonPositive(bar) is { } price)
+        {
+            badRows.Report(BadRowReason.NonPositivePrice, line, price.Name, $"price {price.Value.ToString(CultureInfo.InvariantCulture)} is not positive");
             return false;
         }
 
@@ -29,4 +36,11 @@ internal static class BarChecks
 
         return true;
     }
+
+    private static (string Name, double Value)? FirstNonPositive(in Bar bar) =>
+        bar.Open <= 0 ? ("open", bar.Open)
+        : bar.High <= 0 ? ("high", bar.High)
+        : bar.Low <= 0 ? ("low", bar.Low)
+        : bar.Close <= 0 ? ("close", bar.Close)
+        : null;
 }

@@ -396,12 +396,18 @@ public sealed partial class LobsterReader : MarketDataReader
         return false; // more fields than the depth has
     }
 
-    /// <summary>A price column becomes ticks (an empty level 0), a size column must not be negative; false after reporting the row.</summary>
+    /// <summary>A price column becomes ticks (an empty level 0) and must be positive, a size column must not be negative; false after reporting the row.</summary>
     private bool CheckRowValue(int column, ref long value, long number)
     {
         if (column % 2 == 0)
         {
             bool empty = value == EmptyAsk || value == EmptyBid;
+            if (!empty && value <= 0)
+            {
+                _badRows.Report(BadRowReason.NonPositivePrice, number, $"orderbook column {column + 1}", $"price {value} is not positive");
+                return false;
+            }
+
             if (!empty && value % _rawPerTick != 0)
             {
                 _badRows.Report(BadRowReason.OffGrid, number, $"orderbook column {column + 1}", $"price {value} is not a whole number of ticks of {_rawPerTick / 10_000.0} dollars");
@@ -508,9 +514,15 @@ public sealed partial class LobsterReader : MarketDataReader
                 return false;
             }
 
-            if (raw <= 0 || (raw % _rawPerTick != 0 && type != 5))
+            if (raw <= 0)
             {
-                _badRows.Report(BadRowReason.OffGrid, number, "price", $"{raw} is not a positive whole number of ticks of {_rawPerTick / 10_000.0} dollars");
+                _badRows.Report(BadRowReason.NonPositivePrice, number, "price", $"price {raw} is not positive");
+                return false;
+            }
+
+            if (raw % _rawPerTick != 0 && type != 5)
+            {
+                _badRows.Report(BadRowReason.OffGrid, number, "price", $"{raw} is not a whole number of ticks of {_rawPerTick / 10_000.0} dollars");
                 return false;
             }
 

@@ -27,6 +27,7 @@ internal sealed class BadRowHandler(string file, BadRowPolicy policy, BadRowCoun
         return status switch
         {
             NumberStatus.Negative => (BadRowReason.NegativeSize, $"negative size '{shown}'"),
+            NumberStatus.NotPositive => (BadRowReason.NonPositivePrice, $"price '{shown}' is not positive"),
             NumberStatus.OffGrid => (BadRowReason.OffGrid, $"'{shown}' is not a whole number of {unit}s of {grid}"),
             _ => (BadRowReason.UnparsableNumber, $"'{shown}' is not a number"),
         };

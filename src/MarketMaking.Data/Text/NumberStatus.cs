@@ -7,4 +7,5 @@ internal enum NumberStatus
     Unparsable,
     OffGrid,
     Negative,
+    NotPositive,
 }

@@ -33,12 +33,19 @@ internal sealed class UnitConverter
 
     public static UnitConverter Inferring() => new(default, default, inferring: true);
 
+    /// <summary>A price in ticks; a price of zero or below is reported as such (every format these readers read quotes positive prices).</summary>
     public NumberStatus Price(ReadOnlySpan<byte> text, out long ticks)
     {
         if (!DecimalText.TryParse(text, out long mantissa, out int decimals))
         {
             ticks = 0;
             return NumberStatus.Unparsable;
+        }
+
+        if (mantissa <= 0)
+        {
+            ticks = 0;
+            return NumberStatus.NotPositive;
         }
 
         if (IsInferring)
@@ -51,7 +58,7 @@ internal sealed class UnitConverter
         return PriceGrid.TryToUnits(mantissa, decimals, out ticks) ? NumberStatus.Ok : NumberStatus.OffGrid;
     }
 
-    /// <summary>A size in lots; negative sizes are reported as such (prices may be negative, sizes not).</summary>
+    /// <summary>A size in lots; negative sizes are reported as such (zero is a level's deletion).</summary>
     public NumberStatus Quantity(ReadOnlySpan<byte> text, out long lots)
     {
         if (!DecimalText.TryParse(text, out long mantissa, out int decimals))

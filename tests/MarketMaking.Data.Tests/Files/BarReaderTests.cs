@@ -95,6 +95,9 @@ public sealed class BarReaderTests : IDisposable
     [InlineData("2022-01-01 00:02,1,2,0.5,1.5,-10", BadRowReason.NegativeSize, "volume")]
     [InlineData("2022-01-01 00:00,1,2,0.5,1.5,10", BadRowReason.TimeWentBackwards, "time")]
     [InlineData("2022-01-01 00:02,1,2,1.2,1.5,10", BadRowReason.InconsistentBar, "high/low")]
+    [InlineData("2022-01-01 00:02,0,2,0.5,1.5,10", BadRowReason.NonPositivePrice, "open")]
+    [InlineData("2022-01-01 00:02,1,2,-0.5,1.5,10", BadRowReason.NonPositivePrice, "low")]
+    [InlineData("2022-01-01 00:02,-1,-0.5,-2,-1,10", BadRowReason.NonPositivePrice, "open")]
     [InlineData("2022-13-01 00:02,1,2,0.5,1.5,10", BadRowReason.UnparsableNumber, "time")]
     [InlineData("2022-01-01 00:02,1,2,0.5", BadRowReason.Malformed, "line")]
     public void BadBarsStopWithTheirLineOrAreCounted(string bad, BadRowReason reason, string field)
@@ -107,6 +110,16 @@ public sealed class BarReaderTests : IDisposable
         var skipping = new OhlcvCsvReader(path, BadRowPolicy.Skip);
         Assert.Equal(2, skipping.Count());
         Assert.Equal(1, skipping.BadRows[reason]);
+    }
+
+    [Fact]
+    public void ANonPositivePriceNamesItsLineAndColumnInBothBarFormats()
+    {
+        string csv = _temp.Write("zero.csv", "timestamp,open,high,low,close,volume", "2022-01-01 00:01,1,2,0.5,1.5,10", "2022-01-01 00:02,1,2,0,1.5,10");
+        Assert.Equal($"{csv}:3: low: price 0 is not positive", Assert.Throws<DataFormatException>(() => new OhlcvCsvReader(csv).ToList()).Message);
+
+        string kline = _temp.Write("zero.json", "{\"result\":{\"list\":[", "[\"1670608800000\",\"3\",\"4\",\"2\",\"3.5\",\"10\",\"1\"],", "[\"1670605200000\",\"-2\",\"3\",\"-2\",\"2.5\",\"10\",\"1\"]", "]}}");
+        Assert.Equal($"{kline}:3: open: price -2 is not positive", Assert.Throws<DataFormatException>(() => new BybitKlineReader(kline).ToList()).Message);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using MarketMaking.Core.Errors;
 using MarketMaking.Core.MarketData;
 using MarketMaking.Data.Files;
 using MarketMaking.Data.Verification;
+using static MarketMaking.Data.Tests.Files.BinanceLines;
 
 namespace MarketMaking.Data.Tests.Files;
 
@@ -24,6 +26,17 @@ public class BinanceCoinMReaderTests
         BookVerification result = BookVerifier.Verify(again);
         Assert.True(result.Compared > 100, $"compared {result.Compared}");
         Assert.Null(result.FirstMismatch);
+    }
+
+    [Fact]
+    public void AZeroDepthPriceIsABadRowNamingFileLineAndSide()
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("zero.txt", Snapshot(10, 100, Level("100.0", "1"), Level("100.1", "1")), Depth(20, 99, 101, 98, Level("0.00", "2"), ""));
+        using var reader = new BinanceCoinMReader(path, Options());
+        var e = Assert.Throws<DataFormatException>(() => Events.ReadAll(reader));
+
+        Assert.Equal($"{path}:2: b: price '0.00' is not positive", e.Message);
     }
 
     [Theory]

@@ -79,6 +79,19 @@ public sealed class BinanceSpotReaderTests : IDisposable
     }
 
     [Fact]
+    public void ANegativeDepthPriceIsABadRowNamingFileLineAndSide()
+    {
+        string path = _temp.Write(
+            "negative.txt",
+            SpotSnapshot(1, 100, Level("100.0", "1.000"), Level("101.0", "1.000")),
+            SpotDepth(2, 101, 105, "", Level("-61800.00", "2.000")));
+        using var reader = new BinanceSpotReader(path, Options());
+        var e = Assert.Throws<DataFormatException>(() => Events.ReadAll(reader));
+
+        Assert.Equal($"{path}:2: a: price '-61800.00' is not positive", e.Message);
+    }
+
+    [Fact]
     public void AFirstUpdateStartingPastTheSnapshotIsAGap()
     {
         string path = _temp.Write(

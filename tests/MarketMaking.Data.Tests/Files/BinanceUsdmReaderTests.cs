@@ -193,7 +193,29 @@ public sealed class BinanceUsdmReaderTests : IDisposable
         { "missing field", "20 {\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1,\"p\":\"1\"}}", BadRowReason.Malformed, "json" },
         { "unparsable local time", "2x0 " + Trade(20, 5, "100.0", "1", buyerIsMaker: false)[3..], BadRowReason.UnparsableNumber, "local_time" },
         { "off-grid price", Trade(20, 5, "100.05", "1", buyerIsMaker: false), BadRowReason.OffGrid, "p" },
+        { "negative depth price", Depth(20, 99, 101, 98, Level("-61800.00", "2"), ""), BadRowReason.NonPositivePrice, "b" },
+        { "zero depth price", Depth(20, 99, 101, 98, "", Level("0.00", "2")), BadRowReason.NonPositivePrice, "a" },
+        { "negative trade price", Trade(20, 5, "-5", "1", buyerIsMaker: false), BadRowReason.NonPositivePrice, "p" },
     };
+
+    /// <summary>A size of 0 deletes a level; a price of 0 is no level at all.</summary>
+    [Fact]
+    public void AZeroSizeDeletesALevelButAZeroPriceIsABadRow()
+    {
+        string path = _temp.Write(
+            "zero.txt",
+            Snapshot(10, 100, Level("100.0", "1") + "," + Level("99.9", "1"), Level("100.1", "1")),
+            Depth(20, 99, 101, 98, Level("100.0", "0"), ""),
+            Depth(30, 102, 103, 101, Level("0.00", "1"), ""));
+        using var reader = new BinanceUsdmReader(path, Options());
+        var e = Assert.Throws<DataFormatException>(() => Events.ReadAll(reader));
+        Assert.Equal($"{path}:3: b: price '0.00' is not positive", e.Message);
+
+        using var skipping = new BinanceUsdmReader(path, Options(BadRowPolicy.Skip));
+        List<MarketEvent> events = Events.ReadAll(skipping);
+        Assert.Contains(events, x => x is { Kind: MarketEventKind.BookLevel, Price: 1000, Size: 0 });
+        Assert.Equal((1L, 1L), (skipping.BadRows[BadRowReason.NonPositivePrice], skipping.BadRows.Total));
+    }
 
     [Theory]
     [MemberData(nameof(BadLines))]

@@ -131,6 +131,25 @@ public sealed class BybitOrderBookReaderTests : IDisposable
     }
 
     [Fact]
+    public void ANonPositivePriceIsABadRowAndSkipCountsIt()
+    {
+        string path = _temp.Write(
+            "zero.data",
+            Message("snapshot", 10, 40, """["100.0","1"]""", """["100.1","3"]"""),
+            Message("delta", 20, 41, "", """["-100.2","2"]"""),
+            Message("snapshot", 30, 50, """["100.0","9"]""", """["100.1","9"]"""));
+        using (var reader = new BybitOrderBookReader(path, Options()))
+        {
+            var e = Assert.Throws<DataFormatException>(() => Events.ReadAll(reader));
+            Assert.Equal($"{path}:2: a: price '-100.2' is not positive", e.Message);
+        }
+
+        using var skipping = new BybitOrderBookReader(path, Options(BadRowPolicy.Skip));
+        Events.ReadAll(skipping);
+        Assert.Equal((1L, 1L), (skipping.BadRows[BadRowReason.NonPositivePrice], skipping.BadRows.Total));
+    }
+
+    [Fact]
     public void OtherTopicsAndControlMessagesAreIgnored()
     {
         string path = _temp.Write(

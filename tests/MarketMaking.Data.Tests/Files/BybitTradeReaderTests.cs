@@ -46,6 +46,8 @@ public sealed class BybitTradeReaderTests : IDisposable
     [Theory]
     [InlineData("1704326400.9,BTCUSDT,Buy,0.010,4250O.10,PlusTick,m-3", BadRowReason.UnparsableNumber, "price")]
     [InlineData("1704326400.9,BTCUSDT,Buy,-0.010,42500.10,PlusTick,m-3", BadRowReason.NegativeSize, "size")]
+    [InlineData("1704326400.9,BTCUSDT,Buy,0.010,-42500.10,PlusTick,m-3", BadRowReason.NonPositivePrice, "price")]
+    [InlineData("1704326400.9,BTCUSDT,Buy,0.010,0,PlusTick,m-3", BadRowReason.NonPositivePrice, "price")]
     [InlineData("1704326399.9,BTCUSDT,Buy,0.010,42500.10,PlusTick,m-3", BadRowReason.TimeWentBackwards, "timestamp")]
     [InlineData("1704326400.9,BTCUSDT,Hold,0.010,42500.10,PlusTick,m-3", BadRowReason.Malformed, "side")]
     [InlineData("1704326400.9,ETHUSDT,Buy,0.010,42500.10,PlusTick,m-3", BadRowReason.Malformed, "symbol")]

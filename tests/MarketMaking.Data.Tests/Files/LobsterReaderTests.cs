@@ -100,7 +100,9 @@ public class LobsterReaderTests
     [Theory]
     [InlineData("34200.1,1,11,10,1000000", "message", "has 5 columns")]
     [InlineData("34200.1,9,11,10,1000000,1", "type", "unknown type 9")]
-    [InlineData("34200.1,1,11,10,1000050,1", "price", "not a positive whole number of ticks")]
+    [InlineData("34200.1,1,11,10,1000050,1", "price", "1000050 is not a whole number of ticks")]
+    [InlineData("34200.1,1,11,10,0,1", "price", "price 0 is not positive")]
+    [InlineData("34200.1,1,11,10,-1000000,1", "price", "price -1000000 is not positive")]
     [InlineData("noon,1,11,10,1000000,1", "time", "not seconds after midnight")]
     public void AMalformedMessageNamesItsFileLineAndField(string message, string field, string problem)
     {
@@ -110,6 +112,18 @@ public class LobsterReaderTests
         var error = Assert.Throws<DataFormatException>(() => Events.ReadAll(reader, SmallBuffer));
         Assert.Equal((path, 1L, field), (error.File, error.Line, error.Field));
         Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANonPositivePriceInAnOrderBookRowNamesItsLineAndColumn()
+    {
+        using var folder = new TempFolder();
+        string[] rows = [.. Rows];
+        rows[1] = "1001000,5,-1000000,33,1002000,7,999000,4";
+        string path = Day(folder, rows);
+        using var reader = new LobsterReader(path);
+        var error = Assert.Throws<DataFormatException>(() => Events.ReadAll(reader, SmallBuffer));
+        Assert.Equal((2L, "orderbook column 3", "price -1000000 is not positive"), (error.Line, error.Field, error.Problem));
     }
 
     [Fact]

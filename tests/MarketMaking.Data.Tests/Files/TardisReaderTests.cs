@@ -92,6 +92,8 @@ public sealed class TardisReaderTests : IDisposable
     [Theory]
     [InlineData("deribit,X,2,20,false,bid,abc,1", BadRowReason.UnparsableNumber, "price")]
     [InlineData("deribit,X,2,20,false,bid,99,-1", BadRowReason.NegativeSize, "amount")]
+    [InlineData("deribit,X,2,20,false,bid,-99,1", BadRowReason.NonPositivePrice, "price")]
+    [InlineData("deribit,X,2,20,false,bid,0,0", BadRowReason.NonPositivePrice, "price")]
     [InlineData("deribit,X,2,5,false,bid,99,1", BadRowReason.TimeWentBackwards, "local_timestamp")]
     [InlineData("deribit,X,2,20,maybe,bid,99,1", BadRowReason.Malformed, "is_snapshot")]
     [InlineData("deribit,X,2,20,false,bid", BadRowReason.Malformed, "line")]
