@@ -206,6 +206,26 @@ public sealed class DataCommandTests : IDisposable
         Assert.Equal((2L, 1L), (result.GetProperty("events").GetInt64(), result.GetProperty("skipped_rows").GetProperty("non_positive_price").GetInt64()));
     }
 
+    /// <summary>Formats with no best quotes of their own have nothing independent to check the rebuilt book against: a usage error, not "0 of 0 matched".</summary>
+    [Fact]
+    public void VerifyBookRefusesFormatsWithNothingIndependentToCompare()
+    {
+        const string Verifies = "verify-book checks binance-usdm, binance-spot and binance-cm (against their bookTicker), mmev converted from one of them, lobster (against its order-book rows) and dbn-mbo (trades against the resting side)";
+        string book = Path.Combine(_folder, "book.csv");
+        File.WriteAllLines(book, ["exchange,symbol,timestamp,local_timestamp,is_snapshot,side,price,amount", "deribit,X,1,10,true,bid,99.5,5", "deribit,X,1,10,true,ask,100,2"]);
+        foreach (string format in new[] { "bybit-ob", "lean-equity", "tardis-book", "tardis-trades", "bybit-trades" })
+        {
+            var (code, output, error) = Mm.Run("verify-book", "--data", book, "--format", format);
+            Assert.Equal((2, "", $"error: invalid format: {format} carries no best quotes of its own: the rebuilt book has nothing independent to compare against; {Verifies}"), (code, output, error.Trim()));
+        }
+
+        // An .mmev is checked by what it holds: this one, from a Tardis book, holds no best quotes.
+        string binary = Path.Combine(_folder, "book.mmev");
+        Assert.Equal(0, Mm.Run("convert", book, binary, "--format", "tardis-book").Code);
+        var (mmevCode, mmevOutput, mmevError) = Mm.Run("verify-book", "--data", binary, "--format", "mmev");
+        Assert.Equal((2, "", $"error: invalid data: {binary} holds no best quotes of its own: the rebuilt book has nothing independent to compare against; {Verifies}"), (mmevCode, mmevOutput, mmevError.Trim()));
+    }
+
     private const string TardisTradeHeader = "exchange,symbol,timestamp,local_timestamp,id,side,price,amount";
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -12,6 +12,13 @@ namespace MarketMaking.Cli.Commands;
 /// <summary><c>mm verify-book</c>: the book rebuilt from depth updates against the file's own best quotes.</summary>
 internal static class VerifyBookCommand
 {
+    /// <summary>The formats holding something to check the rebuilt book against: their own best quotes, book rows or trades.</summary>
+    private static readonly MarketDataFormat[] Verifiable =
+        [MarketDataFormat.BinanceUsdm, MarketDataFormat.BinanceSpot, MarketDataFormat.BinanceCoinM, MarketDataFormat.Mmev, MarketDataFormat.Lobster, MarketDataFormat.DbnMbo];
+
+    private const string WhatItVerifies =
+        "verify-book checks binance-usdm, binance-spot and binance-cm (against their bookTicker), mmev converted from one of them, lobster (against its order-book rows) and dbn-mbo (trades against the resting side)";
+
     public static Command Create(Terminal terminal)
     {
         var data = new Option<string>("--data") { Description = "data file holding depth updates and best quotes (Binance bookTicker), a LOBSTER zip, or a Databento MBO .dbn.zst", Required = true };
@@ -34,6 +41,11 @@ internal static class VerifyBookCommand
                 throw new InvalidParameterException("format", $"{MarketDataFormats.NameOf(dataFormat)} holds bars, not an order book");
             }
 
+            if (!Verifiable.Contains(dataFormat))
+            {
+                throw new InvalidParameterException("format", $"{MarketDataFormats.NameOf(dataFormat)} carries no best quotes of its own: the rebuilt book has nothing independent to compare against; {WhatItVerifies}");
+            }
+
             var options = new MarketDataOptions { OnBadRow = BadRowText.ParsePolicy(parse.GetValue(onBadRow)!) };
             if (dataFormat == MarketDataFormat.Lobster)
             {
@@ -47,6 +59,11 @@ internal static class VerifyBookCommand
 
             using MarketDataReader reader = MarketDataFormats.Open(parse.GetValue(data)!, dataFormat, options);
             BookVerification result = BookVerifier.Verify(reader);
+            if (result.Quotes == 0)
+            {
+                // An .mmev converted from a format without best quotes, or a Binance dump without its bookTicker stream.
+                throw new InvalidParameterException("data", $"{reader.Path} holds no best quotes of its own: the rebuilt book has nothing independent to compare against; {WhatItVerifies}");
+            }
 
             if (parse.GetValue(json))
             {
