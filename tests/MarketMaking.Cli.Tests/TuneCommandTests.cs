@@ -80,6 +80,47 @@ public sealed class TuneCommandTests : IDisposable
     }
 
     [Fact]
+    public void ARandomSearchDrawsWholeMaxInventoriesAndItsBestConfigRunsInSimulate()
+    {
+        string results = Path.Combine(_folder, "random.csv"), best = Path.Combine(_folder, "best.yaml");
+        var (code, _, error) = Mm.Run("tune", "--market", "model", "--strategy", "glft", "--random", "5", "--range", "gamma=0.01:1", "--range", "max_inventory=2:30",
+            "--sims", "100", "--results", results, "--best-config", best);
+        Assert.True(code == 0, error);
+        Assert.Equal(["2", "11", "16", "30", "26"], File.ReadAllLines(results).Skip(1).Select(l => l.Split(',')).OrderBy(c => int.Parse(c[0], CultureInfo.InvariantCulture)).Select(c => c[3]));
+        string line = File.ReadAllLines(best).Single(l => l.StartsWith("  max_inventory: ", StringComparison.Ordinal));
+        Assert.Matches("^  max_inventory: [0-9]+$", line);
+
+        // The tuned config loads where a strategy's settings are read.
+        (code, _, error) = Mm.Run("simulate", "--config", best, "--sims", "50", "--no-save");
+        Assert.True(code == 0, error);
+    }
+
+    [SharedDataFact]
+    public void ABestConfigTunedOnBarsRunsInBacktest()
+    {
+        string best = Path.Combine(_folder, "bars-best.yaml");
+        var (code, _, error) = Mm.Run("tune", "--market", "bars", "--data", SharedData.Klines, "--strategy", "fixed", "--random", "3", "--range", "spread_bps=5:40", "--range", "max_inventory=2:30",
+            "--results", Path.Combine(_folder, "bars-random.csv"), "--best-config", best);
+        Assert.True(code == 0, error);
+        (code, _, error) = Mm.Run("backtest", "--bars", "--data", SharedData.Klines, "--config", best, "--no-save");
+        Assert.True(code == 0, error);
+    }
+
+    [Theory]
+    [InlineData("--grid", "max_inventory=2.5,7.5", "error: invalid grid: max_inventory takes whole numbers, got 2.5")]
+    [InlineData("--range", "max_inventory=2:29.5", "error: invalid range: max_inventory takes whole numbers, got 29.5")]
+    public void AFractionForAWholeNumberParameterIsRefusedBeforeAnyPointRuns(string option, string spec, string expected)
+    {
+        string results = Path.Combine(_folder, "fraction.csv");
+        string[] search = option == "--grid" ? ["--grid", spec] : ["--random", "5", "--range", "gamma=0.01:1", "--range", spec];
+        var (code, output, error) = Mm.Run(["tune", "--strategy", "glft", .. search, "--sims", "100", "--results", results]);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal(expected, error.Trim());
+        Assert.False(File.Exists(results));
+    }
+
+    [Fact]
     public void EveryPointIsCheckedBeforeAnyRunsOrAnyFileIsWritten()
     {
         string results = Path.Combine(_folder, "checked.csv");

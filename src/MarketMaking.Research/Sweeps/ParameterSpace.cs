@@ -6,8 +6,10 @@ namespace MarketMaking.Research.Sweeps;
 
 /// <summary>
 /// The points of a sweep: the full grid of some axes' values, or N points drawn uniformly from
-/// ranges (seeded), in a fixed order so shards and resumed runs agree on which point is which.
-/// Axes and ranges may be given as text too: <c>name=v1,v2,…</c> and <c>name=low:high</c>.
+/// ranges (seeded), in a fixed order so shards and resumed runs agree on which point is which. A
+/// parameter held as a whole number (<see cref="TunableParameters.IsWholeNumber"/>) takes whole
+/// values only: a grid or range giving it a fraction is refused, and a draw is one of the whole
+/// numbers in its range. Axes and ranges may be given as text too: <c>name=v1,v2,…</c> and <c>name=low:high</c>.
 /// </summary>
 public static class ParameterSpace
 {
@@ -22,6 +24,11 @@ public static class ParameterSpace
             if (axis.Values.Count == 0)
             {
                 throw new InvalidParameterException("grid", $"{axis.Name} lists no values");
+            }
+
+            foreach (double value in axis.Values)
+            {
+                TunableParameters.RequireValue("grid", axis.Name, value);
             }
         }
 
@@ -55,6 +62,9 @@ public static class ParameterSpace
             {
                 throw new InvalidParameterException("range", $"{range.Name}: high must exceed low");
             }
+
+            TunableParameters.RequireValue("range", range.Name, range.Low);
+            TunableParameters.RequireValue("range", range.Name, range.High);
         }
 
         RequireDistinct(ranges.Select(r => r.Name));
@@ -62,7 +72,7 @@ public static class ParameterSpace
         var points = new List<SweepPoint>(count);
         for (int i = 0; i < count; i++)
         {
-            points.Add(new SweepPoint(i, [.. ranges.Select(r => (r.Name, r.Low + ((r.High - r.Low) * random.NextUniform())))]));
+            points.Add(new SweepPoint(i, [.. ranges.Select(r => (r.Name, Draw(r, ref random)))]));
         }
 
         return points;
@@ -75,6 +85,12 @@ public static class ParameterSpace
         ArgumentNullException.ThrowIfNull(specs);
         return Random([.. specs.Select(ParseRange)], count, seed);
     }
+
+    /// <summary>One uniform draw from the range: of the whole numbers low…high (both included) for a whole-number parameter.</summary>
+    private static double Draw(ParameterRange range, ref ScalarRandom random) =>
+        TunableParameters.IsWholeNumber(range.Name)
+            ? range.Low + random.NextInt((int)(range.High - range.Low) + 1)
+            : range.Low + ((range.High - range.Low) * random.NextUniform());
 
     private static ParameterAxis ParseAxis(string spec)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MarketMaking.Core.Errors;
 using MarketMaking.Strategies;
 
@@ -26,6 +27,9 @@ public static class TunableParameters
         ["imbalance_skew"] = (s, v) => s with { ImbalanceSkew = v },
     };
 
+    // The settings held as int (a config refuses a fraction for them), so a sweep must not try one.
+    private static readonly HashSet<string> WholeNumbers = new(StringComparer.Ordinal) { "max_inventory" };
+
     /// <summary>Every tunable parameter's name.</summary>
     public static IEnumerable<string> Names => Setters.Keys;
 
@@ -36,6 +40,19 @@ public static class TunableParameters
         if (!Setters.ContainsKey(name))
         {
             throw new InvalidParameterException("grid", $"unknown parameter '{name}'; known: {string.Join(", ", Setters.Keys)}");
+        }
+    }
+
+    /// <summary>Whether the parameter takes whole numbers only (max_inventory).</summary>
+    public static bool IsWholeNumber(string name) => WholeNumbers.Contains(name);
+
+    /// <summary>Refuses a value that is not a whole number (or beyond an int) for a parameter that takes whole numbers only.</summary>
+    /// <exception cref="InvalidParameterException">The parameter takes whole numbers and the value is not one.</exception>
+    public static void RequireValue(string option, string name, double value)
+    {
+        if (IsWholeNumber(name) && (value != Math.Round(value) || Math.Abs(value) > int.MaxValue))
+        {
+            throw new InvalidParameterException(option, $"{name} takes whole numbers, got {value.ToString("R", CultureInfo.InvariantCulture)}");
         }
     }
 

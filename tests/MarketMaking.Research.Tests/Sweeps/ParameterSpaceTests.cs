@@ -34,6 +34,33 @@ public class ParameterSpaceTests
         Assert.InRange(a.Average(p => p.Values[0].Value), 0.505 - (4 * 0.0202), 0.505 + (4 * 0.0202));
     }
 
+    [Fact]
+    public void AWholeNumberParameterIsDrawnFromTheWholeNumbersOfItsRange()
+    {
+        IReadOnlyList<SweepPoint> points = ParameterSpace.Random(["gamma=0.01:1", "max_inventory=2:30"], 400, 3);
+        double[] drawn = [.. points.Select(p => p.Values[1].Value)];
+        Assert.All(drawn, v => Assert.Equal(Math.Round(v), v));
+        Assert.Equal(Enumerable.Range(2, 29).Select(v => (double)v), drawn.Distinct().Order());   // both ends included, every one drawn
+        Assert.Equal([10.0, 19, 21, 21, 25], drawn[..5]);
+
+        // One draw per parameter per point, as for any other: the seed gives gamma the values it gives it beside a fractional parameter.
+        Assert.Equal(
+            ParameterSpace.Random(["gamma=0.01:1", "spread_bps=2:30"], 400, 3).Select(p => p.Values[0].Value),
+            points.Select(p => p.Values[0].Value));
+    }
+
+    [Theory]
+    [InlineData(new[] { "max_inventory=2.5,7.5" }, "invalid grid: max_inventory takes whole numbers, got 2.5")]
+    [InlineData(new[] { "gamma=0.1", "max_inventory=5,7.5" }, "invalid grid: max_inventory takes whole numbers, got 7.5")]
+    public void AGridGivingAWholeNumberParameterAFractionIsRefused(string[] specs, string expected) =>
+        Assert.Equal(expected, Assert.Throws<InvalidParameterException>(() => ParameterSpace.Grid(specs)).Message);
+
+    [Theory]
+    [InlineData("max_inventory=2.5:30", "invalid range: max_inventory takes whole numbers, got 2.5")]
+    [InlineData("max_inventory=2:29.9", "invalid range: max_inventory takes whole numbers, got 29.9")]
+    public void ARangeGivingAWholeNumberParameterAFractionIsRefused(string spec, string expected) =>
+        Assert.Equal(expected, Assert.Throws<InvalidParameterException>(() => ParameterSpace.Random(["gamma=0.01:1", spec], 5, 1)).Message);
+
     [Theory]
     [InlineData("gama=1,2", "unknown parameter 'gama'")]
     [InlineData("gamma=1,x", "'x' is not a number")]
