@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MarketMaking.Research.Reports;
 
 namespace MarketMaking.Cli.Tests;
 
@@ -25,6 +26,46 @@ public sealed class ReportCommandTests : IDisposable
         string page = File.ReadAllText(html);
         Assert.Contains("<td>profit_mean</td>", page, StringComparison.Ordinal);
         Assert.Contains(profit.ToString("F4", System.Globalization.CultureInfo.InvariantCulture), page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonGivesEveryMetricUnroundedAndIntegersAsIntegers()
+    {
+        string a = Path.Combine(_folder, "a"), html = Path.Combine(_folder, "compare.html");
+        Assert.Equal(0, Mm.Run("simulate", "--strategy", "as", "--sims", "100", "--out", a).Code);
+        var (code, output, error) = Mm.Run("report", a, "--out", html, "--json");
+        Assert.True(code == 0, error);
+        JsonElement written = JsonDocument.Parse(File.ReadAllText(Path.Combine(a, "metrics.json"))).RootElement.GetProperty("results")[0];
+        JsonElement metrics = JsonDocument.Parse(output).RootElement.GetProperty("runs")[0].GetProperty("metrics");
+        Assert.Equal(JsonValueKind.Number, metrics.GetProperty("profit_mean").ValueKind);
+        Assert.Equal(written.GetProperty("profit_mean").GetDouble(), metrics.GetProperty("profit_mean").GetDouble());
+        Assert.Equal("100", metrics.GetProperty("sims").GetRawText());
+        Assert.Equal(
+            written.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).Select(p => (p.Name, p.Value.GetRawText())),
+            metrics.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).Select(p => (p.Name, p.Value.GetRawText())));
+    }
+
+    [SharedDataFact]
+    public void ABacktestBesideASimulationKeepsTheMetricsOnlyOneOfThemHas()
+    {
+        string bt = Path.Combine(_folder, "bt"), sim = Path.Combine(_folder, "sim"), html = Path.Combine(_folder, "compare.html");
+        Assert.Equal(0, Mm.Run("backtest", "--bars", "--data", SharedData.Klines, "--strategy", "fixed", "--out", bt).Code);
+        Assert.Equal(0, Mm.Run("simulate", "--strategy", "as", "--sims", "100", "--out", sim).Code);
+        var (code, output, error) = Mm.Run("report", bt, sim, "--out", html);
+        Assert.True(code == 0, error);
+        JsonElement backtest = JsonDocument.Parse(File.ReadAllText(Path.Combine(bt, "metrics.json"))).RootElement.GetProperty("results")[0];
+        string[] Row(string metric) => Cells(output.Split('\n').Single(l => Cells(l).FirstOrDefault() == metric));
+        Assert.Equal(["net_pnl", Formats.Compact(backtest.GetProperty("net_pnl").GetDouble()), "–"], Row("net_pnl"));
+        Assert.Equal(["fills", Formats.Compact(backtest.GetProperty("fills").GetDouble()), "–"], Row("fills"));
+        Assert.Equal("–", Row("profit_mean")[1]);
+        Assert.Equal("0.2431", Row("fill_rate")[2]);   // shared: both columns filled
+
+        using JsonDocument json = JsonDocument.Parse(Mm.Run("report", bt, sim, "--out", html, "--json").Output);
+        JsonElement[] runs = [.. json.RootElement.GetProperty("runs").EnumerateArray()];
+        Assert.Equal(backtest.GetProperty("net_pnl").GetDouble(), runs[0].GetProperty("metrics").GetProperty("net_pnl").GetDouble());
+        Assert.Equal(backtest.GetProperty("orders").GetRawText(), runs[0].GetProperty("metrics").GetProperty("orders").GetRawText());
+        Assert.DoesNotContain('.', runs[0].GetProperty("metrics").GetProperty("orders").GetRawText());
+        Assert.False(runs[1].GetProperty("metrics").TryGetProperty("net_pnl", out _));
     }
 
     [Fact]

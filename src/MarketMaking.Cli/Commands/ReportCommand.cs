@@ -9,7 +9,7 @@ namespace MarketMaking.Cli.Commands;
 /// <c>mm report runs/A runs/B …</c>: the results of several run folders side by side
 /// (<see cref="RunComparison"/>), metrics as rows and runs as columns headed by folder, strategy
 /// and market, in the terminal (as many tables as it takes to fit its width) and as a
-/// self-contained HTML page.
+/// self-contained HTML page; <c>--json</c> gives each run's metrics unrounded.
 /// </summary>
 internal static class ReportCommand
 {
@@ -17,7 +17,7 @@ internal static class ReportCommand
     {
         var folders = new Argument<string[]>("folders") { Description = "run folders (each holds metrics.json)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "HTML file to write", DefaultValueFactory = _ => "runs/compare.html" };
-        var json = new Option<bool>("--json") { Description = "print {\"runs\":[{\"folder\",\"strategy\",\"market\",\"metrics\":{…}}],\"report\"}" };
+        var json = new Option<bool>("--json") { Description = "print {\"runs\":[{\"folder\",\"strategy\",\"market\",\"metrics\":{…}}],\"report\"}: each run's metrics as its metrics.json holds them, numbers unrounded" };
         var command = new Command("report", "Compare run folders side by side.") { folders, output, json };
         command.SetAction(parse =>
         {
@@ -33,7 +33,7 @@ internal static class ReportCommand
                         run.Folder,
                         run.Strategy,
                         run.Market,
-                        Metrics = comparison.Metrics.Select((m, i) => (m, i)).ToDictionary(x => x.m, x => comparison.Values[x.i][j], StringComparer.Ordinal),
+                        Metrics = comparison.RunMetrics[j],
                     }),
                     Report = path,
                 }));

@@ -7,18 +7,20 @@ namespace MarketMaking.Research.Runs;
 
 /// <summary>
 /// Run folders side by side: every result (strategy on a market) of every folder's metrics.json as
-/// a run, and every scalar metric they all share, in the order the first lists them: metrics as
-/// rows, runs as columns. What <c>mm report</c> shows.
+/// a run, and every scalar metric any of them has, in the order first met: metrics as rows, runs as
+/// columns. Runs of different commands (a backtest and a simulation) have different metrics, and
+/// none is dropped for the other lacking it. What <c>mm report</c> shows.
 /// </summary>
 public sealed class RunComparison
 {
-    private RunComparison(IReadOnlyList<string> folders, IReadOnlyList<(ComparedRun Run, Dictionary<string, string> Values)> runs)
+    private RunComparison(IReadOnlyList<string> folders, IReadOnlyList<(ComparedRun Run, Dictionary<string, JsonElement> Values)> runs)
     {
         Folders = folders;
         Columns = [.. runs.Select(r => r.Run)];
         Runs = [.. Columns.Select(r => r.Name)];
-        Metrics = [.. runs[0].Values.Keys.Where(k => runs.All(r => r.Values.ContainsKey(k)))];
-        Values = [.. Metrics.Select(m => (IReadOnlyList<string>)[.. runs.Select(r => r.Values[m])])];
+        RunMetrics = [.. runs.Select(r => r.Values)];
+        Metrics = [.. runs.SelectMany(r => r.Values.Keys).Distinct(StringComparer.Ordinal)];
+        Values = [.. Metrics.Select(m => (IReadOnlyList<string>)[.. runs.Select(r => r.Values.TryGetValue(m, out JsonElement v) ? Text(v) : Missing)])];
     }
 
     /// <summary>The folders compared.</summary>
@@ -30,11 +32,17 @@ public sealed class RunComparison
     /// <summary>One name per result: "folder: strategy on market".</summary>
     public IReadOnlyList<string> Runs { get; }
 
-    /// <summary>The metrics every result has.</summary>
+    /// <summary>The metrics any result has, in the order first met.</summary>
     public IReadOnlyList<string> Metrics { get; }
 
-    /// <summary>Per metric, each run's value as text (numbers in <see cref="Formats.Compact"/> form, a dash where undefined).</summary>
+    /// <summary>Per metric, each run's value as text (numbers in <see cref="Formats.Compact"/> form, a dash where undefined or missing).</summary>
     public IReadOnlyList<IReadOnlyList<string>> Values { get; }
+
+    /// <summary>Per run, its scalar metrics as its metrics.json writes them (numbers to the last digit, integers as integers, null where undefined).</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, JsonElement>> RunMetrics { get; }
+
+    // A run's cell for a metric it does not have, as for one undefined.
+    private const string Missing = "–";
 
     /// <summary>Reads the metrics.json of every folder.</summary>
     /// <exception cref="DataFormatException">A folder has no readable metrics.json, or it holds no results.</exception>
@@ -49,8 +57,8 @@ public sealed class RunComparison
         new TableBlock(["metric", .. Runs], [.. Metrics.Select((m, i) => (IReadOnlyList<string>)[m, .. Values[i]])], "metrics.json of each run folder"),
     ])]);
 
-    /// <summary>One row per result of a folder: where it comes from and its scalar fields as text.</summary>
-    private static List<(ComparedRun Run, Dictionary<string, string> Values)> Results(string folder)
+    /// <summary>One row per result of a folder: where it comes from and its scalar fields (numbers, text, null).</summary>
+    private static List<(ComparedRun Run, Dictionary<string, JsonElement> Values)> Results(string folder)
     {
         string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
         string runMarket = RunMarket(folder);
@@ -76,25 +84,13 @@ public sealed class RunComparison
                 throw new DataFormatException(path, 0, "results", "missing or empty: not a run folder's metrics");
             }
 
-            var rows = new List<(ComparedRun Run, Dictionary<string, string> Values)>();
+            var rows = new List<(ComparedRun Run, Dictionary<string, JsonElement> Values)>();
             foreach (JsonElement result in results.EnumerateArray())
             {
-                var values = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (JsonProperty field in result.EnumerateObject())
-                {
-                    string? text = field.Value.ValueKind switch
-                    {
-                        JsonValueKind.Number => Formats.Compact(field.Value.GetDouble()),
-                        JsonValueKind.String => field.Value.GetString(),
-                        JsonValueKind.Null => "–",
-                        _ => null,
-                    };
-                    if (text is not null && field.Name is not ("strategy" or "market"))
-                    {
-                        values[field.Name] = text;
-                    }
-                }
-
+                // Clones outlive the document.
+                Dictionary<string, JsonElement> values = result.EnumerateObject()
+                    .Where(f => (f.Value.ValueKind is JsonValueKind.Number or JsonValueKind.String or JsonValueKind.Null) && f.Name is not ("strategy" or "market"))
+                    .ToDictionary(f => f.Name, f => f.Value.Clone(), StringComparer.Ordinal);
                 string strategy = result.TryGetProperty("strategy", out JsonElement s) ? s.GetString() ?? "?" : "?";
                 string market = result.TryGetProperty("market", out JsonElement m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : runMarket;
                 rows.Add((new ComparedRun(name, strategy, market), values));
@@ -103,6 +99,14 @@ public sealed class RunComparison
             return rows;
         }
     }
+
+    /// <summary>A scalar field as a table cell: a number in <see cref="Formats.Compact"/> form, text as written, a dash for null.</summary>
+    private static string Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => Formats.Compact(value.GetDouble()),
+        JsonValueKind.String => value.GetString()!,
+        _ => Missing,
+    };
 
     /// <summary>
     /// The market of a run whose results do not name theirs, from its config.json: the market, else

@@ -35,7 +35,7 @@ public sealed class RunFolderTests : IDisposable
     }
 
     [Fact]
-    public void RunFoldersComparedSideBySideShareOnlyTheMetricsEveryResultHas()
+    public void RunFoldersComparedSideBySideShowEveryMetricAnyResultHas()
     {
         var report = new ReportDocument("t", null, []);
         string a = RunFolder.Write(Path.Combine(_folder, "a"), new { Command = "simulate" }, new { Results = new object[] { new { Market = "as", Strategy = "as", ProfitMean = 1.23456, Only = 1.0 }, new { Market = "adverse", Strategy = "as", ProfitMean = 250.25, Only = 2.0 } } }, report);
@@ -45,8 +45,15 @@ public sealed class RunFolderTests : IDisposable
         // The same strategy on two markets: the market tells the columns apart (a backtest's is its data file).
         Assert.Equal(["a: as on as", "a: as on adverse", "b: as on btc_1m.csv"], comparison.Runs);
         Assert.Equal(new ComparedRun("a", "as", "adverse"), comparison.Columns[1]);
-        Assert.Equal(["profit_mean"], comparison.Metrics);
+        Assert.Equal(["profit_mean", "only"], comparison.Metrics);
         Assert.Equal(["1.2346", "250.2", "–"], comparison.Values[0]);   // four decimals, one from 100 up, a dash for NaN
+        Assert.Equal(["1.0000", "2.0000", "–"], comparison.Values[1]);   // and for a metric the run does not have
+
+        // Unrounded, as metrics.json holds them: what --json prints.
+        Assert.Equal(1.23456, comparison.RunMetrics[0]["profit_mean"].GetDouble());
+        Assert.Equal("2", comparison.RunMetrics[1]["only"].GetRawText());
+        Assert.Equal(JsonValueKind.Null, comparison.RunMetrics[2]["profit_mean"].ValueKind);
+        Assert.False(comparison.RunMetrics[2].ContainsKey("only"));
         var table = Assert.IsType<TableBlock>(comparison.Report().Sections[0].Blocks[0]);
         Assert.Equal(["metric", "a: as on as", "a: as on adverse", "b: as on btc_1m.csv"], table.Headers);
 
