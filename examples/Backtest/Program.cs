@@ -20,7 +20,7 @@ try
     var setup = new ReplaySetup { Latency = LatencySpec.Constant(TimeSpan.FromMilliseconds(5)), QueueModel = QueueModelSpec.RiskAverse };
     var backtest = ReplayBacktest.Open(path, "binance-usdm", setup);
     StrategySettings settings = backtest.Baseline() with { Gamma = 0.1, SpreadBps = 5 };
-    Console.WriteLine($"calibration: {backtest.Session.CalibrationText}");
+    Console.WriteLine($"calibration: {backtest.Session.CalibrationText()}");
     foreach (string strategy in new[] { "as", "fixed" })
     {
         RunResult run = backtest.Run(StrategyCatalog.Create(strategy, settings));

@@ -81,6 +81,25 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData(new string[0], "calibration: none (--calibrate 0s): σ 2 (default), A 140 (default), κ 1.5 (default); give --sigma, --A and --kappa")]
+    [InlineData(new[] { "--sigma", "3", "--A", "10" }, "calibration: none (--calibrate 0s): σ 3 (given), A 10 (given), κ 1.5 (default); give --kappa")]
+    [InlineData(new[] { "--sigma", "3", "--A", "10", "--kappa", "0.8" }, "calibration: none (--calibrate 0s): σ 3 (given), A 10 (given), κ 0.8 (given)")]
+    public void WithoutACalibrationWindowTheLineSaysWhichParametersQuoteAndWhereEachCameFrom(string[] given, string expected)
+    {
+        // A Binance USD-M book snapshot and two trades: enough to replay, nothing to calibrate on.
+        string file = Path.Combine(_folder, "trades.txt");
+        File.WriteAllLines(file,
+        [
+            """1723161255088169167 {"lastUpdateId":1,"E":1723161256313,"T":1723161256313,"bids":[["61800.20","2.507"]],"asks":[["61800.30","2.510"]]}""",
+            """1723161255088176367 {"stream":"btcusdt@trade","data":{"e":"trade","E":1723161256322,"T":1723161256322,"s":"BTCUSDT","t":1,"p":"61800.30","q":"0.002","X":"MARKET","m":false}}""",
+            """1723161255088176368 {"stream":"btcusdt@trade","data":{"e":"trade","E":1723161256322,"T":1723161256322,"s":"BTCUSDT","t":2,"p":"61800.40","q":"0.002","X":"MARKET","m":false}}""",
+        ]);
+        var (code, output, error) = Mm.Run(["backtest", "--data", file, "--format", "binance-usdm", "--tick-size", "0.1", "--lot-size", "0.001", "--strategy", "as", "--calibrate", "0s", .. given, "--no-save"]);
+        Assert.True(code == 0, error);
+        Assert.Contains(expected, output.Split('\n').Select(l => l.TrimEnd('\r')));
+    }
+
+    [Theory]
     [InlineData("queue-model", "--queue-model", "magic")]
     [InlineData("latency", "--latency", "fast")]
     [InlineData("format", "--format", "excel")]

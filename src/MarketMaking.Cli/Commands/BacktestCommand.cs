@@ -124,6 +124,8 @@ internal static class BacktestCommand
                 }
             }
 
+            // σ, A, κ as given: the others are calibrated or defaulted, and the report says which.
+            (double? Sigma, double? A, double? Kappa) given = (parse.GetValue(sigma), parse.GetValue(a), parse.GetValue(kappa));
             BacktestRun backtest;
             ArbitrageSummary? scan = null;
             IReadOnlyList<(string Label, HedgeSummary Summary)> hedges = [];
@@ -146,7 +148,7 @@ internal static class BacktestCommand
                     hedgeOptions.HedgeTakerFee(parse) ?? replayOptions.TakerFee(parse));
                 Instrument quoted = hedged.Session.DataInstrument, hedgeInstrument = hedged.HedgeInstrument;
                 double tick = quoted.TickSize;
-                StrategySettings settings = strategies.Resolve(parse, hedged.Baseline(parse.GetValue(sigma), parse.GetValue(a), parse.GetValue(kappa), parse.GetValue(horizon)));
+                StrategySettings settings = strategies.Resolve(parse, hedged.Baseline(given.Sigma, given.A, given.Kappa, parse.GetValue(horizon)));
                 RunSettings runSettings = mechanics.Apply(ReplayBacktest.Settings(risk, 0, parse.GetValue(slippage)), tick);
                 IEnumerable<(string, Func<HedgeVenue, IQuotingStrategy>)> makers;
                 if (mode == HedgeMode.CrossVenue)
@@ -168,7 +170,7 @@ internal static class BacktestCommand
                     })));
                 }
 
-                (backtest, IReadOnlyList<HedgedRun> runs) = hedged.RunAll(makers, runSettings, hedgeSettings, blockSeconds, settings, minProfitability, portfolioLimits);
+                (backtest, IReadOnlyList<HedgedRun> runs) = hedged.RunAll(makers, runSettings, hedgeSettings, blockSeconds, settings, given, minProfitability, portfolioLimits);
                 scan = scanFiles?.Invoke();
                 hedges = [.. runs.Select(r => (r.Quoted.Strategy, r.Hedge))];
             }
@@ -177,7 +179,7 @@ internal static class BacktestCommand
                 BarSettings barSettings = barOptions.Settings(parse, parse.GetValue(slippage), parse.GetValue(seed));
                 Instrument instrument = BarOptions.Instrument(parse, path, replayOptions, parse.GetValue(lotSize), parse.GetValue(makerFee));
                 BarBacktest bars = BarBacktest.Open(path, formatName, instrument, barSettings, policy);
-                StrategySettings settings = strategies.Resolve(parse, bars.Baseline(parse.GetValue(sigma), parse.GetValue(a), parse.GetValue(kappa), parse.GetValue(horizon)));
+                StrategySettings settings = strategies.Resolve(parse, bars.Baseline(given.Sigma, given.A, given.Kappa, parse.GetValue(horizon)));
                 RunSettings runSettings = mechanics.Apply(bars.Settings(settings, risk), instrument.TickSize);
                 backtest = bars.RunAll(
                     chosen.Select(s => (s.Label, mechanics.Wrap(StrategyCatalog.Create(s.Name, settings), instrument.TickSize, settings.OrderQuantity))),
@@ -189,7 +191,7 @@ internal static class BacktestCommand
                 ReplaySetup setup = replayOptions.Setup(parse, parse.GetValue(makerFee), parse.GetValue(seed));
                 var replay = ReplayBacktest.Open(path, formatName, setup, replayOptions.DataOptions(parse, parse.GetValue(lotSize)));
                 double tick = replay.Instrument.TickSize;
-                StrategySettings settings = strategies.Resolve(parse, replay.Baseline(parse.GetValue(sigma), parse.GetValue(a), parse.GetValue(kappa), parse.GetValue(horizon)));
+                StrategySettings settings = strategies.Resolve(parse, replay.Baseline(given.Sigma, given.A, given.Kappa, parse.GetValue(horizon)));
                 StrategyFactory factory = strategies.Factory(parse);
                 RunSettings runSettings = mechanics.Apply(ReplayBacktest.Settings(risk, run.InitialInventory(parse), parse.GetValue(slippage)), tick);
                 backtest = replay.RunAll(
@@ -200,7 +202,8 @@ internal static class BacktestCommand
                         return (s.Label, mechanics.Wrap(strategy, tick, settings.OrderQuantity));
                     }),
                     runSettings,
-                    settings);
+                    settings,
+                    given);
             }
 
             IReadOnlyList<RunRow> rows = backtest.Rows;

@@ -76,9 +76,10 @@ public sealed class ReplayBacktest
     /// <summary>
     /// Each strategy in turn (built as the sequence is enumerated), with the same run settings, and
     /// what the report says about the replay. <paramref name="described"/> are the strategy settings
-    /// the report lists.
+    /// the report lists; <paramref name="given"/> the σ, A, κ given to <see cref="Baseline"/>, so the
+    /// report says where each came from.
     /// </summary>
-    public BacktestRun RunAll(IEnumerable<(string Label, IQuotingStrategy Strategy)> strategies, RunSettings settings, StrategySettings described)
+    public BacktestRun RunAll(IEnumerable<(string Label, IQuotingStrategy Strategy)> strategies, RunSettings settings, StrategySettings described, (double? Sigma, double? A, double? Kappa) given)
     {
         ArgumentNullException.ThrowIfNull(strategies);
         var results = new List<RunResult>();
@@ -103,7 +104,7 @@ public sealed class ReplayBacktest
         [
             new("data", $"{_path} ({_format})"),
             new("instrument", $"{Instrument.Symbol}: tick {Instrument.TickSize.ToString(invariant)}, lot {Instrument.LotSize.ToString(invariant)}, maker fee {traded.MakerFeeRate.ToString(invariant)}, taker fee {traded.TakerFeeRate.ToString(invariant)}"),
-            new("calibration", Session.CalibrationText),
+            new("calibration", Session.CalibrationText(given.Sigma, given.A, given.Kappa)),
             new("execution", Session.ExecutionText),
             new("replay", $"{stats.Events:N0} events in {stats.Batches:N0} messages; {ClockText(stats)}{string.Join("; ", replays.Select(r => (replays.Count > 1 ? r.Label + ": " : "") + ExecutionText(r.Statistics)))}"),
             new("data quality", BadRowText.Describe(final.BadRows)),

@@ -85,11 +85,12 @@ public sealed class HedgedReplayBacktest
 
     /// <summary>
     /// Each strategy in turn, hedged alike, and what the report says about the data and the hedge;
-    /// <paramref name="described"/> are the strategy settings listed, <paramref name="minProfitability"/>
-    /// the cross-venue quotes' least edge.
+    /// <paramref name="described"/> are the strategy settings listed, <paramref name="given"/> the σ,
+    /// A, κ given to <see cref="Baseline"/> (the report says where each came from),
+    /// <paramref name="minProfitability"/> the cross-venue quotes' least edge.
     /// </summary>
     public (BacktestRun Backtest, IReadOnlyList<HedgedRun> Runs) RunAll(
-        IEnumerable<(string Label, Func<HedgeVenue, IQuotingStrategy> Strategy)> strategies, RunSettings settings, HedgeSettings hedge, double blockSeconds, StrategySettings described, double minProfitability, PortfolioRiskLimits? limits = null)
+        IEnumerable<(string Label, Func<HedgeVenue, IQuotingStrategy> Strategy)> strategies, RunSettings settings, HedgeSettings hedge, double blockSeconds, StrategySettings described, (double? Sigma, double? A, double? Kappa) given, double minProfitability, PortfolioRiskLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(strategies);
         ArgumentNullException.ThrowIfNull(hedge);
@@ -106,7 +107,7 @@ public sealed class HedgedReplayBacktest
         [
             new("data", $"{_quotedPath} ({_quotedFormat}), hedged on {hedgeFiles}"),
             new("instruments", string.Create(c, $"{quoted.Symbol}: tick {quoted.TickSize}, lot {quoted.LotSize}; {string.Join("; ", HedgeInstruments.Select(h => string.Create(c, $"hedge {h.Symbol}: tick {h.TickSize}, lot {h.LotSize}, taker fee {h.TakerFeeRate}")))}")),
-            new("calibration", Session.CalibrationText),
+            new("calibration", Session.CalibrationText(given.Sigma, given.A, given.Kappa)),
             new("execution", Session.ExecutionText + "; hedges are taker orders with the same entry latency"),
             new("hedge", hedge.Mode switch
             {

@@ -17,6 +17,9 @@ namespace MarketMaking.Research.Replay;
 /// </summary>
 public sealed class ReplaySession
 {
+    // σ, A, κ neither given nor calibrated: the model market's, which a real market need not be near.
+    private static readonly StrategySettings Defaults = new();
+
     private readonly ReplaySetup _setup;
 
     private ReplaySession(ReplaySetup setup, ReplaySettings settings, Instrument instrument, CalibrationResult? calibration, long[] recordedLatencies)
@@ -91,9 +94,9 @@ public sealed class ReplaySession
     /// <param name="horizon">T − t the finite-horizon models quote with (s).</param>
     public StrategySettings Baseline(double? sigma = null, double? a = null, double? kappa = null, double horizon = 60) => new()
     {
-        Sigma = sigma ?? Calibration?.Sigma.Value ?? 2,
-        A = a ?? Calibration?.A.Value ?? 140,
-        Kappa = kappa ?? Calibration?.Kappa.Value ?? 1.5,
+        Sigma = sigma ?? Calibration?.Sigma.Value ?? Defaults.Sigma,
+        A = a ?? Calibration?.A.Value ?? Defaults.A,
+        Kappa = kappa ?? Calibration?.Kappa.Value ?? Defaults.Kappa,
         Horizon = horizon,
         OrderQuantity = DataInstrument.LotSize,
     };
@@ -119,12 +122,27 @@ public sealed class ReplaySession
         return market;
     }
 
-    /// <summary>The calibration, in one line.</summary>
-    public string CalibrationText => Calibration is not { } c
-        ? "none (parameters given)"
-        : string.Create(
-            CultureInfo.InvariantCulture,
-            $"first {WarmUp.TotalSeconds:G} s: σ {c.Sigma.Value:G4} per √s [{c.Sigma.Lower:G4}, {c.Sigma.Upper:G4}], A {c.A.Value:G4}/s [{c.A.Lower:G4}, {c.A.Upper:G4}], κ {c.Kappa.Value:G4} per price unit [{c.Kappa.Lower:G4}, {c.Kappa.Upper:G4}]");
+    /// <summary>
+    /// The σ, A, κ that <see cref="Baseline"/> quotes with for the same overrides, in one line, each
+    /// with where it came from: the calibration (with its interval), given, or the default when
+    /// there is no calibration window, then which options would set the defaulted ones.
+    /// </summary>
+    public string CalibrationText(double? sigma = null, double? a = null, double? kappa = null)
+    {
+        if (Calibration is { } c)
+        {
+            static string Fitted(string name, double? given, ParameterEstimate fitted, string unit) => given is { } g
+                ? string.Create(CultureInfo.InvariantCulture, $"{name} {g:G}{unit} (given)")
+                : string.Create(CultureInfo.InvariantCulture, $"{name} {fitted.Value:G4}{unit} [{fitted.Lower:G4}, {fitted.Upper:G4}]");
+            return $"first {WarmUp.TotalSeconds.ToString("G", CultureInfo.InvariantCulture)} s: {Fitted("σ", sigma, c.Sigma, " per √s")}, {Fitted("A", a, c.A, "/s")}, {Fitted("κ", kappa, c.Kappa, " per price unit")}";
+        }
+
+        static string Used(string name, double? given, double fallback) =>
+            string.Create(CultureInfo.InvariantCulture, $"{name} {given ?? fallback:G} ({(given is null ? "default" : "given")})");
+        string[] missing = [.. new[] { ("--sigma", sigma), ("--A", a), ("--kappa", kappa) }.Where(p => p.Item2 is null).Select(p => p.Item1)];
+        string give = missing.Length == 0 ? string.Empty : $"; give {(missing.Length == 1 ? missing[0] : $"{string.Join(", ", missing[..^1])} and {missing[^1]}")}";
+        return $"none (--calibrate 0s): {Used("σ", sigma, Defaults.Sigma)}, {Used("A", a, Defaults.A)}, {Used("κ", kappa, Defaults.Kappa)}{give}";
+    }
 
     /// <summary>Queue model, latency and requote interval, in one line.</summary>
     public string ExecutionText =>

@@ -95,10 +95,12 @@ public class BacktestEqualsSweepTests
     {
         var backtest = ReplayBacktest.Open(SharedData.BinanceUsdm, "binance-usdm", new ReplaySetup { Latency = LatencySpec.Constant(TimeSpan.FromMilliseconds(5)) });
         StrategySettings settings = backtest.Baseline();
-        BacktestRun run = backtest.RunAll([("as", StrategyCatalog.Create("as", settings)), ("fixed", StrategyCatalog.Create("fixed", settings))], ReplayBacktest.Settings(new RiskLimits { MaxPosition = 0.01 }), settings);
+        BacktestRun run = backtest.RunAll([("as", StrategyCatalog.Create("as", settings)), ("fixed", StrategyCatalog.Create("fixed", settings))], ReplayBacktest.Settings(new RiskLimits { MaxPosition = 0.01 }), settings, (null, null, null));
         Assert.Equal(["as", "fixed"], run.Results.Select(r => r.Strategy));
         Assert.Equal(["data", "instrument", "calibration", "execution", "replay", "data quality", "strategy settings"], run.Settings.Select(kv => kv.Key));
         Assert.Equal($"{SharedData.BinanceUsdm} (binance-usdm)", run.Settings[0].Value);
+        Assert.Matches(@"^first 60 s: σ \S+ per √s \[\S+, \S+\], A \S+/s \[\S+, \S+\], κ \S+ per price unit \[\S+, \S+\]$", run.Settings[2].Value);
+        Assert.Matches(@"^first 60 s: σ 3 per √s \(given\), A \S+/s \[\S+, \S+\], κ 0\.8 per price unit \(given\)$", backtest.Session.CalibrationText(sigma: 3, kappa: 0.8));
         Assert.Equal("queue model risk-averse; latency 5ms entry, 5ms cancel; requote interval 100ms", run.Settings[3].Value);
         Assert.All(run.Rows, r => Assert.True(r.MaxAbsQ <= 0.01 + 1e-12, "the position limit holds"));
         Assert.Equal([1.0, 5, 30], run.Rows[0].Markouts.Select(m => m.Horizon));

@@ -89,7 +89,12 @@ public sealed class ReplaySetupTests : IDisposable
         Assert.Equal(0.001, session.DataInstrument.LotSize);
         Assert.Equal((2.0, 140.0, 1.5, 0.001), session.Baseline() is var b ? (b.Sigma, b.A, b.Kappa, b.OrderQuantity) : default);
         Assert.Equal(3.0, session.Baseline(sigma: 3).Sigma);
-        Assert.Equal("none (parameters given)", session.CalibrationText);
+
+        // The line says which values quote and where each came from: the model market's defaults are no fit to real data.
+        Assert.Equal("none (--calibrate 0s): σ 2 (default), A 140 (default), κ 1.5 (default); give --sigma, --A and --kappa", session.CalibrationText());
+        Assert.Equal("none (--calibrate 0s): σ 3 (given), A 140 (default), κ 1.5 (default); give --A and --kappa", session.CalibrationText(sigma: 3));
+        Assert.Equal("none (--calibrate 0s): σ 3 (given), A 140 (default), κ 0.8 (given); give --A", session.CalibrationText(sigma: 3, kappa: 0.8));
+        Assert.Equal("none (--calibrate 0s): σ 3 (given), A 10 (given), κ 0.8 (given)", session.CalibrationText(3, 10, 0.8));
         Assert.Equal("queue model log; latency 5ms entry, 5ms cancel; requote interval 250ms", session.ExecutionText);
         Assert.Equal(250_000_000, session.Settings.RequoteInterval);
         Assert.Equal(0, session.Settings.StartAfter);
