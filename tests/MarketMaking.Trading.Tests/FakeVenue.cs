@@ -53,6 +53,15 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
 
     public void RestorePrivateStream() => _private.Writer.TryWrite(new StreamStatus(true, "restored by the test"));
 
+    /// <summary>Pushes an update on the private stream (which carries every execution on the account, whoever placed the order).</summary>
+    public void Push(PrivateUpdate update) => _private.Writer.TryWrite(update);
+
+    /// <summary>
+    /// Executions of another session on the same account, in every snapshot from their time on. The
+    /// position is left as it is: that session's earlier executions, before the window asked for, balance them.
+    /// </summary>
+    public ConcurrentQueue<VenueExecution> OthersExecutions { get; } = new();
+
     public Task<VenueInstrument> ConnectAsync(string symbol, CancellationToken cancellationToken) => inner.ConnectAsync(symbol, cancellationToken);
 
     public IAsyncEnumerable<BybitFeedMessage> MarketDataAsync(CancellationToken cancellationToken) => inner.MarketDataAsync(cancellationToken);
@@ -95,7 +104,7 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
     public async Task<VenueSnapshot> SnapshotAsync(long executionsSince, CancellationToken cancellationToken)
     {
         VenueSnapshot snapshot = await inner.SnapshotAsync(executionsSince, cancellationToken).ConfigureAwait(false);
-        return snapshot with { Position = snapshot.Position + PositionOffset };
+        return snapshot with { Position = snapshot.Position + PositionOffset, Executions = [.. snapshot.Executions, .. OthersExecutions.Where(e => e.ExecutionTime >= executionsSince)] };
     }
 
     /// <summary>When set, the order history is refused with this error.</summary>

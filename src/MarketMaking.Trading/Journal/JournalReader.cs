@@ -75,7 +75,23 @@ public static class JournalReader
         {
             LastLinkCounter = prefix is null ? -1 : LastLinkCounter(connection, prefix),
             LastWrittenAt = Scalar(connection, "SELECT local_ns FROM events ORDER BY id DESC LIMIT 1") ?? 0,
+            AdoptedOrders = AdoptedOrders(connection),
         };
+    }
+
+    /// <summary>The orders taken over with --adopt-orders, each with the venue's time of its first adoption.</summary>
+    private static Dictionary<string, long> AdoptedOrders(SqliteConnection connection)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT link_id, MIN(exchange_ns) FROM events WHERE kind = 'adopted' AND link_id IS NOT NULL GROUP BY link_id";
+        var adopted = new Dictionary<string, long>(StringComparer.Ordinal);
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            adopted[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return adopted;
     }
 
     /// <summary>The highest counter of the orders with this link-id prefix, or −1.</summary>

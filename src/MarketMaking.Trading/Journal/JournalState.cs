@@ -38,6 +38,12 @@ public sealed class JournalState
     /// <summary>Local time (ns) of the last event the journal holds (0: none): the last commit before a crash was no earlier.</summary>
     public long LastWrittenAt { get; init; }
 
+    /// <summary>
+    /// The other sessions' orders an earlier run took over (--adopt-orders), with the venue's time of
+    /// the adoption: their executions after it are this journal's, those before it are not.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> AdoptedOrders { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal);
+
     /// <summary>Orders the journal last saw open (a crashed run's orders may still rest on the venue).</summary>
     public IReadOnlyList<JournalOrder> OpenOrders { get; }
 

@@ -43,6 +43,7 @@ public sealed class TradingSession
     private ExecutionBook _book = null!;
     private LinkIds _links = null!;
     private LostOrders _lost = null!;
+    private Dictionary<string, long> _adopted = null!;
     private VenueInstrument _instrument = null!;
     private LiveMarket _market = null!;
     private DecisionPath _path = null!;
@@ -161,6 +162,7 @@ public sealed class TradingSession
 
         _links = new LinkIds(state.LinkPrefix ?? LinkIds.NewPrefix((ulong)_startedAt ^ ((ulong)Environment.ProcessId << 40) ^ ((ulong)(_settings.Portfolio?.Instrument ?? 0) << 56)), state.LinkReserved, state.LinkReserved);
         _lost = new LostOrders(_links, state.LastLinkCounter, state.LinkReserved, state.LastWrittenAt);
+        _adopted = new Dictionary<string, long>(state.AdoptedOrders, StringComparer.Ordinal);
         _journal.Event("start", _startedAt, 0, null, $"run {_journal.Run} on {_venue.Name}, {_settings.Symbol}, {_settings.StrategyName}; journal holds {_book.Count} executions, position {_book.Position}");
         _instrument = await _venue.ConnectAsync(_settings.Symbol, token).ConfigureAwait(false);
         await CheckClockAsync(token).ConfigureAwait(false);
@@ -439,6 +441,11 @@ public sealed class TradingSession
 
     private void OnExecution(VenueExecution e, long now, bool pushed = true)
     {
+        if (!IsOwn(e))
+        {
+            return; // another session's on the same account: the stream and the query by time carry every execution
+        }
+
         if (!_book.Apply(e.ExecutionId, e.Side, e.Price, e.Quantity, e.Fee, e.ExecutionTime))
         {
             if (pushed)
@@ -476,6 +483,13 @@ public sealed class TradingSession
             _fillSinceDecision = true;
         }
     }
+
+    /// <summary>
+    /// Whether an execution is this journal's: of an order with its link-id prefix, or of an order it
+    /// adopted, after the adoption (before it, the execution belongs to whoever placed the order).
+    /// </summary>
+    private bool IsOwn(VenueExecution e) =>
+        _links.CounterOf(e.LinkId) >= 0 || (_adopted.TryGetValue(e.LinkId, out long adoptedAt) && e.ExecutionTime > adoptedAt);
 
     private void OnOrderUpdate(VenueOrderUpdate update, long now)
     {
@@ -821,6 +835,7 @@ public sealed class TradingSession
             long localId = _router.NewLocalId();
             _tracker.Bind(localId, order);
             _path.Orders.Adopt(localId, order.Side, (double)order.Price, (double)order.Remaining);
+            _adopted.TryAdd(order.LinkId, venueOrder.UpdatedTime);
             _journal.Event("adopted", now, venueOrder.UpdatedTime, order.LinkId, $"{venueOrder.Side} {venueOrder.Quantity}@{venueOrder.Price}");
         }
         else

@@ -92,6 +92,27 @@ public class ReconciliationTests
     }
 
     [Fact]
+    public async Task ANewJournalBooksNoExecutionOfAnotherSessionOnTheAccountAndStarts()
+    {
+        using var harness = new SessionHarness(messages: 600);
+
+        // Another session on the account sold a lot a moment ago (its earlier buy, before the start's window, left the account flat), and sells again while this one runs.
+        long now = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100;
+        harness.Venue.OthersExecutions.Enqueue(new VenueExecution("other-exec-11", "mm-other1-11", "other-order-11", Side.Sell, 1000.0m, 1m, 0m, true, now));
+        Task<SessionResult> running = harness.Session.RunAsync();
+        await harness.PlayedAsync(300);
+        harness.Venue.Push(new VenueExecution("other-exec-12", "mm-other1-12", "other-order-12", Side.Sell, 1000.0m, 1m, 0m, true, now));
+        await harness.PlayedAsync(600);
+        harness.Session.RequestStop();
+        SessionResult result = await running;
+
+        Assert.DoesNotContain(JournalReader.Fills(harness.JournalPath), f => f.LinkId.StartsWith("mm-other1-", StringComparison.Ordinal));
+        Assert.Equal(result.VenuePosition, result.Position);
+        Assert.Equal(result.VenueExecutions, result.JournalExecutions);
+        Assert.DoesNotContain(harness.Events("fault"), e => e.Detail.StartsWith("position-mismatch", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ARestartOnTheSameJournalResumesPastEveryLinkIdAndReconciles()
     {
         using var harness = new SessionHarness(messages: 2000);
