@@ -122,19 +122,8 @@ public static class JournalReader
         SqliteConnection connection = JournalSchema.Open(path, SqliteOpenMode.ReadOnly);
         try
         {
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'runs', 'events', 'orders', 'fills')";
-            if (Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 5)
-            {
-                throw new TradingException($"{path}: not a trading journal (its tables are missing)");
-            }
-
+            JournalSchema.Verify(connection, path, orEmpty: false);
             return connection;
-        }
-        catch (SqliteException e)
-        {
-            connection.Dispose();
-            throw new TradingException($"{path}: not a trading journal: {e.Message}");
         }
         catch
         {

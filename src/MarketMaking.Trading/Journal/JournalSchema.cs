@@ -1,3 +1,4 @@
+using MarketMaking.Core.Errors;
 using Microsoft.Data.Sqlite;
 
 namespace MarketMaking.Trading.Journal;
@@ -32,6 +33,31 @@ internal static class JournalSchema
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString());
         connection.Open();
         return connection;
+    }
+
+    /// <summary>
+    /// Throws "not a trading journal" unless the database at <paramref name="path"/> holds the
+    /// journal's tables, or, when <paramref name="orEmpty"/>, no table at all (a new journal): the
+    /// session must not add its tables to some other database, nor <c>mm journal</c> read one.
+    /// </summary>
+    public static void Verify(SqliteConnection connection, string path, bool orEmpty)
+    {
+        try
+        {
+            using SqliteCommand command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*), coalesce(sum(name IN ('meta', 'runs', 'events', 'orders', 'fills')), 0) FROM sqlite_master WHERE type = 'table'";
+            using SqliteDataReader reader = command.ExecuteReader();
+            reader.Read();
+            long tables = reader.GetInt64(0), journals = reader.GetInt64(1);
+            if (journals != 5 && !(orEmpty && tables == 0))
+            {
+                throw new TradingException($"{path}: not a trading journal (its tables are missing)");
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw new TradingException($"{path}: not a trading journal: {e.Message}");
+        }
     }
 
     public static void Execute(SqliteConnection connection, string sql)

@@ -65,7 +65,8 @@ public sealed class TradingJournal : IAsyncDisposable
 
     /// <summary>
     /// Opens (or creates) the journal at <paramref name="path"/>, reads what it holds and records
-    /// the start of a new run. An unwritable place or a file that is not a journal is one clear error.
+    /// the start of a new run. An unwritable place is one clear error; an existing database that is
+    /// not a journal (tables of its own) is refused as <c>mm journal</c> refuses it, untouched.
     /// </summary>
     public static TradingJournal Open(string path, long now, string venue, string symbol, string strategy)
     {
@@ -76,6 +77,7 @@ public sealed class TradingJournal : IAsyncDisposable
             OutputFolder.CreateFor(path);
 
             connection = JournalSchema.Open(path, SqliteOpenMode.ReadWriteCreate);
+            JournalSchema.Verify(connection, path, orEmpty: true);
             JournalSchema.Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
             JournalSchema.Execute(connection, JournalSchema.Create);
             JournalSchema.Execute(connection, $"INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '{JournalSchema.Version}')");
@@ -93,6 +95,11 @@ public sealed class TradingJournal : IAsyncDisposable
         {
             connection?.Dispose();
             throw new OutputException(path, $"cannot open the journal: {e.Message}");
+        }
+        catch (TradingException)
+        {
+            connection?.Dispose();
+            throw;
         }
     }
 

@@ -3,6 +3,7 @@ using MarketMaking.Core.Orders;
 using MarketMaking.Trading.Journal;
 using MarketMaking.Trading.Orders;
 using MarketMaking.Trading.Venues;
+using Microsoft.Data.Sqlite;
 
 namespace MarketMaking.Trading.Tests.Journal;
 
@@ -120,7 +121,40 @@ public class TradingJournalTests
         TradingException error = Assert.Throws<TradingException>(() => JournalReader.Load(temp.Path));
         Assert.StartsWith($"{temp.Path}: not a trading journal", error.Message, StringComparison.Ordinal);
         Assert.Contains("no such journal", Assert.Throws<TradingException>(() => JournalReader.Load(temp.Path + ".missing")).Message, StringComparison.Ordinal);
-        Assert.Throws<OutputException>(() => TradingJournal.Open(temp.Path, 1, "local", "SIMUSDT", "as"));
+        Assert.Equal(error.Message, Assert.Throws<TradingException>(() => TradingJournal.Open(temp.Path, 1, "local", "SIMUSDT", "as")).Message);
+    }
+
+    [Fact]
+    public async Task AnotherDatabaseIsNotTakenAsAJournalButAnEmptyFileIs()
+    {
+        using var temp = new TempJournal();
+        using (var other = new SqliteConnection($"Data Source={temp.Path};Pooling=False"))
+        {
+            other.Open();
+            using SqliteCommand create = other.CreateCommand();
+            create.CommandText = "CREATE TABLE t(x INTEGER); INSERT INTO t VALUES(7);";
+            create.ExecuteNonQuery();
+        }
+
+        TradingException error = Assert.Throws<TradingException>(() => TradingJournal.Open(temp.Path, 1, "local", "SIMUSDT", "as"));
+        Assert.Equal($"{temp.Path}: not a trading journal (its tables are missing)", error.Message);
+        Assert.Equal(error.Message, Assert.Throws<TradingException>(() => JournalReader.Load(temp.Path)).Message); // what mm journal says of it
+        using (var other = new SqliteConnection($"Data Source={temp.Path};Mode=ReadOnly;Pooling=False"))
+        {
+            other.Open();
+            using SqliteCommand tables = other.CreateCommand();
+            tables.CommandText = "SELECT group_concat(name) FROM sqlite_master";
+            Assert.Equal("t", tables.ExecuteScalar()); // untouched: no journal table added
+        }
+
+        string empty = Path.Combine(temp.Folder, "empty.db");
+        File.WriteAllBytes(empty, []);
+        await using (TradingJournal journal = TradingJournal.Open(empty, 1, "local", "SIMUSDT", "as"))
+        {
+            Assert.Equal(1, journal.Run);
+        }
+
+        Assert.Single(JournalReader.Load(empty).Runs);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using MarketMaking.Trading.Journal;
 using MarketMaking.Trading.Orders;
 using MarketMaking.Trading.Session;
 using MarketMaking.Trading.Venues;
+using Microsoft.Data.Sqlite;
 
 namespace MarketMaking.Trading.Tests.Session;
 
@@ -110,6 +111,24 @@ public class ReconciliationTests
         Assert.Equal(result.VenuePosition, result.Position);
         Assert.Equal(result.VenueExecutions, result.JournalExecutions);
         Assert.DoesNotContain(harness.Events("fault"), e => e.Detail.StartsWith("position-mismatch", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ADatabaseThatIsNotAJournalStopsTheStartBeforeAnyOrder()
+    {
+        using var harness = new SessionHarness(messages: 600);
+        using (var other = new SqliteConnection($"Data Source={harness.JournalPath};Pooling=False"))
+        {
+            other.Open();
+            using SqliteCommand create = other.CreateCommand();
+            create.CommandText = "CREATE TABLE t(x INTEGER)";
+            create.ExecuteNonQuery();
+        }
+
+        TradingException error = await Assert.ThrowsAsync<TradingException>(() => harness.Session.RunAsync());
+        Assert.Equal($"{harness.JournalPath}: not a trading journal (its tables are missing)", error.Message);
+        Assert.Empty(harness.Venue.CreatesSentAt);
+        Assert.Equal(0, harness.Venue.CancelAlls);
     }
 
     [Fact]
