@@ -17,6 +17,9 @@ internal enum JournalEntryKind
     Fill,
     Meta,
     Reservation,
+
+    /// <summary>A position adopted from the venue (<see cref="JournalEntry.Amount"/>).</summary>
+    Adoption,
     RunEnd,
     Flush,
 }

@@ -71,12 +71,50 @@ public static class JournalReader
             }
         }
 
-        return new JournalState(prefix, reserved, runs, Fills(connection), Orders(connection, onlyOpen: true))
+        (decimal Position, long LastFill)? adoption = LastAdoption(connection);
+        var state = new JournalState(prefix, reserved, runs, Fills(connection), Orders(connection, onlyOpen: true))
         {
+            AdoptedPosition = adoption?.Position,
             LastLinkCounter = prefix is null ? -1 : LastLinkCounter(connection, prefix),
             LastWrittenAt = Scalar(connection, "SELECT local_ns FROM events ORDER BY id DESC LIMIT 1") ?? 0,
             AdoptedOrders = AdoptedOrders(connection),
         };
+        if (adoption is { } adopted)
+        {
+            state.Book.Adopt(adopted.Position + PositionAfter(connection, adopted.LastFill));
+        }
+
+        return state;
+    }
+
+    /// <summary>The last position adopted from the venue and the last fill row before it (null: none, or a journal older than the table).</summary>
+    private static (decimal Position, long LastFill)? LastAdoption(SqliteConnection connection)
+    {
+        if (Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'adoptions'") != 1)
+        {
+            return null;
+        }
+
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT position, last_fill FROM adoptions ORDER BY id DESC LIMIT 1";
+        using SqliteDataReader reader = command.ExecuteReader();
+        return reader.Read() ? (Decimal(reader, 0), reader.GetInt64(1)) : null;
+    }
+
+    /// <summary>What the fills after row <paramref name="lastFill"/> add to the position.</summary>
+    private static decimal PositionAfter(SqliteConnection connection, long lastFill)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT side, qty FROM fills WHERE rowid > $last";
+        command.Parameters.AddWithValue("$last", lastFill);
+        decimal position = 0;
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            position += ParseSide(reader.GetString(0)) == Side.Buy ? Decimal(reader, 1) : -Decimal(reader, 1);
+        }
+
+        return position;
     }
 
     /// <summary>The orders taken over with --adopt-orders, each with the venue's time of its first adoption.</summary>

@@ -12,7 +12,9 @@ internal static class JournalSchema
     /// Every table: <c>meta</c> (key/value: the link-id prefix and reservation), <c>runs</c> (one row
     /// per start of the session), <c>events</c> (decisions, requests, replies, gaps, reconnects, risk
     /// events: the audit trail), <c>orders</c> (each order's latest state; its history is in events)
-    /// and <c>fills</c> (one row per venue execution id, so an execution is recorded exactly once).
+    /// <c>fills</c> (one row per venue execution id, so an execution is recorded exactly once) and
+    /// <c>adoptions</c> (each position taken from the venue with --adopt-position, with the last fill
+    /// row before it: the journal's position is the last adoption plus the fills after it).
     /// Money and quantities are stored as the venue's decimal text, never as binary floating point.
     /// </summary>
     public const string Create = """
@@ -22,6 +24,7 @@ internal static class JournalSchema
         CREATE TABLE IF NOT EXISTS orders(link_id TEXT PRIMARY KEY, run INTEGER NOT NULL, side TEXT NOT NULL, price TEXT NOT NULL, qty TEXT NOT NULL, reduce_only INTEGER NOT NULL, state TEXT NOT NULL, executed TEXT NOT NULL, exchange_order_id TEXT, created_ns INTEGER NOT NULL, updated_ns INTEGER NOT NULL, reason TEXT);
         CREATE TABLE IF NOT EXISTS fills(exec_id TEXT PRIMARY KEY, run INTEGER NOT NULL, link_id TEXT NOT NULL, side TEXT NOT NULL, price TEXT NOT NULL, qty TEXT NOT NULL, fee TEXT NOT NULL, is_maker INTEGER NOT NULL, exchange_ns INTEGER NOT NULL, local_ns INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS fills_time ON fills(exchange_ns);
+        CREATE TABLE IF NOT EXISTS adoptions(id INTEGER PRIMARY KEY, run INTEGER NOT NULL, local_ns INTEGER NOT NULL, position TEXT NOT NULL, last_fill INTEGER NOT NULL);
         """;
 
     /// <summary>

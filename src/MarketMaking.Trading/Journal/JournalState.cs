@@ -47,6 +47,9 @@ public sealed class JournalState
     /// <summary>Orders the journal last saw open (a crashed run's orders may still rest on the venue).</summary>
     public IReadOnlyList<JournalOrder> OpenOrders { get; }
 
-    /// <summary>Position and cash from every journaled execution.</summary>
+    /// <summary>The position last adopted from the venue (--adopt-position), before the executions after it; null when none was.</summary>
+    public decimal? AdoptedPosition { get; init; }
+
+    /// <summary>Cash from every journaled execution; the position from the last adoption and the executions after it (from all of them when none).</summary>
     public ExecutionBook Book { get; } = new();
 }

@@ -24,6 +24,7 @@ internal sealed class JournalStatements : IDisposable
     private readonly sqlite3_stmt _linkPrefix;
     private readonly sqlite3_stmt _linkReserved;
     private readonly sqlite3_stmt _end;
+    private readonly sqlite3_stmt _adoption;
     private readonly sqlite3_stmt[] _all;
     private byte[] _text = new byte[1024];
 
@@ -40,7 +41,9 @@ internal sealed class JournalStatements : IDisposable
         _linkPrefix = Prepare("INSERT INTO meta(key, value) VALUES('link_prefix', ?1) ON CONFLICT(key) DO NOTHING");
         _linkReserved = Prepare("INSERT INTO meta(key, value) VALUES('link_reserved', ?1) ON CONFLICT(key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))");
         _end = Prepare("UPDATE runs SET ended_ns = ?2, final_state = ?3 WHERE run = ?1", run);
-        _all = [_begin, _commit, _event, _order, _fill, _meta, _linkPrefix, _linkReserved, _end];
+        // The fills written before it (the writer keeps the queue's order) are the ones the adopted position replaces.
+        _adoption = Prepare("INSERT INTO adoptions(run, local_ns, position, last_fill) VALUES(?1, ?2, ?3, (SELECT coalesce(max(rowid), 0) FROM fills))", run);
+        _all = [_begin, _commit, _event, _order, _fill, _meta, _linkPrefix, _linkReserved, _end, _adoption];
     }
 
     public void Begin() => Step(_begin);
@@ -108,6 +111,11 @@ internal sealed class JournalStatements : IDisposable
                 Step(_linkPrefix);
                 Text(_linkReserved, 1, e.Number.ToString(CultureInfo.InvariantCulture));
                 Step(_linkReserved);
+                break;
+            case JournalEntryKind.Adoption:
+                Check(raw.sqlite3_bind_int64(_adoption, 2, e.LocalTime));
+                Number(_adoption, 3, e.Amount);
+                Step(_adoption);
                 break;
             case JournalEntryKind.RunEnd:
                 Check(raw.sqlite3_bind_int64(_end, 2, e.LocalTime));

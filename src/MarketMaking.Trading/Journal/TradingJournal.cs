@@ -165,6 +165,9 @@ public sealed class TradingJournal : IAsyncDisposable
         });
     }
 
+    /// <summary>The venue's position, taken as the journal's (--adopt-position): the executions journaled before it no longer add to the position.</summary>
+    public void Adoption(long localTime, decimal position) => Enqueue(new JournalEntry { Kind = JournalEntryKind.Adoption, LocalTime = localTime, Amount = position });
+
     /// <summary>Reserves link-id counters below <paramref name="upTo"/>; <paramref name="committed"/> is called once the reservation is on disk.</summary>
     public void ReserveLinks(string prefix, long upTo, Action<long> committed) =>
         Enqueue(new JournalEntry { Kind = JournalEntryKind.Reservation, Name = prefix, Number = upTo, Callback = committed });

@@ -862,6 +862,7 @@ public sealed class TradingSession
             }
 
             _book.Adopt(venuePosition);
+            _journal.Adoption(now, venuePosition); // so a restart, and mm journal, start from it
             _journal.Event("adopted-position", now, 0, null, text);
             return;
         }

@@ -3,6 +3,7 @@ using MarketMaking.Core.Orders;
 using MarketMaking.Core.Quoting;
 using MarketMaking.Data.Bybit;
 using MarketMaking.Strategies;
+using MarketMaking.Strategies.Models;
 using MarketMaking.Trading.Journal;
 using MarketMaking.Trading.Orders;
 using MarketMaking.Trading.Session;
@@ -129,6 +130,22 @@ public class ReconciliationTests
         Assert.Equal($"{harness.JournalPath}: not a trading journal (its tables are missing)", error.Message);
         Assert.Empty(harness.Venue.CreatesSentAt);
         Assert.Equal(0, harness.Venue.CancelAlls);
+    }
+
+    [Fact]
+    public async Task AnAdoptedPositionIsKeptInTheJournalSoARestartWithoutTheFlagStartsFromIt()
+    {
+        using var harness = new SessionHarness(messages: 2000, positionOffset: 0.5m, settings: s => s with { AdoptPosition = true });
+        await RunUntilAsync(harness, harness.Session, 700);
+
+        // The same journal, nothing changed on the venue, no --adopt-position this time.
+        var restart = new TradingSession(harness.Venue, harness.Settings with { AdoptPosition = false }, _ => new TouchStrategy(0.01));
+        SessionResult result = await RunUntilAsync(harness, restart, 1400);
+
+        Assert.Equal(result.VenuePosition, result.Position);
+        JournalState state = JournalReader.Load(harness.JournalPath);
+        Assert.Equal((0.5m, result.VenuePosition), (state.AdoptedPosition, state.Book.Position)); // the position mm journal's summary and pnl print
+        Assert.Single(harness.Events("adopted-position"));
     }
 
     [Fact]
