@@ -87,6 +87,12 @@ public sealed class DataCommandTests : IDisposable
         string direct = Results(SharedData.DatabentoMbo, "dbn-mbo");
         Assert.Equal(direct, Results(binary, "mmev"));
         Assert.Contains("\"fills\"", direct, StringComparison.Ordinal);
+
+        // An .mmev says what it is: no --format needed; another file still needs one.
+        var (code, output, error) = Mm.Run(["backtest", "--data", binary, .. settings]);
+        Assert.True(code == 0, error);
+        Assert.Equal(direct, JsonDocument.Parse(output).RootElement.GetProperty("results").GetRawText());
+        Assert.Equal(2, Mm.Run(["backtest", "--data", SharedData.DatabentoMbo, .. settings]).Code);
     }
 
     [SharedDataFact]

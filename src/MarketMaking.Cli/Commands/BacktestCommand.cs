@@ -5,6 +5,7 @@ using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Core.MarketData;
 using MarketMaking.Core.Risk;
+using MarketMaking.Data.Binary;
 using MarketMaking.Data.Files;
 using MarketMaking.Learning.AdverseSelection;
 using MarketMaking.Reporting;
@@ -296,13 +297,15 @@ internal static class BacktestCommand
         }
     }
 
-    /// <summary>One format per file (repeated or comma-separated): as many as files, or one for all (bars default to the file's own).</summary>
+    /// <summary>One format per file (repeated or comma-separated): as many as files, or one for all (bars default to the file's own; .mmev files, which say what they are, to mmev).</summary>
     internal static string[] Formats(string[] named, string[] paths, bool isBars)
     {
         string[] given = [.. named.SelectMany(f => f.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
         if (given.Length == 0)
         {
-            return isBars ? [.. paths.Select(BarFiles.DefaultFormat)] : throw new InvalidParameterException("format", "name the data format (--format)");
+            return isBars ? [.. paths.Select(BarFiles.DefaultFormat)]
+                : paths.All(MmevFormat.Starts) ? [.. paths.Select(_ => "mmev")]
+                : throw new InvalidParameterException("format", "name the data format (--format)");
         }
 
         if (given.Length == paths.Length)
