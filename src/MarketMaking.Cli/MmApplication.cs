@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using MarketMaking.Cli.Commands;
 using MarketMaking.Cli.Configuration;
 using MarketMaking.Core.Errors;
@@ -28,7 +29,8 @@ public static class MmApplication
         var terminal = new Terminal(output, error, progressInterval);
         (RootCommand root, Option<string?> config) = Commands(terminal, rerun => Run(rerun, output, error, progressInterval));
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // No ProcessTerminationTimeout: the command decides how long its stop takes (StopSignals).
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         try
         {
             ParseResult parse = root.Parse(args.Length == 0 ? ["--help"] : args);
@@ -57,7 +59,14 @@ public static class MmApplication
             Configuration.CommandLine.Set(PathArguments.Resolve(effective));
             try
             {
-                return parse.Invoke(configuration);
+                if (parse.Action is not AsynchronousCommandLineAction)
+                {
+                    // A synchronous command takes no token: a signal ends it as the system does.
+                    return parse.Invoke(configuration);
+                }
+
+                using var signals = new StopSignals();
+                return parse.InvokeAsync(configuration, signals.Token).GetAwaiter().GetResult();
             }
             catch (InvalidParameterException e) when (configPath is not null && CommandConfig.Locate(configPath, e, fromConfig) is { } located)
             {

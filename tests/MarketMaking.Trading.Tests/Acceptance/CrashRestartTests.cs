@@ -113,6 +113,38 @@ public class CrashRestartTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.NotNull(Assert.Single(JournalReader.Load(journal.Path).Runs).EndedAt); // the final state was written
     }
 
+    [Fact]
+    public async Task SigintWaitsForTheSessionsOwnShutdownWhileTheVenueIsFrozen()
+    {
+        // The venue is a process of its own, so SIGSTOP freezes it as a venue that stops answering.
+        using var journal = new TempJournal();
+        string keys = Path.Combine(journal.Folder, "venue.keys");
+        using MmProcess venue = MmProcess.Run("venue", "--port", "0", "--credentials", keys);
+        await venue.PrintedAsync("http://", TimeSpan.FromSeconds(60));
+        string url = venue.Output.Split('\n')[0].Trim();
+        using MmProcess mm = MmProcess.Run("trade", "--venue", "local", "--endpoint", url, "--credentials", keys, "--symbol", "SIMUSDT", "--strategy", "fixed", "--spread-bps", "20", "--journal", journal.Path, "--no-save");
+        await mm.PrintedAsync("trading SIMUSDT", TimeSpan.FromSeconds(60));
+        var quoting = Stopwatch.StartNew();
+        while (JournalReader.Orders(journal.Path).Count == 0)
+        {
+            Assert.True(quoting.Elapsed < TimeSpan.FromSeconds(60), "no order after 60 s");
+            await Task.Delay(50);
+        }
+
+        venue.Signal("STOP");
+        mm.Signal("INT");
+        var stopping = Stopwatch.StartNew();
+
+        // The cancels wait on the frozen venue past System.CommandLine's 2 s, which ended the process there (exit 130, nothing written).
+        await Task.Delay(4000);
+        venue.Signal("CONT");
+        Assert.Equal(0, await mm.ExitAsync(TimeSpan.FromSeconds(60)));
+        output.WriteLine($"SIGINT → exit: {stopping.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(stopping.Elapsed > TimeSpan.FromSeconds(4), $"{stopping.Elapsed.TotalMilliseconds} ms");
+        Assert.Contains("orders open at the end 0", mm.Output, StringComparison.Ordinal);
+        Assert.NotNull(Assert.Single(JournalReader.Load(journal.Path).Runs).EndedAt);
+    }
+
     private static void AssertNoSecret(LocalVenue venue, string text, string where = "output")
     {
         Assert.False(text.Contains(venue.ApiKey, StringComparison.Ordinal), $"the API key appears in {where}");

@@ -43,6 +43,17 @@ internal sealed class MmProcess : IDisposable
     /// <summary>Starts <c>mm trade</c> against <paramref name="venue"/> with its test key in the environment.</summary>
     public static MmProcess Trade(LocalVenue venue, params string[] arguments)
     {
+        ProcessStartInfo start = StartInfo(["trade", "--venue", "local", "--endpoint", venue.Url.ToString(), "--symbol", venue.Settings.Symbol, .. arguments]);
+        start.Environment["BYBIT_API_KEY"] = venue.ApiKey;
+        start.Environment["BYBIT_API_SECRET"] = venue.ApiSecret;
+        return Start(start);
+    }
+
+    /// <summary>Starts <c>mm</c> with <paramref name="arguments"/> (a venue of its own, to stop with SIGSTOP).</summary>
+    public static MmProcess Run(params string[] arguments) => Start(StartInfo(arguments));
+
+    private static ProcessStartInfo StartInfo(string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -50,13 +61,16 @@ internal sealed class MmProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mm.dll"));
-        foreach (string argument in (string[])["trade", "--venue", "local", "--endpoint", venue.Url.ToString(), "--symbol", venue.Settings.Symbol, .. arguments])
+        foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["BYBIT_API_KEY"] = venue.ApiKey;
-        start.Environment["BYBIT_API_SECRET"] = venue.ApiSecret;
+        return start;
+    }
+
+    private static MmProcess Start(ProcessStartInfo start)
+    {
         var process = new Process { StartInfo = start };
         var mm = new MmProcess(process);
         process.OutputDataReceived += (_, e) =>
@@ -83,10 +97,28 @@ internal sealed class MmProcess : IDisposable
     public void KillHard() => _process.Kill();
 
     /// <summary>kill -TERM.</summary>
-    public void Terminate()
+    public void Terminate() => Signal("TERM");
+
+    /// <summary>kill -<paramref name="name"/> (INT, TERM, STOP, CONT).</summary>
+    public void Signal(string name)
     {
-        using Process kill = Process.Start("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        using Process kill = Process.Start("kill", ["-" + name, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
         kill.WaitForExit();
+    }
+
+    /// <summary>Waits until the standard output holds <paramref name="text"/>.</summary>
+    public async Task PrintedAsync(string text, TimeSpan within)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (clock.Elapsed > within || _process.HasExited)
+            {
+                throw new TimeoutException($"'{text}' not printed within {within.TotalSeconds} s: {Output}{Error}");
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     public async Task<int> ExitAsync(TimeSpan within)
