@@ -113,13 +113,24 @@ internal static class TradeCommand
             var baseline = new StrategySettings { Sigma = parse.GetValue(sigma) ?? 2, A = parse.GetValue(a) ?? 140, Kappa = parse.GetValue(kappa) ?? 1.5, Horizon = parse.GetValue(horizon) };
 
             // One order is one lot unless --order-size says otherwise, as in backtests.
-            IQuotingStrategy Strategy(Instrument instrument)
+            StrategySettings Resolved(Instrument instrument) => strategies.Resolve(parse, baseline with { OrderQuantity = instrument.LotSize });
+            IQuotingStrategy Build(Instrument instrument)
             {
-                StrategySettings resolved = strategies.Resolve(parse, baseline with { OrderQuantity = instrument.LotSize });
+                StrategySettings resolved = Resolved(instrument);
                 return mechanics.Mechanics(parse).Wrap(strategies.Factory(parse).Create(name, resolved, instrument.TickSize), instrument.TickSize, resolved.OrderQuantity);
             }
 
-            _ = Strategy(new Instrument(settings.Symbol, 0.1, 0.001));
+            // The venue's lot size is known once connected. A size below it snaps to no quote at all:
+            // the session would run and quote nothing, silently.
+            IQuotingStrategy Strategy(Instrument instrument)
+            {
+                double size = Resolved(instrument).OrderQuantity;
+                return instrument.SnapQuantity(size) > 0
+                    ? Build(instrument)
+                    : throw new InvalidParameterException("order-size", string.Create(CultureInfo.InvariantCulture, $"{size} is less than {instrument.Symbol}'s lot size {instrument.LotSize}: an order is at least one lot"));
+            }
+
+            _ = Build(new Instrument(settings.Symbol, 0.1, 0.001));
             _ = mechanics.Mechanics(parse).Apply(run, 0.1);
             settings = settings with { RunFor = instrument => mechanics.Mechanics(parse).Apply(run, instrument.TickSize) };
             IVenue Target() => parse.GetValue(paper)

@@ -90,6 +90,21 @@ public class TradeCommandTests
     }
 
     [Fact]
+    public async Task AnOrderSizeBelowTheVenuesLotSizeIsRefusedAtTheStart()
+    {
+        await using LocalVenue local = await LocalVenues.StartAsync();
+        using var journal = new TempJournal();
+        string keys = LocalVenues.CredentialsFile(local, journal.Folder);
+
+        // Snapped to the lot of 1, half a lot was no quote: every decision empty, 0 orders, exit 0.
+        var (code, output, error) = await Task.Run(() => Run("trade", "--venue", "local", "--endpoint", local.Url.ToString(), "--credentials", keys, "--symbol", "SIMUSDT", "--strategy", "fixed", "--order-size", "0.5", "--duration", "5s", "--journal", journal.Path, "--no-save"));
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal("error: invalid order-size: 0.5 is less than SIMUSDT's lot size 1: an order is at least one lot", error.Trim());
+        Assert.Empty(JournalReader.Orders(journal.Path));
+    }
+
+    [Fact]
     public void ACredentialsFileOpenToOthersIsRefused()
     {
         if (OperatingSystem.IsWindows())
