@@ -27,7 +27,7 @@ internal static class JournalCommand
         var view = new Argument<string>("view") { Description = $"what to print: {string.Join(", ", Views)}", DefaultValueFactory = _ => "summary" };
         var kind = new Option<string?>("--kind") { Description = "events: only this kind (decision, request, reply, order, fill, fault, kill…)" };
         var limit = new Option<int>("--limit") { Description = "orders, fills, events: the last N rows (0: all)", DefaultValueFactory = _ => 50 };
-        var output = new Option<string>("--out") { Description = "report: the HTML file to write", DefaultValueFactory = _ => "session.html" };
+        var output = new Option<string?>("--out") { Description = "report: the HTML file to write (default: session.html beside the journal, in its run folder)" };
         var json = new Option<bool>("--json") { Description = "print JSON" };
         var command = new Command("journal", "Print a trading session's journal: runs, orders, fills, events, PnL, or draw its report.") { path, view, kind, limit, output, json };
         command.SetAction(parse =>
@@ -73,12 +73,7 @@ internal static class JournalCommand
                     WritePnl(terminal, file, state, asJson);
                     break;
                 case "report":
-                    string strategy = state.Runs.Count > 0 ? state.Runs[^1].Strategy : "session";
-                    RunResult run = JournalReport.Rebuild(file, strategy, BacktestMetrics.ForRecordedData(double.PositiveInfinity));
-                    string html = parse.GetValue(output)!;
-                    var items = new List<KeyValuePair<string, string>> { new("journal", file), new("runs", Text(state.Runs.Count)) };
-                    OutputFiles.Write(html, w => w.Write(Reporting.HtmlReportWriter.Render(ReportBuilder.Backtest("mm journal", $"{strategy}: {file}", [run], items))));
-                    terminal.Writer.WriteLine($"report: {html}");
+                    WriteReport(terminal, file, state, parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "session.html"), asJson);
                     break;
                 default:
                     WriteSummary(terminal, file, state, asJson);
@@ -101,6 +96,28 @@ internal static class JournalCommand
         Print(terminal, false, state.Runs, ["run", "started", "ended", "venue", "symbol", "strategy", "final state"],
             state.Runs.Select(r => new[] { Text(r.Run), Time(r.StartedAt), r.EndedAt is { } end ? Time(end) : "(no clean end)", r.Venue, r.Symbol, r.Strategy, r.FinalState ?? "" }));
         terminal.Writer.WriteLine($"{file}: {state.Book.Count} executions, position {state.Book.Position}, cash {state.Book.Cash}, fees {state.Book.Fees}; {state.OpenOrders.Count} orders last seen open; orderLinkId prefix {state.LinkPrefix}");
+    }
+
+    /// <summary>Every run of the journal drawn as a backtest run beside the others (a restart's decision times start again at 0).</summary>
+    private static void WriteReport(Terminal terminal, string file, JournalState state, string html, bool asJson)
+    {
+        IReadOnlyList<RunResult> runs = JournalReport.Rebuild(file, BacktestMetrics.ForRecordedData(double.PositiveInfinity));
+        if (runs.Count == 0)
+        {
+            throw new TradingException($"{file}: the journal holds no run to report");
+        }
+
+        var items = new List<KeyValuePair<string, string>> { new("journal", file), new("runs", Text(state.Runs.Count)) };
+        string title = runs.Count == 1 ? $"{runs[0].Strategy}: {file}" : $"{runs.Count} runs: {file}";
+        OutputFiles.Write(html, w => w.Write(Reporting.HtmlReportWriter.Render(ReportBuilder.Backtest("mm journal", title, runs, items))));
+        if (asJson)
+        {
+            terminal.Writer.WriteLine(Json.Serialize(new { Report = html, Runs = runs.Select(RunRow.From) }));
+            return;
+        }
+
+        RunTable.Write(terminal, [.. runs.Select(RunRow.From)], title);
+        terminal.Writer.WriteLine($"report: {html}");
     }
 
     /// <summary>Cash, position, fees, and the PnL marked at the last mid the session saw (or the last fill).</summary>

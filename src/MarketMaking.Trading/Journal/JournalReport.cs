@@ -11,11 +11,21 @@ namespace MarketMaking.Trading.Journal;
 /// </summary>
 public static class JournalReport
 {
-    public static RunResult Rebuild(string path, string strategy, MetricsOptions metrics)
+    /// <summary>
+    /// One result per run of the journal (a restart is a run of its own, its decision times starting
+    /// at 0 again), named "run N: strategy", in the order they ran.
+    /// </summary>
+    public static IReadOnlyList<RunResult> Rebuild(string path, MetricsOptions metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
+        IReadOnlyList<JournalRun> runs = JournalReader.Load(path).Runs;
         IReadOnlyList<JournalEvent> decisions = JournalReader.Events(path, "decision");
         IReadOnlyList<JournalFill> fills = JournalReader.Fills(path);
+        return [.. runs.Select(r => Rebuild($"run {r.Run}: {r.Strategy}", [.. decisions.Where(d => d.Run == r.Run)], [.. fills.Where(f => f.Run == r.Run)], metrics))];
+    }
+
+    private static RunResult Rebuild(string name, IReadOnlyList<JournalEvent> decisions, IReadOnlyList<JournalFill> fills, MetricsOptions metrics)
+    {
         var ledger = new Ledger();
         var collector = new MetricsCollector(metrics);
         var series = new SeriesRecorder(4000);
@@ -49,8 +59,9 @@ public static class JournalReport
             Apply(fills[next], origin, double.IsNaN(mid) ? (double)fills[next].Price : mid, quoted, ledger, collector, series);
         }
 
+        // A run that never saw a mid nor traded (stopped before the book had both sides) is not marked: NaN.
         double last = double.IsNaN(mid) && fills.Count > 0 ? (double)fills[^1].Price : mid;
-        return new RunResult(strategy, collector.Finish(ledger, last), ledger.RoundTrips, 0, 0, new Dictionary<Core.Risk.RejectReason, long>(), null, series);
+        return new RunResult(name, collector.Finish(ledger, last), ledger.RoundTrips, 0, 0, new Dictionary<Core.Risk.RejectReason, long>(), null, series);
     }
 
     private static double Time(JournalEvent decision) =>
