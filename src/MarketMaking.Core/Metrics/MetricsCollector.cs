@@ -32,6 +32,7 @@ public sealed class MetricsCollector
     private bool _hasMark;
     private double _firstMarkTime;
     private double _lastMarkTime;
+    private double _lastMid;
     private double _lastAbsInventory;
     private double _lastInventory;
     private double _longSquaredInventoryTime;
@@ -133,6 +134,7 @@ public sealed class MetricsCollector
 
         double absInventory = Math.Abs(inventory);
         _lastMarkTime = time;
+        _lastMid = mid;
         _lastAbsInventory = absInventory;
         _lastInventory = inventory;
         _lastAtLimit = absInventory >= _options.InventoryLimit - LimitTolerance;
@@ -141,15 +143,22 @@ public sealed class MetricsCollector
         _markouts.OnMid(time, mid);
     }
 
+    /// <summary>The run's metrics, its inventory marked at <paramref name="finalMid"/>.</summary>
+    /// <param name="finalMid">
+    /// NaN when the run ends without a mid (a live book stopped before it had both sides, or that lost
+    /// one): the last mark's mid then; a run that never had a mark is not marked, its net PnL the cash
+    /// it made when it holds nothing, else NaN.
+    /// </param>
     public RunMetrics Finish(Ledger ledger, double finalMid)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        if (!double.IsFinite(finalMid))
+        if (double.IsInfinity(finalMid))
         {
-            throw new ArgumentException($"the final mid must be finite, got {finalMid}", nameof(finalMid));
+            throw new ArgumentException($"the final mid must be finite or NaN, got {finalMid}", nameof(finalMid));
         }
 
-        double netPnl = ledger.Equity(finalMid) - ledger.InitialCash;
+        double mark = double.IsNaN(finalMid) && _hasMark ? _lastMid : finalMid;
+        double netPnl = (double.IsNaN(mark) && ledger.Position == 0 ? ledger.Cash : ledger.Equity(mark)) - ledger.InitialCash;
         double sharpe = _periodPnl.Count < 2 ? double.NaN : PerformanceStatistics.RatioOrNaN(_periodPnl.Mean, _periodPnl.StandardDeviation);
         double sortino = _periodPnl.Count == 0
             ? double.NaN
