@@ -163,6 +163,13 @@ public sealed class LocalVenue : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (IOException e)
+        {
+            // A port in use: one line, as the dashboard says it, not Kestrel's stack trace.
+            loop.Dispose();
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw new TradingException($"the venue cannot listen on 127.0.0.1:{settings.Port}: {e.Message}", e);
+        }
         catch
         {
             loop.Dispose();

@@ -158,6 +158,22 @@ public sealed class VenueCommandTests : IDisposable
     }
 
     [Fact]
+    public void APortInUseIsOneLineAndExitCodeOne()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        // Kestrel's IOException went out unhandled: forty lines of stack trace, exit 134.
+        var (code, output, error) = Mm.Run("venue", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--duration", "1s");
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        string line = Assert.Single(error.Trim().Split('\n'));
+        Assert.StartsWith($"error: the venue cannot listen on 127.0.0.1:{port}: ", line, StringComparison.Ordinal);
+        Assert.Contains("address already in use", line, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void ABadFaultsFileNamesTheFileTheLineAndTheKey()
     {
         string faults = Path.Combine(_folder, "bad.yaml");
