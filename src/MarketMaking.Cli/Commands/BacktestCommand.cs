@@ -5,7 +5,6 @@ using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Core.MarketData;
 using MarketMaking.Core.Risk;
-using MarketMaking.Data.Binary;
 using MarketMaking.Data.Files;
 using MarketMaking.Learning.AdverseSelection;
 using MarketMaking.Reporting;
@@ -304,7 +303,7 @@ internal static class BacktestCommand
         if (given.Length == 0)
         {
             return isBars ? [.. paths.Select(BarFiles.DefaultFormat)]
-                : paths.All(MmevFormat.Starts) ? [.. paths.Select(_ => "mmev")]
+                : paths.All(MarketDataFormats.IsMmev) ? [.. paths.Select(_ => "mmev")]
                 : throw new InvalidParameterException("format", "name the data format (--format)");
         }
 

@@ -39,21 +39,6 @@ internal static class MmevFormat
 
     public static ReadOnlySpan<byte> Magic => "MMEV"u8;
 
-    /// <summary>Whether <paramref name="path"/> is a file that starts as an .mmev does (so it needs no --format); false for anything unreadable.</summary>
-    public static bool Starts(string path)
-    {
-        try
-        {
-            using FileStream stream = File.OpenRead(path);
-            Span<byte> start = stackalloc byte[4];
-            return stream.ReadAtLeast(start, 4, throwOnEndOfStream: false) == 4 && start.SequenceEqual(Magic);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
     public static byte[] Header(Instrument instrument, long count)
     {
         byte[] symbol = Encoding.UTF8.GetBytes(instrument.Symbol);

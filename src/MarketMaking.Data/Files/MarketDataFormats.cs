@@ -27,6 +27,21 @@ public static class MarketDataFormats
     /// <summary>Every format name.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Registry.Select(r => r.Name)];
 
+    /// <summary>Whether <paramref name="path"/> is a file that starts as an .mmev does (so it needs no --format); false for anything unreadable.</summary>
+    public static bool IsMmev(string path)
+    {
+        try
+        {
+            using FileStream stream = File.OpenRead(path);
+            Span<byte> start = stackalloc byte[4];
+            return stream.ReadAtLeast(start, 4, throwOnEndOfStream: false) == 4 && start.SequenceEqual(MmevFormat.Magic);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     public static string NameOf(MarketDataFormat format) => Registry.First(r => r.Format == format).Name;
 
     /// <summary>The format a CLI name stands for; an unknown name is a usage error listing the known ones.</summary>
