@@ -49,6 +49,11 @@ public sealed class VenueCommandTests : IDisposable
 
         Assert.Equal(0, await running);
         Assert.Empty(error.ToString());
+
+        // Standard output is JSON Lines throughout: the start, then the totals at exit (every kind, none injected here).
+        Assert.All(output.All, line => JsonDocument.Parse(line).Dispose());
+        using JsonDocument totals = JsonDocument.Parse(output.All[^1]);
+        Assert.All(totals.RootElement.GetProperty("faults").EnumerateObject(), kind => Assert.Equal(0, kind.Value.GetInt64()));
     }
 
     [Fact]

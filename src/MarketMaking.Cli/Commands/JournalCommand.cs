@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Files;
@@ -45,9 +46,11 @@ internal static class JournalCommand
                 throw new InvalidParameterException("limit", $"must be zero or positive, got {last}");
             }
 
+            // The report goes beside the journal unless --out says where (never over the journal).
+            string report = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "session.html");
             if (what == "report")
             {
-                DistinctOutput.Require("out", parse.GetValue(output)!, file);
+                DistinctOutput.Require("out", report, file);
             }
 
             JournalState state = JournalReader.Load(file);
@@ -73,7 +76,7 @@ internal static class JournalCommand
                     WritePnl(terminal, file, state, asJson);
                     break;
                 case "report":
-                    WriteReport(terminal, file, state, parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "session.html"), asJson);
+                    WriteReport(terminal, file, state, report, asJson);
                     break;
                 default:
                     WriteSummary(terminal, file, state, asJson);
@@ -89,7 +92,9 @@ internal static class JournalCommand
     {
         if (asJson)
         {
-            terminal.Writer.WriteLine(Json.Serialize(new { Runs = state.Runs, Executions = state.Book.Count, state.Book.Position, state.Book.Cash, state.Book.Fees, OpenOrders = state.OpenOrders.Count, LinkPrefix = state.LinkPrefix }));
+            // A run's final state is JSON already: nested as an object, not quoted as a string.
+            var runs = state.Runs.Select(r => new { r.Run, r.StartedAt, r.EndedAt, r.Venue, r.Symbol, r.Strategy, FinalState = r.FinalState is null ? null : JsonNode.Parse(r.FinalState) });
+            terminal.Writer.WriteLine(Json.Serialize(new { Runs = runs, Executions = state.Book.Count, state.Book.Position, state.Book.Cash, state.Book.Fees, OpenOrders = state.OpenOrders.Count, LinkPrefix = state.LinkPrefix }));
             return;
         }
 

@@ -42,7 +42,7 @@ internal static class VenueCommand
         var rateLimitScale = new Option<double>("--rate-limit-scale") { Description = "multiplies Bybit's per-endpoint rate limits (0: none)", DefaultValueFactory = _ => 1 };
         var duration = new Option<string?>("--duration") { Description = "stop after this long (90s, 10m, 2h); default: until Ctrl-C or SIGTERM" };
         var credentials = new Option<string?>("--credentials") { Description = "also write the test account's key and secret to this file (readable by its owner only), the file mm trade --credentials reads" };
-        var json = new Option<bool>("--json") { Description = "print the URL, key and secret as one JSON line ({\"url\",\"api_key\",\"api_secret\"}) instead of three lines" };
+        var json = new Option<bool>("--json") { Description = "print the URL, key and secret as one JSON line ({\"url\",\"api_key\",\"api_secret\"}) instead of three lines; the fault log and the totals at exit are JSON lines too" };
         var command = new Command("venue", "Run a local Bybit-compatible exchange over the agent-based market or a recording.")
         {
             port, market, preset, data, format, queueModel, queuePower, speed, symbol, correlation, seed, faults, faultLog, balance, makerFee, takerFee, rateLimitScale, duration, credentials, json,

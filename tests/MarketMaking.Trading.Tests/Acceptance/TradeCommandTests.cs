@@ -38,6 +38,15 @@ public class TradeCommandTests
             Assert.NotEmpty(output);
         }
 
+        // The summary's JSON nests each run's final state as an object (it was a quoted string), the session's own.
+        using (JsonDocument summary = JsonDocument.Parse(Run("journal", journal.Path, "--json").Output))
+        {
+            JsonElement state = summary.RootElement.GetProperty("runs")[0].GetProperty("final_state");
+            Assert.Equal(JsonValueKind.Object, state.ValueKind);
+            using JsonDocument end = JsonDocument.Parse(traded.Output);
+            Assert.Equal(end.RootElement.EnumerateObject().Select(p => (p.Name, p.Value.ToString())), state.EnumerateObject().Select(p => (p.Name, p.Value.ToString())));
+        }
+
         // The run folder is a backtest's: mm report compares it like any other.
         Assert.True(File.Exists(Path.Combine(journal.Folder, "run", "report.html")));
         var compared = Run("report", Path.Combine(journal.Folder, "run"), "--out", Path.Combine(journal.Folder, "compare.html"));
