@@ -49,6 +49,9 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
     /// <summary>The link ids of the cancels refused so far.</summary>
     public ConcurrentQueue<string> RefusedCancels { get; } = new();
 
+    /// <summary>When set, requests and queries are never answered (they wait until cancelled): a venue that froze.</summary>
+    public bool Silent { get; set; }
+
     public void CutPrivateStream() => _private.Writer.TryWrite(new StreamStatus(false, "cut by the test"));
 
     public void RestorePrivateStream() => _private.Writer.TryWrite(new StreamStatus(true, "restored by the test"));
@@ -81,6 +84,11 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
 
     public ValueTask<OrderReply> SendAsync(OrderCommand command, CancellationToken cancellationToken)
     {
+        if (Silent)
+        {
+            return new ValueTask<OrderReply>(Never<OrderReply>(cancellationToken));
+        }
+
         if (command.Kind == OrderCommandKind.CancelAll)
         {
             Interlocked.Increment(ref _cancelAlls);
@@ -103,6 +111,11 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
 
     public async Task<VenueSnapshot> SnapshotAsync(long executionsSince, CancellationToken cancellationToken)
     {
+        if (Silent)
+        {
+            return await Never<VenueSnapshot>(cancellationToken).ConfigureAwait(false);
+        }
+
         VenueSnapshot snapshot = await inner.SnapshotAsync(executionsSince, cancellationToken).ConfigureAwait(false);
         return snapshot with { Position = snapshot.Position + PositionOffset, Executions = [.. snapshot.Executions, .. OthersExecutions.Where(e => e.ExecutionTime >= executionsSince)] };
     }
@@ -118,9 +131,20 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
 
     public async Task<VenueAccount> AccountAsync(long since, CancellationToken cancellationToken)
     {
+        if (Silent)
+        {
+            return await Never<VenueAccount>(cancellationToken).ConfigureAwait(false);
+        }
+
         VenueAccount account = await inner.AccountAsync(since, cancellationToken).ConfigureAwait(false);
         return account with { Position = account.Position + PositionOffset };
     }
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
+
+    private static async Task<T> Never<T>(CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        throw new UnreachableException();
+    }
 }

@@ -8,23 +8,24 @@ namespace MarketMaking.Trading.Session;
 /// </summary>
 public sealed record SessionResult
 {
-    /// <summary>Our orders still open on the venue at the end.</summary>
+    /// <summary>Our orders still open on the venue at the end (when the venue did not answer: those whose cancel was never confirmed).</summary>
     public required int OrdersOpenAtEnd { get; init; }
 
     /// <summary>The engine's position, from the executions it counted (journal included).</summary>
     public required decimal Position { get; init; }
 
-    public required decimal VenuePosition { get; init; }
+    /// <summary>The venue's figures at the end; null when it did not answer within the shutdown timeout.</summary>
+    public required decimal? VenuePosition { get; init; }
 
     /// <summary>The engine's cash: −Σ side·price·qty − fees over its executions.</summary>
     public required decimal Cash { get; init; }
 
-    public required decimal VenueCash { get; init; }
+    public required decimal? VenueCash { get; init; }
 
     /// <summary>Executions the engine counted (over every run of the journal).</summary>
     public required int Executions { get; init; }
 
-    public required int VenueExecutions { get; init; }
+    public required int? VenueExecutions { get; init; }
 
     /// <summary>Executions in the journal's table (each id once).</summary>
     public required int JournalExecutions { get; init; }

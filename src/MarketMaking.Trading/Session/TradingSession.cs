@@ -1110,38 +1110,54 @@ public sealed class TradingSession
     {
         long now = Now();
         long since = (_book.LastExecutionTime > 0 ? _book.LastExecutionTime : _startedAt) - 1_000_000_000;
-        VenueSnapshot final = await PatientlyAsync(() => _venue.SnapshotAsync(since, token), token).ConfigureAwait(false);
-        foreach (VenueExecution execution in final.Executions)
-        {
-            OnExecution(execution, now, pushed: false);
-        }
 
-        if (final.OpenOrders.Count > 0)
+        // The venue gets --shutdown-timeout to answer the end's queries: past it the session writes
+        // what it knows and fails, rather than retrying a silent venue for minutes.
+        using var deadline = new CancellationTokenSource(_settings.ShutdownTimeout, _time);
+        using var answer = CancellationTokenSource.CreateLinkedTokenSource(token, deadline.Token);
+        VenueSnapshot? final = null;
+        VenueAccount? account = null;
+        try
         {
-            // Something of ours still rests (a cancel lost on the way): cancel-all, then look again.
-            Fault("open-at-end", now, $"{final.OpenOrders.Count} orders still open after the cancels: cancel-all");
-            await _venue.SendAsync(new OrderCommand(OrderCommandKind.CancelAll, "", Side.Buy, 0, 0, false, false, false, now), token).ConfigureAwait(false);
-            final = await PatientlyAsync(() => _venue.SnapshotAsync(since, token), token).ConfigureAwait(false);
+            final = await PatientlyAsync(() => _venue.SnapshotAsync(since, answer.Token), answer.Token).ConfigureAwait(false);
             foreach (VenueExecution execution in final.Executions)
             {
                 OnExecution(execution, now, pushed: false);
             }
+
+            if (final.OpenOrders.Count > 0)
+            {
+                // Something of ours still rests (a cancel lost on the way): cancel-all, then look again.
+                Fault("open-at-end", now, $"{final.OpenOrders.Count} orders still open after the cancels: cancel-all");
+                await _venue.SendAsync(new OrderCommand(OrderCommandKind.CancelAll, "", Side.Buy, 0, 0, false, false, false, now), answer.Token).ConfigureAwait(false);
+                final = await PatientlyAsync(() => _venue.SnapshotAsync(since, answer.Token), answer.Token).ConfigureAwait(false);
+                foreach (VenueExecution execution in final.Executions)
+                {
+                    OnExecution(execution, now, pushed: false);
+                }
+            }
+
+            long firstRun = _journal.State.Runs.Count > 0 ? _journal.State.Runs[0].StartedAt : _startedAt;
+            account = await PatientlyAsync(() => _venue.AccountAsync(firstRun, answer.Token), answer.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !token.IsCancellationRequested)
+        {
+            Fault("venue-silent-at-end", Now(), string.Create(CultureInfo.InvariantCulture, $"no answer to the end's queries within {_settings.ShutdownTimeout.TotalSeconds:G} s"));
         }
 
-        long firstRun = _journal.State.Runs.Count > 0 ? _journal.State.Runs[0].StartedAt : _startedAt;
-        VenueAccount account = await PatientlyAsync(() => _venue.AccountAsync(firstRun, token), token).ConfigureAwait(false);
         RunResult run = _path.Finish(_market.Mid);
         await _journal.FlushAsync().ConfigureAwait(false);
         int journalled = JournalReader.CountFills(_journal.Path);
+        int open = account is null ? _tracker.Open.Count : final!.OpenOrders.Count;
         var result = new SessionResult
         {
-            OrdersOpenAtEnd = final.OpenOrders.Count,
+            OrdersOpenAtEnd = open,
             Position = _book.Position,
-            VenuePosition = account.Position,
+            VenuePosition = account?.Position,
             Cash = _book.Cash,
-            VenueCash = account.Cash,
+            VenueCash = account?.Cash,
             Executions = _book.Count,
-            VenueExecutions = account.ExecutionIds.Count,
+            VenueExecutions = account?.ExecutionIds.Count,
             JournalExecutions = journalled,
             Faults = new Dictionary<string, int>(_faults),
             KillReason = _killReason,
@@ -1150,6 +1166,11 @@ public sealed class TradingSession
         };
         _journal.EndRun(Now(), SessionJson.Final(result));
         await _journal.FlushAsync().ConfigureAwait(false);
+        if (account is null)
+        {
+            _failure ??= new TradingException(string.Create(CultureInfo.InvariantCulture, $"{_venue.Name} did not answer within the shutdown timeout ({_settings.ShutdownTimeout.TotalSeconds:G} s): {open} orders of ours may still rest there; the journal holds what the session knew"));
+        }
+
         if (_failure is not null)
         {
             throw _failure as TradingException ?? new TradingException($"{_venue.Name}: {_failure.Message}", _failure);

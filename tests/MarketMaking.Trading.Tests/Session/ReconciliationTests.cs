@@ -144,7 +144,7 @@ public class ReconciliationTests
 
         Assert.Equal(result.VenuePosition, result.Position);
         JournalState state = JournalReader.Load(harness.JournalPath);
-        Assert.Equal((0.5m, result.VenuePosition), (state.AdoptedPosition, state.Book.Position)); // the position mm journal's summary and pnl print
+        Assert.Equal(((decimal?)0.5m, result.VenuePosition), ((decimal?)state.AdoptedPosition, (decimal?)state.Book.Position)); // the position mm journal's summary and pnl print
         Assert.Single(harness.Events("adopted-position"));
     }
 

@@ -115,6 +115,29 @@ public class RuntimeRiskTests
     }
 
     [Fact]
+    public async Task AVenueThatFreezesBeforeTheEndFailsTheSessionAfterTheShutdownTimeoutWithWhatItKnewJournaled()
+    {
+        // The venue stops answering, then the session is asked to stop: its cancels and the end's
+        // queries get no answer. It waits --shutdown-timeout for each (1 s here), not ten retries of
+        // every query, then writes its own figures (the venue's unknown) and fails saying so.
+        using var harness = new SessionHarness(settings: s => s with { ShutdownTimeout = OneSecond });
+        Task<SessionResult> running = harness.Session.RunAsync();
+        await harness.PlayedAsync(500);
+        harness.Venue.Silent = true;
+        long stop = System.Diagnostics.Stopwatch.GetTimestamp();
+        harness.Session.RequestStop();
+        TradingException error = await Assert.ThrowsAsync<TradingException>(() => running);
+        TimeSpan took = SessionHarness.Between(stop, System.Diagnostics.Stopwatch.GetTimestamp());
+
+        Assert.InRange(took, OneSecond, 4 * OneSecond);
+        Assert.StartsWith("fake did not answer within the shutdown timeout (1 s): ", error.Message, StringComparison.Ordinal);
+        JournalRun run = Assert.Single(JournalReader.Load(harness.JournalPath).Runs);
+        Assert.NotNull(run.EndedAt);
+        Assert.Contains("\"venue_position\":null", run.FinalState, StringComparison.Ordinal);
+        Assert.Single(harness.Events("fault"), e => e.Detail.StartsWith("venue-silent-at-end", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AClockOutsideTheReceiveWindowStopsTheStartAndLaterTripsTheKillSwitch()
     {
         using (var early = new SessionHarness())
