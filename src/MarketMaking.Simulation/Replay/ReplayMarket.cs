@@ -170,9 +170,7 @@ public sealed class ReplayMarket : IMarket
 
             if (e.IsEndOfBatch)
             {
-                _batches++;
-                _fastestDelay = Math.Min(_fastestDelay, e.LocalTime - e.ExchangeTime);
-                _state.OnBatchEnd(e.LocalTime, e.ExchangeTime);
+                OnBatchEnd(e);
                 if (_queues is null)
                 {
                     // The shadow exchange's end-of-message check; the queue exchange fills at each event.
@@ -215,9 +213,7 @@ public sealed class ReplayMarket : IMarket
 
             if (e.IsEndOfBatch)
             {
-                _batches++;
-                _fastestDelay = Math.Min(_fastestDelay, e.LocalTime - e.ExchangeTime);
-                _state.OnBatchEnd(e.LocalTime, e.ExchangeTime);
+                OnBatchEnd(e);
                 if (_state.HasBothSides && e.LocalTime - first >= _settings.StartAfter)
                 {
                     _origin = e.LocalTime;
@@ -229,6 +225,14 @@ public sealed class ReplayMarket : IMarket
         throw new InvalidParameterException("data", _settings.StartAfter > 0
             ? $"the data ends before {_settings.StartAfter / 1e9:G} s of warm-up, or never shows a book with both sides"
             : "the data never shows a book with both sides");
+    }
+
+    /// <summary>The end of an exchange message: counted, its receive delay kept for the clock shift, the volatility and features updated.</summary>
+    private void OnBatchEnd(in MarketEvent e)
+    {
+        _batches++;
+        _fastestDelay = Math.Min(_fastestDelay, e.LocalTime - e.ExchangeTime);
+        _state.OnBatchEnd(e.LocalTime, e.ExchangeTime);
     }
 
     /// <summary>Steps to the next event, refilling the buffer when it is used up; the event is read in place at <c>_buffer[_position - 1]</c> (not copied out).</summary>

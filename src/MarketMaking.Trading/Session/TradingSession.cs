@@ -1148,7 +1148,7 @@ public sealed class TradingSession
         RunResult run = _path.Finish(_market.Mid);
         await _journal.FlushAsync().ConfigureAwait(false);
         int journalled = JournalReader.CountFills(_journal.Path);
-        int open = account is null ? _tracker.Open.Count : final!.OpenOrders.Count;
+        int open = final?.OpenOrders.Count ?? _tracker.Open.Count;
         var result = new SessionResult
         {
             OrdersOpenAtEnd = open,
