@@ -77,10 +77,21 @@ public sealed class ConfigTests : IDisposable
         Assert.Equal(0, Mm.Run("simulate", "--config", relativeConfig, "--out", relativeOut).Code);
         JsonElement recorded = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "command.json"))).RootElement.GetProperty("arguments");
         Assert.Equal(["simulate", "--out", folder, "--strategy", "as", "--sims", "100"], recorded.EnumerateArray().Select(a => a.GetString()));
+        string first = File.ReadAllText(Path.Combine(folder, "metrics.json"));
         var (code, output, error) = Mm.Run("rerun", folder, "--json");
         Assert.Equal(0, code);
         Assert.Empty(error);
         Assert.Equal("as", JsonDocument.Parse(output).RootElement.GetProperty("results")[0].GetProperty("strategy").GetString());
+
+        // The run that was there is kept beside it; without --json the run folder's line says where.
+        string kept = Assert.Single(Directory.GetDirectories(_folder, "relative-*"));
+        Assert.Matches(@"^relative-\d{8}-\d{6}$", Path.GetFileName(kept));
+        Assert.Equal(first, File.ReadAllText(Path.Combine(kept, "metrics.json")));
+        Assert.Equal(first, File.ReadAllText(Path.Combine(folder, "metrics.json")));   // the same seed, the same numbers
+        (code, output, _) = Mm.Run("simulate", "--strategy", "as", "--sims", "100", "--out", folder);
+        Assert.Equal(0, code);
+        string second = Assert.Single(Directory.GetDirectories(_folder, "relative-*"), d => d != kept);
+        Assert.Contains($"run folder: {folder} (the run that was there is kept as {second})", output, StringComparison.Ordinal);
     }
 
     [Fact]

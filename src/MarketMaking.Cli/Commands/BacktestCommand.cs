@@ -213,7 +213,7 @@ internal static class BacktestCommand
             ReportDocument report = backtest.Report("mm backtest");
             ReportSection[] arbitrageSections = scan is null ? [] : [ArbitrageReport.Section(scan)];
             report = report with { Sections = [.. report.Sections.Take(1), .. hedges.Select(h => HedgeReport.Section(h.Label, h.Summary)), .. arbitrageSections, .. report.Sections.Skip(1)] };
-            string? folder = run.Save(parse, config, results, report);
+            SavedRun? folder = run.Save(parse, config, results, report);
             if (parse.GetValue(run.Json))
             {
                 terminal.Writer.WriteLine(Json.Serialize(results));
@@ -260,7 +260,7 @@ internal static class BacktestCommand
         var config = new { Command = "backtest", Arguments = parse.Tokens.Select(t => t.Value) };
         var results = new { Arbitrage = scan };
         var report = new ReportDocument("mm backtest", string.Join(" / ", scan.Venues), [ArbitrageReport.Section(scan)]);
-        string? folder = run.Save(parse, config, results, report);
+        SavedRun? folder = run.Save(parse, config, results, report);
         if (parse.GetValue(run.Json))
         {
             terminal.Writer.WriteLine(Json.Serialize(results));

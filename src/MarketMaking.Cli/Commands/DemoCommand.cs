@@ -37,7 +37,7 @@ internal static class DemoCommand
                 Strategies = ModelComparison.DemoStrategies,
                 MonteCarlo = monteCarlo,
             };
-            string? folder = run.Save(parse, config, new { Results = rows }, ReportBuilder.ModelComparison("mm demo", markets, reference, monteCarlo));
+            SavedRun? folder = run.Save(parse, config, new { Results = rows }, ReportBuilder.ModelComparison("mm demo", markets, reference, monteCarlo));
             if (parse.GetValue(run.Json))
             {
                 terminal.Writer.WriteLine(Json.Serialize(new { Results = rows }));
@@ -47,7 +47,7 @@ internal static class DemoCommand
             SummaryTable.Write(terminal, rows, showMarket: true, title: $"Every model on two markets: {monteCarlo.Trajectories:N0} runs each, seed {monteCarlo.Seed}");
             terminal.Writer.WriteLine(
                 "as: Avellaneda–Stoikov (2008) market · adverse: same market with an alpha signal (OU) and adverse selection after fills.");
-            terminal.Writer.WriteLine($"done in {Stopwatch.GetElapsedTime(start).TotalSeconds:F1} s" + (folder is null ? string.Empty : $"; open {Path.Combine(folder, "report.html")}"));
+            terminal.Writer.WriteLine($"done in {Stopwatch.GetElapsedTime(start).TotalSeconds:F1} s" + (folder is null ? string.Empty : $"; open {Path.Combine(folder.Folder, RunFolder.ReportFileName)}{folder.KeptNote}"));
             return 0;
         });
         return command;

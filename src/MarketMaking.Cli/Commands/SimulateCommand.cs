@@ -71,7 +71,7 @@ internal static class SimulateCommand
             var rows = evaluations.Evaluations.Select(e => SummaryRow.From(model, e.Summary)).ToList();
 
             var config = new { Command = "simulate", Model = model, Market = parameters, Strategies = evaluations.Evaluations.Select(e => e.Label), StrategySettings = settings, MonteCarlo = monteCarlo };
-            string? folder = run.Save(parse, config, new { Results = rows }, ReportBuilder.ModelComparison("mm simulate", [evaluations], settings, monteCarlo));
+            SavedRun? folder = run.Save(parse, config, new { Results = rows }, ReportBuilder.ModelComparison("mm simulate", [evaluations], settings, monteCarlo));
             if (parse.GetValue(run.Json))
             {
                 terminal.Writer.WriteLine(Json.Serialize(new { Results = rows }));
@@ -150,7 +150,7 @@ internal static class SimulateCommand
         AgentMarketComparison comparison = result!;
         IReadOnlyList<SummaryRow> rows = comparison.Rows;
         var config = new { Command = "simulate", Market = setup.Name, Parameters = setup.Market, Calibration = setup.CalibrationText, Strategies = chosen.Select(l => l.Label), StrategySettings = setup.Settings, Runs = runs, Seed = settings.Seed };
-        string? folder = run.Save(parse, config, new { Results = rows }, comparison.Report("mm simulate"));
+        SavedRun? folder = run.Save(parse, config, new { Results = rows }, comparison.Report("mm simulate"));
         if (parse.GetValue(run.Json))
         {
             CalibrationResult calibration = setup.Calibration;

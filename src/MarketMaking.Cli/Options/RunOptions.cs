@@ -61,7 +61,16 @@ internal sealed class RunOptions
         return new InventoryPenalty(lambda, parse.GetValue(_shortPenalty) ?? lambda);
     }
 
-    /// <summary>Writes the run folder unless --no-save; returns its path.</summary>
-    public string? Save(ParseResult parse, object config, object metrics, ReportDocument report) =>
-        parse.GetValue(_noSave) ? null : RunFolder.Write(parse.GetValue(_out)!, config, metrics, report, Configuration.CommandLine.Current);
+    /// <summary>Writes the run folder unless --no-save (null then); a run already in it is moved aside first, never overwritten.</summary>
+    public SavedRun? Save(ParseResult parse, object config, object metrics, ReportDocument report)
+    {
+        if (parse.GetValue(_noSave))
+        {
+            return null;
+        }
+
+        string folder = parse.GetValue(_out)!;
+        string? kept = RunFolder.KeepPrevious(folder);
+        return new SavedRun(RunFolder.Write(folder, config, metrics, report, Configuration.CommandLine.Current), kept);
+    }
 }

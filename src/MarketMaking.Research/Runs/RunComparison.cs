@@ -62,7 +62,7 @@ public sealed class RunComparison
     {
         string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
         string runMarket = RunMarket(folder);
-        string path = Path.Combine(folder, "metrics.json");
+        string path = Path.Combine(folder, RunFolder.MetricsFileName);
         JsonDocument document;
         try
         {
@@ -116,7 +116,7 @@ public sealed class RunComparison
     {
         try
         {
-            using JsonDocument config = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "config.json")));
+            using JsonDocument config = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, RunFolder.ConfigFileName)));
             JsonElement root = config.RootElement;
             if (root.TryGetProperty("market", out JsonElement market) && market.ValueKind == JsonValueKind.String)
             {

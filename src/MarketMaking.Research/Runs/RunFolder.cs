@@ -1,3 +1,4 @@
+using System.Globalization;
 using MarketMaking.Core.Errors;
 using MarketMaking.Reporting;
 
@@ -14,6 +15,18 @@ public static class RunFolder
     /// <summary>The file holding the command that wrote the folder.</summary>
     public const string CommandFileName = "command.json";
 
+    /// <summary>The file holding the resolved settings.</summary>
+    public const string ConfigFileName = "config.json";
+
+    /// <summary>The file holding the results.</summary>
+    public const string MetricsFileName = "metrics.json";
+
+    /// <summary>The self-contained HTML report.</summary>
+    public const string ReportFileName = "report.html";
+
+    /// <summary>Every file a run folder holds.</summary>
+    private static readonly string[] FileNames = [ConfigFileName, CommandFileName, MetricsFileName, ReportFileName];
+
     /// <summary>Writes the folder (created if needed) and returns its path.</summary>
     /// <param name="folder">Where to write.</param>
     /// <param name="config">The resolved settings, serialized as JSON.</param>
@@ -26,19 +39,60 @@ public static class RunFolder
         try
         {
             Directory.CreateDirectory(folder);
-            WriteAtomically(Path.Combine(folder, "config.json"), Json.Serialize(config));
+            WriteAtomically(Path.Combine(folder, ConfigFileName), Json.Serialize(config));
             if (command is not null)
             {
                 WriteAtomically(Path.Combine(folder, CommandFileName), Json.Serialize(new { Arguments = command }));
             }
 
-            WriteAtomically(Path.Combine(folder, "metrics.json"), Json.Serialize(metrics));
-            WriteAtomically(Path.Combine(folder, "report.html"), HtmlReportWriter.Render(report));
+            WriteAtomically(Path.Combine(folder, MetricsFileName), Json.Serialize(metrics));
+            WriteAtomically(Path.Combine(folder, ReportFileName), HtmlReportWriter.Render(report));
             return folder;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new OutputException(folder, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Moves a run already in <paramref name="folder"/> (its metrics.json is there) aside to a folder
+    /// beside it, <c>FOLDER-yyyyMMdd-HHmmss</c>, stamped with the time its results were written (UTC),
+    /// so a new run at the same place never loses the one before. Only the files a run folder holds
+    /// move: anything else the user keeps there stays. Returns where the run went; null when there was none.
+    /// </summary>
+    /// <exception cref="OutputException">The run cannot be moved.</exception>
+    public static string? KeepPrevious(string folder)
+    {
+        string given = Path.TrimEndingDirectorySeparator(folder);
+        string full = Path.GetFullPath(given);
+        string metrics = Path.Combine(full, MetricsFileName);
+        if (!File.Exists(metrics))
+        {
+            return null;
+        }
+
+        string stamp = File.GetLastWriteTimeUtc(metrics).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        string kept = $"{full}-{stamp}";
+        for (int n = 2; Directory.Exists(kept) || File.Exists(kept); n++)
+        {
+            kept = $"{full}-{stamp}-{n}";
+        }
+
+        try
+        {
+            Directory.CreateDirectory(kept);
+            foreach (string name in FileNames.Where(name => File.Exists(Path.Combine(full, name))))
+            {
+                File.Move(Path.Combine(full, name), Path.Combine(kept, name));
+            }
+
+            // As the user wrote the folder (relative stays relative), with the stamp added.
+            return Path.Join(Path.GetDirectoryName(given), Path.GetFileName(kept));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(folder, $"cannot move the run already there aside: {e.Message}");
         }
     }
 

@@ -26,6 +26,29 @@ public sealed class RunFolderTests : IDisposable
     }
 
     [Fact]
+    public void ARunAlreadyInTheFolderIsKeptBesideItStampedWithItsTime()
+    {
+        var report = new ReportDocument("t", null, []);
+        string folder = Path.Combine(_folder, "backtest");
+        Assert.Null(RunFolder.KeepPrevious(folder));   // nothing there yet
+        RunFolder.Write(folder, new { Run = 1 }, new { NetPnl = 1.0 }, report, ["backtest"]);
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "the user's own");
+        File.SetLastWriteTimeUtc(Path.Combine(folder, RunFolder.MetricsFileName), new DateTime(2026, 12, 5, 1, 2, 3, DateTimeKind.Utc));
+
+        string? kept = RunFolder.KeepPrevious(folder + "/");
+        Assert.Equal(folder + "-20261205-010203", kept);
+        Assert.Equal(["command.json", "config.json", "metrics.json", "report.html"], Directory.GetFiles(kept!).Select(Path.GetFileName).Order());
+        Assert.Equal(1, JsonDocument.Parse(File.ReadAllText(Path.Combine(kept!, RunFolder.ConfigFileName))).RootElement.GetProperty("run").GetInt32());
+        Assert.Equal(["notes.txt"], Directory.GetFiles(folder).Select(Path.GetFileName));   // only the run's files move
+
+        // A second run written in the same second goes to a numbered folder, never onto the first.
+        RunFolder.Write(folder, new { Run = 2 }, new { NetPnl = 2.0 }, report);
+        File.SetLastWriteTimeUtc(Path.Combine(folder, RunFolder.MetricsFileName), new DateTime(2026, 12, 5, 1, 2, 3, DateTimeKind.Utc));
+        Assert.Equal(folder + "-20261205-010203-2", RunFolder.KeepPrevious(folder));
+        Assert.Equal(2, JsonDocument.Parse(File.ReadAllText(Path.Combine(folder + "-20261205-010203-2", RunFolder.ConfigFileName))).RootElement.GetProperty("run").GetInt32());
+    }
+
+    [Fact]
     public void AnUnwritableFolderIsOneLineNamingIt()
     {
         string blocked = Path.Combine(_folder, "file");
