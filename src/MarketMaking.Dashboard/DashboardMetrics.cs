@@ -6,7 +6,9 @@ namespace MarketMaking.Dashboard;
 /// <summary>
 /// The session's figures in Prometheus' text format (prometheus-net, a registry of its own per
 /// server): names with the <c>mm_</c> prefix and their unit, counters ending in <c>_total</c>. Set from
-/// each snapshot by the server's poller; counters follow the session's own running counts.
+/// each snapshot by the server's poller; counters follow the session's own running counts. A
+/// multi-instrument dashboard puts every instrument's figures in one registry, each labelled with its
+/// <c>symbol</c> (one family per name, as the text format wants).
 /// </summary>
 public sealed class DashboardMetrics
 {
@@ -40,9 +42,15 @@ public sealed class DashboardMetrics
     private long _latencyRead;
 
     public DashboardMetrics()
+        : this(Metrics.NewCustomRegistry(), null)
     {
-        Registry = Metrics.NewCustomRegistry();
-        MetricFactory factory = Metrics.WithCustomRegistry(Registry);
+    }
+
+    /// <summary>The figures in <paramref name="registry"/>, each labelled <c>symbol="…"</c> when <paramref name="symbol"/> is given.</summary>
+    public DashboardMetrics(CollectorRegistry registry, string? symbol)
+    {
+        Registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        IMetricFactory factory = symbol is null ? Metrics.WithCustomRegistry(Registry) : Metrics.WithCustomRegistry(Registry).WithLabels(new Dictionary<string, string> { ["symbol"] = symbol });
         _position = factory.CreateGauge("mm_position_base_currency", "Position in the contract's base currency (negative: short), from the venue's executions.");
         _positionLimit = factory.CreateGauge("mm_position_limit_base_currency", "Largest |position| the risk gate allows (absent: no limit).", Unset);
         _cash = factory.CreateGauge("mm_cash_quote_currency", "Cash from the executions: -sum(side*price*qty) - fees.");

@@ -30,6 +30,7 @@ public sealed class DashboardServer : IAsyncDisposable
     private readonly ISessionFeed _feed;
     private readonly DashboardHistory _history;
     private readonly DashboardMetrics _metrics = new();
+    private readonly DashboardMetrics? _portfolioMetrics;
     private readonly ConcurrentDictionary<int, Channel<string>> _clients = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _metricsLock = new();
@@ -37,11 +38,12 @@ public sealed class DashboardServer : IAsyncDisposable
     private int _nextClient;
     private int _stopped;
 
-    private DashboardServer(WebApplication app, ISessionFeed feed, string token)
+    private DashboardServer(WebApplication app, ISessionFeed feed, string token, DashboardMetrics? portfolioMetrics)
     {
         _app = app;
         _feed = feed;
         Token = token;
+        _portfolioMetrics = portfolioMetrics;
         _history = feed.Recorded ?? new DashboardHistory();
     }
 
@@ -55,7 +57,11 @@ public sealed class DashboardServer : IAsyncDisposable
     public long Pushed { get; private set; }
 
     /// <summary>Starts serving <paramref name="feed"/> on <paramref name="listen"/> with <paramref name="token"/> (a new one when null).</summary>
-    public static async Task<DashboardServer> StartAsync(ISessionFeed feed, ListenAddress listen, string? token = null, CancellationToken cancellationToken = default)
+    public static Task<DashboardServer> StartAsync(ISessionFeed feed, ListenAddress listen, string? token = null, CancellationToken cancellationToken = default) =>
+        StartAsync(feed, listen, token, null, cancellationToken);
+
+    /// <summary>As the public one; the poller also sets <paramref name="portfolioMetrics"/>, the instrument's figures on the portfolio's <c>/metrics</c>.</summary>
+    internal static async Task<DashboardServer> StartAsync(ISessionFeed feed, ListenAddress listen, string? token, DashboardMetrics? portfolioMetrics, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(listen);
@@ -63,14 +69,16 @@ public sealed class DashboardServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(listen.Address, listen.Port));
         WebApplication app = builder.Build();
-        var server = new DashboardServer(app, feed, token ?? ActionToken.New());
+        var server = new DashboardServer(app, feed, token ?? ActionToken.New(), portfolioMetrics);
         app.Run(server.HandleAsync);
         if (feed.Recorded is { } recorded)
         {
             (HistoryPoint[] points, MonitorFill[] fills, MonitorEvent[] events, SessionSnapshot? final) = recorded.Copy();
             if (final is not null)
             {
-                server._metrics.Update(feed, final, new DashboardUpdate(final, points.Length > 0 ? points[^1] : HistoryPoint.From(final), fills, events), final.Time);
+                var last = new DashboardUpdate(final, points.Length > 0 ? points[^1] : HistoryPoint.From(final), fills, events);
+                server._metrics.Update(feed, final, last, final.Time);
+                portfolioMetrics?.Update(feed, final, last, final.Time);
             }
         }
 
@@ -143,7 +151,9 @@ public sealed class DashboardServer : IAsyncDisposable
         DashboardUpdate? update = _history.Append(snapshot);
         lock (_metricsLock)
         {
-            _metrics.Update(_feed, snapshot, update, Now());
+            long now = Now();
+            _metrics.Update(_feed, snapshot, update, now);
+            _portfolioMetrics?.Update(_feed, snapshot, update, now);
         }
 
         if (update is null)
@@ -177,7 +187,7 @@ public sealed class DashboardServer : IAsyncDisposable
                 await StreamAsync(context).ConfigureAwait(false);
                 break;
             case "/metrics" when get:
-                await MetricsAsync(context).ConfigureAwait(false);
+                await MetricsAsync(context, _metrics.Registry).ConfigureAwait(false);
                 break;
             case "/api/pause" or "/api/resume" or "/api/kill" when post:
                 await ActionAsync(context, path["/api/".Length..]).ConfigureAwait(false);
@@ -254,11 +264,12 @@ public sealed class DashboardServer : IAsyncDisposable
         }
     }
 
-    private async Task MetricsAsync(HttpContext context)
+    /// <summary>Answers with <paramref name="registry"/> in Prometheus' text format.</summary>
+    internal static async Task MetricsAsync(HttpContext context, CollectorRegistry registry)
     {
         context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
         using var text = new MemoryStream();
-        await _metrics.Registry.CollectAndExportAsTextAsync(text, context.RequestAborted).ConfigureAwait(false);
+        await registry.CollectAndExportAsTextAsync(text, context.RequestAborted).ConfigureAwait(false);
         text.Position = 0;
         await text.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
     }

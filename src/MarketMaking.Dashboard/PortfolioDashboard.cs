@@ -16,7 +16,8 @@ namespace MarketMaking.Dashboard;
 /// same host, all with one action token — and a portfolio tab served here (<c>/</c>,
 /// <c>/api/portfolio</c>): positions, notional and PnL per instrument and in total, and the
 /// portfolio limits with the room left; its pause, resume and kill (<c>POST /api/…</c>, with the
-/// token) act on every instrument at once. Live or from the instruments' journals.
+/// token) act on every instrument at once. Here too, <c>/metrics</c>: every instrument's figures,
+/// labelled by symbol, and the portfolio's. Live or from the instruments' journals.
 /// </summary>
 public sealed class PortfolioDashboard : IAsyncDisposable
 {
@@ -24,13 +25,15 @@ public sealed class PortfolioDashboard : IAsyncDisposable
     private readonly List<DashboardServer> _servers;
     private readonly List<(string Symbol, Uri Url, ISessionFeed Feed)> _instruments = [];
     private readonly PortfolioRiskLimits? _limits;
+    private readonly PortfolioMetrics _metrics;
 
-    private PortfolioDashboard(WebApplication app, List<DashboardServer> servers, PortfolioRiskLimits? limits, string token)
+    private PortfolioDashboard(WebApplication app, List<DashboardServer> servers, PortfolioRiskLimits? limits, string token, PortfolioMetrics metrics)
     {
         _app = app;
         _servers = servers;
         _limits = limits;
         Token = token;
+        _metrics = metrics;
     }
 
     /// <summary>The portfolio page (http://HOST:PORT/).</summary>
@@ -53,12 +56,14 @@ public sealed class PortfolioDashboard : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(listen.Address, listen.Port));
         WebApplication app = builder.Build();
-        var dashboard = new PortfolioDashboard(app, servers, limits, token);
+        var metrics = new PortfolioMetrics(instruments.Select(i => i.Symbol));
+        var dashboard = new PortfolioDashboard(app, servers, limits, token, metrics);
         try
         {
-            foreach ((string symbol, ISessionFeed feed) in instruments)
+            for (int i = 0; i < instruments.Count; i++)
             {
-                DashboardServer server = await DashboardServer.StartAsync(feed, listen with { Port = 0 }, token, cancellationToken).ConfigureAwait(false);
+                (string symbol, ISessionFeed feed) = instruments[i];
+                DashboardServer server = await DashboardServer.StartAsync(feed, listen with { Port = 0 }, token, metrics.Instruments[i], cancellationToken).ConfigureAwait(false);
                 servers.Add(server);
                 dashboard._instruments.Add((symbol, server.Url, feed));
             }
@@ -113,6 +118,10 @@ public sealed class PortfolioDashboard : IAsyncDisposable
         {
             case "/" or "/portfolio.html":
                 await DashboardServer.AssetAsync(context, "portfolio.html").ConfigureAwait(false);
+                break;
+            case "/metrics":
+                _metrics.Update(View(), _limits);
+                await DashboardServer.MetricsAsync(context, _metrics.Registry).ConfigureAwait(false);
                 break;
             case "/api/portfolio":
                 context.Response.ContentType = "application/json; charset=utf-8";
