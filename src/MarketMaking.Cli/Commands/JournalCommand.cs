@@ -125,19 +125,10 @@ internal static class JournalCommand
         terminal.Writer.WriteLine($"report: {html}");
     }
 
-    /// <summary>Cash, position, fees, and the PnL marked at the last mid the session saw (or the last fill).</summary>
+    /// <summary>Cash, position, fees, and the PnL marked at the last mid the session saw, the mark of its end table (or the last fill).</summary>
     private static void WritePnl(Terminal terminal, string file, JournalState state, bool asJson)
     {
-        decimal? mark = null;
-        if (JournalReader.Events(file, "decision") is [.., var lastDecision] && DecisionText.TryParse(lastDecision.Detail, out _, out double mid, out _, out _, out _))
-        {
-            mark = (decimal)mid;
-        }
-        else if (state.Fills.Count > 0)
-        {
-            mark = state.Fills[^1].Price;
-        }
-
+        decimal? mark = JournalReader.LastMark(file);
         decimal? pnl = mark is { } m ? state.Book.Cash + (state.Book.Position * m) : null;
         if (asJson)
         {

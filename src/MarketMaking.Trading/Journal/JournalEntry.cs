@@ -32,7 +32,7 @@ internal readonly record struct JournalEntry
 
     public decimal Quantity { get; init; }
 
-    /// <summary>A fill's fee, an order's executed quantity, or an adopted position.</summary>
+    /// <summary>A fill's fee, an order's executed quantity, an adopted position or its price.</summary>
     public decimal Amount { get; init; }
 
     public bool Flag { get; init; }

@@ -20,6 +20,9 @@ internal enum JournalEntryKind
 
     /// <summary>A position adopted from the venue (<see cref="JournalEntry.Amount"/>).</summary>
     Adoption,
+
+    /// <summary>The price of this run's adopted position (<see cref="JournalEntry.Amount"/>), once the session has one.</summary>
+    AdoptionPrice,
     RunEnd,
     Flush,
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Orders;
 using Microsoft.Data.Sqlite;
@@ -45,6 +46,78 @@ public static class JournalReader
     {
         using SqliteConnection connection = OpenExisting(path);
         return Fills(connection);
+    }
+
+    /// <summary>
+    /// The mid the journal last marked its position at: the later of its last decision's mid and the mark
+    /// the last run that ended cleanly recorded in its final state (the last mid that session saw, after
+    /// its last decision); else the last execution's price; null when it holds neither.
+    /// </summary>
+    public static decimal? LastMark(string path)
+    {
+        using SqliteConnection connection = OpenExisting(path);
+        (long Time, decimal Mark)? last = null;
+        using (SqliteCommand command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT local_ns, detail FROM events WHERE kind = 'decision' ORDER BY id DESC";
+            using SqliteDataReader reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (DecisionText.TryParse(reader.GetString(1), out _, out double mid, out _, out _, out _))
+                {
+                    last = (reader.GetInt64(0), (decimal)mid);
+                    break;
+                }
+            }
+        }
+
+        using (SqliteCommand command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT ended_ns, final_state FROM runs WHERE ended_ns IS NOT NULL AND final_state IS NOT NULL ORDER BY ended_ns DESC LIMIT 1";
+            using SqliteDataReader reader = command.ExecuteReader();
+            if (reader.Read() && FinalMark(reader.GetString(1)) is { } mark && (last is null || reader.GetInt64(0) >= last.Value.Time))
+            {
+                last = (reader.GetInt64(0), mark);
+            }
+        }
+
+        if (last is { } found)
+        {
+            return found.Mark;
+        }
+
+        using SqliteCommand fill = connection.CreateCommand();
+        fill.CommandText = "SELECT price FROM fills ORDER BY exchange_ns DESC, rowid DESC LIMIT 1";
+        return fill.ExecuteScalar() is string price ? decimal.Parse(price, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>The executions with their row numbers (an adoption replaces those up to its <see cref="JournalAdoption.LastFill"/>).</summary>
+    internal static IReadOnlyList<(long Row, JournalFill Fill)> FillRows(string path)
+    {
+        using SqliteConnection connection = OpenExisting(path);
+        return FillRows(connection);
+    }
+
+    /// <summary>Every position adopted from the venue, in order (none in a journal older than the table).</summary>
+    internal static IReadOnlyList<JournalAdoption> Adoptions(string path)
+    {
+        using SqliteConnection connection = OpenExisting(path);
+        if (!JournalSchema.HasColumn(connection, "adoptions", "position"))
+        {
+            return [];
+        }
+
+        bool priced = JournalSchema.HasColumn(connection, "adoptions", "price");
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = $"SELECT run, position, last_fill, {(priced ? "price" : "NULL")} FROM adoptions ORDER BY id";
+        var adoptions = new List<JournalAdoption>();
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            adoptions.Add(new JournalAdoption(reader.GetInt32(0), Decimal(reader, 1), reader.GetInt64(2), reader.IsDBNull(3) ? null : Decimal(reader, 3)));
+        }
+
+        return adoptions;
     }
 
     /// <summary>How many executions the journal holds (each execution id once).</summary>
@@ -178,18 +251,34 @@ public static class JournalReader
         return command.ExecuteScalar() as string;
     }
 
-    private static List<JournalFill> Fills(SqliteConnection connection)
+    private static List<JournalFill> Fills(SqliteConnection connection) => [.. FillRows(connection).Select(f => f.Fill)];
+
+    private static List<(long Row, JournalFill Fill)> FillRows(SqliteConnection connection)
     {
         using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = "SELECT exec_id, run, link_id, side, price, qty, fee, is_maker, exchange_ns, local_ns FROM fills ORDER BY exchange_ns, rowid";
-        var fills = new List<JournalFill>();
+        command.CommandText = "SELECT exec_id, run, link_id, side, price, qty, fee, is_maker, exchange_ns, local_ns, rowid FROM fills ORDER BY exchange_ns, rowid";
+        var fills = new List<(long, JournalFill)>();
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            fills.Add(new JournalFill(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), ParseSide(reader.GetString(3)), Decimal(reader, 4), Decimal(reader, 5), Decimal(reader, 6), reader.GetInt64(7) != 0, reader.GetInt64(8), reader.GetInt64(9)));
+            fills.Add((reader.GetInt64(10), new JournalFill(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), ParseSide(reader.GetString(3)), Decimal(reader, 4), Decimal(reader, 5), Decimal(reader, 6), reader.GetInt64(7) != 0, reader.GetInt64(8), reader.GetInt64(9))));
         }
 
         return fills;
+    }
+
+    /// <summary>The mark a run's final state recorded (<c>"mark"</c>), if any.</summary>
+    private static decimal? FinalMark(string finalState)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(finalState);
+            return document.RootElement.TryGetProperty("mark", out JsonElement mark) && mark.ValueKind == JsonValueKind.Number ? mark.GetDecimal() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static List<JournalOrder> Orders(SqliteConnection connection, bool onlyOpen)

@@ -13,18 +13,34 @@ public static class JournalReport
 {
     /// <summary>
     /// One result per run of the journal (a restart is a run of its own, its decision times starting
-    /// at 0 again), named "run N: strategy", in the order they ran.
+    /// at 0 again), named "run N: strategy", in the order they ran. Each run starts holding what the
+    /// journal held when it started — the position it adopted from the venue (--adopt-position), at the
+    /// adoption's price, or the earlier runs' — as the session's own ledger did, so its PnL counts from
+    /// then on rather than from a flat book.
     /// </summary>
     public static IReadOnlyList<RunResult> Rebuild(string path, MetricsOptions metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         IReadOnlyList<JournalRun> runs = JournalReader.Load(path).Runs;
         IReadOnlyList<JournalEvent> decisions = JournalReader.Events(path, "decision");
-        IReadOnlyList<JournalFill> fills = JournalReader.Fills(path);
-        return [.. runs.Select(r => Rebuild($"run {r.Run}: {r.Strategy}", [.. decisions.Where(d => d.Run == r.Run)], [.. fills.Where(f => f.Run == r.Run)], metrics))];
+        IReadOnlyList<(long Row, JournalFill Fill)> fills = JournalReader.FillRows(path);
+        IReadOnlyList<JournalAdoption> adoptions = JournalReader.Adoptions(path);
+        var results = new List<RunResult>(runs.Count);
+        decimal held = 0;
+        foreach (JournalRun run in runs)
+        {
+            // An adoption replaces the position of every execution journaled before it (the start's reconciliation may have added some to this run).
+            JournalAdoption? adopted = adoptions.LastOrDefault(a => a.Run == run.Run);
+            List<JournalFill> own = [.. fills.Where(f => f.Fill.Run == run.Run && (adopted is null || f.Row > adopted.LastFill)).Select(f => f.Fill)];
+            decimal start = adopted?.Position ?? held;
+            results.Add(Rebuild($"run {run.Run}: {run.Strategy}", [.. decisions.Where(d => d.Run == run.Run)], own, start, adopted?.Price, metrics));
+            held = start + own.Sum(f => f.Side == Core.Orders.Side.Buy ? f.Quantity : -f.Quantity);
+        }
+
+        return results;
     }
 
-    private static RunResult Rebuild(string name, IReadOnlyList<JournalEvent> decisions, IReadOnlyList<JournalFill> fills, MetricsOptions metrics)
+    private static RunResult Rebuild(string name, IReadOnlyList<JournalEvent> decisions, List<JournalFill> fills, decimal start, decimal? price, MetricsOptions metrics)
     {
         var ledger = new Ledger();
         var collector = new MetricsCollector(metrics);
@@ -33,6 +49,14 @@ public static class JournalReport
         double mid = double.NaN;
         double quoted = double.NaN;
         long origin = decisions.Count > 0 ? decisions[0].ExchangeTime - (long)(Time(decisions[0]) * 1e9) : fills.Count > 0 ? fills[0].ExchangeTime : 0;
+        double opening = price is { } adoptedAt ? (double)adoptedAt : FirstMid(decisions);
+        opening = double.IsNaN(opening) && fills.Count > 0 ? (double)fills[0].Price : opening;
+        if (start != 0 && double.IsFinite(opening))
+        {
+            // Held from the start, bought at that price: not a fill (no fee, no turnover).
+            ledger.OpenPosition((double)start, opening, decisions.Count > 0 ? Time(decisions[0]) : 0);
+        }
+
         foreach (JournalEvent decision in decisions)
         {
             if (!DecisionText.TryParse(decision.Detail, out double time, out double decisionMid, out _, out double bid, out double ask))
@@ -62,6 +86,20 @@ public static class JournalReport
         // A run that never saw a mid nor traded (stopped before the book had both sides) is not marked: NaN.
         double last = double.IsNaN(mid) && fills.Count > 0 ? (double)fills[^1].Price : mid;
         return new RunResult(name, collector.Finish(ledger, last), ledger.RoundTrips, 0, 0, new Dictionary<Core.Risk.RejectReason, long>(), null, series);
+    }
+
+    /// <summary>The mid of the first decision that has one; NaN when none does.</summary>
+    private static double FirstMid(IReadOnlyList<JournalEvent> decisions)
+    {
+        foreach (JournalEvent decision in decisions)
+        {
+            if (DecisionText.TryParse(decision.Detail, out _, out double mid, out _, out _, out _))
+            {
+                return mid;
+            }
+        }
+
+        return double.NaN;
     }
 
     private static double Time(JournalEvent decision) =>

@@ -14,7 +14,8 @@ internal static class JournalSchema
     /// events: the audit trail), <c>orders</c> (each order's latest state; its history is in events)
     /// <c>fills</c> (one row per venue execution id, so an execution is recorded exactly once) and
     /// <c>adoptions</c> (each position taken from the venue with --adopt-position, with the last fill
-    /// row before it: the journal's position is the last adoption plus the fills after it).
+    /// row before it: the journal's position is the last adoption plus the fills after it; and the price
+    /// it was taken at, the mid the session opened it at, null until the session had one).
     /// Money and quantities are stored as the venue's decimal text, never as binary floating point.
     /// </summary>
     public const string Create = """
@@ -24,8 +25,27 @@ internal static class JournalSchema
         CREATE TABLE IF NOT EXISTS orders(link_id TEXT PRIMARY KEY, run INTEGER NOT NULL, side TEXT NOT NULL, price TEXT NOT NULL, qty TEXT NOT NULL, reduce_only INTEGER NOT NULL, state TEXT NOT NULL, executed TEXT NOT NULL, exchange_order_id TEXT, created_ns INTEGER NOT NULL, updated_ns INTEGER NOT NULL, reason TEXT);
         CREATE TABLE IF NOT EXISTS fills(exec_id TEXT PRIMARY KEY, run INTEGER NOT NULL, link_id TEXT NOT NULL, side TEXT NOT NULL, price TEXT NOT NULL, qty TEXT NOT NULL, fee TEXT NOT NULL, is_maker INTEGER NOT NULL, exchange_ns INTEGER NOT NULL, local_ns INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS fills_time ON fills(exchange_ns);
-        CREATE TABLE IF NOT EXISTS adoptions(id INTEGER PRIMARY KEY, run INTEGER NOT NULL, local_ns INTEGER NOT NULL, position TEXT NOT NULL, last_fill INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS adoptions(id INTEGER PRIMARY KEY, run INTEGER NOT NULL, local_ns INTEGER NOT NULL, position TEXT NOT NULL, last_fill INTEGER NOT NULL, price TEXT);
         """;
+
+    /// <summary>Adds what a journal written before a column existed lacks (the adoptions' price).</summary>
+    public static void Upgrade(SqliteConnection connection)
+    {
+        if (!HasColumn(connection, "adoptions", "price"))
+        {
+            Execute(connection, "ALTER TABLE adoptions ADD COLUMN price TEXT");
+        }
+    }
+
+    /// <summary>Whether <paramref name="table"/> exists and has <paramref name="column"/>.</summary>
+    public static bool HasColumn(SqliteConnection connection, string table, string column)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
+        command.Parameters.AddWithValue("$table", table);
+        command.Parameters.AddWithValue("$column", column);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+    }
 
     /// <summary>
     /// A connection without pooling: a pooled connection would keep the file open (and a deleted

@@ -80,6 +80,7 @@ public sealed class TradingJournal : IAsyncDisposable
             JournalSchema.Verify(connection, path, orEmpty: true);
             JournalSchema.Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
             JournalSchema.Execute(connection, JournalSchema.Create);
+            JournalSchema.Upgrade(connection);
             JournalSchema.Execute(connection, $"INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '{JournalSchema.Version}')");
             JournalState state = JournalReader.Load(connection);
             using SqliteCommand insert = connection.CreateCommand();
@@ -167,6 +168,9 @@ public sealed class TradingJournal : IAsyncDisposable
 
     /// <summary>The venue's position, taken as the journal's (--adopt-position): the executions journaled before it no longer add to the position.</summary>
     public void Adoption(long localTime, decimal position) => Enqueue(new JournalEntry { Kind = JournalEntryKind.Adoption, LocalTime = localTime, Amount = position });
+
+    /// <summary>The price this run's adopted position is taken at (its cost is unknown: the mid the session opened it at), for the report.</summary>
+    public void AdoptionPrice(decimal price) => Enqueue(new JournalEntry { Kind = JournalEntryKind.AdoptionPrice, Amount = price });
 
     /// <summary>Reserves link-id counters below <paramref name="upTo"/>; <paramref name="committed"/> is called once the reservation is on disk.</summary>
     public void ReserveLinks(string prefix, long upTo, Action<long> committed) =>

@@ -11,7 +11,9 @@ public static class PortfolioJson
     /// <c>{"instruments":{SYMBOL:{…mm trade's one-symbol figures…, "net_pnl"}},
     /// "portfolio":{"net_pnl","net_exposure","gross_notional","max_net_exposure","max_gross_notional",
     /// "refusals","instruments":{SYMBOL:{"position","mid","exposure","max_exposure"}}}}</c>;
-    /// a limit that is off is null.
+    /// a limit that is off is null. An instrument's <c>net_pnl</c> is its <c>cash + position × mark</c>,
+    /// exactly (decimals), and the portfolio's their sum; its <c>mid</c> in the portfolio is that mark
+    /// (the session marks the portfolio once more at its end).
     /// </summary>
     public static string Final(PortfolioResult result)
     {
@@ -20,7 +22,7 @@ public static class PortfolioJson
         for (int i = 0; i < result.Symbols.Count; i++)
         {
             JsonObject figures = SessionJson.FinalObject(result.Instruments[i]);
-            figures["net_pnl"] = Number(result.Instruments[i].Run.Metrics.NetPnl);
+            figures["net_pnl"] = result.Instruments[i].NetPnl;
             instruments[result.Symbols[i]] = figures;
         }
 
@@ -42,7 +44,7 @@ public static class PortfolioJson
             ["instruments"] = instruments,
             ["portfolio"] = new JsonObject
             {
-                ["net_pnl"] = Number(result.NetPnl),
+                ["net_pnl"] = result.NetPnl,
                 ["net_exposure"] = Number(state.NetExposure),
                 ["gross_notional"] = Number(state.GrossNotional),
                 ["max_net_exposure"] = Number(state.MaxNetExposure),

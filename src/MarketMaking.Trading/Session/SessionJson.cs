@@ -7,9 +7,10 @@ namespace MarketMaking.Trading.Session;
 public static class SessionJson
 {
     /// <summary>
-    /// <c>{"orders_open_at_end","position","venue_position","cash","venue_cash","executions",
+    /// <c>{"orders_open_at_end","position","venue_position","cash","venue_cash","mark","executions",
     /// "venue_executions","journal_executions","faults_seen","kill_reason"}</c>; money as JSON
-    /// numbers written from the decimals exactly.
+    /// numbers written from the decimals exactly; <c>mark</c> is the last mid the session saw (the
+    /// journal keeps it, so <c>mm journal … pnl</c> marks the position where the session did).
     /// </summary>
     public static string Final(SessionResult result) => FinalObject(result).ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 
@@ -24,6 +25,7 @@ public static class SessionJson
             ["venue_position"] = result.VenuePosition,
             ["cash"] = result.Cash,
             ["venue_cash"] = result.VenueCash,
+            ["mark"] = result.Mark,
             ["executions"] = result.Executions,
             ["venue_executions"] = result.VenueExecutions,
             ["journal_executions"] = result.JournalExecutions,

@@ -22,6 +22,16 @@ public sealed record SessionResult
 
     public required decimal? VenueCash { get; init; }
 
+    /// <summary>
+    /// The last mid the session saw, its position's mark (the run's table, the journal's final state and
+    /// <c>mm journal … pnl</c> all use it); null when it saw none. Rounded to 15 significant digits, as the
+    /// journal writes mids, so the binary round-off of ticks × tick size (100.19500000000001) is gone.
+    /// </summary>
+    public decimal? Mark { get; init; }
+
+    /// <summary>Cash + position × <see cref="Mark"/> over the journal's executions (exactly, in decimals); null when a position has no mark.</summary>
+    public decimal? NetPnl => Position == 0 ? Cash : Cash + (Position * Mark);
+
     /// <summary>Executions the engine counted (over every run of the journal).</summary>
     public required int Executions { get; init; }
 

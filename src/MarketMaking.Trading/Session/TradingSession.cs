@@ -70,6 +70,8 @@ public sealed class TradingSession
     private long _stopAt = long.MaxValue;
     private long _stoppingSince;
     private double _nextDecision = double.NegativeInfinity;
+    private double _lastDecisionMid = double.NaN;
+    private bool _adoptionUnpriced;
     private string? _killReason;
     private Exception? _failure;
 
@@ -341,6 +343,12 @@ public sealed class TradingSession
             // The strategy's ledger starts from the position the journal (and the venue) hold.
             _path.Ledger.OpenPosition((double)_book.Position, _market.Mid, time);
             _positionOpened = true;
+            if (_adoptionUnpriced)
+            {
+                // The adopted position's cost is unknown: it is taken at the mid the ledger opened it at, so the report starts where the session did.
+                _journal.AdoptionPrice(Mark(_market.Mid));
+                _adoptionUnpriced = false;
+            }
         }
 
         long sent = _router.SentTotal;
@@ -357,6 +365,7 @@ public sealed class TradingSession
         _nextDecision = time + _settings.RequoteInterval.TotalSeconds;
         _fillSinceDecision = false;
         _journal.Decision(now, _market.ExchangeTime, time, _market.Mid, _path.Ledger.Position, _path.Orders.BestBid, _path.Orders.BestAsk);
+        _lastDecisionMid = _market.Mid;
         _path.Mark(time, _market.Mid);
         if (_path.CheckLoss(time, _market.Mid, _router))
         {
@@ -863,6 +872,7 @@ public sealed class TradingSession
 
             _book.Adopt(venuePosition);
             _journal.Adoption(now, venuePosition); // so a restart, and mm journal, start from it
+            _adoptionUnpriced = true;
             _journal.Event("adopted-position", now, 0, null, text);
             return;
         }
@@ -1145,7 +1155,15 @@ public sealed class TradingSession
             Fault("venue-silent-at-end", Now(), string.Create(CultureInfo.InvariantCulture, $"no answer to the end's queries within {_settings.ShutdownTimeout.TotalSeconds:G} s"));
         }
 
-        RunResult run = _path.Finish(_market.Mid);
+        // One mark for the position everywhere (the table, the final state, mm journal … pnl): the last
+        // mid the session saw, the book's now or, when it has lost a side, its last decision's.
+        double mid = double.IsFinite(_market.Mid) ? _market.Mid : _lastDecisionMid;
+        if (_positionOpened && double.IsFinite(_market.Mid))
+        {
+            MarkPortfolio(); // the portfolio's final state at the same mid
+        }
+
+        RunResult run = _path.Finish(mid);
         await _journal.FlushAsync().ConfigureAwait(false);
         int journalled = JournalReader.CountFills(_journal.Path);
         int open = final?.OpenOrders.Count ?? _tracker.Open.Count;
@@ -1156,6 +1174,7 @@ public sealed class TradingSession
             VenuePosition = account?.Position,
             Cash = _book.Cash,
             VenueCash = account?.Cash,
+            Mark = double.IsFinite(mid) ? Mark(mid) : null,
             Executions = _book.Count,
             VenueExecutions = account?.ExecutionIds.Count,
             JournalExecutions = journalled,
@@ -1195,6 +1214,9 @@ public sealed class TradingSession
             }
         }
     }
+
+    /// <summary>A mid as the journal keeps it: 15 significant digits, without the round-off of ticks × tick size.</summary>
+    private static decimal Mark(double mid) => (decimal)mid;
 
     private void Fault(string kind, long now, string detail)
     {

@@ -70,7 +70,7 @@ public class PortfolioSessionTests(Xunit.Abstractions.ITestOutputHelper output)
             }
 
             Assert.InRange((double)notional, 0, gross * 1.05);
-            Assert.Equal(result.Instruments.Sum(r => r.Run.Metrics.NetPnl), result.NetPnl, 9);
+            Assert.Equal(result.Instruments.Sum(r => r.Cash + (r.Position * r.Mark!.Value)), result.NetPnl); // cash + position × mark, to the last decimal
         }
         finally
         {

@@ -26,14 +26,15 @@ public class PortfolioTradeCommandTests
         string keys = LocalVenues.CredentialsFile(local, journal.Folder);
         (int code, string output, string error) = await Task.Run(() => Run(
             "trade", "--venue", "local", "--endpoint", local.Url.ToString(), "--credentials", keys, "--symbol", "AAAUSDT", "--symbol", "BBBUSDT",
-            "--strategy", "fixed", "--duration", "10s", "--journal", journal.Path, "--json", "--no-save", "--max-gross-notional", "5000"));
+            "--strategy", "touch", "--duration", "10s", "--journal", journal.Path, "--json", "--no-save", "--max-gross-notional", "5000"));
 
         Assert.True(code == 0, error);
         using JsonDocument end = JsonDocument.Parse(output);
         JsonElement instruments = end.RootElement.GetProperty("instruments");
         JsonElement portfolio = end.RootElement.GetProperty("portfolio");
         Assert.Equal(["AAAUSDT", "BBBUSDT"], instruments.EnumerateObject().Select(p => p.Name));
-        double pnl = 0, net = 0, gross = 0;
+        decimal pnl = 0;
+        double net = 0, gross = 0;
         foreach (JsonProperty instrument in instruments.EnumerateObject())
         {
             JsonElement figures = instrument.Value;
@@ -47,13 +48,17 @@ public class PortfolioTradeCommandTests
             Assert.Equal(instrument.Name, run.Symbol);
             Assert.Equal(figures.GetProperty("journal_executions").GetInt32(), JournalReader.Fills(path).Count);
 
-            pnl += figures.GetProperty("net_pnl").GetDouble();
+            // Its net PnL is cash + position × mark to the last decimal, the mark the portfolio's mid (the session marks it once more at the end).
+            decimal cash = figures.GetProperty("cash").GetDecimal(), position = figures.GetProperty("position").GetDecimal(), mark = figures.GetProperty("mark").GetDecimal();
+            Assert.Equal(cash + (position * mark), figures.GetProperty("net_pnl").GetDecimal());
+            Assert.Equal((double)mark, portfolio.GetProperty("instruments").GetProperty(instrument.Name).GetProperty("mid").GetDouble(), 9);
+            pnl += figures.GetProperty("net_pnl").GetDecimal();
             double exposure = portfolio.GetProperty("instruments").GetProperty(instrument.Name).GetProperty("exposure").GetDouble();
             net += exposure;
             gross += Math.Abs(exposure);
         }
 
-        Assert.Equal(pnl, portfolio.GetProperty("net_pnl").GetDouble(), 6);
+        Assert.Equal(pnl, portfolio.GetProperty("net_pnl").GetDecimal());
         Assert.Equal(net, portfolio.GetProperty("net_exposure").GetDouble(), 6);
         Assert.Equal(gross, portfolio.GetProperty("gross_notional").GetDouble(), 6);
         Assert.Equal(5000, portfolio.GetProperty("max_gross_notional").GetDouble());

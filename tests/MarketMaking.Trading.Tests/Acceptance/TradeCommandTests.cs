@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using MarketMaking.Cli;
 using MarketMaking.Trading.Journal;
 using MarketMaking.Venue;
@@ -21,7 +23,7 @@ public class TradeCommandTests
         using (JsonDocument end = JsonDocument.Parse(traded.Output))
         {
             Assert.Equal(
-                ["orders_open_at_end", "position", "venue_position", "cash", "venue_cash", "executions", "venue_executions", "journal_executions", "faults_seen", "kill_reason"],
+                ["orders_open_at_end", "position", "venue_position", "cash", "venue_cash", "mark", "executions", "venue_executions", "journal_executions", "faults_seen", "kill_reason"],
                 end.RootElement.EnumerateObject().Select(p => p.Name));
             Assert.Equal(0, end.RootElement.GetProperty("orders_open_at_end").GetInt32());
         }
@@ -79,6 +81,25 @@ public class TradeCommandTests
         Assert.True(sent > 0, "no order was sent");
         Assert.Equal(sent, local.OrderEntryRequests);
         Assert.True(local.PrivateRequests - restBefore < sent, $"{local.PrivateRequests - restBefore} REST requests for {sent} orders");
+    }
+
+    [Fact]
+    public async Task APaperSessionsTableAndTheJournalsPnlMarkThePositionAtTheSameMid()
+    {
+        await using LocalVenue local = await LocalVenues.StartAsync();
+        using var journal = new TempJournal();
+        var traded = await Task.Run(() => Run("trade", "--venue", "local", "--endpoint", local.Url.ToString(), "--paper", "--symbol", "SIMUSDT", "--strategy", "touch", "--duration", "4s", "--journal", journal.Path, "--no-save"));
+        Assert.True(traded.Code == 0, traded.Error);
+        double table = double.Parse(Regex.Match(traded.Output, @"net PnL\s*│\s*(-?[0-9.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
+
+        // The journal keeps the mark the session ended at (its final state), and mm journal … pnl marks there: cash + position × mark, the table's net PnL.
+        using JsonDocument summary = JsonDocument.Parse(Run("journal", journal.Path, "--json").Output);
+        decimal ended = summary.RootElement.GetProperty("runs")[0].GetProperty("final_state").GetProperty("mark").GetDecimal();
+        using JsonDocument pnl = JsonDocument.Parse(Run("journal", journal.Path, "pnl", "--json").Output);
+        JsonElement p = pnl.RootElement;
+        Assert.Equal(ended, p.GetProperty("mark").GetDecimal());
+        Assert.Equal(p.GetProperty("cash").GetDecimal() + (p.GetProperty("position").GetDecimal() * ended), p.GetProperty("pnl").GetDecimal());
+        Assert.InRange(Math.Abs(table - (double)p.GetProperty("pnl").GetDecimal()), 0, 0.00005 + 1e-9); // the table prints four decimals
     }
 
     [Theory]
