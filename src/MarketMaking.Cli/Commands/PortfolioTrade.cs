@@ -22,7 +22,7 @@ namespace MarketMaking.Cli.Commands;
 /// </summary>
 internal static class PortfolioTrade
 {
-    public static async Task<int> RunAsync(Terminal terminal, string[] symbols, SessionSettings template, PortfolioRiskLimits limits, Func<IVenue> target, Func<Instrument, IQuotingStrategy> strategy, string label, bool json, bool save, string? output, ListenAddress? listen, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Terminal terminal, string[] symbols, SessionSettings template, PortfolioRiskLimits limits, Func<IVenue> target, Func<Instrument, IQuotingStrategy> strategy, string label, bool json, TradeRunFolder? runFolder, ListenAddress? listen, CancellationToken cancellationToken)
     {
         var risk = new PortfolioRisk(symbols, limits);
         var venues = new List<IVenue>(symbols.Length);
@@ -70,10 +70,9 @@ internal static class PortfolioTrade
 
             PortfolioResult result = await run.RunAsync(cancellationToken).ConfigureAwait(false);
             var folders = new List<string>();
-            for (int i = 0; i < symbols.Length && save; i++)
+            for (int i = 0; i < symbols.Length && runFolder is not null; i++)
             {
-                string root = output ?? Path.GetDirectoryName(Path.GetFullPath(settings[i].JournalPath))!;
-                folders.Add(TradeCommand.Save(Path.Combine(root, symbols[i]), settings[i], venues[i].Name, label, result.Instruments[i]));
+                folders.Add(runFolder.Save(settings[i], venues[i].Name, result.Instruments[i], perSymbol: true));
             }
 
             if (json)

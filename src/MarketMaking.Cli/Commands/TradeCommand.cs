@@ -10,7 +10,6 @@ using MarketMaking.Data.Bybit.Trading;
 using MarketMaking.Data.Bybit;
 using MarketMaking.Research.Backtests;
 using MarketMaking.Research.Reports;
-using MarketMaking.Research.Runs;
 using MarketMaking.Research;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Strategies;
@@ -24,7 +23,8 @@ namespace MarketMaking.Cli.Commands;
 /// <summary>
 /// <c>mm trade</c>: runs a strategy on a venue — Bybit mainnet, demo, testnet or a local venue,
 /// live or on paper — through the same strategy, order manager and risk gate as <c>mm backtest</c>.
-/// Everything goes to a SQLite journal; the end writes a run folder like a backtest's. SIGINT or
+/// Everything goes to a SQLite journal; the end writes a run folder like a backtest's, one per session
+/// (<see cref="TradeRunFolder"/>). SIGINT or
 /// SIGTERM cancels every order, waits for the confirmations, writes the final state and exits 0.
 /// </summary>
 internal static class TradeCommand
@@ -110,6 +110,7 @@ internal static class TradeCommand
                 AdoptPosition = parse.GetValue(adoptPosition),
                 FlattenOnKill = parse.GetValue(flattenOnKill),
             }).Validate();
+            TradeRunFolder? runFolder = parse.GetValue(noSave) ? null : new TradeRunFolder(parse, parse.GetValue(output), journalPath, environment, parse.GetValue(paper), label);
             var baseline = new StrategySettings { Sigma = parse.GetValue(sigma) ?? 2, A = parse.GetValue(a) ?? 140, Kappa = parse.GetValue(kappa) ?? 1.5, Horizon = parse.GetValue(horizon) };
 
             // One order is one lot unless --order-size says otherwise, as in backtests.
@@ -125,9 +126,13 @@ internal static class TradeCommand
             IQuotingStrategy Strategy(Instrument instrument)
             {
                 double size = Resolved(instrument).OrderQuantity;
-                return instrument.SnapQuantity(size) > 0
-                    ? Build(instrument)
-                    : throw new InvalidParameterException("order-size", string.Create(CultureInfo.InvariantCulture, $"{size} is less than {instrument.Symbol}'s lot size {instrument.LotSize}: an order is at least one lot"));
+                if (instrument.SnapQuantity(size) <= 0)
+                {
+                    throw new InvalidParameterException("order-size", string.Create(CultureInfo.InvariantCulture, $"{size} is less than {instrument.Symbol}'s lot size {instrument.LotSize}: an order is at least one lot"));
+                }
+
+                runFolder?.Resolved(instrument.Symbol, Resolved(instrument));
+                return Build(instrument);
             }
 
             _ = Build(new Instrument(settings.Symbol, 0.1, 0.001));
@@ -138,7 +143,7 @@ internal static class TradeCommand
                 : new BybitVenue(environment, Credentials(parse.GetValue(credentials)), risk.RequestTimeout(parse), orderEntry: entry);
             if (symbols.Length > 1)
             {
-                return await PortfolioTrade.RunAsync(terminal, symbols, settings, portfolio.Limits(parse, symbols.Length), Target, Strategy, label, parse.GetValue(json), !parse.GetValue(noSave), parse.GetValue(output), listen, cancellationToken).ConfigureAwait(false);
+                return await PortfolioTrade.RunAsync(terminal, symbols, settings, portfolio.Limits(parse, symbols.Length), Target, Strategy, label, parse.GetValue(json), runFolder, listen, cancellationToken).ConfigureAwait(false);
             }
 
             await using IVenue target = Target();
@@ -160,7 +165,7 @@ internal static class TradeCommand
             }
 
             SessionResult result = await session.RunAsync(cancellationToken).ConfigureAwait(false);
-            string? folder = parse.GetValue(noSave) ? null : Save(parse.GetValue(output) ?? Path.GetDirectoryName(Path.GetFullPath(journalPath))!, settings, target.Name, label, result);
+            string? folder = runFolder?.Save(settings, target.Name, result);
             if (parse.GetValue(json))
             {
                 terminal.Writer.WriteLine(SessionJson.Final(result));
@@ -197,18 +202,4 @@ internal static class TradeCommand
         file is not null
             ? BybitCredentials.FromFile(file)
             : BybitCredentials.FromEnvironment() ?? throw new InvalidParameterException("credentials", $"set {BybitCredentials.KeyVariable} and {BybitCredentials.SecretVariable}, or pass --credentials FILE (--paper needs no key)");
-
-    /// <summary>The run folder: the settings (never the credentials), the metrics and the report, as a backtest writes them.</summary>
-    internal static string Save(string folder, SessionSettings settings, string venue, string label, SessionResult result)
-    {
-        var items = new List<KeyValuePair<string, string>>
-        {
-            new("venue", venue),
-            new("symbol", settings.Symbol),
-            new("journal", result.JournalPath),
-            new("end", SessionJson.Final(result)),
-        };
-        var config = new { Command = "trade", Settings = items.ToDictionary(kv => kv.Key, kv => kv.Value) };
-        return RunFolder.Write(folder, config, new { Results = new[] { RunRow.From(result.Run) } }, ReportBuilder.Backtest("mm trade", $"{label} on {venue}, {settings.Symbol}", [result.Run], items));
-    }
 }

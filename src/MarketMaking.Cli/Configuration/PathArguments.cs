@@ -9,7 +9,7 @@ internal static class PathArguments
     /// <summary>Options whose value is a file or folder.</summary>
     private static readonly HashSet<string> PathOptions = new(StringComparer.Ordinal)
     {
-        "--data", "--out", "--results", "--best-config", "--guard-model", "--spread-model", "--policy", "--resume", "--curve",
+        "--data", "--out", "--results", "--best-config", "--guard-model", "--spread-model", "--policy", "--resume", "--curve", "--journal", "--credentials",
     };
 
     /// <summary>The arguments with every path option's value resolved against the working folder (a preset is a path when it names a .yaml file).</summary>

@@ -53,4 +53,7 @@ public sealed record SessionResult
 
     /// <summary>The journal the session wrote.</summary>
     public required string JournalPath { get; init; }
+
+    /// <summary>The session's run number in its journal (1 for a new journal; a restart is the next).</summary>
+    public int JournalRun { get; init; }
 }

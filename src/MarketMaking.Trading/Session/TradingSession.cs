@@ -1182,6 +1182,7 @@ public sealed class TradingSession
             KillReason = _killReason,
             Run = run,
             JournalPath = _journal.Path,
+            JournalRun = _journal.Run,
         };
         _journal.EndRun(Now(), SessionJson.Final(result));
         await _journal.FlushAsync().ConfigureAwait(false);

@@ -52,6 +52,14 @@ internal sealed class MmProcess : IDisposable
     /// <summary>Starts <c>mm</c> with <paramref name="arguments"/> (a venue of its own, to stop with SIGSTOP).</summary>
     public static MmProcess Run(params string[] arguments) => Start(StartInfo(arguments));
 
+    /// <summary>Starts <c>mm</c> with <paramref name="arguments"/> in the working folder <paramref name="folder"/> (relative paths are relative to it).</summary>
+    public static MmProcess RunIn(string folder, params string[] arguments)
+    {
+        ProcessStartInfo start = StartInfo(arguments);
+        start.WorkingDirectory = folder;
+        return Start(start);
+    }
+
     private static ProcessStartInfo StartInfo(string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -49,9 +49,9 @@ public class TradeCommandTests
             Assert.Equal(end.RootElement.EnumerateObject().Select(p => (p.Name, p.Value.ToString())), state.EnumerateObject().Select(p => (p.Name, p.Value.ToString())));
         }
 
-        // The run folder is a backtest's: mm report compares it like any other.
-        Assert.True(File.Exists(Path.Combine(journal.Folder, "run", "report.html")));
-        var compared = Run("report", Path.Combine(journal.Folder, "run"), "--out", Path.Combine(journal.Folder, "compare.html"));
+        // The run folder (the session's, under --out) is a backtest's: mm report compares it like any other.
+        Assert.True(File.Exists(Path.Combine(journal.Folder, "run", "run-1", "report.html")));
+        var compared = Run("report", Path.Combine(journal.Folder, "run", "run-1"), "--out", Path.Combine(journal.Folder, "compare.html"));
         Assert.True(compared.Code == 0, compared.Error);
         Assert.Contains("fixed", compared.Output, StringComparison.Ordinal);
 
