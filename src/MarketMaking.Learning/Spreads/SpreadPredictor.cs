@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using MarketMaking.Core.Errors;
 using MarketMaking.Learning.AdverseSelection;
@@ -9,7 +10,9 @@ namespace MarketMaking.Learning.Spreads;
 /// <summary>
 /// The neural spread predictor: standardized market features → MLP (two hidden ReLU layers,
 /// softplus output, so the answer is positive) → the half-spread in ticks that would have earned
-/// the most risk-adjusted PnL over the next window. Prediction is thread safe and allocation free.
+/// the most risk-adjusted PnL over the next window, clamped to the candidates it was trained on (a
+/// network extrapolating off its training features answered hundreds of ticks where the targets
+/// never exceed 30). Prediction is thread safe and allocation free.
 /// </summary>
 public sealed class SpreadPredictor
 {
@@ -20,7 +23,17 @@ public sealed class SpreadPredictor
     private readonly double[] _means;
     private readonly double[] _scales;
 
-    public SpreadPredictor(IReadOnlyList<string> featureNames, IReadOnlyList<double> means, IReadOnlyList<double> scales, Mlp network, double targetScale, double window)
+    /// <param name="minHalfSpread">Smallest half-spread predicted (ticks): the smallest candidate trained on; 0 for no floor.</param>
+    /// <param name="maxHalfSpread">Largest half-spread predicted (ticks): the largest candidate trained on; +∞ for no cap.</param>
+    public SpreadPredictor(
+        IReadOnlyList<string> featureNames,
+        IReadOnlyList<double> means,
+        IReadOnlyList<double> scales,
+        Mlp network,
+        double targetScale,
+        double window,
+        double minHalfSpread = 0,
+        double maxHalfSpread = double.PositiveInfinity)
     {
         ArgumentNullException.ThrowIfNull(featureNames);
         ArgumentNullException.ThrowIfNull(network);
@@ -35,6 +48,13 @@ public sealed class SpreadPredictor
         Network = network;
         TargetScale = targetScale > 0 ? targetScale : throw new ArgumentOutOfRangeException(nameof(targetScale), targetScale, "must be positive");
         Window = window;
+        if (!(minHalfSpread >= 0 && maxHalfSpread >= minHalfSpread))
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxHalfSpread), $"the half-spread range [{minHalfSpread}, {maxHalfSpread}] must satisfy 0 ≤ min ≤ max");
+        }
+
+        MinHalfSpread = minHalfSpread;
+        MaxHalfSpread = maxHalfSpread;
     }
 
     public FeatureSelection Selection { get; }
@@ -51,6 +71,12 @@ public sealed class SpreadPredictor
     /// <summary>Seconds of the window the targets were computed over.</summary>
     public double Window { get; }
 
+    /// <summary>Predictions below this (ticks) are raised to it: the smallest candidate half-spread trained on (0 in a file written without a range).</summary>
+    public double MinHalfSpread { get; }
+
+    /// <summary>Predictions above this (ticks) are lowered to it: the largest candidate half-spread trained on (+∞ in a file written without a range).</summary>
+    public double MaxHalfSpread { get; }
+
     /// <summary>Predicted half-spread (ticks) from the market's features; NaN while a feature is undefined.</summary>
     public double PredictFromMarket(ReadOnlySpan<double> marketFeatures)
     {
@@ -60,7 +86,7 @@ public sealed class SpreadPredictor
         return Predict(row);
     }
 
-    /// <summary>Predicted half-spread (ticks) from the selected features in order; NaN if one is not finite.</summary>
+    /// <summary>Predicted half-spread (ticks) from the selected features in order, within [<see cref="MinHalfSpread"/>, <see cref="MaxHalfSpread"/>]; NaN if a feature is not finite.</summary>
     public double Predict(ReadOnlySpan<double> features)
     {
         Span<float> input = stackalloc float[MaxFeatures];
@@ -76,7 +102,7 @@ public sealed class SpreadPredictor
 
         Span<float> output = stackalloc float[1];
         Network.Infer(input[.._means.Length], output);
-        return output[0] * TargetScale;
+        return Math.Clamp(output[0] * TargetScale, MinHalfSpread, MaxHalfSpread);
     }
 
     public void Save(string path) =>
@@ -87,6 +113,12 @@ public sealed class SpreadPredictor
             writer.WriteNumber("version", Version);
             writer.WriteNumber("window", Window);
             writer.WriteNumber("target_scale", TargetScale);
+            if (double.IsFinite(MaxHalfSpread))
+            {
+                writer.WriteNumber("min_half_spread", MinHalfSpread);
+                writer.WriteNumber("max_half_spread", MaxHalfSpread);
+            }
+
             writer.WriteStartArray("features");
             foreach (string name in Selection.Names)
             {
@@ -133,13 +165,24 @@ public sealed class SpreadPredictor
             throw ModelJson.Bad(path, "target_scale", "must be positive");
         }
 
+        // Files written before the range was stored have neither field: their predictions are not clamped.
+        (double min, double max) = (0, double.PositiveInfinity);
+        if (root.TryGetProperty("min_half_spread", out _) || root.TryGetProperty("max_half_spread", out _))
+        {
+            (min, max) = (ModelJson.Number(root, path, "min_half_spread"), ModelJson.Number(root, path, "max_half_spread"));
+            if (!(min >= 0 && max >= min))
+            {
+                throw ModelJson.Bad(path, "max_half_spread", string.Create(CultureInfo.InvariantCulture, $"the range [{min:G}, {max:G}] needs 0 ≤ min_half_spread ≤ max_half_spread"));
+            }
+        }
+
         Mlp network = MlpJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(ModelJson.Property(root, path, "network", JsonValueKind.Object).GetRawText()), path);
         if (network.InputSize != names.Length || network.OutputSize != 1)
         {
             throw ModelJson.Bad(path, "network", $"takes {network.InputSize} inputs and gives {network.OutputSize} outputs; the file lists {names.Length} features and one output is needed");
         }
 
-        return new SpreadPredictor(names, means, scales, network, targetScale, window);
+        return new SpreadPredictor(names, means, scales, network, targetScale, window, min, max);
     }
 
     /// <summary>The features the predictor reads when the user names none.</summary>

@@ -62,7 +62,8 @@ public static class SpreadPredictorTraining
             }
         }
 
-        var predictor = new SpreadPredictor(train.FeatureNames, means, scales, network, targetScale, targets.Window);
+        // Every target is a candidate: a prediction outside the candidates' range is extrapolation, clamped.
+        var predictor = new SpreadPredictor(train.FeatureNames, means, scales, network, targetScale, targets.Window, targets.Candidates[0], targets.Candidates[^1]);
         return (predictor, Evaluate(predictor, trainTargets, train, test, targets));
     }
 

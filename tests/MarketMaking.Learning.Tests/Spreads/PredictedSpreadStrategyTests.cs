@@ -8,12 +8,12 @@ namespace MarketMaking.Learning.Tests.Spreads;
 public class PredictedSpreadStrategyTests
 {
     // One identity layer: predicted half-spread = 2·spread + 0.5 ticks.
-    private static SpreadPredictor Linear()
+    private static SpreadPredictor Linear(double maxHalfSpread = double.PositiveInfinity)
     {
         var layer = new DenseLayer(1, 1, Activation.Identity);
         layer.Weights[0] = 2;
         layer.Bias[0] = 0.5f;
-        return new SpreadPredictor(["spread"], [0.0], [1.0], new Mlp([layer]), targetScale: 1, window: 30);
+        return new SpreadPredictor(["spread"], [0.0], [1.0], new Mlp([layer]), targetScale: 1, window: 30, minHalfSpread: 0.5, maxHalfSpread);
     }
 
     private static double[] Features(double spread)
@@ -45,5 +45,15 @@ public class PredictedSpreadStrategyTests
         // NaN spread (no book yet): the training mean (scale 1 tick) is quoted.
         QuoteDecision early = strategy.Decide(new QuoteContext { Mid = 100, Features = Features(double.NaN) });
         Assert.Equal(99.99, early.Bids[0].Price, 12);
+    }
+
+    [Fact]
+    public void QuotesNoWiderThanTheLargestCandidateTrainedOn()
+    {
+        // Spread 10 ticks: the network says 20.5 ticks, the model was trained on candidates up to 5.
+        var strategy = new PredictedSpreadStrategy(Linear(maxHalfSpread: 5), tick: 0.01, orderQuantity: 1, inventorySkew: 0, maxInventory: 5);
+        QuoteDecision decision = strategy.Decide(new QuoteContext { Mid = 100, Features = Features(10) });
+        Assert.Equal(99.95, decision.Bids[0].Price, 12);
+        Assert.Equal(100.05, decision.Asks[0].Price, 12);
     }
 }

@@ -1,4 +1,5 @@
 using MarketMaking.Core.Errors;
+using MarketMaking.Learning.Neural;
 using MarketMaking.Learning.Spreads;
 
 namespace MarketMaking.Learning.Tests.Spreads;
@@ -69,6 +70,64 @@ public class SpreadPredictorTests
             File.WriteAllText(path, File.ReadAllText(path).Replace("\"spread_predictor\"", "\"something_else\"", StringComparison.Ordinal));
             var error = Assert.Throws<DataFormatException>(() => SpreadPredictor.Load(path));
             Assert.Contains("format", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    // One identity layer: the unclamped prediction is 2·spread + 0.5 ticks.
+    private static SpreadPredictor Linear(double min = 0, double max = double.PositiveInfinity)
+    {
+        var layer = new DenseLayer(1, 1, Activation.Identity);
+        layer.Weights[0] = 2;
+        layer.Bias[0] = 0.5f;
+        return new SpreadPredictor(["spread"], [0.0], [1.0], new Mlp([layer]), targetScale: 1, window: 30, min, max);
+    }
+
+    [Fact]
+    public void PredictionsStayWithinTheCandidatesTrainedOn()
+    {
+        // Without a range, spread 10 gives 20.5 ticks, outside candidates 1…5; spread −1 gives −1.5,
+        // and a half-spread is never below 0.
+        Assert.Equal(20.5, Linear().Predict([10]));
+        Assert.Equal(0, Linear().Predict([-1]));
+
+        SpreadPredictor clamped = Linear(1, 5);
+        Assert.Equal(5, clamped.Predict([10]));
+        Assert.Equal(1, clamped.Predict([-1]));
+        Assert.Equal(2.5, clamped.Predict([1]));
+        Assert.True(double.IsNaN(clamped.Predict([double.NaN])));
+    }
+
+    [Fact]
+    public void TrainingStoresTheCandidatesRangeInTheModelFile()
+    {
+        (SpreadDataset train, SpreadDataset test) = Synthetic(300, 2).SplitByTime(0.7);
+        SpreadPredictor predictor = SpreadPredictorTraining.Fit(train, test, Targets, new SpreadTrainingOptions { Epochs = 2 }).Predictor;
+        Assert.Equal((1, 5), (predictor.MinHalfSpread, predictor.MaxHalfSpread));
+
+        string path = Path.Combine(Path.GetTempPath(), $"spread-{Guid.NewGuid():N}.json");
+        try
+        {
+            Linear(1, 5).Save(path);
+            SpreadPredictor loaded = SpreadPredictor.Load(path);
+            Assert.Equal((1, 5), (loaded.MinHalfSpread, loaded.MaxHalfSpread));
+            Assert.Equal(5, loaded.Predict([10]));
+
+            // A file written before the range was stored: loaded as it was, unclamped.
+            string[] lines = File.ReadAllLines(path);
+            File.WriteAllLines(path, lines.Where(l => !l.Contains("_half_spread", StringComparison.Ordinal)));
+            SpreadPredictor old = SpreadPredictor.Load(path);
+            Assert.Equal((0, double.PositiveInfinity), (old.MinHalfSpread, old.MaxHalfSpread));
+            Assert.Equal(20.5, old.Predict([10]));
+
+            // Half a range, or an inverted one, is refused by name.
+            File.WriteAllLines(path, lines.Where(l => !l.Contains("min_half_spread", StringComparison.Ordinal)));
+            Assert.Equal($"{path}:1: min_half_spread: missing", Assert.Throws<DataFormatException>(() => SpreadPredictor.Load(path)).Message);
+            File.WriteAllText(path, string.Join('\n', lines).Replace("\"max_half_spread\": 5", "\"max_half_spread\": 0.5", StringComparison.Ordinal));
+            Assert.EndsWith("max_half_spread: the range [1, 0.5] needs 0 ≤ min_half_spread ≤ max_half_spread", Assert.Throws<DataFormatException>(() => SpreadPredictor.Load(path)).Message, StringComparison.Ordinal);
         }
         finally
         {
