@@ -94,7 +94,7 @@ public sealed class AgentCommandTests : IDisposable
 
         // A policy for the book does not fit the model-market benchmark (49 actions, not 144).
         (code, _, error) = Mm.Run("evaluate", "--policy", policy, "--env", "cj", "--runs", "100");
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("actions", error, StringComparison.Ordinal);
     }
 
@@ -121,7 +121,7 @@ public sealed class AgentCommandTests : IDisposable
         string path = Path.Combine(_folder, "not-a-policy.json");
         File.WriteAllText(path, "{\"format\": \"spread_predictor\"}");
         var (code, _, error) = Mm.Run("evaluate", "--policy", path);
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("not-a-policy.json", error, StringComparison.Ordinal);
         Assert.Contains("format", error, StringComparison.Ordinal);
     }

@@ -53,7 +53,7 @@ public sealed class ClusterCommandTests : IDisposable
         string[] lines = File.ReadAllLines(shards[1]);
         File.WriteAllLines(shards[1], lines[..^1]);
         var (code, _, error) = Mm.Run(["tune", "merge", .. shards, "--out", merged]);
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains($"{shards[1]}:0: shard: shard 1 of 4 holds 1 of its 2 points", error, StringComparison.Ordinal);
         Assert.False(File.Exists(merged));
 
@@ -70,7 +70,7 @@ public sealed class ClusterCommandTests : IDisposable
         // A shard of the same grid run with other settings is another sweep.
         Assert.Equal(0, AsSlurmTask(3, 4, Sweep("s.csv", "--shard", "auto", "--seed", "2")).Code);
         (code, _, error) = Mm.Run("tune", "merge", shards[0], shards[1], shards[2], Path.Combine(_folder, "s.shard-3-of-4.csv"), "--out", merged);
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("run with other settings than", error, StringComparison.Ordinal);
         Assert.Contains("--seed 2 here, (not given) there", error, StringComparison.Ordinal);
     }

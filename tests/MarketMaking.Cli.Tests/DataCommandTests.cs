@@ -52,7 +52,7 @@ public sealed class DataCommandTests : IDisposable
         }
 
         var (code, _, error) = Mm.Run("verify-book", "--data", cut, "--format", "dbn-mbo");
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Equal($"error: {cut}:68792: length: record 68792 is truncated: the file ends 46 bytes into its 56 bytes", error.Trim());
     }
 
@@ -65,10 +65,10 @@ public sealed class DataCommandTests : IDisposable
         string expected = $"error: {cut}:0: zstd: the Zstandard stream ends early before the first record: the file is cut short";
 
         var (code, output, error) = Mm.Run("verify-book", "--data", cut, "--format", "dbn-mbo");
-        Assert.Equal((1, "", expected), (code, output, error.Trim()));
+        Assert.Equal((2, "", expected), (code, output, error.Trim()));
 
         (code, _, error) = Mm.Run("backtest", "--data", cut, "--format", "dbn-mbo", "--strategy", "as", "--calibrate", "0s", "--sigma", "0.2", "--A", "1", "--kappa", "4", "--no-save");
-        Assert.Equal((1, expected), (code, error.Trim()));
+        Assert.Equal((2, expected), (code, error.Trim()));
     }
 
     [SharedDataFact]
@@ -145,7 +145,7 @@ public sealed class DataCommandTests : IDisposable
         ]);
         string output = Path.Combine(_folder, "t.mmev");
         var (code, _, error) = Mm.Run("convert", bars, output, "--format", "tardis-trades");
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("trades.csv:3", error, StringComparison.Ordinal);
         Assert.Contains("price", error, StringComparison.Ordinal);
         Assert.False(File.Exists(output)); // nothing half-written
@@ -203,7 +203,7 @@ public sealed class DataCommandTests : IDisposable
         string output = Path.Combine(_folder, "btcusdt.mmev");
 
         var (code, _, error) = Mm.Run("convert", input, output, "--format", "binance-usdm");
-        Assert.Equal((1, $"error: {input}:2: p: price '-5' is not positive"), (code, error.Trim()));
+        Assert.Equal((2, $"error: {input}:2: p: price '-5' is not positive"), (code, error.Trim()));
         Assert.False(File.Exists(output));
 
         (code, string printed, error) = Mm.Run("convert", input, output, "--format", "binance-usdm", "--on-bad-row", "skip", "--json");

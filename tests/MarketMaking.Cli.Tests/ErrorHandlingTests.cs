@@ -111,4 +111,56 @@ public class ErrorHandlingTests
             File.Delete(blocker);
         }
     }
+
+    /// <summary>
+    /// A malformed data file is the user's input: every command reading it exits 2 with one line
+    /// naming the file, line and field (they exited 1, as for a failure while running).
+    /// </summary>
+    [Fact]
+    public void AMalformedDataFileExitsTwoInEveryCommandThatReadsIt()
+    {
+        string folder = Directory.CreateTempSubdirectory("mm-bad-data-").FullName;
+        try
+        {
+            // A Binance USD-M recording whose second message has a price that is not a number.
+            string file = Path.Combine(folder, "bad.txt");
+            File.WriteAllLines(file,
+            [
+                """1723161255088176367 {"stream":"btcusdt@trade","data":{"e":"trade","E":1723161256322,"T":1723161256322,"s":"BTCUSDT","t":1,"p":"61800.30","q":"0.002","X":"MARKET","m":false}}""",
+                """1723161255088176368 {"stream":"btcusdt@trade","data":{"e":"trade","E":1723161256322,"T":1723161256322,"s":"BTCUSDT","t":2,"p":"6l800.30","q":"0.002","X":"MARKET","m":false}}""",
+            ]);
+            string[][] commands =
+            [
+                ["backtest", "--data", file, "--format", "binance-usdm", "--no-save"],
+                ["verify-book", "--data", file],
+                ["calibrate", "--data", file, "--format", "binance-usdm"],
+                ["train", "spread", "--data", file, "--format", "binance-usdm"],
+                ["train", "detector", "--data", file, "--format", "binance-usdm"],
+                ["judge", "--data", file, "--format", "binance-usdm"],
+                ["convert", file, Path.Combine(folder, "bad.mmev"), "--format", "binance-usdm"],
+                ["bench", "replay", "--data", file, "--format", "binance-usdm"],
+            ];
+            foreach (string[] args in commands)
+            {
+                var (code, output, error) = Mm.Run(args);
+                Assert.True(code == 2, $"mm {string.Join(' ', args)}: exit {code}, {error}");
+                Assert.Empty(output);
+                Assert.Equal($"error: {file}:2: p: '6l800.30' is not a number", error.Trim());
+            }
+
+            // Corrupt gzip fails inside a read: it was the runtime's InvalidDataException and a stack trace (exit 134).
+            string gzip = Path.Combine(folder, "bad.gz");
+            File.WriteAllBytes(gzip, [0x1F, 0x8B, 0x08, 0x00, .. "not deflate at all"u8]);
+            foreach (string[] args in new[] { ["backtest", "--data", gzip, "--format", "binance-usdm", "--no-save"], new[] { "backtest", "--data", gzip, "--bars", "--no-save" } })
+            {
+                var (code, _, error) = Mm.Run(args);
+                Assert.Equal(2, code);
+                Assert.StartsWith($"error: {gzip}:0: gzip: corrupt compressed data: ", Assert.Single(error.Trim().Split('\n')), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

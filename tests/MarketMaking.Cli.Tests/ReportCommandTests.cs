@@ -101,7 +101,7 @@ public sealed class ReportCommandTests : IDisposable
     public void AFolderWithoutMetricsIsNamed()
     {
         var (code, _, error) = Mm.Run("report", _folder);
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("metrics.json", error, StringComparison.Ordinal);
     }
 

@@ -205,7 +205,7 @@ public sealed class TuneCommandTests : IDisposable
         ]);
         var (code, output, error) = Mm.Run("tune", "--market", "replay", "--data", file, "--format", "binance-usdm", "--tick-size", "0.1", "--lot-size", "0.001",
             "--grid", "spread_bps=1,2", "--results", Path.Combine(_folder, "bad.csv"));
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Equal($"error: {file}:2: p: '6l800.30' is not a number", error.Trim());
         Assert.Empty(output);
         Assert.False(File.Exists(Path.Combine(_folder, "bad.csv")), "nothing is run on data that does not parse");
@@ -319,7 +319,7 @@ public sealed class TuneCommandTests : IDisposable
     {
         var (code, output, error) = Mm.Run("tune", "--market", "replay", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm",
             "--grid", "spread_bps=2,5", "--train", "4m", "--test", "1m", "--results", Path.Combine(_folder, "wf.csv"));
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Empty(output);
         Assert.StartsWith("error: the data spans 0:04:44.", error, StringComparison.Ordinal);
         Assert.EndsWith("less than one training window plus one test window (0:04:00 + 0:01:00)", error.Trim(), StringComparison.Ordinal);

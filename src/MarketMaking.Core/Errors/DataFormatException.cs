@@ -1,7 +1,8 @@
 namespace MarketMaking.Core.Errors;
 
 /// <summary>
-/// A bad row in a data file: names the file, the line and the field, so the user can find it.
+/// A bad row in a data file: names the file, the line and the field, so the user can find it. The
+/// file is the user's input, so this is a usage error (exit code 2).
 /// </summary>
 public sealed class DataFormatException : MarketMakingException
 {
@@ -22,5 +23,5 @@ public sealed class DataFormatException : MarketMakingException
 
     public string Problem { get; }
 
-    public override int ExitCode => 1;
+    public override int ExitCode => 2;
 }

@@ -1,8 +1,9 @@
 namespace MarketMaking.Core.Errors;
 
 /// <summary>
-/// Base of every error caused by the user's input (options, config, data). The CLI prints the
-/// one-line message and exits with <see cref="ExitCode"/>, never a stack trace.
+/// Base of every error the user is told about in one line: their input (options, config, data
+/// files), or a failure while running (an unwritable output, an exchange that does not answer). The
+/// CLI prints the message and exits with <see cref="ExitCode"/>, never a stack trace.
 /// </summary>
 public abstract class MarketMakingException : Exception
 {
@@ -10,6 +11,6 @@ public abstract class MarketMakingException : Exception
 
     protected MarketMakingException(string message, Exception inner) : base(message, inner) { }
 
-    /// <summary>2 for usage and configuration errors, 1 for failures while running.</summary>
+    /// <summary>2 when the user's input is at fault (an option, a config, a data or model file), 1 for a failure that is not.</summary>
     public abstract int ExitCode { get; }
 }

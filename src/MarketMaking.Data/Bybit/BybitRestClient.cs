@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
 using Polly;
 using Polly.Retry;
@@ -126,6 +127,7 @@ public sealed class BybitRestClient : IDisposable
     /// The instrument's price and quantity grids: tick size from <c>priceFilter.tickSize</c>, lot size from
     /// <c>lotSizeFilter.qtyStep</c> (derivatives) or <c>lotSizeFilter.basePrecision</c> (spot, which has no qtyStep).
     /// </summary>
+    /// <exception cref="InvalidParameterException">Bybit lists no such symbol in the category.</exception>
     public Task<Instrument> GetInstrumentAsync(BybitCategory category, string symbol, CancellationToken cancellationToken = default)
     {
         const string path = "/v5/market/instruments-info";
@@ -141,7 +143,8 @@ public sealed class BybitRestClient : IDisposable
                 }
             }
 
-            throw new BybitApiException($"GET {path}", null, $"no instrument {symbol} in category {category.ApiName()}");
+            // Bybit answered; the symbol is the user's mistake (a usage error), not the exchange's failure.
+            throw new InvalidParameterException("symbol", $"Bybit lists no instrument {symbol} in category {category.ApiName()}");
         }, cancellationToken);
     }
 

@@ -160,7 +160,7 @@ public sealed partial class LobsterReader : MarketDataReader
 
         // Each entry's stream is read on its own; the archive closes with the last of them.
         var owner = new SharedOwner(zip, 2);
-        return (new OwningStream(message.Open(), owner), new OwningStream(book.Open(), owner), $"{path}/{message.Name}", $"{path}/{book.Name}");
+        return (new DecompressedStream(message.Open(), path, "zip", owner), new DecompressedStream(book.Open(), path, "zip", owner), $"{path}/{message.Name}", $"{path}/{book.Name}");
     }
 
     [GeneratedRegex(@"^(?<ticker>[^_]+)_(?<date>\d{4}-\d{2}-\d{2})_\d+_\d+_message_(?<levels>\d+)\.csv$")]

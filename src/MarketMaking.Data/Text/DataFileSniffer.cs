@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using System.Text;
+using MarketMaking.Core.Errors;
 using MarketMaking.Data.Binary;
 using MarketMaking.Data.Files;
 
@@ -37,9 +37,9 @@ internal static class DataFileSniffer
         {
             firstLine = FirstLine(path);
         }
-        catch (InvalidDataException e)
+        catch (DataFormatException e)
         {
-            return $"{path} is not a readable gzip or zip file ({e.Message}); {wanted}";
+            return $"{path} is not a readable gzip or zip file ({e.Problem}); {wanted}";
         }
 
         if (firstLine is null)

@@ -37,7 +37,7 @@ internal static class DataStreams
             file.Position = 0;
             if (n >= 2 && magic[0] == 0x1F && magic[1] == 0x8B)
             {
-                return new GZipStream(file, CompressionMode.Decompress);
+                return new DecompressedStream(new GZipStream(file, CompressionMode.Decompress), path, "gzip");
             }
 
             if (n == 4 && magic.SequenceEqual("PK\x03\x04"u8))
@@ -54,7 +54,7 @@ internal static class DataStreams
         }
     }
 
-    private static OwningStream OpenZipEntry(FileStream file, string path)
+    private static DecompressedStream OpenZipEntry(FileStream file, string path)
     {
         ZipArchive archive;
         try
@@ -73,6 +73,6 @@ internal static class DataStreams
             throw new DataFormatException(path, 0, "zip", $"holds {entries.Length} files; a data zip must hold exactly one");
         }
 
-        return new OwningStream(entries[0].Open(), archive);
+        return new DecompressedStream(entries[0].Open(), path, "zip", archive);
     }
 }

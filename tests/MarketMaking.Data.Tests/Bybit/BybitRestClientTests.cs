@@ -168,6 +168,19 @@ public sealed class BybitRestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASymbolBybitDoesNotListIsTheUsersMistakeExitCodeTwo()
+    {
+        // Bybit answers an unknown symbol with an empty list: the symbol is wrong, the exchange did not fail.
+        _server.Get("/v5/market/instruments-info", context => BybitTestServer.Json(context, """{"retCode":0,"retMsg":"OK","result":{"category":"linear","list":[]}}"""));
+        using BybitRestClient client = Client();
+
+        var error = await Assert.ThrowsAsync<InvalidParameterException>(() => client.GetInstrumentAsync(BybitCategory.Linear, "NOSUCHUSDT"));
+
+        Assert.Equal("invalid symbol: Bybit lists no instrument NOSUCHUSDT in category linear", error.Message);
+        Assert.Equal(2, error.ExitCode);
+    }
+
+    [Fact]
     public async Task NonZeroRetCodeIsATypedErrorWithCodeAndMessage()
     {
         _server.Get("/v5/market/time", context => BybitTestServer.Json(context, BybitPayloads.Error(10001, "params error: symbol invalid")));
