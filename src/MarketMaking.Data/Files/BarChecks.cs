@@ -30,7 +30,7 @@ internal static class BarChecks
 
         if (bar.OpenTime <= previousOpenTime)
         {
-            badRows.Report(BadRowReason.TimeWentBackwards, line, "time", $"bar time {bar.OpenTime} ns is not after the previous bar's {previousOpenTime} ns");
+            badRows.Report(BadRowReason.TimeWentBackwards, line, "time", $"bar time {TimeText.Instant(bar.OpenTime)} is not after the previous bar's {TimeText.Instant(previousOpenTime)}");
             return false;
         }
 

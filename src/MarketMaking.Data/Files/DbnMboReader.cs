@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using MarketMaking.Core.Books;
 using MarketMaking.Core.Collections;
 using MarketMaking.Core.Errors;
@@ -281,7 +282,9 @@ public sealed class DbnMboReader : MarketDataReader
 
         if (rawPrice == UndefinedPrice || rawPrice <= 0 || rawPrice % _tickNanos != 0)
         {
-            _badRows.Report(BadRowReason.OffGrid, number, "price", $"record {number} price {rawPrice} (1e-9) is not a positive whole number of ticks of {_tickNanos / (double)NanosPerUnit}");
+            _badRows.Report(BadRowReason.OffGrid, number, "price", rawPrice == UndefinedPrice
+                ? $"record {number} has no price"
+                : $"record {number} price {Price(rawPrice)} is not a positive whole number of ticks of {Price(_tickNanos)}");
             return false;
         }
 
@@ -428,4 +431,7 @@ public sealed class DbnMboReader : MarketDataReader
 
     private void Emit(long time, long local, MarketEventKind kind, Side side, long price, long size, long id) =>
         _output.Add(time, local, kind, side, price, size, id, EventMarkers.None);
+
+    /// <summary>A DBN price (units of 1e-9) as a user reads it.</summary>
+    private static string Price(long raw) => ((decimal)raw / NanosPerUnit).ToString("0.#########", CultureInfo.InvariantCulture);
 }

@@ -245,7 +245,7 @@ internal sealed class LeanDayReader : IDisposable
 
                 if (ms < _lastTime)
                 {
-                    BadRows.Report(BadRowReason.TimeWentBackwards, _lines.LineNumber, "time", $"{ms} ms is before the previous row's {_lastTime} ms");
+                    BadRows.Report(BadRowReason.TimeWentBackwards, _lines.LineNumber, "time", $"{TimeText.TimeOfDay(ms * 1_000_000)} is before the previous row's {TimeText.TimeOfDay(_lastTime * 1_000_000)}");
                     continue;
                 }
 

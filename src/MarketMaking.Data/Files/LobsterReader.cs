@@ -397,6 +397,9 @@ public sealed partial class LobsterReader : MarketDataReader
     }
 
     /// <summary>A price column becomes ticks (an empty level 0) and must be positive, a size column must not be negative; false after reporting the row.</summary>
+    /// <summary>A LOBSTER price (dollars × 10,000, as the file writes it) in dollars, as a user reads it.</summary>
+    private static string Dollars(long raw) => (raw / 10_000m).ToString("0.####", CultureInfo.InvariantCulture);
+
     private bool CheckRowValue(int column, ref long value, long number)
     {
         if (column % 2 == 0)
@@ -410,7 +413,7 @@ public sealed partial class LobsterReader : MarketDataReader
 
             if (!empty && value % _rawPerTick != 0)
             {
-                _badRows.Report(BadRowReason.OffGrid, number, $"orderbook column {column + 1}", $"price {value} is not a whole number of ticks of {_rawPerTick / 10_000.0} dollars");
+                _badRows.Report(BadRowReason.OffGrid, number, $"orderbook column {column + 1}", $"price {Dollars(value)} ({value} in the file) is not a whole number of ticks of {Dollars(_rawPerTick)} dollars");
                 return false;
             }
 
@@ -522,7 +525,7 @@ public sealed partial class LobsterReader : MarketDataReader
 
             if (raw % _rawPerTick != 0 && type != 5)
             {
-                _badRows.Report(BadRowReason.OffGrid, number, "price", $"{raw} is not a whole number of ticks of {_rawPerTick / 10_000.0} dollars");
+                _badRows.Report(BadRowReason.OffGrid, number, "price", $"price {Dollars(raw)} ({raw} in the file) is not a whole number of ticks of {Dollars(_rawPerTick)} dollars");
                 return false;
             }
 

@@ -22,7 +22,7 @@ internal sealed class ParseContext(UnitConverter units, BadRowHandler badRows)
     {
         if (localTime < LastLocalTime)
         {
-            BadRows.Report(BadRowReason.TimeWentBackwards, line, field, $"local time {localTime} ns is before the previous row's {LastLocalTime} ns");
+            BadRows.Report(BadRowReason.TimeWentBackwards, line, field, $"local time {TimeText.Instant(localTime)} is before the previous row's {TimeText.Instant(LastLocalTime)}");
             return false;
         }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using MarketMaking.Core.Books;
+using MarketMaking.Core.Instruments;
 using MarketMaking.Core.MarketData;
 using MarketMaking.Core.Orders;
 
@@ -28,7 +30,7 @@ public static class BookVerifier
         var book = new OrderBook();
         var waiting = new Queue<Quote>();
         var buffer = new MarketEvent[8192];
-        var state = new State();
+        var state = new State(source.Instrument);
         long bookId = 0;
         bool bookKnown = false;
         Quote quote = default;
@@ -88,7 +90,7 @@ public static class BookVerifier
         return new BookVerification(state.Quotes, state.Compared, state.Matched, state.FirstMismatch);
     }
 
-    private sealed class State
+    private sealed class State(Instrument instrument)
     {
         public long Quotes { get; set; }
 
@@ -110,10 +112,13 @@ public static class BookVerifier
             }
             else
             {
-                FirstMismatch ??= $"update {quote.Id}: quote bid {quote.Bid.Size}@{quote.Bid.Price} ask {quote.Ask.Size}@{quote.Ask.Price}, " +
-                    $"book bid {bid.Size}@{bid.Price} ask {ask.Size}@{ask.Price} (lots@ticks)";
+                FirstMismatch ??= $"update {quote.Id}: quote bid {Level(quote.Bid)} ask {Level(quote.Ask)}, book bid {Level(bid)} ask {Level(ask)} (size@price)";
             }
         }
+
+        /// <summary>A level as the file writes it, size@price (the book holds lots and ticks).</summary>
+        private string Level(BookLevel level) =>
+            string.Create(CultureInfo.InvariantCulture, $"{(decimal)instrument.LotSize * level.Size:0.##########}@{(decimal)instrument.TickSize * level.Price:0.##########}");
     }
 
     /// <summary>One best-quote message: its sides as they arrive, and its update id.</summary>

@@ -87,5 +87,5 @@ public static class WalkForward
         return slice.Length >= 2 ? slice : null;
     }
 
-    private static string Span(long nanos) => TimeSpan.FromTicks(Math.Max(0, nanos) / TimeSpan.NanosecondsPerTick).ToString("g", CultureInfo.InvariantCulture);
+    private static string Span(long nanos) => TimeText.Duration(TimeSpan.FromTicks(Math.Max(0, nanos) / TimeSpan.NanosecondsPerTick));
 }

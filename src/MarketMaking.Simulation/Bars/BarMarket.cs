@@ -119,7 +119,7 @@ public sealed class BarMarket : IMarket
             _next = _bars.Current;
             if (_next.OpenTime <= bar.OpenTime)
             {
-                throw new InvalidParameterException("data", $"bar times must increase: {_next.OpenTime} after {bar.OpenTime}");
+                throw new InvalidParameterException("data", $"bar times must increase: {TimeText.Instant(_next.OpenTime)} after {TimeText.Instant(bar.OpenTime)}");
             }
 
             _barDuration = _barDuration == 0 ? _next.OpenTime - bar.OpenTime : _barDuration;

@@ -113,6 +113,14 @@ public sealed class BarReaderTests : IDisposable
     }
 
     [Fact]
+    public void ABarOutOfOrderIsNamedByItsTimesAsTheFileWritesThem()
+    {
+        // The times were printed in nanoseconds since 1970 (1640995200000000000 ns).
+        string csv = _temp.Write("order.csv", "timestamp,open,high,low,close,volume", "2022-01-01 00:01:30.5,1,2,0.5,1.5,10", "2022-01-01 00:00,1,2,0.5,1.5,10");
+        Assert.Equal($"{csv}:3: time: bar time 2022-01-01 00:00:00 is not after the previous bar's 2022-01-01 00:01:30.5", Assert.Throws<DataFormatException>(() => new OhlcvCsvReader(csv).ToList()).Message);
+    }
+
+    [Fact]
     public void ANonPositivePriceNamesItsLineAndColumnInBothBarFormats()
     {
         string csv = _temp.Write("zero.csv", "timestamp,open,high,low,close,volume", "2022-01-01 00:01,1,2,0.5,1.5,10", "2022-01-01 00:02,1,2,0,1.5,10");

@@ -100,7 +100,7 @@ public class LobsterReaderTests
     [Theory]
     [InlineData("34200.1,1,11,10,1000000", "message", "has 5 columns")]
     [InlineData("34200.1,9,11,10,1000000,1", "type", "unknown type 9")]
-    [InlineData("34200.1,1,11,10,1000050,1", "price", "1000050 is not a whole number of ticks")]
+    [InlineData("34200.1,1,11,10,1000050,1", "price", "price 100.005 (1000050 in the file) is not a whole number of ticks of 0.01 dollars")]
     [InlineData("34200.1,1,11,10,0,1", "price", "price 0 is not positive")]
     [InlineData("34200.1,1,11,10,-1000000,1", "price", "price -1000000 is not positive")]
     [InlineData("noon,1,11,10,1000000,1", "time", "not seconds after midnight")]

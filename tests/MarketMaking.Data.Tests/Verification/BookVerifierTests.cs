@@ -52,7 +52,8 @@ public class BookVerifierTests
         Assert.Equal(3, result.Compared);
         Assert.Equal(2, result.Matched);
         Assert.Equal(2.0 / 3, result.MatchedShare);
-        Assert.Equal("update 13: quote bid 7@100 ask 9@101, book bid 7@100 ask 8@101 (lots@ticks)", result.FirstMismatch);
+        // Lots of 0.1 and ticks of 0.5 (ArraySource): 7 lots at 100 ticks is 0.7@50.
+        Assert.Equal("update 13: quote bid 0.7@50 ask 0.9@50.5, book bid 0.7@50 ask 0.8@50.5 (size@price)", result.FirstMismatch);
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public class BookVerifierTests
     {
         private int _next;
 
-        public Instrument Instrument { get; } = new("TEST", 1, 1);
+        public Instrument Instrument { get; } = new("TEST", 0.5, 0.1);
 
         public int Read(Span<MarketEvent> buffer)
         {

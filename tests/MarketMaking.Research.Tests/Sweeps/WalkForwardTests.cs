@@ -85,7 +85,7 @@ public sealed class WalkForwardTests : IDisposable
         Bar[] bars = [.. Enumerable.Range(0, 5).Select(i => new Bar(i * Minute, 100, 101, 99, 100, 1))];
         var e = Assert.Throws<MarketMaking.Core.Errors.InsufficientDataException>(() =>
             WalkForward.Run(bars, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(2), ParameterSpace.Grid(["spread_bps=1"]), (_, _) => 0));
-        Assert.Equal("the data spans 0:04:00, less than one training window plus one test window (0:04:00 + 0:02:00)", e.Message);
+        Assert.Equal("the data spans 4 m, less than one training window plus one test window (4 m + 2 m)", e.Message);
     }
 
     [SharedDataFact]
