@@ -27,6 +27,14 @@ public sealed class DataCommandTests : IDisposable
 
         string Verify(string path, string format) => Mm.Run("verify-book", "--data", path, "--format", format, "--json").Output;
         Assert.Equal(Verify(SharedData.BinanceUsdm, "binance-usdm"), Verify(binary, "mmev"));
+
+        // An .mmev says what it is: without --format, verify-book read it as binance-usdm text and
+        // calibrate asked for a format; both now read its header.
+        (code, string output, error) = Mm.Run("verify-book", "--data", binary, "--json");
+        Assert.Equal((0, Verify(binary, "mmev")), (code, output));
+        string Calibrate(params string[] format) => Mm.Run(["calibrate", "--data", binary, .. format, "--json"]).Output;
+        Assert.Contains("\"sigma\"", Calibrate("--format", "mmev"), StringComparison.Ordinal);
+        Assert.Equal(Calibrate("--format", "mmev"), Calibrate());
     }
 
     [SharedDataFact]

@@ -25,7 +25,7 @@ internal static class CalibrateCommand
         var source = new Option<string>("--market") { Description = "simulated source: model (the model market's tape) or lob (the agent-based market's)", DefaultValueFactory = _ => "model" };
         var preset = new Option<string>("--preset") { Description = "lob: market preset or .yaml file", DefaultValueFactory = _ => "liquid" };
         var data = new Option<string?>("--data") { Description = "recorded data file to calibrate on instead of a simulated market" };
-        var format = new Option<string?>("--format") { Description = $"format of --data: {string.Join(", ", MarketDataFormats.Names)}" };
+        var format = new Option<string?>("--format") { Description = $"format of --data (an .mmev file needs none): {string.Join(", ", MarketDataFormats.Names)}" };
         var window = new Option<string?>("--window") { Description = "--data: how much of the file to use from its start (e.g. 5m; default: all)" };
         var duration = new Option<double>("--duration") { Description = "seconds of simulated tape to observe (model: one time unit is one second)", DefaultValueFactory = _ => 100 };
         var seed = new Option<ulong>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 };
@@ -47,7 +47,7 @@ internal static class CalibrateCommand
             double quoteHorizon = parse.GetValue(horizon);
             if (parse.GetValue(data) is { } path)
             {
-                string formatName = parse.GetValue(format) ?? throw new InvalidParameterException("format", "name the format of --data");
+                string formatName = MarketDataFormats.NamedOrDetected(parse.GetValue(format), path) ?? throw new InvalidParameterException("format", "name the format of --data");
                 MarketDataFormats.Parse(formatName);
                 TimeSpan? span = parse.GetValue(window) is { } text ? Durations.Parse("window", text) : null;
                 Report(terminal, parse.GetValue(json), MarketCalibrations.FromData(path, formatName, span), gammaValue, quoteHorizon);

@@ -24,7 +24,7 @@ internal static class JudgeCommand
     {
         var defaults = new DayJudgeSettings();
         var data = new Option<string>("--data") { Description = "a whole trading day (e.g. a LOBSTER zip)", Required = true };
-        var format = new Option<string>("--format") { Description = $"data format: {string.Join(", ", MarketDataFormats.Names)}", Required = true };
+        var format = new Option<string?>("--format") { Description = $"data format (an .mmev file needs none): {string.Join(", ", MarketDataFormats.Names)}" };
         var open = new Option<string>("--open") { Description = "start of the morning, New York time", DefaultValueFactory = _ => "09:30" };
         var split = new Option<string>("--split") { Description = "end of the morning (fit) and start of the afternoon (judge), New York time", DefaultValueFactory = _ => "12:00" };
         var close = new Option<string>("--close") { Description = "end of the afternoon, New York time", DefaultValueFactory = _ => "16:00" };
@@ -43,7 +43,7 @@ internal static class JudgeCommand
         command.SetAction(async parse =>
         {
             string path = parse.GetValue(data)!;
-            string formatName = parse.GetValue(format)!;
+            string formatName = MarketDataFormats.NamedOrDetected(parse.GetValue(format), path) ?? throw new InvalidParameterException("format", "name the format of --data");
             MarketDataFormats.Parse(formatName);
             var settings = new DayJudgeSettings
             {

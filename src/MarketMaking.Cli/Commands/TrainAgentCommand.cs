@@ -28,7 +28,7 @@ internal static class TrainAgentCommand
         var agent = new Option<string?>("--agent") { Description = $"RL agent to train: {string.Join(", ", AgentCatalog.Names)}" };
         var env = new Option<string>("--env") { Description = $"environment: {string.Join(", ", EnvironmentPresets.Names)} (model market), lob (the agent-based book, --preset) or tape (a recorded L3 day's morning, --data)", DefaultValueFactory = _ => "cj" };
         var data = new Option<string?>("--data") { Description = "--env tape: a recorded order-by-order day (e.g. a LOBSTER zip)" };
-        var format = new Option<string?>("--format") { Description = "--env tape: data format of --data (lobster, dbn-mbo, mmev)" };
+        var format = new Option<string?>("--format") { Description = "--env tape: data format of --data (lobster, dbn-mbo, mmev; an .mmev file needs none)" };
         var open = new Option<string>("--open") { Description = "--env tape: earliest window start, New York time", DefaultValueFactory = _ => "09:30" };
         var until = new Option<string>("--until") { Description = "--env tape: no window reaches past this New York time (nothing after it is read)", DefaultValueFactory = _ => "12:00" };
         var latency = new Option<string>("--latency") { Description = "--env tape: order entry and cancel latency", DefaultValueFactory = _ => "0ms" };
@@ -161,7 +161,7 @@ internal static class TrainAgentCommand
     private static TrainingEnvironment Tape(ParseResult parse, Option<string?> data, Option<string?> format, Option<string> open, Option<string> until, Option<string> latency, double? trainingPhi)
     {
         string path = parse.GetValue(data) ?? throw new InvalidParameterException("data", "--env tape needs --data DAY (a recorded order-by-order day)");
-        string formatName = parse.GetValue(format) ?? throw new InvalidParameterException("format", "--env tape needs --format (lobster, dbn-mbo, mmev)");
+        string formatName = MarketDataFormats.NamedOrDetected(parse.GetValue(format), path) ?? throw new InvalidParameterException("format", "--env tape needs --format (lobster, dbn-mbo, mmev)");
         MarketDataFormats.Parse(formatName);
         var setup = new ReplaySetup { Latency = LatencySpec.Constant(Durations.Parse("latency", parse.GetValue(latency)!, allowZero: true)) };
         TimeOnly from = Clocks.Parse("open", parse.GetValue(open)!), to = Clocks.Parse("until", parse.GetValue(until)!);

@@ -25,7 +25,7 @@ internal static class TrainDetectorCommand
     public static Command Create(Terminal terminal)
     {
         var data = new Option<string?>("--data") { Description = "recorded L2 + trades file to collect fills from instead (replayed with queues)" };
-        var format = new Option<string?>("--format") { Description = $"format of --data: {string.Join(", ", MarketDataFormats.Names)}" };
+        var format = new Option<string?>("--format") { Description = $"format of --data (an .mmev file needs none): {string.Join(", ", MarketDataFormats.Names)}" };
         var preset = new Option<string>("--preset") { Description = "market preset (liquid, thin, toxic) or a market .yaml file", DefaultValueFactory = _ => "toxic" };
         var runs = new Option<int>("--runs") { Description = "runs (seeds) of the market to collect fills from", DefaultValueFactory = _ => 20 };
         var strategy = new Option<string>("--strategy") { Description = "strategy whose fills are collected (default: a quoter that joins the touch)", DefaultValueFactory = _ => "touch" };
@@ -57,7 +57,7 @@ internal static class TrainDetectorCommand
             string described;
             if (parse.GetValue(data) is { } path)
             {
-                string formatName = parse.GetValue(format) ?? throw new InvalidParameterException("format", "name the format of --data");
+                string formatName = MarketDataFormats.NamedOrDetected(parse.GetValue(format), path) ?? throw new InvalidParameterException("format", "name the format of --data");
                 MarketDataFormats.Parse(formatName);
                 using MarketDataReader reader = MarketDataFormats.Open(path, formatName);
                 IQuotingStrategy quoting = factory.Create(strategyName, strategies.Resolve(parse, new StrategySettings { OrderQuantity = reader.Instrument.LotSize }), reader.Instrument.TickSize);

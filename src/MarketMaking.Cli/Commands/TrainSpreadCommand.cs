@@ -23,7 +23,7 @@ internal static class TrainSpreadCommand
         var preset = new Option<string>("--preset") { Description = "lob: market preset or .yaml file", DefaultValueFactory = _ => "toxic" };
         var runs = new Option<int>("--runs") { Description = "lob: runs (seeds) sampled", DefaultValueFactory = _ => 4 };
         var data = new Option<string?>("--data") { Description = "recorded L2 + trades file to train on instead" };
-        var format = new Option<string?>("--format") { Description = $"format of --data: {string.Join(", ", MarketDataFormats.Names)}" };
+        var format = new Option<string?>("--format") { Description = $"format of --data (an .mmev file needs none): {string.Join(", ", MarketDataFormats.Names)}" };
         var features = new Option<string>("--features") { Description = "comma-separated market features", DefaultValueFactory = _ => string.Join(',', SpreadPredictor.DefaultFeatures) };
         var window = new Option<double>("--window") { Description = "seconds a quote is held and judged", DefaultValueFactory = _ => 30 };
         var interval = new Option<double>("--sample-interval") { Description = "seconds between samples", DefaultValueFactory = _ => 2 };
@@ -54,7 +54,7 @@ internal static class TrainSpreadCommand
             SpreadDataset dataset;
             if (parse.GetValue(data) is { } path)
             {
-                string formatName = parse.GetValue(format) ?? throw new InvalidParameterException("format", "name the format of --data");
+                string formatName = MarketDataFormats.NamedOrDetected(parse.GetValue(format), path) ?? throw new InvalidParameterException("format", "name the format of --data");
                 MarketDataFormats.Parse(formatName);
                 using MarketDataReader reader = MarketDataFormats.Open(path, formatName);
                 dataset = SpreadSampling.FromData(reader, selection, targets);

@@ -37,7 +37,7 @@ internal static class TuneCommand
     {
         var kind = new Option<string>("--market") { Description = "model (Monte Carlo), bars or replay (L2 book + trades, as mm backtest), the last two with --data", DefaultValueFactory = _ => "model" };
         var data = new Option<string?>("--data") { Description = "data file for --market bars or replay (gz and zip are read directly)" };
-        var format = new Option<string?>("--format") { Description = $"data format: bars ohlcv or bybit-kline (default from the file name); replay one of {string.Join(", ", MarketDataFormats.Names.Where(n => !MarketDataFormats.IsBars(MarketDataFormats.Parse(n))))}" };
+        var format = new Option<string?>("--format") { Description = $"data format: bars ohlcv or bybit-kline (default from the file name); replay one of {string.Join(", ", MarketDataFormats.Names.Where(n => !MarketDataFormats.IsBars(MarketDataFormats.Parse(n))))} (an .mmev file needs none)" };
         var slippage = new Option<double>("--slippage-bps") { Description = "each fill's price moved against us, basis points (every market)", DefaultValueFactory = _ => 0 };
         var strategy = new Option<string>("--strategy") { Description = "the strategy to tune", DefaultValueFactory = _ => "fixed" };
         var grid = new Option<string[]>("--grid") { Description = "name=v1,v2,… (repeat for more axes: the full grid is run)", AllowMultipleArgumentsPerToken = false };
@@ -228,7 +228,7 @@ internal static class TuneCommand
     /// </summary>
     private static ReplaySweep Replay(string path, string? format, ulong seed, ParseResult parse, MarketOptions market, ReplayOptions replayOptions, StrategyOptions strategies, string name, double slippageBps)
     {
-        string formatName = format ?? throw new InvalidParameterException("format", "--market replay needs the data format (--format), e.g. binance-usdm");
+        string formatName = MarketDataFormats.NamedOrDetected(format, path) ?? throw new InvalidParameterException("format", "--market replay needs the data format (--format), e.g. binance-usdm");
         if (MarketDataFormats.IsBars(MarketDataFormats.Parse(formatName)))
         {
             throw new InvalidParameterException("format", $"{formatName} holds bars: tune on it with --market bars");

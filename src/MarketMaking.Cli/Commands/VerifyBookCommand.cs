@@ -22,7 +22,7 @@ internal static class VerifyBookCommand
     public static Command Create(Terminal terminal)
     {
         var data = new Option<string>("--data") { Description = "data file holding depth updates and best quotes (Binance bookTicker), a LOBSTER zip, or a Databento MBO .dbn.zst", Required = true };
-        var format = new Option<string>("--format") { Description = "data format: binance-usdm, binance-spot, binance-cm, mmev converted from one, lobster, or dbn-mbo", DefaultValueFactory = _ => "binance-usdm" };
+        var format = new Option<string?>("--format") { Description = "data format: binance-usdm (the default), binance-spot, binance-cm, mmev converted from one (an .mmev file needs no --format), lobster, or dbn-mbo" };
         var onBadRow = new Option<string>("--on-bad-row") { Description = "stop at the first bad row, or skip and count bad rows: stop, skip", DefaultValueFactory = _ => "stop" };
         var json = new Option<bool>("--json") { Description = "print {\"compared\",\"matched_share\"}" };
         var command = new Command(
@@ -35,7 +35,7 @@ internal static class VerifyBookCommand
         };
         command.SetAction(parse =>
         {
-            MarketDataFormat dataFormat = MarketDataFormats.Parse(parse.GetValue(format)!);
+            MarketDataFormat dataFormat = MarketDataFormats.Parse(MarketDataFormats.NamedOrDetected(parse.GetValue(format), parse.GetValue(data)!) ?? "binance-usdm");
             if (MarketDataFormats.IsBars(dataFormat))
             {
                 throw new InvalidParameterException("format", $"{MarketDataFormats.NameOf(dataFormat)} holds bars, not an order book");

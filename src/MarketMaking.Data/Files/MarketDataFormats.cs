@@ -42,6 +42,13 @@ public static class MarketDataFormats
         }
     }
 
+    /// <summary>
+    /// The format of <paramref name="path"/>: <paramref name="named"/> when the user named one, else
+    /// mmev when the file is an .mmev (its header says so), else null (the command asks for --format
+    /// or takes its default).
+    /// </summary>
+    public static string? NamedOrDetected(string? named, string path) => named ?? (IsMmev(path) ? NameOf(MarketDataFormat.Mmev) : null);
+
     public static string NameOf(MarketDataFormat format) => Registry.First(r => r.Format == format).Name;
 
     /// <summary>The format a CLI name stands for; an unknown name is a usage error listing the known ones.</summary>
