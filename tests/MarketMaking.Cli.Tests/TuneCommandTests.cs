@@ -173,9 +173,9 @@ public sealed class TuneCommandTests : IDisposable
     [Theory]
     [InlineData(new[] { "tune", "--grid", "gama=1,2" }, "unknown parameter 'gama'")]
     [InlineData(new[] { "tune", "--grid", "gamma=1,x" }, "'x' is not a number")]
-    [InlineData(new[] { "tune", "--grid", "gamma=1", "--shard", "2/2" }, "shard")]
-    [InlineData(new[] { "tune", "--market", "bars", "--grid", "gamma=1" }, "--data")]
-    [InlineData(new[] { "tune", "--grid", "gamma=1", "--objective", "pnl-dd" }, "--max-drawdown")]
+    [InlineData(new[] { "tune", "--grid", "spread_bps=1", "--shard", "2/2" }, "shard")]
+    [InlineData(new[] { "tune", "--market", "bars", "--grid", "spread_bps=1" }, "--data")]
+    [InlineData(new[] { "tune", "--grid", "spread_bps=1", "--objective", "pnl-dd" }, "--max-drawdown")]
     [InlineData(new[] { "tune", "--market", "l2", "--grid", "spread_bps=1" }, "unknown market 'l2'; known: model, bars, replay")]
     [InlineData(new[] { "tune", "--market", "replay", "--grid", "spread_bps=1" }, "--market replay needs --data FILE")]
     [InlineData(new[] { "tune", "--market", "replay", "--data", "x.gz", "--grid", "spread_bps=1" }, "needs the data format (--format)")]
@@ -191,6 +191,27 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>A parameter the strategy (and the market) does not read gave every point the same score, silently.</summary>
+    [Theory]
+    [InlineData("error: invalid grid: fixed does not read gamma, so every point would give the same result; it reads max_inventory, order_size, spread_bps, skew_factor, update_freq",
+        "tune", "--grid", "gamma=0.05,0.1")]
+    [InlineData("error: invalid range: fixed does not read gamma, so every point would give the same result; it reads max_inventory, order_size, spread_bps, skew_factor, update_freq",
+        "tune", "--random", "4", "--range", "spread_bps=5:20", "--range", "gamma=0.05:1")]
+    [InlineData("error: invalid grid: as does not read spread_bps, so every point would give the same result; it reads gamma, order_size, update_freq",
+        "tune", "--strategy", "inventory", "--grid", "spread_bps=5,10")]
+    [InlineData("error: invalid grid: nn-spread does not read gamma, so every point would give the same result; it reads max_inventory, order_size, inventory_skew",
+        "tune", "--market", "replay", "--data", "/nonexistent/x.gz", "--format", "binance-usdm", "--strategy", "nn-spread", "--grid", "gamma=0.05,0.1")]
+    // A replay requotes on --requote-interval: update_freq is read by no strategy there (refused before the file is looked for).
+    [InlineData("error: invalid grid: fixed does not read update_freq, so every point would give the same result; it reads max_inventory, order_size, spread_bps, skew_factor",
+        "tune", "--market", "replay", "--data", "/nonexistent/x.gz", "--format", "binance-usdm", "--grid", "update_freq=1,5")]
+    public void AParameterTheStrategyDoesNotReadIsRefusedBeforeAnythingRuns(string expected, params string[] args)
+    {
+        string results = Path.Combine(_folder, "ignored.csv");
+        var (code, output, error) = Mm.Run([.. args, "--results", results]);
+        Assert.Equal((2, "", expected), (code, output, error.Trim()));
+        Assert.False(File.Exists(results), "nothing is run or written");
     }
 
     [Fact]

@@ -70,16 +70,23 @@ internal static class TuneCommand
         command.SetAction(async (parse, cancellation) =>
         {
             string name = StrategyChoice.CatalogName(parse.GetValue(strategy)!);
-            IReadOnlyList<SweepPoint> points = parse.GetValue(random) > 0
+            string marketKind = parse.GetValue(kind)!;
+            IReadOnlyList<string> runParameters = marketKind switch
+            {
+                "model" => ModelSweep.RunParameters,
+                "bars" => BarSweep.RunParameters,
+                "replay" => ReplaySweep.RunParameters,
+                _ => throw new InvalidParameterException("market", $"unknown market '{marketKind}'; known: model, bars, replay"),
+            };
+            bool randomSearch = parse.GetValue(random) > 0;
+            IReadOnlyList<SweepPoint> points = randomSearch
                 ? ParameterSpace.Random(parse.GetValue(range) ?? [], parse.GetValue(random), parse.GetValue(seed))
                 : ParameterSpace.Grid(parse.GetValue(grid) is { Length: > 0 } g ? g : throw new InvalidParameterException("grid", "give --grid name=v1,v2 (or --random N with --range)"));
+
+            // Before any data is read: a parameter nothing reads would give every point the same score.
+            TunableParameters.RequireRead(randomSearch ? "range" : "grid", name, [.. StrategyFactory.Parameters(name), .. runParameters], Sweep.ParameterNames(points));
             string? shardText = parse.GetValue(shard);
             ArrayTask shardTask = shardText is null ? ArrayTask.Whole : ArrayTask.Parse("shard", shardText, Environment.GetEnvironmentVariable);
-            string marketKind = parse.GetValue(kind)!;
-            if (marketKind is not ("model" or "bars" or "replay"))
-            {
-                throw new InvalidParameterException("market", $"unknown market '{marketKind}'; known: model, bars, replay");
-            }
 
             string? dataPath = marketKind == "model" ? null : parse.GetValue(data) ?? throw new InvalidParameterException("data", $"--market {marketKind} needs --data FILE");
             SweepObjective objective = Objective(parse.GetValue(objectiveName)!, parse.GetValue(maxDrawdown), marketKind == "model");

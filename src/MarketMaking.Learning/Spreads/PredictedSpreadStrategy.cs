@@ -15,6 +15,9 @@ namespace MarketMaking.Learning.Spreads;
 public sealed class PredictedSpreadStrategy(SpreadPredictor predictor, double tick, double orderQuantity, double inventorySkew, int maxInventory)
     : IQuotingStrategy, IReadsMarketFeatures
 {
+    /// <summary>The strategy settings (config keys) it quotes from, besides the model file.</summary>
+    public static IReadOnlyList<string> Parameters { get; } = ["order_size", "inventory_skew", "max_inventory"];
+
     public string Name => "nn-spread";
 
     public MarketFeatureSettings? FeatureSettings => SpreadPredictor.FeatureSettings;

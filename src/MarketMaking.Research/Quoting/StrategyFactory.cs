@@ -8,6 +8,11 @@ namespace MarketMaking.Research.Quoting;
 /// <param name="SpreadModelPath">The spread predictor's file (from <c>mm train spread</c>) for nn-spread; null when none is given.</param>
 public sealed record StrategyFactory(string? SpreadModelPath = null)
 {
+    /// <summary>The strategy settings (config keys) the strategy <paramref name="name"/> (a catalog name or nn-spread) quotes from.</summary>
+    /// <exception cref="InvalidParameterException">The name is unknown.</exception>
+    public static IReadOnlyList<string> Parameters(string name) =>
+        name == StrategyChoice.LearnedSpread ? PredictedSpreadStrategy.Parameters : StrategyCatalog.Parameters(name);
+
     /// <summary>A spread predictor already in memory (trained by the caller), used before <see cref="SpreadModelPath"/>.</summary>
     public SpreadPredictor? SpreadModel { get; init; }
 

@@ -40,6 +40,9 @@ public sealed class BarSweep : ISweepMarket
         _barSeconds = BarFiles.BarSeconds(bars);
     }
 
+    /// <summary>The tunable settings the market reads for every strategy: update_freq, the bars between decisions.</summary>
+    public static IReadOnlyList<string> RunParameters { get; } = ["update_freq"];
+
     /// <summary>The bars every point runs over.</summary>
     public IReadOnlyList<Bar> Bars => _bars;
 

@@ -40,6 +40,9 @@ public sealed class ReplaySweep : ISweepMarket
         _run = new RunSettings { Metrics = BacktestMetrics.ForRecordedData(double.PositiveInfinity) with { MarkoutHorizons = [] }, SlippageBps = slippageBps }.Validate();
     }
 
+    /// <summary>The tunable settings the market reads for every strategy: none (a replay requotes on its own interval, not on update_freq).</summary>
+    public static IReadOnlyList<string> RunParameters { get; } = [];
+
     /// <summary>The first time a walk-forward window may start: after the calibration window, which is never traded (ns).</summary>
     public long Start => _events.First + Durations.Nanoseconds(_session.WarmUp);
 

@@ -56,6 +56,26 @@ public static class TunableParameters
         }
     }
 
+    /// <summary>
+    /// Refuses a swept parameter nothing reads, so every point would score the same: one the
+    /// strategy is not built from (<paramref name="read"/>: its parameters and those the market reads
+    /// for every strategy, such as update_freq) — gamma for fixed.
+    /// </summary>
+    /// <param name="option">The option that named the parameter (grid or range).</param>
+    /// <param name="strategy">The strategy swept.</param>
+    /// <param name="read">Every setting the strategy and the market read, by config key.</param>
+    /// <param name="swept">The parameters the sweep varies.</param>
+    /// <exception cref="InvalidParameterException">A swept parameter is not read.</exception>
+    public static void RequireRead(string option, string strategy, IReadOnlyCollection<string> read, IEnumerable<string> swept)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(swept);
+        if (swept.FirstOrDefault(name => !read.Contains(name)) is { } ignored)
+        {
+            throw new InvalidParameterException(option, $"{strategy} does not read {ignored}, so every point would give the same result; it reads {string.Join(", ", Setters.Keys.Where(read.Contains))}");
+        }
+    }
+
     /// <summary>The settings with each (name, value) set; names must be tunable (<see cref="Require"/>).</summary>
     public static StrategySettings Apply(StrategySettings settings, IReadOnlyList<(string Name, double Value)> values) =>
         values.Aggregate(settings, (s, p) => Setters[p.Name](s, p.Value));

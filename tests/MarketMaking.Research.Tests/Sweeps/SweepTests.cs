@@ -29,6 +29,23 @@ public sealed class SweepTests : IDisposable
 
     private static IReadOnlyList<SweepPoint> Points() => ParameterSpace.Grid(["spread_bps=1,2,3,4,5,6"]);
 
+    /// <summary>update_freq on the model market is the time between decisions, as in mm simulate: the sweep ignored it, every point alike.</summary>
+    [Fact]
+    public void AModelSweepPointDecidesEveryUpdateFreqAsTheEngineDoes()
+    {
+        var market = new Simulation.Model.ModelMarketParameters();
+        var settings = new Simulation.MonteCarlo.MonteCarloSettings { Trajectories = 256, Seed = 3 };
+        var baseline = new Strategies.StrategySettings { Sigma = market.Sigma, A = market.A, Kappa = market.Kappa, Horizon = market.Horizon, TimeStep = market.TimeStep };
+        var sweep = new ModelSweep(market, baseline, s => Strategies.StrategyCatalog.Create("as", s), settings);
+        IReadOnlyList<SweepPoint> points = ParameterSpace.Grid(["update_freq=0,0.05"]);
+
+        double[] swept = [.. points.Select(p => sweep.Evaluate(p).Pnl)];
+        double[] direct = [.. new[] { 0, 0.05 }.Select(interval => new Simulation.MonteCarlo.MonteCarloEngine(market, settings with { DecisionInterval = interval })
+            .Run(Strategies.StrategyCatalog.Create("as", baseline)).Summarize(baseline.Gamma).ProfitMean)];
+        Assert.Equal(direct, swept);
+        Assert.NotEqual(swept[0], swept[1]);
+    }
+
     [Fact]
     public void RunScoresEveryPointWithTheObjectiveInThePointsOrder()
     {
