@@ -12,7 +12,7 @@ namespace MarketMaking.Strategies;
 /// e^(−η·q) and every ask size by e^(+η·q), q in order sizes, so the side that grows the position
 /// shrinks (the other side grows, but its levels together never quote more than flattens the position).
 /// </summary>
-public sealed class QuoteShaping : IQuotingStrategy, IReadsMarketFeatures
+public sealed class QuoteShaping : IQuotingStrategy, IReadsMarketFeatures, IInventoryLimited
 {
     private readonly IQuotingStrategy _inner;
     private readonly QuoteLevelSpec[] _levels;
@@ -48,6 +48,9 @@ public sealed class QuoteShaping : IQuotingStrategy, IReadsMarketFeatures
     }
 
     public string Name { get; }
+
+    /// <summary>The inner strategy's limit: shaping never quotes a side the inner strategy withdrew.</summary>
+    public double InventoryLimit => IInventoryLimited.Of(_inner);
 
     /// <summary>What the inner strategy reads (a guard inside keeps its features).</summary>
     public MarketFeatureSettings? FeatureSettings => (_inner as IReadsMarketFeatures)?.FeatureSettings;

@@ -9,7 +9,10 @@ public sealed record MetricsOptions
     /// <summary>Markout horizons, each &gt; 0, in the run's time unit (checked when the collector is built).</summary>
     public double[] MarkoutHorizons { get; init; } = [];
 
-    /// <summary>Absolute inventory counted as "at the limit"; +∞ for no limit.</summary>
+    /// <summary>
+    /// Absolute inventory counted as "at the limit" (the position limit); +∞ for no limit. A run
+    /// counts the smaller of this and the strategy's own inventory limit (max_inventory), the binding one.
+    /// </summary>
     public double InventoryLimit
     {
         get;

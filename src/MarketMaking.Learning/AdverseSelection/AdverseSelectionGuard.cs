@@ -11,7 +11,7 @@ namespace MarketMaking.Learning.AdverseSelection;
 /// large trade just hit is withdrawn for a cool-down. Without market features (model markets) it
 /// passes the inner decision through. Stateless, so one instance serves parallel runs.
 /// </summary>
-public sealed class AdverseSelectionGuard : IQuotingStrategy, IReadsMarketFeatures
+public sealed class AdverseSelectionGuard : IQuotingStrategy, IReadsMarketFeatures, IInventoryLimited
 {
     private static readonly int LargeTradeAge = MarketFeatures.IndexOf("large_trade_age");
     private static readonly int LargeTradeSide = MarketFeatures.IndexOf("large_trade_side");
@@ -34,6 +34,9 @@ public sealed class AdverseSelectionGuard : IQuotingStrategy, IReadsMarketFeatur
     }
 
     public string Name { get; }
+
+    /// <summary>The inner strategy's limit (the guard only withdraws or widens).</summary>
+    public double InventoryLimit => IInventoryLimited.Of(_inner);
 
     public MarketFeatureSettings? FeatureSettings { get; }
 

@@ -12,7 +12,7 @@ namespace MarketMaking.Learning.Agents;
 /// chosen action's depths (a grid action's, or a continuous policy's own) are quoted around the mid,
 /// and a side that would pass Q_max is not quoted.
 /// </summary>
-public sealed class PolicyStrategy : IQuotingStrategy, IReadsMarketFeatures
+public sealed class PolicyStrategy : IQuotingStrategy, IReadsMarketFeatures, IInventoryLimited
 {
     private const int MaxObservation = 64;
 
@@ -69,6 +69,9 @@ public sealed class PolicyStrategy : IQuotingStrategy, IReadsMarketFeatures
     }
 
     public string Name { get; }
+
+    /// <summary>Q_max in instrument units: the side that would pass it is not quoted.</summary>
+    public double InventoryLimit => _maxInventory * _orderQuantity;
 
     public MarketFeatureSettings? FeatureSettings => _layout.Features.Count > 0 ? new MarketFeatureSettings() : null;
 

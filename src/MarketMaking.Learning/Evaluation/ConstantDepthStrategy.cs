@@ -9,13 +9,15 @@ namespace MarketMaking.Learning.Evaluation;
 /// The same depth on both sides at every step (the baseline an optimal control must beat); not
 /// quoting past Q_max. Linear in inventory with no skew, so the vectorized market runs it natively.
 /// </summary>
-public sealed class ConstantDepthStrategy(double depth, int maxInventory, double orderQuantity = 1) : IQuotingStrategy, ILinearInventoryQuoting
+public sealed class ConstantDepthStrategy(double depth, int maxInventory, double orderQuantity = 1) : IQuotingStrategy, ILinearInventoryQuoting, IInventoryLimited
 {
     public double Depth { get; } = depth;
 
     public string Name => "constant";
 
     public double OrderQuantity => orderQuantity;
+
+    public double InventoryLimit => maxInventory * orderQuantity;
 
     double ILinearInventoryQuoting.MaxInventory => maxInventory;
 

@@ -13,12 +13,14 @@ namespace MarketMaking.Learning.Spreads;
 /// quotes the predictor's training mean. Stateless and allocation free per decision.
 /// </summary>
 public sealed class PredictedSpreadStrategy(SpreadPredictor predictor, double tick, double orderQuantity, double inventorySkew, int maxInventory)
-    : IQuotingStrategy, IReadsMarketFeatures
+    : IQuotingStrategy, IReadsMarketFeatures, IInventoryLimited
 {
     /// <summary>The strategy settings (config keys) it quotes from, besides the model file.</summary>
     public static IReadOnlyList<string> Parameters { get; } = ["order_size", "inventory_skew", "max_inventory"];
 
     public string Name => "nn-spread";
+
+    public double InventoryLimit => maxInventory * orderQuantity;
 
     public MarketFeatureSettings? FeatureSettings => SpreadPredictor.FeatureSettings;
 

@@ -26,7 +26,8 @@ public sealed class DecisionPath
         _strategy = strategy ?? throw new ArgumentNullException(nameof(strategy));
         Settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Validate();
         Ledger = new Ledger();
-        Metrics = new MetricsCollector(settings.Metrics);
+        // Time at the limit counts the binding limit: the one given (the position limit) or the strategy's own, whichever is smaller.
+        Metrics = new MetricsCollector(settings.Metrics with { InventoryLimit = Math.Min(settings.Metrics.InventoryLimit, IInventoryLimited.Of(strategy)) });
         Gate = new RiskGate(settings.Risk) { Portfolio = settings.Portfolio };
         Orders = new OrderManager(instrument, Gate)
         {

@@ -49,32 +49,34 @@ public sealed class MonteCarloEngine
             throw new ArgumentException($"the buffer holds {outcomes.Count} trajectories, the run has {_settings.Trajectories}", nameof(outcomes));
         }
 
+        // Time at the limit counts the binding limit: the position limit or the strategy's own, whichever is smaller.
+        double limit = Math.Min(_settings.MaxPosition, IInventoryLimited.Of(strategy));
         switch (strategy)
         {
             case ILinearInventoryQuoting linear:
-                Run(new LinearInventoryPolicy(linear, _market, in _constants, _settings.MaxPosition), outcomes);
+                Run(new LinearInventoryPolicy(linear, _market, in _constants, _settings.MaxPosition), outcomes, limit);
                 break;
             case IInventoryTableQuoting table:
-                Run(new InventoryTablePolicy(table, _market), outcomes);
+                Run(new InventoryTablePolicy(table, _market), outcomes, limit);
                 break;
             default:
-                Run(new ScalarStrategyPolicy(strategy, _market), outcomes);
+                Run(new ScalarStrategyPolicy(strategy, _market), outcomes, limit);
                 break;
         }
 
         return new MonteCarloResult(strategy.Name, _market, _settings, outcomes);
     }
 
-    private void Run<TPolicy>(TPolicy policy, TrajectoryOutcomes outcomes)
+    private void Run<TPolicy>(TPolicy policy, TrajectoryOutcomes outcomes, double limit)
         where TPolicy : struct, IVectorQuotingPolicy
     {
         if (IsPlain)
         {
-            Run<TPolicy, PlainFeatures>(policy, outcomes);
+            Run<TPolicy, PlainFeatures>(policy, outcomes, limit);
         }
         else
         {
-            Run<TPolicy, AnyFeatures>(policy, outcomes);
+            Run<TPolicy, AnyFeatures>(policy, outcomes, limit);
         }
     }
 
@@ -83,7 +85,7 @@ public sealed class MonteCarloEngine
         !_constants.Hawkes && !_constants.Gaussian && !_constants.HasAlpha && !_constants.HasJumps && !_constants.HasAdverseSelection
         && _constants.DriftStep == 0 && !_constants.HasImpact && _market.MakerFeeRate == 0 && !(_settings.SlippageBps > 0) && !double.IsFinite(_settings.MaxPosition);
 
-    private void Run<TPolicy, TFeatures>(TPolicy policy, TrajectoryOutcomes outcomes)
+    private void Run<TPolicy, TFeatures>(TPolicy policy, TrajectoryOutcomes outcomes, double limit)
         where TPolicy : struct, IVectorQuotingPolicy
         where TFeatures : struct, IStepFeatures
     {
@@ -104,7 +106,7 @@ public sealed class MonteCarloEngine
             for (int block = firstBlock; block < endBlock; block++)
             {
                 int first = block * blockSize;
-                RunBlock<TPolicy, TFeatures>(ref local, lanes, first, Math.Min(blockSize, count - first), outcomes);
+                RunBlock<TPolicy, TFeatures>(ref local, lanes, first, Math.Min(blockSize, count - first), outcomes, limit);
             }
         });
     }
@@ -114,7 +116,8 @@ public sealed class MonteCarloEngine
     /// the block inside, so consecutive iterations are independent trajectories: the CPU overlaps
     /// their long dependency chains (exp → fill → inventory → quote) instead of waiting on each.
     /// </summary>
-    private void RunBlock<TPolicy, TFeatures>(ref TPolicy policy, LaneState[] lanes, int first, int count, TrajectoryOutcomes outcomes)
+    /// <param name="limit">The |inventory| counted as at the limit (the binding one); +∞ for none.</param>
+    private void RunBlock<TPolicy, TFeatures>(ref TPolicy policy, LaneState[] lanes, int first, int count, TrajectoryOutcomes outcomes, double limit)
         where TPolicy : struct, IVectorQuotingPolicy
         where TFeatures : struct, IStepFeatures
     {
@@ -132,11 +135,12 @@ public sealed class MonteCarloEngine
         Vector<double> gridTolerance = new(1e-9);
         Vector<double> flatTolerance = new(Ledger.QuantityEpsilon);
         Vector<double> maxPosition = new(_settings.MaxPosition);
-        Vector<double> limitLevel = new(_settings.MaxPosition - 1e-9);
+        Vector<double> limitLevel = new(limit - 1e-9);
         bool hasFees = !TFeatures.Plain && p.MakerFeeRate != 0;
         Vector<double> slippageRate = new(_settings.SlippageBps / 1e4);
         bool hasSlippage = !TFeatures.Plain && _settings.SlippageBps > 0;
         bool hasLimit = !TFeatures.Plain && double.IsFinite(_settings.MaxPosition);
+        bool countsLimit = double.IsFinite(limit);
 
         // Snapping a quantity already on the lot grid returns it unchanged, so with no limit to cap
         // at and a fixed on-grid quantity the snap can be skipped without changing a bit.
@@ -239,7 +243,7 @@ public sealed class MonteCarloEngine
                 Vector<long> isLong = Vector.GreaterThan(inventory, zero);
                 s.LongSquaredInventoryTime += Where(isLong, squaredInventory);
                 s.ShortSquaredInventoryTime += Unless(isLong, squaredInventory);
-                if (hasLimit)
+                if (countsLimit)
                 {
                     s.TimeAtLimit += Where(Vector.GreaterThanOrEqual(absInventory, limitLevel), one);
                 }

@@ -14,7 +14,7 @@ namespace MarketMaking.Strategies.Models;
 /// not quoted when ≤ 0; the reducing side keeps order_size. With imbalance_skew the centre also
 /// moves towards the heavier side of the book: + imbalance_skew·imbalance.
 /// </summary>
-public sealed class AdaptiveSkewStrategy : IQuotingStrategy, IReadsMarketFeatures
+public sealed class AdaptiveSkewStrategy : IQuotingStrategy, IReadsMarketFeatures, IInventoryLimited
 {
     private static readonly int ImbalanceIndex = MarketFeatures.IndexOf("imbalance");
 
@@ -31,6 +31,9 @@ public sealed class AdaptiveSkewStrategy : IQuotingStrategy, IReadsMarketFeature
     public AdaptiveSkewParameters Parameters { get; }
 
     public string Name => "adaptive";
+
+    /// <summary>At |q| ≥ Q the growing side's size is zero: it is not quoted.</summary>
+    public double InventoryLimit => Parameters.MaxInventory * Parameters.OrderQuantity;
 
     public MarketFeatureSettings? FeatureSettings => Parameters.ImbalanceSkew != 0 ? new MarketFeatureSettings() : null;
 

@@ -10,7 +10,7 @@ namespace MarketMaking.Strategies.Models;
 /// z_q = e^(−ακq²); ask depth δ+ = 1/κ + (1/κ)ln(ω_q/ω_{q−1}), bid depth
 /// δ− = 1/κ + (1/κ)ln(ω_q/ω_{q+1}); no bid at q = Q, no ask at q = −Q. Tabulated once.
 /// </summary>
-public sealed class CarteaJaimungalStrategy : IQuotingStrategy, IInventoryTableQuoting
+public sealed class CarteaJaimungalStrategy : IQuotingStrategy, IInventoryTableQuoting, IInventoryLimited
 {
     public CarteaJaimungalStrategy(CarteaJaimungalParameters parameters)
     {
@@ -47,6 +47,8 @@ public sealed class CarteaJaimungalStrategy : IQuotingStrategy, IInventoryTableQ
     public InventoryDepthTable Table { get; }
 
     public double OrderQuantity => Parameters.OrderQuantity;
+
+    public double InventoryLimit => Table.MaxInventory * Parameters.OrderQuantity;
 
     public QuoteDecision Decide(in QuoteContext context) => Table.Quote(context, Parameters.OrderQuantity);
 }

@@ -7,7 +7,7 @@ namespace MarketMaking.Strategies.Models;
 /// half = mid·spread_bps/20 000, centre = mid − skew_factor·(q/Q)·half, quotes centre ∓ half;
 /// at q ≥ Q no bid, at q ≤ −Q no ask (q in order sizes).
 /// </summary>
-public sealed class FixedSpreadStrategy : IQuotingStrategy
+public sealed class FixedSpreadStrategy : IQuotingStrategy, IInventoryLimited
 {
     private const double BasisPointsPerHalfSpread = 20_000;
 
@@ -26,6 +26,8 @@ public sealed class FixedSpreadStrategy : IQuotingStrategy
     public FixedSpreadParameters Parameters { get; }
 
     public string Name => "fixed";
+
+    public double InventoryLimit => Parameters.MaxInventory * Parameters.OrderQuantity;
 
     /// <summary>Seconds between requotes (config key <c>update_freq</c>); the run loop honours it.</summary>
     public double UpdateInterval => Parameters.UpdateInterval;

@@ -10,7 +10,7 @@ namespace MarketMaking.Strategies.Models;
 /// Time-independent. With a limit Q the side that would pass it is not quoted (the vectorized
 /// market reads <see cref="MaxInventory"/> through <see cref="ILinearInventoryQuoting"/>).
 /// </summary>
-public sealed class GlftApproximationStrategy : IQuotingStrategy, ILinearInventoryQuoting
+public sealed class GlftApproximationStrategy : IQuotingStrategy, ILinearInventoryQuoting, IInventoryLimited
 {
     private readonly LinearQuote _quote;
 
@@ -31,6 +31,8 @@ public sealed class GlftApproximationStrategy : IQuotingStrategy, ILinearInvento
     public string Name => "glft";
 
     public double OrderQuantity => Parameters.OrderQuantity;
+
+    public double InventoryLimit => MaxInventory * Parameters.OrderQuantity;
 
     /// <summary>c: price shift per order size of inventory.</summary>
     public double Skew { get; }

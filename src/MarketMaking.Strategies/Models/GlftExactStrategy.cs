@@ -11,7 +11,7 @@ namespace MarketMaking.Strategies.Models;
 /// δa(q) = (1/κ)ln(v_q/v_{q−1}) + (1/γ)ln(1+γ/κ); no bid at q = Q, no ask at q = −Q.
 /// The depths are tabulated once; a decision is a table lookup.
 /// </summary>
-public sealed class GlftExactStrategy : IQuotingStrategy, IInventoryTableQuoting
+public sealed class GlftExactStrategy : IQuotingStrategy, IInventoryTableQuoting, IInventoryLimited
 {
     public GlftExactStrategy(GlftExactParameters parameters)
     {
@@ -50,6 +50,8 @@ public sealed class GlftExactStrategy : IQuotingStrategy, IInventoryTableQuoting
     public InventoryDepthTable Table { get; }
 
     public double OrderQuantity => Parameters.OrderQuantity;
+
+    public double InventoryLimit => Table.MaxInventory * Parameters.OrderQuantity;
 
     public QuoteDecision Decide(in QuoteContext context) => Table.Quote(context, Parameters.OrderQuantity);
 }
