@@ -213,6 +213,8 @@ internal static class TickToOrder
 
         public string Name => inner.Name;
 
+        public VenueIdentity Identity => inner.Identity;
+
         public bool SupportsAmend => inner.SupportsAmend;
 
         public Task<VenueInstrument> ConnectAsync(string symbol, CancellationToken cancellationToken) => inner.ConnectAsync(symbol, cancellationToken);

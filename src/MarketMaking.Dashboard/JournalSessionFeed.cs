@@ -17,7 +17,7 @@ namespace MarketMaking.Dashboard;
 public sealed class JournalSessionFeed : ISessionFeed
 {
     /// <summary>Journal event kinds the event log shows (decisions, requests, replies and order changes are too many: see mm journal events).</summary>
-    private static readonly HashSet<string> Logged = new(StringComparer.Ordinal) { "start", "fault", "kill", "stop", "stream-up", "stream-down", "reconciled", "fresh", "pause", "resume", "adopted", "adopted-position", "unknown-order", "flatten", "fill" };
+    private static readonly HashSet<string> Logged = new(StringComparer.Ordinal) { "start", "fault", "kill", "stop", "stream-up", "stream-down", "reconciled", "fresh", "pause", "resume", "adopted", "adopted-position", "unknown-order", "flatten", "fill", "failed", "venue-lost", "venue-unreachable", "venue-back" };
 
     private JournalSessionFeed(SessionInfo info, DashboardHistory history)
     {

@@ -23,6 +23,9 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
 
     public string Name => "fake";
 
+    /// <summary>What the journal records the venue as: paper trading on "fake" at the script's endpoint unless a test says otherwise.</summary>
+    public VenueIdentity Identity { get; set; } = new(Paper: true, "fake", "script");
+
     public bool SupportsAmend => inner.SupportsAmend;
 
     /// <summary>Added to the venue's clock (ns).</summary>
@@ -52,6 +55,18 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
     /// <summary>When set, requests and queries are never answered (they wait until cancelled): a venue that froze.</summary>
     public bool Silent { get; set; }
 
+    /// <summary>When set, the connect never completes (it waits until cancelled): a venue that accepts the connection and never answers.</summary>
+    public bool ConnectNever { get; set; }
+
+    /// <summary>When set, snapshots are never answered (the start's reconciliation waits); orders still are.</summary>
+    public bool SnapshotsNever { get; set; }
+
+    /// <summary>Completes when the session asks to connect.</summary>
+    public TaskCompletionSource Connecting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the session first asks for a snapshot (the start's reconciliation).</summary>
+    public TaskCompletionSource Reconciling { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public void CutPrivateStream() => _private.Writer.TryWrite(new StreamStatus(false, "cut by the test"));
 
     public void RestorePrivateStream() => _private.Writer.TryWrite(new StreamStatus(true, "restored by the test"));
@@ -65,7 +80,11 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
     /// </summary>
     public ConcurrentQueue<VenueExecution> OthersExecutions { get; } = new();
 
-    public Task<VenueInstrument> ConnectAsync(string symbol, CancellationToken cancellationToken) => inner.ConnectAsync(symbol, cancellationToken);
+    public Task<VenueInstrument> ConnectAsync(string symbol, CancellationToken cancellationToken)
+    {
+        Connecting.TrySetResult();
+        return ConnectNever ? Never<VenueInstrument>(cancellationToken) : inner.ConnectAsync(symbol, cancellationToken);
+    }
 
     public IAsyncEnumerable<BybitFeedMessage> MarketDataAsync(CancellationToken cancellationToken) => inner.MarketDataAsync(cancellationToken);
 
@@ -111,7 +130,8 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
 
     public async Task<VenueSnapshot> SnapshotAsync(long executionsSince, CancellationToken cancellationToken)
     {
-        if (Silent)
+        Reconciling.TrySetResult();
+        if (Silent || SnapshotsNever)
         {
             return await Never<VenueSnapshot>(cancellationToken).ConfigureAwait(false);
         }

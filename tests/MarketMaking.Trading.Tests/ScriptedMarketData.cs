@@ -21,6 +21,8 @@ internal sealed class ScriptedMarketData : IMarketDataSource
 
     public string Name => "script";
 
+    public string Endpoint => "script";
+
     public static VenueInstrument Instrument { get; } = new(new Instrument("TESTUSDT", 0.1, 0.001), 0.1m, 0.001m, 0.001m);
 
     public IReadOnlyList<BybitFeedMessage> Messages { get; }
@@ -35,7 +37,11 @@ internal sealed class ScriptedMarketData : IMarketDataSource
     /// <summary>Messages played so far.</summary>
     public int Played { get; private set; }
 
-    public Task<VenueInstrument> InstrumentAsync(string symbol, CancellationToken cancellationToken) => Task.FromResult(Instrument);
+    /// <summary>TESTUSDT; another symbol is refused as Bybit's client refuses a symbol the venue does not list.</summary>
+    public Task<VenueInstrument> InstrumentAsync(string symbol, CancellationToken cancellationToken) =>
+        symbol == Instrument.Instrument.Symbol
+            ? Task.FromResult(Instrument)
+            : Task.FromException<VenueInstrument>(new BybitApiException("GET /v5/market/instruments-info", null, $"no instrument {symbol} in category linear"));
 
     public async IAsyncEnumerable<BybitFeedMessage> StreamAsync(VenueInstrument instrument, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

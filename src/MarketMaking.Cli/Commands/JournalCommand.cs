@@ -93,13 +93,13 @@ internal static class JournalCommand
         if (asJson)
         {
             // A run's final state is JSON already: nested as an object, not quoted as a string.
-            var runs = state.Runs.Select(r => new { r.Run, r.StartedAt, r.EndedAt, r.Venue, r.Symbol, r.Strategy, FinalState = r.FinalState is null ? null : JsonNode.Parse(r.FinalState) });
+            var runs = state.Runs.Select(r => new { r.Run, r.StartedAt, r.EndedAt, r.EndReason, r.Venue, r.Symbol, r.Strategy, FinalState = r.FinalState is null ? null : JsonNode.Parse(r.FinalState) });
             terminal.Writer.WriteLine(Json.Serialize(new { Runs = runs, Executions = state.Book.Count, state.Book.Position, state.Book.Cash, state.Book.Fees, OpenOrders = state.OpenOrders.Count, LinkPrefix = state.LinkPrefix }));
             return;
         }
 
-        Print(terminal, false, state.Runs, ["run", "started", "ended", "venue", "symbol", "strategy", "final state"],
-            state.Runs.Select(r => new[] { Text(r.Run), Time(r.StartedAt), r.EndedAt is { } end ? Time(end) : "(no clean end)", r.Venue, r.Symbol, r.Strategy, r.FinalState ?? "" }));
+        Print(terminal, false, state.Runs, ["run", "started", "ended", "how it ended", "venue", "symbol", "strategy", "final state"],
+            state.Runs.Select(r => new[] { Text(r.Run), Time(r.StartedAt), r.EndedAt is { } end ? Time(end) : "(no clean end)", r.EndReason ?? "", r.Venue, r.Symbol, r.Strategy, r.FinalState ?? "" }));
         terminal.Writer.WriteLine($"{file}: {state.Book.Count} executions, position {state.Book.Position}, cash {state.Book.Cash}, fees {state.Book.Fees}; {state.OpenOrders.Count} orders last seen open; orderLinkId prefix {state.LinkPrefix}");
     }
 

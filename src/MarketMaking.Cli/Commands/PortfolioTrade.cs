@@ -52,6 +52,13 @@ internal static class PortfolioTrade
                             terminal.Writer.WriteLine($"trading {instrument.Symbol} on {venue.Name} with {label}; journal {instrument.JournalPath}; SIGINT or SIGTERM to stop");
                         }
                     };
+                    session.Reachability = line =>
+                    {
+                        lock (terminal)
+                        {
+                            terminal.Error.WriteLine($"{instrument.Symbol}: {line}");
+                        }
+                    };
                 }
 
                 sessions.Add(session);
@@ -72,13 +79,20 @@ internal static class PortfolioTrade
             var folders = new List<string>();
             for (int i = 0; i < symbols.Length && runFolder is not null; i++)
             {
+                if (result.Instruments[i].StoppedBeforeTrading)
+                {
+                    continue; // nothing traded: the journal records the run's end
+                }
+
                 folders.Add(runFolder.Save(settings[i], venues[i].Name, result.Instruments[i], perSymbol: true));
             }
 
+            // A kill switch on any instrument (each kill ends its own session) is the run's exit code.
+            int exit = result.Instruments.Max(TradeCommand.ExitCode);
             if (json)
             {
                 terminal.Writer.WriteLine(PortfolioJson.Final(result));
-                return 0;
+                return exit;
             }
 
             Write(terminal, result, venues[0].Name, label);
@@ -87,7 +101,7 @@ internal static class PortfolioTrade
                 terminal.Writer.WriteLine($"run folder: {folder}");
             }
 
-            return 0;
+            return exit;
         }
         finally
         {
@@ -117,6 +131,12 @@ internal static class PortfolioTrade
         for (int i = 0; i < result.Symbols.Count; i++)
         {
             SessionResult r = result.Instruments[i];
+            if (r.StoppedBeforeTrading)
+            {
+                terminal.Writer.WriteLine($"{result.Symbols[i]}: {r.EndReason}; journal {r.JournalPath}");
+                continue;
+            }
+
             RunTable.Write(terminal, [RunRow.From(r.Run)], $"{label} on {venue}, {result.Symbols[i]}");
             terminal.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Symbols[i]}: position {r.Position} (venue {r.VenuePosition}); cash {r.Cash} (venue {r.VenueCash}); executions {r.Executions} (venue {r.VenueExecutions}, journal {r.JournalExecutions}); orders open at the end {r.OrdersOpenAtEnd}{(r.KillReason is null ? "" : $"; kill switch: {r.KillReason}")}; journal {r.JournalPath}"));
         }

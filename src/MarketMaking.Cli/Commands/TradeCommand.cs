@@ -24,11 +24,15 @@ namespace MarketMaking.Cli.Commands;
 /// <c>mm trade</c>: runs a strategy on a venue — Bybit mainnet, demo, testnet or a local venue,
 /// live or on paper — through the same strategy, order manager and risk gate as <c>mm backtest</c>.
 /// Everything goes to a SQLite journal; the end writes a run folder like a backtest's, one per session
-/// (<see cref="TradeRunFolder"/>). SIGINT or
-/// SIGTERM cancels every order, waits for the confirmations, writes the final state and exits 0.
+/// (<see cref="TradeRunFolder"/>). SIGINT or SIGTERM cancels every order, waits for the confirmations,
+/// writes the final state and exits 0; a kill switch exits <see cref="KillSwitchExitCode"/>, so a
+/// script tells it from a normal end.
 /// </summary>
 internal static class TradeCommand
 {
+    /// <summary>The exit code of a session the kill switch ended (1 is a failure, 2 a usage error, 130 a cancelled command).</summary>
+    public const int KillSwitchExitCode = 3;
+
     public static Command Create(Terminal terminal)
     {
         var venue = new Option<string>("--venue") { Description = $"where to trade: {string.Join(", ", BybitEnvironment.Names)}", Required = true };
@@ -155,6 +159,7 @@ internal static class TradeCommand
             if (!parse.GetValue(json))
             {
                 session.Started = () => terminal.Writer.WriteLine($"trading {settings.Symbol} on {target.Name} with {label}; journal {journalPath}; SIGINT or SIGTERM to stop");
+                session.Reachability = line => terminal.Error.WriteLine(line);
             }
 
             await using DashboardServer? server = listen is null ? null : await DashboardServer.StartAsync(new LiveSessionFeed(session), listen, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -165,11 +170,19 @@ internal static class TradeCommand
             }
 
             SessionResult result = await session.RunAsync(cancellationToken).ConfigureAwait(false);
-            string? folder = runFolder?.Save(settings, target.Name, result);
+            // Nothing traded when a stop came while connecting: no run folder; the journal records the run's end.
+            string? folder = result.StoppedBeforeTrading ? null : runFolder?.Save(settings, target.Name, result);
             if (parse.GetValue(json))
             {
                 terminal.Writer.WriteLine(SessionJson.Final(result));
-                return 0;
+                return ExitCode(result);
+            }
+
+            if (result.StoppedBeforeTrading)
+            {
+                // Nothing traded: no table, no run folder; the journal records the run's end.
+                terminal.Writer.WriteLine($"{result.EndReason}; journal {result.JournalPath}");
+                return ExitCode(result);
             }
 
             RunTable.Write(terminal, [RunRow.From(result.Run)], $"{label} on {target.Name}, {settings.Symbol}");
@@ -188,10 +201,13 @@ internal static class TradeCommand
             }
 
             terminal.Writer.WriteLine($"journal: {result.JournalPath}{(folder is null ? "" : $"; run folder: {folder}")}");
-            return 0;
+            return ExitCode(result);
         });
         return command;
     }
+
+    /// <summary>0 for a session that ended normally or on a signal, <see cref="KillSwitchExitCode"/> for one the kill switch ended.</summary>
+    internal static int ExitCode(SessionResult result) => result.KillReason is null ? 0 : KillSwitchExitCode;
 
     /// <summary>A reason's name in words: OrderRate → "order rate".</summary>
     internal static string Words(string pascal) =>

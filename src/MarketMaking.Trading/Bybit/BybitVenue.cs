@@ -54,6 +54,8 @@ public sealed class BybitVenue : IVenue
 
     public string Name => _environment.Name;
 
+    public VenueIdentity Identity => new(Paper: false, _environment.Name, _environment.RestBaseUrl.ToString());
+
     public bool SupportsAmend => true;
 
     /// <summary>The public data source behind it (the same as paper trading on this environment uses).</summary>

@@ -16,10 +16,10 @@ internal readonly record struct JournalEntry
 
     public long ExchangeTime { get; init; }
 
-    /// <summary>Event kind, or meta key.</summary>
+    /// <summary>Event kind, meta key, or why a run ended.</summary>
     public string? Name { get; init; }
 
-    /// <summary>Event detail, meta value, or an order's reason.</summary>
+    /// <summary>Event detail, meta value, an order's reason, or a run's final state.</summary>
     public string? Text { get; init; }
 
     public string? LinkId { get; init; }

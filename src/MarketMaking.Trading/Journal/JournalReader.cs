@@ -133,17 +133,7 @@ public static class JournalReader
     {
         string? prefix = Meta(connection, "link_prefix");
         long reserved = long.Parse(Meta(connection, "link_reserved") ?? "0", CultureInfo.InvariantCulture);
-        var runs = new List<JournalRun>();
-        using (SqliteCommand command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT run, started_ns, ended_ns, venue, symbol, strategy, final_state FROM runs ORDER BY run";
-            using SqliteDataReader reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                runs.Add(new JournalRun(reader.GetInt32(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
-            }
-        }
-
+        IReadOnlyList<JournalRun> runs = Runs(connection);
         (decimal Position, long LastFill)? adoption = LastAdoption(connection);
         var state = new JournalState(prefix, reserved, runs, Fills(connection), Orders(connection, onlyOpen: true))
         {
@@ -158,6 +148,25 @@ public static class JournalReader
         }
 
         return state;
+    }
+
+    /// <summary>Every run, in order (a journal older than the runs' end reason reads none).</summary>
+    internal static IReadOnlyList<JournalRun> Runs(SqliteConnection connection)
+    {
+        string reason = JournalSchema.HasColumn(connection, "runs", "end_reason") ? "end_reason" : "NULL";
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = $"SELECT run, started_ns, ended_ns, venue, symbol, strategy, final_state, {reason} FROM runs ORDER BY run";
+        var runs = new List<JournalRun>();
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            runs.Add(new JournalRun(reader.GetInt32(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6))
+            {
+                EndReason = reader.IsDBNull(7) ? null : reader.GetString(7),
+            });
+        }
+
+        return runs;
     }
 
     /// <summary>The last position adopted from the venue and the last fill row before it (null: none, or a journal older than the table).</summary>
@@ -233,7 +242,7 @@ public static class JournalReader
         SqliteConnection connection = JournalSchema.Open(path, SqliteOpenMode.ReadOnly);
         try
         {
-            JournalSchema.Verify(connection, path, orEmpty: false);
+            _ = JournalSchema.Verify(connection, path, orEmpty: false);
             return connection;
         }
         catch

@@ -9,43 +9,25 @@ internal static class JournalSchema
     public const int Version = 1;
 
     /// <summary>
-    /// Every table: <c>meta</c> (key/value: the link-id prefix and reservation), <c>runs</c> (one row
-    /// per start of the session), <c>events</c> (decisions, requests, replies, gaps, reconnects, risk
-    /// events: the audit trail), <c>orders</c> (each order's latest state; its history is in events)
-    /// <c>fills</c> (one row per venue execution id, so an execution is recorded exactly once) and
-    /// <c>adoptions</c> (each position taken from the venue with --adopt-position, with the last fill
-    /// row before it: the journal's position is the last adoption plus the fills after it; and the price
-    /// it was taken at, the mid the session opened it at, null until the session had one).
+    /// Every table: <c>meta</c> (key/value: the link-id prefix and reservation, and what the journal
+    /// belongs to: <see cref="JournalOwner"/>), <c>runs</c> (one row per start of the session, with how
+    /// it ended: the time, why, and the final state), <c>events</c> (decisions, requests, replies,
+    /// gaps, reconnects, risk events: the audit trail), <c>orders</c> (each order's latest state; its
+    /// history is in events) <c>fills</c> (one row per venue execution id, so an execution is recorded
+    /// exactly once) and <c>adoptions</c> (each position taken from the venue with --adopt-position,
+    /// with the last fill row before it: the journal's position is the last adoption plus the fills after it;
+    /// and the price it was taken at, the mid the session opened it at, null until the session had one).
     /// Money and quantities are stored as the venue's decimal text, never as binary floating point.
     /// </summary>
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS runs(run INTEGER PRIMARY KEY, started_ns INTEGER NOT NULL, ended_ns INTEGER, venue TEXT NOT NULL, symbol TEXT NOT NULL, strategy TEXT NOT NULL, final_state TEXT);
+        CREATE TABLE IF NOT EXISTS runs(run INTEGER PRIMARY KEY, started_ns INTEGER NOT NULL, ended_ns INTEGER, venue TEXT NOT NULL, symbol TEXT NOT NULL, strategy TEXT NOT NULL, final_state TEXT, end_reason TEXT);
         CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY, run INTEGER NOT NULL, local_ns INTEGER NOT NULL, exchange_ns INTEGER NOT NULL, kind TEXT NOT NULL, link_id TEXT, detail TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS orders(link_id TEXT PRIMARY KEY, run INTEGER NOT NULL, side TEXT NOT NULL, price TEXT NOT NULL, qty TEXT NOT NULL, reduce_only INTEGER NOT NULL, state TEXT NOT NULL, executed TEXT NOT NULL, exchange_order_id TEXT, created_ns INTEGER NOT NULL, updated_ns INTEGER NOT NULL, reason TEXT);
         CREATE TABLE IF NOT EXISTS fills(exec_id TEXT PRIMARY KEY, run INTEGER NOT NULL, link_id TEXT NOT NULL, side TEXT NOT NULL, price TEXT NOT NULL, qty TEXT NOT NULL, fee TEXT NOT NULL, is_maker INTEGER NOT NULL, exchange_ns INTEGER NOT NULL, local_ns INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS fills_time ON fills(exchange_ns);
         CREATE TABLE IF NOT EXISTS adoptions(id INTEGER PRIMARY KEY, run INTEGER NOT NULL, local_ns INTEGER NOT NULL, position TEXT NOT NULL, last_fill INTEGER NOT NULL, price TEXT);
         """;
-
-    /// <summary>Adds what a journal written before a column existed lacks (the adoptions' price).</summary>
-    public static void Upgrade(SqliteConnection connection)
-    {
-        if (!HasColumn(connection, "adoptions", "price"))
-        {
-            Execute(connection, "ALTER TABLE adoptions ADD COLUMN price TEXT");
-        }
-    }
-
-    /// <summary>Whether <paramref name="table"/> exists and has <paramref name="column"/>.</summary>
-    public static bool HasColumn(SqliteConnection connection, string table, string column)
-    {
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
-        command.Parameters.AddWithValue("$table", table);
-        command.Parameters.AddWithValue("$column", column);
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
-    }
 
     /// <summary>
     /// A connection without pooling: a pooled connection would keep the file open (and a deleted
@@ -62,8 +44,9 @@ internal static class JournalSchema
     /// Throws "not a trading journal" unless the database at <paramref name="path"/> holds the
     /// journal's tables, or, when <paramref name="orEmpty"/>, no table at all (a new journal): the
     /// session must not add its tables to some other database, nor <c>mm journal</c> read one.
+    /// Returns true when the journal's tables are there.
     /// </summary>
-    public static void Verify(SqliteConnection connection, string path, bool orEmpty)
+    public static bool Verify(SqliteConnection connection, string path, bool orEmpty)
     {
         try
         {
@@ -76,11 +59,37 @@ internal static class JournalSchema
             {
                 throw new TradingException($"{path}: not a trading journal (its tables are missing)");
             }
+
+            return journals == 5;
         }
         catch (SqliteException e)
         {
             throw new TradingException($"{path}: not a trading journal: {e.Message}");
         }
+    }
+
+    /// <summary>Adds what a journal written by an earlier version lacks: the runs' <c>end_reason</c> and the adoptions' <c>price</c>.</summary>
+    public static void Upgrade(SqliteConnection connection)
+    {
+        if (!HasColumn(connection, "runs", "end_reason"))
+        {
+            Execute(connection, "ALTER TABLE runs ADD COLUMN end_reason TEXT");
+        }
+
+        if (!HasColumn(connection, "adoptions", "price"))
+        {
+            Execute(connection, "ALTER TABLE adoptions ADD COLUMN price TEXT");
+        }
+    }
+
+    /// <summary>Whether <paramref name="table"/> has <paramref name="column"/> (a journal of an earlier version may not).</summary>
+    public static bool HasColumn(SqliteConnection connection, string table, string column)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
+        command.Parameters.AddWithValue("$table", table);
+        command.Parameters.AddWithValue("$column", column);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
     public static void Execute(SqliteConnection connection, string sql)

@@ -41,7 +41,7 @@ internal sealed class JournalStatements : IDisposable
         _meta = Prepare("INSERT OR IGNORE INTO meta(key, value) VALUES(?1, ?2)");
         _linkPrefix = Prepare("INSERT INTO meta(key, value) VALUES('link_prefix', ?1) ON CONFLICT(key) DO NOTHING");
         _linkReserved = Prepare("INSERT INTO meta(key, value) VALUES('link_reserved', ?1) ON CONFLICT(key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))");
-        _end = Prepare("UPDATE runs SET ended_ns = ?2, final_state = ?3 WHERE run = ?1", run);
+        _end = Prepare("UPDATE runs SET ended_ns = ?2, final_state = ?3, end_reason = ?4 WHERE run = ?1", run);
         // The fills written before it (the writer keeps the queue's order) are the ones the adopted position replaces.
         _adoption = Prepare("INSERT INTO adoptions(run, local_ns, position, last_fill) VALUES(?1, ?2, ?3, (SELECT coalesce(max(rowid), 0) FROM fills))", run);
         _adoptionPrice = Prepare("UPDATE adoptions SET price = ?2 WHERE id = (SELECT max(id) FROM adoptions WHERE run = ?1)", run);
@@ -126,6 +126,7 @@ internal sealed class JournalStatements : IDisposable
             case JournalEntryKind.RunEnd:
                 Check(raw.sqlite3_bind_int64(_end, 2, e.LocalTime));
                 Text(_end, 3, e.Text);
+                Text(_end, 4, e.Name);
                 Step(_end);
                 break;
         }

@@ -66,9 +66,11 @@ public sealed class TradingJournal : IAsyncDisposable
     /// <summary>
     /// Opens (or creates) the journal at <paramref name="path"/>, reads what it holds and records
     /// the start of a new run. An unwritable place is one clear error; an existing database that is
-    /// not a journal (tables of its own) is refused as <c>mm journal</c> refuses it, untouched.
+    /// not a journal (tables of its own) is refused as <c>mm journal</c> refuses it, untouched. With
+    /// <paramref name="identity"/>, a journal that belongs to another mode, venue, endpoint or symbol
+    /// is refused untouched too (<see cref="JournalOwner"/>); one admitted records it.
     /// </summary>
-    public static TradingJournal Open(string path, long now, string venue, string symbol, string strategy)
+    public static TradingJournal Open(string path, long now, string venue, string symbol, string strategy, VenueIdentity? identity = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         SqliteConnection? connection = null;
@@ -77,11 +79,19 @@ public sealed class TradingJournal : IAsyncDisposable
             OutputFolder.CreateFor(path);
 
             connection = JournalSchema.Open(path, SqliteOpenMode.ReadWriteCreate);
-            JournalSchema.Verify(connection, path, orEmpty: true);
+            bool existing = JournalSchema.Verify(connection, path, orEmpty: true);
+            var owner = identity is null ? null : new JournalOwner(identity, symbol);
+            if (existing && owner is not null)
+            {
+                // Before anything is written: a refused session leaves the journal as it was.
+                JournalOwner.Read(connection, JournalReader.Runs(connection))?.Admit(owner, path);
+            }
+
             JournalSchema.Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
             JournalSchema.Execute(connection, JournalSchema.Create);
             JournalSchema.Upgrade(connection);
             JournalSchema.Execute(connection, $"INSERT OR IGNORE INTO meta(key, value) VALUES('schema', '{JournalSchema.Version}')");
+            owner?.Write(connection);
             JournalState state = JournalReader.Load(connection);
             using SqliteCommand insert = connection.CreateCommand();
             insert.CommandText = "INSERT INTO runs(started_ns, venue, symbol, strategy) VALUES($t, $v, $s, $g); SELECT last_insert_rowid();";
@@ -97,7 +107,7 @@ public sealed class TradingJournal : IAsyncDisposable
             connection?.Dispose();
             throw new OutputException(path, $"cannot open the journal: {e.Message}");
         }
-        catch (TradingException)
+        catch (MarketMakingException)
         {
             connection?.Dispose();
             throw;
@@ -176,8 +186,8 @@ public sealed class TradingJournal : IAsyncDisposable
     public void ReserveLinks(string prefix, long upTo, Action<long> committed) =>
         Enqueue(new JournalEntry { Kind = JournalEntryKind.Reservation, Name = prefix, Number = upTo, Callback = committed });
 
-    /// <summary>Records how this run ended (the final state as JSON).</summary>
-    public void EndRun(long localTime, string finalState) => Enqueue(new JournalEntry { Kind = JournalEntryKind.RunEnd, LocalTime = localTime, Text = finalState });
+    /// <summary>Records how this run ended: why (<c>duration reached</c>, <c>failed at start: …</c>) and the final state as JSON (null when it never traded).</summary>
+    public void EndRun(long localTime, string? finalState, string reason) => Enqueue(new JournalEntry { Kind = JournalEntryKind.RunEnd, LocalTime = localTime, Text = finalState, Name = reason });
 
     /// <summary>Completes when everything queued before it is committed.</summary>
     public Task FlushAsync()

@@ -45,6 +45,8 @@ public sealed class PaperVenue : IVenue
 
     public string Name => $"paper on {_data.Name}";
 
+    public VenueIdentity Identity => new(Paper: true, _data.Name, _data.Endpoint);
+
     public bool SupportsAmend => true;
 
     /// <summary>The shadow exchange our orders rest in (for statistics).</summary>

@@ -56,4 +56,13 @@ public sealed record SessionResult
 
     /// <summary>The session's run number in its journal (1 for a new journal; a restart is the next).</summary>
     public int JournalRun { get; init; }
+
+    /// <summary>Why the session ended, as its journal's run records it (<c>duration reached</c>, <c>stop requested (signal)</c>, <c>kill switch: …</c>).</summary>
+    public required string EndReason { get; init; }
+
+    /// <summary>
+    /// True when a stop came while connecting or reconciling: nothing was traded, the venue was not
+    /// asked for its figures (null), and <see cref="Run"/> is empty.
+    /// </summary>
+    public bool StoppedBeforeTrading { get; init; }
 }

@@ -39,6 +39,10 @@ public sealed class TradingSession
     private readonly OrderTracker _tracker = new();
     private readonly Dictionary<string, int> _faults = new(StringComparer.Ordinal);
     private readonly List<PrivateUpdate> _observed = [];
+
+    // Completed by the first stop or kill: the start's slow steps (connect, clock check) give way to it at once.
+    private readonly TaskCompletionSource _stopAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly VenueOutage _outage;
     private TradingJournal _journal = null!;
     private ExecutionBook _book = null!;
     private LinkIds _links = null!;
@@ -73,6 +77,8 @@ public sealed class TradingSession
     private double _lastDecisionMid = double.NaN;
     private bool _adoptionUnpriced;
     private string? _killReason;
+    private string? _stopReason;
+    private string? _stoppedBeforeTrading;
     private Exception? _failure;
 
     public TradingSession(IVenue venue, SessionSettings settings, Func<Instrument, IQuotingStrategy> strategyFactory, TimeProvider? time = null)
@@ -81,6 +87,7 @@ public sealed class TradingSession
         _settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Validate();
         _strategyFactory = strategyFactory ?? throw new ArgumentNullException(nameof(strategyFactory));
         _time = time ?? TimeProvider.System;
+        _outage = new VenueOutage(venue.Name);
     }
 
     private enum Phase
@@ -96,6 +103,12 @@ public sealed class TradingSession
     /// <summary>Called on the session's thread with the kind of every fault it notices (stale-data, stream-down, kill…).</summary>
     public Action<string>? FaultSeen { get; set; }
 
+    /// <summary>
+    /// Called on the session's thread with each line about the venue's reachability, also journaled and
+    /// shown on the monitor: lost, still unreachable (every <see cref="VenueOutage.ReportEvery"/>), back.
+    /// </summary>
+    public Action<string>? Reachability { get; set; }
+
     /// <summary>The read-only window on the session: immutable snapshots published at most every 100 ms, and tick-to-order samples.</summary>
     public SessionMonitor Monitor { get; } = new();
 
@@ -105,32 +118,63 @@ public sealed class TradingSession
     /// <summary>Quotes again after <see cref="Pause"/>.</summary>
     public void Resume() => _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Pause, null, 1));
 
-    /// <summary>Asks a running session to stop as on SIGTERM: cancel everything, wait for the confirmations, write the final state.</summary>
-    public void RequestStop() => _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Stop));
+    /// <summary>
+    /// Asks the session to stop as on SIGTERM: cancel everything, wait for the confirmations, write the
+    /// final state. Before the start's reconciliation is done (connecting, reconciling) it stops at once.
+    /// </summary>
+    public void RequestStop()
+    {
+        _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Stop));
+        _stopAsked.TrySetResult();
+    }
 
     /// <summary>Trips the kill switch from outside (an operator, a test): cancel everything, stop quoting, end the session.</summary>
-    public void Kill(string reason) => _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Stop, reason));
+    public void Kill(string reason)
+    {
+        _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Stop, reason));
+        _stopAsked.TrySetResult();
+    }
 
     /// <summary>
     /// Runs the session until its duration ends, <paramref name="stop"/> is signalled, the kill
     /// switch trips or a failure stops it; every order is cancelled and confirmed before it returns.
-    /// Throws <see cref="TradingException"/> when it cannot start safely (a position that differs
-    /// from the journal, a clock out of the receive window) or when the venue fails for good.
+    /// A stop before the start's reconciliation is done ends it at once, nothing traded
+    /// (<see cref="SessionResult.StoppedBeforeTrading"/>). Throws <see cref="TradingException"/> when
+    /// it cannot start safely (a position that differs from the journal, a clock out of the receive
+    /// window: the journal records the run as failed at start) or when the venue fails for good.
     /// </summary>
     public async Task<SessionResult> RunAsync(CancellationToken stop = default)
     {
         _startedAt = Now();
         using var life = new CancellationTokenSource();
-        _journal = TradingJournal.Open(_settings.JournalPath, _startedAt, _venue.Name, _settings.Symbol, _settings.StrategyName);
+        _journal = TradingJournal.Open(_settings.JournalPath, _startedAt, _venue.Name, _settings.Symbol, _settings.StrategyName, _venue.Identity);
+        using CancellationTokenRegistration onStop = stop.Register(RequestStop);
         var pumps = new List<Task>();
         try
         {
-            await StartAsync(life.Token).ConfigureAwait(false);
-            using CancellationTokenRegistration onStop = stop.Register(RequestStop);
-            pumps.Add(PumpAsync(_venue.PrivateUpdatesAsync(life.Token), SessionInputKind.Private));
-            pumps.Add(PumpAsync(_venue.MarketDataAsync(life.Token), SessionInputKind.Market));
-            pumps.Add(PumpTimerAsync(life.Token));
-            await LoopAsync(life.Token).ConfigureAwait(false);
+            try
+            {
+                await StartAsync(life.Token).ConfigureAwait(false);
+                pumps.Add(PumpAsync(_venue.PrivateUpdatesAsync(life.Token), SessionInputKind.Private));
+                pumps.Add(PumpAsync(_venue.MarketDataAsync(life.Token), SessionInputKind.Market));
+                pumps.Add(PumpTimerAsync(life.Token));
+                await LoopAsync(life.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_phase == Phase.Starting && _stopAsked.Task.IsCompleted)
+            {
+                StopBeforeTrading("connecting", KillAsked(), Now());
+            }
+            catch (Exception e) when (_phase == Phase.Starting)
+            {
+                await FailedAtStartAsync(e).ConfigureAwait(false);
+                throw;
+            }
+
+            if (_stoppedBeforeTrading is not null)
+            {
+                return await EndBeforeTradingAsync().ConfigureAwait(false);
+            }
+
             SessionResult result = await FinishAsync(life.Token).ConfigureAwait(false);
             Publish(Now(), "ended");
             return result;
@@ -148,11 +192,6 @@ public sealed class TradingSession
     private async Task StartAsync(CancellationToken token)
     {
         JournalState state = _journal.State;
-        if (state.Runs.Count > 1 && state.Runs[0] is { } first && (first.Symbol != _settings.Symbol))
-        {
-            throw new TradingException($"{_settings.JournalPath} is the journal of {first.Symbol}, not {_settings.Symbol}: give another --journal");
-        }
-
         _book = state.Book;
 
         // Orders an earlier run left open (a crash): unknown until the start's reconciliation.
@@ -166,8 +205,10 @@ public sealed class TradingSession
         _lost = new LostOrders(_links, state.LastLinkCounter, state.LinkReserved, state.LastWrittenAt);
         _adopted = new Dictionary<string, long>(state.AdoptedOrders, StringComparer.Ordinal);
         _journal.Event("start", _startedAt, 0, null, $"run {_journal.Run} on {_venue.Name}, {_settings.Symbol}, {_settings.StrategyName}; journal holds {_book.Count} executions, position {_book.Position}");
-        _instrument = await _venue.ConnectAsync(_settings.Symbol, token).ConfigureAwait(false);
-        await CheckClockAsync(token).ConfigureAwait(false);
+        Task<VenueInstrument> connecting = _venue.ConnectAsync(_settings.Symbol, token);
+        await UnlessStoppedAsync(connecting).ConfigureAwait(false);
+        _instrument = await connecting.ConfigureAwait(false);
+        await UnlessStoppedAsync(CheckClockAsync(token)).ConfigureAwait(false);
 
         IQuotingStrategy strategy = _strategyFactory(_instrument.Instrument);
         MarketFeatures? features = strategy is IReadsMarketFeatures { FeatureSettings: { } featureSettings } ? new MarketFeatures(featureSettings) : null;
@@ -194,6 +235,23 @@ public sealed class TradingSession
         {
             _stopAt = _startedAt + (duration.Ticks * 100);
         }
+    }
+
+    /// <summary>
+    /// Waits for a step of the start that can take long (the connect, the clock check against a venue
+    /// that does not answer) unless a stop comes first: then the start is given up at once
+    /// (<see cref="OperationCanceledException"/>), and the step, on the session's token, is cancelled as the session ends.
+    /// </summary>
+    private async Task UnlessStoppedAsync(Task step)
+    {
+        if (await Task.WhenAny(step, _stopAsked.Task).ConfigureAwait(false) != step)
+        {
+            // Its failure once cancelled is nobody's concern: observed here so it is not reported as unobserved.
+            _ = step.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw new OperationCanceledException("stopped while connecting");
+        }
+
+        await step.ConfigureAwait(false);
     }
 
     private async Task CheckClockAsync(CancellationToken token)
@@ -223,7 +281,7 @@ public sealed class TradingSession
             while (inbox.TryRead(out SessionInput input))
             {
                 Handle(input, token);
-                if (_phase == Phase.Stopping && IsDone())
+                if ((_phase == Phase.Stopping && IsDone()) || _stoppedBeforeTrading is not null)
                 {
                     return;
                 }
@@ -257,6 +315,10 @@ public sealed class TradingSession
                 break;
             case SessionInputKind.Tick:
                 OnTick(now, token);
+                break;
+            case SessionInputKind.Stop when _phase == Phase.Starting:
+                // Still reconciling: nothing of this run's rests on the venue, and the venue may not be answering.
+                StopBeforeTrading("reconciling", input.Payload as string, now);
                 break;
             case SessionInputKind.Stop:
                 if (input.Payload is string reason)
@@ -296,6 +358,11 @@ public sealed class TradingSession
             case BybitFeedMessageKind.OrderBook:
                 _market.Apply(message.Events, message.ExchangeTime);
                 _lastBookAt = now;
+                if (_outage.PublicDown)
+                {
+                    VenueReachability("venue-back", _outage.Restore(privateStream: false, now), now);
+                }
+
                 if (_stale && _market.IsSynced)
                 {
                     _stale = false;
@@ -314,6 +381,7 @@ public sealed class TradingSession
             case BybitFeedMessageKind.Disconnected:
                 _market.MarkStale();
                 Fault("market-disconnect", now, message.Detail);
+                VenueReachability("venue-lost", _outage.Lose(privateStream: false, message.Detail, now), now);
                 break;
             case BybitFeedMessageKind.Malformed:
                 Fault("market-malformed", now, message.Detail);
@@ -416,6 +484,7 @@ public sealed class TradingSession
     {
         _journal.Event(status.IsUp ? "stream-up" : "stream-down", now, 0, null, status.Detail);
         Monitor.Event(now, status.IsUp ? "stream-up" : "stream-down", status.Detail);
+        VenueReachability(status.IsUp ? "venue-back" : "venue-lost", status.IsUp ? _outage.Restore(privateStream: true, now) : _outage.Lose(privateStream: true, status.Detail, now), now);
         if (!status.IsUp)
         {
             if (_privateUp)
@@ -920,6 +989,11 @@ public sealed class TradingSession
             BeginStop(_failure.Message, now);
         }
 
+        if (_outage.IsLost)
+        {
+            VenueReachability("venue-unreachable", _outage.Report(now), now);
+        }
+
         if (_phase == Phase.Running && _lastBookAt != 0 && !_stale && now - _lastBookAt > _settings.StaleAfter.Ticks * 100)
         {
             _stale = true;
@@ -1101,6 +1175,8 @@ public sealed class TradingSession
             return;
         }
 
+        // Stopped before its first decision (the book not tradable yet), the run never traded: its end says so.
+        _stopReason = _decisions == 0 ? $"stopped before trading began ({(_phase == Phase.Starting ? "reconciling" : "waiting for the book")}): {why}" : why;
         _phase = Phase.Stopping;
         _stoppingSince = now;
         _journal.Event("stop", now, 0, null, why);
@@ -1183,8 +1259,9 @@ public sealed class TradingSession
             Run = run,
             JournalPath = _journal.Path,
             JournalRun = _journal.Run,
+            EndReason = _stopReason ?? "ended",
         };
-        _journal.EndRun(Now(), SessionJson.Final(result));
+        _journal.EndRun(Now(), SessionJson.Final(result), result.EndReason);
         await _journal.FlushAsync().ConfigureAwait(false);
         if (account is null)
         {
@@ -1197,6 +1274,118 @@ public sealed class TradingSession
         }
 
         return result;
+    }
+
+    /// <summary>The kill among the stops asked before the loop ran (they wait in the inbox), if any.</summary>
+    private string? KillAsked()
+    {
+        string? kill = null;
+        while (_inbox.Reader.TryRead(out SessionInput input))
+        {
+            if (input.Kind == SessionInputKind.Stop && input.Payload is string reason)
+            {
+                kill ??= reason;
+            }
+        }
+
+        return kill;
+    }
+
+    /// <summary>A stop (or a kill) while connecting or reconciling: journaled, and the session ends without waiting on the venue.</summary>
+    private void StopBeforeTrading(string stage, string? kill, long now)
+    {
+        if (_stoppedBeforeTrading is not null)
+        {
+            return;
+        }
+
+        if (kill is not null)
+        {
+            _killReason = kill;
+            Fault("kill", now, kill);
+            _journal.Event("kill", now, 0, null, kill);
+        }
+
+        _stoppedBeforeTrading = $"stopped before trading began ({stage}): {(kill is null ? "stop requested (signal)" : $"kill switch: {kill}")}";
+        _journal.Event("stop", now, 0, null, _stoppedBeforeTrading);
+        Monitor.Event(now, "stop", _stoppedBeforeTrading);
+    }
+
+    /// <summary>
+    /// The end of a run stopped before trading: this run placed nothing, but orders an earlier run left
+    /// open may rest on the venue, so when connected it sends one cancel-all, given a second at most
+    /// (whatever it leaves, the next start reconciles). The venue's figures are unknown (null).
+    /// </summary>
+    private async Task<SessionResult> EndBeforeTradingAsync()
+    {
+        if (_router is not null && _tracker.Open.Count > 0)
+        {
+            var cancelAll = new OrderCommand(OrderCommandKind.CancelAll, "", Side.Buy, 0, 0, false, false, false, Now());
+            _journal.Request(cancelAll);
+            using var deadline = new CancellationTokenSource(TimeSpan.FromTicks(Math.Min(_settings.ShutdownTimeout.Ticks, TimeSpan.TicksPerSecond)), _time);
+            try
+            {
+                OrderReply reply = await _venue.SendAsync(cancelAll, deadline.Token).ConfigureAwait(false);
+                _journal.Event("reply", reply.ReceivedAt, reply.ExchangeTime, null, $"{cancelAll.Kind} {reply.Outcome} {reply.Code} {reply.Message}");
+            }
+            catch (OperationCanceledException)
+            {
+                Fault("venue-silent-at-end", Now(), $"no answer to the cancel-all of the {_tracker.Open.Count} orders the journal holds open");
+            }
+        }
+
+        await _journal.FlushAsync().ConfigureAwait(false);
+        var result = new SessionResult
+        {
+            OrdersOpenAtEnd = _tracker.Open.Count,
+            Position = _book.Position,
+            VenuePosition = null,
+            Cash = _book.Cash,
+            VenueCash = null,
+            Executions = _book.Count,
+            VenueExecutions = null,
+            JournalExecutions = JournalReader.CountFills(_journal.Path),
+            Faults = new Dictionary<string, int>(_faults),
+            KillReason = _killReason,
+            Run = NothingTraded(),
+            JournalPath = _journal.Path,
+            EndReason = _stoppedBeforeTrading!,
+            StoppedBeforeTrading = true,
+        };
+        _journal.EndRun(Now(), SessionJson.Final(result), result.EndReason);
+        await _journal.FlushAsync().ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>The strategy's run of a session that never decided: no fill, no mark.</summary>
+    private RunResult NothingTraded()
+    {
+        var ledger = new Core.Accounting.Ledger();
+        return new RunResult(_settings.StrategyName, new Core.Metrics.MetricsCollector(_settings.Run.Metrics).Finish(ledger, double.NaN), ledger.RoundTrips, 0, 0, new Dictionary<Core.Risk.RejectReason, long>(), _killReason, null);
+    }
+
+    /// <summary>A start that failed (the venue unreachable, an unknown symbol, a position unlike the journal's…): the run's end says why.</summary>
+    private async Task FailedAtStartAsync(Exception failure)
+    {
+        long now = Now();
+        string reason = $"failed at start: {failure.Message}";
+        _journal.Event("failed", now, 0, null, reason);
+        Monitor.Event(now, "failed", reason);
+        _journal.EndRun(now, null, reason);
+        await _journal.FlushAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>A line about the venue's reachability (null: nothing new) to the journal, the monitor and <see cref="Reachability"/>.</summary>
+    private void VenueReachability(string kind, string? line, long now)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _journal.Event(kind, now, 0, null, line);
+        Monitor.Event(now, kind, line);
+        Reachability?.Invoke(line);
     }
 
     /// <summary>A query the end of the session cannot do without, tried again while the venue fails (a 5xx, a timeout), up to ten times.</summary>

@@ -20,12 +20,15 @@ public sealed class BybitPublicData : IMarketDataSource, IDisposable
     public BybitPublicData(string name, Uri restBaseUrl, Uri streamBaseUrl, TimeProvider? time = null)
     {
         Name = name;
+        Endpoint = restBaseUrl?.ToString() ?? throw new ArgumentNullException(nameof(restBaseUrl));
         time ??= TimeProvider.System;
         _rest = new BybitRestClient(new BybitRestOptions { BaseUrl = restBaseUrl, TimeProvider = time, Timeout = TimeSpan.FromSeconds(5), MaxRetries = 3 });
         _feed = new BybitFeedOptions { BaseUrl = streamBaseUrl, TimeProvider = time, KeepRaw = false, ReceiveTimeout = TimeSpan.FromSeconds(10), ReconnectDelay = TimeSpan.FromMilliseconds(200), MaxReconnectDelay = TimeSpan.FromSeconds(5), ResyncTimeout = TimeSpan.FromSeconds(3) };
     }
 
     public string Name { get; }
+
+    public string Endpoint { get; }
 
     /// <summary>Depth of the book topic.</summary>
     public int Depth { get; init; } = 50;

@@ -8,6 +8,9 @@ public interface IMarketDataSource
     /// <summary>Where the data comes from (<c>bybit</c>, <c>local</c>…).</summary>
     string Name { get; }
 
+    /// <summary>Where it is reached: its REST base URL (<c>https://api.bybit.com/</c>).</summary>
+    string Endpoint { get; }
+
     Task<VenueInstrument> InstrumentAsync(string symbol, CancellationToken cancellationToken);
 
     /// <summary>Book snapshots and deltas (gaps detected and resynchronized) and trades of the instrument, until cancelled.</summary>

@@ -13,6 +13,9 @@ public interface IVenue : IAsyncDisposable
     /// <summary>The venue's name as given on the command line (<c>bybit-testnet</c>, <c>local</c>, <c>paper on bybit</c>).</summary>
     string Name { get; }
 
+    /// <summary>Paper or live, the venue and its endpoint: what a journal belongs to (a session on another is refused).</summary>
+    VenueIdentity Identity { get; }
+
     /// <summary>True when orders can be amended in place (price and quantity) rather than cancelled and replaced.</summary>
     bool SupportsAmend { get; }
 

@@ -1,7 +1,11 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using MarketMaking.Core.Errors;
 using MarketMaking.Core.Orders;
 using MarketMaking.Data.Bybit.Trading;
 using MarketMaking.Trading.Journal;
@@ -143,6 +147,62 @@ public class CrashRestartTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(stopping.Elapsed > TimeSpan.FromSeconds(4), $"{stopping.Elapsed.TotalMilliseconds} ms");
         Assert.Contains("orders open at the end 0", mm.Output, StringComparison.Ordinal);
         Assert.NotNull(Assert.Single(JournalReader.Load(journal.Path).Runs).EndedAt);
+    }
+
+    [Fact]
+    public async Task SigtermWhileTheConnectGetsNoAnswerEndsWithinASecondExitsZeroAndJournalsTheStopBeforeTrading()
+    {
+        // A venue that takes the connection and never answers: the connect would wait for its timeouts and retries.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var held = new ConcurrentBag<TcpClient>();
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                held.Add(await silent.AcceptTcpClientAsync());
+            }
+        });
+        using var journal = new TempJournal();
+        using MmProcess mm = MmProcess.Run("trade", "--venue", "local", "--endpoint", $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}", "--paper", "--symbol", "SIMUSDT", "--journal", journal.Path, "--no-save");
+        var clock = Stopwatch.StartNew();
+        while (!Connecting(journal.Path))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the session did not start connecting: {mm.Error}");
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(300); // connecting
+        long signalled = Stopwatch.GetTimestamp();
+        mm.Terminate();
+        Assert.Equal(0, await mm.ExitAsync(TimeSpan.FromSeconds(30)));
+        TimeSpan took = Stopwatch.GetElapsedTime(signalled);
+
+        output.WriteLine($"SIGTERM while connecting → exit: {took.TotalMilliseconds:F0} ms");
+        Assert.True(took < TimeSpan.FromSeconds(1.5), $"{took.TotalMilliseconds} ms");
+        const string Reason = "stopped before trading began (connecting): stop requested (signal)";
+        Assert.Equal($"{Reason}; journal {journal.Path}", mm.Output.Trim());
+        JournalRun run = Assert.Single(JournalReader.Load(journal.Path).Runs);
+        Assert.Equal(Reason, run.EndReason);
+        Assert.NotNull(run.EndedAt);
+        silent.Stop();
+        foreach (TcpClient client in held)
+        {
+            client.Dispose();
+        }
+    }
+
+    /// <summary>Whether the session has journaled its start (it connects next); false while the journal is not there yet.</summary>
+    private static bool Connecting(string journal)
+    {
+        try
+        {
+            return File.Exists(journal) && JournalReader.Events(journal, "start").Count > 0;
+        }
+        catch (Exception e) when (e is TradingException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            return false; // being created
+        }
     }
 
     private static void AssertNoSecret(LocalVenue venue, string text, string where = "output")

@@ -65,6 +65,29 @@ public class PortfolioTradeCommandTests
         Assert.Equal(JsonValueKind.Null, portfolio.GetProperty("max_net_exposure").ValueKind);
     }
 
+    [Fact]
+    public async Task AKillSwitchOnAnInstrumentExitsThreeWithEveryInstrumentsFiguresPrinted()
+    {
+        var market = new AgentMarketParameters { Symbol = "SIM", WarmUp = 30 };
+        await using LocalVenue local = await LocalVenue.StartAsync(
+            [("AAAUSDT", new AgentVenueMarket(market, 7)), ("BBBUSDT", new AgentVenueMarket(market, 8))],
+            new VenueSettings { Speed = 10, InitialBalance = LocalVenues.InitialBalance });
+        using var journal = new TempJournal();
+        string keys = LocalVenues.CredentialsFile(local, journal.Folder);
+
+        // A fill pays more in fees than the spread earns: a loss limit of 0.001 trips an instrument within seconds.
+        (int code, string output, string error) = await Task.Run(() => Run(
+            "trade", "--venue", "local", "--endpoint", local.Url.ToString(), "--credentials", keys, "--symbol", "AAAUSDT", "--symbol", "BBBUSDT",
+            "--strategy", "fixed", "--spread-bps", "10", "--max-loss", "0.001", "--duration", "20s", "--journal", journal.Path, "--json", "--no-save"));
+
+        Assert.True(code == 3, error);
+        using JsonDocument end = JsonDocument.Parse(output);
+        JsonProperty[] instruments = [.. end.RootElement.GetProperty("instruments").EnumerateObject()];
+        Assert.Equal(["AAAUSDT", "BBBUSDT"], instruments.Select(p => p.Name));
+        Assert.Contains(instruments, p => p.Value.GetProperty("kill_reason").GetString()?.StartsWith("max loss: net PnL", StringComparison.Ordinal) == true);
+        Assert.True(end.RootElement.TryGetProperty("portfolio", out _));
+    }
+
     [SharedDataFact]
     public async Task TwoSymbolsTradeAgainstTheReplayOfTwoRecordingsEndToEnd()
     {

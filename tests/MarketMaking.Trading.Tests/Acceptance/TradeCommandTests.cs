@@ -102,6 +102,89 @@ public class TradeCommandTests
         Assert.InRange(Math.Abs(table - (double)p.GetProperty("pnl").GetDecimal()), 0, 0.00005 + 1e-9); // the table prints four decimals
     }
 
+    [Fact]
+    public async Task AKillSwitchExitsThreeWithTheJsonPrintedInFullAndTheTableToo()
+    {
+        // The example's fixed spread pays more in fees than a first fill earns: a loss limit of 0.001 trips within seconds.
+        await using LocalVenue local = await LocalVenues.StartAsync();
+        using var journal = new TempJournal();
+        string keys = LocalVenues.CredentialsFile(local, journal.Folder);
+        string[] session = ["trade", "--config", Example, "--endpoint", local.Url.ToString(), "--credentials", keys, "--max-loss", "0.001", "--duration", "60s", "--no-save", "--adopt-position"];
+
+        var json = await Task.Run(() => Run([.. session, "--journal", Path.Combine(journal.Folder, "json.db"), "--json"]));
+        Assert.True(json.Code == 3, json.Error);
+        using (JsonDocument end = JsonDocument.Parse(json.Output))
+        {
+            Assert.Equal(11, end.RootElement.EnumerateObject().Count());
+            Assert.StartsWith("max loss: net PnL", end.RootElement.GetProperty("kill_reason").GetString(), StringComparison.Ordinal);
+        }
+
+        var table = await Task.Run(() => Run([.. session, "--journal", Path.Combine(journal.Folder, "table.db")]));
+        Assert.True(table.Code == 3, table.Error);
+        Assert.Contains("\nkill switch: max loss: net PnL", table.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Empty(table.Error);
+    }
+
+    [Fact]
+    public async Task AStartThatFailsIsARunWhoseEndSaysWhyInMmJournal()
+    {
+        await using LocalVenue local = await LocalVenues.StartAsync();
+        using var journal = new TempJournal();
+        string keys = LocalVenues.CredentialsFile(local, journal.Folder);
+        var (code, _, error) = await Task.Run(() => Run("trade", "--venue", "local", "--endpoint", local.Url.ToString(), "--credentials", keys, "--symbol", "XYZUSDT", "--journal", journal.Path, "--no-save"));
+        Assert.Equal(1, code);
+        Assert.Equal("error: Bybit GET /v5/market/instruments-info: no instrument XYZUSDT in category linear", error.Trim());
+
+        var summary = Run("journal", journal.Path, "--json");
+        Assert.True(summary.Code == 0, summary.Error);
+        using JsonDocument runs = JsonDocument.Parse(summary.Output);
+        JsonElement run = Assert.Single(runs.RootElement.GetProperty("runs").EnumerateArray());
+        Assert.Equal("failed at start: Bybit GET /v5/market/instruments-info: no instrument XYZUSDT in category linear", run.GetProperty("end_reason").GetString());
+        Assert.Equal(JsonValueKind.Number, run.GetProperty("ended_at").ValueKind);
+        Assert.Equal(JsonValueKind.Null, run.GetProperty("final_state").ValueKind);
+        Assert.DoesNotContain("(no clean end)", Run("journal", journal.Path).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALiveSessionOnAPaperSessionsJournalIsRefusedInOneLineWithNothingWritten()
+    {
+        await using LocalVenue local = await LocalVenues.StartAsync();
+        using var journal = new TempJournal();
+        string keys = LocalVenues.CredentialsFile(local, journal.Folder);
+        var paper = await Task.Run(() => Run("trade", "--venue", "local", "--endpoint", local.Url.ToString(), "--paper", "--symbol", "SIMUSDT", "--duration", "3s", "--journal", journal.Path, "--no-save", "--json"));
+        Assert.True(paper.Code == 0, paper.Error);
+        int events = JournalReader.Events(journal.Path).Count;
+
+        var (code, output, error) = await Task.Run(() => Run("trade", "--venue", "local", "--endpoint", local.Url.ToString(), "--credentials", keys, "--symbol", "SIMUSDT", "--journal", journal.Path, "--no-save"));
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal($"error: invalid journal: {journal.Path} belongs to paper trading of SIMUSDT on local; this session is live on local: give another --journal", error.Trim());
+        Assert.Single(JournalReader.Load(journal.Path).Runs);
+        Assert.Equal(events, JournalReader.Events(journal.Path).Count);
+    }
+
+    [Fact]
+    public async Task AVenueThatGoesAwayIsSaidOnStandardErrorWhenItGoesAndEveryFiveSecondsAfter()
+    {
+        LocalVenue local = await LocalVenues.StartAsync();
+        using var journal = new TempJournal();
+        string keys = LocalVenues.CredentialsFile(local, journal.Folder);
+        var running = Task.Run(() => Run("trade", "--config", Example, "--endpoint", local.Url.ToString(), "--credentials", keys, "--duration", "12s", "--shutdown-timeout", "1s", "--journal", journal.Path, "--no-save"));
+        await LocalVenues.QuotingAsync(local, TimeSpan.FromSeconds(30));
+        await local.DisposeAsync();
+        var (code, output, error) = await running;
+
+        // Gone for good: the end's queries get no answer, and the session says so (exit 1).
+        Assert.Equal(1, code);
+        Assert.StartsWith("trading SIMUSDT on local", output, StringComparison.Ordinal);
+        string[] lines = error.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("local lost: ", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l == "local unreachable for 5 s, retrying");
+        Assert.StartsWith("error: local did not answer within the shutdown timeout (1 s)", lines[^1], StringComparison.Ordinal);
+        Assert.Equal(lines.Count(l => l.StartsWith("local unreachable for ", StringComparison.Ordinal)), JournalReader.Events(journal.Path, "venue-unreachable").Count);
+        Assert.Single(JournalReader.Events(journal.Path, "venue-lost"));
+    }
+
     [Theory]
     [InlineData(new[] { "trade", "--venue", "bybit-demo", "--symbol", "BTCUSDT", "--order-entry", "ws" }, 2, "error: invalid order-entry: bybit-demo has no WebSocket order entry (Bybit's demo trading does not offer it): use --order-entry rest")]
     [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--order-entry", "fix" }, 2, "error: invalid order-entry: 'fix' is not rest or ws")]

@@ -29,7 +29,7 @@ public class JournalMarkTests
         {
             journal.Decision(Start + (11 * Second), Start + (11 * Second), 1, 100, 0, 99.5, 100.5);
             journal.Decision(Start + (12 * Second), Start + (12 * Second), 2, 101, 2, 100.5, 101.5);
-            journal.EndRun(Start + (13 * Second), """{"orders_open_at_end":0,"position":2,"cash":-200.02,"mark":101.5}""");
+            journal.EndRun(Start + (13 * Second), """{"orders_open_at_end":0,"position":2,"cash":-200.02,"mark":101.5}""", "duration reached");
         });
         Assert.Equal(101.5m, JournalReader.LastMark(temp.Path));
         Assert.Equal((101.5m, 2.98m), Pnl(temp.Path));

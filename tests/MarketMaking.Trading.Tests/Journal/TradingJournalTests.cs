@@ -26,7 +26,7 @@ public class TradingJournalTests
             journal.Fill(fill, 1300);
             journal.Fill(fill, 1301); // a duplicate from a replayed message
             journal.ReserveLinks("mm-abc-", 1000, _ => { });
-            journal.EndRun(1400, "{}");
+            journal.EndRun(1400, "{}", "duration reached");
             await journal.FlushAsync();
         }
 
@@ -41,7 +41,7 @@ public class TradingJournalTests
         Assert.Equal(("mm-abc-", 1000L), (state.LinkPrefix, state.LinkReserved));
         Assert.Equal((-0.001m, 60.0015m - 0.0120003m), (state.Book.Position, state.Book.Cash));
         JournalRun run = Assert.Single(state.Runs);
-        Assert.Equal((1000L, 1400L, "local", "SIMUSDT", "as", "{}"), (run.StartedAt, run.EndedAt, run.Venue, run.Symbol, run.Strategy, run.FinalState));
+        Assert.Equal((1000L, 1400L, "local", "SIMUSDT", "as", "{}", "duration reached"), (run.StartedAt, run.EndedAt, run.Venue, run.Symbol, run.Strategy, run.FinalState, run.EndReason));
         Assert.Equal(["mm-abc-0"], state.OpenOrders.Select(o => o.LinkId));
     }
 
@@ -155,6 +155,39 @@ public class TradingJournalTests
         }
 
         Assert.Single(JournalReader.Load(empty).Runs);
+    }
+
+    [Fact]
+    public async Task AJournalOfAnEarlierVersionIsReadAsItIsAndGetsTheRunsEndReasonWhenReused()
+    {
+        using var temp = new TempJournal();
+        using (var old = new SqliteConnection($"Data Source={temp.Path};Pooling=False"))
+        {
+            // The tables before the runs' end reason (and the journal's owner) were kept, with a run that ended.
+            old.Open();
+            using SqliteCommand create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE runs(run INTEGER PRIMARY KEY, started_ns INTEGER NOT NULL, ended_ns INTEGER, venue TEXT NOT NULL, symbol TEXT NOT NULL, strategy TEXT NOT NULL, final_state TEXT);
+                CREATE TABLE events(id INTEGER PRIMARY KEY, run INTEGER NOT NULL, local_ns INTEGER NOT NULL, exchange_ns INTEGER NOT NULL, kind TEXT NOT NULL, link_id TEXT, detail TEXT NOT NULL);
+                CREATE TABLE orders(link_id TEXT PRIMARY KEY, run INTEGER NOT NULL, side TEXT NOT NULL, price TEXT NOT NULL, qty TEXT NOT NULL, reduce_only INTEGER NOT NULL, state TEXT NOT NULL, executed TEXT NOT NULL, exchange_order_id TEXT, created_ns INTEGER NOT NULL, updated_ns INTEGER NOT NULL, reason TEXT);
+                CREATE TABLE fills(exec_id TEXT PRIMARY KEY, run INTEGER NOT NULL, link_id TEXT NOT NULL, side TEXT NOT NULL, price TEXT NOT NULL, qty TEXT NOT NULL, fee TEXT NOT NULL, is_maker INTEGER NOT NULL, exchange_ns INTEGER NOT NULL, local_ns INTEGER NOT NULL);
+                INSERT INTO runs(started_ns, ended_ns, venue, symbol, strategy, final_state) VALUES(10, 20, 'local', 'SIMUSDT', 'as', '{}');
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        JournalRun first = Assert.Single(JournalReader.Load(temp.Path).Runs);
+        Assert.Equal((20L, "{}", (string?)null), (first.EndedAt, first.FinalState, first.EndReason));
+
+        await using (TradingJournal journal = TradingJournal.Open(temp.Path, 30, "local", "SIMUSDT", "as", new VenueIdentity(false, "local", "http://127.0.0.1:8199/")))
+        {
+            journal.EndRun(40, null, "failed at start: the test");
+            await journal.FlushAsync();
+        }
+
+        IReadOnlyList<JournalRun> runs = JournalReader.Load(temp.Path).Runs;
+        Assert.Equal([null, "failed at start: the test"], runs.Select(r => r.EndReason));
     }
 
     [Fact]

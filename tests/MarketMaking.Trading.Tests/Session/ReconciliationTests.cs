@@ -82,6 +82,13 @@ public class ReconciliationTests
         {
             TradingException error = await Assert.ThrowsAsync<TradingException>(() => refused.Session.RunAsync());
             Assert.Equal("position on fake is 0.5 but the journal's executions give 0: check the account, or start with --adopt-position to take the venue's", error.Message);
+
+            // The run's end says why (it was "(no clean end)", no reason).
+            JournalRun run = Assert.Single(JournalReader.Load(refused.JournalPath).Runs);
+            Assert.NotNull(run.EndedAt);
+            Assert.Null(run.FinalState);
+            Assert.Equal("failed at start: " + error.Message, run.EndReason);
+            Assert.Equal(run.EndReason, Assert.Single(refused.Events("failed")).Detail);
         }
 
         using var adopted = new SessionHarness(messages: 600, positionOffset: 0.5m, settings: s => s with { AdoptPosition = true });

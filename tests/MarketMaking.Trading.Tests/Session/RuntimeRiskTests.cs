@@ -145,6 +145,7 @@ public class RuntimeRiskTests
             early.Venue.ServerOffset = 7_000_000_000; // the venue is 7 s ahead of us
             TradingException error = await Assert.ThrowsAsync<TradingException>(() => early.Session.RunAsync());
             Assert.Contains("receive window of 5000 ms", error.Message, StringComparison.Ordinal);
+            Assert.Equal("failed at start: " + error.Message, Assert.Single(JournalReader.Load(early.JournalPath).Runs).EndReason);
         }
 
         using var later = new SessionHarness(settings: s => s with { ClockCheckInterval = TimeSpan.FromMilliseconds(200) });

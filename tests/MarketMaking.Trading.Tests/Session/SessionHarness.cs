@@ -16,8 +16,11 @@ internal sealed class SessionHarness : IDisposable
     private readonly Dictionary<string, TaskCompletionSource<long>> _faults = [];
     private readonly Func<IQuotingStrategy> _strategy;
 
-    public SessionHarness(int messages = 3000, ulong seed = 4, int pauseAfter = -1, TimeSpan pauseFor = default, decimal positionOffset = 0, Func<SessionSettings, SessionSettings>? settings = null, Func<IQuotingStrategy>? strategy = null)
+    private readonly TimeProvider? _time;
+
+    public SessionHarness(int messages = 3000, ulong seed = 4, int pauseAfter = -1, TimeSpan pauseFor = default, decimal positionOffset = 0, Func<SessionSettings, SessionSettings>? settings = null, Func<IQuotingStrategy>? strategy = null, TimeProvider? time = null)
     {
+        _time = time;
         _strategy = strategy ?? (() => new TouchStrategy(0.01));
         Data = new ScriptedMarketData(ScriptedMarketData.RandomWalk(seed, messages)) { PauseAfter = pauseAfter, PauseFor = pauseFor };
         Venue = new FakeVenue(new PaperVenue(Data, new PaperSettings { Latency = new ConstantLatency(2_000_000, 2_000_000) })) { PositionOffset = positionOffset };
@@ -39,7 +42,7 @@ internal sealed class SessionHarness : IDisposable
     /// <summary>A new session on the same venue and journal (a restart).</summary>
     public TradingSession New()
     {
-        Session = new TradingSession(Venue, Settings, _ => _strategy());
+        Session = new TradingSession(Venue, Settings, _ => _strategy(), _time);
         Session.FaultSeen = kind =>
         {
             lock (_faults)
