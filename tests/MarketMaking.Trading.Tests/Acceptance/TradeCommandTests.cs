@@ -132,14 +132,14 @@ public class TradeCommandTests
         using var journal = new TempJournal();
         string keys = LocalVenues.CredentialsFile(local, journal.Folder);
         var (code, _, error) = await Task.Run(() => Run("trade", "--venue", "local", "--endpoint", local.Url.ToString(), "--credentials", keys, "--symbol", "XYZUSDT", "--journal", journal.Path, "--no-save"));
-        Assert.Equal(1, code);
-        Assert.Equal("error: Bybit GET /v5/market/instruments-info: no instrument XYZUSDT in category linear", error.Trim());
+        Assert.Equal(2, code);   // an unknown symbol is the user's input
+        Assert.Equal("error: invalid symbol: Bybit lists no instrument XYZUSDT in category linear", error.Trim());
 
         var summary = Run("journal", journal.Path, "--json");
         Assert.True(summary.Code == 0, summary.Error);
         using JsonDocument runs = JsonDocument.Parse(summary.Output);
         JsonElement run = Assert.Single(runs.RootElement.GetProperty("runs").EnumerateArray());
-        Assert.Equal("failed at start: Bybit GET /v5/market/instruments-info: no instrument XYZUSDT in category linear", run.GetProperty("end_reason").GetString());
+        Assert.Equal("failed at start: invalid symbol: Bybit lists no instrument XYZUSDT in category linear", run.GetProperty("end_reason").GetString());
         Assert.Equal(JsonValueKind.Number, run.GetProperty("ended_at").ValueKind);
         Assert.Equal(JsonValueKind.Null, run.GetProperty("final_state").ValueKind);
         Assert.DoesNotContain("(no clean end)", Run("journal", journal.Path).Output, StringComparison.Ordinal);
