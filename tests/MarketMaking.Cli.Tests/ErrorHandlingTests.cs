@@ -52,6 +52,17 @@ public class ErrorHandlingTests
         Assert.Equal(expected, error.Trim());
     }
 
+    /// <summary>A replay and a trading session decide on book updates and never read --update-freq: refused before any data or venue is touched, not ignored.</summary>
+    [Theory]
+    [InlineData("a replay", "backtest", "--data", "nothere.csv", "--format", "binance-usdm", "--update-freq", "1")]
+    [InlineData("a trading session", "trade", "--venue", "local", "--endpoint", "http://127.0.0.1:1", "--paper", "--symbol", "X", "--update-freq", "1")]
+    public void UpdateFrequencyIsRefusedWhereDecisionsFollowTheBook(string run, params string[] args)
+    {
+        var (code, output, error) = Mm.Run(args);
+        Assert.Equal((2, ""), (code, output));
+        Assert.Equal($"error: invalid update-freq: {run} decides at each book update, at most every --requote-interval (at once after a fill): use --requote-interval; --update-freq is for bars (--bars) and model markets", error.Trim());
+    }
+
     /// <summary>Every numeric option of every command: a word for a number is refused in words.</summary>
     [Fact]
     public void NoNumericOptionAnswersWithATypeName()

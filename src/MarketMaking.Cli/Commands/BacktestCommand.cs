@@ -101,6 +101,11 @@ internal static class BacktestCommand
             // Every option is checked before the data is touched.
             Array.ForEach(formatNames, f => MarketDataFormats.Parse(f));
             IReadOnlyList<StrategyChoice> chosen = isBars ? strategies.WithoutBook(parse, "a bar backtest") : strategies.Strategies(parse);
+            if (!isBars)
+            {
+                strategies.RefuseUpdateFrequency(parse, "a replay");
+            }
+
             GuardSetup? guard = null;
             AdverseSelectionDetector? detector = null;
             if (chosen.Any(s => s.Guarded))

@@ -109,7 +109,7 @@ internal static class JournalCommand
         IReadOnlyList<RunResult> runs = JournalReport.Rebuild(file, BacktestMetrics.ForRecordedData(double.PositiveInfinity));
         if (runs.Count == 0)
         {
-            throw new TradingException($"{file}: the journal holds no run to report");
+            throw new InvalidParameterException("journal", $"{file} holds no run to report");
         }
 
         var items = new List<KeyValuePair<string, string>> { new("journal", file), new("runs", Text(state.Runs.Count)) };

@@ -72,6 +72,7 @@ internal static class TradeCommand
         {
             // Every option is checked before anything connects.
             (string label, string name, bool guarded) = strategies.Strategies(parse) is [var single] ? single : throw new InvalidParameterException("strategy", "mm trade runs one strategy at a time");
+            strategies.RefuseUpdateFrequency(parse, "a trading session");
             if (guarded)
             {
                 throw new InvalidParameterException("strategy", "the guard needs a detector trained on the venue's data: not available in mm trade yet");

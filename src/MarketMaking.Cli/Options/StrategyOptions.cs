@@ -98,6 +98,19 @@ internal sealed class StrategyOptions
     public StrategySettings Resolve(ParseResult parse, ModelMarketParameters market) =>
         Resolve(parse, new StrategySettings { Sigma = market.Sigma, A = market.A, Kappa = market.Kappa, Horizon = market.Horizon, TimeStep = market.TimeStep });
 
+    /// <summary>
+    /// Refuses --update-freq where decisions follow the book's updates (a replay, a trading session:
+    /// at each update, at most every --requote-interval, at once after a fill), which never read it:
+    /// silently ignored, it made runs that differ only in it look compared.
+    /// </summary>
+    public void RefuseUpdateFrequency(ParseResult parse, string run)
+    {
+        if (parse.GetValue(_updateFreq) is not null)
+        {
+            throw new InvalidParameterException("update-freq", $"{run} decides at each book update, at most every --requote-interval (at once after a fill): use --requote-interval; --update-freq is for bars (--bars) and model markets");
+        }
+    }
+
     public StrategySettings Resolve(ParseResult parse, StrategySettings baseline) => baseline with
     {
         Gamma = parse.GetValue(_gamma) ?? baseline.Gamma,
