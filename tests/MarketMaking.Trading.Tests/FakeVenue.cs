@@ -55,6 +55,12 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
     /// <summary>When set, requests and queries are never answered (they wait until cancelled): a venue that froze.</summary>
     public bool Silent { get; set; }
 
+    /// <summary>When set, requests come back unanswered at once (a timeout, a refused connection): a venue that cannot be reached.</summary>
+    public bool Unreachable { get; set; }
+
+    /// <summary>The requests left unanswered while <see cref="Unreachable"/>: kind, link id, stopwatch time.</summary>
+    public ConcurrentQueue<(OrderCommandKind Kind, string LinkId, long At)> Unanswered { get; } = new();
+
     /// <summary>When set, the connect never completes (it waits until cancelled): a venue that accepts the connection and never answers.</summary>
     public bool ConnectNever { get; set; }
 
@@ -106,6 +112,13 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
         if (Silent)
         {
             return new ValueTask<OrderReply>(Never<OrderReply>(cancellationToken));
+        }
+
+        if (Unreachable)
+        {
+            Unanswered.Enqueue((command.Kind, command.LinkId, Stopwatch.GetTimestamp()));
+            long at = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100;
+            return ValueTask.FromResult(new OrderReply(command, ReplyOutcome.Unknown, 0, "timed out", null, 0, at));
         }
 
         if (command.Kind == OrderCommandKind.CancelAll)

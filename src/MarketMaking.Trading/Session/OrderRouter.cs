@@ -55,6 +55,9 @@ internal sealed class OrderRouter : IOrderGateway
     /// <summary>Requests waiting for a rate-limit slot.</summary>
     public int Queued => _cancels.Count + _amends.Count + _creates.Count;
 
+    /// <summary>When requests the venue left unanswered go again.</summary>
+    public RetryBackoff Backoff { get; } = new();
+
     /// <summary>New orders dropped because a rate limit held them back too long.</summary>
     public long DroppedStale { get; private set; }
 
@@ -162,8 +165,8 @@ internal sealed class OrderRouter : IOrderGateway
     /// <summary>A reduce-only market order closing <paramref name="quantity"/> (the flatten on a kill).</summary>
     public TrackedOrder Flatten(Side side, decimal quantity) => Create(0, side, 0, quantity, reduceOnly: true, isMarket: true);
 
-    /// <summary>Puts a request back in the queue (a cancel the venue refused for its rate limit, or left unanswered).</summary>
-    public void Retry(OrderCommand command, TrackedOrder? order)
+    /// <summary>Puts a request back in the queue (a cancel the venue refused for its rate limit, or left unanswered: that one waits for <see cref="Backoff"/>).</summary>
+    public void Retry(OrderCommand command, TrackedOrder? order, bool unanswered = false)
     {
         List<Pending> queue = command.Kind switch
         {
@@ -171,7 +174,7 @@ internal sealed class OrderRouter : IOrderGateway
             OrderCommandKind.Amend => _amends,
             _ => _cancels,
         };
-        queue.Add(new Pending(command, order, _clock()));
+        queue.Add(new Pending(command, order, _clock(), WaitsForBackoff: unanswered));
     }
 
     /// <summary>Sends what the rate limits allow, cancels first; drops new orders held back longer than the stale limit.</summary>
@@ -209,6 +212,12 @@ internal sealed class OrderRouter : IOrderGateway
         for (int i = 0; i < queue.Count; i++)
         {
             Pending pending = queue[i];
+            if (pending.WaitsForBackoff && now < Backoff.NextAt)
+            {
+                queue[kept++] = pending;
+                continue;
+            }
+
             VenueEndpoint used = pending.Command?.Kind == OrderCommandKind.CancelAll ? VenueEndpoint.CancelAll : endpoint;
             if (_limiter.TryAcquire(used, now))
             {
@@ -307,5 +316,5 @@ internal sealed class OrderRouter : IOrderGateway
         new(kind, link, side, price, quantity, PostOnly: kind == OrderCommandKind.Create && !isMarket, ReduceOnly: order?.ReduceOnly ?? false, IsMarket: isMarket, SentAt: 0);
 
     /// <summary>A request waiting for a rate-limit slot (a create's command is built when it goes).</summary>
-    private sealed record Pending(OrderCommand? Command, TrackedOrder? Order, long QueuedAt, bool IsMarket = false);
+    private sealed record Pending(OrderCommand? Command, TrackedOrder? Order, long QueuedAt, bool IsMarket = false, bool WaitsForBackoff = false);
 }

@@ -639,7 +639,20 @@ public sealed class TradingSession
         }
         else if (reply.Outcome == ReplyOutcome.Unknown)
         {
-            Fault("request-unknown", now, $"{command.Kind} {command.LinkId}: {reply.Message}");
+            // Once per request and outage: its retries back off and are only counted.
+            if (_router.Backoff.Unanswered($"{command.Kind} {command.LinkId}", now))
+            {
+                Fault("request-unknown", now, $"{command.Kind} {command.LinkId}: {reply.Message}");
+            }
+            else
+            {
+                Count("request-unknown");
+            }
+        }
+
+        if (reply.Outcome != ReplyOutcome.Unknown)
+        {
+            VenueAnswers(now);
         }
 
         switch (command.Kind)
@@ -663,7 +676,7 @@ public sealed class TradingSession
             case OrderCommandKind.Cancel when order is not null:
                 if (reply.Outcome is ReplyOutcome.RateLimited or ReplyOutcome.Unknown && order.IsOpen)
                 {
-                    _router.Retry(command, order); // a cancel must get through
+                    _router.Retry(command, order, unanswered: reply.Outcome == ReplyOutcome.Unknown); // a cancel must get through
                 }
                 else if (reply.Outcome == ReplyOutcome.Rejected && order.IsOpen)
                 {
@@ -685,7 +698,7 @@ public sealed class TradingSession
             case OrderCommandKind.CancelAll:
                 if (reply.Outcome is ReplyOutcome.RateLimited or ReplyOutcome.Unknown)
                 {
-                    _router.Retry(command, null);
+                    _router.Retry(command, null, unanswered: reply.Outcome == ReplyOutcome.Unknown);
                 }
 
                 _snapshotWanted |= !_privateUp;
@@ -722,6 +735,16 @@ public sealed class TradingSession
         else if (order.State == OrderState.Unknown)
         {
             _snapshotWanted = true;
+        }
+    }
+
+    /// <summary>The venue answers (a reply, or its streams are back): unanswered requests go again at once; how many retries went unreported is said once.</summary>
+    private void VenueAnswers(long now)
+    {
+        long unreported = _router.Backoff.Answered();
+        if (unreported > 0)
+        {
+            _journal.Event("fault", now, 0, null, $"request-unknown: {unreported} more retries left unanswered while the venue was unreachable");
         }
     }
 
@@ -1386,6 +1409,10 @@ public sealed class TradingSession
         _journal.Event(kind, now, 0, null, line);
         Monitor.Event(now, kind, line);
         Reachability?.Invoke(line);
+        if (kind == "venue-back")
+        {
+            VenueAnswers(now);
+        }
     }
 
     /// <summary>A query the end of the session cannot do without, tried again while the venue fails (a 5xx, a timeout), up to ten times.</summary>

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using MarketMaking.Trading.Journal;
 using MarketMaking.Trading.Session;
+using MarketMaking.Trading.Venues;
 
 namespace MarketMaking.Trading.Tests.Session;
 
@@ -69,6 +71,44 @@ public class VenueOutageTests
         Assert.Equal(said, kinds.Select(k => Assert.Single(harness.Events(k)).Detail));
         JournalEvent[] journaled = [.. kinds.Select(k => harness.Events(k)[0])];
         Assert.True(journaled[0].Id < journaled[1].Id && journaled[1].Id < journaled[2].Id, "in the order they happened");
+    }
+
+    [Fact]
+    public async Task UnansweredCancelsBackOffWhileTheVenueIsGoneAreReportedOnceEachAndGoOutWhenItIsBack()
+    {
+        using var harness = new SessionHarness(messages: 60000);
+        Task<SessionResult> running = harness.Session.RunAsync();
+        await harness.PlayedAsync(300);
+        await UntilAsync(() => harness.Venue.Inner.AccountAsync(0, default).Result.OpenOrders > 0);
+
+        harness.Venue.Unreachable = true;
+        harness.Venue.CutPrivateStream();
+        harness.Session.Pause(); // every order cancelled: the cancels and the cancel-all come back unanswered
+        await UntilAsync(() => !harness.Venue.Unanswered.IsEmpty);
+        await Task.Delay(TimeSpan.FromSeconds(3.6));
+        (OrderCommandKind Kind, string LinkId, long At)[] unanswered = [.. harness.Venue.Unanswered];
+        long first = unanswered[0].At;
+        int requests = unanswered.Select(u => (u.Kind, u.LinkId)).Distinct().Count();
+        Assert.Contains(unanswered, u => u.Kind == OrderCommandKind.Cancel);
+
+        // Rounds of retries wait 0.125, 0.25, 0.5, 1, 2 s after the one before: within 3.5 s of the first
+        // send (rounds at ≥ 0.125, 0.375, 0.875, 1.875 s; the next at ≥ 3.875 s) each request went at most
+        // 1 + 4 times. Retried on every 50 ms timer tick, it went about 70 times.
+        int inWindow = unanswered.Count(u => Stopwatch.GetElapsedTime(first, u.At) < TimeSpan.FromSeconds(3.5));
+        Assert.InRange(inWindow, requests + 1, 5 * requests);
+
+        harness.Venue.Unreachable = false;
+        harness.Venue.RestorePrivateStream();
+        await harness.NoOrderOpenAsync(TimeSpan.FromSeconds(5)); // the cancels went out once it was back
+        harness.Session.RequestStop();
+        await running;
+
+        // One fault per request and outage; the other retries summed up in one line when the venue answered.
+        int sent = harness.Venue.Unanswered.Count;
+        string[] faults = [.. harness.Events("fault").Select(e => e.Detail).Where(d => d.StartsWith("request-unknown:", StringComparison.Ordinal))];
+        Assert.Equal(requests + 1, faults.Length);
+        Assert.Equal($"request-unknown: {sent - requests} more retries left unanswered while the venue was unreachable", faults[^1]);
+        Assert.Equal(sent, harness.Events("reply").Count(e => e.Detail.EndsWith(" Unknown 0 timed out", StringComparison.Ordinal))); // a reply row per send, no more
     }
 
     private static async Task UntilAsync(Func<bool> condition)
