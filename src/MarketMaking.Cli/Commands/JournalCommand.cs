@@ -129,14 +129,15 @@ internal static class JournalCommand
     private static void WritePnl(Terminal terminal, string file, JournalState state, bool asJson)
     {
         decimal? mark = JournalReader.LastMark(file);
-        decimal? pnl = mark is { } m ? state.Book.Cash + (state.Book.Position * m) : null;
+        decimal? pnl = mark is { } m ? state.Book.Pnl(m) : null;
         if (asJson)
         {
-            terminal.Writer.WriteLine(Json.Serialize(new { state.Book.Position, state.Book.Cash, state.Book.Fees, Executions = state.Book.Count, Mark = mark, Pnl = pnl }));
+            terminal.Writer.WriteLine(Json.Serialize(new { state.Book.Position, state.Book.Cash, state.Book.AdoptionCost, state.Book.Fees, Executions = state.Book.Count, Mark = mark, Pnl = pnl }));
             return;
         }
 
-        terminal.Writer.WriteLine($"position {state.Book.Position}; cash {state.Book.Cash} (−Σ side·price·qty − fees); fees {state.Book.Fees}; {state.Book.Count} executions");
+        string adopted = state.Book.AdoptionCost != 0 ? $"; adopted positions cost {state.Book.AdoptionCost}" : "";
+        terminal.Writer.WriteLine($"position {state.Book.Position}; cash {state.Book.Cash} (−Σ side·price·qty − fees){adopted}; fees {state.Book.Fees}; {state.Book.Count} executions");
         terminal.Writer.WriteLine(pnl is { } value ? $"PnL {value} at the last mid seen, {mark}" : "PnL: no price seen yet");
     }
 

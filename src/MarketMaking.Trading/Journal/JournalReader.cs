@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Orders;
+using MarketMaking.Trading.Accounting;
 using Microsoft.Data.Sqlite;
 
 namespace MarketMaking.Trading.Journal;
@@ -102,6 +103,11 @@ public static class JournalReader
     internal static IReadOnlyList<JournalAdoption> Adoptions(string path)
     {
         using SqliteConnection connection = OpenExisting(path);
+        return Adoptions(connection);
+    }
+
+    private static List<JournalAdoption> Adoptions(SqliteConnection connection)
+    {
         if (!JournalSchema.HasColumn(connection, "adoptions", "position"))
         {
             return [];
@@ -144,7 +150,8 @@ public static class JournalReader
         };
         if (adoption is { } adopted)
         {
-            state.Book.Adopt(adopted.Position + PositionAfter(connection, adopted.LastFill));
+            CountAdoptions(connection, state.Book);
+            state.Book.RestorePosition(adopted.Position + PositionAfter(connection, adopted.LastFill));
         }
 
         return state;
@@ -181,6 +188,36 @@ public static class JournalReader
         command.CommandText = "SELECT position, last_fill FROM adoptions ORDER BY id DESC LIMIT 1";
         using SqliteDataReader reader = command.ExecuteReader();
         return reader.Read() ? (Decimal(reader, 0), reader.GetInt64(1)) : null;
+    }
+
+    /// <summary>
+    /// The cost of every adoption, in the order they were made: each replaced the position it found (the
+    /// one before it, or the executions', and the fills since) at its own price. One without a price
+    /// (an older journal, a session that never decided) counts nothing.
+    /// </summary>
+    private static void CountAdoptions(SqliteConnection connection, ExecutionBook book)
+    {
+        List<(long Row, JournalFill Fill)> fills = FillRows(connection);
+        decimal held = 0;
+        long previous = 0;
+        foreach (JournalAdoption adoption in Adoptions(connection))
+        {
+            foreach ((long row, JournalFill fill) in fills)
+            {
+                if (row > previous && row <= adoption.LastFill)
+                {
+                    held += fill.Side == Side.Buy ? fill.Quantity : -fill.Quantity;
+                }
+            }
+
+            if (adoption.Price is { } price)
+            {
+                book.CountAdoption(adoption.Position - held, price);
+            }
+
+            previous = adoption.LastFill;
+            held = adoption.Position;
+        }
     }
 
     /// <summary>What the fills after row <paramref name="lastFill"/> add to the position.</summary>

@@ -29,8 +29,11 @@ public sealed record SessionResult
     /// </summary>
     public decimal? Mark { get; init; }
 
-    /// <summary>Cash + position × <see cref="Mark"/> over the journal's executions (exactly, in decimals); null when a position has no mark.</summary>
-    public decimal? NetPnl => Position == 0 ? Cash : Cash + (Position * Mark);
+    /// <summary>What the positions adopted from the venue cost at their adoption prices (<see cref="Accounting.ExecutionBook.AdoptionCost"/>).</summary>
+    public decimal AdoptionCost { get; init; }
+
+    /// <summary>Cash − adoption cost + position × <see cref="Mark"/> over the journal's executions and adoptions (exactly, in decimals); null when a position has no mark.</summary>
+    public decimal? NetPnl => Position == 0 ? Cash - AdoptionCost : Cash - AdoptionCost + (Position * Mark);
 
     /// <summary>Executions the engine counted (over every run of the journal).</summary>
     public required int Executions { get; init; }

@@ -414,7 +414,9 @@ public sealed class TradingSession
             if (_adoptionUnpriced)
             {
                 // The adopted position's cost is unknown: it is taken at the mid the ledger opened it at, so the report starts where the session did.
-                _journal.AdoptionPrice(Mark(_market.Mid));
+                decimal price = Mark(_market.Mid);
+                _journal.AdoptionPrice(price);
+                _book.PriceAdoption(price);
                 _adoptionUnpriced = false;
             }
         }
@@ -1272,6 +1274,7 @@ public sealed class TradingSession
             Position = _book.Position,
             VenuePosition = account?.Position,
             Cash = _book.Cash,
+            AdoptionCost = _book.AdoptionCost,
             VenueCash = account?.Cash,
             Mark = double.IsFinite(mid) ? Mark(mid) : null,
             Executions = _book.Count,
@@ -1364,6 +1367,7 @@ public sealed class TradingSession
             Position = _book.Position,
             VenuePosition = null,
             Cash = _book.Cash,
+            AdoptionCost = _book.AdoptionCost,
             VenueCash = null,
             Executions = _book.Count,
             VenueExecutions = null,

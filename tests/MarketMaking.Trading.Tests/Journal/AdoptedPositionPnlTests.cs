@@ -1,0 +1,108 @@
+using System.Text.Json;
+using MarketMaking.Cli;
+using MarketMaking.Core.Metrics;
+using MarketMaking.Core.Orders;
+using MarketMaking.Simulation.Engine;
+using MarketMaking.Trading.Journal;
+using MarketMaking.Trading.Session;
+using MarketMaking.Trading.Tests.Session;
+using MarketMaking.Trading.Venues;
+
+namespace MarketMaking.Trading.Tests.Journal;
+
+/// <summary>A position adopted from the venue enters the PnL at its adoption price, as a cost: its value is not profit.</summary>
+public class AdoptedPositionPnlTests
+{
+    private const long Second = 1_000_000_000;
+    private const long Start = 1_700_000_000 * Second;
+
+    /// <summary>
+    /// Adopt 2 at 100, sell 1 at 101 with fee 0.01, mark 102: cash = 101 − 0.01 = 100.99, adoption cost
+    /// 2 × 100 = 200, position 1: PnL = 100.99 − 200 + 1 × 102 = 2.99 (it showed 100.99 + 102 = 202.99,
+    /// the adopted 2 counted as profit). The report's run says the same.
+    /// </summary>
+    [Fact]
+    public async Task TheAdoptedPositionIsCountedAtItsAdoptionPriceByTheJournalItsPnlViewAndTheReport()
+    {
+        using var temp = new TempJournal();
+        await using (TradingJournal journal = TradingJournal.Open(temp.Path, Start, "local", "SIMUSDT", "touch"))
+        {
+            journal.Adoption(Start + (Second / 2), 2m);
+            journal.AdoptionPrice(100m);
+            journal.Decision(Start + Second, Start + Second, 1, 100, 2, 99.5, 100.5);
+            journal.Fill(new VenueExecution("e1", "a-1", "o1", Side.Sell, 101m, 1m, 0.01m, true, Start + (2 * Second)), Start + (2 * Second));
+            journal.Decision(Start + (3 * Second), Start + (3 * Second), 3, 102, 1, 101.5, 102.5);
+            await journal.FlushAsync();
+        }
+
+        JournalState state = JournalReader.Load(temp.Path);
+        Assert.Equal((1m, 100.99m, 200m), (state.Book.Position, state.Book.Cash, state.Book.AdoptionCost));
+        Assert.Equal(2.99m, state.Book.Pnl(102m));
+
+        using JsonDocument pnl = Pnl(temp.Path);
+        Assert.Equal(102m, pnl.RootElement.GetProperty("mark").GetDecimal());
+        Assert.Equal(200m, pnl.RootElement.GetProperty("adoption_cost").GetDecimal());
+        Assert.Equal(2.99m, pnl.RootElement.GetProperty("pnl").GetDecimal());
+
+        RunResult run = Assert.Single(JournalReport.Rebuild(temp.Path, new MetricsOptions()));
+        Assert.Equal(2.99, run.Metrics.NetPnl, 9);
+    }
+
+    /// <summary>
+    /// Run 1 adopts 2 at 100 and sells 1 at 101 (fee 0.01): position 1, cash 100.99. Run 2 finds 3 on the
+    /// venue and adopts them at 105: it replaces the 1 held, so 2 more are bought at 105 (cost 200 + 2 × 105
+    /// = 410); the sell keeps its cash. Marked at 106: 100.99 − 410 + 3 × 106 = 8.99 — bought 2 at 100,
+    /// sold 1 at 101 less 0.01, bought 2 at 105, holding 3 at 106: −200 + 100.99 − 210 + 318 = 8.99.
+    /// </summary>
+    [Fact]
+    public async Task EachAdoptionReplacesThePositionBeforeItAtItsOwnPrice()
+    {
+        using var temp = new TempJournal();
+        await using (TradingJournal journal = TradingJournal.Open(temp.Path, Start, "local", "SIMUSDT", "touch"))
+        {
+            journal.Adoption(Start + (Second / 2), 2m);
+            journal.AdoptionPrice(100m);
+            journal.Decision(Start + Second, Start + Second, 1, 100, 2, 99.5, 100.5);
+            journal.Fill(new VenueExecution("e1", "a-1", "o1", Side.Sell, 101m, 1m, 0.01m, true, Start + (2 * Second)), Start + (2 * Second));
+            await journal.FlushAsync();
+        }
+
+        await using (TradingJournal journal = TradingJournal.Open(temp.Path, Start + (10 * Second), "local", "SIMUSDT", "touch"))
+        {
+            journal.Adoption(Start + (10 * Second), 3m);
+            journal.AdoptionPrice(105m);
+            journal.Decision(Start + (11 * Second), Start + (11 * Second), 1, 106, 3, 105.5, 106.5);
+            await journal.FlushAsync();
+        }
+
+        JournalState state = JournalReader.Load(temp.Path);
+        Assert.Equal((3m, 100.99m, 410m), (state.Book.Position, state.Book.Cash, state.Book.AdoptionCost));
+        using JsonDocument pnl = Pnl(temp.Path);
+        Assert.Equal(8.99m, pnl.RootElement.GetProperty("pnl").GetDecimal());
+    }
+
+    [Fact]
+    public async Task ASessionThatAdoptsAPositionEndsWithTheNetPnlOfItsJournal()
+    {
+        using var harness = new SessionHarness(messages: 600, positionOffset: 0.5m, settings: s => s with { AdoptPosition = true });
+        Task<SessionResult> running = harness.Session.RunAsync();
+        await harness.PlayedAsync(600);
+        harness.Session.RequestStop();
+        SessionResult result = await running;
+
+        JournalAdoption adoption = Assert.Single(JournalReader.Adoptions(harness.JournalPath));
+        Assert.Equal(0.5m * adoption.Price, result.AdoptionCost); // adopted from flat: 0.5 bought at the first decision's mid
+        Assert.NotNull(result.Mark);
+        Assert.Equal(JournalReader.Load(harness.JournalPath).Book.Pnl(result.Mark!.Value), result.NetPnl);
+        using JsonDocument pnl = Pnl(harness.JournalPath);
+        Assert.Equal(result.NetPnl, pnl.RootElement.GetProperty("pnl").GetDecimal());
+    }
+
+    private static JsonDocument Pnl(string path)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Assert.True(MmApplication.Run(["journal", path, "pnl", "--json"], output, error) == 0, error.ToString());
+        return JsonDocument.Parse(output.ToString());
+    }
+}
