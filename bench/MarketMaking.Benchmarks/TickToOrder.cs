@@ -266,6 +266,8 @@ internal static class TickToOrder
 
         public Task<VenueAccount> AccountAsync(long since, CancellationToken cancellationToken) => inner.AccountAsync(since, cancellationToken);
 
+        public void ResumeFrom(Trading.Journal.JournalState journal) => inner.ResumeFrom(journal);
+
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

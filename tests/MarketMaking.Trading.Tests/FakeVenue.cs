@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using MarketMaking.Data.Bybit;
+using MarketMaking.Trading.Journal;
 using MarketMaking.Trading.Paper;
 using MarketMaking.Trading.Venues;
 
@@ -172,6 +173,8 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
         VenueAccount account = await inner.AccountAsync(since, cancellationToken).ConfigureAwait(false);
         return account with { Position = account.Position + PositionOffset };
     }
+
+    public void ResumeFrom(JournalState journal) => inner.ResumeFrom(journal);
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 

@@ -4,6 +4,7 @@ using MarketMaking.Core.Orders;
 using MarketMaking.Data.Bybit;
 using MarketMaking.Data.Bybit.Trading;
 using MarketMaking.Trading.Accounting;
+using MarketMaking.Trading.Journal;
 using MarketMaking.Trading.Venues;
 
 namespace MarketMaking.Trading.Bybit;
@@ -221,6 +222,11 @@ public sealed class BybitVenue : IVenue
 
     public async Task<long> ServerTimeAsync(CancellationToken cancellationToken) =>
         (await _client.GetServerTimeAsync(cancellationToken).ConfigureAwait(false)).TimeNano;
+
+    /// <summary>The venue's account is its own: the start's reconciliation compares the journal with it.</summary>
+    public void ResumeFrom(JournalState journal)
+    {
+    }
 
     public async Task<VenueAccount> AccountAsync(long since, CancellationToken cancellationToken)
     {

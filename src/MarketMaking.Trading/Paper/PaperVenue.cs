@@ -6,6 +6,7 @@ using MarketMaking.Core.Orders;
 using MarketMaking.Data.Bybit;
 using MarketMaking.Simulation.Exchange;
 using MarketMaking.Trading.Accounting;
+using MarketMaking.Trading.Journal;
 using MarketMaking.Trading.Venues;
 
 namespace MarketMaking.Trading.Paper;
@@ -20,6 +21,8 @@ namespace MarketMaking.Trading.Paper;
 /// </summary>
 public sealed class PaperVenue : IVenue
 {
+    private const string ExecutionPrefix = "paper-exec-";
+
     private readonly IMarketDataSource _data;
     private readonly PaperSettings _settings;
     private readonly TimeProvider _time;
@@ -159,6 +162,37 @@ public sealed class PaperVenue : IVenue
         lock (_gate)
         {
             return Task.FromResult(new VenueAccount(_book.Position, _book.Cash, _executions.Select(e => e.ExecutionId).ToList(), _byLink.Values.Count(o => o.IsOpen)));
+        }
+    }
+
+    /// <summary>
+    /// A paper account lives in this process: one started afresh on a journal takes the journal's
+    /// executions (so its position, cash and execution ids agree with it; the next ids follow the
+    /// journal's) and the position it ends with (an adoption included). A venue that has traded
+    /// already (a session restarted in the same process) is that account still and keeps its own.
+    /// </summary>
+    public void ResumeFrom(JournalState journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        lock (_gate)
+        {
+            if (_executions.Count > 0)
+            {
+                return;
+            }
+
+            foreach (JournalFill fill in journal.Fills)
+            {
+                _executions.Add(new VenueExecution(fill.ExecutionId, fill.LinkId, "", fill.Side, fill.Price, fill.Quantity, fill.Fee, fill.IsMaker, fill.ExchangeTime));
+                _book.Apply(fill.ExecutionId, fill.Side, fill.Price, fill.Quantity, fill.Fee, fill.ExchangeTime);
+                if (fill.ExecutionId.StartsWith(ExecutionPrefix, StringComparison.Ordinal)
+                    && long.TryParse(fill.ExecutionId.AsSpan(ExecutionPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out long counter))
+                {
+                    _nextExecution = Math.Max(_nextExecution, counter);
+                }
+            }
+
+            _book.RestorePosition(journal.Book.Position);
         }
     }
 
@@ -340,7 +374,7 @@ public sealed class PaperVenue : IVenue
     private VenueExecution Execute(PaperOrder order, decimal price, decimal quantity, bool isMaker, long time)
     {
         decimal fee = price * quantity * (isMaker ? _settings.MakerFeeRate : _settings.TakerFeeRate);
-        var execution = new VenueExecution("paper-exec-" + (++_nextExecution).ToString(CultureInfo.InvariantCulture), order.Link, order.ExchangeId, order.Side, price, quantity, fee, isMaker, time);
+        var execution = new VenueExecution(ExecutionPrefix + (++_nextExecution).ToString(CultureInfo.InvariantCulture), order.Link, order.ExchangeId, order.Side, price, quantity, fee, isMaker, time);
         order.Executed += quantity;
         _executions.Add(execution);
         _book.Apply(execution.ExecutionId, execution.Side, execution.Price, execution.Quantity, execution.Fee, time);

@@ -193,6 +193,7 @@ public sealed class TradingSession
     {
         JournalState state = _journal.State;
         _book = state.Book;
+        _venue.ResumeFrom(state); // a paper venue starts from the journal, before the reconciliation compares them
 
         // Orders an earlier run left open (a crash): unknown until the start's reconciliation.
         foreach (JournalOrder open in state.OpenOrders)

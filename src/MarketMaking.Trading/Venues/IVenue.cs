@@ -63,4 +63,11 @@ public interface IVenue : IAsyncDisposable
 
     /// <summary>The venue's accounting of our trading since <paramref name="since"/> (ns), for the end-of-session comparison.</summary>
     Task<VenueAccount> AccountAsync(long since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The journal the session starts on, before its reconciliation: a simulated venue, whose account
+    /// lives in this process, resumes from it (for paper trading the journal is the truth); a real
+    /// venue keeps its own account and does nothing.
+    /// </summary>
+    void ResumeFrom(Journal.JournalState journal);
 }

@@ -1,5 +1,7 @@
 using MarketMaking.Core.Metrics;
+using MarketMaking.Core.Quoting;
 using MarketMaking.Simulation.Engine;
+using MarketMaking.Strategies;
 using MarketMaking.Simulation.Exchange;
 using MarketMaking.Strategies.Models;
 using MarketMaking.Trading.Journal;
@@ -70,5 +72,66 @@ public class PaperSessionTests
         Assert.Equal("run 1: touch", drawn.Strategy);
         Assert.Equal(0, drawn.Metrics.NetPnl);
         Assert.Equal(0, drawn.Metrics.Fills);
+    }
+
+    /// <summary>
+    /// A paper session that only bids ends holding what it bought; a new process (a fresh paper venue,
+    /// flat) restarted on its journal starts (it was refused: "position on paper … is 0 but the journal's
+    /// executions give …"), holds that position from its start, and ends with the venue's figures equal to
+    /// the journal's over both runs: the position, the cash, and every execution id once.
+    /// </summary>
+    [Fact]
+    public async Task APaperSessionRestartedOnItsJournalInANewProcessContinuesFromItsPosition()
+    {
+        using var journal = new TempJournal();
+        var settings = new SessionSettings { Symbol = "TESTUSDT", StrategyName = "bid-only", JournalPath = journal.Path, RequoteInterval = TimeSpan.FromMilliseconds(50) };
+        SessionResult first = await RunToTheEndAsync(settings, seed: 3);
+        Assert.True(first.Position > 0, $"position {first.Position}: the bids did not fill");
+        Assert.Equal(first.VenuePosition, first.Position);
+
+        SessionResult second = await RunToTheEndAsync(settings, seed: 5);
+
+        // Its first decision holds what the first run ended with (no order of its own before it).
+        Assert.Equal(2, second.JournalRun);
+        JournalEvent decision = JournalReader.Events(journal.Path, "decision").First(d => d.Run == 2);
+        Assert.True(DecisionText.TryParse(decision.Detail, out _, out _, out double held, out _, out _));
+        Assert.Equal((double)first.Position, held);
+        Assert.True(second.Position >= first.Position, $"{second.Position} after {first.Position}: bids only add to it");
+        Assert.Equal((second.VenuePosition, second.VenueCash, second.VenueExecutions), (second.Position, second.Cash, second.Executions));
+        Assert.Equal(second.Executions, second.JournalExecutions);
+        Assert.Equal(JournalReader.Fills(journal.Path).Sum(f => f.Quantity), second.Position); // every fill a buy, from flat
+        Assert.DoesNotContain(JournalReader.Events(journal.Path, "fault"), e => e.Detail.StartsWith("position-mismatch", StringComparison.Ordinal));
+    }
+
+    private static PaperVenue Venue(ulong seed, out ScriptedMarketData data)
+    {
+        data = new ScriptedMarketData(ScriptedMarketData.RandomWalk(seed, count: 1500));
+        return new PaperVenue(data, new PaperSettings { Latency = new ConstantLatency(2_000_000, 2_000_000) });
+    }
+
+    /// <summary>A bid-only session on a fresh paper venue (a new process), run until its market data has played, then stopped.</summary>
+    private static async Task<SessionResult> RunToTheEndAsync(SessionSettings settings, ulong seed)
+    {
+        var session = new TradingSession(Venue(seed, out ScriptedMarketData data), settings, _ => new BidOnly());
+        Task watcher = Task.Run(async () =>
+        {
+            while (data.Played < data.Messages.Count)
+            {
+                await Task.Delay(20);
+            }
+
+            session.RequestStop();
+        });
+        SessionResult result = await session.RunAsync();
+        await watcher;
+        return result;
+    }
+
+    /// <summary>Joins the best bid only: every fill is a buy.</summary>
+    private sealed class BidOnly : IQuotingStrategy
+    {
+        public string Name => "bid-only";
+
+        public QuoteDecision Decide(in QuoteContext context) => QuoteDecision.TwoSided(context.BestBid, double.NaN, 0.01);
     }
 }
