@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MarketMaking.Cli;
 using MarketMaking.Core.Metrics;
 using MarketMaking.Core.Orders;
 using MarketMaking.Simulation.Engine;
@@ -25,21 +24,17 @@ public class AdoptedPositionPnlTests
     public async Task TheAdoptedPositionIsCountedAtItsAdoptionPriceByTheJournalItsPnlViewAndTheReport()
     {
         using var temp = new TempJournal();
-        await using (TradingJournal journal = TradingJournal.Open(temp.Path, Start, "local", "SIMUSDT", "touch"))
+        await JournalRuns.WriteAsync(temp.Path, Start, journal =>
         {
-            journal.Adoption(Start + (Second / 2), 2m);
-            journal.AdoptionPrice(100m);
-            journal.Decision(Start + Second, Start + Second, 1, 100, 2, 99.5, 100.5);
-            journal.Fill(new VenueExecution("e1", "a-1", "o1", Side.Sell, 101m, 1m, 0.01m, true, Start + (2 * Second)), Start + (2 * Second));
+            AdoptTwoAt100AndSellOneAt101(journal);
             journal.Decision(Start + (3 * Second), Start + (3 * Second), 3, 102, 1, 101.5, 102.5);
-            await journal.FlushAsync();
-        }
+        });
 
         JournalState state = JournalReader.Load(temp.Path);
         Assert.Equal((1m, 100.99m, 200m), (state.Book.Position, state.Book.Cash, state.Book.AdoptionCost));
         Assert.Equal(2.99m, state.Book.Pnl(102m));
 
-        using JsonDocument pnl = Pnl(temp.Path);
+        using JsonDocument pnl = JournalRuns.Pnl(temp.Path);
         Assert.Equal(102m, pnl.RootElement.GetProperty("mark").GetDecimal());
         Assert.Equal(200m, pnl.RootElement.GetProperty("adoption_cost").GetDecimal());
         Assert.Equal(2.99m, pnl.RootElement.GetProperty("pnl").GetDecimal());
@@ -58,26 +53,17 @@ public class AdoptedPositionPnlTests
     public async Task EachAdoptionReplacesThePositionBeforeItAtItsOwnPrice()
     {
         using var temp = new TempJournal();
-        await using (TradingJournal journal = TradingJournal.Open(temp.Path, Start, "local", "SIMUSDT", "touch"))
-        {
-            journal.Adoption(Start + (Second / 2), 2m);
-            journal.AdoptionPrice(100m);
-            journal.Decision(Start + Second, Start + Second, 1, 100, 2, 99.5, 100.5);
-            journal.Fill(new VenueExecution("e1", "a-1", "o1", Side.Sell, 101m, 1m, 0.01m, true, Start + (2 * Second)), Start + (2 * Second));
-            await journal.FlushAsync();
-        }
-
-        await using (TradingJournal journal = TradingJournal.Open(temp.Path, Start + (10 * Second), "local", "SIMUSDT", "touch"))
+        await JournalRuns.WriteAsync(temp.Path, Start, AdoptTwoAt100AndSellOneAt101);
+        await JournalRuns.WriteAsync(temp.Path, Start + (10 * Second), journal =>
         {
             journal.Adoption(Start + (10 * Second), 3m);
             journal.AdoptionPrice(105m);
             journal.Decision(Start + (11 * Second), Start + (11 * Second), 1, 106, 3, 105.5, 106.5);
-            await journal.FlushAsync();
-        }
+        });
 
         JournalState state = JournalReader.Load(temp.Path);
         Assert.Equal((3m, 100.99m, 410m), (state.Book.Position, state.Book.Cash, state.Book.AdoptionCost));
-        using JsonDocument pnl = Pnl(temp.Path);
+        using JsonDocument pnl = JournalRuns.Pnl(temp.Path);
         Assert.Equal(8.99m, pnl.RootElement.GetProperty("pnl").GetDecimal());
     }
 
@@ -94,15 +80,16 @@ public class AdoptedPositionPnlTests
         Assert.Equal(0.5m * adoption.Price, result.AdoptionCost); // adopted from flat: 0.5 bought at the first decision's mid
         Assert.NotNull(result.Mark);
         Assert.Equal(JournalReader.Load(harness.JournalPath).Book.Pnl(result.Mark!.Value), result.NetPnl);
-        using JsonDocument pnl = Pnl(harness.JournalPath);
+        using JsonDocument pnl = JournalRuns.Pnl(harness.JournalPath);
         Assert.Equal(result.NetPnl, pnl.RootElement.GetProperty("pnl").GetDecimal());
     }
 
-    private static JsonDocument Pnl(string path)
+    /// <summary>Adopts 2 at 100 (a decision at mid 100 holding them), then sells 1 at 101 with fee 0.01.</summary>
+    private static void AdoptTwoAt100AndSellOneAt101(TradingJournal journal)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Assert.True(MmApplication.Run(["journal", path, "pnl", "--json"], output, error) == 0, error.ToString());
-        return JsonDocument.Parse(output.ToString());
+        journal.Adoption(Start + (Second / 2), 2m);
+        journal.AdoptionPrice(100m);
+        journal.Decision(Start + Second, Start + Second, 1, 100, 2, 99.5, 100.5);
+        journal.Fill(new VenueExecution("e1", "a-1", "o1", Side.Sell, 101m, 1m, 0.01m, true, Start + (2 * Second)), Start + (2 * Second));
     }
 }

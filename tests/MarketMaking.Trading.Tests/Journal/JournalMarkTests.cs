@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MarketMaking.Cli;
 using MarketMaking.Core.Orders;
 using MarketMaking.Trading.Journal;
 using MarketMaking.Trading.Venues;
@@ -22,10 +21,10 @@ public class JournalMarkTests
     public async Task TheMarkIsTheLastMidSeenTheFinalStatesWhenTheRunEndedAfterItsLastDecision()
     {
         using var temp = new TempJournal();
-        await WriteAsync(temp.Path, Start, journal => journal.Fill(new VenueExecution("e0", "a-0", "o0", Side.Buy, 100m, 2m, 0.02m, true, Start + Second), Start + Second));
+        await JournalRuns.WriteAsync(temp.Path, Start, journal => journal.Fill(new VenueExecution("e0", "a-0", "o0", Side.Buy, 100m, 2m, 0.02m, true, Start + Second), Start + Second));
         Assert.Equal(100m, JournalReader.LastMark(temp.Path)); // no mid seen: the last execution's price
 
-        await WriteAsync(temp.Path, Start + (10 * Second), journal =>
+        await JournalRuns.WriteAsync(temp.Path, Start + (10 * Second), journal =>
         {
             journal.Decision(Start + (11 * Second), Start + (11 * Second), 1, 100, 0, 99.5, 100.5);
             journal.Decision(Start + (12 * Second), Start + (12 * Second), 2, 101, 2, 100.5, 101.5);
@@ -34,25 +33,14 @@ public class JournalMarkTests
         Assert.Equal(101.5m, JournalReader.LastMark(temp.Path));
         Assert.Equal((101.5m, 2.98m), Pnl(temp.Path));
 
-        await WriteAsync(temp.Path, Start + (20 * Second), journal => journal.Decision(Start + (21 * Second), Start + (21 * Second), 1, 99, 2, 98.5, 99.5));
+        await JournalRuns.WriteAsync(temp.Path, Start + (20 * Second), journal => journal.Decision(Start + (21 * Second), Start + (21 * Second), 1, 99, 2, 98.5, 99.5));
         Assert.Equal((99m, -2.02m), Pnl(temp.Path));
-    }
-
-    /// <summary>Writes one run of the journal.</summary>
-    private static async Task WriteAsync(string path, long start, Action<TradingJournal> write)
-    {
-        await using TradingJournal journal = TradingJournal.Open(path, start, "local", "SIMUSDT", "touch");
-        write(journal);
-        await journal.FlushAsync();
     }
 
     /// <summary>The mark and PnL mm journal FILE pnl --json prints.</summary>
     private static (decimal? Mark, decimal? Pnl) Pnl(string path)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Assert.True(MmApplication.Run(["journal", path, "pnl", "--json"], output, error) == 0, error.ToString());
-        using JsonDocument printed = JsonDocument.Parse(output.ToString());
+        using JsonDocument printed = JournalRuns.Pnl(path);
         return (printed.RootElement.GetProperty("mark").GetDecimal(), printed.RootElement.GetProperty("pnl").GetDecimal());
     }
 }
