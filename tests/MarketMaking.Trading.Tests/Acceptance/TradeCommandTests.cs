@@ -105,11 +105,12 @@ public class TradeCommandTests
     [Fact]
     public async Task AKillSwitchExitsThreeWithTheJsonPrintedInFullAndTheTableToo()
     {
-        // The example's fixed spread pays more in fees than a first fill earns: a loss limit of 0.001 trips within seconds.
+        // Quoting at the touch, a fill earns half the venue's spread (a tick or so) and pays a maker fee of 2 bps: its first fill
+        // trips a loss limit of 0.001 (0.3 s into the session on an idle machine; the example's 10 bps spread took from 10 s to over a minute).
         await using LocalVenue local = await LocalVenues.StartAsync();
         using var journal = new TempJournal();
         string keys = LocalVenues.CredentialsFile(local, journal.Folder);
-        string[] session = ["trade", "--config", Example, "--endpoint", local.Url.ToString(), "--credentials", keys, "--max-loss", "0.001", "--duration", "60s", "--no-save", "--adopt-position"];
+        string[] session = ["trade", "--config", Example, "--endpoint", local.Url.ToString(), "--credentials", keys, "--strategy", "touch", "--max-loss", "0.001", "--duration", "60s", "--no-save", "--adopt-position"];
 
         var json = await Task.Run(() => Run([.. session, "--journal", Path.Combine(journal.Folder, "json.db"), "--json"]));
         Assert.True(json.Code == 3, json.Error);
