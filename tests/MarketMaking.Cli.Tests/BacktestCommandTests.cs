@@ -86,7 +86,26 @@ public sealed class BacktestCommandTests : IDisposable
     [InlineData(new[] { "--sigma", "3", "--A", "10", "--kappa", "0.8" }, "calibration: none (--calibrate 0s): σ 3 (given), A 10 (given), κ 0.8 (given)")]
     public void WithoutACalibrationWindowTheLineSaysWhichParametersQuoteAndWhereEachCameFrom(string[] given, string expected)
     {
-        // A Binance USD-M book snapshot and two trades: enough to replay, nothing to calibrate on.
+        var (code, output, error) = Mm.Run(["backtest", "--data", NoCalibrationData(), "--format", "binance-usdm", "--tick-size", "0.1", "--lot-size", "0.001", "--strategy", "as", "--calibrate", "0s", .. given, "--no-save"]);
+        Assert.True(code == 0, error);
+        Assert.Contains(expected, output.Split('\n').Select(l => l.TrimEnd('\r')));
+    }
+
+    [Theory]
+    [InlineData("fixed", "strategy settings: order size 0.001, max inventory 20, spread 20 bp, skew factor 0.5")]
+    [InlineData("as", "strategy settings: γ 0.1, σ 2, κ 1.5, T 60, order size 0.001")]
+    [InlineData("as,fixed", "strategy settings: γ 0.1, σ 2, κ 1.5, T 60, order size 0.001, max inventory 20, spread 20 bp, skew factor 0.5")]
+    public void TheSettingsLineListsOnlyWhatTheStrategiesRead(string strategies, string expected)
+    {
+        // Defaults throughout (σ and κ too: nothing to calibrate on), one lot of 0.001 per order, T the backtest's 60 s.
+        var (code, output, error) = Mm.Run("backtest", "--data", NoCalibrationData(), "--format", "binance-usdm", "--tick-size", "0.1", "--lot-size", "0.001", "--strategy", strategies, "--calibrate", "0s", "--no-save");
+        Assert.True(code == 0, error);
+        Assert.Equal(expected, Assert.Single(output.Split('\n'), l => l.StartsWith("strategy settings:", StringComparison.Ordinal)).TrimEnd('\r'));
+    }
+
+    /// <summary>A Binance USD-M book snapshot and two trades: enough to replay, nothing to calibrate on.</summary>
+    private string NoCalibrationData()
+    {
         string file = Path.Combine(_folder, "trades.txt");
         File.WriteAllLines(file,
         [
@@ -94,9 +113,7 @@ public sealed class BacktestCommandTests : IDisposable
             """1723161255088176367 {"stream":"btcusdt@trade","data":{"e":"trade","E":1723161256322,"T":1723161256322,"s":"BTCUSDT","t":1,"p":"61800.30","q":"0.002","X":"MARKET","m":false}}""",
             """1723161255088176368 {"stream":"btcusdt@trade","data":{"e":"trade","E":1723161256322,"T":1723161256322,"s":"BTCUSDT","t":2,"p":"61800.40","q":"0.002","X":"MARKET","m":false}}""",
         ]);
-        var (code, output, error) = Mm.Run(["backtest", "--data", file, "--format", "binance-usdm", "--tick-size", "0.1", "--lot-size", "0.001", "--strategy", "as", "--calibrate", "0s", .. given, "--no-save"]);
-        Assert.True(code == 0, error);
-        Assert.Contains(expected, output.Split('\n').Select(l => l.TrimEnd('\r')));
+        return file;
     }
 
     [Theory]

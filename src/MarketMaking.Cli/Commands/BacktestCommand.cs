@@ -156,6 +156,7 @@ internal static class BacktestCommand
                 StrategySettings settings = strategies.Resolve(parse, hedged.Baseline(given.Sigma, given.A, given.Kappa, parse.GetValue(horizon)));
                 RunSettings runSettings = mechanics.Apply(ReplayBacktest.Settings(risk, 0, parse.GetValue(slippage)), tick);
                 IEnumerable<(string, Func<HedgeVenue, IQuotingStrategy>)> makers;
+                DescribedSettings described;
                 if (mode == HedgeMode.CrossVenue)
                 {
                     // Whole lots on both venues, so every fill can be hedged exactly.
@@ -163,6 +164,7 @@ internal static class BacktestCommand
                     double quantity = Math.Ceiling((settings.OrderQuantity / lot) - 1e-9) * lot;
                     double quotedMakerFee = setup.MakerFeeRate ?? quoted.MakerFeeRate;
                     makers = [("cross-venue", venue => new CrossVenueQuotes(venue.HedgeBook, hedgeInstrument.TickSize, hedgeInstrument.TakerFeeRate, quotedMakerFee, minProfitability, tick, quantity))];
+                    described = new DescribedSettings(settings, new HashSet<string>(StringComparer.Ordinal) { "order_size" }); // its quotes' size; the hedge book prices them
                 }
                 else
                 {
@@ -173,9 +175,10 @@ internal static class BacktestCommand
                         strategy = s.Guarded ? guard!.Wrap(strategy, detector, tick) : strategy;
                         return mechanics.Wrap(strategy, tick, settings.OrderQuantity);
                     })));
+                    described = DescribedSettings.For(settings, chosen.Select(s => s.Name));
                 }
 
-                (backtest, IReadOnlyList<HedgedRun> runs) = hedged.RunAll(makers, runSettings, hedgeSettings, blockSeconds, settings, given, minProfitability, portfolioLimits);
+                (backtest, IReadOnlyList<HedgedRun> runs) = hedged.RunAll(makers, runSettings, hedgeSettings, blockSeconds, described, given, minProfitability, portfolioLimits);
                 scan = scanFiles?.Invoke();
                 hedges = [.. runs.Select(r => (r.Quoted.Strategy, r.Hedge))];
             }
@@ -189,7 +192,7 @@ internal static class BacktestCommand
                 backtest = bars.RunAll(
                     chosen.Select(s => (s.Label, mechanics.Wrap(StrategyCatalog.Create(s.Name, settings), instrument.TickSize, settings.OrderQuantity))),
                     runSettings,
-                    settings);
+                    DescribedSettings.For(settings, chosen.Select(s => s.Name)));
             }
             else
             {
@@ -207,7 +210,7 @@ internal static class BacktestCommand
                         return (s.Label, mechanics.Wrap(strategy, tick, settings.OrderQuantity));
                     }),
                     runSettings,
-                    settings,
+                    DescribedSettings.For(settings, chosen.Select(s => s.Name)),
                     given);
             }
 

@@ -115,7 +115,7 @@ internal static class TradeCommand
                 AdoptPosition = parse.GetValue(adoptPosition),
                 FlattenOnKill = parse.GetValue(flattenOnKill),
             }).Validate();
-            TradeRunFolder? runFolder = parse.GetValue(noSave) ? null : new TradeRunFolder(parse, parse.GetValue(output), journalPath, environment, parse.GetValue(paper), label);
+            TradeRunFolder? runFolder = parse.GetValue(noSave) ? null : new TradeRunFolder(parse, parse.GetValue(output), journalPath, environment, parse.GetValue(paper), label, name);
             var baseline = new StrategySettings { Sigma = parse.GetValue(sigma) ?? 2, A = parse.GetValue(a) ?? 140, Kappa = parse.GetValue(kappa) ?? 1.5, Horizon = parse.GetValue(horizon) };
 
             // One order is one lot unless --order-size says otherwise, as in backtests.

@@ -29,9 +29,12 @@ internal sealed class TradeRunFolder
     private readonly BybitEnvironment _environment;
     private readonly bool _paper;
     private readonly string _label;
+    private readonly string _strategy;
     private readonly ConcurrentDictionary<string, StrategySettings> _strategies = new(StringComparer.Ordinal);
 
-    public TradeRunFolder(ParseResult parse, string? output, string journal, BybitEnvironment environment, bool paper, string label)
+    /// <param name="label">The strategy as the user named it.</param>
+    /// <param name="strategy">Its catalog name (or nn-spread): the report lists the settings it reads.</param>
+    public TradeRunFolder(ParseResult parse, string? output, string journal, BybitEnvironment environment, bool paper, string label, string strategy)
     {
         _parse = parse;
         _output = output;
@@ -39,6 +42,7 @@ internal sealed class TradeRunFolder
         _environment = environment;
         _paper = paper;
         _label = label;
+        _strategy = strategy;
     }
 
     /// <summary>Records the strategy's parameters as resolved for <paramref name="symbol"/> (its lot is the venue's, known once connected).</summary>
@@ -59,7 +63,7 @@ internal sealed class TradeRunFolder
         };
         if (strategy is not null)
         {
-            items.Add(BacktestText.StrategySettings(strategy));
+            items.Add(BacktestText.StrategySettings(DescribedSettings.For(strategy, [_strategy])));
         }
 
         items.Add(new("risk limits", Limits(settings.Run.Risk)));

@@ -112,9 +112,9 @@ public sealed class BarBacktest
     /// <summary>
     /// Each strategy in turn (built as the sequence is enumerated), with the same run settings, and
     /// what the report says about the bars. <paramref name="described"/> are the strategy settings
-    /// the report lists (their update_freq is quoted in bars).
+    /// the report lists (those the strategies read; update_freq, quoted in bars, is the run's).
     /// </summary>
-    public BacktestRun RunAll(IEnumerable<(string Label, IQuotingStrategy Strategy)> strategies, RunSettings settings, StrategySettings described)
+    public BacktestRun RunAll(IEnumerable<(string Label, IQuotingStrategy Strategy)> strategies, RunSettings settings, DescribedSettings described)
     {
         ArgumentNullException.ThrowIfNull(strategies);
         ArgumentNullException.ThrowIfNull(described);
@@ -128,7 +128,7 @@ public sealed class BarBacktest
             items.Add(new($"{label}: bars played", market.BarsPlayed.ToString(CultureInfo.InvariantCulture)));
         }
 
-        items.Add(new("bars", $"{BarSeconds} s each; fills {FillRuleName(BarSettings.FillRule)}; slippage {BarSettings.SlippageBps} bp; update_freq {Math.Max(1, described.UpdateInterval)} bars"));
+        items.Add(new("bars", $"{BarSeconds} s each; fills {FillRuleName(BarSettings.FillRule)}; slippage {BarSettings.SlippageBps} bp; update_freq {Math.Max(1, described.Settings.UpdateInterval)} bars"));
         items.Add(new("data quality", lastReader is null ? "none" : BadRowText.Describe(lastReader.BadRows)));
         items.Add(BacktestText.StrategySettings(described));
         return new BacktestRun($"bar backtest of {_path}", results, items);

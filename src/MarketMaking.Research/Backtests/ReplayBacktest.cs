@@ -76,10 +76,10 @@ public sealed class ReplayBacktest
     /// <summary>
     /// Each strategy in turn (built as the sequence is enumerated), with the same run settings, and
     /// what the report says about the replay. <paramref name="described"/> are the strategy settings
-    /// the report lists; <paramref name="given"/> the σ, A, κ given to <see cref="Baseline"/>, so the
+    /// the report lists (those the strategies read); <paramref name="given"/> the σ, A, κ given to <see cref="Baseline"/>, so the
     /// report says where each came from.
     /// </summary>
-    public BacktestRun RunAll(IEnumerable<(string Label, IQuotingStrategy Strategy)> strategies, RunSettings settings, StrategySettings described, (double? Sigma, double? A, double? Kappa) given)
+    public BacktestRun RunAll(IEnumerable<(string Label, IQuotingStrategy Strategy)> strategies, RunSettings settings, DescribedSettings described, (double? Sigma, double? A, double? Kappa) given)
     {
         ArgumentNullException.ThrowIfNull(strategies);
         var results = new List<RunResult>();

@@ -85,12 +85,12 @@ public sealed class HedgedReplayBacktest
 
     /// <summary>
     /// Each strategy in turn, hedged alike, and what the report says about the data and the hedge;
-    /// <paramref name="described"/> are the strategy settings listed, <paramref name="given"/> the σ,
+    /// <paramref name="described"/> are the strategy settings listed (those the strategies read), <paramref name="given"/> the σ,
     /// A, κ given to <see cref="Baseline"/> (the report says where each came from),
     /// <paramref name="minProfitability"/> the cross-venue quotes' least edge.
     /// </summary>
     public (BacktestRun Backtest, IReadOnlyList<HedgedRun> Runs) RunAll(
-        IEnumerable<(string Label, Func<HedgeVenue, IQuotingStrategy> Strategy)> strategies, RunSettings settings, HedgeSettings hedge, double blockSeconds, StrategySettings described, (double? Sigma, double? A, double? Kappa) given, double minProfitability, PortfolioRiskLimits? limits = null)
+        IEnumerable<(string Label, Func<HedgeVenue, IQuotingStrategy> Strategy)> strategies, RunSettings settings, HedgeSettings hedge, double blockSeconds, DescribedSettings described, (double? Sigma, double? A, double? Kappa) given, double minProfitability, PortfolioRiskLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(strategies);
         ArgumentNullException.ThrowIfNull(hedge);

@@ -95,7 +95,7 @@ public class BacktestEqualsSweepTests
     {
         var backtest = ReplayBacktest.Open(SharedData.BinanceUsdm, "binance-usdm", new ReplaySetup { Latency = LatencySpec.Constant(TimeSpan.FromMilliseconds(5)) });
         StrategySettings settings = backtest.Baseline();
-        BacktestRun run = backtest.RunAll([("as", StrategyCatalog.Create("as", settings)), ("fixed", StrategyCatalog.Create("fixed", settings))], ReplayBacktest.Settings(new RiskLimits { MaxPosition = 0.01 }), settings, (null, null, null));
+        BacktestRun run = backtest.RunAll([("as", StrategyCatalog.Create("as", settings)), ("fixed", StrategyCatalog.Create("fixed", settings))], ReplayBacktest.Settings(new RiskLimits { MaxPosition = 0.01 }), DescribedSettings.For(settings, ["as", "fixed"]), (null, null, null));
         Assert.Equal(["as", "fixed"], run.Results.Select(r => r.Strategy));
         Assert.Equal(["data", "instrument", "calibration", "execution", "replay", "data quality", "strategy settings"], run.Settings.Select(kv => kv.Key));
         Assert.Equal($"{SharedData.BinanceUsdm} (binance-usdm)", run.Settings[0].Value);

@@ -85,6 +85,9 @@ public class TradeRunFolderTests
         Assert.True(first.Code == 0, first.Error);
         string one = Path.Combine(journal.Folder, "run-1");
         Assert.Equal("paper", Session(one).GetProperty("mode").GetString());
+        string report = await File.ReadAllTextAsync(Path.Combine(one, "report.html"));
+        Assert.Contains("order size 1, max inventory 20, spread 3000 bp, skew factor 0.5", report, StringComparison.Ordinal); // what fixed reads, one lot of SIMUSDT
+        Assert.DoesNotContain("γ 0.1", report, StringComparison.Ordinal);   // and no model parameter it does not read
 
         // A folder already named run-2 (say, of a journal deleted since) is left as it is.
         string taken = Directory.CreateDirectory(Path.Combine(journal.Folder, "run-2")).FullName;
