@@ -23,17 +23,23 @@ public static class MmApplication
         Run(args, output, error, ReferenceEquals(error, Console.Error) ? ProgressInterval : null);
 
     /// <summary>Runs the tool's command line, with progress lines to <paramref name="error"/> every <paramref name="progressInterval"/> (null: none).</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, TimeSpan? progressInterval)
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeSpan? progressInterval) => Run(args, [], output, error, progressInterval);
+
+    /// <summary>
+    /// Runs <paramref name="args"/> with <paramref name="unrecorded"/> added: output flags a run folder
+    /// does not record as the run's command (a rerun's --json, so the rerun of the rerun prints a table again).
+    /// </summary>
+    private static int Run(string[] args, string[] unrecorded, TextWriter output, TextWriter error, TimeSpan? progressInterval)
     {
         ArgumentNullException.ThrowIfNull(args);
         var terminal = new Terminal(output, error, progressInterval);
-        (RootCommand root, Option<string?> config) = Commands(terminal, rerun => Run(rerun, output, error, progressInterval));
+        (RootCommand root, Option<string?> config) = Commands(terminal, (command, flags) => Run(command, flags, output, error, progressInterval));
 
         // No ProcessTerminationTimeout: the command decides how long its stop takes (StopSignals).
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         try
         {
-            ParseResult parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+            ParseResult parse = root.Parse(args.Length == 0 ? ["--help"] : [.. args, .. unrecorded]);
             string[] effective = args;
             string? configPath = null;
             IReadOnlyList<ConfigEntry> fromConfig = [];
@@ -41,7 +47,7 @@ public static class MmApplication
             {
                 (string[] combined, IReadOnlyList<ConfigEntry> applied) = CommandConfig.Apply(path, parse, args);
                 (configPath, fromConfig) = (path, applied);
-                parse = root.Parse(combined);
+                parse = root.Parse([.. combined, .. unrecorded]);
                 if (parse.Errors.Count > 0 && CommandConfig.Explain(path, parse, applied) is { } explained)
                 {
                     throw explained;
@@ -86,10 +92,10 @@ public static class MmApplication
     }
 
     /// <summary>The command line of a parse, without running it (tests read the commands' options from it).</summary>
-    internal static ParseResult Parse(params string[] args) => Commands(new Terminal(TextWriter.Null), _ => 0).Root.Parse(args);
+    internal static ParseResult Parse(params string[] args) => Commands(new Terminal(TextWriter.Null), (_, _) => 0).Root.Parse(args);
 
-    /// <summary>Every command, writing to <paramref name="terminal"/>; <paramref name="rerun"/> runs a recorded command line.</summary>
-    private static (RootCommand Root, Option<string?> Config) Commands(Terminal terminal, Func<string[], int> rerun)
+    /// <summary>Every command, writing to <paramref name="terminal"/>; <paramref name="rerun"/> runs a recorded command line with output flags it does not record.</summary>
+    private static (RootCommand Root, Option<string?> Config) Commands(Terminal terminal, Func<string[], string[], int> rerun)
     {
         var config = new Option<string?>("--config") { Description = "YAML file of settings for the command (options on the command line win)", Recursive = true };
         var root = new RootCommand("mm — market-making toolkit: quoting models, simulated and recorded markets, metrics and reports.")

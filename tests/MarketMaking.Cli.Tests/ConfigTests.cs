@@ -95,6 +95,33 @@ public sealed class ConfigTests : IDisposable
     }
 
     [Fact]
+    public void ARerunWithJsonRecordsTheCommandWithoutIt()
+    {
+        string folder = Path.Combine(_folder, "rerun");
+        Assert.Equal(0, Mm.Run("simulate", "--strategy", "as", "--sims", "100", "--out", folder).Code);
+        string[] recorded = ["simulate", "--strategy", "as", "--sims", "100", "--out", folder];
+        Assert.Equal(recorded, Arguments(folder));
+
+        // --json is how the rerun prints: its run folder records the command as it was, so the rerun of the rerun prints a table.
+        var (code, output, _) = Mm.Run("rerun", folder, "--json");
+        Assert.Equal(0, code);
+        Assert.Equal("as", JsonDocument.Parse(output).RootElement.GetProperty("results")[0].GetProperty("strategy").GetString());
+        Assert.Equal(recorded, Arguments(folder));
+        (code, output, _) = Mm.Run("rerun", folder);
+        Assert.Equal(0, code);
+        Assert.StartsWith($"mm {string.Join(' ', recorded)}\n", output, StringComparison.Ordinal);
+        Assert.Contains($"run folder: {folder}", output, StringComparison.Ordinal);
+
+        // A command recorded with --json keeps it: the rerun adds nothing.
+        Assert.Equal(0, Mm.Run([.. recorded, "--json"]).Code);
+        Assert.Equal(0, Mm.Run("rerun", folder, "--json").Code);
+        Assert.Equal([.. recorded, "--json"], Arguments(folder));
+    }
+
+    private static string[] Arguments(string folder) =>
+        [.. JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "command.json"))).RootElement.GetProperty("arguments").EnumerateArray().Select(a => a.GetString()!)];
+
+    [Fact]
     public void ConfigShowListsEverySettingWithItsOptionAndLine()
     {
         var (code, output, error) = Mm.Run("config", "show", "--config", Path.Combine(Examples, "simulate-lob-toxic.yaml"), "--json");

@@ -215,7 +215,7 @@ internal static class BacktestCommand
             }
 
             IReadOnlyList<RunRow> rows = backtest.Rows;
-            var config = new { Command = "backtest", Arguments = parse.Tokens.Select(t => t.Value), Settings = backtest.Settings.ToDictionary(kv => kv.Key, kv => kv.Value) };
+            var config = new { Command = "backtest", Arguments = Configuration.CommandLine.Current, Settings = backtest.Settings.ToDictionary(kv => kv.Key, kv => kv.Value) };
             var hedgeResults = hedges.Select(h => new { Strategy = h.Label, h.Summary }).ToList();
             object results = hedges.Count == 0 ? new { Results = rows } : scan is null ? new { Results = rows, Hedges = hedgeResults } : new { Results = rows, Hedges = hedgeResults, Arbitrage = scan };
             ReportDocument report = backtest.Report("mm backtest");
@@ -265,7 +265,7 @@ internal static class BacktestCommand
     /// <summary>A scan without a strategy: the pairs' table and the takes, saved and printed.</summary>
     private static int ReportArbitrage(Terminal terminal, ParseResult parse, RunOptions run, ArbitrageSummary scan)
     {
-        var config = new { Command = "backtest", Arguments = parse.Tokens.Select(t => t.Value) };
+        var config = new { Command = "backtest", Arguments = Configuration.CommandLine.Current };
         var results = new { Arbitrage = scan };
         var report = new ReportDocument("mm backtest", string.Join(" / ", scan.Venues), [ArbitrageReport.Section(scan)]);
         SavedRun? folder = run.Save(parse, config, results, report);

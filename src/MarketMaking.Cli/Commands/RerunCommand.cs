@@ -8,11 +8,12 @@ namespace MarketMaking.Cli.Commands;
 /// <summary><c>mm rerun runs/NAME</c>: runs again the exact command that wrote a run folder (its command.json).</summary>
 internal static class RerunCommand
 {
-    public static Command Create(Terminal terminal, Func<string[], int> run)
+    /// <param name="run">Runs a command line (the recorded one) with output flags added that the new run folder does not record.</param>
+    public static Command Create(Terminal terminal, Func<string[], string[], int> run)
     {
         ArgumentNullException.ThrowIfNull(terminal);
         var folder = new Argument<string>("folder") { Description = "a run folder written by simulate, backtest, …" };
-        var json = new Option<bool>("--json") { Description = "run the command with --json (its JSON alone is printed)" };
+        var json = new Option<bool>("--json") { Description = "run the command with --json (its JSON alone is printed; the new run folder records the command without it)" };
         var command = new Command("rerun", "Repeat the run that wrote a run folder, with the same settings and seed (paths as recorded: absolute).") { folder, json };
         command.SetAction(parse =>
         {
@@ -32,13 +33,14 @@ internal static class RerunCommand
                 throw new DataFormatException(path, 0, "arguments", "not a command record written by mm");
             }
 
+            // --json is how this rerun prints, not part of the run: its folder records the command as it was.
             if (parse.GetValue(json))
             {
-                return run(arguments.Contains("--json") ? arguments : [.. arguments, "--json"]);
+                return run(arguments, arguments.Contains("--json") ? [] : ["--json"]);
             }
 
             terminal.Writer.WriteLine($"mm {string.Join(' ', arguments)}");
-            return run(arguments);
+            return run(arguments, []);
         });
         return command;
     }
