@@ -1,3 +1,7 @@
+using MarketMaking.Simulation.Agents;
+using MarketMaking.Venue;
+using MarketMaking.Venue.Markets;
+
 namespace MarketMaking.Cli.Tests;
 
 public class FetchRecordCommandTests
@@ -37,6 +41,28 @@ public class FetchRecordCommandTests
             Assert.Equal(1, Mm.Run("fetch", "klines", "--symbol", "BTCUSDT", "--start", "2024-01-01", "--end", "2024-01-02", "--out", path, "--base-url", "http://127.0.0.1:9").Code);
             Assert.Equal("earlier download\n", File.ReadAllText(path));
             Assert.Single(Directory.EnumerateFileSystemEntries(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("BTCUSDT", "linear", "error: invalid symbol: Bybit refused GET /v5/market/kline (error 10001: params error: symbol invalid: this venue lists SIMUSDT only)")]
+    [InlineData("SIMUSDT", "spot", "error: invalid category: Bybit refused GET /v5/market/kline (error 10001: params error: category spot is not served; this venue lists linear)")]
+    public async Task AParameterBybitRefusesIsAUsageErrorNamingIt(string symbol, string category, string expected)
+    {
+        // The local venue answers as Bybit does: retCode 10001 for a symbol it does not list or a category it does not serve.
+        await using LocalVenue venue = await LocalVenue.StartAsync(new AgentVenueMarket(new AgentMarketParameters { Symbol = "SIM", WarmUp = 0 }, 1), new VenueSettings());
+        string folder = Directory.CreateTempSubdirectory("mm-fetch-").FullName;
+        try
+        {
+            var (code, output, error) = Mm.Run("fetch", "klines", "--symbol", symbol, "--category", category, "--start", "2024-01-01", "--end", "2024-01-02", "--out", Path.Combine(folder, "bars.csv"), "--base-url", venue.Url.ToString());
+            Assert.Equal(2, code);
+            Assert.Empty(output);
+            Assert.Equal(expected, Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+            Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
         }
         finally
         {

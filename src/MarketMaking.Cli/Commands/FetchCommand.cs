@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
@@ -12,6 +13,12 @@ namespace MarketMaking.Cli.Commands;
 /// <summary><c>mm fetch</c>: klines, recent trades, an order book or an instrument from an exchange's REST API.</summary>
 internal static class FetchCommand
 {
+    // Bybit's "params error": it refuses a value of the request (a symbol it does not list, a category, an interval).
+    private const int ParamsError = 10001;
+
+    // The request parameters every download sends, each with the option that gave it.
+    private static readonly (string Parameter, string Option)[] SourceParameters = [("symbol", "symbol"), ("category", "category")];
+
     public static Command Create(Terminal terminal)
     {
         var command = new Command("fetch", "Download market data from an exchange's REST API (Bybit V5).");
@@ -44,7 +51,7 @@ internal static class FetchCommand
         var output = Out("CSV file: timestamp,open,high,low,close,volume,turnover");
         var command = new Command("klines", "Klines (OHLCV bars) over a time range, oldest first, as CSV.") { interval, start, end, output };
         source.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        SetAction(command, [.. SourceParameters, ("interval", "interval"), ("period", "interval"), ("start", "start"), ("end", "end")], async (parse, cancellationToken) =>
         {
             (BybitCategory category, string symbol, Uri baseUrl) = source.Resolve(parse);
             BybitKlineInterval bar = BybitKlineInterval.Parse(parse.GetValue(interval)!);
@@ -91,7 +98,7 @@ internal static class FetchCommand
         var output = Out("JSON file");
         var command = new Command("trades", "The most recent public trades, as JSON.") { limit, output };
         source.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        SetAction(command, [.. SourceParameters, ("limit", "limit")], async (parse, cancellationToken) =>
         {
             (BybitCategory category, string symbol, Uri baseUrl) = source.Resolve(parse);
             using var client = new BybitRestClient(new BybitRestOptions { BaseUrl = baseUrl });
@@ -113,7 +120,7 @@ internal static class FetchCommand
         var output = Out("JSON file");
         var command = new Command("orderbook", "An order-book snapshot, as JSON.") { depth, output };
         source.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        SetAction(command, [.. SourceParameters, ("limit", "depth")], async (parse, cancellationToken) =>
         {
             (BybitCategory category, string symbol, Uri baseUrl) = source.Resolve(parse);
             using var client = new BybitRestClient(new BybitRestOptions { BaseUrl = baseUrl });
@@ -134,7 +141,7 @@ internal static class FetchCommand
         var output = Out("JSON file");
         var command = new Command("instrument", "An instrument's tick size and lot size, as JSON.") { output };
         source.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        SetAction(command, SourceParameters, async (parse, cancellationToken) =>
         {
             (BybitCategory category, string symbol, Uri baseUrl) = source.Resolve(parse);
             using var client = new BybitRestClient(new BybitRestOptions { BaseUrl = baseUrl });
@@ -147,6 +154,33 @@ internal static class FetchCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Sets the command's action, with Bybit's refusal of a request parameter (retCode 10001) the user's
+    /// mistake (exit 2) naming the option behind it; <paramref name="sent"/> are the request's
+    /// parameters (as Bybit's messages name them) and their options.
+    /// </summary>
+    private static void SetAction(Command command, (string Parameter, string Option)[] sent, Func<ParseResult, CancellationToken, Task<int>> action) =>
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            try
+            {
+                return await action(parse, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BybitApiException e) when (e.Code == ParamsError)
+            {
+                throw Refused(e, sent);
+            }
+        });
+
+    /// <summary>The refusal as a usage error naming the parameter Bybit's message names; every option sent when it names none.</summary>
+    private static InvalidParameterException Refused(BybitApiException refusal, IReadOnlyList<(string Parameter, string Option)> sent)
+    {
+        string[] named = [.. sent.Where(p => Regex.IsMatch(refusal.ExchangeMessage, $@"\b{Regex.Escape(p.Parameter)}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).Select(p => p.Option).Distinct()];
+        string[] options = named.Length > 0 ? named : [.. sent.Select(p => p.Option).Distinct()];
+        string parameter = options.Length > 1 ? $"{string.Join(", ", options[..^1])} or {options[^1]}" : options[0];
+        return new InvalidParameterException(parameter, $"Bybit refused {refusal.Request} (error {refusal.Code}: {refusal.ExchangeMessage})");
     }
 
     private static Option<string> Out(string what) => new("--out") { Description = what, Required = true };
