@@ -115,6 +115,65 @@ public sealed class AgentCommandTests : IDisposable
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A policy resumed on another environment than it trained on failed inside training with a stack
+    /// trace (exit 134); now it is one line naming the file and what does not fit, and the file is left as it was.
+    /// </summary>
+    [Theory]
+    [InlineData("qlearning", "actions: the policy chooses among 144 actions but the environment has 49")]
+    [InlineData("sac", "observation_size: the policy observes 2 values but the environment gives 7")]
+    public void APolicyResumedOnAnotherEnvironmentIsOneLine(string agent, string expected)
+    {
+        string policy = Path.Combine(_folder, $"{agent}-cj.json");
+        var (code, _, error) = Mm.Run("train", "--agent", agent, "--env", "cj", "--steps", "640", "--envs", "64", "--out", policy);
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        string before = File.ReadAllText(policy);
+
+        (code, _, error) = Mm.Run("train", "--resume", policy, "--env", "lob", "--steps", "300", "--envs", "1", "--out", policy);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {policy}:0: {expected}", error.Trim());
+        Assert.Equal(before, File.ReadAllText(policy));
+    }
+
+    /// <summary>
+    /// Options an agent does not read trained exactly as without them (Q-learning's mean episode reward was
+    /// the same to the last digit with --learning-rate -1, NaN or none), options given with --resume were
+    /// dropped (the file keeps its agent's settings), and options of another environment were ignored.
+    /// </summary>
+    [Theory]
+    [InlineData(new[] { "--agent", "qlearning", "--learning-rate", "0.1" }, "error: invalid learning-rate: --agent qlearning does not read --learning-rate, so it would train the same without it; it reads --discount")]
+    [InlineData(new[] { "--agent", "qlearning", "--time-products" }, "error: invalid time-products: --agent qlearning does not read --time-products, so it would train the same without it; it reads --discount")]
+    [InlineData(new[] { "--agent", "dqn", "--gae-lambda", "0.6" }, "error: invalid gae-lambda: --agent dqn does not read --gae-lambda, so it would train the same without it; it reads --learning-rate, --batch-size, --discount, --update-frequency")]
+    [InlineData(new[] { "--agent", "sac", "--entropy-coefficient", "0" }, "error: invalid entropy-coefficient: --agent sac does not read --entropy-coefficient, so it would train the same without it; it reads --learning-rate, --batch-size, --discount, --update-frequency")]
+    [InlineData(new[] { "--agent", "ppo", "--checkpoint-every", "-1" }, "error: invalid checkpoint-every: must be zero (only at the end) or positive, got -1")]
+    [InlineData(new[] { "--agent", "ppo", "--preset", "liquid" }, "error: invalid preset: --preset chooses the book's market (--env lob), not --env cj's")]
+    [InlineData(new[] { "--agent", "dqn", "--env", "lob", "--latency", "5ms" }, "error: invalid latency: --latency is for the recorded tape (--env tape), not --env lob")]
+    public void OptionsTheRunDoesNotReadAreRefusedByName(string[] args, string expected)
+    {
+        string policy = Path.Combine(_folder, "unread.json");
+        var (code, output, error) = Mm.Run(["train", .. args, "--steps", "640", "--out", policy]);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal(expected, error.Trim());
+        Assert.False(File.Exists(policy));
+    }
+
+    [Fact]
+    public void AResumedAgentKeepsItsSettingsAndRefusesNewOnes()
+    {
+        string policy = Path.Combine(_folder, "ppo-resume.json");
+        var (code, _, _) = Mm.Run("train", "--agent", "ppo", "--members", "1", "--steps", "6400", "--envs", "64", "--out", policy);
+        Assert.Equal(0, code);
+        string before = File.ReadAllText(policy);
+
+        string error;
+        (code, _, error) = Mm.Run("train", "--resume", policy, "--learning-rate", "0.1", "--steps", "6400", "--envs", "64", "--out", policy);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: invalid learning-rate: a resumed agent keeps the settings it was trained with ({policy}); --learning-rate does not go with --resume", error.Trim());
+        Assert.Equal(before, File.ReadAllText(policy));
+    }
+
     [Fact]
     public void AFileThatIsNotAPolicyIsRefusedByName()
     {

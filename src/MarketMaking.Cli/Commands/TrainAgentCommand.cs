@@ -74,6 +74,17 @@ internal static class TrainAgentCommand
                 "auto" => ArrayTask.Parse("member", $"auto/{parse.GetValue(members) ?? throw new InvalidParameterException("members", "--member auto needs --members N: the ensemble's size")}", Environment.GetEnvironmentVariable).Index,
                 var text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int i) ? i : throw new InvalidParameterException("member", $"expected a member index or auto, got '{text}'"),
             };
+            // An option of another environment would be ignored: the run would train on defaults the user did not choose.
+            if (envName != "lob" && parse.GetResult(preset) is { Implicit: false })
+            {
+                throw new InvalidParameterException("preset", $"--preset chooses the book's market (--env lob), not --env {envName}'s");
+            }
+
+            if (envName != "tape" && new Option[] { data, format, open, until, latency }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } tapeOption)
+            {
+                throw new InvalidParameterException(tapeOption.Name.TrimStart('-'), $"{tapeOption.Name} is for the recorded tape (--env tape), not --env {envName}");
+            }
+
             if (parse.GetValue(exploringStarts) != 0 && envName is "lob" or "tape")
             {
                 throw new InvalidParameterException("exploring-starts", $"exploring starts are for the model market (--env {string.Join("|", EnvironmentPresets.Names)}), not --env {envName}");

@@ -298,6 +298,48 @@ public static class AgentCatalog
         return (kind, new PolicyStrategy(kind, Discrete(path, agent, AgentShape.Of(book)), book.Actions, book.MaxInventory, book.EpisodeSeconds, book.Observation, lot));
     }
 
+    /// <summary>
+    /// Throws unless the agent read from <paramref name="path"/> can train in an environment of
+    /// <paramref name="shape"/>: a policy resumed on another environment (one trained on cj resumed
+    /// with --env lob) would otherwise fail inside training with the sizes but not the file.
+    /// </summary>
+    /// <exception cref="DataFormatException">The agent's observations, actions or depths are not the environment's.</exception>
+    public static void RequireFits(string path, object agent, AgentShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        if (AsContinuous(agent) is { Observations: var continuousObservations, Depths: var depths })
+        {
+            if (continuousObservations != shape.Observation.Size)
+            {
+                throw new DataFormatException(path, 0, "observation_size", $"the policy observes {continuousObservations} values but the environment gives {shape.Observation.Size}");
+            }
+
+            if (depths != shape.Depths)
+            {
+                throw new DataFormatException(path, 0, "depths", $"the policy quotes depths in [{depths.Min:G}, {depths.Max:G}] but the environment takes [{shape.Depths.Min:G}, {shape.Depths.Max:G}]");
+            }
+
+            return;
+        }
+
+        int observations = agent switch
+        {
+            QLearningAgent q => q.States.ObservationSize,
+            DqnAgent d => d.ObservationSize,
+            DqnEnsemble e => e.Members[0].ObservationSize,
+            PpoAgent p => p.Network.ObservationSize,
+            PpoEnsemble e => e.Members[0].Network.ObservationSize,
+            _ => throw new ArgumentException($"not an agent: {agent?.GetType().Name}", nameof(agent)),
+        };
+        _ = Discrete(path, agent, shape);
+
+        // Q-learning reads the first values only (inventory, time left); the networks take every one.
+        if (agent is QLearningAgent ? observations > shape.Observation.Size : observations != shape.Observation.Size)
+        {
+            throw new DataFormatException(path, 0, "observation_size", $"the policy observes {observations} values but the environment gives {shape.Observation.Size}");
+        }
+    }
+
     private static (IContinuousPolicy Policy, int Observations, DepthRange Depths)? AsContinuous(object agent) => agent switch
     {
         SacAgent s => (s, s.ObservationSize, s.Depths),

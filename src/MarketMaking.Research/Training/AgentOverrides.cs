@@ -1,3 +1,4 @@
+using MarketMaking.Core.Errors;
 using MarketMaking.Learning.Agents.Ppo;
 
 namespace MarketMaking.Research.Training;
@@ -21,4 +22,39 @@ public sealed record AgentOverrides(
 {
     /// <summary>Every hyperparameter at its tuned default.</summary>
     public static AgentOverrides None { get; } = new();
+
+    /// <summary>The options (by their mm train name) each agent reads; an agent trains the same without the others.</summary>
+    public static IReadOnlyList<string> ReadBy(string kind) => kind switch
+    {
+        "qlearning" => ["discount"],
+        "dqn" or "sac" => ["learning-rate", "batch-size", "discount", "update-frequency"],
+        "ppo" => ["learning-rate", "batch-size", "discount", "update-frequency", "gae-lambda", "entropy-coefficient", "time-scale", "time-products"],
+        _ => ["learning-rate", "batch-size", "discount", "update-frequency", "gae-lambda", "entropy-coefficient", "time-scale", "time-products", "squash"],
+    };
+
+    /// <summary>The options set (not null), by their mm train name.</summary>
+    public IEnumerable<string> Set()
+    {
+        (string Name, bool IsSet)[] options =
+        [
+            ("learning-rate", LearningRate is not null), ("batch-size", BatchSize is not null), ("discount", Discount is not null),
+            ("update-frequency", UpdateFrequency is not null), ("gae-lambda", GaeLambda is not null), ("entropy-coefficient", EntropyCoefficient is not null),
+            ("time-scale", TimeScale is not null), ("time-products", TimeProducts is not null), ("squash", Squash is not null),
+        ];
+        return options.Where(o => o.IsSet).Select(o => o.Name);
+    }
+
+    /// <summary>
+    /// Refuses an option the agent does not read: it trained exactly as without it (Q-learning's step
+    /// size is count-based, so --learning-rate changed nothing), which a user could not tell.
+    /// </summary>
+    /// <exception cref="InvalidParameterException">An option set is one <paramref name="kind"/> does not read.</exception>
+    public void RequireReadBy(string kind)
+    {
+        IReadOnlyList<string> read = ReadBy(kind);
+        if (Set().FirstOrDefault(name => !read.Contains(name)) is { } ignored)
+        {
+            throw new InvalidParameterException(ignored, $"--agent {kind} does not read --{ignored}, so it would train the same without it; it reads {string.Join(", ", read.Select(name => "--" + name))}");
+        }
+    }
 }

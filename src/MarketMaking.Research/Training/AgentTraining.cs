@@ -75,7 +75,24 @@ public sealed class AgentTraining
             throw new InvalidParameterException("members", $"the policy being resumed has {AgentCatalog.MembersOf(loaded)}, not {asked}");
         }
 
+        if (resumed is { Agent: var toResume })
+        {
+            AgentCatalog.RequireFits(settings.ResumeFrom!, toResume, environment.Shape);
+
+            // The file holds the agent with the settings it was created with; an option would change nothing.
+            if (settings.Overrides.Set().FirstOrDefault() is { } ignored)
+            {
+                throw new InvalidParameterException(ignored, $"a resumed agent keeps the settings it was trained with ({settings.ResumeFrom}); --{ignored} does not go with --resume");
+            }
+        }
+
         string kind = resumed?.Kind ?? settings.Agent!;
+        settings.Overrides.RequireReadBy(kind);
+        if (settings.CheckpointEvery < 0)
+        {
+            throw new InvalidParameterException("checkpoint-every", $"must be zero (only at the end) or positive, got {settings.CheckpointEvery}");
+        }
+
         if (settings.Member is { } member)
         {
             CheckMember(settings, kind, member);
