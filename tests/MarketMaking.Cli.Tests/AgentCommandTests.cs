@@ -174,6 +174,35 @@ public sealed class AgentCommandTests : IDisposable
         Assert.Equal(before, File.ReadAllText(policy));
     }
 
+    /// <summary>
+    /// mm evaluate took every strategy option and read only γ on the model market: --phi 5 printed the
+    /// table it printed without it, as if the policy had been scored under another objective.
+    /// </summary>
+    [Theory]
+    [InlineData(new[] { "--phi", "5" }, "error: invalid phi: mm evaluate --env cj does not read --phi; of these options it reads --gamma")]
+    [InlineData(new[] { "--Q", "3" }, "error: invalid max-inventory: mm evaluate --env cj does not read --max-inventory; of these options it reads --gamma")]
+    [InlineData(new[] { "--preset", "liquid" }, "error: invalid preset: --preset chooses the book's market (--env lob); --env cj is the model market")]
+    [InlineData(new[] { "--env", "lob", "--spread-bps", "5" }, "error: invalid spread-bps: mm evaluate --env lob does not read --spread-bps; of these options it reads --gamma, --order-size")]
+    [InlineData(new[] { "--env", "lob", "--max-inventory", "3" }, "error: invalid max-inventory: mm evaluate --env lob does not read --max-inventory; of these options it reads --gamma, --order-size")]
+    public void EvaluateRefusesOptionsItDoesNotRead(string[] args, string expected)
+    {
+        string policy = Path.Combine(_folder, "q-evaluate.json");
+        var (code, _, error) = Mm.Run("train", "--agent", "qlearning", "--steps", "640", "--out", policy);
+        Assert.Equal(0, code);
+
+        string output;
+        (code, output, error) = Mm.Run(["evaluate", "--policy", policy, "--runs", "100", .. args]);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal(expected, error.Trim());
+
+        // γ is read: AS's and GLFT's objectives move with it, the optimum's does not.
+        JsonElement[] Rows(string gamma) => [.. JsonDocument.Parse(Mm.Run("evaluate", "--policy", policy, "--runs", "100", "--gamma", gamma, "--json").Output).RootElement.GetProperty("results").EnumerateArray()];
+        JsonElement[] low = Rows("0.01"), high = Rows("1");
+        Assert.Equal(low[1].GetProperty("objective").GetDouble(), high[1].GetProperty("objective").GetDouble());
+        Assert.NotEqual(low[3].GetProperty("objective").GetDouble(), high[3].GetProperty("objective").GetDouble());
+    }
+
     [Fact]
     public void AFileThatIsNotAPolicyIsRefusedByName()
     {

@@ -9,6 +9,7 @@ using MarketMaking.Learning.Environments;
 using MarketMaking.Learning.Evaluation;
 using MarketMaking.Research;
 using MarketMaking.Research.Evaluation;
+using MarketMaking.Research.Quoting;
 using MarketMaking.Research.Reports;
 using MarketMaking.Research.Runs;
 using MarketMaking.Research.Simulations;
@@ -24,6 +25,10 @@ namespace MarketMaking.Cli.Commands;
 /// </summary>
 internal static class EvaluateCommand
 {
+    /// <summary>What the book's baselines read: AS's and GLFT's own parameters, less the inventory limit (the book's).</summary>
+    private static readonly string[] BookBaselineParameters =
+        [.. new[] { "as", "glft" }.SelectMany(StrategyFactory.Parameters).Distinct().Where(key => key != "max_inventory")];
+
     public static Command Create(Terminal terminal)
     {
         var policy = new Option<string>("--policy") { Description = "policy file from 'mm train --agent'", Required = true };
@@ -40,7 +45,15 @@ internal static class EvaluateCommand
             int count = parse.GetValue(runs) is >= 2 and var n ? n : throw new InvalidParameterException("runs", "must be at least 2");
             if (parse.GetValue(env) == "lob")
             {
+                strategies.RefuseUnread(parse, "mm evaluate --env lob", BookBaselineParameters);
                 return await OnBook(terminal, parse, parse.GetValue(policy)!, parse.GetValue(preset)!, count, parse.GetValue(seed), strategies, parse.GetValue(json)).ConfigureAwait(false);
+            }
+
+            // The environment fixes the model, the inventory limit and the penalties; only AS's and GLFT's γ is the user's.
+            strategies.RefuseUnread(parse, $"mm evaluate --env {parse.GetValue(env)}", ["gamma"]);
+            if (parse.GetResult(preset) is { Implicit: false })
+            {
+                throw new InvalidParameterException("preset", $"--preset chooses the book's market (--env lob); --env {parse.GetValue(env)} is the model market");
             }
 
             EnvironmentSettings settings = EnvironmentPresets.Get(parse.GetValue(env)!);

@@ -49,13 +49,32 @@ internal sealed class StrategyOptions
             command.Options.Add(_strategies);
         }
 
-        foreach (Option option in new Option[]
-        {
-            _gamma, _maxInventory, _orderSize, _phi, _terminalPenalty, _rollingHorizon, _spreadBps, _skewFactor, _updateFreq,
-            _baseSpread, _volatilityReference, _inventorySkew, _skewAcceleration, _alphaSkew, _minSpread, _imbalanceSkew, _spreadModel,
-        })
+        foreach (Option option in Settings)
         {
             command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The options that set strategies' parameters, each named as its config key with dashes (--spread-bps: spread_bps).</summary>
+    private Option[] Settings =>
+    [
+        _gamma, _maxInventory, _orderSize, _phi, _terminalPenalty, _rollingHorizon, _spreadBps, _skewFactor, _updateFreq,
+        _baseSpread, _volatilityReference, _inventorySkew, _skewAcceleration, _alphaSkew, _minSpread, _imbalanceSkew, _spreadModel,
+    ];
+
+    /// <summary>
+    /// Refuses a parameter option given that no strategy of the run reads (<paramref name="read"/>:
+    /// config keys, as <see cref="StrategyFactory.Parameters"/> gives them): silently ignored,
+    /// mm evaluate --phi 5 printed the very table it printed without it.
+    /// </summary>
+    public void RefuseUnread(ParseResult parse, string run, IReadOnlyCollection<string> read)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(read);
+        bool Read(Option option) => read.Contains(option.Name.TrimStart('-').Replace('-', '_'));
+        if (Settings.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false } && !Read(o)) is { } ignored)
+        {
+            throw new InvalidParameterException(ignored.Name.TrimStart('-'), $"{run} does not read {ignored.Name}; of these options it reads {string.Join(", ", Settings.Where(Read).Select(o => o.Name))}");
         }
     }
 
