@@ -203,6 +203,22 @@ public sealed class AgentCommandTests : IDisposable
         Assert.NotEqual(low[3].GetProperty("objective").GetDouble(), high[3].GetProperty("objective").GetDouble());
     }
 
+    /// <summary>64 transitions of 64 trajectories is one step of episodes of 100: none finished, and the line said "mean episode reward NaN".</summary>
+    [Fact]
+    public void ARunShorterThanAnEpisodeSaysNoneFinished()
+    {
+        string policy = Path.Combine(_folder, "q-short.json");
+        var (code, output, _) = Mm.Run("train", "--agent", "qlearning", "--steps", "64", "--envs", "64", "--out", policy);
+        Assert.Equal(0, code);
+        Assert.Matches(@"^qlearning: 64 transitions in [0-9.]+ s \([^)]+ steps/s\), no episode finished yet \(mean episode reward unknown\); policy: ", output.Trim());
+        Assert.DoesNotContain("NaN", output, StringComparison.Ordinal);
+
+        // 12,800 transitions finish two episodes of each trajectory: a number again.
+        (code, output, _) = Mm.Run("train", "--agent", "qlearning", "--steps", "12800", "--envs", "64", "--out", policy);
+        Assert.Equal(0, code);
+        Assert.Matches(@"mean episode reward -?[0-9]+\.[0-9]{4}; policy: ", output);
+    }
+
     [Fact]
     public void AFileThatIsNotAPolicyIsRefusedByName()
     {

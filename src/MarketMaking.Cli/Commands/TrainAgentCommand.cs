@@ -163,10 +163,15 @@ internal static class TrainAgentCommand
 
             terminal.Writer.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{name}: {result!.Steps:N0} transitions in {result.Seconds:F1} s ({Formats.Rate(result.StepsPerSecond)} steps/s), mean episode reward {result.MeanEpisodeReward:F4}{(result.PolicyPath is null ? string.Empty : $"; policy: {result.PolicyPath}")}"));
+                $"{name}: {result!.Steps:N0} transitions in {result.Seconds:F1} s ({Formats.Rate(result.StepsPerSecond)} steps/s), {EpisodeReward(result.MeanEpisodeReward)}{(result.PolicyPath is null ? string.Empty : $"; policy: {result.PolicyPath}")}"));
             return 0;
         });
     }
+
+    /// <summary>The mean reward of the episodes finished; a run shorter than one episode has none (its mean is NaN), which "NaN" did not say.</summary>
+    private static string EpisodeReward(double mean) => double.IsNaN(mean)
+        ? "no episode finished yet (mean episode reward unknown)"
+        : string.Create(CultureInfo.InvariantCulture, $"mean episode reward {mean:F4}");
 
     /// <summary>--env tape: the day read into memory, windows of its morning replayed with exact queues and the latency given.</summary>
     private static TrainingEnvironment Tape(ParseResult parse, Option<string?> data, Option<string?> format, Option<string> open, Option<string> until, Option<string> latency, double? trainingPhi)
