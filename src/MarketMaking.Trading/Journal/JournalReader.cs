@@ -276,7 +276,12 @@ public static class JournalReader
             throw new TradingException($"{path}: no such journal");
         }
 
-        SqliteConnection connection = JournalSchema.Open(path, SqliteOpenMode.ReadOnly);
+        // A WAL journal opened read-only gets its -wal and -shm files created, and left (only a writer
+        // removes them). Without a -wal file no session is writing it (a writer keeps one while open):
+        // read it as immutable, which creates nothing.
+        SqliteConnection connection = File.Exists(path + "-wal")
+            ? JournalSchema.Open(path, SqliteOpenMode.ReadOnly)
+            : JournalSchema.Open(JournalSchema.ImmutableUri(path), SqliteOpenMode.ReadOnly);
         try
         {
             _ = JournalSchema.Verify(connection, path, orEmpty: false);

@@ -40,6 +40,10 @@ internal static class JournalSchema
         return connection;
     }
 
+    /// <summary>The SQLite URI that opens <paramref name="path"/> as a file nothing writes (no locks, no WAL files).</summary>
+    public static string ImmutableUri(string path) =>
+        "file:" + Path.GetFullPath(path).Replace("%", "%25", StringComparison.Ordinal).Replace("?", "%3f", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal) + "?immutable=1";
+
     /// <summary>
     /// Throws "not a trading journal" unless the database at <paramref name="path"/> holds the
     /// journal's tables, or, when <paramref name="orEmpty"/>, no table at all (a new journal): the
