@@ -8,8 +8,9 @@ namespace MarketMaking.Dashboard;
 
 /// <summary>
 /// A finished session read from its journal (<c>mm dashboard SESSION.db</c>): one point per decision
-/// (mid, our quotes, the position and PnL parts from the executions up to it, run through the
-/// backtests' ledger), every execution, the audit trail's notable events, and totals (executions,
+/// (mid, our quotes, the position and PnL parts from the journal's position changes up to it — its
+/// executions, and the positions adopted from the venue at their price, as <c>mm journal … pnl</c>
+/// counts them — run through the backtests' ledger), every execution, the audit trail's notable events, and totals (executions,
 /// position, cash, fees) from the journal's execution book, so they are <c>mm journal</c>'s to the last
 /// decimal. The journal keeps neither the market's best bid and ask nor tick-to-order times: those
 /// charts stay empty. No actions: the session is over.
@@ -41,6 +42,7 @@ public sealed class JournalSessionFeed : ISessionFeed
         JournalState state = JournalReader.Load(path);
         IReadOnlyList<JournalEvent> events = JournalReader.Events(path);
         IReadOnlyList<JournalFill> fills = state.Fills;
+        IReadOnlyList<JournalPositionChange> changes = JournalReader.PositionChanges(path);
         JournalRun? last = state.Runs.Count > 0 ? state.Runs[^1] : null;
         var info = new SessionInfo
         {
@@ -59,6 +61,7 @@ public sealed class JournalSessionFeed : ISessionFeed
         var requests = new Dictionary<string, long>(StringComparer.Ordinal) { ["create"] = 0, ["amend"] = 0, ["cancel"] = 0, ["cancel_all"] = 0 };
         long decisions = 0;
         int next = 0;
+        int filled = 0;
         double mid = double.NaN;
         double spread = 0;
         string? killReason = null;
@@ -69,15 +72,15 @@ public sealed class JournalSessionFeed : ISessionFeed
             switch (e.Kind)
             {
                 case "decision" when DecisionText.TryParse(e.Detail, out _, out double decisionMid, out _, out double bid, out double ask):
-                    // The executions up to this decision, marked at the mid known before them.
-                    for (; next < fills.Count && fills[next].LocalTime <= e.LocalTime; next++)
+                    // The changes up to this decision, marked at the mid known before them.
+                    for (; next < changes.Count && changes[next].LocalTime <= e.LocalTime; next++)
                     {
-                        spread += Apply(fills[next], double.IsNaN(mid) ? decisionMid : mid, ledger);
+                        spread += Apply(changes[next], double.IsNaN(mid) ? decisionMid : mid, ledger, ref filled);
                     }
 
                     mid = decisionMid;
                     decisions++;
-                    points.Add(Point(e.LocalTime, mid, bid, ask, ledger, spread, next, requests));
+                    points.Add(Point(e.LocalTime, mid, bid, ask, ledger, spread, filled, requests));
                     break;
                 case "request":
                     string kind = e.Detail.StartsWith("cancel-all", StringComparison.Ordinal) ? "cancel_all" : e.Detail.Split(' ', 2)[0];
@@ -106,9 +109,9 @@ public sealed class JournalSessionFeed : ISessionFeed
             }
         }
 
-        for (; next < fills.Count; next++)
+        for (; next < changes.Count; next++)
         {
-            spread += Apply(fills[next], double.IsNaN(mid) ? (double)fills[next].Price : mid, ledger);
+            spread += Apply(changes[next], double.IsNaN(mid) ? (double?)changes[next].Fill?.Price ?? double.NaN : mid, ledger, ref filled);
         }
 
         if (double.IsNaN(mid) && fills.Count > 0)
@@ -158,8 +161,25 @@ public sealed class JournalSessionFeed : ISessionFeed
 
     public void Kill(string reason) => throw new InvalidOperationException("a finished session cannot be killed");
 
-    private static double Apply(JournalFill f, double mid, Ledger ledger)
+    /// <summary>
+    /// Counts one change in the ledger; returns the spread an execution captured against
+    /// <paramref name="mid"/>. An adoption moves the position at its price (at <paramref name="mid"/>, as
+    /// the session priced it, for one journaled without a price; not at all without a mid): not a fill.
+    /// </summary>
+    private static double Apply(JournalPositionChange change, double mid, Ledger ledger, ref int filled)
     {
+        if (change.Fill is not { } f)
+        {
+            double price = change.Adoption!.Price is { } adopted ? (double)adopted : mid;
+            if (double.IsFinite(price))
+            {
+                ledger.Transfer((double)change.Quantity, price, change.LocalTime / 1e9);
+            }
+
+            return 0;
+        }
+
+        filled++;
         var fill = new Fill(f.LocalTime / 1e9, 0, f.Side, (double)f.Price, (double)f.Quantity, (double)f.Fee, f.IsMaker, mid);
         ledger.Apply(in fill);
         return f.Side.Sign() * (mid - (double)f.Price) * (double)f.Quantity;

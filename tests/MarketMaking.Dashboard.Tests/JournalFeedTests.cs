@@ -82,6 +82,47 @@ public class JournalFeedTests
         Assert.Contains("/assets/dashboard.js", await http.GetStringAsync(server.Url), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Run 1 finds a buy of 5 at 90 (a crashed run's), adopts the venue's 2 at 100 (the 3 gone leave at
+    /// 100), decides at mid 100, sells 1 at 101 (fee 0.01), decides at 102; run 2 decides at 103, buys 1 at
+    /// 102.5, decides at 104. Cash −450 + 101 − 0.01 − 102.5 = −451.51, adoption cost (2 − 5) × 100 = −300,
+    /// position 2: PnL at 104 −451.51 + 300 + 208 = 56.49, as mm journal … pnl --json prints. Drawn from
+    /// the executions alone, from flat, the page ended holding 5 with a PnL of 5 × 104 − 451.51 = 68.49.
+    /// </summary>
+    [Fact]
+    public async Task PositionAndPnlFollowTheAdoptionsAndTheEarlierRunsAsMmJournalPnlDoes()
+    {
+        using var temp = new TempJournal();
+        await Trading.Tests.Journal.JournalRuns.WriteAsync(temp.Path, Start, journal =>
+        {
+            journal.Fill(new VenueExecution("e0", "a-0", "o0", Side.Buy, 90m, 5m, 0m, true, Start + (Second / 2)), Start + (Second / 2));
+            journal.Adoption(Start + (Second * 6 / 10), 2m);
+            journal.AdoptionPrice(100m);
+            journal.Decision(Start + Second, Start + Second, 1, 100, 2, 99.5, 100.5);
+            journal.Fill(new VenueExecution("e1", "a-1", "o1", Side.Sell, 101m, 1m, 0.01m, true, Start + (2 * Second)), Start + (2 * Second));
+            journal.Decision(Start + (3 * Second), Start + (3 * Second), 3, 102, 1, 101.5, 102.5);
+        });
+        await Trading.Tests.Journal.JournalRuns.WriteAsync(temp.Path, Start + (10 * Second), journal =>
+        {
+            journal.Decision(Start + (11 * Second), Start + (11 * Second), 1, 103, 1, 102.5, 103.5);
+            journal.Fill(new VenueExecution("e2", "a-2", "o2", Side.Buy, 102.5m, 1m, 0m, true, Start + (12 * Second)), Start + (12 * Second));
+            journal.Decision(Start + (13 * Second), Start + (13 * Second), 3, 104, 2, 103.5, 104.5);
+        });
+
+        using JsonDocument pnl = Trading.Tests.Journal.JournalRuns.Pnl(temp.Path);
+        Assert.Equal((104m, 2m, 56.49m), (pnl.RootElement.GetProperty("mark").GetDecimal(), pnl.RootElement.GetProperty("position").GetDecimal(), pnl.RootElement.GetProperty("pnl").GetDecimal()));
+
+        SessionSnapshot s = JournalSessionFeed.Load(temp.Path).Latest!;
+        Assert.Equal((104.0, 2m), (s.Mid, s.Position));
+        Assert.Equal(56.49, s.NetPnl, 9);
+        Assert.Equal(3, s.Executions);
+        (HistoryPoint[] points, MonitorFill[] fills, _, _) = JournalSessionFeed.Load(temp.Path).Recorded.Copy();
+        Assert.Equal([2.0, 1.0, 1.0, 2.0, 2.0], points.Select(p => p.Position)); // four decisions and the end
+        Assert.Equal([1L, 2L, 2L, 3L, 3L], points.Select(p => p.Fills));
+        Assert.Equal(56.49, points[^1].Net, 9);
+        Assert.Equal(3, fills.Length);
+    }
+
     private static Task<HttpResponseMessage> Post(HttpClient http, DashboardServer server, string action, string? token)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Url, "api/" + action));

@@ -109,14 +109,26 @@ public sealed class Ledger
 
         InvalidParameterException.RequireFinite("q0", quantity);
         InvalidParameterException.RequireFinite("initial_price", price);
+        Transfer(quantity, price, time);
+    }
+
+    /// <summary>
+    /// Changes the position by <paramref name="quantity"/> (negative: sold) at <paramref name="price"/>
+    /// without a trade of ours: a position taken from the venue in place of the one held. It closes and
+    /// opens lots as a fill would (what it closes is realized at that price), but it is not a fill: no
+    /// fee, no turnover, not counted among the fills.
+    /// </summary>
+    public void Transfer(double quantity, double price, double time)
+    {
+        InvalidParameterException.RequireFinite("quantity", quantity);
+        InvalidParameterException.RequireFinite("price", price);
         if (quantity == 0)
         {
             return;
         }
 
         Cash -= quantity * price;
-        _lots.Enqueue(new OpenLot(price, quantity, time));
-        Position = quantity;
+        Move(Math.Sign(quantity), price, Math.Abs(quantity), time);
     }
 
     public void Apply(in Fill fill)
@@ -145,15 +157,20 @@ public sealed class Ledger
 
         Turnover += fill.Quantity;
         Fills++;
+        Move(sign, fill.Price, fill.Quantity, fill.Time);
+    }
 
-        double remaining = CloseOppositeLots(sign, fill.Price, fill.Quantity, fill.Time);
+    /// <summary>Moves the position by <paramref name="sign"/> × <paramref name="quantity"/> at <paramref name="price"/>: closes the oldest opposite lots, opens one with the rest.</summary>
+    private void Move(int sign, double price, double quantity, double time)
+    {
+        double remaining = CloseOppositeLots(sign, price, quantity, time);
         if (remaining > 0)
         {
-            _lots.Enqueue(new OpenLot(fill.Price, sign * remaining, fill.Time));
+            _lots.Enqueue(new OpenLot(price, sign * remaining, time));
         }
 
         // Flat means exactly zero, not the round-off left by summing the fills.
-        Position = _lots.Count == 0 ? 0 : Position + sign * fill.Quantity;
+        Position = _lots.Count == 0 ? 0 : Position + sign * quantity;
     }
 
     /// <summary>Matches the fill against the oldest lots of the other side; returns the quantity left to open.</summary>

@@ -92,11 +92,14 @@ public static class JournalReader
         return fill.ExecuteScalar() is string price ? decimal.Parse(price, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture) : null;
     }
 
-    /// <summary>The executions with their row numbers (an adoption replaces those up to its <see cref="JournalAdoption.LastFill"/>).</summary>
-    internal static IReadOnlyList<(long Row, JournalFill Fill)> FillRows(string path)
+    /// <summary>
+    /// The journal's position, change by change, in the order its execution book counts them: every
+    /// execution, and each adoption after the executions journaled before it and before those after it.
+    /// </summary>
+    public static IReadOnlyList<JournalPositionChange> PositionChanges(string path)
     {
         using SqliteConnection connection = OpenExisting(path);
-        return FillRows(connection);
+        return PositionChanges(connection);
     }
 
     /// <summary>Every position adopted from the venue, in order (none in a journal older than the table).</summary>
@@ -115,12 +118,12 @@ public static class JournalReader
 
         bool priced = JournalSchema.HasColumn(connection, "adoptions", "price");
         using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = $"SELECT run, position, last_fill, {(priced ? "price" : "NULL")} FROM adoptions ORDER BY id";
+        command.CommandText = $"SELECT run, local_ns, position, last_fill, {(priced ? "price" : "NULL")} FROM adoptions ORDER BY id";
         var adoptions = new List<JournalAdoption>();
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
         {
-            adoptions.Add(new JournalAdoption(reader.GetInt32(0), Decimal(reader, 1), reader.GetInt64(2), reader.IsDBNull(3) ? null : Decimal(reader, 3)));
+            adoptions.Add(new JournalAdoption(reader.GetInt32(0), reader.GetInt64(1), Decimal(reader, 2), reader.GetInt64(3), reader.IsDBNull(4) ? null : Decimal(reader, 4)));
         }
 
         return adoptions;
@@ -190,14 +193,29 @@ public static class JournalReader
         return reader.Read() ? (Decimal(reader, 0), reader.GetInt64(1)) : null;
     }
 
-    /// <summary>
-    /// The cost of every adoption, in the order they were made: each replaced the position it found (the
-    /// one before it, or the executions', and the fills since) at its own price. One without a price
-    /// (an older journal, a session that never decided) counts nothing.
-    /// </summary>
+    /// <summary>The cost of every adoption: the change it made to the position, at its own price. One without a price (an older journal, a session that never decided) counts nothing.</summary>
     private static void CountAdoptions(SqliteConnection connection, ExecutionBook book)
     {
+        foreach (JournalPositionChange change in PositionChanges(connection))
+        {
+            if (change.Adoption?.Price is { } price)
+            {
+                book.CountAdoption(change.Quantity, price);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each adoption replaced the position it found: the one before it (or flat) and the executions
+    /// journaled since (rows up to its <see cref="JournalAdoption.LastFill"/>), so it changed the position
+    /// by the difference. Those executions stay: one journaled before an adoption (a crashed run's, found
+    /// by the next start's reconciliation) was paid or received on the venue, its cash is real; the
+    /// adoption moves the position from there to the venue's.
+    /// </summary>
+    private static List<JournalPositionChange> PositionChanges(SqliteConnection connection)
+    {
         List<(long Row, JournalFill Fill)> fills = FillRows(connection);
+        var changes = new List<JournalPositionChange>(fills.Count);
         decimal held = 0;
         long previous = 0;
         foreach (JournalAdoption adoption in Adoptions(connection))
@@ -206,19 +224,21 @@ public static class JournalReader
             {
                 if (row > previous && row <= adoption.LastFill)
                 {
-                    held += fill.Side == Side.Buy ? fill.Quantity : -fill.Quantity;
+                    changes.Add(Change(fill));
+                    held += changes[^1].Quantity;
                 }
             }
 
-            if (adoption.Price is { } price)
-            {
-                book.CountAdoption(adoption.Position - held, price);
-            }
-
+            changes.Add(new JournalPositionChange(null, adoption, adoption.Position - held));
             previous = adoption.LastFill;
             held = adoption.Position;
         }
+
+        changes.AddRange(fills.Where(f => f.Row > previous).Select(f => Change(f.Fill)));
+        return changes;
     }
+
+    private static JournalPositionChange Change(JournalFill fill) => new(fill, null, fill.Side == Side.Buy ? fill.Quantity : -fill.Quantity);
 
     /// <summary>What the fills after row <paramref name="lastFill"/> add to the position.</summary>
     private static decimal PositionAfter(SqliteConnection connection, long lastFill)

@@ -14,43 +14,44 @@ public static class JournalReport
     /// <summary>
     /// One result per run of the journal (a restart is a run of its own, its decision times starting
     /// at 0 again), named "run N: strategy", in the order they ran. Each run starts holding what the
-    /// journal held when it started — the position it adopted from the venue (--adopt-position), at the
-    /// adoption's price, or the earlier runs' — as the session's own ledger did, so its PnL counts from
-    /// then on rather than from a flat book.
+    /// earlier runs left, at its first mid, as the session's own ledger did, so its PnL counts from then
+    /// on rather than from a flat book; its executions and adoptions change it as they change the
+    /// journal's execution book (<see cref="JournalReader.PositionChanges"/>): a position adopted from the
+    /// venue (--adopt-position) is taken at the adoption's price, after the executions journaled before
+    /// it, whose cash is real. A run thus ends holding what the journal did then, with the PnL
+    /// <c>mm journal … pnl</c> gives it.
     /// </summary>
     public static IReadOnlyList<RunResult> Rebuild(string path, MetricsOptions metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         IReadOnlyList<JournalRun> runs = JournalReader.Load(path).Runs;
         IReadOnlyList<JournalEvent> decisions = JournalReader.Events(path, "decision");
-        IReadOnlyList<(long Row, JournalFill Fill)> fills = JournalReader.FillRows(path);
-        IReadOnlyList<JournalAdoption> adoptions = JournalReader.Adoptions(path);
+        IReadOnlyList<JournalPositionChange> changes = JournalReader.PositionChanges(path);
         var results = new List<RunResult>(runs.Count);
         decimal held = 0;
         foreach (JournalRun run in runs)
         {
-            // An adoption replaces the position of every execution journaled before it (the start's reconciliation may have added some to this run).
-            JournalAdoption? adopted = adoptions.LastOrDefault(a => a.Run == run.Run);
-            List<JournalFill> own = [.. fills.Where(f => f.Fill.Run == run.Run && (adopted is null || f.Row > adopted.LastFill)).Select(f => f.Fill)];
-            decimal start = adopted?.Position ?? held;
-            results.Add(Rebuild($"run {run.Run}: {run.Strategy}", [.. decisions.Where(d => d.Run == run.Run)], own, start, adopted?.Price, metrics));
-            held = start + own.Sum(f => f.Side == Core.Orders.Side.Buy ? f.Quantity : -f.Quantity);
+            List<JournalPositionChange> own = [.. changes.Where(c => c.Run == run.Run)];
+            results.Add(Rebuild($"run {run.Run}: {run.Strategy}", [.. decisions.Where(d => d.Run == run.Run)], own, held, metrics));
+            held += own.Sum(c => c.Quantity);
         }
 
         return results;
     }
 
-    private static RunResult Rebuild(string name, IReadOnlyList<JournalEvent> decisions, List<JournalFill> fills, decimal start, decimal? price, MetricsOptions metrics)
+    private static RunResult Rebuild(string name, IReadOnlyList<JournalEvent> decisions, List<JournalPositionChange> changes, decimal start, MetricsOptions metrics)
     {
         var ledger = new Ledger();
         var collector = new MetricsCollector(metrics);
         var series = new SeriesRecorder(4000);
+        List<JournalFill> fills = [.. changes.Select(c => c.Fill).OfType<JournalFill>()];
         int next = 0;
         double mid = double.NaN;
         double quoted = double.NaN;
         long origin = decisions.Count > 0 ? decisions[0].ExchangeTime - (long)(Time(decisions[0]) * 1e9) : fills.Count > 0 ? fills[0].ExchangeTime : 0;
-        double opening = price is { } adoptedAt ? (double)adoptedAt : FirstMid(decisions);
+        double opening = FirstMid(decisions);
         opening = double.IsNaN(opening) && fills.Count > 0 ? (double)fills[0].Price : opening;
+        opening = double.IsNaN(opening) && changes.FirstOrDefault(c => c.Adoption?.Price is not null) is { } priced ? (double)priced.Adoption!.Price!.Value : opening;
         if (start != 0 && double.IsFinite(opening))
         {
             // Held from the start, bought at that price: not a fill (no fee, no turnover).
@@ -64,10 +65,10 @@ public static class JournalReport
                 continue;
             }
 
-            // Fills up to this decision, marked at the mid known before them.
-            for (; next < fills.Count && fills[next].ExchangeTime <= decision.ExchangeTime; next++)
+            // Changes up to this decision, marked at the mid known before them.
+            for (; next < changes.Count && Before(changes[next], decision); next++)
             {
-                Apply(fills[next], origin, double.IsNaN(mid) ? decisionMid : mid, quoted, ledger, collector, series);
+                Apply(changes[next], origin, double.IsNaN(mid) ? decisionMid : mid, quoted, ledger, collector, series);
             }
 
             mid = decisionMid;
@@ -78,15 +79,19 @@ public static class JournalReport
             series.Record(new SeriesPoint(time, mid, bid, ask, ledger.Position, equity));
         }
 
-        for (; next < fills.Count; next++)
+        for (; next < changes.Count; next++)
         {
-            Apply(fills[next], origin, double.IsNaN(mid) ? (double)fills[next].Price : mid, quoted, ledger, collector, series);
+            Apply(changes[next], origin, double.IsNaN(mid) ? (double?)changes[next].Fill?.Price ?? opening : mid, quoted, ledger, collector, series);
         }
 
         // A run that never saw a mid nor traded (stopped before the book had both sides) is not marked: NaN.
         double last = double.IsNaN(mid) && fills.Count > 0 ? (double)fills[^1].Price : mid;
         return new RunResult(name, collector.Finish(ledger, last), ledger.RoundTrips, 0, 0, new Dictionary<Core.Risk.RejectReason, long>(), null, series);
     }
+
+    /// <summary>Whether the change came before the decision: an execution by the venue's time, an adoption (the venue gives it no time) by the session's.</summary>
+    private static bool Before(JournalPositionChange change, JournalEvent decision) =>
+        change.Fill is { } fill ? fill.ExchangeTime <= decision.ExchangeTime : change.LocalTime <= decision.LocalTime;
 
     /// <summary>The mid of the first decision that has one; NaN when none does.</summary>
     private static double FirstMid(IReadOnlyList<JournalEvent> decisions)
@@ -105,8 +110,20 @@ public static class JournalReport
     private static double Time(JournalEvent decision) =>
         DecisionText.TryParse(decision.Detail, out double time, out _, out _, out _, out _) ? time : 0;
 
-    private static void Apply(JournalFill f, long origin, double mid, double quoted, Ledger ledger, MetricsCollector collector, SeriesRecorder series)
+    /// <summary>An execution is a fill; an adoption moves the position at its price (the mid known, for one journaled without a price), not a fill.</summary>
+    private static void Apply(JournalPositionChange change, long origin, double mid, double quoted, Ledger ledger, MetricsCollector collector, SeriesRecorder series)
     {
+        if (change.Fill is not { } f)
+        {
+            double price = change.Adoption!.Price is { } adopted ? (double)adopted : mid;
+            if (double.IsFinite(price))
+            {
+                ledger.Transfer((double)change.Quantity, price, (change.LocalTime - origin) / 1e9);
+            }
+
+            return;
+        }
+
         var fill = new Fill((f.ExchangeTime - origin) / 1e9, 0, f.Side, (double)f.Price, (double)f.Quantity, (double)f.Fee, f.IsMaker, mid);
         ledger.Apply(in fill);
         collector.OnFill(in fill, quoted);

@@ -45,20 +45,21 @@ public class JournalReportTests
 
     /// <summary>
     /// Run 1 finds a buy of 5 at 90 (a crashed run's, journaled at the start), then adopts the venue's
-    /// position of 2, taken at 100; decisions at mids 100.5 and 102, a sell of 1 at 101 (fee 0.01) between
-    /// them. It starts holding 2 at 100 (the buy of 5 is in the adopted position, not on top of it):
-    /// cash −200 + 101 − 0.01 = −99.01, position 1, net PnL −99.01 + 1 × 102 = 2.99 (realized 1, unrealized
-    /// 2, fees 0.01). Run 2, a restart, starts holding that 1 at its first mid, 103: a buy of 1 at 102.5,
-    /// marked at 104: cash −103 − 102.5 = −205.5, position 2, net PnL −205.5 + 2 × 104 = 2.5. Drawn from
-    /// zero, run 1 held 4 and made 58.99, run 2 made 1.5.
+    /// position of 2, taken at 100: the 3 the venue no longer holds leave at 100; decisions at mids 100.5
+    /// and 102, a sell of 1 at 101 (fee 0.01) between them. Cash −450 + 300 + 101 − 0.01 = −49.01,
+    /// position 1, net PnL −49.01 + 1 × 102 = 52.99 (realized 3 × 10 + 11 = 41, unrealized 12, fees 0.01),
+    /// what mm journal … pnl gives: cash −349.01, adoption cost (2 − 5) × 100 = −300. The report dropped
+    /// the buy (2.99) while pnl counted its cash. Run 2, a restart, starts holding that 1 at its first mid,
+    /// 103: a buy of 1 at 102.5, marked at 104: cash −103 − 102.5 = −205.5, position 2, net PnL
+    /// −205.5 + 2 × 104 = 2.5.
     /// </summary>
     [Fact]
-    public async Task EachRunStartsFromThePositionTheJournalHeldAnAdoptedOneAtItsPrice()
+    public async Task EachRunStartsFromThePositionTheJournalHeldAndAnAdoptionKeepsTheCashOfTheExecutionsBeforeIt()
     {
         const long Second = 1_000_000_000;
         const long Start = 1_700_000_000 * Second;
         using var temp = new TempJournal();
-        await using (TradingJournal journal = TradingJournal.Open(temp.Path, Start, "local", "SIMUSDT", "touch"))
+        await JournalRuns.WriteAsync(temp.Path, Start, journal =>
         {
             journal.Fill(new VenueExecution("e0", "a-0", "o0", Side.Buy, 90m, 5m, 0m, true, Start + (Second / 2)), Start + (Second / 2));
             journal.Adoption(Start + (Second * 6 / 10), 2m);
@@ -66,21 +67,27 @@ public class JournalReportTests
             journal.Decision(Start + Second, Start + Second, 1, 100.5, 2, 100, 101);
             journal.Fill(new VenueExecution("e1", "a-1", "o1", Side.Sell, 101m, 1m, 0.01m, true, Start + (2 * Second)), Start + (2 * Second));
             journal.Decision(Start + (3 * Second), Start + (3 * Second), 3, 102, 1, 101.5, 102.5);
-            await journal.FlushAsync();
+        });
+
+        RunMetrics first = Assert.Single(JournalReport.Rebuild(temp.Path, new MetricsOptions())).Metrics;
+        using (JsonDocument pnl = JournalRuns.Pnl(temp.Path))
+        {
+            Assert.Equal((102m, -349.01m, -300m, 52.99m), (pnl.RootElement.GetProperty("mark").GetDecimal(), pnl.RootElement.GetProperty("cash").GetDecimal(), pnl.RootElement.GetProperty("adoption_cost").GetDecimal(), pnl.RootElement.GetProperty("pnl").GetDecimal()));
+            Assert.Equal(52.99, first.NetPnl, 9);
         }
 
-        await using (TradingJournal journal = TradingJournal.Open(temp.Path, Start + (10 * Second), "local", "SIMUSDT", "touch"))
+        await JournalRuns.WriteAsync(temp.Path, Start + (10 * Second), journal =>
         {
             journal.Decision(Start + (11 * Second), Start + (11 * Second), 1, 103, 1, 102.5, 103.5);
             journal.Fill(new VenueExecution("e2", "a-2", "o2", Side.Buy, 102.5m, 1m, 0m, true, Start + (12 * Second)), Start + (12 * Second));
             journal.Decision(Start + (13 * Second), Start + (13 * Second), 3, 104, 2, 103.5, 104.5);
-            await journal.FlushAsync();
-        }
+        });
 
         IReadOnlyList<RunResult> runs = JournalReport.Rebuild(temp.Path, new MetricsOptions());
-        RunMetrics first = runs[0].Metrics, second = runs[1].Metrics;
-        Assert.Equal((1L, 1.0, 1.0), (first.Fills, first.FinalInventory, runs[0].RoundTrips.GrossPnl));
-        Assert.Equal(2.99, first.NetPnl, 9);
+        RunMetrics second = runs[1].Metrics;
+        first = runs[0].Metrics;
+        Assert.Equal((2L, 1.0, 41.0), (first.Fills, first.FinalInventory, runs[0].RoundTrips.GrossPnl));
+        Assert.Equal(52.99, first.NetPnl, 9);
         Assert.Equal(0.01, first.FeesPaid, 12);
         Assert.Equal([2.0, 1.0], runs[0].Series!.Points.Select(p => p.Inventory));
         Assert.Equal((1L, 2.0), (second.Fills, second.FinalInventory));
