@@ -23,6 +23,9 @@ internal enum JournalEntryKind
 
     /// <summary>The price of this run's adopted position (<see cref="JournalEntry.Amount"/>), once the session has one.</summary>
     AdoptionPrice,
+
+    /// <summary>The inventory limit this run counts time at (<see cref="JournalEntry.Amount"/>): the binding one of --max-position and the strategy's own.</summary>
+    InventoryLimit,
     RunEnd,
     Flush,
 }

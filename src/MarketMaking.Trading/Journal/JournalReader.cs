@@ -160,12 +160,13 @@ public static class JournalReader
         return state;
     }
 
-    /// <summary>Every run, in order (a journal older than the runs' end reason reads none).</summary>
+    /// <summary>Every run, in order (a journal older than the runs' end reason or inventory limit reads none).</summary>
     internal static IReadOnlyList<JournalRun> Runs(SqliteConnection connection)
     {
         string reason = JournalSchema.HasColumn(connection, "runs", "end_reason") ? "end_reason" : "NULL";
+        string limit = JournalSchema.HasColumn(connection, "runs", "inventory_limit") ? "inventory_limit" : "NULL";
         using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = $"SELECT run, started_ns, ended_ns, venue, symbol, strategy, final_state, {reason} FROM runs ORDER BY run";
+        command.CommandText = $"SELECT run, started_ns, ended_ns, venue, symbol, strategy, final_state, {reason}, {limit} FROM runs ORDER BY run";
         var runs = new List<JournalRun>();
         using SqliteDataReader reader = command.ExecuteReader();
         while (reader.Read())
@@ -173,6 +174,7 @@ public static class JournalReader
             runs.Add(new JournalRun(reader.GetInt32(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6))
             {
                 EndReason = reader.IsDBNull(7) ? null : reader.GetString(7),
+                InventoryLimit = reader.IsDBNull(8) ? double.PositiveInfinity : (double)Decimal(reader, 8),
             });
         }
 

@@ -32,7 +32,9 @@ public static class JournalReport
         foreach (JournalRun run in runs)
         {
             List<JournalPositionChange> own = [.. changes.Where(c => c.Run == run.Run)];
-            results.Add(Rebuild($"run {run.Run}: {run.Strategy}", [.. decisions.Where(d => d.Run == run.Run)], own, held, metrics));
+            // Time at the limit counts the limit the run's own metrics did (journaled: the binding one of --max-position and the strategy's).
+            MetricsOptions options = metrics with { InventoryLimit = Math.Min(metrics.InventoryLimit, run.InventoryLimit) };
+            results.Add(Rebuild($"run {run.Run}: {run.Strategy}", [.. decisions.Where(d => d.Run == run.Run)], own, held, options));
             held += own.Sum(c => c.Quantity);
         }
 

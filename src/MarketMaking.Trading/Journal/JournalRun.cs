@@ -5,4 +5,7 @@ public sealed record JournalRun(int Run, long StartedAt, long? EndedAt, string V
 {
     /// <summary>Why the run ended (<c>duration reached</c>, <c>kill switch: …</c>, <c>failed at start: …</c>); null without a clean end, or in a journal older than the reason.</summary>
     public string? EndReason { get; init; }
+
+    /// <summary>The inventory limit the run's metrics counted time at (its time at the limit); +∞ for none, or in a journal older than it.</summary>
+    public double InventoryLimit { get; init; } = double.PositiveInfinity;
 }

@@ -11,7 +11,8 @@ internal static class JournalSchema
     /// <summary>
     /// Every table: <c>meta</c> (key/value: the link-id prefix and reservation, and what the journal
     /// belongs to: <see cref="JournalOwner"/>), <c>runs</c> (one row per start of the session, with how
-    /// it ended: the time, why, and the final state), <c>events</c> (decisions, requests, replies,
+    /// it ended: the time, why, and the final state; and the inventory limit its report counts time at,
+    /// null for none), <c>events</c> (decisions, requests, replies,
     /// gaps, reconnects, risk events: the audit trail), <c>orders</c> (each order's latest state; its
     /// history is in events) <c>fills</c> (one row per venue execution id, so an execution is recorded
     /// exactly once) and <c>adoptions</c> (each position taken from the venue with --adopt-position,
@@ -21,7 +22,7 @@ internal static class JournalSchema
     /// </summary>
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS runs(run INTEGER PRIMARY KEY, started_ns INTEGER NOT NULL, ended_ns INTEGER, venue TEXT NOT NULL, symbol TEXT NOT NULL, strategy TEXT NOT NULL, final_state TEXT, end_reason TEXT);
+        CREATE TABLE IF NOT EXISTS runs(run INTEGER PRIMARY KEY, started_ns INTEGER NOT NULL, ended_ns INTEGER, venue TEXT NOT NULL, symbol TEXT NOT NULL, strategy TEXT NOT NULL, final_state TEXT, end_reason TEXT, inventory_limit TEXT);
         CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY, run INTEGER NOT NULL, local_ns INTEGER NOT NULL, exchange_ns INTEGER NOT NULL, kind TEXT NOT NULL, link_id TEXT, detail TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS orders(link_id TEXT PRIMARY KEY, run INTEGER NOT NULL, side TEXT NOT NULL, price TEXT NOT NULL, qty TEXT NOT NULL, reduce_only INTEGER NOT NULL, state TEXT NOT NULL, executed TEXT NOT NULL, exchange_order_id TEXT, created_ns INTEGER NOT NULL, updated_ns INTEGER NOT NULL, reason TEXT);
         CREATE TABLE IF NOT EXISTS fills(exec_id TEXT PRIMARY KEY, run INTEGER NOT NULL, link_id TEXT NOT NULL, side TEXT NOT NULL, price TEXT NOT NULL, qty TEXT NOT NULL, fee TEXT NOT NULL, is_maker INTEGER NOT NULL, exchange_ns INTEGER NOT NULL, local_ns INTEGER NOT NULL);
@@ -72,12 +73,17 @@ internal static class JournalSchema
         }
     }
 
-    /// <summary>Adds what a journal written by an earlier version lacks: the runs' <c>end_reason</c> and the adoptions' <c>price</c>.</summary>
+    /// <summary>Adds what a journal written by an earlier version lacks: the runs' <c>end_reason</c> and <c>inventory_limit</c>, and the adoptions' <c>price</c>.</summary>
     public static void Upgrade(SqliteConnection connection)
     {
         if (!HasColumn(connection, "runs", "end_reason"))
         {
             Execute(connection, "ALTER TABLE runs ADD COLUMN end_reason TEXT");
+        }
+
+        if (!HasColumn(connection, "runs", "inventory_limit"))
+        {
+            Execute(connection, "ALTER TABLE runs ADD COLUMN inventory_limit TEXT");
         }
 
         if (!HasColumn(connection, "adoptions", "price"))

@@ -26,6 +26,7 @@ internal sealed class JournalStatements : IDisposable
     private readonly sqlite3_stmt _end;
     private readonly sqlite3_stmt _adoption;
     private readonly sqlite3_stmt _adoptionPrice;
+    private readonly sqlite3_stmt _inventoryLimit;
     private readonly sqlite3_stmt[] _all;
     private byte[] _text = new byte[1024];
 
@@ -45,7 +46,8 @@ internal sealed class JournalStatements : IDisposable
         // The fills written before it (the writer keeps the queue's order) are the ones the adopted position replaces.
         _adoption = Prepare("INSERT INTO adoptions(run, local_ns, position, last_fill) VALUES(?1, ?2, ?3, (SELECT coalesce(max(rowid), 0) FROM fills))", run);
         _adoptionPrice = Prepare("UPDATE adoptions SET price = ?2 WHERE id = (SELECT max(id) FROM adoptions WHERE run = ?1)", run);
-        _all = [_begin, _commit, _event, _order, _fill, _meta, _linkPrefix, _linkReserved, _end, _adoption, _adoptionPrice];
+        _inventoryLimit = Prepare("UPDATE runs SET inventory_limit = ?2 WHERE run = ?1", run);
+        _all = [_begin, _commit, _event, _order, _fill, _meta, _linkPrefix, _linkReserved, _end, _adoption, _adoptionPrice, _inventoryLimit];
     }
 
     public void Begin() => Step(_begin);
@@ -122,6 +124,10 @@ internal sealed class JournalStatements : IDisposable
             case JournalEntryKind.AdoptionPrice:
                 Number(_adoptionPrice, 2, e.Amount);
                 Step(_adoptionPrice);
+                break;
+            case JournalEntryKind.InventoryLimit:
+                Number(_inventoryLimit, 2, e.Amount);
+                Step(_inventoryLimit);
                 break;
             case JournalEntryKind.RunEnd:
                 Check(raw.sqlite3_bind_int64(_end, 2, e.LocalTime));

@@ -182,6 +182,9 @@ public sealed class TradingJournal : IAsyncDisposable
     /// <summary>The price this run's adopted position is taken at (its cost is unknown: the mid the session opened it at), for the report.</summary>
     public void AdoptionPrice(decimal price) => Enqueue(new JournalEntry { Kind = JournalEntryKind.AdoptionPrice, Amount = price });
 
+    /// <summary>The inventory limit this run's metrics count time at (none: not called), so a report drawn from the journal counts it too.</summary>
+    public void InventoryLimit(decimal limit) => Enqueue(new JournalEntry { Kind = JournalEntryKind.InventoryLimit, Amount = limit });
+
     /// <summary>Reserves link-id counters below <paramref name="upTo"/>; <paramref name="committed"/> is called once the reservation is on disk.</summary>
     public void ReserveLinks(string prefix, long upTo, Action<long> committed) =>
         Enqueue(new JournalEntry { Kind = JournalEntryKind.Reservation, Name = prefix, Number = upTo, Callback = committed });

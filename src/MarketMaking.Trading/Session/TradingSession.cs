@@ -214,7 +214,19 @@ public sealed class TradingSession
         IQuotingStrategy strategy = _strategyFactory(_instrument.Instrument);
         MarketFeatures? features = strategy is IReadsMarketFeatures { FeatureSettings: { } featureSettings } ? new MarketFeatures(featureSettings) : null;
         _market = new LiveMarket(_instrument.Instrument, _settings.VolatilityWindow, features);
-        _path = new DecisionPath(_instrument.Instrument, strategy, (_settings.RunFor?.Invoke(_instrument.Instrument) ?? _settings.Run) with { RecordSeries = true });
+        RunSettings run = _settings.RunFor?.Invoke(_instrument.Instrument) ?? _settings.Run;
+
+        // Time at the limit counts the binding limit, as a backtest's does: --max-position's, or the
+        // strategy's own if smaller (the path takes the smaller); journaled, so the journal's report counts it too.
+        run = run with { RecordSeries = true, Metrics = run.Metrics with { InventoryLimit = Math.Min(run.Metrics.InventoryLimit, run.Risk.MaxPosition) } };
+        double limit = Math.Min(run.Metrics.InventoryLimit, IInventoryLimited.Of(strategy));
+        if (Math.Abs(limit) < 1e28)
+        {
+            // Finite, and within what a decimal holds.
+            _journal.InventoryLimit((decimal)limit);
+        }
+
+        _path = new DecisionPath(_instrument.Instrument, strategy, run);
         _path.Gate.Portfolio = _settings.Portfolio;
         _router = new OrderRouter(_venue, _instrument, _tracker, _links, _journal, new RateLimiter(_settings.RateLimits), Now, _settings.StaleRequestAfter, OnReply, LaterReply)
         {
