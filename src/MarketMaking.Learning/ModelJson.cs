@@ -55,7 +55,7 @@ internal static class ModelJson
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DataFormatException(path, 0, "file", $"cannot read: {e.Message}");
+            throw DataFormatException.Unreadable(path, e);
         }
     }
 

@@ -132,7 +132,7 @@ public sealed class AgentCommandTests : IDisposable
 
         (code, _, error) = Mm.Run("train", "--resume", policy, "--env", "lob", "--steps", "300", "--envs", "1", "--out", policy);
         Assert.Equal(2, code);
-        Assert.Equal($"error: {policy}:0: {expected}", error.Trim());
+        Assert.Equal($"error: {policy}: {expected}", error.Trim());
         Assert.Equal(before, File.ReadAllText(policy));
     }
 

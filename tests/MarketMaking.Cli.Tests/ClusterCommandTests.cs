@@ -54,7 +54,7 @@ public sealed class ClusterCommandTests : IDisposable
         File.WriteAllLines(shards[1], lines[..^1]);
         var (code, _, error) = Mm.Run(["tune", "merge", .. shards, "--out", merged]);
         Assert.Equal(2, code);
-        Assert.Contains($"{shards[1]}:0: shard: shard 1 of 4 holds 1 of its 2 points", error, StringComparison.Ordinal);
+        Assert.Contains($"{shards[1]}: shard: shard 1 of 4 holds 1 of its 2 points", error, StringComparison.Ordinal);
         Assert.False(File.Exists(merged));
 
         // A missing shard.

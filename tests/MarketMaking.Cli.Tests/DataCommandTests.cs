@@ -70,7 +70,7 @@ public sealed class DataCommandTests : IDisposable
     {
         string cut = Path.Combine(_folder, "esh4.mbo.dbn.zst");
         File.WriteAllBytes(cut, File.ReadAllBytes(SharedData.DatabentoMbo)[..5000]);
-        string expected = $"error: {cut}:0: zstd: the Zstandard stream ends early before the first record: the file is cut short";
+        string expected = $"error: {cut}: zstd: the Zstandard stream ends early before the first record: the file is cut short";
 
         var (code, output, error) = Mm.Run("verify-book", "--data", cut, "--format", "dbn-mbo");
         Assert.Equal((2, "", expected), (code, output, error.Trim()));

@@ -26,7 +26,7 @@ internal static class RerunCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new DataFormatException(path, 0, "file", $"cannot read: {e.Message}");
+                throw DataFormatException.Unreadable(path, e);
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
             {

@@ -6,8 +6,9 @@ namespace MarketMaking.Core.Errors;
 /// </summary>
 public sealed class DataFormatException : MarketMakingException
 {
+    /// <param name="line">The line (from 1), or 0 for a problem of the whole file, which names no line.</param>
     public DataFormatException(string file, long line, string field, string problem)
-        : base($"{file}:{line}: {field}: {problem}")
+        : base(line > 0 ? $"{file}:{line}: {field}: {problem}" : $"{file}: {field}: {problem}")
     {
         File = file;
         Line = line;
@@ -24,4 +25,8 @@ public sealed class DataFormatException : MarketMakingException
     public string Problem { get; }
 
     public override int ExitCode => 2;
+
+    /// <summary>A file that cannot be opened: "no such file" when it is missing, else the system's reason.</summary>
+    public static DataFormatException Unreadable(string file, Exception e) =>
+        new(file, 0, "file", e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : $"cannot read: {e.Message}");
 }

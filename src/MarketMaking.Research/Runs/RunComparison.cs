@@ -70,7 +70,7 @@ public sealed class RunComparison
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DataFormatException(path, 0, "file", $"cannot read: {e.Message}");
+            throw DataFormatException.Unreadable(path, e);
         }
         catch (JsonException e)
         {

@@ -380,7 +380,7 @@ public static class AgentCatalog
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DataFormatException(path, 0, "file", $"cannot read: {e.Message}");
+            throw DataFormatException.Unreadable(path, e);
         }
         catch (JsonException e)
         {

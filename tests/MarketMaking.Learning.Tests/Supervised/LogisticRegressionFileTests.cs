@@ -119,7 +119,7 @@ public sealed class LogisticRegressionFileTests : IDisposable
         Assert.Equal($"{path}:1: json: expected a JSON object, got an array", Assert.Throws<DataFormatException>(() => LogisticRegression.Load(path)).Message);
 
         string missing = Path.Combine(_folder, "absent.json");
-        Assert.StartsWith($"{missing}:0: file: cannot read", Assert.Throws<DataFormatException>(() => LogisticRegression.Load(missing)).Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{missing}: file: no such file", Assert.Throws<DataFormatException>(() => LogisticRegression.Load(missing)).Message, StringComparison.Ordinal);
     }
 
     private string SaveSmallModel()

@@ -50,7 +50,7 @@ public sealed class EnsembleMemberFileTests : IDisposable
         Assert.Equal("invalid files: member 1 of 2 missing: train it (--member I, or re-run the array task) and merge again", missing.Message);
         Assert.Contains("member 0 of 2 is given twice", Assert.Throws<InvalidParameterException>(() => EnsembleMemberFile.Merge([m0, m1, m0], output)).Message, StringComparison.Ordinal);
         DataFormatException foreign = Assert.Throws<DataFormatException>(() => EnsembleMemberFile.Merge([m0, other], output));
-        Assert.Equal($"{other}:0: ensemble_member: a member of another run: seed 8 here, 7 there (in {m0})", foreign.Message);
+        Assert.Equal($"{other}: ensemble_member: a member of another run: seed 8 here, 7 there (in {m0})", foreign.Message);
 
         // A checkpoint of a task that stopped early: the same member, marked unfinished.
         (_, EnsembleMember marker, object agent) = EnsembleMemberFile.Load(m1);
