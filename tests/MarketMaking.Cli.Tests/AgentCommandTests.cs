@@ -25,11 +25,13 @@ public sealed class AgentCommandTests : IDisposable
         Assert.True(lines.Length >= 2);
         Assert.Equal(4, lines[^1].Split(',').Length);
 
-        // Resuming adds the new steps to the same agent, and says from which step.
+        // Resuming adds the new steps to the same agent, and says from which step and that it keeps the recorded seed.
         (code, output, error) = Mm.Run("train", "--resume", policy, "--steps", $"{steps / 2}", "--envs", "64", "--out", policy);
         Assert.Equal(0, code);
         string perMember = members > 1 ? $" per member ({members} members)" : string.Empty;
-        Assert.Equal($"resuming {agent} from {policy} at step {steps:N0}{perMember}: {steps / 2:N0} more, to {1.5 * steps:N0}", error.Trim());
+        Assert.Equal(
+            [$"resuming {agent} from {policy} at step {steps:N0}{perMember}: {steps / 2:N0} more, to {1.5 * steps:N0}", $"training on the settings recorded in {policy}: --seed 3"],
+            error.Trim().Split('\n'));
         Assert.Contains($"{members * steps / 2:N0} transitions", output, StringComparison.Ordinal);
         if (agent != "qlearning")
         {
@@ -51,6 +53,7 @@ public sealed class AgentCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Empty(error);
         JsonElement root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal((500, 1_000_001UL), (root.GetProperty("runs").GetInt32(), root.GetProperty("seed").GetUInt64()));   // the default seed, as the table's title says
         JsonElement[] results = [.. root.GetProperty("results").EnumerateArray()];
         Assert.Equal([agent, "cj (optimal)"], results.Take(2).Select(r => r.GetProperty("strategy").GetString()));
         Assert.Equal(1, results[1].GetProperty("gap_closed").GetDouble(), 12);
@@ -75,6 +78,7 @@ public sealed class AgentCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Empty(error);
         JsonElement root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal((3, 1_000_001UL), (root.GetProperty("runs").GetInt32(), root.GetProperty("seed").GetUInt64()));
         Assert.Equal(["ppo", "as", "glft"], root.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("strategy").GetString()));
         Assert.All(root.GetProperty("results").EnumerateArray(), r => Assert.Equal(3, r.GetProperty("sims").GetInt32()));
         JsonElement[] differences = [.. root.GetProperty("paired_differences").EnumerateArray()];
@@ -91,6 +95,13 @@ public sealed class AgentCommandTests : IDisposable
                 - (results[baseline].GetProperty("profit_mean").GetDouble() - results[baseline].GetProperty("penalized_pnl").GetDouble());
             Assert.Equal(d.GetProperty("pnl").GetProperty("mean").GetDouble() - penalties, d.GetProperty("risk_adjusted_pnl").GetProperty("mean").GetDouble(), 9);
         }
+
+        // The file records the book's preset: a resume on another market is refused and leaves the file as it was.
+        string trained = File.ReadAllText(policy);
+        (code, _, error) = Mm.Run("train", "--resume", policy, "--env", "lob", "--preset", "liquid", "--steps", "800", "--out", policy);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: invalid preset: {policy} was trained with --preset toxic, not --preset liquid: a resume trains on the dynamics the policy learned (leave --preset out to keep them)", error.Trim());
+        Assert.Equal(trained, File.ReadAllText(policy));
 
         // A policy for the book does not fit the model-market benchmark (49 actions, not 144).
         (code, _, error) = Mm.Run("evaluate", "--policy", policy, "--env", "cj", "--runs", "100");
@@ -130,7 +141,7 @@ public sealed class AgentCommandTests : IDisposable
         Assert.Empty(error);
         string before = File.ReadAllText(policy);
 
-        (code, _, error) = Mm.Run("train", "--resume", policy, "--env", "lob", "--steps", "300", "--envs", "1", "--out", policy);
+        (code, _, error) = Mm.Run("train", "--resume", policy, "--env", "lob", "--steps", "300", "--out", policy);
         Assert.Equal(2, code);
         Assert.Equal($"error: {policy}: {expected}", error.Trim());
         Assert.Equal(before, File.ReadAllText(policy));
@@ -201,6 +212,76 @@ public sealed class AgentCommandTests : IDisposable
         JsonElement[] low = Rows("0.01"), high = Rows("1");
         Assert.Equal(low[1].GetProperty("objective").GetDouble(), high[1].GetProperty("objective").GetDouble());
         Assert.NotEqual(low[3].GetProperty("objective").GetDouble(), high[3].GetProperty("objective").GetDouble());
+    }
+
+    /// <summary>
+    /// A single or ensemble policy file did not record the environment it trained on: a resume with another
+    /// --training-phi, --exploring-starts, --envs or --seed trained on other dynamics and said nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("--training-phi", "5", "--training-phi 0.25", "training-phi")]
+    [InlineData("--exploring-starts", "0", "--exploring-starts 2", "exploring-starts")]
+    [InlineData("--envs", "32", "--envs 64", "envs")]
+    [InlineData("--seed", "4", "--seed 3", "seed")]
+    public void AResumeKeepsTheEnvironmentItsFileRecords(string option, string other, string recorded, string name)
+    {
+        string policy = Path.Combine(_folder, $"q-{name}.json");
+        var (code, _, error) = Mm.Run("train", "--agent", "qlearning", "--steps", "640", "--envs", "64", "--seed", "3", "--training-phi", "0.25", "--exploring-starts", "2", "--out", policy);
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        string before = File.ReadAllText(policy);
+
+        (code, _, error) = Mm.Run("train", "--resume", policy, option, other, "--steps", "640", "--out", policy);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: invalid {name}: {policy} was trained with {recorded}, not {option} {other}: a resume trains on the dynamics the policy learned (leave {option} out to keep them)", error.Trim());
+        Assert.Equal(before, File.ReadAllText(policy));
+
+        // Left out, each takes the recorded value, and the line says which differ from the option's default.
+        (code, _, error) = Mm.Run("train", "--resume", policy, "--steps", "640", "--out", policy);
+        Assert.Equal(0, code);
+        Assert.Equal(
+            [$"resuming qlearning from {policy} at step 640: 640 more, to 1,280", $"training on the settings recorded in {policy}: --training-phi 0.25, --exploring-starts 2, --seed 3"],
+            error.Trim().Split('\n'));
+        JsonElement record = JsonDocument.Parse(File.ReadAllText(policy)).RootElement.GetProperty("trained_with");
+        Assert.Equal(("0.25", "2", "64", "3"), (record.GetProperty("training_phi").GetString(), record.GetProperty("exploring_starts").GetString(), record.GetProperty("envs").GetString(), record.GetProperty("seed").GetString()));
+    }
+
+    /// <summary>A file written before the record existed resumes as before: any value is taken, nothing is said.</summary>
+    [Fact]
+    public void APolicyFileWithoutARecordResumesAsBefore()
+    {
+        string policy = Path.Combine(_folder, "q-old.json");
+        Assert.Equal(0, Mm.Run("train", "--agent", "qlearning", "--steps", "640", "--envs", "64", "--out", policy).Code);
+        using (JsonDocument written = JsonDocument.Parse(File.ReadAllText(policy)))
+        {
+            File.WriteAllText(policy, JsonSerializer.Serialize(written.RootElement.EnumerateObject().Where(p => p.Name != "trained_with").ToDictionary(p => p.Name, p => p.Value)));
+        }
+
+        var (code, _, error) = Mm.Run("train", "--resume", policy, "--seed", "9", "--envs", "32", "--steps", "640", "--out", policy);
+        Assert.Equal(0, code);
+        Assert.Equal($"resuming qlearning from {policy} at step 640: 640 more, to 1,280", error.Trim());
+        JsonElement record = JsonDocument.Parse(File.ReadAllText(policy)).RootElement.GetProperty("trained_with");
+        Assert.Equal(("32", "9"), (record.GetProperty("envs").GetString(), record.GetProperty("seed").GetString()));
+    }
+
+    /// <summary>
+    /// PPO trains whole rollouts (100 steps × --envs): --steps 3,000,000 trained 3,020,800 per member, and neither the
+    /// summary nor the resume line said so (the resume line gave the steps asked: "500 more, to 1,700").
+    /// </summary>
+    [Fact]
+    public void PpoSaysItsStepsWereRoundedUpToWholeRollouts()
+    {
+        string policy = Path.Combine(_folder, "ppo-rounded.json");
+        var (code, output, _) = Mm.Run("train", "--agent", "ppo", "--members", "2", "--steps", "1000", "--envs", "4", "--out", policy);
+        Assert.Equal(0, code);
+        Assert.StartsWith("ppo: 2,400 transitions (--steps 1,000 rounded up to 1,200 per member: whole rollouts of 400 transitions) in ", output.Trim(), StringComparison.Ordinal);
+
+        string error;
+        (code, output, error) = Mm.Run("train", "--resume", policy, "--steps", "500", "--out", policy, "--json");
+        Assert.Equal(0, code);
+        Assert.Equal($"resuming ppo from {policy} at step 1,200 per member (2 members): 800 more, to 2,000", error.Trim().Split('\n')[0]);
+        JsonElement root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal((1600L, 800L, 500L), (root.GetProperty("steps").GetInt64(), root.GetProperty("steps_per_member").GetInt64(), root.GetProperty("steps_asked").GetInt64()));
     }
 
     /// <summary>64 transitions of 64 trajectories is one step of episodes of 100: none finished, and the line said "mean episode reward NaN".</summary>

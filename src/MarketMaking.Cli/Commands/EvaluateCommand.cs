@@ -70,6 +70,7 @@ internal static class EvaluateCommand
                 {
                     Environment = parse.GetValue(env),
                     Runs = count,
+                    Seed = parse.GetValue(seed),
                     Results = evaluation!.Rows.Select(r => new { r.Strategy, Objective = r.Mean, r.StandardError, r.Lower, r.Upper, r.PnlMean, r.PnlStd, r.MeanAbsInventory, GapClosed = evaluation.GapClosed(r) }),
                     Quotes = evaluation.Quotes,
                 }));
@@ -121,7 +122,7 @@ internal static class EvaluateCommand
         BookPolicyEvaluation evaluation = result!;
         if (json)
         {
-            terminal.Writer.WriteLine(Json.Serialize(new { Results = evaluation.Rows, PairedDifferences = evaluation.Differences }));
+            terminal.Writer.WriteLine(Json.Serialize(new { Runs = runs, Seed = seed, Results = evaluation.Rows, PairedDifferences = evaluation.Differences }));
             return 0;
         }
 

@@ -33,7 +33,7 @@ internal static class TrainAgentCommand
         var until = new Option<string>("--until") { Description = "--env tape: no window reaches past this New York time (nothing after it is read)", DefaultValueFactory = _ => "12:00" };
         var latency = new Option<string>("--latency") { Description = "--env tape: order entry and cancel latency", DefaultValueFactory = _ => "0ms" };
         var preset = new Option<string>("--preset") { Description = "--env lob: market preset or .yaml file", DefaultValueFactory = _ => "toxic" };
-        var steps = new Option<long?>("--steps") { Description = "environment transitions to train for, per member (one step of N trajectories counts N; default: qlearning 400 M, dqn 2 M, ppo 6 M)" };
+        var steps = new Option<long?>("--steps") { Description = "environment transitions to train for, per member (one step of N trajectories counts N), rounded up to whole steps of the trajectories, for PPO to whole rollouts (100 steps × --envs); the summary says when (default: qlearning 400 M, dqn 2 M, ppo 6 M)" };
         var envs = new Option<int?>("--envs") { Description = "trajectories stepped together (default: ppo 256, others 64)" };
         var seed = new Option<ulong>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "policy file (JSON), also the checkpoint" };
@@ -53,7 +53,7 @@ internal static class TrainAgentCommand
         var timeProducts = new Option<bool>("--time-products") { Description = "agent: PPO's network also sees each feature times the time left (q·τ, q²·τ)" };
         var timeScale = new Option<double?>("--time-scale") { Description = "agent: gain on the time left in PPO's network features (default: the inventory's gain, 5)" };
         var squash = new Option<string?>("--squash") { Description = "agent: how continuous PPO maps its Gaussian sample onto the depth range: tanh, or clip (the sample clipped to the range)" };
-        var json = new Option<bool>("--json") { Description = "print {\"agent\",\"steps\",\"seconds\",\"steps_per_second\",\"mean_episode_reward\",\"policy\"}" };
+        var json = new Option<bool>("--json") { Description = "print {\"agent\",\"steps\" (every member's),\"steps_per_member\",\"steps_asked\" (per member),\"seconds\",\"steps_per_second\",\"mean_episode_reward\",\"policy\"}" };
         foreach (Option option in new Option[] { agent, env, preset, data, format, open, until, latency, steps, envs, seed, output, resume, curve, checkpoint, learningRate, batchSize, discount, updateFrequency, gaeLambda, entropyCoefficient, timeScale, timeProducts, squash, members, member, trainingPhi, exploringStarts, json })
         {
             train.Options.Add(option);
@@ -106,11 +106,33 @@ internal static class TrainAgentCommand
                 InvalidParameterException.RequirePositive("time-scale", gain);
             }
 
+            // A resume trains on the dynamics its file records: another value is refused, an option left out takes the recorded one.
+            var c = CultureInfo.InvariantCulture;
+            string resumePath = parse.GetValue(resume) ?? string.Empty;
+            IReadOnlyDictionary<string, string>? record = parse.GetValue(resume) is { } resumed ? TrainingRecord.Read(resumed) : null;
+            string? Given(Option option, string text) => parse.GetResult(option) is { Implicit: false } ? text : null;
+            string? Resumed(string key, string? given) => TrainingRecord.Resume(record, resumePath, key, given);
+            string presetName = envName == "lob" ? Resumed("preset", Given(preset, parse.GetValue(preset)!)) ?? parse.GetValue(preset)! : "-";
+            double? phi = TrainingRecord.Value<double>(resumePath, "training_phi", Resumed("training_phi", parse.GetValue(trainingPhi)?.ToString("R", c)));
+            int starts = TrainingRecord.Value<int>(resumePath, "exploring_starts", Resumed("exploring_starts", Given(exploringStarts, parse.GetValue(exploringStarts).ToString(c)))) ?? 0;
+            int? trajectories = TrainingRecord.Value<int>(resumePath, "envs", Resumed("envs", parse.GetValue(envs)?.ToString(c)));
+            ulong seedValue = TrainingRecord.Value<ulong>(resumePath, "seed", Resumed("seed", Given(seed, parse.GetValue(seed).ToString(c)))) ?? 1;
+            string[] given = [.. new (string Key, Option Option)[] { ("preset", preset), ("training_phi", trainingPhi), ("exploring_starts", exploringStarts), ("envs", envs), ("seed", seed) }
+                .Where(o => parse.GetResult(o.Option) is { Implicit: false }).Select(o => o.Key)];
+            var defaults = new Dictionary<string, string>
+            {
+                ["preset"] = "toxic",
+                ["training_phi"] = "default",
+                ["exploring_starts"] = "0",
+                ["envs"] = record?.GetValueOrDefault("agent") is { } recordedAgent ? AgentCatalog.DefaultEnvironments(recordedAgent).ToString(c) : string.Empty,
+                ["seed"] = "1",
+            };
+            string? taken = TrainingRecord.Taken(record, resumePath, given, defaults);
             TrainingEnvironment environment = envName switch
             {
-                "lob" => TrainingEnvironment.Book(AgentMarketPresets.Load(parse.GetValue(preset)!), parse.GetValue(trainingPhi)),
-                "tape" => Tape(parse, data, format, open, until, latency, parse.GetValue(trainingPhi)),
-                _ => TrainingEnvironment.Model(envName, parse.GetValue(trainingPhi), parse.GetValue(exploringStarts)),
+                "lob" => TrainingEnvironment.Book(AgentMarketPresets.Load(presetName), phi),
+                "tape" => Tape(parse, data, format, open, until, latency, phi),
+                _ => TrainingEnvironment.Model(envName, phi, starts),
             };
             var training = AgentTraining.Prepare(
                 new AgentTrainingSettings
@@ -118,17 +140,17 @@ internal static class TrainAgentCommand
                     Agent = parse.GetValue(agent),
                     ResumeFrom = parse.GetValue(resume),
                     Steps = parse.GetValue(steps),
-                    Environments = parse.GetValue(envs),
+                    Environments = trajectories,
                     Members = parse.GetValue(members),
                     Member = memberIndex,
                     Run = new Dictionary<string, string>
                     {
-                        ["preset"] = envName == "lob" ? parse.GetValue(preset)! : "-",
+                        ["preset"] = presetName,
                         ["data"] = envName == "tape" ? $"{parse.GetValue(data)} {parse.GetValue(open)}–{parse.GetValue(until)}, latency {parse.GetValue(latency)}" : "-",
-                        ["training_phi"] = parse.GetValue(trainingPhi)?.ToString("R", CultureInfo.InvariantCulture) ?? "default",
-                        ["exploring_starts"] = parse.GetValue(exploringStarts).ToString(CultureInfo.InvariantCulture),
+                        ["training_phi"] = phi?.ToString("R", c) ?? "default",
+                        ["exploring_starts"] = starts.ToString(c),
                     },
-                    Seed = parse.GetValue(seed),
+                    Seed = seedValue,
                     Overrides = new AgentOverrides(parse.GetValue(learningRate), parse.GetValue(batchSize), parse.GetValue(discount), parse.GetValue(updateFrequency),
                         parse.GetValue(gaeLambda), parse.GetValue(entropyCoefficient), parse.GetValue(timeScale),
                         parse.GetValue(timeProducts) ? true : null, actionSquash),
@@ -142,6 +164,10 @@ internal static class TrainAgentCommand
             {
                 int members = AgentCatalog.MembersOf(training.Agent);
                 terminal.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resuming {name} from {parse.GetValue(resume)} at step {from:N0}{(members > 1 ? $" per member ({members} members)" : string.Empty)}: {training.StepsPerMember:N0} more, to {from + training.StepsPerMember:N0}"));
+                if (taken is not null)
+                {
+                    terminal.Error.WriteLine(taken);
+                }
             }
 
             AgentTrainingResult? result = null;
@@ -155,15 +181,18 @@ internal static class TrainAgentCommand
                 return Task.CompletedTask;
             }).ConfigureAwait(false);
 
+            long perMember = result!.Steps / AgentCatalog.MembersOf(training.Agent);
             if (parse.GetValue(json))
             {
-                terminal.Writer.WriteLine(Json.Serialize(new { Agent = name, result!.Steps, result.Seconds, result.StepsPerSecond, result.MeanEpisodeReward, Policy = result.PolicyPath }));
+                terminal.Writer.WriteLine(Json.Serialize(new { Agent = name, result.Steps, StepsPerMember = perMember, training.StepsAsked, result.Seconds, result.StepsPerSecond, result.MeanEpisodeReward, Policy = result.PolicyPath }));
                 return 0;
             }
 
+            // Steps come in whole rollouts (PPO) or whole steps of the trajectories: say when that trained more than asked.
+            string rounded = perMember == training.StepsAsked ? string.Empty : string.Create(c, $" (--steps {training.StepsAsked:N0} rounded up to {perMember:N0} per member: {training.StepUnit})");
             terminal.Writer.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{name}: {result!.Steps:N0} transitions in {result.Seconds:F1} s ({Formats.Rate(result.StepsPerSecond)} steps/s), {EpisodeReward(result.MeanEpisodeReward)}{(result.PolicyPath is null ? string.Empty : $"; policy: {result.PolicyPath}")}"));
+                c,
+                $"{name}: {result.Steps:N0} transitions{rounded} in {result.Seconds:F1} s ({Formats.Rate(result.StepsPerSecond)} steps/s), {EpisodeReward(result.MeanEpisodeReward)}{(result.PolicyPath is null ? string.Empty : $"; policy: {result.PolicyPath}")}"));
             return 0;
         });
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using MarketMaking.Core.Errors;
 using MarketMaking.Learning.Agents;
@@ -145,6 +146,25 @@ public static class AgentCatalog
     };
 
     /// <summary>
+    /// What a run's transitions come in: PPO learns from whole rollouts (its rollout steps × <paramref name="trajectories"/>),
+    /// the others from whole steps of the trajectories; a run ends at the first whole one at or past the steps asked.
+    /// </summary>
+    public static (long Transitions, string Name) StepUnit(object agent, int trajectories)
+    {
+        int? rollout = agent switch
+        {
+            PpoAgent p => p.Settings.RolloutSteps,
+            PpoEnsemble e => e.Members[0].Settings.RolloutSteps,
+            ContinuousPpoAgent c => c.Settings.RolloutSteps,
+            ContinuousPpoEnsemble ce => ce.Members[0].Settings.RolloutSteps,
+            _ => null,
+        };
+        return rollout is { } length
+            ? ((long)length * trajectories, string.Create(CultureInfo.InvariantCulture, $"whole rollouts of {(long)length * trajectories:N0} transitions"))
+            : (trajectories, string.Create(CultureInfo.InvariantCulture, $"whole steps of {trajectories:N0} trajectories"));
+    }
+
+    /// <summary>
     /// Trains <paramref name="agent"/> for <paramref name="steps"/> transitions (each member, for an
     /// ensemble), reporting (transitions so far, per second, mean episode reward); reports never overlap.
     /// A DQN ensemble trains its members side by side, each in an environment of its own.
@@ -226,6 +246,22 @@ public static class AgentCatalog
             default:
                 throw new ArgumentException($"not an agent: {agent.GetType().Name}", nameof(agent));
         }
+    }
+
+    /// <summary>
+    /// Writes the agent's policy file with one more field first (a member's marker, the settings it trained with),
+    /// atomically; the agents' readers pass over fields they do not know.
+    /// </summary>
+    /// <exception cref="OutputException">The file cannot be written.</exception>
+    internal static void Save(object agent, string path, string field, object value)
+    {
+        string scratch = path + ".scratch";
+        Save(agent, scratch);
+        string text = File.ReadAllText(scratch);
+        File.Delete(scratch);
+        int open = text.IndexOf('{', StringComparison.Ordinal);
+        string written = JsonSerializer.Serialize(value, Runs.Json.Options).ReplaceLineEndings("\n  ");
+        Runs.OutputFiles.WriteAtomically(path, w => w.Write($"{{\n  \"{field}\": {written},{text[(open + 1)..]}"));
     }
 
     /// <summary>The agent in a policy file, to resume training.</summary>

@@ -21,14 +21,16 @@ public sealed class AgentTraining
     private readonly TrainingEnvironment _environment;
     private readonly int _trajectories;
 
-    private AgentTraining(AgentTrainingSettings settings, TrainingEnvironment environment, string kind, object agent, long stepsPerMember, int trajectories, long? resumedSteps)
+    private AgentTraining(AgentTrainingSettings settings, TrainingEnvironment environment, string kind, object agent, long stepsAsked, int trajectories, long? resumedSteps)
     {
         _settings = settings;
         _environment = environment;
         _trajectories = trajectories;
         Kind = kind;
         Agent = agent;
-        StepsPerMember = stepsPerMember;
+        StepsAsked = stepsAsked;
+        (long unit, StepUnit) = AgentCatalog.StepUnit(agent, trajectories);
+        StepsPerMember = (stepsAsked + unit - 1) / unit * unit;
         ResumedFromStep = resumedSteps;
     }
 
@@ -38,8 +40,14 @@ public sealed class AgentTraining
     /// <summary>The agent being trained (see <see cref="AgentCatalog"/>).</summary>
     public object Agent { get; }
 
-    /// <summary>Transitions each member trains for.</summary>
+    /// <summary>Transitions each member was asked to train for (--steps, or the agent's default).</summary>
+    public long StepsAsked { get; }
+
+    /// <summary>Transitions each member trains for: <see cref="StepsAsked"/> rounded up to whole <see cref="StepUnit"/>s.</summary>
     public long StepsPerMember { get; }
+
+    /// <summary>What the run's transitions come in (whole rollouts of N transitions, whole steps of N trajectories).</summary>
+    public string StepUnit { get; }
 
     /// <summary>When resuming: the transitions each member had trained for in the policy file; null for a new agent.</summary>
     public long? ResumedFromStep { get; }
@@ -143,10 +151,14 @@ public sealed class AgentTraining
         long nextCheckpoint = every > 0 ? every : long.MaxValue;
         var last = new AgentTrainingProgress(0, double.NaN, double.NaN);
         ulong seed = _settings.Seed + (ulong)(_settings.Member ?? 0);
-        AgentCatalog.Train(Agent, () => _environment.Create(_trajectories), StepsPerMember, seed, (done, rate, reward) =>
+
+        // The steps asked, not the rounded ones: PPO anneals its step size to 0 over them, as it always has.
+        AgentCatalog.Train(Agent, () => _environment.Create(_trajectories), StepsAsked, seed, (done, rate, reward) =>
         {
             last = new AgentTrainingProgress(done, rate, reward);
-            curve?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{done},{clock.Elapsed.TotalSeconds:F3},{rate:F0},{reward:G6}"));
+
+            // Until an episode finishes there is no mean: an empty field, which CSV readers take as missing ("NaN" is text to most).
+            curve?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{done},{clock.Elapsed.TotalSeconds:F3},{rate:F0},{(double.IsNaN(reward) ? string.Empty : reward.ToString("G6", CultureInfo.InvariantCulture))}"));
             curve?.Flush();
             progress?.Report(last);
             if (path is not null && done >= nextCheckpoint)
@@ -192,7 +204,7 @@ public sealed class AgentTraining
             ["agent"] = Kind,
             ["environment"] = _environment.Name,
             ["seed"] = _settings.Seed.ToString(c),
-            ["steps"] = StepsPerMember.ToString(c),
+            ["steps"] = StepsAsked.ToString(c),
             ["envs"] = _trajectories.ToString(c),
             ["learning_rate"] = o.LearningRate?.ToString("R", c) ?? "default",
             ["batch_size"] = o.BatchSize?.ToString(c) ?? "default",
@@ -229,7 +241,7 @@ public sealed class AgentTraining
         }
         else
         {
-            AgentCatalog.Save(Agent, path);
+            TrainingRecord.Save(Agent, TrainingRecord.Of(RunSettings()), path);
         }
     }
 }

@@ -24,7 +24,10 @@ public sealed record AgentTrainingSettings
     /// </summary>
     public int? Member { get; init; }
 
-    /// <summary>What else identifies the run (the environment's preset, reward shaping …): recorded in a member's file and checked when members merge.</summary>
+    /// <summary>
+    /// What else identifies the run (the environment's preset, reward shaping …): recorded in a member's file and checked when
+    /// members merge; its environment settings are recorded in every policy file too (<see cref="TrainingRecord"/>).
+    /// </summary>
     public IReadOnlyDictionary<string, string> Run { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The random seed.</summary>

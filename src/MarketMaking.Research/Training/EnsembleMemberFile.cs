@@ -31,13 +31,7 @@ public static class EnsembleMemberFile
             ContinuousPpoAgent c => new ContinuousPpoEnsemble([c]),
             _ => throw new ArgumentException($"ensembles are built of PPO, continuous PPO or DQN agents, not {agent?.GetType().Name}", nameof(agent)),
         };
-        string scratch = path + ".member";
-        AgentCatalog.Save(one, scratch);
-        string text = File.ReadAllText(scratch);
-        File.Delete(scratch);
-        int open = text.IndexOf('{', StringComparison.Ordinal);
-        string marker = JsonSerializer.Serialize(member, Json.Options).ReplaceLineEndings("\n  ");
-        OutputFiles.WriteAtomically(path, w => w.Write($"{{\n  \"{Field}\": {marker},{text[(open + 1)..]}"));
+        AgentCatalog.Save(one, path, Field, member);
     }
 
     /// <summary>The member in <paramref name="path"/>: its marker and its agent.</summary>
@@ -121,7 +115,7 @@ public static class EnsembleMemberFile
             "ppo-continuous" => new ContinuousPpoEnsemble([.. ordered.Cast<ContinuousPpoAgent>()]),
             _ => (object)new DqnEnsemble([.. ordered.Cast<DqnAgent>()]),
         };
-        AgentCatalog.Save(ensemble, output);
+        TrainingRecord.Save(ensemble, TrainingRecord.Of(first.Value.Member.Run), output);
         return (first.Value.Kind, count);
     }
 

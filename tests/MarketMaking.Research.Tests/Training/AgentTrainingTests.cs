@@ -16,7 +16,10 @@ public sealed class AgentTrainingTests : IDisposable
     {
         TrainingEnvironment cj = TrainingEnvironment.Model("cj");
         var ppo = AgentTraining.Prepare(new AgentTrainingSettings { Agent = "ppo" }, cj);
-        Assert.Equal((6_000_000L, 18_000_000L), (ppo.StepsPerMember, ppo.TotalSteps));   // three members of 6 M each
+        Assert.Equal((6_000_000L, 6_016_000L, 18_048_000L), (ppo.StepsAsked, ppo.StepsPerMember, ppo.TotalSteps));   // three members of 6 M each, in whole rollouts of 256 × 100: 235 of them
+        Assert.Equal("whole rollouts of 25,600 transitions", ppo.StepUnit);
+        var dqn = AgentTraining.Prepare(new AgentTrainingSettings { Agent = "dqn", Steps = 20_000, Environments = 64 }, cj);
+        Assert.Equal((20_032L, "whole steps of 64 trajectories"), (dqn.StepsPerMember, dqn.StepUnit));   // 313 steps of 64
         Assert.Equal(4, AgentCatalog.MembersOf(AgentTraining.Prepare(new AgentTrainingSettings { Agent = "dqn" }, cj).Agent));
 
         Assert.Equal("agent", Assert.Throws<InvalidParameterException>(() => AgentTraining.Prepare(new AgentTrainingSettings(), cj)).Parameter);
@@ -200,6 +203,17 @@ public sealed class AgentTrainingTests : IDisposable
         Assert.Equal(2, seen.Length);
         Assert.Equal("steps,seconds,steps_per_second,mean_episode_reward", seen[0]);
         Assert.Equal(2, File.ReadAllLines(curve).Length);
+    }
+
+    /// <summary>The curve wrote "NaN" for the mean episode reward until an episode finished: text to a CSV reader, not a missing value.</summary>
+    [Fact]
+    public void TheCurveLeavesTheMeanEmptyUntilAnEpisodeFinishes()
+    {
+        string curve = Path.Combine(_folder, "short.csv");
+        AgentTraining.Prepare(new AgentTrainingSettings { Agent = "qlearning", Steps = 64, Environments = 64, CurvePath = curve }, TrainingEnvironment.Model("cj")).Run();
+        string[] lines = File.ReadAllLines(curve);
+        Assert.Equal(2, lines.Length);
+        Assert.Matches("^64,[0-9]+\\.[0-9]{3},[0-9]+,$", lines[1]);   // one step of 64 trajectories: episodes are 100 steps long
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

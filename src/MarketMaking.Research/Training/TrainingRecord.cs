@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using MarketMaking.Core.Errors;
+using MarketMaking.Research.Runs;
+
+namespace MarketMaking.Research.Training;
+
+/// <summary>
+/// The settings of the environment a policy trained on (the book's preset, the training φ, exploring starts,
+/// trajectories, seed), recorded in its policy file as a "trained_with" object of option → value: a resume
+/// (<c>mm train --resume</c>) that changed one would train on other dynamics than the file's and say nothing.
+/// Files written before the record existed have none and resume as before.
+/// </summary>
+public static class TrainingRecord
+{
+    private const string Field = "trained_with";
+
+    /// <summary>The run settings recorded, in the order written (the agent's name is kept for its defaults).</summary>
+    private static readonly string[] Keys = ["agent", "preset", "training_phi", "exploring_starts", "envs", "seed"];
+
+    /// <summary>The recorded part of a run's settings (<see cref="EnsembleMember.Run"/>); a preset "-" (not the book) is left out.</summary>
+    public static Dictionary<string, string> Of(IReadOnlyDictionary<string, string> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var record = new Dictionary<string, string>();
+        foreach (string key in Keys)
+        {
+            if (run.TryGetValue(key, out string? value) && value != "-")
+            {
+                record[key] = value;
+            }
+        }
+
+        return record;
+    }
+
+    /// <summary>Writes the agent's policy file with <paramref name="record"/>, atomically.</summary>
+    /// <exception cref="OutputException">The file cannot be written.</exception>
+    public static void Save(object agent, IReadOnlyDictionary<string, string> record, string path) => AgentCatalog.Save(agent, path, Field, record);
+
+    /// <summary>The record in a policy file; null for a file written before records existed.</summary>
+    /// <exception cref="DataFormatException">The file cannot be read, is not JSON, or its record is not an object of strings.</exception>
+    public static IReadOnlyDictionary<string, string>? Read(string path)
+    {
+        try
+        {
+            using FileStream stream = File.OpenRead(path);
+            using JsonDocument document = JsonDocument.Parse(stream);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(Field, out JsonElement record)
+                ? record.Deserialize<Dictionary<string, string>>(Json.Options)
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw DataFormatException.Unreadable(path, e);
+        }
+        catch (JsonException e)
+        {
+            throw new DataFormatException(path, (e.LineNumber ?? 0) + 1, Field, "not valid JSON, or not an object of option → value");
+        }
+    }
+
+    /// <summary>
+    /// The value a resumed run takes for the setting <paramref name="key"/> (as recorded: "training_phi" for
+    /// --training-phi): the recorded one when the option is not given (<paramref name="given"/> null), the
+    /// given one when the file records none. Null when neither has one.
+    /// </summary>
+    /// <exception cref="InvalidParameterException">The option gives another value than the one recorded.</exception>
+    public static string? Resume(IReadOnlyDictionary<string, string>? record, string path, string key, string? given)
+    {
+        if (record is null || !record.TryGetValue(key, out string? recorded))
+        {
+            return given;
+        }
+
+        string option = OptionOf(key);
+        if (given is not null && given != recorded)
+        {
+            throw new InvalidParameterException(option, $"{path} was trained with {Shown(option, recorded)}, not --{option} {given}: a resume trains on the dynamics the policy learned (leave --{option} out to keep them)");
+        }
+
+        return recorded;
+    }
+
+    /// <summary>
+    /// One line naming the settings a resume took from <paramref name="record"/> because their options were
+    /// not given, where they differ from the option's default (<paramref name="defaults"/>, by key); null when none do.
+    /// </summary>
+    public static string? Taken(IReadOnlyDictionary<string, string>? record, string path, IReadOnlyCollection<string> given, IReadOnlyDictionary<string, string> defaults)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        ArgumentNullException.ThrowIfNull(defaults);
+        if (record is null)
+        {
+            return null;
+        }
+
+        string[] taken = [.. Keys.Where(k => k != "agent" && record.ContainsKey(k) && !given.Contains(k) && defaults.GetValueOrDefault(k) != record[k]).Select(k => Shown(OptionOf(k), record[k]))];
+        return taken.Length == 0 ? null : $"training on the settings recorded in {path}: {string.Join(", ", taken)}";
+    }
+
+    /// <summary>A value <see cref="Resume"/> gave, read as a number; null when none is, or "default" (unset: the environment's own).</summary>
+    /// <exception cref="DataFormatException">The value recorded in <paramref name="path"/> is not a number of that kind.</exception>
+    public static T? Value<T>(string path, string key, string? value)
+        where T : struct, IParsable<T> => value is null or "default" ? null
+        : T.TryParse(value, CultureInfo.InvariantCulture, out T parsed) ? parsed
+        : throw new DataFormatException(path, 0, $"{Field}.{key}", $"'{value}' is not a number of this setting");
+
+    private static string OptionOf(string key) => key.Replace('_', '-');
+
+    private static string Shown(string option, string value) => value == "default" ? $"no --{option}" : $"--{option} {value}";
+}
