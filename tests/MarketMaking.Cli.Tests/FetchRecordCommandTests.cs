@@ -69,4 +69,26 @@ public class FetchRecordCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("SIMUSDT", "spot", "error: invalid category: Bybit refused GET /v5/market/instruments-info (error 10001: params error: category spot is not served; this venue lists linear)")]
+    [InlineData("BTCUSDT", "linear", "error: invalid symbol: Bybit lists no instrument BTCUSDT in category linear")]
+    public async Task RecordRefusedByBybitIsAUsageErrorNamingTheOption(string symbol, string category, string expected)
+    {
+        // The local venue answers as Bybit does: retCode 10001 for a category it does not serve, no instrument for a symbol it does not list.
+        await using LocalVenue venue = await LocalVenue.StartAsync(new AgentVenueMarket(new AgentMarketParameters { Symbol = "SIM", WarmUp = 0 }, 1), new VenueSettings());
+        string folder = Directory.CreateTempSubdirectory("mm-record-").FullName;
+        try
+        {
+            var (code, output, error) = Mm.Run("record", "--symbol", symbol, "--category", category, "--duration", "1m", "--out", Path.Combine(folder, "rec"), "--base-url", venue.Url.ToString());
+            Assert.Equal(2, code);
+            Assert.Empty(output);
+            Assert.Equal(expected, Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+            Assert.Empty(Directory.EnumerateFileSystemEntries(folder));   // no recording folder
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

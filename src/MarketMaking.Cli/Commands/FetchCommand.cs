@@ -16,9 +16,6 @@ internal static class FetchCommand
     // Bybit's "params error": it refuses a value of the request (a symbol it does not list, a category, an interval).
     private const int ParamsError = 10001;
 
-    // The request parameters every download sends, each with the option that gave it.
-    private static readonly (string Parameter, string Option)[] SourceParameters = [("symbol", "symbol"), ("category", "category")];
-
     public static Command Create(Terminal terminal)
     {
         var command = new Command("fetch", "Download market data from an exchange's REST API (Bybit V5).");
@@ -51,7 +48,7 @@ internal static class FetchCommand
         var output = Out("CSV file: timestamp,open,high,low,close,volume,turnover");
         var command = new Command("klines", "Klines (OHLCV bars) over a time range, oldest first, as CSV.") { interval, start, end, output };
         source.AddTo(command);
-        SetAction(command, [.. SourceParameters, ("interval", "interval"), ("period", "interval"), ("start", "start"), ("end", "end")], async (parse, cancellationToken) =>
+        SetAction(command, [.. SourceOptions.Parameters, ("interval", "interval"), ("period", "interval"), ("start", "start"), ("end", "end")], async (parse, cancellationToken) =>
         {
             (BybitCategory category, string symbol, Uri baseUrl) = source.Resolve(parse);
             BybitKlineInterval bar = BybitKlineInterval.Parse(parse.GetValue(interval)!);
@@ -98,7 +95,7 @@ internal static class FetchCommand
         var output = Out("JSON file");
         var command = new Command("trades", "The most recent public trades, as JSON.") { limit, output };
         source.AddTo(command);
-        SetAction(command, [.. SourceParameters, ("limit", "limit")], async (parse, cancellationToken) =>
+        SetAction(command, [.. SourceOptions.Parameters, ("limit", "limit")], async (parse, cancellationToken) =>
         {
             (BybitCategory category, string symbol, Uri baseUrl) = source.Resolve(parse);
             using var client = new BybitRestClient(new BybitRestOptions { BaseUrl = baseUrl });
@@ -120,7 +117,7 @@ internal static class FetchCommand
         var output = Out("JSON file");
         var command = new Command("orderbook", "An order-book snapshot, as JSON.") { depth, output };
         source.AddTo(command);
-        SetAction(command, [.. SourceParameters, ("limit", "depth")], async (parse, cancellationToken) =>
+        SetAction(command, [.. SourceOptions.Parameters, ("limit", "depth")], async (parse, cancellationToken) =>
         {
             (BybitCategory category, string symbol, Uri baseUrl) = source.Resolve(parse);
             using var client = new BybitRestClient(new BybitRestOptions { BaseUrl = baseUrl });
@@ -141,7 +138,7 @@ internal static class FetchCommand
         var output = Out("JSON file");
         var command = new Command("instrument", "An instrument's tick size and lot size, as JSON.") { output };
         source.AddTo(command);
-        SetAction(command, SourceParameters, async (parse, cancellationToken) =>
+        SetAction(command, SourceOptions.Parameters, async (parse, cancellationToken) =>
         {
             (BybitCategory category, string symbol, Uri baseUrl) = source.Resolve(parse);
             using var client = new BybitRestClient(new BybitRestOptions { BaseUrl = baseUrl });
@@ -159,9 +156,9 @@ internal static class FetchCommand
     /// <summary>
     /// Sets the command's action, with Bybit's refusal of a request parameter (retCode 10001) the user's
     /// mistake (exit 2) naming the option behind it; <paramref name="sent"/> are the request's
-    /// parameters (as Bybit's messages name them) and their options.
+    /// parameters (as Bybit's messages name them) and their options (shared with <c>mm record</c>).
     /// </summary>
-    private static void SetAction(Command command, (string Parameter, string Option)[] sent, Func<ParseResult, CancellationToken, Task<int>> action) =>
+    internal static void SetAction(Command command, IReadOnlyList<(string Parameter, string Option)> sent, Func<ParseResult, CancellationToken, Task<int>> action) =>
         command.SetAction(async (parse, cancellationToken) =>
         {
             try
@@ -198,6 +195,9 @@ internal static class FetchCommand
         private readonly Option<string> _symbol = new("--symbol") { Description = "instrument symbol, e.g. BTCUSDT", Required = true };
         private readonly Option<string?> _baseUrl = new("--base-url") { Description = "REST address: https://api.bybit.com (default), https://api-testnet.bybit.com, or a local server" };
         private readonly Option<bool> _json = new("--json") { Description = "print what was written as JSON" };
+
+        /// <summary>The request parameters these options give (every request sends them), each with its option.</summary>
+        public static IReadOnlyList<(string Parameter, string Option)> Parameters { get; } = [("symbol", "symbol"), ("category", "category")];
 
         public void AddTo(Command command)
         {

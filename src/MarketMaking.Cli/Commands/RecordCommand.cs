@@ -25,7 +25,8 @@ internal static class RecordCommand
         var output = new Option<string>("--out") { Description = "folder for the hourly files ({date}T{hour}_{symbol}_ob{depth}.data and _trade.data)", Required = true };
         var command = new Command("record", "Record the live order book and trades (Bybit's historical NDJSON format, hourly files).") { depth, duration, output };
         source.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        // Its one request (the instrument) sends the source's parameters alone: a refusal names one of them.
+        FetchCommand.SetAction(command, FetchCommand.SourceOptions.Parameters, async (parse, cancellationToken) =>
         {
             (BybitCategory category, string symbol, Uri baseUrl) = source.Resolve(parse);
             string bookTopic = BybitTopics.OrderBook(parse.GetValue(depth), symbol);
