@@ -14,12 +14,12 @@ namespace MarketMaking.Cli.Commands;
 /// <summary>
 /// The run folder of an <c>mm trade</c> session, as complete as a backtest's: <c>config.json</c> (the
 /// session — venue, endpoint, symbol, paper or live, strategy, journal and run, duration — the
-/// strategy's parameters as resolved for the venue's instrument, every option's value, given or
-/// default, and the final state), <c>command.json</c> (the command with its paths absolute and the
-/// journal named, so <c>mm rerun</c> repeats it from any folder), <c>metrics.json</c> and
-/// <c>report.html</c>. One folder per session, <c>FOLDER/run-N</c> after the journal's run number
-/// (FOLDER: <c>--out</c>, else the journal's folder; with several symbols one <c>FOLDER/SYMBOL</c>
-/// each), never over another's. The credentials never appear: only the file they come from.
+/// settings the strategy reads as resolved for the venue's instrument, by config key, the risk
+/// limits, every option's value, given or default, and the final state), <c>command.json</c> (the
+/// command with its paths absolute and the journal named, so <c>mm rerun</c> repeats it from any
+/// folder), <c>metrics.json</c> and <c>report.html</c>. One folder per session, <c>FOLDER/run-N</c>
+/// after the journal's run number (FOLDER: <c>--out</c>, else the journal's folder; with several
+/// symbols one <c>FOLDER/SYMBOL</c> each), never over another's. The credentials never appear: only the file they come from.
 /// </summary>
 internal sealed class TradeRunFolder
 {
@@ -33,7 +33,7 @@ internal sealed class TradeRunFolder
     private readonly ConcurrentDictionary<string, StrategySettings> _strategies = new(StringComparer.Ordinal);
 
     /// <param name="label">The strategy as the user named it.</param>
-    /// <param name="strategy">Its catalog name (or nn-spread): the report lists the settings it reads.</param>
+    /// <param name="strategy">Its catalog name (or nn-spread): the report and config.json list the settings it reads.</param>
     public TradeRunFolder(ParseResult parse, string? output, string journal, BybitEnvironment environment, bool paper, string label, string strategy)
     {
         _parse = parse;
@@ -53,7 +53,7 @@ internal sealed class TradeRunFolder
     {
         string root = Path.GetFullPath(_output ?? Path.GetDirectoryName(_journal)!);
         string folder = Fresh(perSymbol ? Path.Combine(root, settings.Symbol) : root, result.JournalRun);
-        StrategySettings? strategy = _strategies.GetValueOrDefault(settings.Symbol);
+        DescribedSettings? strategy = _strategies.GetValueOrDefault(settings.Symbol) is { } resolved ? DescribedSettings.For(resolved, [_strategy]) : null;
         string[] arguments = Arguments();
         var items = new List<KeyValuePair<string, string>>
         {
@@ -63,7 +63,7 @@ internal sealed class TradeRunFolder
         };
         if (strategy is not null)
         {
-            items.Add(BacktestText.StrategySettings(DescribedSettings.For(strategy, [_strategy])));
+            items.Add(BacktestText.StrategySettings(strategy));
         }
 
         items.Add(new("risk limits", Limits(settings.Run.Risk)));
@@ -85,7 +85,7 @@ internal sealed class TradeRunFolder
                 Run = result.JournalRun,
                 DurationSeconds = settings.Duration?.TotalSeconds,
             },
-            StrategySettings = strategy,
+            StrategySettings = strategy is null ? null : new OrderedDictionary<string, double>(strategy.Values),
             RiskLimits = settings.Run.Risk,
             Options = Options(),
             End = SessionJson.FinalObject(result),

@@ -1,36 +1,34 @@
 using System.Globalization;
-using MarketMaking.Strategies;
 
 namespace MarketMaking.Research.Backtests;
 
 /// <summary>Lines the backtests' reports share (and mm trade's run folder).</summary>
 public static class BacktestText
 {
-    // Every setting a strategy can read, by config key, in the order the line lists them: a
-    // strategy's parameters (StrategyFactory.Parameters) all have an entry here.
-    private static readonly (string Key, Func<StrategySettings, FormattableString> Text)[] Settings =
-    [
-        ("gamma", s => $"γ {s.Gamma}"),
-        ("sigma", s => $"σ {s.Sigma:G4}"),
-        ("A", s => $"A {s.A:G4}"),
-        ("kappa", s => $"κ {s.Kappa:G4}"),
-        ("horizon", s => $"T {s.Horizon}"),
-        ("rolling_horizon", s => $"rolling horizon {s.RollingHorizon}"),
-        ("dt", s => $"dt {s.TimeStep}"),
-        ("phi", s => $"φ {s.Phi}"),
-        ("terminal_penalty", s => $"terminal penalty {s.TerminalPenalty}"),
-        ("order_size", s => $"order size {s.OrderQuantity}"),
-        ("max_inventory", s => $"max inventory {s.MaxInventory}"),
-        ("spread_bps", s => $"spread {s.SpreadBps} bp"),
-        ("skew_factor", s => $"skew factor {s.SkewFactor}"),
-        ("base_spread", s => $"base spread {s.BaseSpread}"),
-        ("vol_ref", s => $"vol ref {s.VolatilityReference}"),
-        ("min_spread", s => $"min spread {s.MinSpread}"),
-        ("inventory_skew", s => $"inventory skew {s.InventorySkew}"),
-        ("skew_accel", s => $"skew accel {s.SkewAcceleration}"),
-        ("alpha_skew", s => $"alpha skew {s.AlphaSkew}"),
-        ("imbalance_skew", s => $"imbalance skew {s.ImbalanceSkew}"),
-    ];
+    // Every setting a strategy can read (DescribedSettings.Values), by config key, as the line says it.
+    private static readonly Dictionary<string, Func<double, FormattableString>> Texts = new(StringComparer.Ordinal)
+    {
+        ["gamma"] = v => $"γ {v}",
+        ["sigma"] = v => $"σ {v:G4}",
+        ["A"] = v => $"A {v:G4}",
+        ["kappa"] = v => $"κ {v:G4}",
+        ["horizon"] = v => $"T {v}",
+        ["rolling_horizon"] = v => $"rolling horizon {v}",
+        ["dt"] = v => $"dt {v}",
+        ["phi"] = v => $"φ {v}",
+        ["terminal_penalty"] = v => $"terminal penalty {v}",
+        ["order_size"] = v => $"order size {v}",
+        ["max_inventory"] = v => $"max inventory {v}",
+        ["spread_bps"] = v => $"spread {v} bp",
+        ["skew_factor"] = v => $"skew factor {v}",
+        ["base_spread"] = v => $"base spread {v}",
+        ["vol_ref"] = v => $"vol ref {v}",
+        ["min_spread"] = v => $"min spread {v}",
+        ["inventory_skew"] = v => $"inventory skew {v}",
+        ["skew_accel"] = v => $"skew accel {v}",
+        ["alpha_skew"] = v => $"alpha skew {v}",
+        ["imbalance_skew"] = v => $"imbalance skew {v}",
+    };
 
     /// <summary>
     /// The strategies' parameters as one report line, only those the run's strategies read
@@ -39,7 +37,7 @@ public static class BacktestText
     public static KeyValuePair<string, string> StrategySettings(DescribedSettings described)
     {
         ArgumentNullException.ThrowIfNull(described);
-        string[] listed = [.. Settings.Where(setting => described.Read.Contains(setting.Key)).Select(setting => setting.Text(described.Settings).ToString(CultureInfo.InvariantCulture))];
+        string[] listed = [.. described.Values.Select(setting => Texts[setting.Key](setting.Value).ToString(CultureInfo.InvariantCulture))];
         return new("strategy settings", listed.Length > 0 ? string.Join(", ", listed) : "none");
     }
 }

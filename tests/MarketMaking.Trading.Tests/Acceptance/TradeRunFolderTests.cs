@@ -39,7 +39,7 @@ public class TradeRunFolderTests
             Assert.Equal(("local", local.Url.ToString(), "SIMUSDT", "live", "touch", 1, 3.0),
                 (session.GetProperty("venue").GetString(), session.GetProperty("endpoint").GetString(), session.GetProperty("symbol").GetString(), session.GetProperty("mode").GetString(),
                  session.GetProperty("strategy").GetString(), session.GetProperty("run").GetInt32(), session.GetProperty("duration_seconds").GetDouble()));
-            Assert.Equal(1, config.RootElement.GetProperty("strategy_settings").GetProperty("order_quantity").GetDouble()); // one lot of the venue's instrument
+            Assert.Equal([("order_size", 1.0)], config.RootElement.GetProperty("strategy_settings").EnumerateObject().Select(p => (p.Name, p.Value.GetDouble()))); // all touch reads: one lot of the venue's instrument
             Assert.Equal(5, config.RootElement.GetProperty("risk_limits").GetProperty("max_position").GetDouble());
             Assert.Equal("5s", config.RootElement.GetProperty("options").GetProperty("stale_after").GetString()); // a default decided the session too
             Assert.Equal(0, config.RootElement.GetProperty("end").GetProperty("orders_open_at_end").GetInt32());
@@ -88,6 +88,16 @@ public class TradeRunFolderTests
         string report = await File.ReadAllTextAsync(Path.Combine(one, "report.html"));
         Assert.Contains("order size 1, max inventory 20, spread 3000 bp, skew factor 0.5", report, StringComparison.Ordinal); // what fixed reads, one lot of SIMUSDT
         Assert.DoesNotContain("γ 0.1", report, StringComparison.Ordinal);   // and no model parameter it does not read
+        using (JsonDocument config = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(one, "config.json"))))
+        {
+            // config.json records the same settings by config key (the defaults max_inventory 20 and
+            // skew_factor 0.5 included) and nothing fixed does not read; the risk limits and options as before.
+            Assert.Equal(
+                [("order_size", 1.0), ("max_inventory", 20.0), ("spread_bps", 3000.0), ("skew_factor", 0.5)],
+                config.RootElement.GetProperty("strategy_settings").EnumerateObject().Select(p => (p.Name, p.Value.GetDouble())));
+            Assert.Equal(JsonValueKind.Null, config.RootElement.GetProperty("risk_limits").GetProperty("max_position").ValueKind);   // none given: no limit
+            Assert.Equal(3000, config.RootElement.GetProperty("options").GetProperty("spread_bps").GetDouble());
+        }
 
         // A folder already named run-2 (say, of a journal deleted since) is left as it is.
         string taken = Directory.CreateDirectory(Path.Combine(journal.Folder, "run-2")).FullName;
