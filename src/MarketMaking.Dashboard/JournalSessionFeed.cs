@@ -163,8 +163,8 @@ public sealed class JournalSessionFeed : ISessionFeed
 
     /// <summary>
     /// Counts one change in the ledger; returns the spread an execution captured against
-    /// <paramref name="mid"/>. An adoption moves the position at its price (at <paramref name="mid"/>, as
-    /// the session priced it, for one journaled without a price; not at all without a mid): not a fill.
+    /// <paramref name="mid"/>. An adoption moves the position at its price (the reader's, which is the
+    /// first mid known after one journaled without; <paramref name="mid"/> in a journal that holds no mid): not a fill.
     /// </summary>
     private static double Apply(JournalPositionChange change, double mid, Ledger ledger, ref int filled)
     {

@@ -123,6 +123,24 @@ public class JournalFeedTests
         Assert.Equal(3, fills.Length);
     }
 
+    /// <summary>
+    /// 2 adopted without a price between decisions at mid 98 and 100 are taken at 100, the first mid known
+    /// after them, as mm journal … pnl --json counts them: with a sell of 1 at 101 (fee 0.01) marked at 102,
+    /// 100.99 − 200 + 102 = 2.99 (the page took the mid known before them, 98: 6.99).
+    /// </summary>
+    [Fact]
+    public async Task AnAdoptionWithoutAPriceIsTakenAtTheFirstMidKnownAfterItAsMmJournalPnlDoes()
+    {
+        using var temp = new TempJournal();
+        await Trading.Tests.Journal.JournalRuns.WriteAsync(temp.Path, Start, journal => Trading.Tests.Journal.JournalRuns.AdoptTwoWithoutAPriceBetweenMids98And100(journal, Start));
+
+        using JsonDocument pnl = Trading.Tests.Journal.JournalRuns.Pnl(temp.Path);
+        Assert.Equal(2.99m, pnl.RootElement.GetProperty("pnl").GetDecimal());
+        SessionSnapshot s = JournalSessionFeed.Load(temp.Path).Latest!;
+        Assert.Equal((102.0, 1m), (s.Mid, s.Position));
+        Assert.Equal(2.99, s.NetPnl, 9);
+    }
+
     private static Task<HttpResponseMessage> Post(HttpClient http, DashboardServer server, string action, string? token)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Url, "api/" + action));

@@ -94,7 +94,9 @@ public static class JournalReader
 
     /// <summary>
     /// The journal's position, change by change, in the order its execution book counts them: every
-    /// execution, and each adoption after the executions journaled before it and before those after it.
+    /// execution, and each adoption after the executions journaled before it and before those after it;
+    /// an adoption journaled without a price carries the first mid known after it (see MidAround), the
+    /// one price mm journal … pnl, … report and the dashboard all take it at.
     /// </summary>
     public static IReadOnlyList<JournalPositionChange> PositionChanges(string path)
     {
@@ -195,7 +197,7 @@ public static class JournalReader
         return reader.Read() ? (Decimal(reader, 0), reader.GetInt64(1)) : null;
     }
 
-    /// <summary>The cost of every adoption: the change it made to the position, at its own price. One without a price (an older journal, a session that never decided) counts nothing.</summary>
+    /// <summary>The cost of every adoption: the change it made to the position, at its price (<see cref="MidAround"/> for one journaled without; none in a journal that knows no mid).</summary>
     private static void CountAdoptions(SqliteConnection connection, ExecutionBook book)
     {
         foreach (JournalPositionChange change in PositionChanges(connection))
@@ -220,8 +222,9 @@ public static class JournalReader
         var changes = new List<JournalPositionChange>(fills.Count);
         decimal held = 0;
         long previous = 0;
-        foreach (JournalAdoption adoption in Adoptions(connection))
+        foreach (JournalAdoption journaled in Adoptions(connection))
         {
+            JournalAdoption adoption = journaled.Price is null && MidAround(connection, journaled.LocalTime) is { } mid ? journaled with { Price = mid } : journaled;
             foreach ((long row, JournalFill fill) in fills)
             {
                 if (row > previous && row <= adoption.LastFill)
@@ -239,6 +242,42 @@ public static class JournalReader
         changes.AddRange(fills.Where(f => f.Row > previous).Select(f => Change(f.Fill)));
         return changes;
     }
+
+    /// <summary>
+    /// The price of an adoption journaled without one (an older journal, a session that never decided):
+    /// the first mid known after it — a decision's, or the mark a run's final state kept — as the session
+    /// prices an adoption at its first decision's mid, the first price it sees once holding it; the last
+    /// mid known before it when none follows. Null when the journal knows no mid at all.
+    /// </summary>
+    private static decimal? MidAround(SqliteConnection connection, long time) =>
+        FirstMid(connection, time, after: true) ?? FirstMid(connection, time, after: false);
+
+    /// <summary>The first mid (a decision's, or a final state's mark) journaled from <paramref name="time"/> on, or the last one before it.</summary>
+    private static decimal? FirstMid(SqliteConnection connection, long time, bool after)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        (string compare, string order) = after ? (">=", "ASC") : ("<", "DESC");
+        command.CommandText = $"""
+            SELECT local_ns AS at, detail, 0 AS final, id FROM events WHERE kind = 'decision' AND local_ns {compare} $time
+            UNION ALL SELECT ended_ns, final_state, 1, run FROM runs WHERE ended_ns IS NOT NULL AND final_state IS NOT NULL AND ended_ns {compare} $time
+            ORDER BY at {order}, final {order}, id {order}
+            """;
+        command.Parameters.AddWithValue("$time", time);
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            decimal? mid = reader.GetInt64(2) == 1 ? FinalMark(reader.GetString(1)) : DecisionMid(reader.GetString(1));
+            if (mid is not null)
+            {
+                return mid;
+            }
+        }
+
+        return null;
+    }
+
+    private static decimal? DecisionMid(string detail) =>
+        DecisionText.TryParse(detail, out _, out double mid, out _, out _, out _) ? (decimal)mid : null;
 
     private static JournalPositionChange Change(JournalFill fill) => new(fill, null, fill.Side == Side.Buy ? fill.Quantity : -fill.Quantity);
 

@@ -112,7 +112,7 @@ public static class JournalReport
     private static double Time(JournalEvent decision) =>
         DecisionText.TryParse(decision.Detail, out double time, out _, out _, out _, out _) ? time : 0;
 
-    /// <summary>An execution is a fill; an adoption moves the position at its price (the mid known, for one journaled without a price), not a fill.</summary>
+    /// <summary>An execution is a fill; an adoption moves the position at its price (the reader gives one that has none the first mid known after it; the mid here when the journal holds no mid), not a fill.</summary>
     private static void Apply(JournalPositionChange change, long origin, double mid, double quoted, Ledger ledger, MetricsCollector collector, SeriesRecorder series)
     {
         if (change.Fill is not { } f)

@@ -67,6 +67,42 @@ public class AdoptedPositionPnlTests
         Assert.Equal(8.99m, pnl.RootElement.GetProperty("pnl").GetDecimal());
     }
 
+    /// <summary>
+    /// 2 adopted without a price between decisions at mid 98 and 100 are taken at 100, the first mid known
+    /// after them (the price the session would have journaled at its next decision): cost 200, and with the
+    /// sell of 1 at 101 (fee 0.01) marked at 102, PnL 100.99 − 200 + 102 = 2.99 in the journal's book, the
+    /// pnl view and the report. Before, pnl counted them at no cost (202.99) and the report at the mid
+    /// known before them, 98 (6.99).
+    /// </summary>
+    [Fact]
+    public async Task AnAdoptionWithoutAPriceIsTakenAtTheFirstMidKnownAfterItByTheBookThePnlViewAndTheReport()
+    {
+        using var temp = new TempJournal();
+        await JournalRuns.WriteAsync(temp.Path, Start, journal => JournalRuns.AdoptTwoWithoutAPriceBetweenMids98And100(journal, Start));
+        Assert.Null(Assert.Single(JournalReader.Adoptions(temp.Path)).Price);
+
+        JournalState state = JournalReader.Load(temp.Path);
+        Assert.Equal((1m, 100.99m, 200m), (state.Book.Position, state.Book.Cash, state.Book.AdoptionCost));
+        using JsonDocument pnl = JournalRuns.Pnl(temp.Path);
+        Assert.Equal((102m, 200m, 2.99m), (pnl.RootElement.GetProperty("mark").GetDecimal(), pnl.RootElement.GetProperty("adoption_cost").GetDecimal(), pnl.RootElement.GetProperty("pnl").GetDecimal()));
+        Assert.Equal(100m, JournalReader.PositionChanges(temp.Path)[0].Adoption!.Price);
+        RunResult run = Assert.Single(JournalReport.Rebuild(temp.Path, new MetricsOptions()));
+        Assert.Equal(2.99, run.Metrics.NetPnl, 9);
+    }
+
+    /// <summary>With no mid after it (the journal's last run stopped before deciding), the last mid known before it, 104, prices it: cost 3 × 104.</summary>
+    [Fact]
+    public async Task AnAdoptionWithoutAPriceAndNoMidAfterItIsTakenAtTheLastMidKnownBeforeIt()
+    {
+        using var temp = new TempJournal();
+        await JournalRuns.WriteAsync(temp.Path, Start, journal => journal.Decision(Start + Second, Start + Second, 1, 104, 0, 103.5, 104.5));
+        await JournalRuns.WriteAsync(temp.Path, Start + (10 * Second), journal => journal.Adoption(Start + (10 * Second), 3m));
+
+        Assert.Equal(312m, JournalReader.Load(temp.Path).Book.AdoptionCost);
+        using JsonDocument pnl = JournalRuns.Pnl(temp.Path);
+        Assert.Equal((104m, 0m), (pnl.RootElement.GetProperty("mark").GetDecimal(), pnl.RootElement.GetProperty("pnl").GetDecimal()));
+    }
+
     [Fact]
     public async Task ASessionThatAdoptsAPositionEndsWithTheNetPnlOfItsJournal()
     {

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using MarketMaking.Cli;
+using MarketMaking.Core.Orders;
 using MarketMaking.Trading.Journal;
+using MarketMaking.Trading.Venues;
 
 namespace MarketMaking.Trading.Tests.Journal;
 
@@ -22,5 +24,20 @@ internal static class JournalRuns
         using var error = new StringWriter();
         Assert.True(MmApplication.Run(["journal", path, "pnl", "--json"], output, error) == 0, error.ToString());
         return JsonDocument.Parse(output.ToString());
+    }
+
+    /// <summary>
+    /// One run from <paramref name="start"/> (s: seconds after it): a decision at mid 98 (0.2 s), 2 adopted
+    /// without a price (0.5 s: a session that never priced it, or a journal older than the price), a decision
+    /// at mid 100 (1 s), a sell of 1 at 101 with fee 0.01 (2 s), a decision at mid 102 (3 s).
+    /// </summary>
+    public static void AdoptTwoWithoutAPriceBetweenMids98And100(TradingJournal journal, long start)
+    {
+        const long second = 1_000_000_000;
+        journal.Decision(start + (second / 5), start + (second / 5), 0.2, 98, 0, 97.5, 98.5);
+        journal.Adoption(start + (second / 2), 2m);
+        journal.Decision(start + second, start + second, 1, 100, 2, 99.5, 100.5);
+        journal.Fill(new VenueExecution("e1", "a-1", "o1", Side.Sell, 101m, 1m, 0.01m, true, start + (2 * second)), start + (2 * second));
+        journal.Decision(start + (3 * second), start + (3 * second), 3, 102, 1, 101.5, 102.5);
     }
 }
