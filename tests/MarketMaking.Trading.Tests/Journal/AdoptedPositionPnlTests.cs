@@ -6,15 +6,13 @@ using MarketMaking.Trading.Journal;
 using MarketMaking.Trading.Session;
 using MarketMaking.Trading.Tests.Session;
 using MarketMaking.Trading.Venues;
+using static MarketMaking.Trading.Tests.Journal.JournalRuns;
 
 namespace MarketMaking.Trading.Tests.Journal;
 
 /// <summary>A position adopted from the venue enters the PnL at its adoption price, as a cost: its value is not profit.</summary>
 public class AdoptedPositionPnlTests
 {
-    private const long Second = 1_000_000_000;
-    private const long Start = 1_700_000_000 * Second;
-
     /// <summary>
     /// Adopt 2 at 100, sell 1 at 101 with fee 0.01, mark 102: cash = 101 − 0.01 = 100.99, adoption cost
     /// 2 × 100 = 200, position 1: PnL = 100.99 − 200 + 1 × 102 = 2.99 (it showed 100.99 + 102 = 202.99,

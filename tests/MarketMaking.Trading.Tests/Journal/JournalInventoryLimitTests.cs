@@ -7,15 +7,13 @@ using MarketMaking.Trading.Journal;
 using MarketMaking.Trading.Session;
 using MarketMaking.Trading.Tests.Session;
 using MarketMaking.Trading.Venues;
+using static MarketMaking.Trading.Tests.Journal.JournalRuns;
 
 namespace MarketMaking.Trading.Tests.Journal;
 
 /// <summary>Time at the limit counts the run's binding inventory limit, in the session's report and in the one drawn from its journal.</summary>
 public class JournalInventoryLimitTests
 {
-    private const long Second = 1_000_000_000;
-    private const long Start = 1_700_000_000 * Second;
-
     /// <summary>
     /// A run whose limit is 1: decisions at 1, 2, 3 and 5 s holding 0, 1, 1, 0 (a buy of 1 before the
     /// second, a sell of 1 before the last): at the limit from 2 to 5 s, 3 s of 4: 75 %. The report drawn

@@ -2,15 +2,13 @@ using System.Text.Json;
 using MarketMaking.Core.Orders;
 using MarketMaking.Trading.Journal;
 using MarketMaking.Trading.Venues;
+using static MarketMaking.Trading.Tests.Journal.JournalRuns;
 
 namespace MarketMaking.Trading.Tests.Journal;
 
 /// <summary>The mid the journal marks its position at (mm journal … pnl): the one the session ended at, where it recorded one.</summary>
 public class JournalMarkTests
 {
-    private const long Second = 1_000_000_000;
-    private const long Start = 1_700_000_000 * Second;
-
     /// <summary>
     /// Run 1 buys 2 at 100 (fee 0.02) between decisions at mids 100 and 101, and ends with the mark
     /// 101.5 in its final state (the book moved after its last decision): PnL −200.02 + 2 × 101.5 = 2.98,

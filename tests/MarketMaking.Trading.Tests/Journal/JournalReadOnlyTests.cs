@@ -1,15 +1,13 @@
 using MarketMaking.Cli;
 using MarketMaking.Core.Orders;
 using MarketMaking.Trading.Venues;
+using static MarketMaking.Trading.Tests.Journal.JournalRuns;
 
 namespace MarketMaking.Trading.Tests.Journal;
 
 /// <summary>Reading a journal (mm journal FILE, pnl, report) writes nothing beside it.</summary>
 public class JournalReadOnlyTests
 {
-    private const long Second = 1_000_000_000;
-    private const long Start = 1_700_000_000 * Second;
-
     /// <summary>Each view left an empty journal.db-wal and journal.db-shm beside the journal (SQLite's WAL files, created by a read-only open).</summary>
     [Theory]
     [InlineData("summary")]

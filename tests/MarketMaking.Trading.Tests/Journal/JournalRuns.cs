@@ -9,6 +9,12 @@ namespace MarketMaking.Trading.Tests.Journal;
 /// <summary>Writing a journal run by hand, and reading what mm journal FILE pnl --json prints of it.</summary>
 internal static class JournalRuns
 {
+    /// <summary>A second in the journal's nanoseconds.</summary>
+    public const long Second = 1_000_000_000;
+
+    /// <summary>The hand-written runs' start (November 2023).</summary>
+    public const long Start = 1_700_000_000 * Second;
+
     /// <summary>Writes one run of the journal (venue local, SIMUSDT, touch) starting at <paramref name="start"/>.</summary>
     public static async Task WriteAsync(string path, long start, Action<TradingJournal> write)
     {
