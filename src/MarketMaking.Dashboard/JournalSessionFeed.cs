@@ -163,22 +163,16 @@ public sealed class JournalSessionFeed : ISessionFeed
 
     /// <summary>
     /// Counts one change in the ledger; returns the spread an execution captured against
-    /// <paramref name="mid"/>. An adoption moves the position at its price (the reader's, which is the
-    /// first mid known after one journaled without; <paramref name="mid"/> in a journal that holds no mid): not a fill.
+    /// <paramref name="mid"/>. An adoption moves the position at its price: not a fill.
     /// </summary>
     private static double Apply(JournalPositionChange change, double mid, Ledger ledger, ref int filled)
     {
-        if (change.Fill is not { } f)
+        if (change.TryAdopt(ledger, mid, change.LocalTime / 1e9))
         {
-            double price = change.Adoption!.Price is { } adopted ? (double)adopted : mid;
-            if (double.IsFinite(price))
-            {
-                ledger.Transfer((double)change.Quantity, price, change.LocalTime / 1e9);
-            }
-
             return 0;
         }
 
+        JournalFill f = change.Fill!;
         filled++;
         var fill = new Fill(f.LocalTime / 1e9, 0, f.Side, (double)f.Price, (double)f.Quantity, (double)f.Fee, f.IsMaker, mid);
         ledger.Apply(in fill);

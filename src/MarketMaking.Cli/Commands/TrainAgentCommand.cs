@@ -119,13 +119,14 @@ internal static class TrainAgentCommand
             ulong seedValue = TrainingRecord.Value<ulong>(resumePath, "seed", Resumed("seed", Given(seed, parse.GetValue(seed).ToString(c)))) ?? 1;
             string[] given = [.. new (string Key, Option Option)[] { ("preset", preset), ("training_phi", trainingPhi), ("exploring_starts", exploringStarts), ("envs", envs), ("seed", seed) }
                 .Where(o => parse.GetResult(o.Option) is { Implicit: false }).Select(o => o.Key)];
+            // The options' own defaults (what parse gives for an option not given), as the record writes them.
             var defaults = new Dictionary<string, string>
             {
-                ["preset"] = "toxic",
+                ["preset"] = parse.GetValue(preset)!,
                 ["training_phi"] = "default",
-                ["exploring_starts"] = "0",
+                ["exploring_starts"] = parse.GetValue(exploringStarts).ToString(c),
                 ["envs"] = record?.GetValueOrDefault("agent") is { } recordedAgent ? AgentCatalog.DefaultEnvironments(recordedAgent).ToString(c) : string.Empty,
-                ["seed"] = "1",
+                ["seed"] = parse.GetValue(seed).ToString(c),
             };
             string? taken = TrainingRecord.Taken(record, resumePath, given, defaults);
             TrainingEnvironment environment = envName switch

@@ -55,6 +55,9 @@ public sealed class MetricsCollector
         _markouts = new MarkoutTracker(options.MarkoutHorizons);
     }
 
+    /// <summary>The position |q| at which time at the limit is counted (+∞: none).</summary>
+    public double InventoryLimit => _options.InventoryLimit;
+
     /// <summary>After each decision: our ask − bid (NaN when one side is not quoted, which is not counted).</summary>
     public void OnQuoted(double quotedSpread)
     {

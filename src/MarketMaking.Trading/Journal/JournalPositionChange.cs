@@ -1,3 +1,5 @@
+using MarketMaking.Core.Accounting;
+
 namespace MarketMaking.Trading.Journal;
 
 /// <summary>
@@ -12,4 +14,26 @@ public sealed record JournalPositionChange(JournalFill? Fill, JournalAdoption? A
 
     /// <summary>Local time (ns) it was journaled at.</summary>
     public long LocalTime => Fill?.LocalTime ?? Adoption!.LocalTime;
+
+    /// <summary>
+    /// An adoption moves <paramref name="ledger"/>'s position at its price (the reader gives one journaled
+    /// without a price the first mid known after it; <paramref name="mid"/> when the journal holds no mid),
+    /// not as a fill; returns false for an execution, which the caller counts as a fill.
+    /// </summary>
+    public bool TryAdopt(Ledger ledger, double mid, double time)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        if (Adoption is null)
+        {
+            return false;
+        }
+
+        double price = Adoption.Price is { } adopted ? (double)adopted : mid;
+        if (double.IsFinite(price))
+        {
+            ledger.Transfer((double)Quantity, price, time);
+        }
+
+        return true;
+    }
 }

@@ -112,20 +112,15 @@ public static class JournalReport
     private static double Time(JournalEvent decision) =>
         DecisionText.TryParse(decision.Detail, out double time, out _, out _, out _, out _) ? time : 0;
 
-    /// <summary>An execution is a fill; an adoption moves the position at its price (the reader gives one that has none the first mid known after it; the mid here when the journal holds no mid), not a fill.</summary>
+    /// <summary>An execution is a fill; an adoption moves the position at its price, not as a fill.</summary>
     private static void Apply(JournalPositionChange change, long origin, double mid, double quoted, Ledger ledger, MetricsCollector collector, SeriesRecorder series)
     {
-        if (change.Fill is not { } f)
+        if (change.TryAdopt(ledger, mid, (change.LocalTime - origin) / 1e9))
         {
-            double price = change.Adoption!.Price is { } adopted ? (double)adopted : mid;
-            if (double.IsFinite(price))
-            {
-                ledger.Transfer((double)change.Quantity, price, (change.LocalTime - origin) / 1e9);
-            }
-
             return;
         }
 
+        JournalFill f = change.Fill!;
         var fill = new Fill((f.ExchangeTime - origin) / 1e9, 0, f.Side, (double)f.Price, (double)f.Quantity, (double)f.Fee, f.IsMaker, mid);
         ledger.Apply(in fill);
         collector.OnFill(in fill, quoted);

@@ -218,15 +218,13 @@ public sealed class TradingSession
 
         // Time at the limit counts the binding limit, as a backtest's does: --max-position's, or the
         // strategy's own if smaller (the path takes the smaller); journaled, so the journal's report counts it too.
-        run = run with { RecordSeries = true, Metrics = run.Metrics with { InventoryLimit = Math.Min(run.Metrics.InventoryLimit, run.Risk.MaxPosition) } };
-        double limit = Math.Min(run.Metrics.InventoryLimit, IInventoryLimited.Of(strategy));
-        if (Math.Abs(limit) < 1e28)
+        _path = new DecisionPath(_instrument.Instrument, strategy, run with { RecordSeries = true, Metrics = run.Metrics with { InventoryLimit = Math.Min(run.Metrics.InventoryLimit, run.Risk.MaxPosition) } });
+        if (Math.Abs(_path.Metrics.InventoryLimit) < 1e28)
         {
             // Finite, and within what a decimal holds.
-            _journal.InventoryLimit((decimal)limit);
+            _journal.InventoryLimit((decimal)_path.Metrics.InventoryLimit);
         }
 
-        _path = new DecisionPath(_instrument.Instrument, strategy, run);
         _path.Gate.Portfolio = _settings.Portfolio;
         _router = new OrderRouter(_venue, _instrument, _tracker, _links, _journal, new RateLimiter(_settings.RateLimits), Now, _settings.StaleRequestAfter, OnReply, LaterReply)
         {
