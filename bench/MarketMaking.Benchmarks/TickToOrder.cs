@@ -45,7 +45,7 @@ internal static class TickToOrder
     }
 
     /// <param name="venueCpu">The processor the venue's child process is confined to (<c>taskset -c</c>), as an exchange runs on its own hardware; null: anywhere.</param>
-    public static async Task RunAsync(double seconds, bool inProcess, bool allocations, bool webSocket, string? venueCpu = null)
+    public static async Task RunAsync(double seconds, bool inProcess, bool allocations, bool webSocket, bool keepCoreAwake, string? venueCpu = null)
     {
         LocalVenue? local = inProcess ? await StartVenueAsync().ConfigureAwait(false) : null;
         using Process? child = inProcess ? null : StartVenueProcess(venueCpu);
@@ -54,7 +54,7 @@ internal static class TickToOrder
             (BybitEnvironment environment, BybitCredentials credentials) = local is not null
                 ? (local.Environment, local.Credentials)
                 : await ReadVenueAsync(child!).ConfigureAwait(false);
-            await MeasureAsync(environment, credentials, seconds, inProcess, allocations, webSocket, venueCpu).ConfigureAwait(false);
+            await MeasureAsync(environment, credentials, seconds, inProcess, allocations, webSocket, keepCoreAwake, venueCpu).ConfigureAwait(false);
         }
         finally
         {
@@ -98,7 +98,7 @@ internal static class TickToOrder
         return (BybitEnvironment.Local(new Uri(url)), new BybitCredentials(key, secret));
     }
 
-    private static async Task MeasureAsync(BybitEnvironment environment, BybitCredentials credentials, double seconds, bool inProcess, bool allocations, bool webSocket, string? venueCpu)
+    private static async Task MeasureAsync(BybitEnvironment environment, BybitCredentials credentials, double seconds, bool inProcess, bool allocations, bool webSocket, bool keepCoreAwake, string? venueCpu)
     {
         using AllocationSampler? sampler = allocations ? new AllocationSampler() : null;
         if (sampler is not null)
@@ -119,6 +119,7 @@ internal static class TickToOrder
                 JournalPath = journal,
                 RequoteInterval = TimeSpan.Zero,
                 Duration = TimeSpan.FromSeconds(seconds) + WarmUp,
+                KeepCoreAwake = keepCoreAwake,
                 RateLimits = new Dictionary<VenueEndpoint, int> { [VenueEndpoint.Create] = 1000, [VenueEndpoint.Amend] = 1000, [VenueEndpoint.Cancel] = 1000, [VenueEndpoint.CancelAll] = 100, [VenueEndpoint.Query] = 1000 },
             };
             var session = new TradingSession(measured, settings, _ => new TouchStrategy(1));
@@ -157,7 +158,7 @@ internal static class TickToOrder
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  collections in this process during the session: {GC.CollectionCount(0) - collections[0]} gen0, {GC.CollectionCount(1) - collections[1]} gen1, {GC.CollectionCount(2) - collections[2]} gen2, {paused.TotalMilliseconds:F1} ms paused in all; {allocated / 1e6 / (seconds + WarmUp.TotalSeconds):F2} MB allocated per second"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"tick-to-order over {seconds:0} s after {WarmUp.TotalSeconds:0} s of warm-up, venue {(inProcess ? "in this process" : venueCpu is null ? "in a child process" : $"in a child process on CPU {venueCpu}")}, orders over {(webSocket ? "the WebSocket order entry" : "REST")}: {samples.Length:N0} decisions that sent a request ({result.Executions:N0} executions); p50 {At(samples, 0.5):F1} µs, p90 {At(samples, 0.9):F1} µs, p99 {At(samples, 0.99):F1} µs, p99.9 {At(samples, 0.999):F1} µs, max {samples[^1]:F1} µs"));
+                $"tick-to-order over {seconds:0} s after {WarmUp.TotalSeconds:0} s of warm-up, venue {(inProcess ? "in this process" : venueCpu is null ? "in a child process" : $"in a child process on CPU {venueCpu}")}, orders over {(webSocket ? "the WebSocket order entry" : "REST")}{(keepCoreAwake ? ", processors kept awake" : "")}: {samples.Length:N0} decisions that sent a request ({result.Executions:N0} executions); p50 {At(samples, 0.5):F1} µs, p90 {At(samples, 0.9):F1} µs, p99 {At(samples, 0.99):F1} µs, p99.9 {At(samples, 0.999):F1} µs, max {samples[^1]:F1} µs"));
         }
     }
 

@@ -59,6 +59,9 @@ public sealed record SessionSettings
     /// <summary>On a kill, close the position with a reduce-only market order.</summary>
     public bool FlattenOnKill { get; init; }
 
+    /// <summary>Keep the processors the process runs on out of their idle state while the session runs (<see cref="IdleSpinner"/>): Linux only.</summary>
+    public bool KeepCoreAwake { get; init; }
+
     /// <summary>The instrument's seat in a multi-instrument run's portfolio limits (none when null): its gate refuses orders that would break them.</summary>
     public Portfolio.PortfolioSeat? Portfolio { get; init; }
 
@@ -90,6 +93,11 @@ public sealed record SessionSettings
         if (Duration is { } duration)
         {
             RequirePositive("duration", duration);
+        }
+
+        if (KeepCoreAwake)
+        {
+            IdleSpinner.RequireSupported();
         }
 
         _ = new RateLimiter(RateLimits);

@@ -145,6 +145,7 @@ public sealed class TradingSession
     /// </summary>
     public async Task<SessionResult> RunAsync(CancellationToken stop = default)
     {
+        using IDisposable? awake = _settings.KeepCoreAwake ? IdleSpinner.Acquire() : null;
         _startedAt = Now();
         using var life = new CancellationTokenSource();
         _journal = TradingJournal.Open(_settings.JournalPath, _startedAt, _venue.Name, _settings.Symbol, _settings.StrategyName, _venue.Identity);
