@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MarketMaking.Tests.Samples;
 
 namespace MarketMaking.Cli.Tests;
 
@@ -128,7 +129,9 @@ public sealed class AgentCommandTests : IDisposable
 
     /// <summary>
     /// A policy resumed on another environment than it trained on failed inside training with a stack
-    /// trace (exit 134); now it is one line naming the file and what does not fit, and the file is left as it was.
+    /// trace (exit 134); then with one line naming what does not fit (its actions or observations), which did
+    /// not say which --env to give. The file's record names it; a file from before the record gets the line
+    /// on the shape. Either way the file is left as it was.
     /// </summary>
     [Theory]
     [InlineData("qlearning", "actions: the policy chooses among 144 actions but the environment has 49")]
@@ -143,7 +146,29 @@ public sealed class AgentCommandTests : IDisposable
 
         (code, _, error) = Mm.Run("train", "--resume", policy, "--env", "lob", "--steps", "300", "--out", policy);
         Assert.Equal(2, code);
+        Assert.Equal($"error: invalid env: {policy} was trained with --env cj, not --env lob: resume it with --env cj", error.Trim());
+        Assert.Equal(before, File.ReadAllText(policy));
+
+        WithoutRecord(policy);
+        string old = File.ReadAllText(policy);
+        (code, _, error) = Mm.Run("train", "--resume", policy, "--env", "lob", "--steps", "300", "--out", policy);
+        Assert.Equal(2, code);
         Assert.Equal($"error: {policy}: {expected}", error.Trim());
+        Assert.Equal(old, File.ReadAllText(policy));
+    }
+
+    /// <summary>A book policy resumed without --env failed on its shape ("49 actions but the environment has 144"), as if the file were wrong: the line names the --env to give.</summary>
+    [Fact]
+    public void AResumeLeftOnTheDefaultEnvironmentNamesTheOneToGive()
+    {
+        string policy = Path.Combine(_folder, "q-lob.json");
+        Assert.Equal(0, Mm.Run("train", "--agent", "qlearning", "--env", "lob", "--steps", "8", "--envs", "8", "--out", policy).Code);
+        string before = File.ReadAllText(policy);
+
+        var (code, output, error) = Mm.Run("train", "--resume", policy, "--steps", "8", "--out", policy);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal($"error: invalid env: {policy} was trained with --env lob, not --env cj (the default): resume it with --env lob", error.Trim());
         Assert.Equal(before, File.ReadAllText(policy));
     }
 
@@ -252,16 +277,88 @@ public sealed class AgentCommandTests : IDisposable
     {
         string policy = Path.Combine(_folder, "q-old.json");
         Assert.Equal(0, Mm.Run("train", "--agent", "qlearning", "--steps", "640", "--envs", "64", "--out", policy).Code);
-        using (JsonDocument written = JsonDocument.Parse(File.ReadAllText(policy)))
-        {
-            File.WriteAllText(policy, JsonSerializer.Serialize(written.RootElement.EnumerateObject().Where(p => p.Name != "trained_with").ToDictionary(p => p.Name, p => p.Value)));
-        }
+        WithoutRecord(policy);
 
         var (code, _, error) = Mm.Run("train", "--resume", policy, "--seed", "9", "--envs", "32", "--steps", "640", "--out", policy);
         Assert.Equal(0, code);
         Assert.Equal($"resuming qlearning from {policy} at step 640: 640 more, to 1,280", error.Trim());
         JsonElement record = JsonDocument.Parse(File.ReadAllText(policy)).RootElement.GetProperty("trained_with");
         Assert.Equal(("32", "9"), (record.GetProperty("envs").GetString(), record.GetProperty("seed").GetString()));
+    }
+
+    /// <summary>
+    /// A file trained on cj's own φ (0.5, no --training-phi: recorded "default") refused --training-phi 0.5, the same
+    /// dynamics, since settings compared as text. Numbers compare as numbers, and "default" as the environment's own.
+    /// </summary>
+    [Fact]
+    public void NoRecordedPhiIsTheEnvironmentsOwn()
+    {
+        string policy = Path.Combine(_folder, "q-own-phi.json");
+        Assert.Equal(0, Mm.Run("train", "--agent", "qlearning", "--steps", "640", "--envs", "64", "--out", policy).Code);
+        string before = File.ReadAllText(policy);
+
+        var (code, _, error) = Mm.Run("train", "--resume", policy, "--training-phi", "0.25", "--steps", "640", "--out", policy);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: invalid training-phi: {policy} was trained with no --training-phi (the environment's own, 0.5), not --training-phi 0.25: a resume trains on the dynamics the policy learned (leave --training-phi out to keep them)", error.Trim());
+        Assert.Equal(before, File.ReadAllText(policy));
+
+        (code, _, error) = Mm.Run("train", "--resume", policy, "--training-phi", "0.50", "--steps", "640", "--out", policy);
+        Assert.Equal(0, code);
+        Assert.Equal($"resuming qlearning from {policy} at step 640: 640 more, to 1,280", error.Trim());
+        JsonElement record = JsonDocument.Parse(File.ReadAllText(policy)).RootElement.GetProperty("trained_with");
+        Assert.Equal("default", record.GetProperty("training_phi").GetString());
+    }
+
+    /// <summary>
+    /// A tape policy recorded none of its tape: a resume given another day (--data) or --latency trained on it and said
+    /// nothing. The record holds the day's absolute path (as a run folder records paths), format, hours and latency in
+    /// their one spelling; another value is refused by name with both, one left out is taken and said, another
+    /// spelling of the same (1000us for 1ms) is the same, and one left on --env's default names the env to give.
+    /// </summary>
+    [SharedDataFact]
+    public void ATapePolicyRecordsItsTapeAndAResumeKeepsIt()
+    {
+        string amzn = Path.Combine(SharedData.Folder!, "lobster", "LOBSTER_SampleFile_AMZN_2012-06-21_5.zip");
+        string goog = Path.Combine(SharedData.Folder!, "lobster", "LOBSTER_SampleFile_GOOG_2012-06-21_10.zip");
+        string policy = Path.Combine(_folder, "q-tape.json");
+        var (code, _, error) = Mm.Run("train", "--agent", "qlearning", "--env", "tape", "--data", Path.GetRelativePath(Environment.CurrentDirectory, amzn), "--format", "LOBSTER",
+            "--latency", "1ms", "--until", "11:00:00", "--steps", "64", "--envs", "8", "--out", policy);
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        JsonElement record = JsonDocument.Parse(File.ReadAllText(policy)).RootElement.GetProperty("trained_with");
+        Assert.Equal(
+            [("agent", "qlearning"), ("env", "tape"), ("data", amzn), ("format", "lobster"), ("open", "09:30"), ("until", "11:00"), ("latency", "1ms"), ("training_phi", "default"), ("exploring_starts", "0"), ("envs", "8"), ("seed", "1")],
+            record.EnumerateObject().Select(p => (p.Name, p.Value.GetString())));
+        string before = File.ReadAllText(policy);
+
+        foreach ((string[] args, string expected) in new (string[], string)[]
+        {
+            (["--env", "tape", "--data", goog], $"invalid data: {policy} was trained with --data {amzn}, not --data {goog}: a resume trains on the dynamics the policy learned (leave --data out to keep them)"),
+            (["--env", "tape", "--latency", "5ms"], $"invalid latency: {policy} was trained with --latency 1ms, not --latency 5ms: a resume trains on the dynamics the policy learned (leave --latency out to keep them)"),
+            (["--env", "tape", "--until", "12:00"], $"invalid until: {policy} was trained with --until 11:00, not --until 12:00: a resume trains on the dynamics the policy learned (leave --until out to keep them)"),
+            (["--env", "tape", "--format", "dbn-mbo"], $"invalid format: {policy} was trained with --format lobster, not --format dbn-mbo: a resume trains on the dynamics the policy learned (leave --format out to keep them)"),
+            ([], $"invalid env: {policy} was trained with --env tape, not --env cj (the default): resume it with --env tape"),
+        })
+        {
+            (code, _, error) = Mm.Run(["train", "--resume", policy, .. args, "--steps", "64", "--out", policy]);
+            Assert.Equal(2, code);
+            Assert.Equal($"error: {expected}", error.Trim());
+            Assert.Equal(before, File.ReadAllText(policy));
+        }
+
+        (code, _, error) = Mm.Run("train", "--resume", policy, "--env", "tape", "--latency", "1000us", "--steps", "64", "--out", policy);
+        Assert.Equal(0, code);
+        Assert.Equal(
+            [$"resuming qlearning from {policy} at step 64: 64 more, to 128", $"training on the settings recorded in {policy}: --data {amzn}, --format lobster, --until 11:00, --envs 8"],
+            error.Trim().Split('\n'));
+        Assert.Equal(record.ToString(), JsonDocument.Parse(File.ReadAllText(policy)).RootElement.GetProperty("trained_with").ToString());
+    }
+
+    /// <summary>The policy file as one written before its record existed.</summary>
+    private static void WithoutRecord(string policy)
+    {
+        using JsonDocument written = JsonDocument.Parse(File.ReadAllText(policy));
+        File.WriteAllText(policy, JsonSerializer.Serialize(written.RootElement.EnumerateObject().Where(p => p.Name != "trained_with").ToDictionary(p => p.Name, p => p.Value)));
     }
 
     /// <summary>

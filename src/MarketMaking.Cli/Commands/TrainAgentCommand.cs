@@ -9,7 +9,6 @@ using MarketMaking.Learning.Agents.Ppo;
 using MarketMaking.Learning.Environments;
 using MarketMaking.Research;
 using MarketMaking.Research.Cluster;
-using MarketMaking.Research.Replay;
 using MarketMaking.Research.Reports;
 using MarketMaking.Research.Runs;
 using MarketMaking.Research.Training;
@@ -68,6 +67,12 @@ internal static class TrainAgentCommand
             }
 
             string envName = parse.GetValue(env)!;
+
+            // A resume trains on the dynamics its file records: another value is refused, an option left out takes the recorded one.
+            var c = CultureInfo.InvariantCulture;
+            string resumePath = parse.GetValue(resume) ?? string.Empty;
+            IReadOnlyDictionary<string, string>? record = parse.GetValue(resume) is { } resumed ? TrainingRecord.Read(resumed) : null;
+            TrainingRecord.RequireEnvironment(record, resumePath, envName, parse.GetResult(env) is { Implicit: false });
             int? memberIndex = parse.GetValue(member) switch
             {
                 null => null,
@@ -106,24 +111,27 @@ internal static class TrainAgentCommand
                 InvalidParameterException.RequirePositive("time-scale", gain);
             }
 
-            // A resume trains on the dynamics its file records: another value is refused, an option left out takes the recorded one.
-            var c = CultureInfo.InvariantCulture;
-            string resumePath = parse.GetValue(resume) ?? string.Empty;
-            IReadOnlyDictionary<string, string>? record = parse.GetValue(resume) is { } resumed ? TrainingRecord.Read(resumed) : null;
             string? Given(Option option, string text) => parse.GetResult(option) is { Implicit: false } ? text : null;
-            string? Resumed(string key, string? given) => TrainingRecord.Resume(record, resumePath, key, given);
+            string? Resumed(string key, string? given, string? unset = null) => TrainingRecord.Resume(record, resumePath, key, given, unset);
             string presetName = envName == "lob" ? Resumed("preset", Given(preset, parse.GetValue(preset)!)) ?? parse.GetValue(preset)! : "-";
-            double? phi = TrainingRecord.Value<double>(resumePath, "training_phi", Resumed("training_phi", parse.GetValue(trainingPhi)?.ToString("R", c)));
+            string ownPhi = TrainingEnvironment.OwnPhi(envName).ToString("R", c);
+            double? phi = TrainingRecord.Value<double>(resumePath, "training_phi", Resumed("training_phi", parse.GetValue(trainingPhi)?.ToString("R", c), ownPhi));
             int starts = TrainingRecord.Value<int>(resumePath, "exploring_starts", Resumed("exploring_starts", Given(exploringStarts, parse.GetValue(exploringStarts).ToString(c)))) ?? 0;
             int? trajectories = TrainingRecord.Value<int>(resumePath, "envs", Resumed("envs", parse.GetValue(envs)?.ToString(c)));
             ulong seedValue = TrainingRecord.Value<ulong>(resumePath, "seed", Resumed("seed", Given(seed, parse.GetValue(seed).ToString(c)))) ?? 1;
-            string[] given = [.. new (string Key, Option Option)[] { ("preset", preset), ("training_phi", trainingPhi), ("exploring_starts", exploringStarts), ("envs", envs), ("seed", seed) }
+            TrainingTape? tape = envName == "tape" ? TrainingTape.Resolve(parse, data, format, open, until, latency, Resumed) : null;
+            string[] given = [.. new (string Key, Option Option)[] { ("env", env), ("preset", preset), ("data", data), ("format", format), ("open", open), ("until", until), ("latency", latency), ("training_phi", trainingPhi), ("exploring_starts", exploringStarts), ("envs", envs), ("seed", seed) }
                 .Where(o => parse.GetResult(o.Option) is { Implicit: false }).Select(o => o.Key)];
             // The options' own defaults (what parse gives for an option not given), as the record writes them.
             var defaults = new Dictionary<string, string>
             {
+                ["env"] = parse.GetValue(env)!,
                 ["preset"] = parse.GetValue(preset)!,
-                ["training_phi"] = "default",
+                ["format"] = tape is null ? string.Empty : MarketDataFormats.NamedOrDetected(null, tape.Data) ?? string.Empty,
+                ["open"] = parse.GetValue(open)!,
+                ["until"] = parse.GetValue(until)!,
+                ["latency"] = parse.GetValue(latency)!,
+                ["training_phi"] = ownPhi,
                 ["exploring_starts"] = parse.GetValue(exploringStarts).ToString(c),
                 ["envs"] = record?.GetValueOrDefault("agent") is { } recordedAgent ? AgentCatalog.DefaultEnvironments(recordedAgent).ToString(c) : string.Empty,
                 ["seed"] = parse.GetValue(seed).ToString(c),
@@ -132,9 +140,22 @@ internal static class TrainAgentCommand
             TrainingEnvironment environment = envName switch
             {
                 "lob" => TrainingEnvironment.Book(AgentMarketPresets.Load(presetName), phi),
-                "tape" => Tape(parse, data, format, open, until, latency, phi),
+                "tape" => tape!.Environment(phi),
                 _ => TrainingEnvironment.Model(envName, phi, starts),
             };
+            var run = new Dictionary<string, string>
+            {
+                ["preset"] = presetName,
+                ["data"] = tape?.Recorded ?? "-",
+                ["training_phi"] = phi?.ToString("R", c) ?? "default",
+                ["exploring_starts"] = starts.ToString(c),
+            };
+            if (tape is not null)
+            {
+                // The tape's settings, as its record checks them on a resume.
+                (run["format"], run["open"], run["until"], run["latency"]) = (tape.Format, Clocks.Format(tape.Open), Clocks.Format(tape.Until), Durations.Format(tape.Latency));
+            }
+
             var training = AgentTraining.Prepare(
                 new AgentTrainingSettings
                 {
@@ -144,13 +165,7 @@ internal static class TrainAgentCommand
                     Environments = trajectories,
                     Members = parse.GetValue(members),
                     Member = memberIndex,
-                    Run = new Dictionary<string, string>
-                    {
-                        ["preset"] = presetName,
-                        ["data"] = envName == "tape" ? $"{parse.GetValue(data)} {parse.GetValue(open)}–{parse.GetValue(until)}, latency {parse.GetValue(latency)}" : "-",
-                        ["training_phi"] = phi?.ToString("R", c) ?? "default",
-                        ["exploring_starts"] = starts.ToString(c),
-                    },
+                    Run = run,
                     Seed = seedValue,
                     Overrides = new AgentOverrides(parse.GetValue(learningRate), parse.GetValue(batchSize), parse.GetValue(discount), parse.GetValue(updateFrequency),
                         parse.GetValue(gaeLambda), parse.GetValue(entropyCoefficient), parse.GetValue(timeScale),
@@ -202,17 +217,6 @@ internal static class TrainAgentCommand
     private static string EpisodeReward(double mean) => double.IsNaN(mean)
         ? "no episode finished yet (mean episode reward unknown)"
         : string.Create(CultureInfo.InvariantCulture, $"mean episode reward {mean:F4}");
-
-    /// <summary>--env tape: the day read into memory, windows of its morning replayed with exact queues and the latency given.</summary>
-    private static TrainingEnvironment Tape(ParseResult parse, Option<string?> data, Option<string?> format, Option<string> open, Option<string> until, Option<string> latency, double? trainingPhi)
-    {
-        string path = parse.GetValue(data) ?? throw new InvalidParameterException("data", "--env tape needs --data DAY (a recorded order-by-order day)");
-        string formatName = MarketDataFormats.NamedOrDetected(parse.GetValue(format), path) ?? throw new InvalidParameterException("format", "--env tape needs --format (lobster, dbn-mbo, mmev)");
-        MarketDataFormats.Parse(formatName);
-        var setup = new ReplaySetup { Latency = LatencySpec.Constant(Durations.Parse("latency", parse.GetValue(latency)!, allowZero: true)) };
-        TimeOnly from = Clocks.Parse("open", parse.GetValue(open)!), to = Clocks.Parse("until", parse.GetValue(until)!);
-        return TrainingEnvironment.Tape(ReplayEvents.Load(path, formatName, new MarketDataOptions()), setup, from, to, trainingPhi);
-    }
 
     private static Command Merge(Terminal terminal)
     {

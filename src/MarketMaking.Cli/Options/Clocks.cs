@@ -11,4 +11,7 @@ internal static class Clocks
         TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out TimeOnly time)
             ? time
             : throw new InvalidParameterException(option, $"expected a time such as 12:00, got '{text}'");
+
+    /// <summary>The time as <see cref="Parse"/> reads it, seconds only when there are some: one text for each time (09:30:00 is 09:30).</summary>
+    public static string Format(TimeOnly time) => time.ToString(time.Second == 0 ? "HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture);
 }

@@ -14,6 +14,9 @@ public static class BookEnvironment
     /// <summary>Length of an episode (s).</summary>
     public const double EpisodeSeconds = 300;
 
+    /// <summary>Running inventory penalty φ per second per lot² (ticks), whatever the market.</summary>
+    public const double InventoryPenalty = 0.01;
+
     /// <summary>The environment over <paramref name="market"/> (a preset's parameters).</summary>
     public static AgentEnvironmentSettings For(AgentMarketParameters market)
     {
@@ -25,7 +28,7 @@ public static class BookEnvironment
             Observation = ObservationLayout.Market,
             EpisodeSeconds = EpisodeSeconds,
             StepSeconds = 1,
-            Phi = 0.01,
+            Phi = InventoryPenalty,
             TerminalPenalty = 0.1,
             MaxInventory = 10,
         }.Validate();

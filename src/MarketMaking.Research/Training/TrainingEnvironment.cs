@@ -86,6 +86,19 @@ public sealed class TrainingEnvironment
         return Tape(events, session, from, end, trainingPhi);
     }
 
+    /// <summary>
+    /// The running inventory penalty φ of environment <paramref name="name"/>'s own reward (cj, lob or tape; the
+    /// same for every book preset and tape): what training without a training φ uses, so what a policy file
+    /// recording none trained with.
+    /// </summary>
+    /// <exception cref="InvalidParameterException">No environment has that name.</exception>
+    public static double OwnPhi(string name) => name switch
+    {
+        "lob" => BookEnvironment.InventoryPenalty,
+        "tape" => TapeEnvironmentSettings.For(tickSize: 1).Phi,
+        _ => EnvironmentPresets.Get(name).Phi,
+    };
+
     /// <summary>A fresh environment stepping <paramref name="trajectories"/> trajectories together.</summary>
     public IVectorEnvironment Create(int trajectories) => _create(trajectories);
 }
