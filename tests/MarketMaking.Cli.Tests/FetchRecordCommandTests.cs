@@ -91,4 +91,36 @@ public class FetchRecordCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task ASubscriptionBybitRefusesIsAUsageErrorNamingTheOptionAndKeepsWhatWasThere()
+    {
+        // The local venue publishes orderbook.1, .50 and .200 and refuses the subscription to any other, as Bybit does:
+        // {"success":false,"ret_msg":"error:handler not found,topic:orderbook.500.SIMUSDT","op":"subscribe",…}.
+        await using LocalVenue venue = await LocalVenue.StartAsync(new AgentVenueMarket(new AgentMarketParameters { Symbol = "SIM", WarmUp = 0 }, 1), new VenueSettings());
+        string folder = Directory.CreateTempSubdirectory("mm-record-").FullName;
+        const string Expected = "error: invalid depth: Bybit refused subscribe orderbook.500.SIMUSDT,publicTrade.SIMUSDT (error:handler not found,topic:orderbook.500.SIMUSDT)";
+        try
+        {
+            string recording = Path.Combine(folder, "rec");
+            var (code, output, error) = Mm.Run("record", "--symbol", "SIMUSDT", "--depth", "500", "--duration", "1m", "--out", recording, "--base-url", venue.Url.ToString());
+            Assert.Equal(2, code);   // 1 before, with "error: Bybit subscribe …"
+            Assert.Empty(output);
+            Assert.Equal(Expected, Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+            Assert.Empty(Directory.EnumerateFileSystemEntries(folder));   // the folder it created (empty) is gone
+
+            // A folder that holds an earlier recording keeps it as it was.
+            Directory.CreateDirectory(recording);
+            string earlier = Path.Combine(recording, "2023-11-14T22_SIMUSDT_ob50.data");
+            File.WriteAllText(earlier, "{\"topic\":\"orderbook.50.SIMUSDT\"}\n");
+            (code, output, error) = Mm.Run("record", "--symbol", "SIMUSDT", "--depth", "500", "--duration", "1m", "--out", recording, "--base-url", venue.Url.ToString());
+            Assert.Equal((2, Expected), (code, error.Trim()));
+            Assert.Equal([earlier], Directory.EnumerateFileSystemEntries(recording));
+            Assert.Equal("{\"topic\":\"orderbook.50.SIMUSDT\"}\n", File.ReadAllText(earlier));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

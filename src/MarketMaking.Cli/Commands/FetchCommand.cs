@@ -171,13 +171,17 @@ internal static class FetchCommand
             }
         });
 
-    /// <summary>The refusal as a usage error naming the parameter Bybit's message names; every option sent when it names none.</summary>
-    private static InvalidParameterException Refused(BybitApiException refusal, IReadOnlyList<(string Parameter, string Option)> sent)
+    /// <summary>
+    /// The refusal as a usage error naming the parameter Bybit's message names (for a subscription, the
+    /// topic); every option sent when it names none.
+    /// </summary>
+    internal static InvalidParameterException Refused(BybitApiException refusal, IReadOnlyList<(string Parameter, string Option)> sent)
     {
         string[] named = [.. sent.Where(p => Regex.IsMatch(refusal.ExchangeMessage, $@"\b{Regex.Escape(p.Parameter)}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).Select(p => p.Option).Distinct()];
         string[] options = named.Length > 0 ? named : [.. sent.Select(p => p.Option).Distinct()];
         string parameter = options.Length > 1 ? $"{string.Join(", ", options[..^1])} or {options[^1]}" : options[0];
-        return new InvalidParameterException(parameter, $"Bybit refused {refusal.Request} (error {refusal.Code}: {refusal.ExchangeMessage})");
+        string answer = refusal.Code is { } code ? $"error {code}: {refusal.ExchangeMessage}" : refusal.ExchangeMessage;
+        return new InvalidParameterException(parameter, $"Bybit refused {refusal.Request} ({answer})");
     }
 
     private static Option<string> Out(string what) => new("--out") { Description = what, Required = true };

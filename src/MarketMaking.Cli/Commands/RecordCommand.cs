@@ -30,6 +30,7 @@ internal static class RecordCommand
         {
             (BybitCategory category, string symbol, Uri baseUrl) = source.Resolve(parse);
             string bookTopic = BybitTopics.OrderBook(parse.GetValue(depth), symbol);
+            string tradeTopic = BybitTopics.Trades(symbol);
             TimeSpan length = Durations.Parse("duration", parse.GetValue(duration)!);
             string folder = parse.GetValue(output)!;
 
@@ -39,34 +40,52 @@ internal static class RecordCommand
                 instrument = await client.GetInstrumentAsync(category, symbol, cancellationToken).ConfigureAwait(false);
             }
 
-            var feed = new BybitMarketFeed(category, instrument, [bookTopic, BybitTopics.Trades(symbol)], new BybitFeedOptions { BaseUrl = BybitEndpoints.StreamFor(baseUrl) });
+            var feed = new BybitMarketFeed(category, instrument, [bookTopic, tradeTopic], new BybitFeedOptions { BaseUrl = BybitEndpoints.StreamFor(baseUrl) });
+            bool folderExisted = Directory.Exists(folder);
             using var recorder = new BybitRecorder(folder, instrument);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             stop.CancelAfter(length);
             long messages = 0;
             var clock = Stopwatch.StartNew();
-            await ProgressBars.RunAsync(terminal, $"{symbol} {bookTopic}", length.TotalSeconds, async task =>
+            try
             {
-                try
+                await ProgressBars.RunAsync(terminal, $"{symbol} {bookTopic}", length.TotalSeconds, async task =>
                 {
-                    await foreach (BybitFeedMessage message in feed.ReadAsync(stop.Token).ConfigureAwait(false))
+                    try
                     {
-                        recorder.Write(message);
-                        messages++;
-                        task.Description = $"{symbol}: {messages:N0} messages, {feed.Reconnects} reconnects, {feed.Gaps} gaps, {feed.MalformedMessages} malformed";
-                        task.Value = clock.Elapsed.TotalSeconds;
-                        if (!task.Interactive && message.Kind is BybitFeedMessageKind.Disconnected or BybitFeedMessageKind.Gap or BybitFeedMessageKind.Malformed)
+                        await foreach (BybitFeedMessage message in feed.ReadAsync(stop.Token).ConfigureAwait(false))
                         {
-                            // No live display to disturb: a log line per incident.
-                            terminal.Writer.WriteLine($"{DateTimeOffset.UtcNow:u} {message.Kind}: {message.Detail}");
+                            recorder.Write(message);
+                            messages++;
+                            task.Description = $"{symbol}: {messages:N0} messages, {feed.Reconnects} reconnects, {feed.Gaps} gaps, {feed.MalformedMessages} malformed";
+                            task.Value = clock.Elapsed.TotalSeconds;
+                            if (!task.Interactive && message.Kind is BybitFeedMessageKind.Disconnected or BybitFeedMessageKind.Gap or BybitFeedMessageKind.Malformed)
+                            {
+                                // No live display to disturb: a log line per incident.
+                                terminal.Writer.WriteLine($"{DateTimeOffset.UtcNow:u} {message.Kind}: {message.Detail}");
+                            }
                         }
                     }
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                    {
+                        // The duration elapsed or the user pressed Ctrl-C: both end the recording normally.
+                    }
+                }).ConfigureAwait(false);
+            }
+            catch (BybitApiException e) when (e.Topics.Count > 0)
+            {
+                // Bybit refused a topic (a depth its stream of this category does not publish): the user's
+                // input, as a refused request parameter. What was recorded before stays, flushed; a folder
+                // this recording created and left empty goes.
+                recorder.Dispose();
+                if (!folderExisted && recorder.Files.Count == 0)
                 {
-                    // The duration elapsed or the user pressed Ctrl-C: both end the recording normally.
+                    Directory.Delete(folder);
                 }
-            }).ConfigureAwait(false);
+
+                // "Invalid symbol :[orderbook.50.X]" names the symbol as well as the book's topic.
+                throw FetchCommand.Refused(e, [(bookTopic, "depth"), (tradeTopic, "symbol"), ("symbol", "symbol")]);
+            }
 
             recorder.Dispose();
             if (source.Json(parse))

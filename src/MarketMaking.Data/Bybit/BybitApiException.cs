@@ -25,6 +25,9 @@ public sealed class BybitApiException : MarketMakingException
     /// <summary>Bybit's own message (retMsg, ret_msg or the HTTP reason).</summary>
     public string ExchangeMessage { get; }
 
+    /// <summary>The topics a refused subscription asked for (empty for a REST request or an authentication).</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
     /// <summary>The rate-limit headers of the answer (unknown when it carried none, or there was no answer).</summary>
     public BybitRateLimit RateLimit { get; init; }
 

@@ -160,7 +160,7 @@ public sealed class BybitMarketFeed
             case BybitFeedDecoder.DecodedKind.Control:
                 if (!decoded.Success && decoded.Operation == "subscribe")
                 {
-                    throw new BybitApiException($"subscribe {string.Join(',', Topics)}", null, decoded.Message);
+                    throw new BybitApiException($"subscribe {string.Join(',', Topics)}", null, decoded.Message) { Topics = Topics };
                 }
 
                 return default;

@@ -325,6 +325,7 @@ public sealed class BybitMarketFeedTests : IAsyncLifetime
 
         Assert.Equal("Bybit subscribe orderbook.50.BTCUSDT: Invalid symbol :[orderbook.50.BTCUSDT]", error.Message);
         Assert.Null(error.Code);
+        Assert.Equal([Topic], error.Topics);   // what mm record names the option by
     }
 
     [Fact]

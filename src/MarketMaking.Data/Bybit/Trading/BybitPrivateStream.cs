@@ -188,7 +188,7 @@ public sealed class BybitPrivateStream
         string detail = root.TryGetProperty("ret_msg", out JsonElement message) ? message.GetString() ?? "" : "";
         if (!success && operation is "auth" or "subscribe")
         {
-            throw new BybitApiException(operation == "auth" ? $"auth {_credentials}" : $"subscribe {string.Join(',', _options.Topics)}", null, detail);
+            throw new BybitApiException(operation == "auth" ? $"auth {_credentials}" : $"subscribe {string.Join(',', _options.Topics)}", null, detail) { Topics = operation == "auth" ? [] : _options.Topics };
         }
 
         return operation == "subscribe"
