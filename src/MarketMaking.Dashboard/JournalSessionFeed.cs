@@ -111,7 +111,7 @@ public sealed class JournalSessionFeed : ISessionFeed
 
         for (; next < changes.Count; next++)
         {
-            spread += Apply(changes[next], double.IsNaN(mid) ? (double?)changes[next].Fill?.Price ?? double.NaN : mid, ledger, ref filled);
+            spread += Apply(changes[next], double.IsNaN(mid) && changes[next].Fill is { } fill ? (double)fill.Price : mid, ledger, ref filled);
         }
 
         if (double.IsNaN(mid) && fills.Count > 0)
@@ -167,7 +167,7 @@ public sealed class JournalSessionFeed : ISessionFeed
     /// </summary>
     private static double Apply(JournalPositionChange change, double mid, Ledger ledger, ref int filled)
     {
-        if (change.TryAdopt(ledger, mid, change.LocalTime / 1e9))
+        if (change.TryAdopt(ledger, change.LocalTime / 1e9))
         {
             return 0;
         }

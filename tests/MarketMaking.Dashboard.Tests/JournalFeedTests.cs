@@ -141,6 +141,25 @@ public class JournalFeedTests
         Assert.Equal(2.99, s.NetPnl, 9);
     }
 
+    /// <summary>
+    /// In a journal that holds no mid, 3 adopted without a price are taken at the first execution after them,
+    /// 101, as mm journal … pnl --json counts them: a buy of 1 at 99, then sells of 1 at 101 and 1 at 103
+    /// (fee 0.01 each) marked at 103, 104.97 − 202 + 103 = 5.97 (the page's PnL left them out, holding −1: 1.97).
+    /// </summary>
+    [Fact]
+    public async Task AnAdoptionWithoutAPriceInAJournalWithoutAMidIsTakenAtTheFirstExecutionAfterItAsMmJournalPnlDoes()
+    {
+        using var temp = new TempJournal();
+        await Trading.Tests.Journal.JournalRuns.WriteAsync(temp.Path, Start, journal => Trading.Tests.Journal.JournalRuns.AdoptThreeWithoutAPriceAndNoMid(journal, Start));
+
+        using JsonDocument pnl = Trading.Tests.Journal.JournalRuns.Pnl(temp.Path);
+        Assert.Equal(5.97m, pnl.RootElement.GetProperty("pnl").GetDecimal());
+        SessionSnapshot s = JournalSessionFeed.Load(temp.Path).Latest!;
+        Assert.Equal((103.0, 1m), (s.Mid, s.Position));
+        Assert.Equal(5.97, s.NetPnl, 9);
+        Assert.Equal(5.97, JournalSessionFeed.Load(temp.Path).Recorded.Copy().Points[^1].Net, 9);
+    }
+
     private static Task<HttpResponseMessage> Post(HttpClient http, DashboardServer server, string action, string? token)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Url, "api/" + action));

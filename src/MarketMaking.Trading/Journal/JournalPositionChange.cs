@@ -17,10 +17,11 @@ public sealed record JournalPositionChange(JournalFill? Fill, JournalAdoption? A
 
     /// <summary>
     /// An adoption moves <paramref name="ledger"/>'s position at its price (the reader gives one journaled
-    /// without a price the first mid known after it; <paramref name="mid"/> when the journal holds no mid),
-    /// not as a fill; returns false for an execution, which the caller counts as a fill.
+    /// without a price the first mid known after it, or an execution's in a journal without mids), not as a
+    /// fill; returns false for an execution, which the caller counts as a fill. An adoption in a journal that
+    /// knows no price at all moves nothing, as <c>mm journal … pnl</c> counts it: nothing could mark it either.
     /// </summary>
-    public bool TryAdopt(Ledger ledger, double mid, double time)
+    public bool TryAdopt(Ledger ledger, double time)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         if (Adoption is null)
@@ -28,10 +29,9 @@ public sealed record JournalPositionChange(JournalFill? Fill, JournalAdoption? A
             return false;
         }
 
-        double price = Adoption.Price is { } adopted ? (double)adopted : mid;
-        if (double.IsFinite(price))
+        if (Adoption.Price is { } price)
         {
-            ledger.Transfer((double)Quantity, price, time);
+            ledger.Transfer((double)Quantity, (double)price, time);
         }
 
         return true;

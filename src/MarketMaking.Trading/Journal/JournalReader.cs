@@ -95,7 +95,7 @@ public static class JournalReader
     /// <summary>
     /// The journal's position, change by change, in the order its execution book counts them: every
     /// execution, and each adoption after the executions journaled before it and before those after it;
-    /// an adoption journaled without a price carries the first mid known after it (see MidAround), the
+    /// an adoption journaled without a price carries the first mid known after it (see PriceAround), the
     /// one price mm journal … pnl, … report and the dashboard all take it at.
     /// </summary>
     public static IReadOnlyList<JournalPositionChange> PositionChanges(string path)
@@ -197,7 +197,7 @@ public static class JournalReader
         return reader.Read() ? (Decimal(reader, 0), reader.GetInt64(1)) : null;
     }
 
-    /// <summary>The cost of every adoption: the change it made to the position, at its price (<see cref="MidAround"/> for one journaled without; none in a journal that knows no mid).</summary>
+    /// <summary>The cost of every adoption: the change it made to the position, at its price (<see cref="PriceAround"/> for one journaled without; none in a journal that knows no price).</summary>
     private static void CountAdoptions(SqliteConnection connection, ExecutionBook book)
     {
         foreach (JournalPositionChange change in PositionChanges(connection))
@@ -224,7 +224,7 @@ public static class JournalReader
         long previous = 0;
         foreach (JournalAdoption journaled in Adoptions(connection))
         {
-            JournalAdoption adoption = journaled.Price is null && MidAround(connection, journaled.LocalTime) is { } mid ? journaled with { Price = mid } : journaled;
+            JournalAdoption adoption = journaled.Price is null && PriceAround(connection, fills, journaled) is { } price ? journaled with { Price = price } : journaled;
             foreach ((long row, JournalFill fill) in fills)
             {
                 if (row > previous && row <= adoption.LastFill)
@@ -247,10 +247,14 @@ public static class JournalReader
     /// The price of an adoption journaled without one (an older journal, a session that never decided):
     /// the first mid known after it — a decision's, or the mark a run's final state kept — as the session
     /// prices an adoption at its first decision's mid, the first price it sees once holding it; the last
-    /// mid known before it when none follows. Null when the journal knows no mid at all.
+    /// mid known before it when none follows. In a journal that knows no mid, the first execution
+    /// journaled after it, else the last one before it: the only prices known. Null when it holds neither.
     /// </summary>
-    private static decimal? MidAround(SqliteConnection connection, long time) =>
-        FirstMid(connection, time, after: true) ?? FirstMid(connection, time, after: false);
+    private static decimal? PriceAround(SqliteConnection connection, List<(long Row, JournalFill Fill)> fills, JournalAdoption adoption) =>
+        FirstMid(connection, adoption.LocalTime, after: true)
+        ?? FirstMid(connection, adoption.LocalTime, after: false)
+        ?? fills.Where(f => f.Row > adoption.LastFill).Select(f => (decimal?)f.Fill.Price).FirstOrDefault()
+        ?? fills.Where(f => f.Row <= adoption.LastFill).Select(f => (decimal?)f.Fill.Price).LastOrDefault();
 
     /// <summary>The first mid (a decision's, or a final state's mark) journaled from <paramref name="time"/> on, or the last one before it.</summary>
     private static decimal? FirstMid(SqliteConnection connection, long time, bool after)

@@ -83,7 +83,7 @@ public static class JournalReport
 
         for (; next < changes.Count; next++)
         {
-            Apply(changes[next], origin, double.IsNaN(mid) ? (double?)changes[next].Fill?.Price ?? opening : mid, quoted, ledger, collector, series);
+            Apply(changes[next], origin, double.IsNaN(mid) && changes[next].Fill is { } fill ? (double)fill.Price : mid, quoted, ledger, collector, series);
         }
 
         // A run that never saw a mid nor traded (stopped before the book had both sides) is not marked: NaN.
@@ -115,7 +115,7 @@ public static class JournalReport
     /// <summary>An execution is a fill; an adoption moves the position at its price, not as a fill.</summary>
     private static void Apply(JournalPositionChange change, long origin, double mid, double quoted, Ledger ledger, MetricsCollector collector, SeriesRecorder series)
     {
-        if (change.TryAdopt(ledger, mid, (change.LocalTime - origin) / 1e9))
+        if (change.TryAdopt(ledger, (change.LocalTime - origin) / 1e9))
         {
             return;
         }

@@ -101,6 +101,50 @@ public class AdoptedPositionPnlTests
         Assert.Equal((104m, 0m), (pnl.RootElement.GetProperty("mark").GetDecimal(), pnl.RootElement.GetProperty("pnl").GetDecimal()));
     }
 
+    /// <summary>
+    /// In a journal that holds no mid, an adoption without a price is taken at the first execution's price
+    /// after it, the only price known then: a buy of 1 at 99 (fee 0.01), 3 adopted, sells of 1 at 101 and 1
+    /// at 103 (fee 0.01 each), marked at the last execution, 103. The adoption buys 2 at 101 (cost 202), cash
+    /// −99.01 + 100.99 + 102.99 = 104.97, position 1: PnL 104.97 − 202 + 103 = 5.97 in the book, the pnl view
+    /// and the report. Before, pnl counted them at no cost (207.97) and the report at the run's first
+    /// execution, 99 (9.97).
+    /// </summary>
+    [Fact]
+    public async Task AnAdoptionWithoutAPriceInAJournalWithoutAMidIsTakenAtTheFirstExecutionAfterIt()
+    {
+        using var temp = new TempJournal();
+        await JournalRuns.WriteAsync(temp.Path, Start, journal => JournalRuns.AdoptThreeWithoutAPriceAndNoMid(journal, Start));
+        Assert.Null(Assert.Single(JournalReader.Adoptions(temp.Path)).Price);
+
+        JournalState state = JournalReader.Load(temp.Path);
+        Assert.Equal((1m, 104.97m, 202m), (state.Book.Position, state.Book.Cash, state.Book.AdoptionCost));
+        Assert.Equal(101m, JournalReader.PositionChanges(temp.Path)[1].Adoption!.Price);
+        using JsonDocument pnl = JournalRuns.Pnl(temp.Path);
+        Assert.Equal((103m, 202m, 5.97m), (pnl.RootElement.GetProperty("mark").GetDecimal(), pnl.RootElement.GetProperty("adoption_cost").GetDecimal(), pnl.RootElement.GetProperty("pnl").GetDecimal()));
+        RunResult run = Assert.Single(JournalReport.Rebuild(temp.Path, new MetricsOptions()));
+        Assert.Equal(5.97, run.Metrics.NetPnl, 9);
+    }
+
+    /// <summary>
+    /// With no execution after it either, the last one before it prices it: a buy of 1 at 99 (fee 0.01), then
+    /// 3 adopted: 2 bought at 99 (cost 198), cash −99.01, marked at 99: PnL −99.01 − 198 + 3 × 99 = −0.01.
+    /// </summary>
+    [Fact]
+    public async Task AnAdoptionWithoutAPriceNorAnythingAfterItIsTakenAtTheLastExecutionBeforeIt()
+    {
+        using var temp = new TempJournal();
+        await JournalRuns.WriteAsync(temp.Path, Start, journal =>
+        {
+            journal.Fill(new VenueExecution("e0", "a-0", "o0", Side.Buy, 99m, 1m, 0.01m, true, Start + (Second / 2)), Start + (Second / 2));
+            journal.Adoption(Start + Second, 3m);
+        });
+
+        using JsonDocument pnl = JournalRuns.Pnl(temp.Path);
+        Assert.Equal((3m, 198m, -0.01m), (pnl.RootElement.GetProperty("position").GetDecimal(), pnl.RootElement.GetProperty("adoption_cost").GetDecimal(), pnl.RootElement.GetProperty("pnl").GetDecimal()));
+        RunResult run = Assert.Single(JournalReport.Rebuild(temp.Path, new MetricsOptions()));
+        Assert.Equal(-0.01, run.Metrics.NetPnl, 9);
+    }
+
     [Fact]
     public async Task ASessionThatAdoptsAPositionEndsWithTheNetPnlOfItsJournal()
     {

@@ -46,4 +46,17 @@ internal static class JournalRuns
         journal.Fill(new VenueExecution("e1", "a-1", "o1", Side.Sell, 101m, 1m, 0.01m, true, start + (2 * second)), start + (2 * second));
         journal.Decision(start + (3 * second), start + (3 * second), 3, 102, 1, 101.5, 102.5);
     }
+
+    /// <summary>
+    /// One run from <paramref name="start"/> that never decided (no mid in the journal): a buy of 1 at 99 with
+    /// fee 0.01 (0.5 s), 3 adopted without a price (0.6 s), sells of 1 at 101 (2 s) and 1 at 103 (3 s), fee 0.01 each.
+    /// </summary>
+    public static void AdoptThreeWithoutAPriceAndNoMid(TradingJournal journal, long start)
+    {
+        const long second = 1_000_000_000;
+        journal.Fill(new VenueExecution("e0", "a-0", "o0", Side.Buy, 99m, 1m, 0.01m, true, start + (second / 2)), start + (second / 2));
+        journal.Adoption(start + (second * 6 / 10), 3m);
+        journal.Fill(new VenueExecution("e1", "a-1", "o1", Side.Sell, 101m, 1m, 0.01m, true, start + (2 * second)), start + (2 * second));
+        journal.Fill(new VenueExecution("e2", "a-2", "o2", Side.Sell, 103m, 1m, 0.01m, true, start + (3 * second)), start + (3 * second));
+    }
 }
