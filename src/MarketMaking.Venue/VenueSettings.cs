@@ -55,6 +55,8 @@ public sealed record VenueSettings
         }
 
         InvalidParameterException.RequireNonNegative("rate-limit-scale", RateLimits.Scale);
+        InvalidParameterException.RequireFeeRate("maker-fee", MakerFeeRate, maker: true);
+        InvalidParameterException.RequireFeeRate("taker-fee", TakerFeeRate, maker: false);
         return this;
     }
 

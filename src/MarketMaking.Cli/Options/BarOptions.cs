@@ -39,5 +39,8 @@ internal sealed class BarOptions
 
     /// <summary>The bar file's instrument from the shared options (<see cref="BarFiles.InstrumentOf"/>).</summary>
     public static Instrument Instrument(ParseResult parse, string path, ReplayOptions replay, double? lotSize, double? makerFee) =>
-        BarFiles.InstrumentOf(path, replay.Symbol(parse), replay.TickSize(parse), lotSize, makerFee, replay.TakerFee(parse));
+        BarFiles.InstrumentOf(
+            path, replay.Symbol(parse), replay.TickSize(parse), lotSize,
+            makerFee is { } maker ? InvalidParameterException.RequireFeeRate("maker-fee", maker, maker: true) : null,
+            replay.TakerFee(parse) is { } taker ? InvalidParameterException.RequireFeeRate("taker-fee", taker, maker: false) : null);
 }

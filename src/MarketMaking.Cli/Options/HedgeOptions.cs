@@ -44,7 +44,8 @@ internal sealed class HedgeOptions
 
     public double BlockSeconds(ParseResult parse) => Durations.Parse("hedge-block", parse.GetValue(_block)!).TotalSeconds;
 
-    public double? HedgeTakerFee(ParseResult parse) => parse.GetValue(_hedgeTakerFee);
+    public double? HedgeTakerFee(ParseResult parse) =>
+        parse.GetValue(_hedgeTakerFee) is { } fee ? InvalidParameterException.RequireFeeRate("hedge-taker-fee", fee, maker: false) : null;
 
     public double MinProfitability(ParseResult parse) => InvalidParameterException.RequireNonNegative("min-profitability", parse.GetValue(_minProfitability));
 }

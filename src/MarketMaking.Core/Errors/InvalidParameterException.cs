@@ -29,5 +29,21 @@ public sealed class InvalidParameterException : MarketMakingException
     public static double RequireProbability(string parameter, double value) =>
         value is >= 0 and <= 1 ? value : throw new InvalidParameterException(parameter, $"must be between 0 and 1, got {Format(value)}");
 
+    /// <summary>
+    /// Throws unless <paramref name="value"/> is a fee rate, a fraction of the notional below 1:
+    /// at least 0 for a taker, above −1 for a maker (negative: a rebate). A fee of −1 paid the whole
+    /// notional back: a hedge leg at --hedge-taker-fee -1 "earned" 1,234 USDT on six minutes.
+    /// </summary>
+    public static double RequireFeeRate(string parameter, double value, bool maker) =>
+        value < 1 && (maker ? value > -1 : value >= 0)
+            ? value
+            : throw new InvalidParameterException(parameter, $"must be a fee rate, a fraction of the notional in {(maker ? "(−1, 1); negative: a rebate" : "[0, 1)")}, got {Format(value)}");
+
+    /// <inheritdoc cref="RequireFeeRate(string, double, bool)"/>
+    public static decimal RequireFeeRate(string parameter, decimal value, bool maker) =>
+        value < 1 && (maker ? value > -1 : value >= 0)
+            ? value
+            : throw new InvalidParameterException(parameter, $"must be a fee rate, a fraction of the notional in {(maker ? "(−1, 1); negative: a rebate" : "[0, 1)")}, got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
     private static string Format(double value) => value.ToString("G", System.Globalization.CultureInfo.InvariantCulture);
 }

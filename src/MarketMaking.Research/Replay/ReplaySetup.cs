@@ -50,6 +50,16 @@ public sealed record ReplaySetup
         Latency.Validate();
         InvalidParameterException.RequireNonNegative("requote-interval", RequoteInterval.TotalSeconds);
         InvalidParameterException.RequireNonNegative("calibrate", CalibrationWindow.TotalSeconds);
+        if (MakerFeeRate is { } maker)
+        {
+            InvalidParameterException.RequireFeeRate("maker-fee", maker, maker: true);
+        }
+
+        if (TakerFeeRate is { } taker)
+        {
+            InvalidParameterException.RequireFeeRate("taker-fee", taker, maker: false);
+        }
+
         return this;
     }
 }

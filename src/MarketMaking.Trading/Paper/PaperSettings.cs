@@ -29,6 +29,8 @@ public sealed record PaperSettings
             throw new InvalidParameterException("capacity", $"must be at least 1, got {Capacity}");
         }
 
+        InvalidParameterException.RequireFeeRate("maker-fee", MakerFeeRate, maker: true);
+        InvalidParameterException.RequireFeeRate("taker-fee", TakerFeeRate, maker: false);
         return this;
     }
 }
