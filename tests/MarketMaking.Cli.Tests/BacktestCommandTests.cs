@@ -133,7 +133,6 @@ public sealed class BacktestCommandTests : IDisposable
     [Theory]
     [InlineData("--hedge-window", "2", "hedge-window")]
     [InlineData("--hedge-threshold", "-1", "hedge-threshold")]
-    [InlineData("--min-profitability", "-0.1", "min-profitability")]
     [InlineData("--q0", "1", "starts flat")]
     [InlineData("--volatility-half-life", "0s", "volatility-half-life")]
     public void BadHedgeSettingsAreUsageErrorsBeforeTheDataIsRead(string option, string value, string named)

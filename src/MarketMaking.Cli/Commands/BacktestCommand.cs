@@ -83,6 +83,8 @@ internal static class BacktestCommand
                 throw new InvalidParameterException("data", isBars ? "a bar backtest reads one file" : "two --data files: say how the second hedges the first (--hedge beta, cross-venue or none), or scan them for arbitrage (--arbitrage)");
             }
 
+            hedgeOptions.RefuseUnread(parse, hedgeMode);
+            arbitrageOptions.RefuseUnread(parse);
             if (portfolioOptions.Given(parse) && hedgeMode is null)
             {
                 throw new InvalidParameterException("max-exposure", "portfolio limits (--max-exposure, --max-net-exposure, --max-gross-notional) need a hedged backtest (two --data files and --hedge)");

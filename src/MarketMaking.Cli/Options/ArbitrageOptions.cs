@@ -34,6 +34,15 @@ internal sealed class ArbitrageOptions
         return parse.GetValue(_size) is { } size ? InvalidParameterException.RequirePositive("arbitrage-size", size) : double.PositiveInfinity;
     }
 
+    /// <summary>Refuses --venue-taker-fee where nothing scans (no --arbitrage or --take-arbitrage): the run would ignore it.</summary>
+    public void RefuseUnread(ParseResult parse)
+    {
+        if (!Scan(parse) && parse.GetValue(_fees) is not null)
+        {
+            throw new InvalidParameterException("venue-taker-fee", "is read by the arbitrage scan only (--arbitrage or --take-arbitrage); a hedge's taker fee is --hedge-taker-fee");
+        }
+    }
+
     /// <summary>One taker fee per file: --venue-taker-fee, else <paramref name="takerFee"/> for every file (null: the data's).</summary>
     public IReadOnlyList<double?> Fees(ParseResult parse, int files, double? takerFee)
     {

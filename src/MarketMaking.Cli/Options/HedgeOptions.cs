@@ -34,6 +34,31 @@ internal sealed class HedgeOptions
         var other => throw new InvalidParameterException("hedge", $"expected beta, cross-venue or none, got '{other}'"),
     };
 
+    /// <summary>
+    /// Refuses a hedge option the run does not read: every one without --hedge (a one-file backtest,
+    /// an arbitrage scan), the threshold but with beta (cross-venue hedges every fill, none sends no
+    /// hedge), the least edge but with cross-venue (the only mode that prices quotes from the hedge
+    /// book). Silently ignored, --hedge-threshold 500 on one file printed the unhedged run as asked.
+    /// </summary>
+    public void RefuseUnread(ParseResult parse, HedgeMode? mode)
+    {
+        Option[] given = [.. new Option[] { _threshold, _window, _interval, _block, _hedgeTakerFee, _minProfitability }.Where(o => parse.GetResult(o) is { Implicit: false })];
+        if (mode is null && given.Length > 0)
+        {
+            throw new InvalidParameterException(given[0].Name.TrimStart('-'), $"{given[0].Name} is read by a hedged backtest only: give the hedge instrument as a second --data and --hedge beta, cross-venue or none");
+        }
+
+        if (mode is not HedgeMode.Beta && given.Contains(_threshold))
+        {
+            throw new InvalidParameterException("hedge-threshold", $"--hedge {Name(mode)} does not read --hedge-threshold: only --hedge beta waits for the exposure to pass a threshold");
+        }
+
+        if (mode is not HedgeMode.CrossVenue && given.Contains(_minProfitability))
+        {
+            throw new InvalidParameterException("min-profitability", $"--hedge {Name(mode)} does not read --min-profitability: only --hedge cross-venue prices its quotes from the hedge book");
+        }
+    }
+
     public HedgeSettings Settings(ParseResult parse, HedgeMode mode) => new HedgeSettings
     {
         Mode = mode,
@@ -48,4 +73,11 @@ internal sealed class HedgeOptions
         parse.GetValue(_hedgeTakerFee) is { } fee ? InvalidParameterException.RequireFeeRate("hedge-taker-fee", fee, maker: false) : null;
 
     public double MinProfitability(ParseResult parse) => InvalidParameterException.RequireNonNegative("min-profitability", parse.GetValue(_minProfitability));
+
+    private static string Name(HedgeMode? mode) => mode switch
+    {
+        HedgeMode.Beta => "beta",
+        HedgeMode.CrossVenue => "cross-venue",
+        _ => "none",
+    };
 }
