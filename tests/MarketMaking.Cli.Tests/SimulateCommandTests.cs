@@ -26,6 +26,56 @@ public class SimulateCommandTests
         Assert.InRange(results[1].GetProperty("profit_std").GetDouble(), 12.7 * 0.85, 12.7 * 1.15);
     }
 
+    [Theory]
+    [InlineData("--phi", "5", "invalid phi: mm simulate --model multi does not read --phi; of these options it reads --gamma, --order-size")]
+    [InlineData("--spread-bps", "4", "invalid spread-bps: mm simulate --model multi does not read --spread-bps; of these options it reads --gamma, --order-size")]
+    [InlineData("--slippage-bps", "10", "invalid slippage-bps: mm simulate --model multi does not read --slippage-bps: its makers quote every step from the start, flat, without limits, slippage or an inventory penalty")]
+    [InlineData("--max-position", "3", "invalid max-position: mm simulate --model multi does not read --max-position: its makers quote every step from the start, flat, without limits, slippage or an inventory penalty")]
+    [InlineData("--q0", "2", "invalid q0: mm simulate --model multi does not read --q0: its makers quote every step from the start, flat, without limits, slippage or an inventory penalty")]
+    [InlineData("--assets", "100000", "invalid assets: must be 1 to 100, got 100000")]
+    [InlineData("--inventory-penalty", "1", "invalid inventory-penalty: mm simulate --model multi does not read --inventory-penalty: its makers quote every step from the start, flat, without limits, slippage or an inventory penalty")]
+    public void TheMultiAssetMarketRefusesWhatItDoesNotRead(string option, string value, string expected)
+    {
+        var (code, output, error) = Mm.Run("simulate", "--model", "multi", "--sims", "10", "--no-save", option, value);
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal($"error: {expected}", error.TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("--model", "as", "--assets", "3")]
+    [InlineData("--market", "lob", "--correlation", "0.5")]
+    public void AssetsAndCorrelationWithoutTheMultiAssetModelAreRefused(string marketOption, string market, string option, string value)
+    {
+        var (code, _, error) = Mm.Run("simulate", marketOption, market, option, value, "--sims", "10", "--no-save");
+        Assert.Equal(2, code);
+        Assert.Equal($"error: invalid {option[2..]}: {option} is read by --model multi only (the other markets quote one asset)", error.TrimEnd());
+    }
+
+    [Fact]
+    public void TheMultiAssetRunWritesItsRunFolderWithTheNumbersItPrints()
+    {
+        string folder = Path.Combine(Directory.CreateTempSubdirectory("mm-multi-").FullName, "run");
+        try
+        {
+            var (code, output, error) = Mm.Run("simulate", "--model", "multi", "--sims", "200", "--gamma", "0.1", "--json", "--out", folder);
+            Assert.True(code == 0, error);
+            using JsonDocument metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "metrics.json")));
+            Assert.Equal(JsonDocument.Parse(output).RootElement.GetProperty("rows").GetRawText(), metrics.RootElement.GetProperty("rows").GetRawText());
+            foreach (JsonElement row in metrics.RootElement.GetProperty("rows").EnumerateArray())
+            {
+                // The mean utility is the mean PnL less (γ/2) times the mean ∫qᵀΣq dt.
+                Assert.Equal(row.GetProperty("mean_pnl").GetDouble() - (0.05 * row.GetProperty("mean_inventory_risk").GetDouble()), row.GetProperty("mean_utility").GetDouble(), 9);
+            }
+
+            Assert.Contains("portfolio - glft", File.ReadAllText(Path.Combine(folder, "report.html")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        }
+    }
+
     [Fact]
     public void SameSeedSameOutputOtherSeedOtherOutput()
     {

@@ -29,6 +29,9 @@ internal sealed class RunOptions
 
     public Option<ulong> Seed { get; } = new("--seed") { Description = "random seed (same seed, same numbers)", DefaultValueFactory = _ => 1 };
 
+    /// <summary>The options of a one-asset Monte Carlo run that the multi-asset market has no use for.</summary>
+    public IReadOnlyList<Option> OneAssetOptions => [_maxPosition, _q0, _penalty, _shortPenalty, _threads];
+
     public double MaxPosition(ParseResult parse) => parse.GetValue(_maxPosition) ?? double.PositiveInfinity;
 
     /// <summary>Adds the options; without <paramref name="monteCarlo"/> (a backtest, which has its own seed and position limit) only the starting inventory and the output's.</summary>

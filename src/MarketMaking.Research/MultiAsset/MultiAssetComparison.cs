@@ -1,5 +1,7 @@
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Metrics;
+using MarketMaking.Reporting;
+using MarketMaking.Research.Reports;
 using MarketMaking.Simulation.MonteCarlo;
 using MarketMaking.Simulation.MultiAsset;
 using MarketMaking.Strategies.Portfolio;
@@ -54,6 +56,20 @@ public sealed record MultiAssetComparison(
         }
 
         return new MultiAssetComparison(market, gamma, trajectories, seed, rows, utility, pnl);
+    }
+
+    /// <summary>The run folder's report: the table the terminal prints and each paired difference.</summary>
+    public ReportDocument Report(string title)
+    {
+        var table = new TableBlock(
+            ["strategy", "mean PnL", "std PnL", "utility", "∫qᵀΣq dt", "fills", "max |q|"],
+            [.. Rows.Select(r => (IReadOnlyList<string>)[r.Strategy, Formats.Fixed(r.MeanPnl, 2), Formats.Fixed(r.StdPnl, 2), Formats.Fixed(r.MeanUtility, 2), Formats.Fixed(r.MeanInventoryRisk, 2), Formats.Fixed(r.MeanFills, 1), Formats.Fixed(r.MeanMaxAbsInventory, 2)])],
+            "Utility: PnL − (γ/2)·∫qᵀΣq dt; fills over every asset; max |q| in order sizes. Means over the trajectories, every rule on the same moves and fill draws.");
+        var differences = new KeyValueBlock([.. UtilityDifferences.Select(d => new KeyValuePair<string, string>(
+            $"utility {d.Key}",
+            $"{Formats.Fixed(d.Value.Mean, 3)} (95% CI [{Formats.Fixed(d.Value.Lower, 3)}, {Formats.Fixed(d.Value.Upper, 3)}], {d.Value.Pairs} paired runs)"))]);
+        string subtitle = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Market.Count} assets, γ {Gamma}, T {Market.Horizon}: {Trajectories} runs, seed {Seed}");
+        return new ReportDocument(title, subtitle, [new ReportSection("Portfolio quoting on the multi-asset model market", [table, differences])]);
     }
 
     /// <summary>The quotes a CLI name stands for.</summary>

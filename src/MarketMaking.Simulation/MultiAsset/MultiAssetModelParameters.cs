@@ -28,12 +28,18 @@ public sealed record MultiAssetModelParameters
 
     public int Steps => (int)Math.Round(Horizon / TimeStep);
 
+    /// <summary>
+    /// The most assets <see cref="Uniform"/> builds: Σ, its factor and Γ are N×N and every step costs
+    /// N² per trajectory (--assets 100000 ran the process out of memory, exit 134).
+    /// </summary>
+    public const int MaxUniformAssets = 100;
+
     /// <summary>Two to N assets with the same σ, A, κ and Δ and one correlation for every pair (the setup of the CLI).</summary>
     public static MultiAssetModelParameters Uniform(int assets, double sigma, double correlation, double a, double kappa, double orderQuantity = 1, double horizon = 1, double timeStep = 0.005)
     {
-        if (assets < 1)
+        if (assets is < 1 or > MaxUniformAssets)
         {
-            throw new InvalidParameterException("assets", $"must be at least 1, got {assets}");
+            throw new InvalidParameterException("assets", $"must be 1 to {MaxUniformAssets}, got {assets}");
         }
 
         return new MultiAssetModelParameters
