@@ -12,6 +12,19 @@ public sealed class VenueCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mm-venue-cli-").FullName;
 
+    [Theory]
+    [InlineData("abm", "--data", "x.gz", "invalid data: --market abm does not read --data: a recording is served by --market replay")]
+    [InlineData("abm", "--queue-model", "power", "invalid queue-model: --market abm does not read --queue-model: a recording is served by --market replay")]
+    [InlineData("replay", "--preset", "thin", "invalid preset: --market replay does not read --preset: the recording is the market; --preset is for --market abm")]
+    public void AnOptionOfTheOtherMarketIsRefusedBeforeItListens(string market, string option, string value, string expected)
+    {
+        // Before: --market abm --data FILE served the agents' book and printed its URL as if all was read.
+        var (code, output, error) = Mm.Run("venue", "--market", market, option, value, "--duration", "1s");
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal($"error: {expected}", error.TrimEnd());
+    }
+
     [Fact]
     public async Task ItPrintsUrlKeyAndSecretThenServesTradingClientsUntilItsDurationEnds()
     {

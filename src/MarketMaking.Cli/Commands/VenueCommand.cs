@@ -63,6 +63,13 @@ internal static class VenueCommand
                 throw new InvalidParameterException("symbol", $"a replay lists one symbol per --data: {paths.Length} --data, {symbols.Length} --symbol");
             }
 
+            // An option of the other market is refused, not ignored (--market abm --data FILE served the agents).
+            Option[] otherMarkets = kind switch { "abm" => [data, format, queueModel, queuePower], "replay" => [preset], _ => [] };
+            if (otherMarkets.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } unread)
+            {
+                throw new InvalidParameterException(unread.Name.TrimStart('-'), $"--market {kind} does not read {unread.Name}: {(kind == "abm" ? "a recording is served by --market replay" : "the recording is the market; --preset is for --market abm")}");
+            }
+
             if (rho is not null && (kind != "abm" || symbols.Length < 2))
             {
                 throw new InvalidParameterException("correlation", "applies to --market abm with two or more --symbol");
