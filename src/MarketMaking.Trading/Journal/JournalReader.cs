@@ -338,7 +338,7 @@ public static class JournalReader
     {
         if (!File.Exists(path))
         {
-            throw new TradingException($"{path}: no such journal");
+            throw new InvalidParameterException("journal", $"file not found: {path}");
         }
 
         // A WAL journal opened read-only gets its -wal and -shm files created, and left (only a writer

@@ -62,16 +62,27 @@ internal static class JournalSchema
             long tables = reader.GetInt64(0), journals = reader.GetInt64(1);
             if (journals != 5 && !(orEmpty && tables == 0))
             {
-                throw new TradingException($"{path}: not a trading journal (its tables are missing)");
+                throw NotAJournal(path, "its tables are missing");
             }
 
             return journals == 5;
         }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteNotADatabase)
+        {
+            throw NotAJournal(path, "not an SQLite database");
+        }
         catch (SqliteException e)
         {
-            throw new TradingException($"{path}: not a trading journal: {e.Message}");
+            throw new TradingException($"{path}: cannot read the journal: {e.Message}");
         }
     }
+
+    /// <summary>SQLITE_NOTADB: the file is something else (a CSV, a report), not a database.</summary>
+    private const int SqliteNotADatabase = 26;
+
+    /// <summary>The user named the wrong file: bad input (exit 2), as a journal of another session is.</summary>
+    private static InvalidParameterException NotAJournal(string path, string why) =>
+        new("journal", $"{path} is not a trading journal ({why})");
 
     /// <summary>Adds what a journal written by an earlier version lacks: the runs' <c>end_reason</c> and <c>inventory_limit</c>, and the adoptions' <c>price</c>.</summary>
     public static void Upgrade(SqliteConnection connection)

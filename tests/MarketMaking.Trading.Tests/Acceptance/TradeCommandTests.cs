@@ -195,12 +195,27 @@ public class TradeCommandTests
     [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--paper", "--max-open-orders", "2.5" }, 2, "error: invalid max_open_orders: must be a whole number of at least 1 (or infinite to switch it off), got 2.5")]
     [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--paper", "--stale-after", "soon" }, 2, "error: invalid stale-after: 'soon' is not a duration; use e.g. 5ms, 90s, 30m, 1h30m or 2d")]
     [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--strategy", "as,fixed" }, 2, "error: invalid strategy: mm trade runs one strategy at a time")]
-    [InlineData(new[] { "journal", "/nonexistent/journal.db" }, 1, "error: /nonexistent/journal.db: no such journal")]
+    [InlineData(new[] { "journal", "/nonexistent/journal.db" }, 2, "error: invalid journal: file not found: /nonexistent/journal.db")]
     public void AMistakeIsOneLine(string[] args, int exit, string message)
     {
         var (code, _, error) = Run(args);
         Assert.Equal(exit, code);
         Assert.Equal(message, error.Trim());
+    }
+
+    [Fact]
+    public void AFileThatIsNotAJournalIsBadInputForMmJournalAndMmTrade()
+    {
+        using var journal = new TempJournal();
+        File.WriteAllText(journal.Path, "time,price\n1,100\n");
+        string expected = $"error: invalid journal: {journal.Path} is not a trading journal (not an SQLite database)";
+
+        // Exit 1 and SQLite's "Error 26: 'file is not a database'" before; the README's exit 2 for bad input now.
+        var (code, _, error) = Run("journal", journal.Path, "summary");
+        Assert.Equal((2, expected), (code, error.Trim()));
+        (code, _, error) = Run("trade", "--venue", "local", "--endpoint", "http://127.0.0.1:9", "--symbol", "SIMUSDT", "--paper", "--journal", journal.Path, "--no-save");
+        Assert.Equal((2, expected), (code, error.Trim()));
+        Assert.Equal("time,price\n1,100\n", File.ReadAllText(journal.Path));
     }
 
     [Fact]

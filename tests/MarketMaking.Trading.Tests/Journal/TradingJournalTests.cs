@@ -118,10 +118,12 @@ public class TradingJournalTests
     {
         using var temp = new TempJournal();
         File.WriteAllText(temp.Path, "not a database");
-        TradingException error = Assert.Throws<TradingException>(() => JournalReader.Load(temp.Path));
-        Assert.StartsWith($"{temp.Path}: not a trading journal", error.Message, StringComparison.Ordinal);
-        Assert.Contains("no such journal", Assert.Throws<TradingException>(() => JournalReader.Load(temp.Path + ".missing")).Message, StringComparison.Ordinal);
-        Assert.Equal(error.Message, Assert.Throws<TradingException>(() => TradingJournal.Open(temp.Path, 1, "local", "SIMUSDT", "as")).Message);
+        // The user named the wrong file: bad input (exit 2), in words, not SQLite's "Error 26".
+        InvalidParameterException error = Assert.Throws<InvalidParameterException>(() => JournalReader.Load(temp.Path));
+        Assert.Equal($"invalid journal: {temp.Path} is not a trading journal (not an SQLite database)", error.Message);
+        Assert.Equal(2, error.ExitCode);
+        Assert.Equal($"invalid journal: file not found: {temp.Path}.missing", Assert.Throws<InvalidParameterException>(() => JournalReader.Load(temp.Path + ".missing")).Message);
+        Assert.Equal(error.Message, Assert.Throws<InvalidParameterException>(() => TradingJournal.Open(temp.Path, 1, "local", "SIMUSDT", "as")).Message);
     }
 
     [Fact]
@@ -136,9 +138,9 @@ public class TradingJournalTests
             create.ExecuteNonQuery();
         }
 
-        TradingException error = Assert.Throws<TradingException>(() => TradingJournal.Open(temp.Path, 1, "local", "SIMUSDT", "as"));
-        Assert.Equal($"{temp.Path}: not a trading journal (its tables are missing)", error.Message);
-        Assert.Equal(error.Message, Assert.Throws<TradingException>(() => JournalReader.Load(temp.Path)).Message); // what mm journal says of it
+        InvalidParameterException error = Assert.Throws<InvalidParameterException>(() => TradingJournal.Open(temp.Path, 1, "local", "SIMUSDT", "as"));
+        Assert.Equal($"invalid journal: {temp.Path} is not a trading journal (its tables are missing)", error.Message);
+        Assert.Equal(error.Message, Assert.Throws<InvalidParameterException>(() => JournalReader.Load(temp.Path)).Message); // what mm journal says of it
         using (var other = new SqliteConnection($"Data Source={temp.Path};Mode=ReadOnly;Pooling=False"))
         {
             other.Open();

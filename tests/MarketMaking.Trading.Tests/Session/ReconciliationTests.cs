@@ -133,8 +133,8 @@ public class ReconciliationTests
             create.ExecuteNonQuery();
         }
 
-        TradingException error = await Assert.ThrowsAsync<TradingException>(() => harness.Session.RunAsync());
-        Assert.Equal($"{harness.JournalPath}: not a trading journal (its tables are missing)", error.Message);
+        InvalidParameterException error = await Assert.ThrowsAsync<InvalidParameterException>(() => harness.Session.RunAsync());
+        Assert.Equal($"invalid journal: {harness.JournalPath} is not a trading journal (its tables are missing)", error.Message);
         Assert.Empty(harness.Venue.CreatesSentAt);
         Assert.Equal(0, harness.Venue.CancelAlls);
     }
