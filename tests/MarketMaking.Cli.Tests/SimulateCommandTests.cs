@@ -29,11 +29,11 @@ public class SimulateCommandTests
     [Theory]
     [InlineData("--phi", "5", "invalid phi: mm simulate --model multi does not read --phi; of these options it reads --gamma, --order-size")]
     [InlineData("--spread-bps", "4", "invalid spread-bps: mm simulate --model multi does not read --spread-bps; of these options it reads --gamma, --order-size")]
-    [InlineData("--slippage-bps", "10", "invalid slippage-bps: mm simulate --model multi does not read --slippage-bps: its makers quote every step from the start, flat, without limits, slippage or an inventory penalty")]
-    [InlineData("--max-position", "3", "invalid max-position: mm simulate --model multi does not read --max-position: its makers quote every step from the start, flat, without limits, slippage or an inventory penalty")]
-    [InlineData("--q0", "2", "invalid q0: mm simulate --model multi does not read --q0: its makers quote every step from the start, flat, without limits, slippage or an inventory penalty")]
+    [InlineData("--slippage-bps", "10", "invalid slippage-bps: mm simulate --model multi does not read --slippage-bps: its makers quote flat from the start, on one thread, with no position limit, slippage or inventory penalty")]
+    [InlineData("--max-position", "3", "invalid max-position: mm simulate --model multi does not read --max-position: its makers quote flat from the start, on one thread, with no position limit, slippage or inventory penalty")]
+    [InlineData("--q0", "2", "invalid q0: mm simulate --model multi does not read --q0: its makers quote flat from the start, on one thread, with no position limit, slippage or inventory penalty")]
     [InlineData("--assets", "100000", "invalid assets: must be 1 to 100, got 100000")]
-    [InlineData("--inventory-penalty", "1", "invalid inventory-penalty: mm simulate --model multi does not read --inventory-penalty: its makers quote every step from the start, flat, without limits, slippage or an inventory penalty")]
+    [InlineData("--inventory-penalty", "1", "invalid inventory-penalty: mm simulate --model multi does not read --inventory-penalty: its makers quote flat from the start, on one thread, with no position limit, slippage or inventory penalty")]
     public void TheMultiAssetMarketRefusesWhatItDoesNotRead(string option, string value, string expected)
     {
         var (code, output, error) = Mm.Run("simulate", "--model", "multi", "--sims", "10", "--no-save", option, value);

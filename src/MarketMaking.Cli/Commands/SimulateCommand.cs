@@ -69,7 +69,7 @@ internal static class SimulateCommand
                 strategies.RefuseUnread(parse, "mm simulate --model multi", ["gamma", "order_size"]);
                 if (new Option[] { slippage, preset, runs, calibrateSeconds }.Concat(run.OneAssetOptions).FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } ignored)
                 {
-                    throw new InvalidParameterException(ignored.Name.TrimStart('-'), $"mm simulate --model multi does not read {ignored.Name}: its makers quote every step from the start, flat, without limits, slippage or an inventory penalty");
+                    throw new InvalidParameterException(ignored.Name.TrimStart('-'), $"mm simulate --model multi does not read {ignored.Name}: its makers quote flat from the start, on one thread, with no position limit, slippage or inventory penalty");
                 }
 
                 return MultiAsset(terminal, parse, market, strategies, run, parse.GetValue(assets), parse.GetValue(correlation));
