@@ -114,5 +114,31 @@ public sealed class AgentMarketCommandTests : IDisposable
         Assert.Equal(output, Mm.Run(args).Output);
     }
 
+    /// <summary>One run per strategy has no confidence interval: it is said so (it printed [NaN, NaN]), and --json's bounds are null.</summary>
+    [Fact]
+    public void OneRunHasNoConfidenceInterval()
+    {
+        string market = Path.Combine(_folder, "short.yaml");
+        File.WriteAllText(market, File.ReadAllText(Path.Combine(AgentMarketPresets.Folder, "toxic.yaml")).Replace("duration: 3600", "duration: 120", StringComparison.Ordinal));
+        string[] args = ["simulate", "--market", "lob", "--preset", market, "--strategy", "glft,adaptive", "--runs", "1", "--calibrate-seconds", "300", "--no-save"];
+
+        var (code, output, error) = Mm.Run([.. args, "--json"]);
+        Assert.Equal((0, ""), (code, error));
+        JsonElement root = JsonDocument.Parse(output).RootElement;
+        JsonElement[] rows = [.. root.GetProperty("results").EnumerateArray()];
+        JsonElement pnl = root.GetProperty("paired_differences")[0].GetProperty("pnl");
+        Assert.Equal(JsonValueKind.Null, pnl.GetProperty("lower").ValueKind);
+        Assert.Equal(JsonValueKind.Null, pnl.GetProperty("upper").ValueKind);
+        double difference = rows[1].GetProperty("profit_mean").GetDouble() - rows[0].GetProperty("profit_mean").GetDouble();
+        Assert.Equal(difference, pnl.GetProperty("mean").GetDouble(), 9);
+
+        (code, output, error) = Mm.Run(args);
+        Assert.Equal((0, ""), (code, error));
+        string line = output.Split('\n').Single(l => l.StartsWith("adaptive − glft over 1 paired seeds: ", StringComparison.Ordinal));
+        Assert.EndsWith(" (one run: no confidence interval)", line.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains($"mean PnL {MarketMaking.Research.Reports.Formats.WithSign(difference, 2)}, ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

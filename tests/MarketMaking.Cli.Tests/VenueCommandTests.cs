@@ -155,6 +155,18 @@ public sealed class VenueCommandTests : IDisposable
         Assert.StartsWith("{\"faults\":{", File.ReadAllLines(log).Last(), StringComparison.Ordinal);
     }
 
+    /// <summary>A fault log in a folder that does not exist is the user's mistake (exit 2, naming the option), found before the venue listens: it exited 1.</summary>
+    [Fact]
+    public void AFaultLogInAMissingFolderIsRefusedBeforeTheVenueListens()
+    {
+        string log = Path.Combine(_folder, "missing", "faults.jsonl");
+
+        var (code, output, error) = Mm.Run("venue", "--port", "0", "--fault-log", log, "--duration", "1s");
+
+        Assert.Equal((2, ""), (code, output));
+        Assert.Equal($"error: invalid fault-log: the folder of {log} does not exist", error.Trim());
+    }
+
     [Theory]
     [InlineData(new[] { "venue", "--market", "replay" }, "invalid data: --market replay needs --data")]
     [InlineData(new[] { "venue", "--market", "moon" }, "invalid market: unknown market 'moon'")]

@@ -15,6 +15,7 @@ using MarketMaking.Research.Quoting;
 using MarketMaking.Research.Replay;
 using MarketMaking.Research.Reports;
 using MarketMaking.Research.Runs;
+using MarketMaking.Research.Sweeps;
 using MarketMaking.Simulation.Bars;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Simulation.Hedging;
@@ -106,6 +107,15 @@ internal static class BacktestCommand
             if (!isBars)
             {
                 strategies.RefuseUpdateFrequency(parse, "a replay");
+            }
+
+            if (hedgeMode == HedgeMode.CrossVenue)
+            {
+                strategies.RefuseUnread(parse, "--hedge cross-venue", ["order_size"]); // its quotes' size; the hedge book prices them
+            }
+            else
+            {
+                strategies.RefuseUnreadBy(parse, chosen, isBars ? BarSweep.RunParameters : ReplaySweep.RunParameters);
             }
 
             GuardSetup? guard = null;

@@ -9,6 +9,7 @@ using MarketMaking.Dashboard;
 using MarketMaking.Data.Bybit.Trading;
 using MarketMaking.Data.Bybit;
 using MarketMaking.Research.Backtests;
+using MarketMaking.Research.Quoting;
 using MarketMaking.Research.Reports;
 using MarketMaking.Research;
 using MarketMaking.Simulation.Engine;
@@ -72,11 +73,18 @@ internal static class TradeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             // Every option is checked before anything connects.
-            (string label, string name, bool guarded) = strategies.Strategies(parse) is [var single] ? single : throw new InvalidParameterException("strategy", "mm trade runs one strategy at a time");
+            IReadOnlyList<StrategyChoice> chosen = strategies.Strategies(parse) is [_] single ? single : throw new InvalidParameterException("strategy", "mm trade runs one strategy at a time");
+            (string label, string name, bool guarded) = chosen[0];
             strategies.RefuseUpdateFrequency(parse, "a trading session");
+            strategies.RefuseUnreadBy(parse, chosen, []); // decides at each book update: --update-freq is refused above
             if (guarded)
             {
                 throw new InvalidParameterException("strategy", "the guard needs a detector trained on the venue's data: not available in mm trade yet");
+            }
+
+            if (parse.GetValue(paper) && parse.GetValue(credentials) is not null)
+            {
+                throw new InvalidParameterException("credentials", "--paper needs no API key: leave --credentials out");
             }
 
             string? endpointText = parse.GetValue(endpoint);

@@ -103,6 +103,11 @@ internal static class VenueCommand
                 {
                     file = new StreamWriter(logPath, append: true) { AutoFlush = true };
                 }
+                catch (DirectoryNotFoundException)
+                {
+                    // The user's path, not the machine, is at fault: exit 2 before the venue listens.
+                    throw new InvalidParameterException("fault-log", $"the folder of {logPath} does not exist");
+                }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     throw new OutputException(logPath, e.Message);

@@ -78,6 +78,23 @@ internal sealed class StrategyOptions
         }
     }
 
+    /// <summary>
+    /// Refuses a parameter option that none of <paramref name="chosen"/> reads, nor the run itself
+    /// (<paramref name="runReads"/>: update_freq on bars): silently ignored, mm backtest --strategy fixed
+    /// --gamma 0.5 printed the run without it. --spread-model is nn-spread's.
+    /// </summary>
+    public void RefuseUnreadBy(ParseResult parse, IReadOnlyList<StrategyChoice> chosen, IReadOnlyCollection<string> runReads)
+    {
+        ArgumentNullException.ThrowIfNull(chosen);
+        HashSet<string> read = [.. chosen.SelectMany(s => StrategyFactory.Parameters(s.Name)), .. runReads];
+        if (chosen.Any(s => s.Name == StrategyChoice.LearnedSpread))
+        {
+            read.Add("spread_model");
+        }
+
+        RefuseUnread(parse, $"--strategy {string.Join(',', chosen.Select(s => s.Label))}", read);
+    }
+
     /// <summary>--gamma as given; null when not given.</summary>
     public double? Gamma(ParseResult parse) => parse.GetValue(_gamma);
 
@@ -86,16 +103,25 @@ internal sealed class StrategyOptions
 
     /// <summary>The names given to --strategy as written, or <paramref name="fallback"/> when the option was not given.</summary>
     public IReadOnlyList<string> NamesOr(ParseResult parse, IReadOnlyList<string> fallback) =>
-        parse.GetResult(_strategies) is { Implicit: false }
-            ? [.. parse.GetValue(_strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
-            : fallback;
+        parse.GetResult(_strategies) is { Implicit: false } ? OnceEach(parse, Labels(parse), label => label) : fallback;
 
     /// <summary>The strategies asked for ("NAME+guard" is NAME wearing the adverse-selection guard).</summary>
     public IReadOnlyList<StrategyChoice> Strategies(ParseResult parse)
     {
-        StrategyChoice[] list = [.. parse.GetValue(_strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(StrategyChoice.Parse)];
-        return list.Length > 0 ? list : throw new InvalidParameterException("strategy", "name at least one strategy");
+        StrategyChoice[] list = [.. Labels(parse).Select(StrategyChoice.Parse)];
+        return list.Length > 0
+            ? OnceEach(parse, list, s => (s.Name, s.Guarded)) // as,inventory is as twice; as,as+guard are two strategies
+            : throw new InvalidParameterException("strategy", "name at least one strategy");
     }
+
+    private string[] Labels(ParseResult parse) =>
+        parse.GetValue(_strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // A strategy named twice ran twice and printed a difference of 0.000 between its two rows.
+    private T[] OnceEach<T, TKey>(ParseResult parse, T[] list, Func<T, TKey> same) =>
+        list.DistinctBy(same).Count() == list.Length
+            ? list
+            : throw new InvalidParameterException("strategy", $"a strategy is named twice: {string.Join(", ", Labels(parse))}");
 
     /// <summary>The strategies asked for on a market without a book, where a guard or the learned spread would see nothing.</summary>
     public IReadOnlyList<StrategyChoice> WithoutBook(ParseResult parse, string market) =>

@@ -44,12 +44,20 @@ public sealed record PairedComparison(string Baseline, string Candidate, PairedD
         return metrics.NetPnl - penalty.Running(metrics.LongSquaredInventoryTime, metrics.ShortSquaredInventoryTime);
     }
 
-    /// <summary>The differences with their 95% intervals, in one line.</summary>
-    public string Describe() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"mean PnL {Formats.WithSign(Pnl.Mean, 2)} (95% CI [{Pnl.Lower:F2}, {Pnl.Upper:F2}]){RiskAdjustedText}, mean |q| {Formats.WithSign(MeanAbsInventory.Mean, 2)} ([{MeanAbsInventory.Lower:F2}, {MeanAbsInventory.Upper:F2}])");
+    /// <summary>The differences with their 95% intervals, in one line; one pair has no interval (it printed [NaN, NaN]).</summary>
+    public string Describe() => Pnl.Pairs < 2
+        ? string.Create(
+            CultureInfo.InvariantCulture,
+            $"mean PnL {Formats.WithSign(Pnl.Mean, 2)}{RiskAdjustedText}, mean |q| {Formats.WithSign(MeanAbsInventory.Mean, 2)} (one run: no confidence interval)")
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"mean PnL {Formats.WithSign(Pnl.Mean, 2)} (95% CI {Interval(Pnl)}){RiskAdjustedText}, mean |q| {Formats.WithSign(MeanAbsInventory.Mean, 2)} ({Interval(MeanAbsInventory)})");
 
     private string RiskAdjustedText => RiskAdjustedPnl == Pnl
         ? string.Empty
-        : string.Create(CultureInfo.InvariantCulture, $", risk-adjusted {Formats.WithSign(RiskAdjustedPnl.Mean, 2)} ([{RiskAdjustedPnl.Lower:F2}, {RiskAdjustedPnl.Upper:F2}])");
+        : Pnl.Pairs < 2
+            ? string.Create(CultureInfo.InvariantCulture, $", risk-adjusted {Formats.WithSign(RiskAdjustedPnl.Mean, 2)}")
+            : string.Create(CultureInfo.InvariantCulture, $", risk-adjusted {Formats.WithSign(RiskAdjustedPnl.Mean, 2)} ({Interval(RiskAdjustedPnl)})");
+
+    private static string Interval(PairedDifference d) => string.Create(CultureInfo.InvariantCulture, $"[{d.Lower:F2}, {d.Upper:F2}]");
 }
