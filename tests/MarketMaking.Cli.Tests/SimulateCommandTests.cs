@@ -76,6 +76,25 @@ public class SimulateCommandTests
         }
     }
 
+    /// <summary>One trajectory has no interval for a paired difference: said so (it printed "95% CI [NaN, NaN]"), null in --json.</summary>
+    [Fact]
+    public void TheMultiAssetRunOfOneTrajectoryHasNoConfidenceInterval()
+    {
+        var (code, output, error) = Mm.Run("simulate", "--model", "multi", "--sims", "1", "--json", "--no-save");
+        Assert.Equal((0, ""), (code, error));
+        JsonElement root = JsonDocument.Parse(output).RootElement;
+        JsonElement difference = root.GetProperty("utility_differences").GetProperty("portfolio - glft");
+        Assert.Equal(JsonValueKind.Null, difference.GetProperty("lower").ValueKind);
+        Assert.Equal(JsonValueKind.Null, difference.GetProperty("upper").ValueKind);
+        JsonElement[] rows = [.. root.GetProperty("rows").EnumerateArray()];
+        double mean = rows[0].GetProperty("mean_utility").GetDouble() - rows[1].GetProperty("mean_utility").GetDouble();
+        Assert.Equal(mean, difference.GetProperty("mean").GetDouble(), 9);
+
+        (code, output, error) = Mm.Run("simulate", "--model", "multi", "--sims", "1", "--no-save");
+        Assert.Equal((0, ""), (code, error));
+        Assert.Equal(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"utility portfolio - glft: {mean:F3} (one run: no confidence interval)"), output.Split('\n').Single(l => l.StartsWith("utility ", StringComparison.Ordinal)).TrimEnd());
+    }
+
     [Fact]
     public void SameSeedSameOutputOtherSeedOtherOutput()
     {

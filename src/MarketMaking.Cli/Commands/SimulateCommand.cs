@@ -131,7 +131,7 @@ internal static class SimulateCommand
 
         foreach ((string pair, PairedDifference d) in result.UtilityDifferences)
         {
-            terminal.Writer.WriteLine(string.Create(invariant, $"utility {pair}: {d.Mean:F3} (95% CI [{d.Lower:F3}, {d.Upper:F3}], {d.Pairs} paired runs)"));
+            terminal.Writer.WriteLine($"utility {pair}: {MultiAssetComparison.Describe(d)}");
         }
 
         if (folder is not null)

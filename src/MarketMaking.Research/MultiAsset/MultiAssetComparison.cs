@@ -58,6 +58,15 @@ public sealed record MultiAssetComparison(
         return new MultiAssetComparison(market, gamma, trajectories, seed, rows, utility, pnl);
     }
 
+    /// <summary>A utility difference as the terminal and the report say it; one run has no interval (it printed [NaN, NaN]).</summary>
+    public static string Describe(PairedDifference difference)
+    {
+        ArgumentNullException.ThrowIfNull(difference);
+        return difference.Pairs < 2
+            ? $"{Formats.Fixed(difference.Mean, 3)} (one run: no confidence interval)"
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Formats.Fixed(difference.Mean, 3)} (95% CI [{Formats.Fixed(difference.Lower, 3)}, {Formats.Fixed(difference.Upper, 3)}], {difference.Pairs} paired runs)");
+    }
+
     /// <summary>The run folder's report: the table the terminal prints and each paired difference.</summary>
     public ReportDocument Report(string title)
     {
@@ -67,7 +76,7 @@ public sealed record MultiAssetComparison(
             "Utility: PnL − (γ/2)·∫qᵀΣq dt; fills over every asset; max |q| in order sizes. Means over the trajectories, every rule on the same moves and fill draws.");
         var differences = new KeyValueBlock([.. UtilityDifferences.Select(d => new KeyValuePair<string, string>(
             $"utility {d.Key}",
-            $"{Formats.Fixed(d.Value.Mean, 3)} (95% CI [{Formats.Fixed(d.Value.Lower, 3)}, {Formats.Fixed(d.Value.Upper, 3)}], {d.Value.Pairs} paired runs)"))]);
+            Describe(d.Value)))]);
         string subtitle = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Market.Count} assets, γ {Gamma}, T {Market.Horizon}: {Trajectories} runs, seed {Seed}");
         return new ReportDocument(title, subtitle, [new ReportSection("Portfolio quoting on the multi-asset model market", [table, differences])]);
     }
