@@ -110,7 +110,12 @@ public class TradeCommandTests
         await using LocalVenue local = await LocalVenues.StartAsync();
         using var journal = new TempJournal();
         string keys = LocalVenues.CredentialsFile(local, journal.Folder);
-        string[] session = ["trade", "--config", Example, "--endpoint", local.Url.ToString(), "--credentials", keys, "--strategy", "touch", "--max-loss", "0.001", "--duration", "60s", "--no-save", "--adopt-position"];
+
+        // The example's limits with the touch strategy: the fixed spread's settings left out (touch reads none of them, and a setting no strategy reads is refused).
+        string config = Path.Combine(journal.Folder, "touch.yaml");
+        string[] fixedOnly = ["spread_bps:", "max_inventory:", "skew_factor:"];
+        File.WriteAllLines(config, File.ReadAllLines(Example).Where(line => !fixedOnly.Any(key => line.TrimStart().StartsWith(key, StringComparison.Ordinal))).Select(line => line == "  name: fixed" ? "  name: touch" : line));
+        string[] session = ["trade", "--config", config, "--endpoint", local.Url.ToString(), "--credentials", keys, "--max-loss", "0.001", "--duration", "60s", "--no-save", "--adopt-position"];
 
         var json = await Task.Run(() => Run([.. session, "--journal", Path.Combine(journal.Folder, "json.db"), "--json"]));
         Assert.True(json.Code == 3, json.Error);
