@@ -199,9 +199,9 @@ public class CrashRestartTests(Xunit.Abstractions.ITestOutputHelper output)
         {
             return File.Exists(journal) && JournalReader.Events(journal, "start").Count > 0;
         }
-        catch (Exception e) when (e is TradingException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is TradingException or InvalidParameterException or Microsoft.Data.Sqlite.SqliteException)
         {
-            return false; // being created
+            return false; // being created: no tables yet (not a journal yet), or locked
         }
     }
 
