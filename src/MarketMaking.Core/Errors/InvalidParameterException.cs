@@ -40,10 +40,11 @@ public sealed class InvalidParameterException : MarketMakingException
             : throw new InvalidParameterException(parameter, $"must be a fee rate, a fraction of the notional in {(maker ? "(−1, 1); negative: a rebate" : "[0, 1)")}, got {Format(value)}");
 
     /// <inheritdoc cref="RequireFeeRate(string, double, bool)"/>
-    public static decimal RequireFeeRate(string parameter, decimal value, bool maker) =>
-        value < 1 && (maker ? value > -1 : value >= 0)
-            ? value
-            : throw new InvalidParameterException(parameter, $"must be a fee rate, a fraction of the notional in {(maker ? "(−1, 1); negative: a rebate" : "[0, 1)")}, got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+    public static decimal RequireFeeRate(string parameter, decimal value, bool maker)
+    {
+        _ = RequireFeeRate(parameter, (double)value, maker); // exact at the bounds 0, ±1
+        return value;
+    }
 
     private static string Format(double value) => value.ToString("G", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -62,8 +62,8 @@ public sealed record MultiAssetComparison(
     public static string Describe(PairedDifference difference)
     {
         ArgumentNullException.ThrowIfNull(difference);
-        return difference.Pairs < 2
-            ? $"{Formats.Fixed(difference.Mean, 3)} (one run: no confidence interval)"
+        return !difference.HasInterval
+            ? $"{Formats.Fixed(difference.Mean, 3)} ({PairedDifference.NoInterval})"
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Formats.Fixed(difference.Mean, 3)} (95% CI [{Formats.Fixed(difference.Lower, 3)}, {Formats.Fixed(difference.Upper, 3)}], {difference.Pairs} paired runs)");
     }
 

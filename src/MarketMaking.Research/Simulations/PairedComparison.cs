@@ -45,17 +45,17 @@ public sealed record PairedComparison(string Baseline, string Candidate, PairedD
     }
 
     /// <summary>The differences with their 95% intervals, in one line; one pair has no interval (it printed [NaN, NaN]).</summary>
-    public string Describe() => Pnl.Pairs < 2
+    public string Describe() => !Pnl.HasInterval
         ? string.Create(
             CultureInfo.InvariantCulture,
-            $"mean PnL {Formats.WithSign(Pnl.Mean, 2)}{RiskAdjustedText}, mean |q| {Formats.WithSign(MeanAbsInventory.Mean, 2)} (one run: no confidence interval)")
+            $"mean PnL {Formats.WithSign(Pnl.Mean, 2)}{RiskAdjustedText}, mean |q| {Formats.WithSign(MeanAbsInventory.Mean, 2)} ({PairedDifference.NoInterval})")
         : string.Create(
             CultureInfo.InvariantCulture,
             $"mean PnL {Formats.WithSign(Pnl.Mean, 2)} (95% CI {Interval(Pnl)}){RiskAdjustedText}, mean |q| {Formats.WithSign(MeanAbsInventory.Mean, 2)} ({Interval(MeanAbsInventory)})");
 
     private string RiskAdjustedText => RiskAdjustedPnl == Pnl
         ? string.Empty
-        : Pnl.Pairs < 2
+        : !Pnl.HasInterval
             ? string.Create(CultureInfo.InvariantCulture, $", risk-adjusted {Formats.WithSign(RiskAdjustedPnl.Mean, 2)}")
             : string.Create(CultureInfo.InvariantCulture, $", risk-adjusted {Formats.WithSign(RiskAdjustedPnl.Mean, 2)} ({Interval(RiskAdjustedPnl)})");
 

@@ -37,6 +37,12 @@ public sealed record PairedDifference(int Pairs, double Mean, double StandardErr
         return new PairedDifference(n, mean, standardError, mean - (t * standardError), mean + (t * standardError));
     }
 
+    /// <summary>How a single pair is described where an interval would stand: one pair has none (its bounds are NaN).</summary>
+    public const string NoInterval = "one run: no confidence interval";
+
+    /// <summary>Whether there is an interval: at least two pairs.</summary>
+    public bool HasInterval => Pairs >= 2;
+
     /// <summary>Whether the interval lies entirely above zero.</summary>
     public bool IsPositive => Lower > 0;
 
