@@ -27,6 +27,34 @@ public class BenchCommandTests
         Assert.True(double.IsFinite(perCpuSecond) && perCpuSecond > 0, $"trajectory-steps per CPU-second: {perCpuSecond}");
     }
 
+    /// <summary>
+    /// A count below 1 is refused, named as the user gave it, before anything runs: --repeats 0 and
+    /// -3 ran one timed run ("median of 1"), bench lob --messages 0 ended in a stack trace (exit 134),
+    /// and bench sim --trajectories 0 was reported against "sims".
+    /// </summary>
+    [Fact]
+    public void CountsBelowOneAreRefusedNamingTheOption()
+    {
+        foreach ((string[] args, string message) in new[]
+        {
+            (new[] { "sim", "--repeats", "0" }, "invalid repeats: must be at least 1, got 0"),
+            (new[] { "sim", "--trajectories", "0" }, "invalid trajectories: must be at least 1, got 0"),
+            (new[] { "lob", "--messages", "0" }, "invalid messages: must be at least 1, got 0"),
+            (new[] { "lob", "--messages", "-5" }, "invalid messages: must be at least 1, got -5"),
+            (new[] { "lob", "--repeats", "-3" }, "invalid repeats: must be at least 1, got -3"),
+            (new[] { "abm", "--repeats", "0", "--hours", "0.01" }, "invalid repeats: must be at least 1, got 0"),
+            (new[] { "replay", "--data", "no-such-file.mmev", "--repeats", "0" }, "invalid repeats: must be at least 1, got 0"),
+            (new[] { "env", "--steps", "0" }, "invalid steps: must be at least 1, got 0"),
+            (new[] { "env", "--environments", "0" }, "invalid environments: must be at least 1, got 0"),
+        })
+        {
+            var (code, output, error) = Mm.Run(["bench", .. args]);
+            Assert.Equal(2, code);
+            Assert.Equal($"error: {message}", error.Trim());
+            Assert.Equal(string.Empty, output);
+        }
+    }
+
     /// <summary>Order-by-order data replays with our orders in the real queues unless told otherwise, every event of the file.</summary>
     [SharedDataFact]
     public void ReplayBenchUsesExactQueuesOnOrderByOrderData()

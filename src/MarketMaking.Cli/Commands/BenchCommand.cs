@@ -62,9 +62,9 @@ internal static class BenchCommand
         var command = new Command("env", "The vectorized RL environment (Cartea–Jaimungal benchmark) with a fixed policy, in trajectory-steps per second.") { trajectories, steps, environments, json };
         command.SetAction(parse =>
         {
-            int count = parse.GetValue(trajectories) is >= 1 and var c ? c : throw new InvalidParameterException("trajectories", "must be at least 1");
-            int stepCount = parse.GetValue(steps) is >= 1 and var n ? n : throw new InvalidParameterException("steps", "must be at least 1");
-            int? threads = parse.GetValue(environments) is { } e ? (e >= 1 ? e : throw new InvalidParameterException("environments", "must be at least 1")) : null;
+            int count = (int)InvalidParameterException.RequireAtLeastOne("trajectories", parse.GetValue(trajectories));
+            int stepCount = (int)InvalidParameterException.RequireAtLeastOne("steps", parse.GetValue(steps));
+            int? threads = parse.GetValue(environments) is { } e ? (int)InvalidParameterException.RequireAtLeastOne("environments", e) : null;
             EnvironmentThroughput result = Throughput.RlEnvironment(count, stepCount, threads);
             if (parse.GetValue(json))
             {
@@ -113,7 +113,10 @@ internal static class BenchCommand
         var command = new Command("lob", "Matching engine on one core: ~60% limit adds, 35% cancels, 5% market orders near the touch.") { messages, rounds, json };
         command.SetAction(parse =>
         {
-            MatchingThroughput result = MatchingWorkload.Measure(parse.GetValue(messages), seed: 1, rounds: Math.Max(1, parse.GetValue(rounds)));
+            MatchingThroughput result = MatchingWorkload.Measure(
+                (int)InvalidParameterException.RequireAtLeastOne("messages", parse.GetValue(messages)),
+                seed: 1,
+                rounds: (int)InvalidParameterException.RequireAtLeastOne("repeats", parse.GetValue(rounds)));
             if (parse.GetValue(json))
             {
                 terminal.Writer.WriteLine(Json.Serialize(new { Benchmark = "lob", result.Messages, result.Rounds, result.MessagesPerSecond, result.AllocatedBytesPerMessage }));
@@ -190,8 +193,7 @@ internal static class BenchCommand
         };
         command.SetAction(parse =>
         {
-            int runs = Math.Max(1, parse.GetValue(repeats));
-            SimulationThroughput result = Throughput.ModelMarket(parse.GetValue(trajectories), runs, parse.GetValue(threads));
+            SimulationThroughput result = Throughput.ModelMarket(parse.GetValue(trajectories), parse.GetValue(repeats), parse.GetValue(threads));
             if (parse.GetValue(json))
             {
                 terminal.Writer.WriteLine(Json.Serialize(new
@@ -210,7 +212,7 @@ internal static class BenchCommand
             else
             {
                 terminal.Writer.WriteLine(
-                    $"sim: {Formats.Rate(result.TrajectoryStepsPerSecond)} trajectory-steps/s (median of {runs}; best {Formats.Rate(result.TrajectoryStepsPerSecondBest)}; {Formats.Rate(result.TrajectoryStepsPerCpuSecond)} per CPU-second), " +
+                    $"sim: {Formats.Rate(result.TrajectoryStepsPerSecond)} trajectory-steps/s (median of {parse.GetValue(repeats)}; best {Formats.Rate(result.TrajectoryStepsPerSecondBest)}; {Formats.Rate(result.TrajectoryStepsPerCpuSecond)} per CPU-second), " +
                     $"{result.Trajectories:N0} trajectories × {result.Steps} steps, {result.Threads} threads, {result.VectorWidth} lanes per vector");
             }
 

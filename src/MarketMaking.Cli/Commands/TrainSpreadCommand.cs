@@ -62,7 +62,7 @@ internal static class TrainSpreadCommand
             }
             else if (parse.GetValue(source) == "lob")
             {
-                int runCount = parse.GetValue(runs) is >= 1 and var r ? r : throw new InvalidParameterException("runs", "must be at least 1");
+                int runCount = (int)InvalidParameterException.RequireAtLeastOne("runs", parse.GetValue(runs));
                 dataset = SpreadSampling.FromAgentMarket(AgentMarketPresets.Load(parse.GetValue(preset)!), runCount, seedValue, selection, targets);
                 described = $"lob/{Path.GetFileNameWithoutExtension(parse.GetValue(preset))}, {runCount} runs from seed {seedValue}";
             }

@@ -17,6 +17,10 @@ public sealed class InvalidParameterException : MarketMakingException
     public static double RequirePositive(string parameter, double value) =>
         double.IsFinite(value) && value > 0 ? value : throw new InvalidParameterException(parameter, $"must be a positive number, got {Format(value)}");
 
+    /// <summary>Throws unless the count <paramref name="value"/> is at least 1.</summary>
+    public static long RequireAtLeastOne(string parameter, long value) =>
+        value >= 1 ? value : throw new InvalidParameterException(parameter, $"must be at least 1, got {value}");
+
     /// <summary>Throws unless <paramref name="value"/> is finite and ≥ 0.</summary>
     public static double RequireNonNegative(string parameter, double value) =>
         double.IsFinite(value) && value >= 0 ? value : throw new InvalidParameterException(parameter, $"must be zero or positive, got {Format(value)}");

@@ -33,9 +33,10 @@ public static class Throughput
     /// <param name="threads">Worker threads (0: all cores).</param>
     public static SimulationThroughput ModelMarket(int trajectories, int repeats, int threads)
     {
+        InvalidParameterException.RequireAtLeastOne("trajectories", trajectories);
+        int runs = (int)InvalidParameterException.RequireAtLeastOne("repeats", repeats);
         var market = ModelMarketPresets.AvellanedaStoikov;
         var settings = new MonteCarloSettings { Trajectories = trajectories, Threads = threads }.Validate();
-        int runs = Math.Max(1, repeats);
         var engine = new MonteCarloEngine(market, settings);
         IQuotingStrategy strategy = StrategyCatalog.Create("as", new StrategySettings());
 
@@ -79,6 +80,7 @@ public static class Throughput
     /// </summary>
     public static (EventThroughput Result, bool ExactQueues) Replay(string path, string format, int repeats, bool? exactQueues = null)
     {
+        InvalidParameterException.RequireAtLeastOne("repeats", repeats);
         MarketDataFormats.Parse(format);
         double lot;
         using (MarketDataReader probe = MarketDataFormats.Open(path, format))
@@ -113,6 +115,7 @@ public static class Throughput
     /// </summary>
     public static EventThroughput MergedReplay(string quotedPath, string hedgePath, string format, int repeats)
     {
+        InvalidParameterException.RequireAtLeastOne("repeats", repeats);
         MarketDataFormats.Parse(format);
         IQuotingStrategy strategy = StrategyCatalog.Create("as", new StrategySettings { Sigma = 5, A = 5, Kappa = 2, Horizon = 60, OrderQuantity = 0.001, Gamma = 0.1 });
         var settings = new ReplaySettings { Latency = new ConstantLatency(5_000_000, 5_000_000) };
@@ -133,6 +136,7 @@ public static class Throughput
     public static EventThroughput AgentMarket(AgentMarketParameters market, int repeats)
     {
         ArgumentNullException.ThrowIfNull(market);
+        InvalidParameterException.RequireAtLeastOne("repeats", repeats);
         IQuotingStrategy strategy = StrategyCatalog.Create("as-rolling", new StrategySettings { Sigma = 0.05, A = 5, Kappa = 20, OrderQuantity = market.LotSize });
         ulong seed = 0;
 
@@ -188,15 +192,8 @@ public static class Throughput
             throw new InvalidParameterException("agent", $"'{agent}' is not one of {string.Join(", ", TrainingAgents)}");
         }
 
-        if (transitions < 1)
-        {
-            throw new InvalidParameterException("transitions", $"must be at least 1, got {transitions}");
-        }
-
-        if (repeats < 1)
-        {
-            throw new InvalidParameterException("repeats", $"must be at least 1, got {repeats}");
-        }
+        InvalidParameterException.RequireAtLeastOne("transitions", transitions);
+        InvalidParameterException.RequireAtLeastOne("repeats", repeats);
 
         TrainingEnvironment cj = TrainingEnvironment.Model("cj");
         int trajectories = AgentCatalog.DefaultEnvironments(agent);
@@ -250,9 +247,9 @@ public static class Throughput
 
     /// <summary>
     /// Untimed runs — one, and more until <paramref name="warmUp"/> has passed — then
-    /// <paramref name="repeats"/> timed ones; the median rate of events per second.
+    /// <paramref name="runs"/> timed ones (at least 1: the callers check); the median rate of events per second.
     /// </summary>
-    private static EventThroughput Median(int repeats, Func<long> run, TimeSpan warmUp = default)
+    private static EventThroughput Median(int runs, Func<long> run, TimeSpan warmUp = default)
     {
         long warmUpStart = Stopwatch.GetTimestamp();
         do
@@ -261,7 +258,6 @@ public static class Throughput
         }
         while (Stopwatch.GetElapsedTime(warmUpStart) < warmUp);
 
-        int runs = Math.Max(1, repeats);
         var rates = new double[runs];
         var cpuRates = new double[runs];
         long events = 0;
