@@ -25,4 +25,33 @@ public class BreakevenCommandTests
         Assert.Equal(2, code);
         Assert.Contains("slippage-bps", error, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Fees are fee rates in bp (the bounds every fee rate has), and a quoted spread cannot be below
+    /// zero or undefined: each ran and printed a negative, NaN or infinite spread.
+    /// </summary>
+    [Fact]
+    public void FeesOutsideTheirRangeAndSpreadsThatCannotBeQuotedAreRefused()
+    {
+        foreach ((string[] args, string message) in new[]
+        {
+            (new[] { "--maker-fee-bps", "-20000" }, "invalid maker-fee-bps: must be a fee in bp of the notional in (−10000, 10000); negative: a rebate, got -20000"),
+            (new[] { "--maker-fee-bps", "10000" }, "invalid maker-fee-bps: must be a fee in bp of the notional in (−10000, 10000); negative: a rebate, got 10000"),
+            (new[] { "--maker-fee-bps", "NaN" }, "invalid maker-fee-bps: must be a fee in bp of the notional in (−10000, 10000); negative: a rebate, got NaN"),
+            (new[] { "--taker-fee-bps", "-1" }, "invalid taker-fee-bps: must be a fee in bp of the notional in [0, 10000), got -1"),
+            (new[] { "--spread-bps", "-1" }, "invalid spread-bps: must be zero or positive, got -1"),
+            (new[] { "--spread-bps", "NaN" }, "invalid spread-bps: must be zero or positive, got NaN"),
+            (new[] { "--spread-bps", "Infinity" }, "invalid spread-bps: must be zero or positive, got Infinity"),
+        })
+        {
+            var (code, output, error) = Mm.Run(["breakeven", .. args]);
+            Assert.Equal(2, code);
+            Assert.Equal($"error: {message}", error.Trim());
+            Assert.Equal(string.Empty, output);
+        }
+
+        // The bounds themselves are fees: a rebate just above −10,000 bp and a zero taker fee run.
+        var (ok, _, _) = Mm.Run("breakeven", "--maker-fee-bps", "-9999", "--taker-fee-bps", "0");
+        Assert.Equal(0, ok);
+    }
 }

@@ -23,7 +23,8 @@ internal static class BreakevenCommand
         command.SetAction(parse =>
         {
             var costs = new Breakeven(parse.GetValue(maker), parse.GetValue(taker), parse.GetValue(slippage), parse.GetValue(target)).Validate();
-            double quoted = parse.GetValue(spread) ?? costs.MinimumSpreadBps;
+            // A quoted spread is ask minus bid: below zero the quotes would cross (NaN and ∞ printed NaN and ∞ bp).
+            double quoted = parse.GetValue(spread) is { } given ? Core.Errors.InvalidParameterException.RequireNonNegative("spread-bps", given) : costs.MinimumSpreadBps;
             double? daily = parse.GetValue(trades) is { } n && parse.GetValue(size) is { } notional
                 ? costs.DailyPnl(quoted, Core.Errors.InvalidParameterException.RequireNonNegative("trades-per-day", n), Core.Errors.InvalidParameterException.RequireNonNegative("trade-size", notional))
                 : null;

@@ -14,11 +14,25 @@ public sealed record Breakeven(double MakerFeeBps, double TakerFeeBps, double Sl
 {
     public Breakeven Validate()
     {
-        InvalidParameterException.RequireFinite("maker-fee-bps", MakerFeeBps);
-        InvalidParameterException.RequireFinite("taker-fee-bps", TakerFeeBps);
+        RequireFeeBps("maker-fee-bps", MakerFeeBps, maker: true);
+        RequireFeeBps("taker-fee-bps", TakerFeeBps, maker: false);
         InvalidParameterException.RequireNonNegative("slippage-bps", SlippageBps);
         InvalidParameterException.RequireFinite("target-bps", TargetBps);
         return this;
+    }
+
+    /// <summary>
+    /// A fee in basis points is a fee rate times 10,000: the same bounds as every fee rate (taker
+    /// [0, 10,000), maker (−10,000, 10,000)), said in the option's own unit. A maker fee of −20,000 bp
+    /// printed a breakeven spread of −40,000 bp.
+    /// </summary>
+    private static void RequireFeeBps(string parameter, double bps, bool maker)
+    {
+        if (!(bps < 10_000 && (maker ? bps > -10_000 : bps >= 0)))
+        {
+            string range = maker ? "(−10000, 10000); negative: a rebate" : "[0, 10000)";
+            throw new InvalidParameterException(parameter, $"must be a fee in bp of the notional in {range}, got {bps.ToString("G", System.Globalization.CultureInfo.InvariantCulture)}");
+        }
     }
 
     /// <summary>Smallest quoted spread whose passive round trips earn the target.</summary>
