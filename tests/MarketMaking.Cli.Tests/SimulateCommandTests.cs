@@ -26,6 +26,26 @@ public class SimulateCommandTests
         Assert.InRange(results[1].GetProperty("profit_std").GetDouble(), 12.7 * 0.85, 12.7 * 1.15);
     }
 
+    /// <summary>
+    /// A strategy option that none of the run's strategies reads is refused on the model market and
+    /// the agent-based one, as in mm backtest: --strategy as --spread-bps 10 printed AS's numbers.
+    /// γ is the run's too (the utility column scores every strategy), so --strategy fixed --gamma runs.
+    /// </summary>
+    [Theory]
+    [InlineData("model", "as", "--spread-bps", "10", "invalid spread-bps: --strategy as does not read --spread-bps; of these options it reads --gamma, --order-size, --update-freq")]
+    [InlineData("model", "as,glft", "--phi", "0.5", "invalid phi: --strategy as,glft does not read --phi; of these options it reads --gamma, --max-inventory, --order-size, --update-freq")]
+    [InlineData("lob", "fixed", "--update-freq", "5", "invalid update-freq: --strategy fixed does not read --update-freq; of these options it reads --gamma, --max-inventory, --order-size, --spread-bps, --skew-factor")]
+    public void StrategyOptionsNoStrategyReadsAreRefused(string market, string strategy, string option, string value, string expected)
+    {
+        var (code, output, error) = Mm.Run("simulate", "--market", market, "--strategy", strategy, "--no-save", option, value);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {expected}", error.Trim());
+        Assert.Equal(string.Empty, output);
+
+        (code, _, error) = Mm.Run("simulate", "--strategy", "fixed", "--gamma", "0.3", "--sims", "10", "--no-save", "--json");
+        Assert.True(code == 0, error);
+    }
+
     [Theory]
     [InlineData("--phi", "5", "invalid phi: mm simulate --model multi does not read --phi; of these options it reads --gamma, --order-size")]
     [InlineData("--spread-bps", "4", "invalid spread-bps: mm simulate --model multi does not read --spread-bps; of these options it reads --gamma, --order-size")]

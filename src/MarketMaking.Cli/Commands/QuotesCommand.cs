@@ -23,7 +23,7 @@ internal static class QuotesCommand
         var kappa = new Option<double>("--kappa") { Description = "fill decay κ", DefaultValueFactory = _ => 1.5 };
         var horizon = new Option<double>("--horizon") { Description = "horizon T", DefaultValueFactory = _ => 1 };
         var dt = new Option<double>("--dt") { Description = "time grid of the table models", DefaultValueFactory = _ => 0.005 };
-        var timeLeft = new Option<double?>("--time-left") { Description = "T − t at which to quote (default: T; 'inf' for the stationary quotes)" };
+        var timeLeft = new Option<double?>("--time-left") { Description = "T − t at which to quote, at most T (default: T; Infinity: the stationary quotes of glft-exact and cj)" };
         var json = new Option<bool>("--json") { Description = "print {\"quotes\":[{\"q\",\"bid\",\"ask\"}]}" };
         var strategy = new StrategyOptions("glft-exact");
         var command = new Command("quotes", "Print a quoting model's bid and ask depth (distance from mid) for each inventory level.")
@@ -39,6 +39,8 @@ internal static class QuotesCommand
                 throw new InvalidParameterException("model", $"unknown quoting model '{name}'; known: {string.Join(", ", Models)}");
             }
 
+            // Every model's rows run over q = −Q … Q in order-size units, so --Q and --order-size are always read.
+            strategy.RefuseUnread(parse, $"--model {name}", [.. StrategyCatalog.Parameters(name), "max_inventory", "order_size"]);
             StrategySettings settings = strategy.Resolve(parse, new StrategySettings
             {
                 Sigma = parse.GetValue(sigma),
@@ -48,8 +50,7 @@ internal static class QuotesCommand
                 TimeStep = parse.GetValue(dt),
             });
             IQuotingStrategy quoting = StrategyCatalog.Create(name, settings);
-            double tau = parse.GetValue(timeLeft) ?? settings.Horizon;
-            InvalidParameterException.RequireNonNegative("time-left", double.IsPositiveInfinity(tau) ? 0 : tau);
+            double tau = TimeLeft(name, parse.GetValue(timeLeft), settings.Horizon);
 
             IReadOnlyList<QuoteDepth> rows = QuoteDepths.For(quoting, settings, tau);
             if (parse.GetValue(json))
@@ -69,6 +70,37 @@ internal static class QuotesCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// T − t in [0, T], or +∞ for the stationary quotes of the table models. Beyond T the tables
+    /// clamped to T and AS extrapolated before its own start, and AS took ∞ as T: each printed
+    /// quotes for a time other than the one asked for.
+    /// </summary>
+    private static double TimeLeft(string model, double? given, double horizon)
+    {
+        if (given is null)
+        {
+            return horizon;
+        }
+
+        if (model is "glft" or "as-rolling")
+        {
+            throw new InvalidParameterException("time-left", $"the quotes of --model {model} do not depend on time: leave --time-left out");
+        }
+
+        double tau = given.Value;
+        if (double.IsPositiveInfinity(tau))
+        {
+            return model is "glft-exact" or "cj"
+                ? tau
+                : throw new InvalidParameterException("time-left", FormattableString.Invariant($"--model {model} has no stationary quotes (only glft-exact and cj do): give T − t from 0 to the horizon ({horizon:G})"));
+        }
+
+        InvalidParameterException.RequireNonNegative("time-left", tau);
+        return tau <= horizon
+            ? tau
+            : throw new InvalidParameterException("time-left", FormattableString.Invariant($"T − t cannot exceed the horizon T ({horizon:G}), got {tau:G}: give a longer --horizon"));
     }
 
     private static string Depth(double? depth) => depth is { } d ? Formats.Fixed(d, 4) : "not quoted";

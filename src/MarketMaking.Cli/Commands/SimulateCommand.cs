@@ -75,6 +75,8 @@ internal static class SimulateCommand
                 return MultiAsset(terminal, parse, market, strategies, run, parse.GetValue(assets), parse.GetValue(correlation));
             }
 
+            // γ scores every strategy (the utility column) and update_freq is how often the run decides.
+            strategies.RefuseUnreadBy(parse, strategies.Strategies(parse), ["gamma", "update_freq"]);
             ModelMarketParameters parameters = market.Resolve(parse);
             StrategySettings settings = strategies.Resolve(parse, parameters);
             MonteCarloSettings monteCarlo = (run.MonteCarlo(parse, settings) with { SlippageBps = parse.GetValue(slippage) }).Validate();
@@ -146,6 +148,7 @@ internal static class SimulateCommand
     private static async Task<int> AgentMarket(Terminal terminal, ParseResult parse, string presetName, int runs, double calibrateSeconds, StrategyOptions strategies, GuardOptions guard, QuotingMechanicsOptions mechanics, RunOptions run, double slippageBps)
     {
         IReadOnlyList<StrategyChoice> chosen = strategies.Strategies(parse);
+        strategies.RefuseUnreadBy(parse, chosen, ["gamma"]); // γ scores every strategy (the utility column)
         var settings = new AgentMarketRunSettings
         {
             Runs = runs,
