@@ -53,6 +53,8 @@ public class SimulateCommandTests
     [InlineData("--max-position", "3", "invalid max-position: mm simulate --model multi does not read --max-position: its makers quote flat from the start, on one thread, with no position limit, slippage or inventory penalty")]
     [InlineData("--q0", "2", "invalid q0: mm simulate --model multi does not read --q0: its makers quote flat from the start, on one thread, with no position limit, slippage or inventory penalty")]
     [InlineData("--assets", "100000", "invalid assets: must be 1 to 100, got 100000")]
+    [InlineData("--correlation", "NaN", "invalid correlation: must be in (−1/(n−1), 1) for a positive-definite matrix of 2 assets, got NaN")] // was "invalid covariance: entry (0, 1) = NaN …"
+    [InlineData("--A", "1000", "invalid A: A·dt = 5 (--A 1000 × --dt 0.005): must be at most 1, a fill probability per step of the multi-asset model; lower --A or --dt")] // was "invalid dt"
     [InlineData("--inventory-penalty", "1", "invalid inventory-penalty: mm simulate --model multi does not read --inventory-penalty: its makers quote flat from the start, on one thread, with no position limit, slippage or inventory penalty")]
     public void TheMultiAssetMarketRefusesWhatItDoesNotRead(string option, string value, string expected)
     {

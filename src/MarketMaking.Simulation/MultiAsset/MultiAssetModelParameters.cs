@@ -1,3 +1,4 @@
+using System.Globalization;
 using MarketMaking.Core.Errors;
 using MarketMaking.Strategies.Portfolio;
 
@@ -40,6 +41,12 @@ public sealed record MultiAssetModelParameters
         if (assets is < 1 or > MaxUniformAssets)
         {
             throw new InvalidParameterException("assets", $"must be 1 to {MaxUniformAssets}, got {assets}");
+        }
+
+        // Checked here as well as in Validate, naming both options: either may be the one given (--A 1000 was reported as "invalid dt").
+        if (a * timeStep > 1)
+        {
+            throw new InvalidParameterException("A", string.Create(CultureInfo.InvariantCulture, $"A·dt = {a * timeStep} (--A {a} × --dt {timeStep}): must be at most 1, a fill probability per step of the multi-asset model; lower --A or --dt"));
         }
 
         return new MultiAssetModelParameters

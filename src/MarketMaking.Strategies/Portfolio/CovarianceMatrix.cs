@@ -11,7 +11,8 @@ public static class CovarianceMatrix
     {
         ArgumentNullException.ThrowIfNull(sigmas);
         int n = sigmas.Count;
-        if (correlation is <= -1 or >= 1 || (n > 1 && correlation <= -1.0 / (n - 1)))
+        // "is not (> -1 and < 1)" also refuses NaN, which would otherwise fill Σ and be reported against the matrix.
+        if (correlation is not (> -1 and < 1) || (n > 1 && correlation <= -1.0 / (n - 1)))
         {
             throw new InvalidParameterException("correlation", $"must be in (−1/(n−1), 1) for a positive-definite matrix of {n} assets, got {correlation}");
         }
