@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MarketMaking.Tests.Samples;
 
 namespace MarketMaking.Cli.Tests;
@@ -352,6 +353,95 @@ public sealed class AgentCommandTests : IDisposable
             [$"resuming qlearning from {policy} at step 64: 64 more, to 128", $"training on the settings recorded in {policy}: --data {amzn}, --format lobster, --until 11:00, --envs 8"],
             error.Trim().Split('\n'));
         Assert.Equal(record.ToString(), JsonDocument.Parse(File.ReadAllText(policy)).RootElement.GetProperty("trained_with").ToString());
+    }
+
+    /// <summary>
+    /// Since the tape's settings got keys of their own, a member's "data" is the day's absolute path; an earlier build
+    /// wrote the options as given in one text ("DAY OPEN–UNTIL, latency L", DAY relative), so a member it trained no
+    /// longer merged with a new member of the same run ("data … here, … there"). The older text is read for what it
+    /// means (the path from the current folder, 11:00:00 as 11:00, 1000us as 1ms; the format the older form did not
+    /// record is the same day's); a member of another day is still refused naming both.
+    /// </summary>
+    [SharedDataFact]
+    public void TrainMergeJoinsATapeMemberOfAnEarlierBuildWithANewOneOfTheSameDay()
+    {
+        string amzn = Path.Combine(SharedData.Folder!, "lobster", "LOBSTER_SampleFile_AMZN_2012-06-21_5.zip");
+        string goog = Path.Combine(SharedData.Folder!, "lobster", "LOBSTER_SampleFile_GOOG_2012-06-21_10.zip");
+        string relative = Path.GetRelativePath(Environment.CurrentDirectory, amzn);
+        string[] members = [Path.Combine(_folder, "m0.json"), Path.Combine(_folder, "m1.json")];
+        for (int i = 0; i < 2; i++)
+        {
+            var (trained, _, trainError) = Mm.Run("train", "--agent", "dqn", "--members", "2", "--member", $"{i}", "--env", "tape", "--data", relative, "--format", "lobster",
+                "--latency", "1ms", "--until", "11:00", "--steps", "64", "--envs", "8", "--checkpoint-every", "0", "--out", members[i]);
+            Assert.True(trained == 0, trainError);
+        }
+
+        // Member 0 as the earlier build wrote it: $"{--data} {--open}–{--until}, latency {--latency}", as given.
+        string newer = File.ReadAllText(members[0]);
+        OlderTapeMember(members[0], $"{relative} 09:30–11:00:00, latency 1000us");
+        string merged = Path.Combine(_folder, "merged.json");
+        var (code, output, error) = Mm.Run("train", "merge", members[0], members[1], "--out", merged);
+        Assert.True(code == 0, error);
+        Assert.Equal($"dqn ensemble of 2 members: {merged}", output.Trim());
+        JsonElement record = JsonDocument.Parse(File.ReadAllText(merged)).RootElement.GetProperty("trained_with");
+        Assert.Equal(
+            [("agent", "dqn"), ("env", "tape"), ("data", amzn), ("format", "lobster"), ("open", "09:30"), ("until", "11:00"), ("latency", "1ms"), ("training_phi", "default"), ("exploring_starts", "0"), ("envs", "8"), ("seed", "1")],
+            record.EnumerateObject().Select(p => (p.Name, p.Value.GetString())));
+
+        // Another day in the older form is another run.
+        File.Delete(merged);
+        File.WriteAllText(members[0], newer);
+        OlderTapeMember(members[0], $"{Path.GetRelativePath(Environment.CurrentDirectory, goog)} 09:30–11:00, latency 1ms");
+        (code, _, error) = Mm.Run("train", "merge", members[1], members[0], "--out", merged);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {members[0]}: ensemble_member: a member of another run: data {goog} here, {amzn} there (in {members[1]})", error.Trim());
+        Assert.False(File.Exists(merged));
+    }
+
+    /// <summary>
+    /// A --preset file was recorded as given: trained with a relative path, a resume naming the same file by its
+    /// absolute path (or from another folder) was refused as another preset. It is recorded absolute and compared so;
+    /// a record of an earlier build (relative) is read from the current folder; another preset is still refused.
+    /// </summary>
+    [Fact]
+    public void TrainRecordsAPresetFileByItsAbsolutePathAndResumesAnOlderRelativeRecord()
+    {
+        string market = Path.Combine(_folder, "my.yaml");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "configs", "markets", "toxic.yaml"), market);
+        string relative = Path.GetRelativePath(Environment.CurrentDirectory, market), policy = Path.Combine(_folder, "q-lob.json");
+        var (code, _, error) = Mm.Run("train", "--agent", "qlearning", "--env", "lob", "--preset", relative, "--steps", "64", "--envs", "8", "--out", policy);
+        Assert.True(code == 0, error);
+        Assert.Equal(market, JsonDocument.Parse(File.ReadAllText(policy)).RootElement.GetProperty("trained_with").GetProperty("preset").GetString());
+
+        (code, _, error) = Mm.Run("train", "--resume", policy, "--env", "lob", "--preset", market, "--steps", "64", "--out", policy);
+        Assert.True(code == 0, error);
+
+        // The earlier build's record: the path as given.
+        var older = JsonNode.Parse(File.ReadAllText(policy))!;
+        older["trained_with"]!["preset"] = relative;
+        File.WriteAllText(policy, older.ToJsonString());
+        (code, _, error) = Mm.Run("train", "--resume", policy, "--env", "lob", "--preset", market, "--steps", "64", "--out", policy);
+        Assert.True(code == 0, error);
+        Assert.Equal(market, JsonDocument.Parse(File.ReadAllText(policy)).RootElement.GetProperty("trained_with").GetProperty("preset").GetString());
+
+        File.WriteAllText(policy, older.ToJsonString());
+        (code, _, error) = Mm.Run("train", "--resume", policy, "--env", "lob", "--preset", "liquid", "--steps", "64", "--out", policy);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: invalid preset: {policy} was trained with --preset {market}, not --preset liquid: a resume trains on the dynamics the policy learned (leave --preset out to keep them)", error.Trim());
+    }
+
+    /// <summary>A tape member's run settings as an earlier build wrote them: the tape in one "data" text, no keys of its own.</summary>
+    private static void OlderTapeMember(string path, string data)
+    {
+        var file = JsonNode.Parse(File.ReadAllText(path))!;
+        var run = file["ensemble_member"]!["run"]!.AsObject();
+        foreach (string key in new[] { "format", "open", "until", "latency" })
+        {
+            Assert.True(run.Remove(key), key);
+        }
+
+        run["data"] = data;
+        File.WriteAllText(path, file.ToJsonString());
     }
 
     /// <summary>The policy file as one written before its record existed.</summary>

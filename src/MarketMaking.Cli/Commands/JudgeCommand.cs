@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using MarketMaking.Cli.Options;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Data.Files;

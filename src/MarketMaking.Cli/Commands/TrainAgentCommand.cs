@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using MarketMaking.Cli.Configuration;
-using MarketMaking.Cli.Options;
 using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Data.Files;
@@ -113,7 +112,9 @@ internal static class TrainAgentCommand
 
             string? Given(Option option, string text) => parse.GetResult(option) is { Implicit: false } ? text : null;
             string? Resumed(string key, string? given, string? unset = null) => TrainingRecord.Resume(record, resumePath, key, given, unset);
-            string presetName = envName == "lob" ? Resumed("preset", Given(preset, parse.GetValue(preset)!)) ?? parse.GetValue(preset)! : "-";
+            // A market file by its absolute path, as recorded: the same file from another folder is the same preset.
+            string presetGiven = TrainingRecord.PresetOf(parse.GetValue(preset)!);
+            string presetName = envName == "lob" ? Resumed("preset", Given(preset, presetGiven)) ?? presetGiven : "-";
             string ownPhi = TrainingEnvironment.OwnPhi(envName).ToString("R", c);
             double? phi = TrainingRecord.Value<double>(resumePath, "training_phi", Resumed("training_phi", parse.GetValue(trainingPhi)?.ToString("R", c), ownPhi));
             int starts = TrainingRecord.Value<int>(resumePath, "exploring_starts", Resumed("exploring_starts", Given(exploringStarts, parse.GetValue(exploringStarts).ToString(c)))) ?? 0;

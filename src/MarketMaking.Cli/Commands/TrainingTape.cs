@@ -1,5 +1,4 @@
 using System.CommandLine;
-using MarketMaking.Cli.Options;
 using MarketMaking.Core.Errors;
 using MarketMaking.Data.Files;
 using MarketMaking.Research;

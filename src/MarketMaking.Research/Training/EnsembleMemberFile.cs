@@ -68,6 +68,7 @@ public static class EnsembleMemberFile
 
         var members = new Dictionary<int, (string Path, object Agent)>();
         (string Path, string Kind, EnsembleMember Member)? first = null;
+        Dictionary<string, string>? firstRun = null;
         foreach (string path in paths)
         {
             if (!File.Exists(path))
@@ -77,11 +78,17 @@ public static class EnsembleMemberFile
 
             (string kind, EnsembleMember member, object agent) = Load(path);
             first ??= (path, kind, member);
-            if (kind != first.Value.Kind || member.Members != first.Value.Member.Members || RunSettings.Difference(member.Run, first.Value.Member.Run) is not null)
+
+            // Compared by meaning: a member trained by an earlier build records its settings in an older form.
+            Dictionary<string, string> run = OlderRecordForms.Current(member.Run);
+            firstRun ??= run;
+            OlderRecordForms.FormatFrom(run, firstRun);
+            OlderRecordForms.FormatFrom(firstRun, run);
+            if (kind != first.Value.Kind || member.Members != first.Value.Member.Members || RunSettings.Difference(run, firstRun) is not null)
             {
                 string what = kind != first.Value.Kind ? $"a {kind} member, {first.Value.Path} a {first.Value.Kind} one"
                     : member.Members != first.Value.Member.Members ? $"one of {member.Members} members, {first.Value.Path} one of {first.Value.Member.Members}"
-                    : $"{RunSettings.Difference(member.Run, first.Value.Member.Run)} (in {first.Value.Path})";
+                    : $"{RunSettings.Difference(run, firstRun)} (in {first.Value.Path})";
                 throw new DataFormatException(path, 0, Field, $"a member of another run: {what}");
             }
 
@@ -115,7 +122,7 @@ public static class EnsembleMemberFile
             "ppo-continuous" => new ContinuousPpoEnsemble([.. ordered.Cast<ContinuousPpoAgent>()]),
             _ => (object)new DqnEnsemble([.. ordered.Cast<DqnAgent>()]),
         };
-        TrainingRecord.Save(ensemble, TrainingRecord.Of(first.Value.Member.Run), output);
+        TrainingRecord.Save(ensemble, TrainingRecord.Of(firstRun!), output);
         return (first.Value.Kind, count);
     }
 

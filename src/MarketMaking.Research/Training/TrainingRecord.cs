@@ -10,7 +10,7 @@ namespace MarketMaking.Research.Training;
 /// format, hours and latency, the training φ, exploring starts, trajectories, seed), recorded in its policy
 /// file as a "trained_with" object of option → value: a resume (<c>mm train --resume</c>) that changed one
 /// would train on other dynamics than the file's and say nothing. Numbers compare as numbers (0.010 is 0.01),
-/// paths as the absolute paths recorded. A "default" training φ is the environment's own, which a resume may
+/// paths as the absolute paths recorded (an older record's relative ones resolved: <see cref="OlderRecordForms"/>). A "default" training φ is the environment's own, which a resume may
 /// also give by value. Files written before the record (or before a setting was in it) resume as before.
 /// </summary>
 public static class TrainingRecord
@@ -41,11 +41,18 @@ public static class TrainingRecord
 
         return record;
     }
+
     /// <summary>Writes the agent's policy file with <paramref name="record"/>, atomically.</summary>
     /// <exception cref="OutputException">The file cannot be written.</exception>
     public static void Save(object agent, IReadOnlyDictionary<string, string> record, string path) => AgentCatalog.Save(agent, path, Field, record);
 
-    /// <summary>The record in a policy file; null for a file written before records existed.</summary>
+    /// <summary>
+    /// How a book preset is recorded: a market file (one that exists, as <c>--preset</c> reads it) by its absolute path,
+    /// so a resume from another folder names the same file; a preset's name as it is.
+    /// </summary>
+    public static string PresetOf(string nameOrPath) => File.Exists(nameOrPath) ? Path.GetFullPath(nameOrPath) : nameOrPath;
+
+    /// <summary>The record in a policy file, in the current form (<see cref="OlderRecordForms"/>); null for a file written before records existed.</summary>
     /// <exception cref="DataFormatException">The file cannot be read, is not JSON, or its record is not an object of strings.</exception>
     public static IReadOnlyDictionary<string, string>? Read(string path)
     {
@@ -54,7 +61,8 @@ public static class TrainingRecord
             using FileStream stream = File.OpenRead(path);
             using JsonDocument document = JsonDocument.Parse(stream);
             return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(Field, out JsonElement record)
-                ? record.Deserialize<Dictionary<string, string>>(Json.Options)
+                && record.Deserialize<Dictionary<string, string>>(Json.Options) is { } recorded
+                ? OlderRecordForms.Current(recorded)
                 : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,12 +1,13 @@
 using System.Globalization;
 using MarketMaking.Core.Errors;
 
-namespace MarketMaking.Cli.Options;
+namespace MarketMaking.Research;
 
-/// <summary>New York wall-clock times on the command line (mm judge, mm train --env tape).</summary>
-internal static class Clocks
+/// <summary>New York wall-clock times on the command line (mm judge, mm train --env tape) and in a policy's record.</summary>
+public static class Clocks
 {
     /// <summary>A time such as 12:00 or 12:00:30.</summary>
+    /// <exception cref="InvalidParameterException">The text is not such a time (the error names <paramref name="option"/>).</exception>
     public static TimeOnly Parse(string option, string text) =>
         TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out TimeOnly time)
             ? time
