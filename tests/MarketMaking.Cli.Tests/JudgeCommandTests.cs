@@ -3,8 +3,10 @@ using MarketMaking.Tests.Samples;
 
 namespace MarketMaking.Cli.Tests;
 
-public class JudgeCommandTests
+public sealed class JudgeCommandTests : IDisposable
 {
+    private readonly string _folder = Directory.CreateTempSubdirectory("mm-judge-").FullName;
+
     [Theory]
     [InlineData("--split", "noon", "split")]
     [InlineData("--block", "7m", "block")]
@@ -17,6 +19,55 @@ public class JudgeCommandTests
         Assert.Empty(output);
         Assert.Single(error.Trim().Split('\n'));
         Assert.Contains(named, error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// --agent's recorded environment was not read: a policy trained on the book, or at another latency, was judged on the
+    /// tape as if it had learned it. Those are refused before the day is read (exit 2, both values named); another
+    /// day or hours stay allowed (judging out of sample is the point), and a shaped training φ is judged with a note.
+    /// The day here is missing: what reaches the data fails on it after the check.
+    /// </summary>
+    [Theory]
+    [InlineData("\"env\": \"lob\", \"preset\": \"toxic\"", "", "error: invalid agent: POLICY was trained with --env lob, not on a recorded tape (--env tape): mm judge replays the day's queues, which its quotes never met")]
+    [InlineData("\"env\": \"cj\"", "--latency 1ms", "error: invalid agent: POLICY was trained with --env cj, not on a recorded tape (--env tape): mm judge replays the day's queues, which its quotes never met")]
+    [InlineData("\"env\": \"tape\", \"latency\": \"1ms\"", "", "error: invalid latency: POLICY was trained with --latency 1ms, not --latency 0ms (the default): the agent is judged at the latency it learned (give --latency 1ms)")]
+    [InlineData("\"env\": \"tape\", \"latency\": \"1ms\"", "--latency 5ms", "error: invalid latency: POLICY was trained with --latency 1ms, not --latency 5ms: the agent is judged at the latency it learned (give --latency 1ms)")]
+    public void JudgeRefusesAnAgentOfOtherDynamics(string record, string latency, string expected)
+    {
+        string policy = Policy(record);
+        var (code, output, error) = Mm.Run(["judge", "--data", "missing.zip", "--format", "lobster", "--agent", policy, .. latency.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal(expected.Replace("POLICY", policy, StringComparison.Ordinal), error.Trim());
+    }
+
+    [Theory]
+    [InlineData("\"env\": \"tape\", \"data\": \"/elsewhere/other-day.zip\", \"until\": \"11:00\", \"latency\": \"1ms\", \"training_phi\": \"0.2\"", "note: POLICY was trained with --training-phi 0.2, not the tape's own φ 0.01: a shaped reward, judged as every strategy is (net and risk-adjusted PnL)")]
+    [InlineData("\"env\": \"tape\", \"data\": \"/elsewhere/other-day.zip\", \"latency\": \"1000us\", \"training_phi\": \"0.010\"", null)]
+    [InlineData("\"env\": \"tape\", \"training_phi\": \"default\"", null)]
+    public void JudgeTakesAnAgentOfAnotherDayOrHoursAndNotesAShapedPhi(string record, string? note)
+    {
+        string policy = Policy(record);
+        var (code, _, error) = Mm.Run("judge", "--data", "missing.zip", "--format", "lobster", "--latency", "1ms", "--agent", policy);
+
+        // Past the check: the run goes on to the (missing) day.
+        Assert.Equal(2, code);
+        string[] lines = error.Trim().Split('\n');
+        Assert.Equal(note is null ? 1 : 2, lines.Length);
+        Assert.Contains("missing.zip", lines[^1], StringComparison.Ordinal);
+        if (note is not null)
+        {
+            Assert.Equal(note.Replace("POLICY", policy, StringComparison.Ordinal), lines[0]);
+        }
+    }
+
+    /// <summary>A policy file holding only the record: the check reads it before the agent is loaded.</summary>
+    private string Policy(string record)
+    {
+        string path = Path.Combine(_folder, "policy.json");
+        File.WriteAllText(path, "{\"format\": \"marketmaking.dqn-ensemble\", \"trained_with\": {\"agent\": \"dqn\", " + record + "}}");
+        return path;
     }
 
     [SharedDataFact]
@@ -44,4 +95,6 @@ public class JudgeCommandTests
             root.GetProperty("comparisons").EnumerateArray().Select(c => (c.GetProperty("baseline").GetString(), c.GetProperty("candidate").GetString())));
         Assert.InRange(root.GetProperty("detector").GetProperty("test").GetProperty("auc").GetDouble(), 0, 1);
     }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -57,6 +57,14 @@ internal static class JudgeCommand
                 Agent = parse.GetValue(agent),
                 Seed = parse.GetValue(seed),
             }.Validate();
+
+            // The agent's recorded environment, checked before the day is read: other data or hours are judged, other dynamics refused.
+            if (settings.Agent is { } policy && File.Exists(policy)
+                && JudgedAgentRecord.Check(policy, settings.Replay.Latency.Entry, parse.GetResult(latency) is { Implicit: false }) is { } note)
+            {
+                terminal.Error.WriteLine(note);
+            }
+
             ReplayEvents events = ReplayEvents.Load(path, formatName, new MarketDataOptions());
             DayJudgement? judged = null;
 
