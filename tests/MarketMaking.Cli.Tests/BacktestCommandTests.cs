@@ -116,6 +116,40 @@ public sealed class BacktestCommandTests : IDisposable
         return file;
     }
 
+    /// <summary>
+    /// A queue setting the run's queues do not read changed nothing, silently: exact queues on L2 data
+    /// filled every order by trade-through (BTCUSDT: +65.44 against −4.09 through the queue model), own
+    /// impact without them took 0 lots, a queue model or exponent beside exact queues was not used.
+    /// </summary>
+    [Theory]
+    [InlineData("error: invalid queues: exact queues need order-by-order data (lobster, dbn-mbo, or an .mmev converted from them); this data holds price levels only: give --queues model",
+        "--queues", "exact")]
+    [InlineData("error: invalid own-impact: own impact needs order-by-order data (lobster, dbn-mbo, or an .mmev converted from them); this data holds price levels only",
+        "--own-impact")]
+    [InlineData("error: invalid own-impact: own impact shortens the recorded executions in the exact L3 queues, which --queues model does not use",
+        "--own-impact", "--queues", "model")]
+    [InlineData("error: invalid queue-power: only --queue-model power reads it",
+        "--queue-power", "3")]
+    [InlineData("error: invalid queue-power: only --queue-model power reads it",
+        "--queue-model", "log", "--queue-power", "3")]
+    public void AQueueSettingTheReplayDoesNotReadIsRefused(string expected, params string[] options)
+    {
+        string run = Path.Combine(_folder, "run");
+        var (code, output, error) = Mm.Run(["backtest", "--data", NoCalibrationData(), "--format", "binance-usdm", "--strategy", "as", "--calibrate", "0s", "--out", run, .. options]);
+        Assert.Equal((2, "", expected), (code, output, error.Trim()));
+        Assert.False(Directory.Exists(run), "nothing is run or written");
+    }
+
+    [SharedDataFact]
+    public void AQueueModelBesideTheExactQueuesOfOrderByOrderDataIsRefused()
+    {
+        // The LOBSTER day replays in exact queues by default: --queue-model log alone gave the exact-queue figures.
+        string day = Path.Combine(SharedData.Folder!, "lobster/LOBSTER_SampleFile_AMZN_2012-06-21_5.zip");
+        var (code, output, error) = Mm.Run("backtest", "--data", day, "--format", "lobster", "--strategy", "as", "--queue-model", "log", "--no-save");
+        Assert.Equal((2, "", "error: invalid queue-model: exact L3 queues read no queue model (our orders join the real queues); give --queues model to replay the L2 view through log"), (code, output, error.Trim()));
+        Assert.Equal(0, Mm.Run("backtest", "--data", day, "--format", "lobster", "--strategy", "as", "--queues", "model", "--queue-model", "log", "--no-save").Code);
+    }
+
     [Theory]
     [InlineData("queue-model", "--queue-model", "magic")]
     [InlineData("latency", "--latency", "fast")]

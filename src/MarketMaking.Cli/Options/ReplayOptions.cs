@@ -20,8 +20,8 @@ internal sealed class ReplayOptions
     private readonly Option<double?> _tickSize = new("--tick-size") { Description = "price grid (default: inferred from the data's decimals)" };
     private readonly Option<double?> _takerFee = new("--taker-fee") { Description = "taker fee rate" };
     private readonly Option<string> _onBadRow = new("--on-bad-row") { Description = "stop or skip (skips are counted in the report)", DefaultValueFactory = _ => "stop" };
-    private readonly Option<string> _queueModel = new("--queue-model") { Description = "risk-averse, power or log", DefaultValueFactory = _ => "risk-averse" };
-    private readonly Option<double> _queuePower = new("--queue-power") { Description = "exponent n of the power queue model", DefaultValueFactory = _ => 2 };
+    private readonly Option<string?> _queueModel = new("--queue-model") { Description = "risk-averse (default), power or log; model queues only" };
+    private readonly Option<double?> _queuePower = new("--queue-power") { Description = "exponent n of the power queue model (default 2)" };
     private readonly Option<string?> _queues = new("--queues") { Description = "exact: our orders in the real queues of order-by-order data (lobster, dbn-mbo); model: shadow queues with --queue-model on its L2 view (default: exact on order-by-order data)" };
     private readonly Option<bool> _ownImpact = new("--own-impact") { Description = "exact queues: our fills take their size from the recorded executions (the report says how much of the tape changed)" };
     private readonly Option<string> _latency = new("--latency") { Description = "order entry latency, e.g. 5ms; 'recorded' draws each from the data's own receive delays (local − exchange time)", DefaultValueFactory = _ => "0ms" };
@@ -58,10 +58,19 @@ internal sealed class ReplayOptions
     public ReplaySetup Setup(ParseResult parse, double? makerFee, int seed)
     {
         TimeSpan calibration = Durations.Parse("calibrate", parse.GetValue(_calibrate)!, allowZero: true);
-        QueueModelSpec queue = parse.GetValue(_queueModel) switch
+        string? model = parse.GetValue(_queueModel);
+        double? power = parse.GetValue(_queuePower);
+        if (power is not null && model != "power")
         {
+            throw new InvalidParameterException("queue-power", "only --queue-model power reads it");
+        }
+
+        // Null when not given: exact queues read no model, and refuse one that was chosen.
+        QueueModelSpec? queue = model switch
+        {
+            null => null,
             "risk-averse" => QueueModelSpec.RiskAverse,
-            "power" => QueueModelSpec.Power(parse.GetValue(_queuePower)),
+            "power" => QueueModelSpec.Power(power ?? 2),
             "log" => QueueModelSpec.Log,
             var other => throw new InvalidParameterException("queue-model", $"unknown model '{other}'; known: risk-averse, power, log"),
         };

@@ -61,12 +61,12 @@ public sealed class ReplaySession
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(open);
         setup.Validate();
-        bool exact = setup.ExactQueues ?? IsOrderByOrder(open);
+        bool exact = ExactQueues(setup, open);
         var settings = new ReplaySettings
         {
             ExactQueues = exact,
             OwnImpact = setup.OwnImpact,
-            QueueModel = setup.QueueModel.Create(),
+            QueueModel = (setup.QueueModel ?? QueueModelSpec.RiskAverse).Create(),
             RequoteInterval = Durations.Nanoseconds(setup.RequoteInterval),
             StartAfter = Durations.Nanoseconds(setup.CalibrationWindow),
             MakerFeeRate = setup.MakerFeeRate,
@@ -146,7 +146,38 @@ public sealed class ReplaySession
 
     /// <summary>Queue model, latency and requote interval, in one line.</summary>
     public string ExecutionText =>
-        $"{(Settings.ExactQueues ? $"exact L3 queues{(Settings.OwnImpact ? " with own impact" : string.Empty)}" : $"queue model {_setup.QueueModel.Name}")}; latency {_setup.Latency.Describe(RecordedLatencies)}; requote interval {Durations.Format(_setup.RequoteInterval)}";
+        $"{(Settings.ExactQueues ? $"exact L3 queues{(Settings.OwnImpact ? " with own impact" : string.Empty)}" : $"queue model {(_setup.QueueModel ?? QueueModelSpec.RiskAverse).Name}")}; latency {_setup.Latency.Describe(RecordedLatencies)}; requote interval {Durations.Format(_setup.RequoteInterval)}";
+
+    /// <summary>
+    /// Whether the replay puts our orders in the real queues: as <see cref="ReplaySetup.ExactQueues"/>
+    /// says, else exactly when the data is order by order. A setting the chosen queues do not read is
+    /// refused, not ignored: exact queues on data of price levels only (there are no queues to join),
+    /// a queue model with exact queues, own impact without them.
+    /// </summary>
+    private static bool ExactQueues(ReplaySetup setup, Func<IMarketEventSource> open)
+    {
+        const string OrderByOrder = "order-by-order data (lobster, dbn-mbo, or an .mmev converted from them); this data holds price levels only";
+        bool orderByOrder = setup.ExactQueues != false && IsOrderByOrder(open);
+        if (setup.ExactQueues == true && !orderByOrder)
+        {
+            throw new InvalidParameterException("queues", $"exact queues need {OrderByOrder}: give --queues model");
+        }
+
+        bool exact = setup.ExactQueues ?? orderByOrder;
+        if (exact && setup.QueueModel is { } model)
+        {
+            throw new InvalidParameterException("queue-model", $"exact L3 queues read no queue model (our orders join the real queues); give --queues model to replay the L2 view through {model.Name}");
+        }
+
+        if (!exact && setup.OwnImpact)
+        {
+            throw new InvalidParameterException("own-impact", setup.ExactQueues == false
+                ? "own impact shortens the recorded executions in the exact L3 queues, which --queues model does not use"
+                : $"own impact needs {OrderByOrder}");
+        }
+
+        return exact;
+    }
 
     /// <summary>Whether the data holds order-by-order events (among its first 4,096).</summary>
     internal static bool IsOrderByOrder(Func<IMarketEventSource> open)

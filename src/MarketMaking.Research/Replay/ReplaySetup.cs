@@ -10,8 +10,11 @@ namespace MarketMaking.Research.Replay;
 /// </summary>
 public sealed record ReplaySetup
 {
-    /// <summary>Estimates our place in the queues we cannot see.</summary>
-    public QueueModelSpec QueueModel { get; init; } = QueueModelSpec.RiskAverse;
+    /// <summary>
+    /// Estimates our place in the queues we cannot see; null: none chosen (risk-averse when the replay
+    /// uses a model). Exact queues read none, so a chosen one is refused there rather than ignored.
+    /// </summary>
+    public QueueModelSpec? QueueModel { get; init; }
 
     /// <summary>
     /// True: our orders join the real queues of order-by-order data (no queue model); false: shadow
@@ -20,7 +23,7 @@ public sealed record ReplaySetup
     /// </summary>
     public bool? ExactQueues { get; init; }
 
-    /// <summary>With exact queues: our fills take their size from the recorded executions, and the run says how much of the tape changed.</summary>
+    /// <summary>With exact queues (refused without them): our fills take their size from the recorded executions, and the run says how much of the tape changed.</summary>
     public bool OwnImpact { get; init; }
 
     /// <summary>Order entry and cancel latency.</summary>
@@ -45,7 +48,6 @@ public sealed record ReplaySetup
     /// <exception cref="InvalidParameterException">A setting is out of range.</exception>
     public ReplaySetup Validate()
     {
-        ArgumentNullException.ThrowIfNull(QueueModel);
         ArgumentNullException.ThrowIfNull(Latency);
         Latency.Validate();
         InvalidParameterException.RequireNonNegative("requote-interval", RequoteInterval.TotalSeconds);
