@@ -151,6 +151,17 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("latency", "--latency", "5ms")]
+    [InlineData("queues", "--queues", "model")]
+    [InlineData("calibrate", "--calibrate", "0s")]
+    [InlineData("requote-interval", "--requote-interval", "1s")]
+    public void AReplayOnlyOptionIsRefusedInABarBacktest(string name, string option, string value)
+    {
+        var (code, output, error) = Mm.Run("backtest", "--bars", "--data", "/nonexistent/bars.csv", "--strategy", "fixed", option, value, "--no-save");
+        Assert.Equal((2, "", $"error: invalid {name}: a bar backtest does not read {option}: only a replay of order-book data does"), (code, output, error.Trim()));
+    }
+
+    [Theory]
     [InlineData("queue-model", "--queue-model", "magic")]
     [InlineData("latency", "--latency", "fast")]
     [InlineData("format", "--format", "excel")]

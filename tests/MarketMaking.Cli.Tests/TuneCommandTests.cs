@@ -214,6 +214,37 @@ public sealed class TuneCommandTests : IDisposable
         Assert.False(File.Exists(results), "nothing is run or written");
     }
 
+
+    /// <summary>An option the chosen sweep does not read changed nothing, silently: each ran (or failed on its data) without it.</summary>
+    [Theory]
+    [InlineData("error: invalid test: --test is the walk-forward's out-of-sample window: give --train as well",
+        "--market", "bars", "--data", "/nonexistent/x.csv", "--test", "1d")]
+    [InlineData("error: invalid best-config: the walk-forward (--train, --test) does not read --best-config: it reports each fold's out-of-sample score and writes no results file or best config",
+        "--market", "bars", "--data", "/nonexistent/x.csv", "--train", "7d", "--test", "1d", "--best-config", "BEST")]
+    [InlineData("error: invalid results: the walk-forward (--train, --test) does not read --results: it reports each fold's out-of-sample score and writes no results file or best config",
+        "--market", "bars", "--data", "/nonexistent/x.csv", "--train", "7d", "--test", "1d", "--results", "BEST")]
+    [InlineData("error: invalid data: --market model does not read --data: it simulates its own market (tune on a file with --market bars or replay)",
+        "--market", "model", "--data", "/nonexistent/x.csv", "--best-config", "BEST")]
+    [InlineData("error: invalid latency: --market bars does not read --latency: only a replay of order-book data does",
+        "--market", "bars", "--data", "/nonexistent/x.csv", "--latency", "5ms", "--best-config", "BEST")]
+    [InlineData("error: invalid calibrate: --market model does not read --calibrate: only a replay of order-book data does",
+        "--market", "model", "--calibrate", "0s", "--best-config", "BEST")]
+    [InlineData("error: invalid drift: --market replay does not read --drift: only the model market does (a recording has its own prices)",
+        "--market", "replay", "--data", "/nonexistent/x.gz", "--format", "binance-usdm", "--drift", "1", "--best-config", "BEST")]
+    [InlineData("error: invalid sims: --market bars does not read --sims: a recording is one path, replayed once per point",
+        "--market", "bars", "--data", "/nonexistent/x.csv", "--sims", "10", "--best-config", "BEST")]
+    [InlineData("error: invalid range: --range bounds the points of --random N: give --random as well",
+        "--market", "bars", "--data", "/nonexistent/x.csv", "--range", "spread_bps=5:20", "--best-config", "BEST")]
+    [InlineData("error: invalid grid: --random draws its points from --range: give --grid or --random, not both",
+        "--market", "bars", "--data", "/nonexistent/x.csv", "--random", "3", "--range", "spread_bps=5:20", "--best-config", "BEST")]
+    public void AnOptionTheSweepDoesNotReadIsRefusedBeforeAnythingRuns(string expected, params string[] args)
+    {
+        string best = Path.Combine(_folder, "best.yaml");
+        var (code, output, error) = Mm.Run(["tune", "--strategy", "fixed", "--grid", "spread_bps=10,20", .. args.Select(a => a == "BEST" ? best : a)]);
+        Assert.Equal((2, "", expected), (code, output, error.Trim()));
+        Assert.False(File.Exists(best), "nothing is run or written");
+    }
+
     [Fact]
     public void AMalformedReplayFileIsOneLineNamingTheLine()
     {
@@ -321,7 +352,7 @@ public sealed class TuneCommandTests : IDisposable
         // 344.7 s of events; the first 60 s calibrate and are not traded, leaving 284.7 s:
         // folds test [180, 240) and [240, 300) s after the first event; a third would end at 360 s.
         var (code, output, error) = Mm.Run("tune", "--market", "replay", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm",
-            "--grid", "spread_bps=2,5,10", "--train", "2m", "--test", "1m", "--results", Path.Combine(_folder, "wf.csv"));
+            "--grid", "spread_bps=2,5,10", "--train", "2m", "--test", "1m");
         Assert.Equal(0, code);
         Assert.Empty(error);
         Assert.Contains("out of sample over 2 folds", output, StringComparison.Ordinal);
@@ -330,7 +361,7 @@ public sealed class TuneCommandTests : IDisposable
 
         // With no calibration window the whole recording is walked: three folds.
         (code, output, _) = Mm.Run("tune", "--market", "replay", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm",
-            "--grid", "spread_bps=2,5,10", "--train", "2m", "--test", "1m", "--calibrate", "0s", "--results", Path.Combine(_folder, "wf.csv"));
+            "--grid", "spread_bps=2,5,10", "--train", "2m", "--test", "1m", "--calibrate", "0s");
         Assert.Equal(0, code);
         Assert.Contains("out of sample over 3 folds", output, StringComparison.Ordinal);
     }
@@ -339,7 +370,7 @@ public sealed class TuneCommandTests : IDisposable
     public void AReplayShorterThanOneTrainPlusTestWindowIsOneLine()
     {
         var (code, output, error) = Mm.Run("tune", "--market", "replay", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm",
-            "--grid", "spread_bps=2,5", "--train", "4m", "--test", "1m", "--results", Path.Combine(_folder, "wf.csv"));
+            "--grid", "spread_bps=2,5", "--train", "4m", "--test", "1m");
         Assert.Equal(2, code);
         Assert.Empty(output);
         Assert.StartsWith("error: the data spans 4 m 44.", error, StringComparison.Ordinal);
@@ -382,8 +413,7 @@ public sealed class TuneCommandTests : IDisposable
     public void WalkForwardScoresEachDayOnParametersTunedOnTheWeekBefore()
     {
         // 2021-12-31 to 2022-02-01: a week of training then a day of testing, rolled daily: 24 folds.
-        var (code, output, error) = Mm.Run("tune", "--market", "bars", "--data", SharedData.Klines, "--grid", "spread_bps=10,30", "--train", "7d", "--test", "1d",
-            "--results", Path.Combine(_folder, "wf.csv"));
+        var (code, output, error) = Mm.Run("tune", "--market", "bars", "--data", SharedData.Klines, "--grid", "spread_bps=10,30", "--train", "7d", "--test", "1d");
         Assert.Equal(0, code);
         Assert.Empty(error);
         Assert.Contains("out of sample over 24 folds", output, StringComparison.Ordinal);

@@ -104,7 +104,11 @@ internal static class BacktestCommand
             // Every option is checked before the data is touched.
             Array.ForEach(formatNames, f => MarketDataFormats.Parse(f));
             IReadOnlyList<StrategyChoice> chosen = isBars ? strategies.WithoutBook(parse, "a bar backtest") : strategies.Strategies(parse);
-            if (!isBars)
+            if (isBars)
+            {
+                replayOptions.RefuseReplayOnly(parse, "a bar backtest");
+            }
+            else
             {
                 strategies.RefuseUpdateFrequency(parse, "a replay");
             }

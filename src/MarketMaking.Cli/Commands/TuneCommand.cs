@@ -88,9 +88,15 @@ internal static class TuneCommand
             string? shardText = parse.GetValue(shard);
             ArrayTask shardTask = shardText is null ? ArrayTask.Whole : ArrayTask.Parse("shard", shardText, Environment.GetEnvironmentVariable);
 
+            RefuseUnread(parse, marketKind, market, replayOptions, [data, format], sims, range, grid, randomSearch);
             string? dataPath = marketKind == "model" ? null : parse.GetValue(data) ?? throw new InvalidParameterException("data", $"--market {marketKind} needs --data FILE");
             SweepObjective objective = Objective(parse.GetValue(objectiveName)!, parse.GetValue(maxDrawdown), marketKind == "model");
             double slippageBps = InvalidParameterException.RequireNonNegative("slippage-bps", parse.GetValue(slippage));
+            if (parse.GetValue(trainWindow) is null && parse.GetResult(testWindow) is { Implicit: false })
+            {
+                throw new InvalidParameterException("test", "--test is the walk-forward's out-of-sample window: give --train as well");
+            }
+
             if (parse.GetValue(trainWindow) is { } trainText)
             {
                 if (dataPath is null)
@@ -100,6 +106,12 @@ internal static class TuneCommand
 
                 TimeSpan trainSpan = Durations.Parse("train", trainText);
                 TimeSpan testSpan = Durations.Parse("test", parse.GetValue(testWindow) ?? throw new InvalidParameterException("test", "walk-forward needs --test as well as --train"));
+
+                // The walk-forward reports its folds only: no results file, report, best config or shards.
+                if (new Option[] { results, best, shard }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } unread)
+                {
+                    throw new InvalidParameterException(unread.Name.TrimStart('-'), $"the walk-forward (--train, --test) does not read {unread.Name}: it reports each fold's out-of-sample score and writes no results file or best config");
+                }
                 List<WalkForwardFold> folds = marketKind == "bars"
                     ? WalkForward.Run(Bars(dataPath, parse.GetValue(format), parse.GetValue(seed), parse, market, replayOptions, barOptions, strategies, name, slippageBps), trainSpan, testSpan, points, objective)
                     : WalkForward.Run(Replay(dataPath, parse.GetValue(format), parse.GetValue(seed), parse, market, replayOptions, strategies, name, slippageBps), trainSpan, testSpan, points, objective);
@@ -251,6 +263,45 @@ internal static class TuneCommand
         StrategySettings baseline = strategies.Resolve(parse, session.Baseline(given.Sigma, given.A, given.Kappa, given.Horizon ?? 60));
         double tick = session.DataInstrument.TickSize;
         return new ReplaySweep(events, session, baseline, s => factory.Create(name, s, tick), slippageBps);
+    }
+
+    /// <summary>
+    /// Refuses an option the chosen sweep does not read, which would otherwise change nothing: data
+    /// options on the model market, replay-only options on bars or the model market, the model
+    /// market's own options and trajectories outside it, a grid beside random search or ranges without it.
+    /// </summary>
+    private static void RefuseUnread(ParseResult parse, string marketKind, MarketOptions market, ReplayOptions replayOptions, Option[] dataOptions, Option sims, Option range, Option grid, bool randomSearch)
+    {
+        bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
+        if (marketKind == "model" && dataOptions.FirstOrDefault(Given) is { } dataOption)
+        {
+            throw new InvalidParameterException(dataOption.Name.TrimStart('-'), $"--market model does not read {dataOption.Name}: it simulates its own market (tune on a file with --market bars or replay)");
+        }
+
+        if (marketKind != "replay")
+        {
+            replayOptions.RefuseReplayOnly(parse, $"--market {marketKind}");
+        }
+
+        if (marketKind != "model" && market.ModelOnly.FirstOrDefault(Given) is { } modelOption)
+        {
+            throw new InvalidParameterException(modelOption.Name.TrimStart('-'), $"--market {marketKind} does not read {modelOption.Name}: only the model market does (a recording has its own prices)");
+        }
+
+        if (marketKind != "model" && Given(sims))
+        {
+            throw new InvalidParameterException("sims", $"--market {marketKind} does not read --sims: a recording is one path, replayed once per point");
+        }
+
+        if (randomSearch && Given(grid))
+        {
+            throw new InvalidParameterException("grid", "--random draws its points from --range: give --grid or --random, not both");
+        }
+
+        if (!randomSearch && Given(range))
+        {
+            throw new InvalidParameterException("range", "--range bounds the points of --random N: give --random as well");
+        }
     }
 
     /// <summary>A point's values by parameter name, for JSON.</summary>

@@ -30,13 +30,19 @@ internal sealed class MarketOptions
     private readonly Option<double?> _makerFee = new("--maker-fee") { Description = "maker fee rate (negative: rebate), fraction of notional" };
     private readonly Option<double?> _lotSize = new("--lot-size") { Description = "quantity grid of the model instrument" };
 
+    /// <summary>Every option of the model market, for a command to refuse where it reads none.</summary>
+    public IReadOnlyList<Option> All =>
+    [
+        _model, _s0, _horizon, _dt, _sigma, _drift, _shock, _a, _kappa, _fillRule, _arrivals, _hawkesBranching, _hawkesDecay,
+        _alphaReversion, _alphaVolatility, _jumpIntensity, _jumpStd, _adverseProbability, _adverseSize, _marketImpact, _makerFee, _lotSize,
+    ];
+
+    /// <summary>The options only the model market reads: all but those a replay reads too (<see cref="ReplayOverrides"/>).</summary>
+    public IReadOnlyList<Option> ModelOnly => [.. All.Except([_makerFee, _lotSize, _sigma, _a, _kappa, _horizon])];
+
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[]
-        {
-            _model, _s0, _horizon, _dt, _sigma, _drift, _shock, _a, _kappa, _fillRule, _arrivals, _hawkesBranching, _hawkesDecay,
-            _alphaReversion, _alphaVolatility, _jumpIntensity, _jumpStd, _adverseProbability, _adverseSize, _marketImpact, _makerFee, _lotSize,
-        })
+        foreach (Option option in All)
         {
             command.Options.Add(option);
         }

@@ -38,6 +38,20 @@ internal sealed class ReplayOptions
         }
     }
 
+    /// <summary>
+    /// Refuses an option only a replay of market events reads (queues, latency, requote interval,
+    /// calibration window) when <paramref name="run"/> replays none: there it would change nothing.
+    /// </summary>
+    /// <exception cref="InvalidParameterException">Such an option is given.</exception>
+    public void RefuseReplayOnly(ParseResult parse, string run)
+    {
+        Option[] replayOnly = [_queueModel, _queuePower, _queues, _ownImpact, _latency, _cancelLatency, _latencyJitter, _requote, _calibrate];
+        if (replayOnly.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } ignored)
+        {
+            throw new InvalidParameterException(ignored.Name.TrimStart('-'), $"{run} does not read {ignored.Name}: only a replay of order-book data does");
+        }
+    }
+
     public string? Symbol(ParseResult parse) => parse.GetValue(_symbol);
 
     public double? TickSize(ParseResult parse) => parse.GetValue(_tickSize);
