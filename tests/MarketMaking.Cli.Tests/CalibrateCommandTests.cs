@@ -102,6 +102,21 @@ public class CalibrateCommandTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("true").ValueKind); // no known truth for an agent market
     }
 
+    /// <summary>An option the chosen source does not read changed nothing, silently: `--data F --A 5` estimated A from the file.</summary>
+    [Theory]
+    [InlineData("error: invalid A: mm calibrate --data (the file's market) does not read --A", "--data", "/nonexistent/x.gz", "--A", "5")]
+    [InlineData("error: invalid duration: mm calibrate --data (the file's market) does not read --duration", "--data", "/nonexistent/x.gz", "--duration", "50")]
+    [InlineData("error: invalid sigma-interval: mm calibrate --data (the file's market) does not read --sigma-interval", "--data", "/nonexistent/x.gz", "--sigma-interval", "1")]
+    [InlineData("error: invalid window: --market model does not read --window", "--window", "5m")]
+    [InlineData("error: invalid preset: --market model does not read --preset", "--preset", "liquid")]
+    [InlineData("error: invalid kappa: --market lob does not read --kappa", "--market", "lob", "--kappa", "2")]
+    [InlineData("error: invalid depth-levels: --market lob does not read --depth-levels", "--market", "lob", "--depth-levels", "10")]
+    public void AnOptionTheSourceDoesNotReadIsRefused(string expected, params string[] args)
+    {
+        var (code, output, error) = Mm.Run(["calibrate", .. args]);
+        Assert.Equal((2, "", expected), (code, output, error.Trim()));
+    }
+
     [Fact]
     public void UnknownSourceIsAUsageError()
     {

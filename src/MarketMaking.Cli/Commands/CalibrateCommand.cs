@@ -43,6 +43,18 @@ internal static class CalibrateCommand
         market.AddTo(command);
         command.SetAction(parse =>
         {
+            // Each source reads its own options: one it does not read would change nothing.
+            bool fromData = parse.GetValue(data) is not null;
+            bool lob = !fromData && parse.GetValue(source) == "lob";
+            string chosen = fromData ? "mm calibrate --data (the file's market)" : lob ? "--market lob" : "--market model";
+            Option[] unread = fromData ? [source, preset, duration, seed, depthStep, depthLevels, samplingInterval, .. market.All]
+                : lob ? [format, window, depthStep, depthLevels, samplingInterval, .. market.All]
+                : [preset, format, window];
+            if (unread.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } ignored)
+            {
+                throw new InvalidParameterException(ignored.Name.TrimStart('-'), $"{chosen} does not read {ignored.Name}");
+            }
+
             double gammaValue = parse.GetValue(gamma);
             double quoteHorizon = parse.GetValue(horizon);
             if (parse.GetValue(data) is { } path)
