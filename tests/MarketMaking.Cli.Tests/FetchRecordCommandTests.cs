@@ -123,4 +123,56 @@ public class FetchRecordCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task ARefusalBeforeAnyDataRemovesEveryFolderLevelTheRecordingCreatedAndNoOther()
+    {
+        await using LocalVenue venue = await LocalVenue.StartAsync(new AgentVenueMarket(new AgentMarketParameters { Symbol = "SIM", WarmUp = 0 }, 1), new VenueSettings());
+        string folder = Directory.CreateTempSubdirectory("mm-record-").FullName;
+        try
+        {
+            // a/b/c did not exist: all three levels go (only c went before).
+            var (code, _, _) = Mm.Run("record", "--symbol", "SIMUSDT", "--depth", "500", "--duration", "1m", "--out", Path.Combine(folder, "a", "b", "c"), "--base-url", venue.Url.ToString());
+            Assert.Equal(2, code);
+            Assert.True(Directory.Exists(folder));
+            Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+
+            // a existed (empty): b and c go, a stays.
+            string existing = Directory.CreateDirectory(Path.Combine(folder, "a")).FullName;
+            (code, _, _) = Mm.Run("record", "--symbol", "SIMUSDT", "--depth", "500", "--duration", "1m", "--out", Path.Combine(existing, "b", "c"), "--base-url", venue.Url.ToString());
+            Assert.Equal(2, code);
+            Assert.Equal([existing], Directory.EnumerateFileSystemEntries(folder));
+            Assert.Empty(Directory.EnumerateFileSystemEntries(existing));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ARefusedResubscriptionAfterDataSaysHowManyLinesAreKeptAndWhere()
+    {
+        // The stream sends a book snapshot and a trade, then a delta that skips updates; the feed resubscribes the book and Bybit refuses.
+        await using ResubscriptionRefusingBybit bybit = await ResubscriptionRefusingBybit.StartAsync();
+        string folder = Directory.CreateTempSubdirectory("mm-record-").FullName;
+        try
+        {
+            string recording = Path.Combine(folder, "a", "rec");
+            var (code, _, error) = Mm.Run("record", "--symbol", "SIMUSDT", "--duration", "1m", "--out", recording, "--base-url", bybit.BaseUrl.ToString());
+            Assert.Equal(2, code);
+            string book = Assert.Single(Directory.GetFiles(recording, "*_SIMUSDT_ob50.data"));
+            string trades = Assert.Single(Directory.GetFiles(recording, "*_SIMUSDT_trade.data"));
+            Assert.Equal(2, Directory.GetFiles(recording).Length);
+            Assert.Equal(ResubscriptionRefusingBybit.Snapshot + "\n", File.ReadAllText(book));   // the gapped delta is not recorded
+            Assert.Equal(ResubscriptionRefusingBybit.Trade + "\n", File.ReadAllText(trades));
+            Assert.Equal(
+                $"error: invalid depth: Bybit refused subscribe orderbook.50.SIMUSDT,publicTrade.SIMUSDT ({ResubscriptionRefusingBybit.Refusal}); the 2 lines recorded before are kept in {book}, {trades}",
+                Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -173,15 +173,15 @@ internal static class FetchCommand
 
     /// <summary>
     /// The refusal as a usage error naming the parameter Bybit's message names (for a subscription, the
-    /// topic); every option sent when it names none.
+    /// topic); every option sent when it names none. <paramref name="after"/> ends the line (what a refused recording kept).
     /// </summary>
-    internal static InvalidParameterException Refused(BybitApiException refusal, IReadOnlyList<(string Parameter, string Option)> sent)
+    internal static InvalidParameterException Refused(BybitApiException refusal, IReadOnlyList<(string Parameter, string Option)> sent, string after = "")
     {
         string[] named = [.. sent.Where(p => Regex.IsMatch(refusal.ExchangeMessage, $@"\b{Regex.Escape(p.Parameter)}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)).Select(p => p.Option).Distinct()];
         string[] options = named.Length > 0 ? named : [.. sent.Select(p => p.Option).Distinct()];
         string parameter = options.Length > 1 ? $"{string.Join(", ", options[..^1])} or {options[^1]}" : options[0];
         string answer = refusal.Code is { } code ? $"error {code}: {refusal.ExchangeMessage}" : refusal.ExchangeMessage;
-        return new InvalidParameterException(parameter, $"Bybit refused {refusal.Request} ({answer})");
+        return new InvalidParameterException(parameter, $"Bybit refused {refusal.Request} ({answer}){after}");
     }
 
     private static Option<string> Out(string what) => new("--out") { Description = what, Required = true };

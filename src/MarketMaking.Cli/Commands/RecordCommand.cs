@@ -41,7 +41,7 @@ internal static class RecordCommand
             }
 
             var feed = new BybitMarketFeed(category, instrument, [bookTopic, tradeTopic], new BybitFeedOptions { BaseUrl = BybitEndpoints.StreamFor(baseUrl) });
-            bool folderExisted = Directory.Exists(folder);
+            List<string> created = MissingFolders(folder);
             using var recorder = new BybitRecorder(folder, instrument);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             stop.CancelAfter(length);
@@ -74,17 +74,20 @@ internal static class RecordCommand
             }
             catch (BybitApiException e) when (e.Topics.Count > 0)
             {
-                // Bybit refused a topic (a depth its stream of this category does not publish): the user's
-                // input, as a refused request parameter. What was recorded before stays, flushed; a folder
-                // this recording created and left empty goes.
+                // Bybit refused a topic (a depth its stream of this category does not publish, or any topic on
+                // a resubscription after a gap or reconnect): the user's input, as a refused request parameter.
+                // What was recorded before stays, flushed, and the line says where; the folders this recording
+                // created and left empty go.
                 recorder.Dispose();
-                if (!folderExisted && recorder.Files.Count == 0)
+                if (recorder.Files.Count == 0)
                 {
-                    Directory.Delete(folder);
+                    RemoveEmpty(created);
                 }
 
+                string kept = recorder.LinesWritten > 0 ? $"; the {Lines(recorder.LinesWritten)} recorded before are kept in {string.Join(", ", recorder.Files)}" : "";
+
                 // "Invalid symbol :[orderbook.50.X]" names the symbol as well as the book's topic.
-                throw FetchCommand.Refused(e, [(bookTopic, "depth"), (tradeTopic, "symbol"), ("symbol", "symbol")]);
+                throw FetchCommand.Refused(e, [(bookTopic, "depth"), (tradeTopic, "symbol"), ("symbol", "symbol")], kept);
             }
 
             recorder.Dispose();
@@ -101,4 +104,32 @@ internal static class RecordCommand
         });
         return command;
     }
+
+    /// <summary>The levels of <paramref name="folder"/> that do not exist yet, deepest first: what the recorder's CreateDirectory makes.</summary>
+    private static List<string> MissingFolders(string folder)
+    {
+        var missing = new List<string>();
+        for (string? level = Path.GetFullPath(folder); !string.IsNullOrEmpty(level) && !Directory.Exists(level); level = Path.GetDirectoryName(level))
+        {
+            missing.Add(level);
+        }
+
+        return missing;
+    }
+
+    /// <summary>Removes the folders this recording created, deepest first, while they are empty (none that existed before).</summary>
+    private static void RemoveEmpty(List<string> created)
+    {
+        foreach (string level in created)
+        {
+            if (!Directory.Exists(level) || Directory.EnumerateFileSystemEntries(level).Any())
+            {
+                return;
+            }
+
+            Directory.Delete(level);
+        }
+    }
+
+    private static string Lines(long count) => count == 1 ? "1 line" : $"{count:N0} lines";
 }
