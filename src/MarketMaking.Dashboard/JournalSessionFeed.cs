@@ -119,6 +119,12 @@ public sealed class JournalSessionFeed : ISessionFeed
             mid = (double)fills[^1].Price;
         }
 
+        if (state.UnpricedAdoptionText is { } unpriced)
+        {
+            // Its ledger leaves that position out, as mm journal … pnl does: the page says so rather than a silent 0.
+            log.Add(new MonitorEvent(log.Count + 1, lastTime, "unpriced-adoption", unpriced));
+        }
+
         double unrealized = double.IsFinite(mid) ? ledger.UnrealizedPnl(mid) : 0;
         var final = new SessionSnapshot
         {

@@ -160,6 +160,24 @@ public class JournalFeedTests
         Assert.Equal(5.97, JournalSessionFeed.Load(temp.Path).Recorded.Copy().Points[^1].Net, 9);
     }
 
+    /// <summary>
+    /// 3 adopted without a price in a journal holding neither a mid nor an execution: the page leaves them out
+    /// of its PnL, as mm journal … pnl does (PnL 0), and its event log says so (before: a silent 0).
+    /// </summary>
+    [Fact]
+    public async Task AnAdoptionTheJournalCanPriceInNoWayIsLeftOutOfThePnlAndTheEventLogSaysSo()
+    {
+        using var temp = new TempJournal();
+        await Trading.Tests.Journal.JournalRuns.WriteAsync(temp.Path, Start, journal => journal.Adoption(Start + Second, 3m));
+
+        using JsonDocument pnl = Trading.Tests.Journal.JournalRuns.Pnl(temp.Path);
+        Assert.Equal(0m, pnl.RootElement.GetProperty("pnl").GetDecimal());
+        (_, _, MonitorEvent[] events, SessionSnapshot? s) = JournalSessionFeed.Load(temp.Path).Recorded.Copy();
+        Assert.Equal((3m, 0.0), (s!.Position, s.NetPnl));
+        MonitorEvent unpriced = Assert.Single(events, e => e.Kind == "unpriced-adoption");
+        Assert.Equal("an adopted position of 3 is unpriced (the journal holds neither a mid nor an execution): left out of the PnL", unpriced.Detail);
+    }
+
     private static Task<HttpResponseMessage> Post(HttpClient http, DashboardServer server, string action, string? token)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Url, "api/" + action));

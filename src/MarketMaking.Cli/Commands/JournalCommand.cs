@@ -113,6 +113,11 @@ internal static class JournalCommand
         }
 
         var items = new List<KeyValuePair<string, string>> { new("journal", file), new("runs", Text(state.Runs.Count)) };
+        if (state.UnpricedAdoptionText is { } unpriced)
+        {
+            items.Add(new("unpriced adoption", unpriced));
+        }
+
         string title = runs.Count == 1 ? $"{runs[0].Strategy}: {file}" : $"{runs.Count} runs: {file}";
         OutputFiles.Write(html, w => w.Write(Reporting.HtmlReportWriter.Render(ReportBuilder.Backtest("mm journal", title, runs, items))));
         if (asJson)
@@ -122,6 +127,11 @@ internal static class JournalCommand
         }
 
         RunTable.Write(terminal, [.. runs.Select(RunRow.From)], title);
+        if (state.UnpricedAdoptionText is { } left)
+        {
+            terminal.Writer.WriteLine(left);
+        }
+
         terminal.Writer.WriteLine($"report: {html}");
     }
 
@@ -129,16 +139,21 @@ internal static class JournalCommand
     private static void WritePnl(Terminal terminal, string file, JournalState state, bool asJson)
     {
         decimal? mark = JournalReader.LastMark(file);
-        decimal? pnl = mark is { } m ? state.Book.Pnl(m) : null;
+        // Holding nothing priced (an unpriced adoption is left out), the PnL needs no mark.
+        bool nothingPricedHeld = state.UnpricedAdoption != 0 && state.Book.Position == state.UnpricedAdoption;
+        decimal? pnl = mark is { } m ? state.Book.Pnl(m) : nothingPricedHeld ? state.Book.Cash - state.Book.AdoptionCost : null;
         if (asJson)
         {
-            terminal.Writer.WriteLine(Json.Serialize(new { state.Book.Position, state.Book.Cash, state.Book.AdoptionCost, state.Book.Fees, Executions = state.Book.Count, Mark = mark, Pnl = pnl }));
+            terminal.Writer.WriteLine(Json.Serialize(new { state.Book.Position, state.Book.Cash, state.Book.AdoptionCost, state.UnpricedAdoption, state.Book.Fees, Executions = state.Book.Count, Mark = mark, Pnl = pnl }));
             return;
         }
 
         string adopted = state.Book.AdoptionCost != 0 ? $"; adopted positions cost {state.Book.AdoptionCost}" : "";
         terminal.Writer.WriteLine($"position {state.Book.Position}; cash {state.Book.Cash} (−Σ side·price·qty − fees){adopted}; fees {state.Book.Fees}; {state.Book.Count} executions");
-        terminal.Writer.WriteLine(pnl is { } value ? $"PnL {value} at the last mid seen, {mark}" : "PnL: no price seen yet");
+        terminal.Writer.WriteLine(
+            pnl is not { } value ? "PnL: no price seen yet"
+            : mark is null ? $"PnL {value}: {state.UnpricedAdoptionText}"
+            : $"PnL {value} at the last mid seen, {mark}");
     }
 
     private static void Print<T>(Terminal terminal, bool asJson, IReadOnlyList<T> rows, string[] columns, IEnumerable<string[]> cells)

@@ -155,7 +155,7 @@ public static class JournalReader
         };
         if (adoption is { } adopted)
         {
-            CountAdoptions(connection, state.Book);
+            state.UnpricedAdoption = CountAdoptions(connection, state.Book);
             state.Book.RestorePosition(adopted.Position + PositionAfter(connection, adopted.LastFill));
         }
 
@@ -197,16 +197,26 @@ public static class JournalReader
         return reader.Read() ? (Decimal(reader, 0), reader.GetInt64(1)) : null;
     }
 
-    /// <summary>The cost of every adoption: the change it made to the position, at its price (<see cref="PriceAround"/> for one journaled without; none in a journal that knows no price).</summary>
-    private static void CountAdoptions(SqliteConnection connection, ExecutionBook book)
+    /// <summary>
+    /// Counts the cost of every adoption: the change it made to the position, at its price (<see cref="PriceAround"/>
+    /// for one journaled without). Returns what the ones priced in no way (a journal that knows no price) changed it by.
+    /// </summary>
+    private static decimal CountAdoptions(SqliteConnection connection, ExecutionBook book)
     {
+        decimal unpriced = 0;
         foreach (JournalPositionChange change in PositionChanges(connection))
         {
             if (change.Adoption?.Price is { } price)
             {
                 book.CountAdoption(change.Quantity, price);
             }
+            else if (change.Adoption is not null)
+            {
+                unpriced += change.Quantity;
+            }
         }
+
+        return unpriced;
     }
 
     /// <summary>

@@ -50,6 +50,16 @@ public sealed class JournalState
     /// <summary>The position last adopted from the venue (--adopt-position), before the executions after it; null when none was.</summary>
     public decimal? AdoptedPosition { get; init; }
 
+    /// <summary>
+    /// What the adoptions the journal can price in no way (it holds neither a mid nor an execution) changed
+    /// the position by: left out of the PnL, which counts what is priced (0: none).
+    /// </summary>
+    public decimal UnpricedAdoption { get; internal set; }
+
+    /// <summary>What mm journal … pnl, … report and the dashboard say of <see cref="UnpricedAdoption"/>; null when there is none.</summary>
+    public string? UnpricedAdoptionText =>
+        UnpricedAdoption == 0 ? null : $"an adopted position of {UnpricedAdoption} is unpriced (the journal holds neither a mid nor an execution): left out of the PnL";
+
     /// <summary>Cash from every journaled execution; the position from the last adoption and the executions after it (from all of them when none).</summary>
     public ExecutionBook Book { get; } = new();
 }

@@ -145,6 +145,37 @@ public class AdoptedPositionPnlTests
         Assert.Equal(-0.01, run.Metrics.NetPnl, 9);
     }
 
+    /// <summary>
+    /// A journal holding 3 adopted without a price and nothing else (neither a mid nor an execution) can price
+    /// them in no way: they are left out of the PnL, which counts what is priced (no execution: 0), and every
+    /// view says so. Before, pnl printed "PnL: no price seen yet" and --json a null PnL, and the report's run
+    /// a PnL that left them out without a word.
+    /// </summary>
+    [Fact]
+    public async Task AnAdoptionTheJournalCanPriceInNoWayIsLeftOutOfThePnlAndEveryViewSaysSo()
+    {
+        using var temp = new TempJournal();
+        await JournalRuns.WriteAsync(temp.Path, Start, journal => journal.Adoption(Start + Second, 3m));
+        const string Unpriced = "an adopted position of 3 is unpriced (the journal holds neither a mid nor an execution): left out of the PnL";
+
+        JournalState state = JournalReader.Load(temp.Path);
+        Assert.Equal((3m, 0m, 3m), (state.Book.Position, state.Book.AdoptionCost, state.UnpricedAdoption));
+        Assert.Equal(Unpriced, state.UnpricedAdoptionText);
+
+        using JsonDocument pnl = JournalRuns.Pnl(temp.Path);
+        Assert.Equal(JsonValueKind.Null, pnl.RootElement.GetProperty("mark").ValueKind);
+        Assert.Equal((0m, 3m), (pnl.RootElement.GetProperty("pnl").GetDecimal(), pnl.RootElement.GetProperty("unpriced_adoption").GetDecimal()));
+        Assert.Equal($"PnL 0: {Unpriced}", JournalRuns.Print("journal", temp.Path, "pnl").Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+
+        RunResult run = Assert.Single(JournalReport.Rebuild(temp.Path, new MetricsOptions()));
+        Assert.Equal(0.0, run.Metrics.NetPnl);
+        string html = Path.ChangeExtension(temp.Path, ".html");
+        string[] report = JournalRuns.Print("journal", temp.Path, "report", "--out", html).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal([Unpriced, $"report: {html}"], report[^2..]);
+        Assert.DoesNotContain(report, line => line.Contains("NaN", StringComparison.Ordinal));
+        Assert.Contains(Unpriced, File.ReadAllText(html), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ASessionThatAdoptsAPositionEndsWithTheNetPnlOfItsJournal()
     {

@@ -24,12 +24,15 @@ internal static class JournalRuns
     }
 
     /// <summary>What mm journal <paramref name="path"/> pnl --json prints (it must exit 0).</summary>
-    public static JsonDocument Pnl(string path)
+    public static JsonDocument Pnl(string path) => JsonDocument.Parse(Print("journal", path, "pnl", "--json"));
+
+    /// <summary>What mm prints for <paramref name="args"/> (it must exit 0).</summary>
+    public static string Print(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        Assert.True(MmApplication.Run(["journal", path, "pnl", "--json"], output, error) == 0, error.ToString());
-        return JsonDocument.Parse(output.ToString());
+        Assert.True(MmApplication.Run(args, output, error) == 0, error.ToString());
+        return output.ToString();
     }
 
     /// <summary>
