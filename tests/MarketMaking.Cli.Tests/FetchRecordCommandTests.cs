@@ -131,8 +131,8 @@ public class FetchRecordCommandTests
         string folder = Directory.CreateTempSubdirectory("mm-record-").FullName;
         try
         {
-            // a/b/c did not exist: all three levels go (only c went before).
-            var (code, _, _) = Mm.Run("record", "--symbol", "SIMUSDT", "--depth", "500", "--duration", "1m", "--out", Path.Combine(folder, "a", "b", "c"), "--base-url", venue.Url.ToString());
+            // a/b/c/ did not exist: all three levels go (only c went before).
+            var (code, _, _) = Mm.Run("record", "--symbol", "SIMUSDT", "--depth", "500", "--duration", "1m", "--out", Path.Combine(folder, "a", "b", "c") + "/", "--base-url", venue.Url.ToString());
             Assert.Equal(2, code);
             Assert.True(Directory.Exists(folder));
             Assert.Empty(Directory.EnumerateFileSystemEntries(folder));

@@ -84,7 +84,12 @@ internal static class RecordCommand
                     RemoveEmpty(created);
                 }
 
-                string kept = recorder.LinesWritten > 0 ? $"; the {Lines(recorder.LinesWritten)} recorded before are kept in {string.Join(", ", recorder.Files)}" : "";
+                string kept = recorder.LinesWritten switch
+                {
+                    0 => "",
+                    1 => $"; the 1 line recorded before is kept in {string.Join(", ", recorder.Files)}",
+                    long lines => $"; the {lines:N0} lines recorded before are kept in {string.Join(", ", recorder.Files)}",
+                };
 
                 // "Invalid symbol :[orderbook.50.X]" names the symbol as well as the book's topic.
                 throw FetchCommand.Refused(e, [(bookTopic, "depth"), (tradeTopic, "symbol"), ("symbol", "symbol")], kept);
@@ -109,7 +114,8 @@ internal static class RecordCommand
     private static List<string> MissingFolders(string folder)
     {
         var missing = new List<string>();
-        for (string? level = Path.GetFullPath(folder); !string.IsNullOrEmpty(level) && !Directory.Exists(level); level = Path.GetDirectoryName(level))
+        // "runs/rec/": without its trailing separator, or its parent would be "runs/rec" again.
+        for (string? level = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)); !string.IsNullOrEmpty(level) && !Directory.Exists(level); level = Path.GetDirectoryName(level))
         {
             missing.Add(level);
         }
@@ -130,6 +136,4 @@ internal static class RecordCommand
             Directory.Delete(level);
         }
     }
-
-    private static string Lines(long count) => count == 1 ? "1 line" : $"{count:N0} lines";
 }
