@@ -12,6 +12,7 @@ public class FetchRecordCommandTests
     [InlineData("interval", "fetch", "klines", "--symbol", "BTCUSDT", "--interval", "7", "--start", "2024-01-01", "--end", "2024-01-02", "--out", "x.csv")]
     [InlineData("mm fetch klines --help", "fetch", "klines", "--symbol", "BTCUSDT", "--out", "x.csv")]
     [InlineData("depth", "record", "--symbol", "BTCUSDT", "--depth", "3", "--duration", "1m", "--out", "rec")]
+    [InlineData("depth", "record", "--symbol", "BTCUSDT", "--depth", "500", "--duration", "1m", "--out", "rec")]
     [InlineData("duration", "record", "--symbol", "BTCUSDT", "--duration", "soon", "--out", "rec")]
     public void BadOptionsAreOneLineUsageErrors(string named, params string[] args)
     {
@@ -93,28 +94,19 @@ public class FetchRecordCommandTests
     }
 
     [Fact]
-    public async Task ASubscriptionBybitRefusesIsAUsageErrorNamingTheOptionAndKeepsWhatWasThere()
+    public async Task ADepthBybitDoesNotPublishIsRefusedBeforeAnythingIsWritten()
     {
-        // The local venue publishes orderbook.1, .50 and .200 and refuses the subscription to any other, as Bybit does:
-        // {"success":false,"ret_msg":"error:handler not found,topic:orderbook.500.SIMUSDT","op":"subscribe",…}.
+        // Level 500 went offline on 2025-09-30 (docs/v5/websocket/public/orderbook.mdx); the local venue refuses it too.
         await using LocalVenue venue = await LocalVenue.StartAsync(new AgentVenueMarket(new AgentMarketParameters { Symbol = "SIM", WarmUp = 0 }, 1), new VenueSettings());
         string folder = Directory.CreateTempSubdirectory("mm-record-").FullName;
-        const string Expected = "error: invalid depth: Bybit refused subscribe orderbook.500.SIMUSDT,publicTrade.SIMUSDT (error:handler not found,topic:orderbook.500.SIMUSDT)";
         try
         {
             string recording = Path.Combine(folder, "rec");
-            var (code, output, error) = Mm.Run("record", "--symbol", "SIMUSDT", "--depth", "500", "--duration", "1m", "--out", recording, "--base-url", venue.Url.ToString());
-            Assert.Equal(2, code);   // 1 before, with "error: Bybit subscribe …"
-            Assert.Empty(output);
-            Assert.Equal(Expected, Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
-            Assert.Empty(Directory.EnumerateFileSystemEntries(folder));   // the folder it created (empty) is gone
-
-            // A folder that holds an earlier recording keeps it as it was.
             Directory.CreateDirectory(recording);
             string earlier = Path.Combine(recording, "2023-11-14T22_SIMUSDT_ob50.data");
             File.WriteAllText(earlier, "{\"topic\":\"orderbook.50.SIMUSDT\"}\n");
-            (code, output, error) = Mm.Run("record", "--symbol", "SIMUSDT", "--depth", "500", "--duration", "1m", "--out", recording, "--base-url", venue.Url.ToString());
-            Assert.Equal((2, Expected), (code, error.Trim()));
+            var (code, output, error) = Mm.Run("record", "--symbol", "SIMUSDT", "--depth", "500", "--duration", "1m", "--out", recording, "--base-url", venue.Url.ToString());
+            Assert.Equal((2, "", "error: invalid depth: Bybit publishes order books of depth 1, 50, 200, 1000, not 500"), (code, output, error.Trim()));
             Assert.Equal([earlier], Directory.EnumerateFileSystemEntries(recording));
             Assert.Equal("{\"topic\":\"orderbook.50.SIMUSDT\"}\n", File.ReadAllText(earlier));
         }
@@ -127,19 +119,20 @@ public class FetchRecordCommandTests
     [Fact]
     public async Task ARefusalBeforeAnyDataRemovesEveryFolderLevelTheRecordingCreatedAndNoOther()
     {
-        await using LocalVenue venue = await LocalVenue.StartAsync(new AgentVenueMarket(new AgentMarketParameters { Symbol = "SIM", WarmUp = 0 }, 1), new VenueSettings());
+        await using SubscriptionRefusingBybit bybit = await SubscriptionRefusingBybit.StartAsync(accepted: 0);
         string folder = Directory.CreateTempSubdirectory("mm-record-").FullName;
         try
         {
             // a/b/c/ did not exist: all three levels go (only c went before).
-            var (code, _, _) = Mm.Run("record", "--symbol", "SIMUSDT", "--depth", "500", "--duration", "1m", "--out", Path.Combine(folder, "a", "b", "c") + "/", "--base-url", venue.Url.ToString());
+            var (code, _, error) = Mm.Run("record", "--symbol", "SIMUSDT", "--duration", "1m", "--out", Path.Combine(folder, "a", "b", "c") + "/", "--base-url", bybit.BaseUrl.ToString());
             Assert.Equal(2, code);
+            Assert.Equal($"error: invalid depth: Bybit refused subscribe orderbook.50.SIMUSDT,publicTrade.SIMUSDT ({SubscriptionRefusingBybit.Refusal})", error.Trim());
             Assert.True(Directory.Exists(folder));
             Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
 
             // a existed (empty): b and c go, a stays.
             string existing = Directory.CreateDirectory(Path.Combine(folder, "a")).FullName;
-            (code, _, _) = Mm.Run("record", "--symbol", "SIMUSDT", "--depth", "500", "--duration", "1m", "--out", Path.Combine(existing, "b", "c"), "--base-url", venue.Url.ToString());
+            (code, _, _) = Mm.Run("record", "--symbol", "SIMUSDT", "--duration", "1m", "--out", Path.Combine(existing, "b", "c"), "--base-url", bybit.BaseUrl.ToString());
             Assert.Equal(2, code);
             Assert.Equal([existing], Directory.EnumerateFileSystemEntries(folder));
             Assert.Empty(Directory.EnumerateFileSystemEntries(existing));
@@ -154,7 +147,7 @@ public class FetchRecordCommandTests
     public async Task ARefusedResubscriptionAfterDataSaysHowManyLinesAreKeptAndWhere()
     {
         // The stream sends a book snapshot and a trade, then a delta that skips updates; the feed resubscribes the book and Bybit refuses.
-        await using ResubscriptionRefusingBybit bybit = await ResubscriptionRefusingBybit.StartAsync();
+        await using SubscriptionRefusingBybit bybit = await SubscriptionRefusingBybit.StartAsync();
         string folder = Directory.CreateTempSubdirectory("mm-record-").FullName;
         try
         {
@@ -164,11 +157,30 @@ public class FetchRecordCommandTests
             string book = Assert.Single(Directory.GetFiles(recording, "*_SIMUSDT_ob50.data"));
             string trades = Assert.Single(Directory.GetFiles(recording, "*_SIMUSDT_trade.data"));
             Assert.Equal(2, Directory.GetFiles(recording).Length);
-            Assert.Equal(ResubscriptionRefusingBybit.Snapshot + "\n", File.ReadAllText(book));   // the gapped delta is not recorded
-            Assert.Equal(ResubscriptionRefusingBybit.Trade + "\n", File.ReadAllText(trades));
+            Assert.Equal(SubscriptionRefusingBybit.Snapshot + "\n", File.ReadAllText(book));   // the gapped delta is not recorded
+            Assert.Equal(SubscriptionRefusingBybit.Trade + "\n", File.ReadAllText(trades));
             Assert.Equal(
-                $"error: invalid depth: Bybit refused subscribe orderbook.50.SIMUSDT,publicTrade.SIMUSDT ({ResubscriptionRefusingBybit.Refusal}); the 2 lines recorded before are kept in {book}, {trades}",
+                $"error: invalid depth: Bybit refused subscribe orderbook.50.SIMUSDT,publicTrade.SIMUSDT ({SubscriptionRefusingBybit.Refusal}); the 2 lines recorded before are kept in {book}, {trades}",
                 Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RecordTakesTheThousandLevelBook()
+    {
+        await using LocalVenue venue = await LocalVenue.StartAsync(new AgentVenueMarket(new AgentMarketParameters { Symbol = "SIM", WarmUp = 0 }, 1), new VenueSettings());
+        string folder = Directory.CreateTempSubdirectory("mm-record-").FullName;
+        try
+        {
+            var (code, _, error) = Mm.Run("record", "--symbol", "SIMUSDT", "--depth", "1000", "--duration", "2s", "--out", folder, "--base-url", venue.Url.ToString());
+            Assert.Equal((0, ""), (code, error));
+            string book = Assert.Single(Directory.GetFiles(folder, "*_SIMUSDT_ob1000.data"));
+            using var first = System.Text.Json.JsonDocument.Parse(File.ReadLines(book).First());
+            Assert.Equal(("orderbook.1000.SIMUSDT", "snapshot"), (first.RootElement.GetProperty("topic").GetString(), first.RootElement.GetProperty("type").GetString()));
         }
         finally
         {

@@ -103,14 +103,41 @@ public sealed class PublicStreamTests : IDisposable
         Assert.Contains("\"req_id\":\"r1\"", ack, StringComparison.Ordinal);
         Assert.All(types, t => Assert.Equal("snapshot", t));
 
-        var refused = new BybitMarketFeed(BybitCategory.Linear, Sim, [BybitTopics.OrderBook(500, "SIMUSDT")], new BybitFeedOptions { BaseUrl = venue.Environment.PublicStreamBaseUrl });
-        BybitApiException error = await Assert.ThrowsAsync<BybitApiException>(async () =>
+        // Level 500 went offline on 2025-09-30 (docs/v5/websocket/public/orderbook.mdx): refused as any topic not served.
+        using var other = new ClientWebSocket();
+        await other.ConnectAsync(venue.Environment.PublicStream(BybitCategory.Linear), CancellationToken.None);
+        await Send(other, """{"req_id":"r2","op":"subscribe","args":["orderbook.500.SIMUSDT"]}""");
+        using JsonDocument refused = JsonDocument.Parse(await Receive(other));
+        JsonElement answer = refused.RootElement;
+        Assert.Equal(
+            (false, "error:handler not found,topic:orderbook.500.SIMUSDT", "r2", "subscribe"),
+            (answer.GetProperty("success").GetBoolean(), answer.GetProperty("ret_msg").GetString(), answer.GetProperty("req_id").GetString(), answer.GetProperty("op").GetString()));
+    }
+
+    [Fact]
+    public async Task LevelThousandIsASnapshotThenDeltasEvery200Milliseconds()
+    {
+        await using LocalVenue venue = await Venues.StartAsync(Venues.Busy, new VenueSettings { Speed = 20 });
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(venue.Environment.PublicStream(BybitCategory.Linear), CancellationToken.None);
+
+        await Send(socket, """{"req_id":"deep","op":"subscribe","args":["orderbook.1000.SIMUSDT"]}""");
+        string ack = await Receive(socket);
+        var messages = new List<(string Type, long Ts, long U)>();
+        for (int i = 0; i < 12; i++)
         {
-            await foreach (BybitFeedMessage _ in Read(refused, TimeSpan.FromSeconds(5)))
-            {
-            }
-        });
-        Assert.Contains("orderbook.500.SIMUSDT", error.Message, StringComparison.Ordinal);
+            using JsonDocument message = JsonDocument.Parse(await Receive(socket));
+            JsonElement root = message.RootElement;
+            Assert.Equal("orderbook.1000.SIMUSDT", root.GetProperty("topic").GetString());
+            messages.Add((root.GetProperty("type").GetString()!, root.GetProperty("ts").GetInt64(), root.GetProperty("data").GetProperty("u").GetInt64()));
+        }
+
+        Assert.Contains("\"success\":true", ack, StringComparison.Ordinal);
+        Assert.Equal(["snapshot", .. Enumerable.Repeat("delta", 11)], messages.Select(m => m.Type));
+        Assert.Equal(Enumerable.Range(0, 12).Select(k => messages[0].U + k), messages.Select(m => m.U)); // consecutive u
+        // Deltas at least 200 ms apart (less the moment between the venue reading its clock for ts and for the interval).
+        long shortest = messages.Skip(2).Zip(messages.Skip(1), (later, earlier) => later.Ts - earlier.Ts).Min();
+        Assert.InRange(shortest, 195, 1_000);
     }
 
     [SharedDataFact]

@@ -89,9 +89,9 @@ internal sealed class RestEndpoints
             "/v5/market/tickers" => await _loop.Run(() => PublicMarketData.Tickers(_loop.Public, symbol, _clock.NowMs)).ConfigureAwait(false),
             _ when symbol is not null && _loop.Find(symbol) is null => Wire.Error(VenueErrors.ParamsError, VenueErrors.Params($"symbol invalid: this venue lists {string.Join(", ", _loop.Instruments.Select(i => i.Symbol))} only"), now),
             _ when symbol is null => Wire.Error(VenueErrors.ParamsError, VenueErrors.Params("symbol is required"), now),
-            "/v5/market/orderbook" => Integer(query, "limit", 25, 1, 500) is { } depth
+            "/v5/market/orderbook" => Integer(query, "limit", 25, 1, 1000) is { } depth
                 ? await _loop.Run(() => _loop.Find(symbol)!.Public.OrderBook(depth)).ConfigureAwait(false)
-                : Wire.Error(VenueErrors.ParamsError, VenueErrors.Params("limit must be 1 to 500"), now),
+                : Wire.Error(VenueErrors.ParamsError, VenueErrors.Params("limit must be 1 to 1000"), now),
             "/v5/market/recent-trade" => Integer(query, "limit", 500, 1, 1000) is { } count
                 ? await _loop.Run(() => _loop.Find(symbol)!.Public.Trades(count)).ConfigureAwait(false)
                 : Wire.Error(VenueErrors.ParamsError, VenueErrors.Params("limit must be 1 to 1000"), now),

@@ -11,9 +11,11 @@ namespace MarketMaking.Venue.Streams;
 
 /// <summary>
 /// Bybit's public market data over the venue's market, on the market thread: the public stream's
-/// <c>orderbook.{1,50,200}.SYMBOL</c> (a snapshot on subscription, then deltas with consecutive
-/// <c>u</c> at Bybit's push intervals of 10, 20 and 100 ms of wall time; level 1 as snapshots only,
-/// repeated after 3 s without a change) and <c>publicTrade.SYMBOL</c>; and the REST answers of
+/// <c>orderbook.{1,50,200,1000}.SYMBOL</c>, the linear depths of docs/v5/websocket/public/orderbook.mdx
+/// (a snapshot on subscription, then deltas with consecutive <c>u</c> at Bybit's push intervals of 10,
+/// 20, 100 and 200 ms of wall time; level 1 as snapshots only, repeated after 3 s without a change;
+/// level 500 went offline on 2025-09-30 and is refused as any unknown topic) and
+/// <c>publicTrade.SYMBOL</c>; and the REST answers of
 /// /v5/market/time, instruments-info, orderbook, recent-trade, kline and tickers, in the shapes of
 /// Bybit's documented examples. Every trade (the clients' included) passes through <see cref="OnTrade"/>.
 /// </summary>
@@ -56,6 +58,7 @@ internal sealed class PublicMarketData : IPublicTape
             new BookTopic(1, TimeSpan.FromMilliseconds(10), $"orderbook.1.{symbol}"),
             new BookTopic(50, TimeSpan.FromMilliseconds(20), $"orderbook.50.{symbol}"),
             new BookTopic(200, TimeSpan.FromMilliseconds(100), $"orderbook.200.{symbol}"),
+            new BookTopic(1000, TimeSpan.FromMilliseconds(200), $"orderbook.1000.{symbol}"),
         ];
         _tradeTopic = $"publicTrade.{symbol}";
         _launchTime = clock.NowMs;
@@ -322,7 +325,7 @@ internal sealed class PublicMarketData : IPublicTape
         w.WriteEndObject();
     }
 
-    /// <summary>GET /v5/market/orderbook: <paramref name="limit"/> levels a side (1 to 500, default 25).</summary>
+    /// <summary>GET /v5/market/orderbook: <paramref name="limit"/> levels a side (1 to 1000, default 25, as for linear in docs/v5/market/orderbook.mdx).</summary>
     public byte[] OrderBook(int limit)
     {
         long now = _clock.NowMs;

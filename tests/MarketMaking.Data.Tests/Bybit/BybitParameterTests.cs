@@ -51,10 +51,19 @@ public sealed class BybitParameterTests
     [Fact]
     public void TopicsFollowBybitNames()
     {
-        Assert.Equal("orderbook.500.BTCUSDT", BybitTopics.OrderBook(500, "BTCUSDT"));
+        Assert.Equal("orderbook.1000.BTCUSDT", BybitTopics.OrderBook(1000, "BTCUSDT"));
         Assert.Equal("publicTrade.BTCUSDT", BybitTopics.Trades("BTCUSDT"));
         Assert.Equal("kline.D.BTCUSDT", BybitTopics.Kline(BybitKlineInterval.Parse("D"), "BTCUSDT"));
         Assert.Equal("depth", Assert.Throws<InvalidParameterException>(() => BybitTopics.OrderBook(25, "BTCUSDT")).Parameter);
+    }
+
+    [Fact]
+    public void TheDepthsAreThoseBybitDocumentsForLinearInverseAndSpot()
+    {
+        // docs/v5/websocket/public/orderbook.mdx: levels 1, 50, 200 and 1000; level 500 went offline on 2025-09-30.
+        Assert.Equal([1, 50, 200, 1000], BybitTopics.Depths);
+        InvalidParameterException error = Assert.Throws<InvalidParameterException>(() => BybitTopics.OrderBook(500, "BTCUSDT"));
+        Assert.Equal("invalid depth: Bybit publishes order books of depth 1, 50, 200, 1000, not 500", error.Message);
     }
 
     [Theory]

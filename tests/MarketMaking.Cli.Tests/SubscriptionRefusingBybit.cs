@@ -12,10 +12,11 @@ namespace MarketMaking.Cli.Tests;
 
 /// <summary>
 /// A Bybit on 127.0.0.1 that lists SIMUSDT (tick 0.1, lot 0.001) and whose public stream accepts the
-/// first subscription, sends a book snapshot (u 1) and a trade, then a delta that skips updates (u 5):
-/// the recorder's feed resubscribes the book, and that subscription is refused as Bybit refuses one.
+/// first <c>accepted</c> subscriptions (each answered with a book snapshot (u 1), a trade, then a delta
+/// that skips updates (u 5), so the recorder's feed resubscribes the book) and refuses the rest as
+/// Bybit refuses one. Accepting none refuses the recording before any data.
 /// </summary>
-internal sealed class ResubscriptionRefusingBybit : IAsyncDisposable
+internal sealed class SubscriptionRefusingBybit : IAsyncDisposable
 {
     public const string Refusal = "error:handler not found,topic:orderbook.50.SIMUSDT";
 
@@ -25,23 +26,25 @@ internal sealed class ResubscriptionRefusingBybit : IAsyncDisposable
     private const string Gap = """{"topic":"orderbook.50.SIMUSDT","type":"delta","ts":1672304486900,"data":{"s":"SIMUSDT","b":[["100.1","1.000"]],"a":[],"u":5,"seq":5},"cts":1672304486899}""";
 
     private readonly WebApplication _app;
+    private readonly int _accepted;
 
-    private ResubscriptionRefusingBybit(WebApplication app)
+    private SubscriptionRefusingBybit(WebApplication app, int accepted)
     {
         _app = app;
+        _accepted = accepted;
     }
 
     public Uri BaseUrl { get; private set; } = null!;
 
-    public static async Task<ResubscriptionRefusingBybit> StartAsync()
+    public static async Task<SubscriptionRefusingBybit> StartAsync(int accepted = 1)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         WebApplication app = builder.Build();
         app.Urls.Add("http://127.0.0.1:0");
         app.UseWebSockets();
-        app.Run(HandleAsync);
-        var server = new ResubscriptionRefusingBybit(app);
+        var server = new SubscriptionRefusingBybit(app, accepted);
+        app.Run(server.HandleAsync);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -50,7 +53,7 @@ internal sealed class ResubscriptionRefusingBybit : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private static async Task HandleAsync(HttpContext context)
+    private async Task HandleAsync(HttpContext context)
     {
         if (context.Request.Path == "/v5/market/instruments-info")
         {
@@ -80,7 +83,7 @@ internal sealed class ResubscriptionRefusingBybit : IAsyncDisposable
 
                 using JsonDocument message = JsonDocument.Parse(buffer.AsMemory(0, received.Count));
                 string op = message.RootElement.GetProperty("op").GetString()!;
-                string? refusal = op == "subscribe" && ++subscriptions > 1 ? Refusal : null;
+                string? refusal = op == "subscribe" && ++subscriptions > _accepted ? Refusal : null;
                 await SendAsync(socket, JsonSerializer.Serialize(new { success = refusal is null, ret_msg = refusal ?? "", conn_id = "test", req_id = "", op }));
                 if (op == "subscribe" && refusal is null)
                 {
