@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MarketMaking.Core.Orders;
 using MarketMaking.Data.Bybit.Trading;
 
@@ -30,7 +31,7 @@ public sealed class ShapeTests : QuietVenueTest
         await Client.PlaceOrderAsync(Venues.Market("s-4", Side.Buy, 1));
         Shapes.Same(Example("execution.response.json"), await Http.SignedTextAsync(Venue, get, "/v5/execution/list", "category=linear&limit=1"));
         Shapes.Same(Example("position.response.json"), await Http.SignedTextAsync(Venue, get, "/v5/position/list", "category=linear&symbol=SIMUSDT"));
-        Shapes.Same(Example("wallet-balance.response.json"), await Http.SignedTextAsync(Venue, get, "/v5/account/wallet-balance", "accountType=UNIFIED&coin=USDT"));
+        Shapes.Same(WithColRes(Example("wallet-balance.response.json"), "result", "list"), await Http.SignedTextAsync(Venue, get, "/v5/account/wallet-balance", "accountType=UNIFIED&coin=USDT"));
     }
 
     [Fact]
@@ -57,7 +58,7 @@ public sealed class ShapeTests : QuietVenueTest
         Shapes.Same(Example("ws-order.json"), messages.First(m => m.Kind == BybitPrivateMessageKind.Order).Raw);
         Shapes.Same(WithoutIndianTax(Example("ws-execution.json")), messages.First(m => m.Kind == BybitPrivateMessageKind.Execution).Raw);
         Shapes.Same(Example("ws-position.json"), messages.First(m => m.Kind == BybitPrivateMessageKind.Position).Raw);
-        Shapes.Same(Example("ws-wallet.json"), messages.First(m => m.Kind == BybitPrivateMessageKind.Wallet).Raw);
+        Shapes.Same(WithColRes(Example("ws-wallet.json"), "data"), messages.First(m => m.Kind == BybitPrivateMessageKind.Wallet).Raw);
     }
 
     [SharedDataFact]
@@ -70,7 +71,7 @@ public sealed class ShapeTests : QuietVenueTest
         Shapes.Same(Public("rest_orderbook__response-example.json"), await Http.GetAsync(Venue, "/v5/market/orderbook?category=linear&symbol=SIMUSDT"));
         Shapes.Same(Public("rest_recent-trade__response-example.json"), await Http.GetAsync(Venue, "/v5/market/recent-trade?category=linear&symbol=SIMUSDT&limit=1"));
         Shapes.Same(Public("rest_kline__response-example.json"), await Http.GetAsync(Venue, "/v5/market/kline?category=linear&symbol=SIMUSDT&interval=1"));
-        Shapes.Same(Public("rest_tickers__response-example__inverse.json").Replace("\"inverse\"", "\"linear\"", StringComparison.Ordinal), await Http.GetAsync(Venue, "/v5/market/tickers?category=linear&symbol=SIMUSDT"));
+        Shapes.Same(WithSingleSideOpenInterest(Public("rest_tickers__response-example__inverse.json").Replace("\"inverse\"", "\"linear\"", StringComparison.Ordinal)), await Http.GetAsync(Venue, "/v5/market/tickers?category=linear&symbol=SIMUSDT"));
     }
 
     private static string Example(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Examples", name));
@@ -83,6 +84,33 @@ public sealed class ShapeTests : QuietVenueTest
         var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(kept), new JsonReaderOptions { AllowMultipleValues = true });
         using JsonDocument first = JsonDocument.ParseValue(ref reader);
         return first.RootElement.GetRawText();
+    }
+
+    // Fields Bybit's response tables list but its examples predate (docs at 072c197): a wallet coin's colRes
+    // (changelog 2026-05-28, REST wallet-balance and the wallet topic) and a linear or inverse ticker's
+    // singleOpenInterest and singleOpenInterestValue (tickers.mdx, 2026-06-09). All strings.
+    private static string WithColRes(string json, params string[] toWallets)
+    {
+        JsonNode root = JsonNode.Parse(json)!;
+        JsonNode wallets = toWallets.Aggregate(root, (node, name) => node[name]!);
+        foreach (JsonNode? coin in wallets.AsArray().SelectMany(w => w!["coin"]!.AsArray()))
+        {
+            coin!["colRes"] = "0";
+        }
+
+        return root.ToJsonString();
+    }
+
+    private static string WithSingleSideOpenInterest(string json)
+    {
+        JsonNode root = JsonNode.Parse(json)!;
+        foreach (JsonNode? ticker in root["result"]!["list"]!.AsArray())
+        {
+            ticker!["singleOpenInterest"] = "0";
+            ticker["singleOpenInterestValue"] = "0";
+        }
+
+        return root.ToJsonString();
     }
 
     // The documented execution push carries an Indian GST entry in extraFees (a list); for everyone else Bybit sends "".

@@ -960,6 +960,7 @@ internal sealed class VenueExchange : IVenueMarketSink
                     Bonus = 0m,
                     CollateralSwitch = true,
                     MarginCollateral = true,
+                    ColRes = "0",
                     Locked = 0m,
                     SpotHedgingQty = 0m,
                     SpotBorrow = 0m,

@@ -430,7 +430,7 @@ internal sealed class PublicMarketData : IPublicTape
         });
     }
 
-    /// <summary>GET /v5/market/tickers (the linear and inverse shape): last, best bid and ask, 24-hour and 1-hour statistics from the trades, for every instrument or the one named.</summary>
+    /// <summary>GET /v5/market/tickers (the linear and inverse table of docs/v5/market/tickers.mdx): last, best bid and ask, 24-hour and 1-hour statistics from the trades, for every instrument or the one named.</summary>
     public static byte[] Tickers(IReadOnlyList<PublicMarketData> instruments, string? symbol, long now) =>
         Wire.Ok(now, (instruments.Where(i => symbol is null || symbol == i._symbol).ToList(), now), static (w, state) =>
         {
@@ -470,6 +470,8 @@ internal sealed class PublicMarketData : IPublicTape
         w.Decimal("prevPrice1h"u8, prev1 * tick);
         w.WriteString("openInterest"u8, "0"u8);
         w.WriteString("openInterestValue"u8, "0"u8);
+        w.WriteString("singleOpenInterest"u8, "0"u8); // in the linear/inverse table since 2026-06-09, not yet in its example
+        w.WriteString("singleOpenInterestValue"u8, "0"u8);
         w.Decimal("turnover24h"u8, day.Sum(b => b.Turnover) * tick * lot);
         w.Decimal("volume24h"u8, day.Sum(b => b.Volume) * lot);
         w.WriteString("fundingRate"u8, "0.0001"u8);

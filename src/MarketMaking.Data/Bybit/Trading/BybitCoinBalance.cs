@@ -60,6 +60,13 @@ public sealed record BybitCoinBalance
 
     public bool MarginCollateral { get; init; }
 
+    /// <summary>
+    /// The platform's collateral restriction: "-1" unknown, "0" off, "1" off but near the limit, "2" on
+    /// (added 2026-05-28; the documented examples predate it, so absent is not written).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ColRes { get; init; }
+
     [JsonConverter(typeof(BybitBlankDecimalConverter))]
     public decimal? Locked { get; init; }
 

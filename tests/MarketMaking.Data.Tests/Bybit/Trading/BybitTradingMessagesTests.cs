@@ -130,6 +130,18 @@ public sealed class BybitTradingMessagesTests
     }
 
     [Fact]
+    public void ACoinsCollateralRestrictionIsReadAndWrittenBack()
+    {
+        // colRes (docs/v5/websocket/private/wallet.mdx, changelog 2026-05-28) is newer than the documented example.
+        string documented = PrivateExamples.Text("ws-wallet.json").Replace("\"marginCollateral\": true,", "\"marginCollateral\": true,\n\"colRes\": \"2\",", StringComparison.Ordinal);
+        BybitCoinBalance btc = Assert.Single(Assert.Single(Read(documented, Answers.BybitStreamMessageBybitWallet).Data).Coin);
+
+        Assert.Equal("2", btc.ColRes);
+        JsonShapes.Equal(documented, RoundTrip(documented, Answers.BybitStreamMessageBybitWallet));
+        Assert.Null(Assert.Single(Assert.Single(Read(PrivateExamples.Text("ws-wallet.json"), Answers.BybitStreamMessageBybitWallet).Data).Coin).ColRes);
+    }
+
+    [Fact]
     public void BatchAnswerPairsOrdersWithOutcomes()
     {
         BybitResponse<BybitBatchResult> answer = Read(PrivateExamples.Text("batch-place.response.json"), Answers.BybitResponseBybitBatchResult);
