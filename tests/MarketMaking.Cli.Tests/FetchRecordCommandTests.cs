@@ -94,6 +94,30 @@ public class FetchRecordCommandTests
     }
 
     [Fact]
+    public async Task FetchOrderbookTakesBybitsLimitsOf1To1000()
+    {
+        // docs/v5/market/orderbook.mdx: limit [1, 1000] for spot, linear and inverse; the local venue answers 10001 beyond.
+        await using LocalVenue venue = await LocalVenue.StartAsync(new AgentVenueMarket(new AgentMarketParameters { Symbol = "SIM", WarmUp = 0 }, 1), new VenueSettings());
+        string folder = Directory.CreateTempSubdirectory("mm-fetch-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "book.json");
+            var (code, _, error) = Mm.Run("fetch", "orderbook", "--symbol", "SIMUSDT", "--depth", "1000", "--out", path, "--base-url", venue.Url.ToString());
+            Assert.Equal((0, ""), (code, error));
+            Assert.True(File.Exists(path));
+
+            File.Delete(path);
+            (code, var output, error) = Mm.Run("fetch", "orderbook", "--symbol", "SIMUSDT", "--depth", "1001", "--out", path, "--base-url", venue.Url.ToString());
+            Assert.Equal((2, "", "error: invalid depth: Bybit refused GET /v5/market/orderbook (error 10001: params error: limit must be 1 to 1000)"), (code, output, error.Trim()));
+            Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ADepthBybitDoesNotPublishIsRefusedBeforeAnythingIsWritten()
     {
         // Level 500 went offline on 2025-09-30 (docs/v5/websocket/public/orderbook.mdx); the local venue refuses it too.

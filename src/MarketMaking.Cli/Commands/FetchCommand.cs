@@ -113,7 +113,7 @@ internal static class FetchCommand
     private static Command OrderBook(Terminal terminal)
     {
         var source = new SourceOptions();
-        var depth = new Option<int?>("--depth") { Description = "levels per side (Bybit: spot up to 200, derivatives up to 500; default Bybit's)" };
+        var depth = new Option<int?>("--depth") { Description = "levels per side (Bybit: 1 to 1000; default Bybit's, 1 for spot and 25 for linear and inverse)" };
         var output = Out("JSON file");
         var command = new Command("orderbook", "An order-book snapshot, as JSON.") { depth, output };
         source.AddTo(command);
