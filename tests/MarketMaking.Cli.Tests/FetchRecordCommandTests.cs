@@ -1,3 +1,4 @@
+using MarketMaking.Data.Tests.Bybit;
 using MarketMaking.Simulation.Agents;
 using MarketMaking.Venue;
 using MarketMaking.Venue.Markets;
@@ -143,14 +144,15 @@ public class FetchRecordCommandTests
     [Fact]
     public async Task ARefusalBeforeAnyDataRemovesEveryFolderLevelTheRecordingCreatedAndNoOther()
     {
-        await using SubscriptionRefusingBybit bybit = await SubscriptionRefusingBybit.StartAsync(accepted: 0);
+        await using BybitTestServer bybit = await SimBybitAsync();
+        bybit.RefuseSubscriptions = Refusal;
         string folder = Directory.CreateTempSubdirectory("mm-record-").FullName;
         try
         {
             // a/b/c/ did not exist: all three levels go (only c went before).
             var (code, _, error) = Mm.Run("record", "--symbol", "SIMUSDT", "--duration", "1m", "--out", Path.Combine(folder, "a", "b", "c") + "/", "--base-url", bybit.BaseUrl.ToString());
             Assert.Equal(2, code);
-            Assert.Equal($"error: invalid depth: Bybit refused subscribe orderbook.50.SIMUSDT,publicTrade.SIMUSDT ({SubscriptionRefusingBybit.Refusal})", error.Trim());
+            Assert.Equal($"error: invalid depth: Bybit refused subscribe orderbook.50.SIMUSDT,publicTrade.SIMUSDT ({Refusal})", error.Trim());
             Assert.True(Directory.Exists(folder));
             Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
 
@@ -171,7 +173,15 @@ public class FetchRecordCommandTests
     public async Task ARefusedResubscriptionAfterDataSaysHowManyLinesAreKeptAndWhere()
     {
         // The stream sends a book snapshot and a trade, then a delta that skips updates; the feed resubscribes the book and Bybit refuses.
-        await using SubscriptionRefusingBybit bybit = await SubscriptionRefusingBybit.StartAsync();
+        await using BybitTestServer bybit = await SimBybitAsync();
+        bybit.Stream = async socket =>
+        {
+            await socket.ExpectAsync("subscribe");
+            await socket.SendAsync(SimSnapshot);
+            await socket.SendAsync(SimTrade);
+            bybit.RefuseSubscriptions = Refusal;
+            await socket.SendAsync(BybitPayloads.Delta(5, [("100.1", "1.000")], [], "orderbook.50.SIMUSDT")); // u 1 → 5: a gap
+        };
         string folder = Directory.CreateTempSubdirectory("mm-record-").FullName;
         try
         {
@@ -181,10 +191,10 @@ public class FetchRecordCommandTests
             string book = Assert.Single(Directory.GetFiles(recording, "*_SIMUSDT_ob50.data"));
             string trades = Assert.Single(Directory.GetFiles(recording, "*_SIMUSDT_trade.data"));
             Assert.Equal(2, Directory.GetFiles(recording).Length);
-            Assert.Equal(SubscriptionRefusingBybit.Snapshot + "\n", File.ReadAllText(book));   // the gapped delta is not recorded
-            Assert.Equal(SubscriptionRefusingBybit.Trade + "\n", File.ReadAllText(trades));
+            Assert.Equal(SimSnapshot + "\n", File.ReadAllText(book));   // the gapped delta is not recorded
+            Assert.Equal(SimTrade + "\n", File.ReadAllText(trades));
             Assert.Equal(
-                $"error: invalid depth: Bybit refused subscribe orderbook.50.SIMUSDT,publicTrade.SIMUSDT ({SubscriptionRefusingBybit.Refusal}); the 2 lines recorded before are kept in {book}, {trades}",
+                $"error: invalid depth: Bybit refused subscribe orderbook.50.SIMUSDT,publicTrade.SIMUSDT ({Refusal}); the 2 lines recorded before are kept in {book}, {trades}",
                 Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
         }
         finally
@@ -210,5 +220,17 @@ public class FetchRecordCommandTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private const string Refusal = "error:handler not found,topic:orderbook.50.SIMUSDT";
+    private const string SimSnapshot = """{"topic":"orderbook.50.SIMUSDT","type":"snapshot","ts":1672304484979,"data":{"s":"SIMUSDT","b":[["100.0","1.000"]],"a":[["100.5","1.000"]],"u":1,"seq":1},"cts":1672304484977}""";
+    private const string SimTrade = """{"topic":"publicTrade.SIMUSDT","type":"snapshot","ts":1672304486868,"data":[{"T":1672304486865,"s":"SIMUSDT","S":"Sell","v":"0.500","p":"100.0","L":"PlusTick","i":"20f43950-d8dd-5b31-9112-a178eb6023af","BT":false,"seq":2}]}""";
+
+    /// <summary>A Bybit stand-in listing SIMUSDT (tick 0.1, lot 0.001); its stream does what each test scripts.</summary>
+    private static async Task<BybitTestServer> SimBybitAsync()
+    {
+        BybitTestServer bybit = await BybitTestServer.StartAsync();
+        bybit.Get("/v5/market/instruments-info", context => BybitTestServer.Json(context, """{"retCode":0,"retMsg":"OK","result":{"category":"linear","list":[{"symbol":"SIMUSDT","priceFilter":{"tickSize":"0.1"},"lotSizeFilter":{"qtyStep":"0.001"}}]},"retExtInfo":{},"time":1672025956592}"""));
+        return bybit;
     }
 }
