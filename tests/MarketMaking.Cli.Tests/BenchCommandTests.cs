@@ -55,6 +55,15 @@ public class BenchCommandTests
         }
     }
 
+    /// <summary>Exact queues on data of price levels only are refused as mm backtest refuses them: the bench timed "exact L3 queues" with no queue to join.</summary>
+    [SharedDataFact]
+    public void ReplayBenchRefusesExactQueuesOnPriceLevels()
+    {
+        var (code, output, error) = Mm.Run("bench", "replay", "--data", SharedData.BinanceUsdm, "--format", "binance-usdm", "--queues", "exact", "--repeats", "1");
+        Assert.Equal((2, string.Empty), (code, output));
+        Assert.Equal("error: invalid queues: exact queues need order-by-order data (lobster, dbn-mbo, or an .mmev converted from them); this data holds price levels only: give --queues model", error.Trim());
+    }
+
     /// <summary>Order-by-order data replays with our orders in the real queues unless told otherwise, every event of the file.</summary>
     [SharedDataFact]
     public void ReplayBenchUsesExactQueuesOnOrderByOrderData()

@@ -88,7 +88,7 @@ public static class Throughput
             lot = probe.Instrument.LotSize;
         }
 
-        bool exact = exactQueues ?? ReplaySession.IsOrderByOrder(() => MarketDataFormats.Open(path, format));
+        bool exact = ReplaySession.ExactQueues(new ReplaySetup { ExactQueues = exactQueues }, () => MarketDataFormats.Open(path, format)); // exact on price levels refused, as in mm backtest
         IQuotingStrategy strategy = StrategyCatalog.Create("as", new StrategySettings { Sigma = 5, A = 5, Kappa = 2, Horizon = 60, OrderQuantity = lot, Gamma = 0.1 });
         var settings = new ReplaySettings { Latency = new ConstantLatency(5_000_000, 5_000_000), ExactQueues = exact };
 

@@ -154,7 +154,7 @@ public sealed class ReplaySession
     /// refused, not ignored: exact queues on data of price levels only (there are no queues to join),
     /// a queue model with exact queues, own impact without them.
     /// </summary>
-    private static bool ExactQueues(ReplaySetup setup, Func<IMarketEventSource> open)
+    internal static bool ExactQueues(ReplaySetup setup, Func<IMarketEventSource> open)
     {
         const string OrderByOrder = "order-by-order data (lobster, dbn-mbo, or an .mmev converted from them); this data holds price levels only";
         bool orderByOrder = setup.ExactQueues != false && IsOrderByOrder(open);
