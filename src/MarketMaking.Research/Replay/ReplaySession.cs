@@ -66,7 +66,7 @@ public sealed class ReplaySession
         {
             ExactQueues = exact,
             OwnImpact = setup.OwnImpact,
-            QueueModel = (setup.QueueModel ?? QueueModelSpec.RiskAverse).Create(),
+            QueueModel = setup.ModelQueues.Create(),
             RequoteInterval = Durations.Nanoseconds(setup.RequoteInterval),
             StartAfter = Durations.Nanoseconds(setup.CalibrationWindow),
             MakerFeeRate = setup.MakerFeeRate,
@@ -146,7 +146,7 @@ public sealed class ReplaySession
 
     /// <summary>Queue model, latency and requote interval, in one line.</summary>
     public string ExecutionText =>
-        $"{(Settings.ExactQueues ? $"exact L3 queues{(Settings.OwnImpact ? " with own impact" : string.Empty)}" : $"queue model {(_setup.QueueModel ?? QueueModelSpec.RiskAverse).Name}")}; latency {_setup.Latency.Describe(RecordedLatencies)}; requote interval {Durations.Format(_setup.RequoteInterval)}";
+        $"{(Settings.ExactQueues ? $"exact L3 queues{(Settings.OwnImpact ? " with own impact" : string.Empty)}" : $"queue model {_setup.ModelQueues.Name}")}; latency {_setup.Latency.Describe(RecordedLatencies)}; requote interval {Durations.Format(_setup.RequoteInterval)}";
 
     /// <summary>
     /// Whether the replay puts our orders in the real queues: as <see cref="ReplaySetup.ExactQueues"/>

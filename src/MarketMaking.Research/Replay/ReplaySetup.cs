@@ -16,6 +16,9 @@ public sealed record ReplaySetup
     /// </summary>
     public QueueModelSpec? QueueModel { get; init; }
 
+    /// <summary>The queue model a replay through model queues uses: the one chosen, else risk-averse.</summary>
+    public QueueModelSpec ModelQueues => QueueModel ?? QueueModelSpec.RiskAverse;
+
     /// <summary>
     /// True: our orders join the real queues of order-by-order data (no queue model); false: shadow
     /// queues with <see cref="QueueModel"/> on the data's L2 view; null (the default): exact exactly
