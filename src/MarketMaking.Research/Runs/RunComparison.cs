@@ -20,7 +20,7 @@ public sealed class RunComparison
         Runs = [.. Columns.Select(r => r.Name)];
         RunMetrics = [.. runs.Select(r => r.Values)];
         Metrics = [.. runs.SelectMany(r => r.Values.Keys).Distinct(StringComparer.Ordinal)];
-        Values = [.. Metrics.Select(m => (IReadOnlyList<string>)[.. runs.Select(r => r.Values.TryGetValue(m, out JsonElement v) ? Text(v) : Missing)])];
+        Values = [.. Metrics.Select(m => Row([.. runs.Select(r => r.Values.TryGetValue(m, out JsonElement v) ? v : (JsonElement?)null)]))];
     }
 
     /// <summary>The folders compared.</summary>
@@ -35,7 +35,7 @@ public sealed class RunComparison
     /// <summary>The metrics any result has, in the order first met.</summary>
     public IReadOnlyList<string> Metrics { get; }
 
-    /// <summary>Per metric, each run's value as text (numbers in <see cref="Formats.Compact"/> form, a dash where undefined or missing).</summary>
+    /// <summary>Per metric, each run's value as text (numbers in <see cref="Formats.Compact"/> form, whole numbers as such where every run's is one, a dash where undefined or missing).</summary>
     public IReadOnlyList<IReadOnlyList<string>> Values { get; }
 
     /// <summary>Per run, its scalar metrics as its metrics.json writes them (numbers to the last digit, integers as integers, null where undefined).</summary>
@@ -67,6 +67,10 @@ public sealed class RunComparison
         try
         {
             document = JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new DataFormatException(path, 0, "file", $"no such file: {folder} is not a run folder (the commands that run something write one, with --out)");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -100,13 +104,22 @@ public sealed class RunComparison
         }
     }
 
-    /// <summary>A scalar field as a table cell: a number in <see cref="Formats.Compact"/> form, text as written, a dash for null.</summary>
-    private static string Text(JsonElement value) => value.ValueKind switch
+    /// <summary>
+    /// One metric's cells: a number in <see cref="Formats.Compact"/> form, text as written, a dash for null or
+    /// missing; a row whose every number is whole (counts: sims, orders, rejections) shows them without
+    /// decimals ("1000", not "1000.0"; "0", not "0.0000").
+    /// </summary>
+    private static string[] Row(JsonElement?[] values)
     {
-        JsonValueKind.Number => Formats.Compact(value.GetDouble()),
-        JsonValueKind.String => value.GetString()!,
-        _ => Missing,
-    };
+        bool whole = values.All(v => v is not { ValueKind: JsonValueKind.Number } n || n.TryGetInt64(out _));
+        return [.. values.Select(v => v switch
+        {
+            { ValueKind: JsonValueKind.Number } n when whole => n.GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            { ValueKind: JsonValueKind.Number } n => Formats.Compact(n.GetDouble()),
+            { ValueKind: JsonValueKind.String } t => t.GetString()!,
+            _ => Missing,
+        })];
+    }
 
     /// <summary>
     /// The market of a run whose results do not name theirs, from its config.json: the market, else

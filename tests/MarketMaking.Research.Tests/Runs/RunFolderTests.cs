@@ -70,7 +70,7 @@ public sealed class RunFolderTests : IDisposable
         Assert.Equal(new ComparedRun("a", "as", "adverse"), comparison.Columns[1]);
         Assert.Equal(["profit_mean", "only"], comparison.Metrics);
         Assert.Equal(["1.2346", "250.2", "–"], comparison.Values[0]);   // four decimals, one from 100 up, a dash for NaN
-        Assert.Equal(["1.0000", "2.0000", "–"], comparison.Values[1]);   // and for a metric the run does not have
+        Assert.Equal(["1", "2", "–"], comparison.Values[1]);   // whole numbers in every run as such; a dash for a metric the run does not have
 
         // Unrounded, as metrics.json holds them: what --json prints.
         Assert.Equal(1.23456, comparison.RunMetrics[0]["profit_mean"].GetDouble());
@@ -81,7 +81,7 @@ public sealed class RunFolderTests : IDisposable
         Assert.Equal(["metric", "a: as on as", "a: as on adverse", "b: as on btc_1m.csv"], table.Headers);
 
         var missing = Assert.Throws<DataFormatException>(() => RunComparison.Read([_folder]));
-        Assert.Contains("metrics.json", missing.Message, StringComparison.Ordinal);
+        Assert.Equal($"{Path.Combine(_folder, "metrics.json")}: file: no such file: {_folder} is not a run folder (the commands that run something write one, with --out)", missing.Message);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
