@@ -102,6 +102,17 @@ public class CalibrateCommandTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("true").ValueKind); // no known truth for an agent market
     }
 
+    /// <summary>A tape too long to simulate in minutes is refused before it starts: --duration 1e12 streamed and never ended.</summary>
+    [Theory]
+    [InlineData("error: invalid duration: 1000000000000 s is 200,000,000,000,000 steps of dt 0.005: at most 1,000,000,000 (minutes of compute)", "--duration", "1e12")]
+    [InlineData("error: invalid duration: 5000001 s is 1,000,000,200 steps of dt 0.005: at most 1,000,000,000 (minutes of compute)", "--duration", "5000001")]
+    [InlineData("error: invalid duration: at most a year of the agent-based market (31,536,000 s, minutes of compute), got 31536001", "--market", "lob", "--duration", "31536001")]
+    public void ATapeTooLongToSimulateIsRefused(string expected, params string[] args)
+    {
+        var (code, output, error) = Mm.Run(["calibrate", .. args]);
+        Assert.Equal((2, string.Empty, expected), (code, output, error.Trim()));
+    }
+
     /// <summary>An option the chosen source does not read changed nothing, silently: `--data F --A 5` estimated A from the file.</summary>
     [Theory]
     [InlineData("error: invalid A: mm calibrate --data (the file's market) does not read --A", "--data", "/nonexistent/x.gz", "--A", "5")]

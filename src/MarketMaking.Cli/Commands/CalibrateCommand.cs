@@ -9,6 +9,7 @@ using MarketMaking.Research.Calibrations;
 using MarketMaking.Research.Reports;
 using MarketMaking.Research.Runs;
 using MarketMaking.Signals.Calibration;
+using MarketMaking.Simulation.Model;
 using MarketMaking.Strategies.Vectorization;
 using Spectre.Console;
 
@@ -69,6 +70,8 @@ internal static class CalibrateCommand
             double seconds = InvalidParameterException.RequirePositive("duration", parse.GetValue(duration));
             switch (parse.GetValue(source))
             {
+                case "lob" when seconds > SecondsPerYear:
+                    throw new InvalidParameterException("duration", FormattableString.Invariant($"at most a year of the agent-based market ({SecondsPerYear:N0} s, minutes of compute), got {seconds:G}"));
                 case "lob":
                     Report(terminal, parse.GetValue(json), MarketCalibrations.FromAgentMarket(AgentMarketPresets.Load(parse.GetValue(preset)!), parse.GetValue(seed), seconds), gammaValue, quoteHorizon);
                     return 0;
@@ -78,13 +81,23 @@ internal static class CalibrateCommand
                     throw new InvalidParameterException("market", $"unknown source '{other}'; known: model, lob (or give --data)");
             }
 
+            ModelMarketParameters model = market.Resolve(parse);
+            if (seconds / model.TimeStep > MaxModelSteps)
+            {
+                // Streamed, so never out of memory: --duration 1e12 simply never ended.
+                throw new InvalidParameterException("duration", FormattableString.Invariant($"{seconds:G} s is {seconds / model.TimeStep:N0} steps of dt {model.TimeStep:G}: at most {MaxModelSteps:N0} (minutes of compute)"));
+            }
+
             CalibrationRun run = MarketCalibrations.FromModelMarket(
-                market.Resolve(parse), seconds, parse.GetValue(seed), parse.GetValue(depthStep), parse.GetValue(depthLevels), TimeSpan.FromSeconds(parse.GetValue(samplingInterval)));
+                model, seconds, parse.GetValue(seed), parse.GetValue(depthStep), parse.GetValue(depthLevels), TimeSpan.FromSeconds(parse.GetValue(samplingInterval)));
             Report(terminal, parse.GetValue(json), run, gammaValue, quoteHorizon);
             return 0;
         });
         return command;
     }
+
+    private const double SecondsPerYear = 365 * 86_400;
+    private const double MaxModelSteps = 1e9;
 
     private static void Report(Terminal terminal, bool json, CalibrationRun run, double gamma, double horizon)
     {
