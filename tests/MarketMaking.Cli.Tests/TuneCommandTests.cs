@@ -237,6 +237,8 @@ public sealed class TuneCommandTests : IDisposable
         "--market", "bars", "--data", "/nonexistent/x.csv", "--range", "spread_bps=5:20", "--best-config", "BEST")]
     [InlineData("error: invalid grid: --random draws its points from --range: give --grid or --random, not both",
         "--market", "bars", "--data", "/nonexistent/x.csv", "--random", "3", "--range", "spread_bps=5:20", "--best-config", "BEST")]
+    [InlineData("error: invalid random: must be at least 1, got 0",
+        "--market", "bars", "--data", "/nonexistent/x.csv", "--random", "0", "--best-config", "BEST")]
     public void AnOptionTheSweepDoesNotReadIsRefusedBeforeAnythingRuns(string expected, params string[] args)
     {
         string best = Path.Combine(_folder, "best.yaml");

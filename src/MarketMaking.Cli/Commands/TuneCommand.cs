@@ -78,7 +78,8 @@ internal static class TuneCommand
                 "replay" => ReplaySweep.RunParameters,
                 _ => throw new InvalidParameterException("market", $"unknown market '{marketKind}'; known: model, bars, replay"),
             };
-            bool randomSearch = parse.GetValue(random) > 0;
+            // --random 0 (or less) is no search: refused, not taken as "no --random" beside a grid.
+            bool randomSearch = parse.GetResult(random) is { Implicit: false } && InvalidParameterException.RequireAtLeastOne("random", parse.GetValue(random)) > 0;
             IReadOnlyList<SweepPoint> points = randomSearch
                 ? ParameterSpace.Random(parse.GetValue(range) ?? [], parse.GetValue(random), parse.GetValue(seed))
                 : ParameterSpace.Grid(parse.GetValue(grid) is { Length: > 0 } g ? g : throw new InvalidParameterException("grid", "give --grid name=v1,v2 (or --random N with --range)"));
