@@ -147,7 +147,7 @@ public sealed partial class LobsterReader : MarketDataReader
         }
         catch (InvalidDataException e)
         {
-            throw new DataFormatException(path, 0, "zip", e.Message);
+            throw DataStreams.NotAZip(path, e);
         }
 
         ZipArchiveEntry? message = zip.Entries.FirstOrDefault(e => e.Name.Contains("_message_", StringComparison.Ordinal));

@@ -54,6 +54,10 @@ internal static class DataStreams
         }
     }
 
+    /// <summary>A file read as a zip that is none (another format given the name, or one cut short): said so, the runtime's reason after it.</summary>
+    internal static DataFormatException NotAZip(string path, InvalidDataException e) =>
+        new(path, 0, "zip", $"not a zip archive, or one cut short ({e.Message.TrimEnd('.')})");
+
     private static DecompressedStream OpenZipEntry(FileStream file, string path)
     {
         ZipArchive archive;
@@ -63,7 +67,7 @@ internal static class DataStreams
         }
         catch (InvalidDataException e)
         {
-            throw new DataFormatException(path, 0, "zip", e.Message);
+            throw NotAZip(path, e);
         }
 
         ZipArchiveEntry[] entries = [.. archive.Entries.Where(e => e.Name.Length > 0)];

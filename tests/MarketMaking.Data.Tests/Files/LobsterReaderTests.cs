@@ -114,6 +114,17 @@ public class LobsterReaderTests
         Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
     }
 
+    /// <summary>Another format given as LOBSTER's zip (a Databento .dbn.zst, a download cut short) says it is no zip: it gave the runtime's "End of Central Directory record could not be found." alone.</summary>
+    [Fact]
+    public void AFileThatIsNoZipSaysSo()
+    {
+        using var folder = new TempFolder();
+        string path = folder.Write("day.dbn.zst", "(\xb5/\xfd Zstandard frames, not a zip)");
+        var error = Assert.Throws<DataFormatException>(() => new LobsterReader(path).Dispose());
+        Assert.Equal((path, "zip"), (error.File, error.Field));
+        Assert.StartsWith("not a zip archive, or one cut short (", error.Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ANonPositivePriceInAnOrderBookRowNamesItsLineAndColumn()
     {
