@@ -32,6 +32,8 @@ public sealed class JudgeCommandTests : IDisposable
     [InlineData("\"env\": \"cj\"", "--latency 1ms", "error: invalid agent: POLICY was trained with --env cj, not on a recorded tape (--env tape): mm judge replays the day's queues, which its quotes never met")]
     [InlineData("\"env\": \"tape\", \"latency\": \"1ms\"", "", "error: invalid latency: POLICY was trained with --latency 1ms, not --latency 0ms (the default): the agent is judged at the latency it learned (give --latency 1ms)")]
     [InlineData("\"env\": \"tape\", \"latency\": \"1ms\"", "--latency 5ms", "error: invalid latency: POLICY was trained with --latency 1ms, not --latency 5ms: the agent is judged at the latency it learned (give --latency 1ms)")]
+    // The judged day's own tape past the split: the agent has seen the afternoon it would be judged on.
+    [InlineData("\"env\": \"tape\", \"data\": \"DAY\", \"until\": \"16:00\"", "", "error: invalid agent: POLICY was trained on this day's tape until 16:00, past the judged afternoon's start 12:00: judging it there is no out-of-sample test (give --split 16:00 or later, or train with --until 12:00)")]
     public void JudgeRefusesAnAgentOfOtherDynamics(string record, string latency, string expected)
     {
         string policy = Policy(record);
@@ -46,6 +48,7 @@ public sealed class JudgeCommandTests : IDisposable
     [InlineData("\"env\": \"tape\", \"data\": \"/elsewhere/other-day.zip\", \"until\": \"11:00\", \"latency\": \"1ms\", \"training_phi\": \"0.2\"", "note: POLICY was trained with --training-phi 0.2, not the tape's own φ 0.01: a shaped reward, judged as every strategy is (net and risk-adjusted PnL)")]
     [InlineData("\"env\": \"tape\", \"data\": \"/elsewhere/other-day.zip\", \"latency\": \"1000us\", \"training_phi\": \"0.010\"", null)]
     [InlineData("\"env\": \"tape\", \"training_phi\": \"default\"", null)]
+    [InlineData("\"env\": \"tape\", \"data\": \"DAY\", \"until\": \"12:00\", \"latency\": \"1ms\"", null)] // the judged day's morning: out of sample
     public void JudgeTakesAnAgentOfAnotherDayOrHoursAndNotesAShapedPhi(string record, string? note)
     {
         string policy = Policy(record);
@@ -65,6 +68,7 @@ public sealed class JudgeCommandTests : IDisposable
     /// <summary>A policy file holding only the record: the check reads it before the agent is loaded.</summary>
     private string Policy(string record)
     {
+        record = record.Replace("DAY", Path.GetFullPath("missing.zip").Replace("\\", "\\\\", StringComparison.Ordinal), StringComparison.Ordinal);
         string path = Path.Combine(_folder, "policy.json");
         File.WriteAllText(path, "{\"format\": \"marketmaking.dqn-ensemble\", \"trained_with\": {\"agent\": \"dqn\", " + record + "}}");
         return path;

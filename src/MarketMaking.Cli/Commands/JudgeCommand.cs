@@ -58,9 +58,9 @@ internal static class JudgeCommand
                 Seed = parse.GetValue(seed),
             }.Validate();
 
-            // The agent's recorded environment, checked before the day is read: other data or hours are judged, other dynamics refused.
+            // The agent's recorded environment, checked before the day is read: other data or hours are judged, other dynamics and the judged hours themselves refused.
             if (settings.Agent is { } policy && File.Exists(policy)
-                && JudgedAgentRecord.Check(policy, settings.Replay.Latency.Entry, parse.GetResult(latency) is { Implicit: false }) is { } note)
+                && JudgedAgentRecord.Check(policy, settings.Replay.Latency.Entry, parse.GetResult(latency) is { Implicit: false }, path, settings.Split) is { } note)
             {
                 terminal.Error.WriteLine(note);
             }

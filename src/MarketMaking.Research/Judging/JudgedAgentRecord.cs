@@ -21,12 +21,23 @@ public static class JudgedAgentRecord
     /// </summary>
     /// <exception cref="InvalidParameterException">The policy trained on another environment or latency (both values named).</exception>
     /// <exception cref="DataFormatException">The file cannot be read, or its record is malformed.</exception>
-    public static string? Check(string path, TimeSpan latency, bool latencyGiven)
+    /// <remarks>
+    /// <paramref name="day"/> and <paramref name="split"/>: the day judged and the start of its judged
+    /// afternoon. A policy trained on that day's tape past the split has seen the hours it would be judged
+    /// on: refused, as no out-of-sample test (its --until defaults to 12:00, the judge's split).
+    /// </remarks>
+    public static string? Check(string path, TimeSpan latency, bool latencyGiven, string day, TimeOnly split)
     {
         IReadOnlyDictionary<string, string>? record = TrainingRecord.Read(path);
         if (record is null)
         {
             return null;
+        }
+
+        if (record.TryGetValue("data", out string? data) && data == Path.GetFullPath(day)
+            && record.TryGetValue("until", out string? until) && Clocks.Parse("until", until) > split)
+        {
+            throw new InvalidParameterException("agent", $"{path} was trained on this day's tape until {until}, past the judged afternoon's start {Clocks.Format(split)}: judging it there is no out-of-sample test (give --split {until} or later, or train with --until {Clocks.Format(split)})");
         }
 
         if (record.TryGetValue("env", out string? env) && env != "tape")
