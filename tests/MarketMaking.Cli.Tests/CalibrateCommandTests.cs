@@ -102,6 +102,16 @@ public class CalibrateCommandTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("true").ValueKind); // no known truth for an agent market
     }
 
+    /// <summary>The table names each parameter's unit: σ of a whole day and of a backtest's first minute differ threefold, and without units the two read as a contradiction.</summary>
+    [Fact]
+    public void TheTableNamesEachParametersUnit()
+    {
+        var (code, output, error) = Mm.Run("calibrate", "--market", "model", "--duration", "20");
+        Assert.True(code == 0, error);
+        string[] rows = [.. output.Split('\n').Where(l => l.StartsWith('│')).Select(l => l.Split('│')[1].Trim())];
+        Assert.Equal(["parameter", "σ (price/√s)", "A (orders/s)", "κ (1/price)"], rows);
+    }
+
     /// <summary>A tape too long to simulate in minutes is refused before it starts: --duration 1e12 streamed and never ended.</summary>
     [Theory]
     [InlineData("error: invalid duration: 1000000000000 s is 200,000,000,000,000 steps of dt 0.005: at most 1,000,000,000 (minutes of compute)", "--duration", "1e12")]

@@ -141,11 +141,12 @@ internal static class CalibrateCommand
             table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
 
-        Row("σ", result.Sigma, run.Truth?.Sigma);
-        Row("A", result.A, run.Truth?.A);
-        Row("κ", result.Kappa, run.Truth?.Kappa);
+        // Units on every row: σ of the whole AMZN day (0.0199) and of the backtest's first minute (0.0599) read as a contradiction without them.
+        Row("σ (price/√s)", result.Sigma, run.Truth?.Sigma);
+        Row("A (orders/s)", result.A, run.Truth?.A);
+        Row("κ (1/price)", result.Kappa, run.Truth?.Kappa);
         terminal.Console.Write(table);
-        terminal.Writer.WriteLine($"{result.Intensity.Arrivals:N0} market orders (both sides) over {run.ObservedSeconds:F1} s.");
+        terminal.Writer.WriteLine($"{result.Intensity.Arrivals:N0} market orders (both sides) over {run.ObservedSeconds:F1} s: A is their rate at the touch, decaying as e^(−κ·depth); σ from mid changes.");
         terminal.Writer.WriteLine($"implied quotes, γ = {gamma}: Avellaneda–Stoikov (T − t = {horizon}) {Describe(quotes.AvellanedaStoikov)}; GLFT {Describe(quotes.Glft)}");
     }
 
