@@ -28,7 +28,7 @@ public sealed record Breakeven(double MakerFeeBps, double TakerFeeBps, double Sl
     /// </summary>
     private static void RequireFeeBps(string parameter, double bps, bool maker)
     {
-        if (!(bps < 10_000 && (maker ? bps > -10_000 : bps >= 0)))
+        if (!InvalidParameterException.IsFeeRate(bps / 10_000, maker))
         {
             string range = maker ? "(−10000, 10000); negative: a rebate" : "[0, 10000)";
             throw new InvalidParameterException(parameter, $"must be a fee in bp of the notional in {range}, got {bps.ToString("G", System.Globalization.CultureInfo.InvariantCulture)}");

@@ -39,9 +39,12 @@ public sealed class InvalidParameterException : MarketMakingException
     /// notional back: a hedge leg at --hedge-taker-fee -1 "earned" 1,234 USDT on six minutes.
     /// </summary>
     public static double RequireFeeRate(string parameter, double value, bool maker) =>
-        value < 1 && (maker ? value > -1 : value >= 0)
+        IsFeeRate(value, maker)
             ? value
             : throw new InvalidParameterException(parameter, $"must be a fee rate, a fraction of the notional in {(maker ? "(−1, 1); negative: a rebate" : "[0, 1)")}, got {Format(value)}");
+
+    /// <summary>The rule of <see cref="RequireFeeRate(string, double, bool)"/>, for callers that state it in their own unit (bp).</summary>
+    public static bool IsFeeRate(double value, bool maker) => value < 1 && (maker ? value > -1 : value >= 0);
 
     /// <inheritdoc cref="RequireFeeRate(string, double, bool)"/>
     public static decimal RequireFeeRate(string parameter, decimal value, bool maker)
