@@ -225,10 +225,12 @@ public sealed class TradingJournal : IAsyncDisposable
 
     private void Write()
     {
-        using var statements = new JournalStatements(_connection, Run);
         var callbacks = new List<JournalEntry>();
         try
         {
+            // Finalized before the writer says it is done: a statement left open when DisposeAsync closes the
+            // connection keeps it open (a zombie) until the statement goes, and the -wal and -shm files with it.
+            using var statements = new JournalStatements(_connection, Run);
             bool open = true;
             while (open)
             {
