@@ -118,6 +118,24 @@ public sealed class ConfigTests : IDisposable
         Assert.Equal([.. recorded, "--json"], Arguments(folder));
     }
 
+    /// <summary>
+    /// A folder that is no run folder, or a run folder written through the library (results, no command),
+    /// is named as such; before, both said "FOLDER/command.json: file: no such file".
+    /// </summary>
+    [Fact]
+    public void ARerunOfAFolderWithoutACommandSaysWhy()
+    {
+        string empty = Directory.CreateDirectory(Path.Combine(_folder, "empty")).FullName;
+        var (code, _, error) = Mm.Run("rerun", empty);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {Path.Combine(empty, "command.json")}: file: no such file: {empty} is not a run folder (the commands that run something write one, with --out)\n", error);
+
+        File.WriteAllText(Path.Combine(empty, "metrics.json"), "{\"results\":[]}");
+        (code, _, error) = Mm.Run("rerun", empty);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {Path.Combine(empty, "command.json")}: file: no such file: the run in {empty} was not written by an mm command, so there is none to repeat\n", error);
+    }
+
     private static string[] Arguments(string folder) =>
         [.. JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "command.json"))).RootElement.GetProperty("arguments").EnumerateArray().Select(a => a.GetString()!)];
 

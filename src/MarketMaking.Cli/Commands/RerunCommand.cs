@@ -17,12 +17,20 @@ internal static class RerunCommand
         var command = new Command("rerun", "Repeat the run that wrote a run folder, with the same settings and seed (paths as recorded: absolute).") { folder, json };
         command.SetAction(parse =>
         {
-            string path = Path.Combine(parse.GetValue(folder)!, RunFolder.CommandFileName);
+            string runFolder = parse.GetValue(folder)!;
+            string path = Path.Combine(runFolder, RunFolder.CommandFileName);
             string[] arguments;
             try
             {
                 using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
                 arguments = [.. document.RootElement.GetProperty("arguments").EnumerateArray().Select(a => a.GetString() ?? string.Empty)];
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // A run folder written through the library (not by mm) has results but no command to repeat.
+                throw File.Exists(Path.Combine(runFolder, RunFolder.MetricsFileName))
+                    ? new DataFormatException(path, 0, "file", $"no such file: the run in {runFolder} was not written by an mm command, so there is none to repeat")
+                    : RunFolder.Missing(runFolder, RunFolder.CommandFileName);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

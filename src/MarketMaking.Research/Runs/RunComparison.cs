@@ -70,7 +70,7 @@ public sealed class RunComparison
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new DataFormatException(path, 0, "file", $"no such file: {folder} is not a run folder (the commands that run something write one, with --out)");
+            throw RunFolder.Missing(folder, RunFolder.MetricsFileName);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -24,6 +24,10 @@ public static class RunFolder
     /// <summary>The self-contained HTML report.</summary>
     public const string ReportFileName = "report.html";
 
+    /// <summary>What a file a run folder holds says when it is missing: <paramref name="folder"/> is not one.</summary>
+    public static DataFormatException Missing(string folder, string file) =>
+        new(Path.Combine(folder, file), 0, "file", $"no such file: {folder} is not a run folder (the commands that run something write one, with --out)");
+
     /// <summary>Every file a run folder holds.</summary>
     private static readonly string[] FileNames = [ConfigFileName, CommandFileName, MetricsFileName, ReportFileName];
 
