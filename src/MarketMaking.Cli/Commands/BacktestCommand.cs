@@ -63,7 +63,7 @@ internal static class BacktestCommand
         replayOptions.AddTo(command);
         barOptions.AddTo(command);
         strategies.AddTo(command);
-        guards.AddTo(command);
+        guards.AddTo(command, trains: false); // recorded data: the detector comes from --guard-model
         mechanicsOptions.AddTo(command);
         hedgeOptions.AddTo(command);
         arbitrageOptions.AddTo(command);
@@ -122,6 +122,7 @@ internal static class BacktestCommand
                 strategies.RefuseUnreadBy(parse, chosen, isBars ? BarSweep.RunParameters : ReplaySweep.RunParameters);
             }
 
+            guards.RefuseUnread(parse, chosen.Any(s => s.Guarded));
             GuardSetup? guard = null;
             AdverseSelectionDetector? detector = null;
             if (chosen.Any(s => s.Guarded))

@@ -6,6 +6,7 @@ using MarketMaking.Cli.Output;
 using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Dashboard;
+using MarketMaking.Learning.AdverseSelection;
 using MarketMaking.Data.Bybit.Trading;
 using MarketMaking.Data.Bybit;
 using MarketMaking.Research.Backtests;
@@ -61,6 +62,7 @@ internal static class TradeCommand
         var risk = new TradeRiskOptions();
         var paperOptions = new PaperOptions();
         var portfolio = new PortfolioRiskOptions();
+        var guards = new GuardOptions();
         var command = new Command("trade", "Trade a strategy on a venue (Bybit V5 or a local venue; live or --paper), with a journal, reconciliation and runtime risk.")
         {
             venue, endpoint, symbol, paper, duration, journal, output, noSave, credentials, adoptOrders, adoptPosition, flattenOnKill, keepCoreAwake, json, orderEntry, dashboard, sigma, a, kappa, horizon,
@@ -70,6 +72,7 @@ internal static class TradeCommand
         risk.AddTo(command);
         paperOptions.AddTo(command);
         portfolio.AddTo(command);
+        guards.AddTo(command, trains: false);
         command.SetAction(async (parse, cancellationToken) =>
         {
             // Every option is checked before anything connects.
@@ -77,10 +80,11 @@ internal static class TradeCommand
             (string label, string name, bool guarded) = chosen[0];
             strategies.RefuseUpdateFrequency(parse, "a trading session");
             strategies.RefuseUnreadBy(parse, chosen, []); // decides at each book update: --update-freq is refused above
-            if (guarded)
-            {
-                throw new InvalidParameterException("strategy", "the guard needs a detector trained on the venue's data: not available in mm trade yet");
-            }
+            guards.RefuseUnread(parse, guarded);
+
+            // The guard's detector is trained beforehand (mm train detector): a session has no earlier fills to train on.
+            GuardSetup? guard = guarded ? guards.Setup(parse) : null;
+            AdverseSelectionDetector? detector = guard is null ? null : AdverseSelectionDetector.Load(guard.ModelPath ?? throw new InvalidParameterException("guard-model", "a guarded strategy in mm trade needs a detector: train one with 'mm train detector' and pass --guard-model"));
 
             if (parse.GetValue(paper) && parse.GetValue(credentials) is not null)
             {
@@ -133,7 +137,9 @@ internal static class TradeCommand
             IQuotingStrategy Build(Instrument instrument)
             {
                 StrategySettings resolved = Resolved(instrument);
-                return mechanics.Mechanics(parse).Wrap(strategies.Factory(parse).Create(name, resolved, instrument.TickSize), instrument.TickSize, resolved.OrderQuantity);
+                IQuotingStrategy strategy = strategies.Factory(parse).Create(name, resolved, instrument.TickSize);
+                strategy = guard is null ? strategy : guard.Wrap(strategy, detector, instrument.TickSize);
+                return mechanics.Mechanics(parse).Wrap(strategy, instrument.TickSize, resolved.OrderQuantity);
             }
 
             // The venue's lot size is known once connected. A size below it snaps to no quote at all:

@@ -19,11 +19,36 @@ internal sealed class GuardOptions
     private readonly Option<long> _largeTrade = new("--large-trade") { Description = "+guard: lots from which a trade counts as large", DefaultValueFactory = _ => 10 };
     private readonly Option<int> _trainRuns = new("--guard-train-runs") { Description = "+guard on lob without --guard-model: runs used to train the detector", DefaultValueFactory = _ => 10 };
 
-    public void AddTo(Command command)
+    /// <param name="trains">Whether the command can train a detector itself (without --guard-model); mm trade cannot.</param>
+    public void AddTo(Command command, bool trains = true)
     {
-        foreach (Option option in new Option[] { _model, _threshold, _action, _widen, _cooldown, _largeTrade, _trainRuns })
+        foreach (Option option in new Option[] { _model, _threshold, _action, _widen, _cooldown, _largeTrade })
         {
             command.Options.Add(option);
+        }
+
+        if (trains)
+        {
+            command.Options.Add(_trainRuns);
+        }
+    }
+
+    /// <summary>
+    /// Refuses a guard option the run does not read: every one when no strategy wears the guard
+    /// (<paramref name="guarded"/> false), and --guard-train-runs beside --guard-model (it trains the
+    /// detector the file would replace). Silently ignored, --guard-threshold 0.9 on as ran plain AS.
+    /// </summary>
+    public void RefuseUnread(ParseResult parse, bool guarded)
+    {
+        Option? given = new Option[] { _model, _threshold, _action, _widen, _cooldown, _largeTrade, _trainRuns }.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
+        if (!guarded && given is not null)
+        {
+            throw new InvalidParameterException(given.Name.TrimStart('-'), $"{given.Name} is read by a guarded strategy only: name one NAME+guard in --strategy (e.g. as+guard)");
+        }
+
+        if (parse.GetValue(_model) is not null && parse.GetResult(_trainRuns) is { Implicit: false })
+        {
+            throw new InvalidParameterException("guard-train-runs", "--guard-train-runs trains a detector when no --guard-model is given: with one, leave it out");
         }
     }
 
