@@ -105,10 +105,10 @@ public sealed class AgentCommandTests : IDisposable
         Assert.Equal($"error: invalid preset: {policy} was trained with --preset toxic, not --preset liquid: a resume trains on the dynamics the policy learned (leave --preset out to keep them)", error.Trim());
         Assert.Equal(trained, File.ReadAllText(policy));
 
-        // A policy for the book does not fit the model-market benchmark (49 actions, not 144).
+        // A policy for the book is refused on the model-market benchmark by its record, before its 49 actions meet cj's 144.
         (code, _, error) = Mm.Run("evaluate", "--policy", policy, "--env", "cj", "--runs", "100");
         Assert.Equal(2, code);
-        Assert.Contains("actions", error, StringComparison.Ordinal);
+        Assert.Equal($"error: invalid env: {policy} was trained with --env lob, not --env cj: evaluate it with --env lob --preset toxic", error.Trim());
     }
 
     [Theory]
@@ -485,6 +485,71 @@ public sealed class AgentCommandTests : IDisposable
         (code, output, _) = Mm.Run("train", "--agent", "qlearning", "--steps", "12800", "--envs", "64", "--out", policy);
         Assert.Equal(0, code);
         Assert.Matches(@"mean episode reward -?[0-9]+\.[0-9]{4}; policy: ", output);
+    }
+
+    /// <summary>
+    /// mm evaluate read no record: a policy of the book was evaluated on cj until its sizes failed (naming no
+    /// environment), one of a recorded tape on the book (whose sizes it has) as if it had learned it, one of a book
+    /// of another tick size quoted other prices than it learned. Refused before the file is loaded (exit 2, both
+    /// values named); the record alone is in the file.
+    /// </summary>
+    [Theory]
+    [InlineData("\"env\": \"lob\", \"preset\": \"toxic\"", "", "error: invalid env: POLICY was trained with --env lob, not --env cj (the default): evaluate it with --env lob --preset toxic")]
+    [InlineData("\"env\": \"tape\", \"latency\": \"1ms\"", "--env lob", "error: invalid env: POLICY was trained with --env tape, not --env lob: a policy of a recorded day is judged on that day (mm judge --agent)")]
+    [InlineData("\"env\": \"cj\"", "--env lob --preset thin", "error: invalid env: POLICY was trained with --env cj, not --env lob: evaluate it with --env cj")]
+    [InlineData("\"env\": \"lob\", \"preset\": \"WIDE\"", "--env lob", "error: invalid preset: POLICY was trained with --preset WIDE (tick 0.05), not --preset toxic (the default, tick 0.01): its depths are ticks of the market it learned (evaluate it with --preset WIDE)")]
+    [InlineData("\"env\": \"lob\", \"preset\": \"toxic\"", "--env lob --preset WIDE", "error: invalid preset: POLICY was trained with --preset toxic (tick 0.01), not --preset WIDE (tick 0.05): its depths are ticks of the market it learned (evaluate it with --preset toxic)")]
+    public void EvaluateRefusesAPolicyOfAnotherEnvironmentOrTick(string record, string args, string expected)
+    {
+        string wide = WideTickMarket();
+        string policy = RecordOnly(record.Replace("WIDE", wide, StringComparison.Ordinal));
+        var (code, output, error) = Mm.Run(["evaluate", "--policy", policy, "--runs", "2", .. args.Replace("WIDE", wide, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal(expected.Replace("POLICY", policy, StringComparison.Ordinal).Replace("WIDE", wide, StringComparison.Ordinal), error.Trim());
+    }
+
+    /// <summary>
+    /// Another book of the same tick is another market, not other dynamics: evaluated, with a note, as a shaped
+    /// training φ is (evaluation scores on the environment's own). The record alone fails to load after the check.
+    /// </summary>
+    [Theory]
+    [InlineData("\"env\": \"lob\", \"preset\": \"liquid\"", "--env lob", "note: POLICY was trained with --preset liquid, not --preset toxic (the default): evaluated on another market than the one it learned")]
+    [InlineData("\"env\": \"cj\", \"training_phi\": \"0.6\"", "", "note: POLICY was trained with --training-phi 0.6, not cj's own φ 0.5: a shaped reward, scored as every strategy is (on φ 0.5)")]
+    [InlineData("\"env\": \"lob\", \"preset\": \"toxic\", \"training_phi\": \"0.2\"", "--env lob", "note: POLICY was trained with --training-phi 0.2, not the book's own φ 0.01: a shaped reward, scored as every strategy is (on φ 0.01)")]
+    [InlineData("\"env\": \"cj\", \"training_phi\": \"0.50\"", "", null)]
+    [InlineData("\"env\": \"lob\", \"preset\": \"toxic\", \"training_phi\": \"default\"", "--env lob --preset toxic", null)]
+    public void EvaluateNotesAnotherMarketOfTheSameTickAndAShapedPhi(string record, string args, string? note)
+    {
+        string policy = RecordOnly(record);
+        var (code, _, error) = Mm.Run(["evaluate", "--policy", policy, "--runs", "2", .. args.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
+
+        Assert.Equal(2, code);
+        string[] lines = error.Trim().Split('\n');
+        Assert.Equal(note is null ? 1 : 2, lines.Length);
+        Assert.StartsWith($"error: {policy}", lines[^1], StringComparison.Ordinal);
+        if (note is not null)
+        {
+            Assert.Equal(note.Replace("POLICY", policy, StringComparison.Ordinal), lines[0]);
+        }
+    }
+
+    /// <summary>A policy file holding only the record: the check reads it before the agent is loaded.</summary>
+    private string RecordOnly(string record)
+    {
+        string path = Path.Combine(_folder, "record-only.json");
+        File.WriteAllText(path, "{\"format\": \"marketmaking.dqn-ensemble\", \"trained_with\": {\"agent\": \"dqn\", " + record + "}}");
+        return path;
+    }
+
+    /// <summary>The toxic market with a tick of 0.05 (five times the presets').</summary>
+    private string WideTickMarket()
+    {
+        string path = Path.Combine(_folder, "wide.yaml");
+        string toxic = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "configs", "markets", "toxic.yaml"));
+        File.WriteAllText(path, toxic.Replace("tick_size: 0.01", "tick_size: 0.05", StringComparison.Ordinal));
+        return path;
     }
 
     [Fact]

@@ -65,6 +65,25 @@ public sealed class JudgeCommandTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// A member trained apart (--members N --member I) carries its run's settings in its marker, not a record: the
+    /// judge read none and judged a member of another latency as if it had learned the judged one. An earlier
+    /// build's member, its tape recorded as one text, is read in the current form.
+    /// </summary>
+    [Theory]
+    [InlineData("\"environment\": \"tape\", \"preset\": \"-\", \"data\": \"/elsewhere/day.zip\", \"until\": \"11:00\", \"latency\": \"1ms\"", "1ms")]
+    [InlineData("\"environment\": \"tape\", \"data\": \"day.zip 09:30–11:00, latency 5ms\"", "5ms")]
+    public void JudgeChecksAMemberTrainedApart(string run, string trained)
+    {
+        string path = Path.Combine(_folder, "member.json");
+        File.WriteAllText(path, "{\"format\": \"marketmaking.dqn-ensemble\", \"ensemble_member\": {\"index\": 0, \"members\": 2, \"complete\": true, \"steps\": 10, \"run\": {\"agent\": \"dqn\", " + run + "}}}");
+        var (code, output, error) = Mm.Run("judge", "--data", "missing.zip", "--format", "lobster", "--agent", path);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Equal($"error: invalid latency: {path} was trained with --latency {trained}, not --latency 0ms (the default): the agent is judged at the latency it learned (give --latency {trained})", error.Trim());
+    }
+
     /// <summary>A policy file holding only the record: the check reads it before the agent is loaded.</summary>
     private string Policy(string record)
     {

@@ -43,9 +43,23 @@ internal static class EvaluateCommand
         command.SetAction(async parse =>
         {
             int count = parse.GetValue(runs) is >= 2 and var n ? n : throw new InvalidParameterException("runs", "must be at least 2");
+
+            // The policy's recorded environment, checked before it is loaded (after the options): another one is refused even where its sizes would fit.
+            void CheckRecord()
+            {
+                if (File.Exists(parse.GetValue(policy)))
+                {
+                    foreach (string note in EvaluatedPolicyRecord.Check(parse.GetValue(policy)!, parse.GetValue(env)!, parse.GetResult(env) is { Implicit: false }, parse.GetValue(preset)!, parse.GetResult(preset) is { Implicit: false }, TickSizeOf))
+                    {
+                        terminal.Error.WriteLine(note);
+                    }
+                }
+            }
+
             if (parse.GetValue(env) == "lob")
             {
                 strategies.RefuseUnread(parse, "mm evaluate --env lob", BookBaselineParameters);
+                CheckRecord();
                 return await OnBook(terminal, parse, parse.GetValue(policy)!, parse.GetValue(preset)!, count, parse.GetValue(seed), strategies, parse.GetValue(json)).ConfigureAwait(false);
             }
 
@@ -57,6 +71,7 @@ internal static class EvaluateCommand
             }
 
             EnvironmentSettings settings = EnvironmentPresets.Get(parse.GetValue(env)!);
+            CheckRecord();
             (string kind, PolicyStrategy agent) = AgentCatalog.LoadStrategy(parse.GetValue(policy)!, settings);
             ModelPolicyEvaluation? evaluation = null;
             await ProgressBars.RunAsync(terminal, $"evaluate {kind} on {parse.GetValue(env)}: {count:N0} trajectories", 5, task =>
@@ -133,6 +148,19 @@ internal static class EvaluateCommand
         }
 
         return 0;
+    }
+
+    /// <summary>A book preset's tick size; null for one that cannot be read (a market file recorded by a policy, since moved).</summary>
+    private static double? TickSizeOf(string preset)
+    {
+        try
+        {
+            return AgentMarketPresets.Load(preset).TickSize;
+        }
+        catch (MarketMakingException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Each strategy scored moves the progress on and names it.</summary>

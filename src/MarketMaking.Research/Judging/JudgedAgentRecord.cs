@@ -40,33 +40,18 @@ public static class JudgedAgentRecord
             throw new InvalidParameterException("agent", $"{path} was trained on this day's tape until {until}, past the judged afternoon's start {Clocks.Format(split)}: judging it there is no out-of-sample test (give --split {until} or later, or train with --until {Clocks.Format(split)})");
         }
 
-        if (record.TryGetValue("env", out string? env) && env != "tape")
+        if (TrainingRecord.Other(record, "env", "tape") is { } env)
         {
             throw new InvalidParameterException("agent", $"{path} was trained with --env {env}, not on a recorded tape (--env tape): mm judge replays the day's queues, which its quotes never met");
         }
 
-        if (record.TryGetValue("latency", out string? trained) && !IsLatency(trained, latency))
+        if (TrainingRecord.Other(record, "latency", Durations.Format(latency)) is { } trained)
         {
             throw new InvalidParameterException("latency", $"{path} was trained with --latency {trained}, not --latency {Durations.Format(latency)}{(latencyGiven ? string.Empty : " (the default)")}: the agent is judged at the latency it learned (give --latency {trained})");
         }
 
-        var c = CultureInfo.InvariantCulture;
-        double own = TrainingEnvironment.OwnPhi("tape");
-        return record.TryGetValue("training_phi", out string? phi) && double.TryParse(phi, NumberStyles.Float, c, out double shaped) && shaped != own
-            ? string.Create(c, $"note: {path} was trained with --training-phi {phi}, not the tape's own φ {own}: a shaped reward, judged as every strategy is (net and risk-adjusted PnL)")
+        return TrainingRecord.ShapedPhi(record, "tape") is { } phi
+            ? string.Create(CultureInfo.InvariantCulture, $"note: {path} was trained with --training-phi {phi}, not the tape's own φ {TrainingEnvironment.OwnPhi("tape")}: a shaped reward, judged as every strategy is (net and risk-adjusted PnL)")
             : null;
-    }
-
-    /// <summary>By value (1000us is 1ms); a recorded text that is no duration is no latency of the judge's.</summary>
-    private static bool IsLatency(string recorded, TimeSpan latency)
-    {
-        try
-        {
-            return Durations.Parse("latency", recorded, allowZero: true) == latency;
-        }
-        catch (InvalidParameterException)
-        {
-            return false;
-        }
     }
 }

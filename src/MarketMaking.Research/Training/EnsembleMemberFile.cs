@@ -17,7 +17,8 @@ namespace MarketMaking.Research.Training;
 /// </summary>
 public static class EnsembleMemberFile
 {
-    private const string Field = "ensemble_member";
+    /// <summary>The member's marker in its file (<see cref="TrainingRecord.Read"/> takes a member's record from it).</summary>
+    internal const string Field = "ensemble_member";
 
     /// <summary>Writes <paramref name="agent"/> (a PPO, continuous PPO or DQN agent) as <paramref name="member"/>, atomically.</summary>
     /// <exception cref="OutputException">The file cannot be written.</exception>

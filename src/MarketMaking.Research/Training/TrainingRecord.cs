@@ -9,7 +9,7 @@ namespace MarketMaking.Research.Training;
 /// The settings of the environment a policy trained on (the environment, the book's preset, the tape's day,
 /// format, hours and latency, the training φ, exploring starts, trajectories, seed), recorded in its policy
 /// file as a "trained_with" object of option → value: a resume (<c>mm train --resume</c>) that changed one
-/// would train on other dynamics than the file's and say nothing. Numbers compare as numbers (0.010 is 0.01),
+/// would train on other dynamics than the file's and say nothing. Numbers compare as numbers (0.010 is 0.01), a latency as a duration (1000us is 1ms),
 /// paths as the absolute paths recorded (an older record's relative ones resolved: <see cref="OlderRecordForms"/>). A "default" training φ is the environment's own, which a resume may
 /// also give by value. Files written before the record (or before a setting was in it) resume as before.
 /// </summary>
@@ -52,7 +52,11 @@ public static class TrainingRecord
     /// </summary>
     public static string PresetOf(string nameOrPath) => File.Exists(nameOrPath) ? Path.GetFullPath(nameOrPath) : nameOrPath;
 
-    /// <summary>The record in a policy file, in the current form (<see cref="OlderRecordForms"/>); null for a file written before records existed.</summary>
+    /// <summary>
+    /// The record in a policy file, in the current form (<see cref="OlderRecordForms"/>); a member trained apart
+    /// (<see cref="EnsembleMemberFile"/>), which carries its run's settings instead, gives their recorded part
+    /// (its settings were otherwise never checked). Null for a file written before records existed.
+    /// </summary>
     /// <exception cref="DataFormatException">The file cannot be read, is not JSON, or its record is not an object of strings.</exception>
     public static IReadOnlyDictionary<string, string>? Read(string path)
     {
@@ -60,9 +64,15 @@ public static class TrainingRecord
         {
             using FileStream stream = File.OpenRead(path);
             using JsonDocument document = JsonDocument.Parse(stream);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(Field, out JsonElement record)
-                && record.Deserialize<Dictionary<string, string>>(Json.Options) is { } recorded
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            return document.RootElement.TryGetProperty(Field, out JsonElement record) && record.Deserialize<Dictionary<string, string>>(Json.Options) is { } recorded
                 ? OlderRecordForms.Current(recorded)
+                : document.RootElement.TryGetProperty(EnsembleMemberFile.Field, out JsonElement marker) && marker.Deserialize<EnsembleMember>(Json.Options) is { } member
+                ? Of(OlderRecordForms.Current(member.Run))
                 : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -99,6 +109,25 @@ public static class TrainingRecord
     }
 
     /// <summary>
+    /// The value <paramref name="record"/> holds for <paramref name="key"/> when it is another setting than
+    /// <paramref name="value"/> (numbers by value, a latency by duration, a recorded "default" as
+    /// <paramref name="unset"/>); null when the record has none or the same. What every command that loads a
+    /// policy compares its own setting with.
+    /// </summary>
+    public static string? Other(IReadOnlyDictionary<string, string>? record, string key, string value, string? unset = null) =>
+        record is not null && record.TryGetValue(key, out string? recorded) && !Same(key, recorded == Unset ? unset : recorded, value) ? recorded : null;
+
+    /// <summary>
+    /// The training φ <paramref name="record"/> holds when it is not <paramref name="env"/>'s own (a shaped reward,
+    /// which evaluation does not use: it scores on the environment's own φ); null when it is, or unrecorded.
+    /// </summary>
+    public static string? ShapedPhi(IReadOnlyDictionary<string, string>? record, string env)
+    {
+        string own = TrainingEnvironment.OwnPhi(env).ToString("R", CultureInfo.InvariantCulture);
+        return Other(record, "training_phi", own, unset: own);
+    }
+
+    /// <summary>
     /// Checks the environment a resume trains on (<paramref name="env"/>, given or --env's default) against the
     /// one <paramref name="record"/> names. Unlike the settings of <see cref="Resume"/> it is not taken when --env
     /// is left out, since it decides which other options the run reads: the error says which to give.
@@ -106,7 +135,7 @@ public static class TrainingRecord
     /// <exception cref="InvalidParameterException">The file was trained on another environment.</exception>
     public static void RequireEnvironment(IReadOnlyDictionary<string, string>? record, string path, string env, bool given)
     {
-        if (record is not null && record.TryGetValue("env", out string? recorded) && recorded != env)
+        if (Other(record, "env", env) is { } recorded)
         {
             throw new InvalidParameterException("env", $"{path} was trained with --env {recorded}, not --env {env}{(given ? string.Empty : " (the default)")}: resume it with --env {recorded}");
         }
@@ -139,13 +168,30 @@ public static class TrainingRecord
 
     private static string OptionOf(string key) => key.Replace('_', '-');
 
-    /// <summary>Numbers by value (whole numbers exactly, as a seed's 20 digits are not a double's), the rest as text; a value unknown is no other's.</summary>
+    /// <summary>
+    /// Numbers by value (whole numbers exactly, as a seed's 20 digits are not a double's), a latency by duration
+    /// (1000us is 1ms), the rest as text; a value unknown is no other's.
+    /// </summary>
     private static bool Same(string key, string? recorded, string given)
     {
         var c = CultureInfo.InvariantCulture;
         return recorded is not null && (recorded == given || (Numbers.Contains(key)
             && (ulong.TryParse(recorded, NumberStyles.None, c, out ulong x) && ulong.TryParse(given, NumberStyles.None, c, out ulong y) ? x == y
-                : double.TryParse(recorded, NumberStyles.Float, c, out double a) && double.TryParse(given, NumberStyles.Float, c, out double b) && a == b)));
+                : double.TryParse(recorded, NumberStyles.Float, c, out double a) && double.TryParse(given, NumberStyles.Float, c, out double b) && a == b))
+            || (key == "latency" && Latency(recorded) is { } l && l == Latency(given)));
+    }
+
+    /// <summary>A recorded or given latency; null for a text that is no duration (no latency of anyone's).</summary>
+    private static TimeSpan? Latency(string text)
+    {
+        try
+        {
+            return Durations.Parse("latency", text, allowZero: true);
+        }
+        catch (InvalidParameterException)
+        {
+            return null;
+        }
     }
 
     private static string Shown(string option, string value, string? unset) => value != Unset ? $"--{option} {value}"
