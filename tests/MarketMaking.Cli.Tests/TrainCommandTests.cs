@@ -124,6 +124,9 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData(new[] { "train", "detector", "--features", "vpin,vpinn" }, "unknown feature 'vpinn'")]
     [InlineData(new[] { "train", "detector", "--runs", "1" }, "runs")]
     [InlineData(new[] { "simulate", "--market", "lob", "--strategy", "as,as+guard", "--guard-threshold", "1.5", "--runs", "2" }, "guard_threshold")]
+    [InlineData(new[] { "simulate", "--market", "lob", "--strategy", "as", "--guard-threshold", "0.9", "--runs", "2" }, "error: invalid guard-threshold: --guard-threshold is read by a guarded strategy only: name one NAME+guard in --strategy (e.g. as+guard)")]
+    [InlineData(new[] { "simulate", "--market", "lob", "--strategy", "as+guard", "--guard-model", "detector.json", "--guard-train-runs", "3" }, "error: invalid guard-train-runs: --guard-train-runs trains a detector when no --guard-model is given: with one, leave it out")]
+    [InlineData(new[] { "backtest", "--data", "trades.csv", "--format", "binance-usdm", "--strategy", "as", "--guard-widen", "5" }, "error: invalid guard-widen: --guard-widen is read by a guarded strategy only")]
     public void MistakesAreOneLine(string[] args, string expected)
     {
         var (code, _, error) = Mm.Run(args);
