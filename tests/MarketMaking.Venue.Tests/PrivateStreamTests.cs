@@ -98,14 +98,14 @@ public sealed class PrivateStreamTests
         await socket.ConnectAsync(venue.Environment.PrivateStream, CancellationToken.None);
         var stream = new BybitPrivateStream(venue.Credentials, new BybitPrivateStreamOptions { Url = venue.Environment.PrivateStream });
 
-        await Send(socket, """{"op":"subscribe","args":["order"]}""");
-        string early = await Receive(socket);
-        await Send(socket, Encoding.UTF8.GetString(stream.AuthRequest()));
-        string auth = await Receive(socket);
-        await Send(socket, """{"op":"subscribe","args":["order","execution","position","wallet"]}""");
-        string subscribed = await Receive(socket);
-        await Send(socket, """{"req_id":"test","op":"ping"}""");
-        string pong = await Receive(socket);
+        await Sockets.Send(socket, """{"op":"subscribe","args":["order"]}""");
+        string early = await Sockets.Receive(socket);
+        await Sockets.Send(socket, Encoding.UTF8.GetString(stream.AuthRequest()));
+        string auth = await Sockets.Receive(socket);
+        await Sockets.Send(socket, """{"op":"subscribe","args":["order","execution","position","wallet"]}""");
+        string subscribed = await Sockets.Receive(socket);
+        await Sockets.Send(socket, """{"req_id":"test","op":"ping"}""");
+        string pong = await Sockets.Receive(socket);
 
         Assert.Contains("\"success\":false", early, StringComparison.Ordinal); // a subscription before auth is refused
         Shapes.Same(Example("ws-auth.response.json"), auth);
@@ -123,16 +123,5 @@ public sealed class PrivateStreamTests
         {
             return;
         }
-    }
-
-    private static Task Send(ClientWebSocket socket, string text) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
-
-    private static async Task<string> Receive(ClientWebSocket socket)
-    {
-        var buffer = new byte[8192];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        WebSocketReceiveResult result = await socket.ReceiveAsync(buffer, timeout.Token);
-        return Encoding.UTF8.GetString(buffer, 0, result.Count);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using MarketMaking.Core.Books;
 using MarketMaking.Core.Instruments;
@@ -88,12 +87,12 @@ public sealed class PublicStreamTests : IDisposable
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(venue.Environment.PublicStream(BybitCategory.Linear), CancellationToken.None);
 
-        await Send(socket, """{"req_id":"r1","op":"subscribe","args":["orderbook.1.SIMUSDT"]}""");
-        string ack = await Receive(socket);
+        await Sockets.Send(socket, """{"req_id":"r1","op":"subscribe","args":["orderbook.1.SIMUSDT"]}""");
+        string ack = await Sockets.Receive(socket);
         var types = new List<string>();
         for (int i = 0; i < 10; i++)
         {
-            string text = await Receive(socket);
+            string text = await Sockets.Receive(socket);
             using JsonDocument message = JsonDocument.Parse(text);
             types.Add(message.RootElement.GetProperty("type").GetString()!);
             Assert.True(text.IndexOf("\"ts\"", StringComparison.Ordinal) < text.IndexOf("\"type\"", StringComparison.Ordinal)); // level 1 writes ts first
@@ -106,8 +105,8 @@ public sealed class PublicStreamTests : IDisposable
         // Level 500 went offline on 2025-09-30 (docs/v5/websocket/public/orderbook.mdx): refused as any topic not served.
         using var other = new ClientWebSocket();
         await other.ConnectAsync(venue.Environment.PublicStream(BybitCategory.Linear), CancellationToken.None);
-        await Send(other, """{"req_id":"r2","op":"subscribe","args":["orderbook.500.SIMUSDT"]}""");
-        using JsonDocument refused = JsonDocument.Parse(await Receive(other));
+        await Sockets.Send(other, """{"req_id":"r2","op":"subscribe","args":["orderbook.500.SIMUSDT"]}""");
+        using JsonDocument refused = JsonDocument.Parse(await Sockets.Receive(other));
         JsonElement answer = refused.RootElement;
         Assert.Equal(
             (false, "error:handler not found,topic:orderbook.500.SIMUSDT", "r2", "subscribe"),
@@ -121,12 +120,12 @@ public sealed class PublicStreamTests : IDisposable
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(venue.Environment.PublicStream(BybitCategory.Linear), CancellationToken.None);
 
-        await Send(socket, """{"req_id":"deep","op":"subscribe","args":["orderbook.1000.SIMUSDT"]}""");
-        string ack = await Receive(socket);
+        await Sockets.Send(socket, """{"req_id":"deep","op":"subscribe","args":["orderbook.1000.SIMUSDT"]}""");
+        string ack = await Sockets.Receive(socket);
         var messages = new List<(string Type, long Ts, long U)>();
         for (int i = 0; i < 12; i++)
         {
-            using JsonDocument message = JsonDocument.Parse(await Receive(socket));
+            using JsonDocument message = JsonDocument.Parse(await Sockets.Receive(socket));
             JsonElement root = message.RootElement;
             Assert.Equal("orderbook.1000.SIMUSDT", root.GetProperty("topic").GetString());
             messages.Add((root.GetProperty("type").GetString()!, root.GetProperty("ts").GetInt64(), root.GetProperty("data").GetProperty("u").GetInt64()));
@@ -147,12 +146,12 @@ public sealed class PublicStreamTests : IDisposable
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(venue.Environment.PublicStream(BybitCategory.Linear), CancellationToken.None);
 
-        await Send(socket, """{"op":"subscribe","args":["orderbook.50.SIMUSDT","publicTrade.SIMUSDT"]}""");
-        string ack = await Receive(socket);
+        await Sockets.Send(socket, """{"op":"subscribe","args":["orderbook.50.SIMUSDT","publicTrade.SIMUSDT"]}""");
+        string ack = await Sockets.Receive(socket);
         string? snapshot = null, delta = null, trade = null;
         while (snapshot is null || delta is null || trade is null)
         {
-            string text = await Receive(socket);
+            string text = await Sockets.Receive(socket);
             if (text.Contains("\"snapshot\"", StringComparison.Ordinal) && text.Contains("orderbook", StringComparison.Ordinal))
             {
                 snapshot ??= text;
@@ -167,11 +166,11 @@ public sealed class PublicStreamTests : IDisposable
             }
         }
 
-        await Send(socket, """{"op":"ping"}""");
+        await Sockets.Send(socket, """{"op":"ping"}""");
         string pong;
         do
         {
-            pong = await Receive(socket);
+            pong = await Sockets.Receive(socket);
         }
         while (!pong.Contains("pong", StringComparison.Ordinal));
 
@@ -219,25 +218,6 @@ public sealed class PublicStreamTests : IDisposable
         {
             await messages.DisposeAsync();
         }
-    }
-
-    private static Task Send(ClientWebSocket socket, string text) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
-
-    private static async Task<string> Receive(ClientWebSocket socket)
-    {
-        var buffer = new byte[1 << 20];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        int length = 0;
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer, length, buffer.Length - length), timeout.Token);
-            length += result.Count;
-        }
-        while (!result.EndOfMessage);
-
-        return Encoding.UTF8.GetString(buffer, 0, length);
     }
 
     /// <summary>The venue's published quotes first (they wait for the book), then the recorded file's events.</summary>

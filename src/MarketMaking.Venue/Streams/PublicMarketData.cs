@@ -18,6 +18,9 @@ namespace MarketMaking.Venue.Streams;
 /// <c>publicTrade.SYMBOL</c>; and the REST answers of
 /// /v5/market/time, instruments-info, orderbook, recent-trade, kline and tickers, in the shapes of
 /// Bybit's documented examples. Every trade (the clients' included) passes through <see cref="OnTrade"/>.
+/// The 1000-level topic runs whether or not anyone subscribes: REST orderbook answers its book, with its
+/// <c>u</c> (docs/v5/market/orderbook.mdx: "corresponds to u in the 1000-level WebSocket orderbook stream"). <c>seq</c>, the cross sequence, is the book's version: it grows when a
+/// publication finds the book changed, so every depth (and REST) captured at the same moment carries the same.
 /// </summary>
 internal sealed class PublicMarketData : IPublicTape
 {
@@ -32,6 +35,7 @@ internal sealed class PublicMarketData : IPublicTape
     private readonly StreamHub _hub;
     private readonly VenueIds _tradeIds;
     private readonly BookTopic[] _books;
+    private readonly BookTopic _reference;
     private readonly string _tradeTopic;
     private readonly PublicTrade[] _recent = new PublicTrade[RecentTrades];
     private readonly List<PublicTrade> _pending = [];
@@ -40,7 +44,9 @@ internal sealed class PublicMarketData : IPublicTape
     private readonly int _priceScale;
     private int _recentCount;
     private long _tradeSequence;
-    private long _bookSequence;
+    private long _crossSequence;
+    private long _moment;
+    private long _sequencedMoment = -1;
     private bool _paused;
 
     /// <param name="index">The instrument's place in the venue's listing (0 for the first): its symbolId and its trade ids' stream.</param>
@@ -60,6 +66,7 @@ internal sealed class PublicMarketData : IPublicTape
             new BookTopic(200, TimeSpan.FromMilliseconds(100), $"orderbook.200.{symbol}"),
             new BookTopic(1000, TimeSpan.FromMilliseconds(200), $"orderbook.1000.{symbol}"),
         ];
+        _reference = _books[^1];
         _tradeTopic = $"publicTrade.{symbol}";
         _launchTime = clock.NowMs;
         _priceScale = Scale(market.TickSize);
@@ -129,10 +136,8 @@ internal sealed class PublicMarketData : IPublicTape
         {
             if (!book.Fresh)
             {
-                Capture(book);
-                book.U++;
-                book.Fresh = true;
-                book.LastPush = book.LastChange = _clock.Elapsed;
+                _moment++; // the book may have moved since the last publication
+                Start(book);
             }
 
             connection.Send(BookMessage(book, snapshot: true, book.Bids, book.Asks, _clock.NowMs));
@@ -168,6 +173,8 @@ internal sealed class PublicMarketData : IPublicTape
             return;
         }
 
+        _moment++;
+
         long now = _clock.NowMs;
         if (_pending.Count > 0)
         {
@@ -188,61 +195,77 @@ internal sealed class PublicMarketData : IPublicTape
             }
 
             List<StreamConnection> subscribers = [.. Subscribers(book.Name)];
-            if (subscribers.Count == 0)
+            if (subscribers.Count == 0 && book != _reference)
             {
                 book.Fresh = false;
                 continue;
             }
 
-            book.LastPush = elapsed;
-            (long Price, long Size)[] bids = book.Bids;
-            (long Price, long Size)[] asks = book.Asks;
-            Capture(book);
-            bool changed = !bids.AsSpan().SequenceEqual(book.Bids) || !asks.AsSpan().SequenceEqual(book.Asks);
-            if (book.Depth == 1)
+            if (!book.Fresh)
             {
-                // Level 1 is snapshots only: on a change, and again after 3 s without one (same u).
-                if (changed)
-                {
-                    book.U++;
-                    book.LastChange = elapsed;
-                }
-                else if (elapsed - book.LastChange < TimeSpan.FromSeconds(3))
-                {
-                    continue;
-                }
-                else
-                {
-                    book.LastChange = elapsed;
-                }
-
-                byte[] snapshot = BookMessage(book, snapshot: true, book.Bids, book.Asks, now);
-                foreach (StreamConnection connection in subscribers)
-                {
-                    connection.Send(snapshot);
-                }
-
+                Start(book);
                 continue;
             }
 
-            if (!changed)
+            Push(book, subscribers, elapsed, now);
+        }
+    }
+
+    /// <summary>Publishes a topic's book now: level 1 as a snapshot (on a change, or after 3 s), the others as a delta with the next u when the book changed.</summary>
+    private void Push(BookTopic book, List<StreamConnection> subscribers, TimeSpan elapsed, long now)
+    {
+        book.LastPush = elapsed;
+        (long Price, long Size)[] bids = book.Bids;
+        (long Price, long Size)[] asks = book.Asks;
+        bool changed = Capture(book);
+        if (book.Depth == 1)
+        {
+            // Level 1 is snapshots only: on a change, and again after 3 s without one (same u).
+            if (changed)
             {
-                continue;
+                book.U++;
+                book.LastChange = elapsed;
+            }
+            else if (elapsed - book.LastChange < TimeSpan.FromSeconds(3))
+            {
+                return;
+            }
+            else
+            {
+                book.LastChange = elapsed;
             }
 
-            book.U++;
-            byte[] delta = BookMessage(book, snapshot: false, Changes(bids, book.Bids, descending: true), Changes(asks, book.Asks, descending: false), now);
+            byte[] snapshot = BookMessage(book, snapshot: true, book.Bids, book.Asks, now);
             foreach (StreamConnection connection in subscribers)
             {
-                long n = connection.Deltas++;
-                if (_faults.Strikes(FaultKind.SkipDelta, connection.Index, n))
-                {
-                    _faults.Record(FaultKind.SkipDelta, $"connection {connection.Index}: {book.Name} delta u={book.U} not sent");
-                    continue;
-                }
-
-                connection.Send(delta);
+                connection.Send(snapshot);
             }
+
+            return;
+        }
+
+        if (!changed)
+        {
+            return;
+        }
+
+        book.U++;
+        if (subscribers.Count == 0)
+        {
+            return; // the 1000-level book moves on for REST, with no one to tell
+        }
+
+        byte[] delta = BookMessage(book, snapshot: false, Changes(bids, book.Bids, descending: true), Changes(asks, book.Asks, descending: false), now);
+        foreach (StreamConnection connection in subscribers)
+        {
+            long n = connection.Deltas++;
+            if (_faults.Strikes(FaultKind.SkipDelta, connection.Index, n))
+            {
+                _faults.Record(FaultKind.SkipDelta, $"connection {connection.Index}: {book.Name} delta u={book.U} not sent");
+                continue;
+            }
+
+            connection.Send(delta);
         }
     }
 
@@ -325,24 +348,43 @@ internal sealed class PublicMarketData : IPublicTape
         w.WriteEndObject();
     }
 
-    /// <summary>GET /v5/market/orderbook: <paramref name="limit"/> levels a side (1 to 1000, default 25, as for linear in docs/v5/market/orderbook.mdx).</summary>
+    /// <summary>
+    /// GET /v5/market/orderbook: <paramref name="limit"/> levels a side (1 to 1000, default 25, as for
+    /// linear in docs/v5/market/orderbook.mdx) of the book the 1000-level stream publishes, with its
+    /// <c>u</c> and <c>seq</c>, so a client can take it and apply the stream's deltas with a greater u.
+    /// The stream publishes now if the book changed since its last delta (early, rather than answer a
+    /// book up to 200 ms old); while market data is paused, the book it last published.
+    /// </summary>
     public byte[] OrderBook(int limit)
     {
+        BookTopic book = _reference;
+        _moment++;
+        if (!book.Fresh)
+        {
+            Start(book);
+        }
+        else if (!_paused)
+        {
+            Push(book, [.. Subscribers(book.Name)], _clock.Elapsed, _clock.NowMs);
+        }
+
         long now = _clock.NowMs;
-        long sequence = ++_bookSequence;
-        return Wire.Ok(now, (limit, now, sequence), (w, s) =>
+        return Wire.Ok(now, (limit, now, book), (w, s) =>
         {
             w.WriteStartObject();
             w.WriteString("s"u8, _symbol);
-            WriteLevels(w, "a"u8, Levels(Side.Sell, s.limit));
-            WriteLevels(w, "b"u8, Levels(Side.Buy, s.limit));
+            WriteLevels(w, "a"u8, s.book.Asks.AsSpan(0, Math.Min(s.limit, s.book.Asks.Length)));
+            WriteLevels(w, "b"u8, s.book.Bids.AsSpan(0, Math.Min(s.limit, s.book.Bids.Length)));
             w.WriteNumber("ts"u8, s.now);
-            w.WriteNumber("u"u8, s.sequence);
-            w.WriteNumber("seq"u8, s.sequence);
-            w.WriteNumber("cts"u8, s.now);
+            w.WriteNumber("u"u8, s.book.U);
+            w.WriteNumber("seq"u8, s.book.Seq);
+            w.WriteNumber("cts"u8, s.book.CapturedAt);
             w.WriteEndObject();
         });
     }
+
+    /// <summary>The 1000-level stream's update id and cross sequence now (what a REST orderbook answer carries).</summary>
+    internal (long U, long Seq) ReferenceUpdate => (_reference.U, _reference.Seq);
 
     /// <summary>GET /v5/market/recent-trade: newest first.</summary>
     public byte[] Trades(int limit) => Wire.Ok(_clock.NowMs, limit, (w, count) =>
@@ -537,10 +579,36 @@ internal sealed class PublicMarketData : IPublicTape
     private IEnumerable<StreamConnection> Subscribers(string topic) =>
         _hub.Connections.Where(c => !c.IsPrivate && !c.IsClosed && c.Topics.Contains(topic));
 
-    private void Capture(BookTopic book)
+    /// <summary>A topic's first book (on its first subscriber; the 1000-level's on the venue's first look at it): a new u, published now.</summary>
+    private void Start(BookTopic book)
     {
-        book.Bids = Levels(Side.Buy, book.Depth);
-        book.Asks = Levels(Side.Sell, book.Depth);
+        Capture(book);
+        book.U++;
+        book.Fresh = true;
+        book.LastPush = book.LastChange = _clock.Elapsed;
+    }
+
+    /// <summary>Takes the topic's levels from the book now; whether they changed. A change takes a cross sequence, one per moment for every depth.</summary>
+    private bool Capture(BookTopic book)
+    {
+        (long Price, long Size)[] bids = Levels(Side.Buy, book.Depth);
+        (long Price, long Size)[] asks = Levels(Side.Sell, book.Depth);
+        bool changed = !book.Fresh || !bids.AsSpan().SequenceEqual(book.Bids) || !asks.AsSpan().SequenceEqual(book.Asks);
+        book.Bids = bids;
+        book.Asks = asks;
+        if (changed)
+        {
+            if (_moment != _sequencedMoment)
+            {
+                _sequencedMoment = _moment;
+                _crossSequence++;
+            }
+
+            book.Seq = _crossSequence;
+            book.CapturedAt = _clock.NowMs;
+        }
+
+        return changed;
     }
 
     private (long Price, long Size)[] Levels(Side side, int depth)
@@ -597,8 +665,7 @@ internal sealed class PublicMarketData : IPublicTape
             tops.Add((book.U, bidPrice, bidSize, askPrice, askSize));
         }
 
-        long sequence = ++_bookSequence;
-        return Wire.Json((book, snapshot, bids, asks, now, sequence), (w, s) =>
+        return Wire.Json((book, snapshot, bids, asks, now), (w, s) =>
         {
             w.WriteStartObject();
             w.WriteString("topic"u8, s.book.Name);
@@ -619,14 +686,14 @@ internal sealed class PublicMarketData : IPublicTape
             WriteLevels(w, "b"u8, s.bids);
             WriteLevels(w, "a"u8, s.asks);
             w.WriteNumber("u"u8, s.book.U);
-            w.WriteNumber("seq"u8, s.sequence);
+            w.WriteNumber("seq"u8, s.book.Seq);
             w.WriteEndObject();
-            w.WriteNumber("cts"u8, s.now);
+            w.WriteNumber("cts"u8, s.book.CapturedAt);
             w.WriteEndObject();
         });
     }
 
-    private void WriteLevels(Utf8JsonWriter w, ReadOnlySpan<byte> name, (long Price, long Size)[] levels)
+    private void WriteLevels(Utf8JsonWriter w, ReadOnlySpan<byte> name, ReadOnlySpan<(long Price, long Size)> levels)
     {
         w.WriteStartArray(name);
         foreach ((long price, long size) in levels)
@@ -703,6 +770,12 @@ internal sealed class PublicMarketData : IPublicTape
         public string Name { get; } = name;
 
         public long U { get; set; }
+
+        /// <summary>The cross sequence of the levels last published.</summary>
+        public long Seq { get; set; }
+
+        /// <summary>When the levels last published were captured (ms since the epoch).</summary>
+        public long CapturedAt { get; set; }
 
         public bool Fresh { get; set; }
 
