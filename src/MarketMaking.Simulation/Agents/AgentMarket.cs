@@ -116,6 +116,9 @@ public sealed class AgentMarket : IMarket
     /// </summary>
     public const int VenueOwner = 7;
 
+    // Each owner's net position, lots: every kind of trader holds one account, as the venue's clients hold one.
+    private readonly long[] _positions = new long[VenueOwner + 1];
+
     /// <summary>Sees every trade, market order and top-of-book change; null for none.</summary>
     public IAgentMarketObserver? Observer { get; set; }
 
@@ -164,6 +167,24 @@ public sealed class AgentMarket : IMarket
 
     /// <summary>The last trade price in ticks (the initial price before any trade).</summary>
     public long LastTradeTicks => _lastTradeTicks;
+
+    /// <summary>
+    /// Open interest, one side, lots: the sum of the long positions, every kind of trader (one
+    /// account each: trades between two noise traders, say, leave it as it was) and the venue's clients.
+    /// </summary>
+    public long OpenInterestLots
+    {
+        get
+        {
+            long longs = 0;
+            foreach (long position in _positions)
+            {
+                longs += Math.Max(position, 0);
+            }
+
+            return longs;
+        }
+    }
 
     /// <summary>Our orders refused on arrival because they would have crossed.</summary>
     public long OrdersRefusedAsCrossing { get; private set; }
@@ -589,6 +610,10 @@ public sealed class AgentMarket : IMarket
             {
                 continue;
             }
+
+            long bought = e.Side == Side.Buy ? e.Size : -e.Size;
+            _positions[e.Owner] += bought;
+            _positions[e.MakerOwner] -= bought;
 
             if (e.MakerOwner == NoiseOwner && !_engine.TryGetOrder(e.MakerOrderId, out _))
             {

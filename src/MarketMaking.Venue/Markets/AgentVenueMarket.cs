@@ -43,6 +43,9 @@ public sealed class AgentVenueMarket : IVenueMarket, IAgentMarketListener
 
     public long LastTradeTicks => _market.LastTradeTicks;
 
+    /// <summary>Every kind of background trader's long position (one account each) and the venue account's.</summary>
+    public long? OpenInterestLots => _market.OpenInterestLots;
+
     public IVenueMarketSink? Sink { get; set; }
 
     /// <summary>The hidden fundamental value now (price units).</summary>

@@ -26,6 +26,12 @@ public interface IVenueMarket
     /// <summary>The last trade price, ticks.</summary>
     long LastTradeTicks { get; }
 
+    /// <summary>
+    /// Open interest, one side (the sum of every participant's long position), lots; null when the
+    /// market cannot know it (a replay: no recording the venue reads carries it).
+    /// </summary>
+    long? OpenInterestLots { get; }
+
     /// <summary>Where the step events go.</summary>
     IVenueMarketSink? Sink { get; set; }
 

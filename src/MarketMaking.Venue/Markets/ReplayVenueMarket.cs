@@ -64,6 +64,9 @@ public sealed class ReplayVenueMarket : IVenueMarket
 
     public long LastTradeTicks => _lastTrade != 0 ? _lastTrade : Mid();
 
+    /// <summary>Unknown: the recordings carry no open interest, and the recorded traders' positions are not in them.</summary>
+    public long? OpenInterestLots => null;
+
     public IVenueMarketSink? Sink { get; set; }
 
     /// <summary>Events of this market's recording replayed so far.</summary>

@@ -510,10 +510,7 @@ internal sealed class PublicMarketData : IPublicTape
         w.Decimal("highPrice24h"u8, (day.Count > 0 ? day.Max(b => b.High) : last) * tick);
         w.Decimal("lowPrice24h"u8, (day.Count > 0 ? day.Min(b => b.Low) : last) * tick);
         w.Decimal("prevPrice1h"u8, prev1 * tick);
-        w.WriteString("openInterest"u8, "0"u8);
-        w.WriteString("openInterestValue"u8, "0"u8);
-        w.WriteString("singleOpenInterest"u8, "0"u8); // in the linear/inverse table since 2026-06-09, not yet in its example
-        w.WriteString("singleOpenInterestValue"u8, "0"u8);
+        WriteOpenInterest(w, mark);
         w.Decimal("turnover24h"u8, day.Sum(b => b.Turnover) * tick * lot);
         w.Decimal("volume24h"u8, day.Sum(b => b.Volume) * lot);
         w.WriteString("fundingRate"u8, "0.0001"u8);
@@ -534,6 +531,29 @@ internal sealed class PublicMarketData : IPublicTape
         w.WriteString("basisRateYear"u8, ""u8);
         w.WriteString("fundingCap"u8, "0.005"u8);
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Open interest as docs/v5/market/tickers.mdx defines it: openInterest both sides (longs plus
+    /// shorts, twice the single side), singleOpenInterest one side (the longs; in the table since
+    /// 2026-06-09, not yet in its example), values at the mark price. "" where the market cannot know it.
+    /// </summary>
+    private void WriteOpenInterest(Utf8JsonWriter w, decimal mark)
+    {
+        if (_market.OpenInterestLots is not { } lots)
+        {
+            w.WriteString("openInterest"u8, ""u8);
+            w.WriteString("openInterestValue"u8, ""u8);
+            w.WriteString("singleOpenInterest"u8, ""u8);
+            w.WriteString("singleOpenInterestValue"u8, ""u8);
+            return;
+        }
+
+        decimal single = lots * _market.LotSize;
+        w.Decimal("openInterest"u8, 2 * single);
+        w.Decimal("openInterestValue"u8, Math.Round(2 * single * mark, 2));
+        w.Decimal("singleOpenInterest"u8, single);
+        w.Decimal("singleOpenInterestValue"u8, Math.Round(single * mark, 2));
     }
 
     private long? PriceBefore(long time)
