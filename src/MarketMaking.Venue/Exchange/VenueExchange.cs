@@ -694,11 +694,20 @@ internal sealed class VenueExchange : IVenueMarketSink
 
     /// <summary>
     /// Pushes the step's private messages: fills, orders, then position and wallet when they changed
-    /// (the position after every create, amend and cancel, as Bybit does); none is made for nobody.
+    /// (the position after every create, amend and cancel, as Bybit does; the wallet on a fill, and
+    /// when an order placed, amended, cancelled or ended changed the orders' margin, totalOrderIM and
+    /// so totalAvailableBalance: docs/v5/websocket/private/wallet.mdx pushes every change but the
+    /// unrealised PnL's); none is made for nobody.
     /// </summary>
     private void Flush(bool position)
     {
         long now = _clock.NowMs;
+        decimal orderMargin = _ledger.OrderMargin(null);
+        if (orderMargin != _ledger.WalletOrderMargin)
+        {
+            _ledger.WalletOrderMargin = orderMargin;
+            _walletChanged = true;
+        }
         if (_newFills.Count > 0 && _output.Wants("execution"))
         {
             Publish("execution", new BybitStreamMessage<BybitExecution> { Id = $"{_settings.Seed}_{Symbol}_{_sequence}", Topic = "execution", CreationTime = now, Data = [.. _newFills] }, Json.BybitStreamMessageBybitExecution);

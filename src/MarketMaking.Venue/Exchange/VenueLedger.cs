@@ -25,6 +25,9 @@ internal sealed class VenueLedger(VenueSettings settings)
 
     public void Join(VenueExchange exchange) => _exchanges.Add(exchange);
 
+    /// <summary>The orders' initial margin (totalOrderIM) when the wallet topic was last due: a change is a wallet change.</summary>
+    public decimal WalletOrderMargin { get; set; }
+
     /// <summary>The account's order number of the next order (orders of every instrument, oldest first).</summary>
     public long NextOrderNumber() => ++_orders;
 
