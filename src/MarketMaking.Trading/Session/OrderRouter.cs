@@ -159,7 +159,11 @@ internal sealed class OrderRouter : IOrderGateway
         }
 
         _journal.Event("cancel-all", _clock(), 0, null, why);
-        _cancels.Add(new Pending(Command(OrderCommandKind.CancelAll, "", Side.Buy, 0, 0, null), null, _clock()));
+        if (!IsCancelAllQueued())
+        {
+            // One cancel-all covers every order: a second trigger (a pause while the private stream is down) adds none.
+            _cancels.Add(new Pending(Command(OrderCommandKind.CancelAll, "", Side.Buy, 0, 0, null), null, _clock()));
+        }
     }
 
     /// <summary>A reduce-only market order closing <paramref name="quantity"/> (the flatten on a kill).</summary>
@@ -168,6 +172,12 @@ internal sealed class OrderRouter : IOrderGateway
     /// <summary>Puts a request back in the queue (a cancel the venue refused for its rate limit, or left unanswered: that one waits for <see cref="Backoff"/>).</summary>
     public void Retry(OrderCommand command, TrackedOrder? order, bool unanswered = false)
     {
+        if (command.Kind == OrderCommandKind.CancelAll && IsCancelAllQueued())
+        {
+            // Two cancel-alls went out before either came back: one retry covers both, else each back-off round sent it twice.
+            return;
+        }
+
         List<Pending> queue = command.Kind switch
         {
             OrderCommandKind.Create => _creates,
@@ -293,6 +303,19 @@ internal sealed class OrderRouter : IOrderGateway
         foreach (Pending pending in queue)
         {
             if (ReferenceEquals(pending.Order, order))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsCancelAllQueued()
+    {
+        foreach (Pending pending in _cancels)
+        {
+            if (pending.Command?.Kind == OrderCommandKind.CancelAll)
             {
                 return true;
             }
