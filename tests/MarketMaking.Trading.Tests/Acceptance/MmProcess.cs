@@ -101,6 +101,8 @@ internal sealed class MmProcess : IDisposable
         return mm;
     }
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>kill -9: the process ends at once, nothing runs after.</summary>
     public void KillHard() => _process.Kill();
 

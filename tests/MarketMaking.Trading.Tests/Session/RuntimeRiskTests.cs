@@ -11,17 +11,20 @@ public class RuntimeRiskTests
 {
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
 
+    /// <summary>Only stops a hung test: a healthy run is flat long before, however loaded the machine.</summary>
+    private static readonly TimeSpan Hung = TimeSpan.FromSeconds(30);
+
     [Fact]
-    public async Task TheMaxLossKillSwitchCancelsEverythingWithinASecondAndEndsTheSession()
+    public async Task TheMaxLossKillSwitchCancelsEverythingAtOnceAndEndsTheSession()
     {
         // Each touch fill earns half a tick (0.0005 on 0.01) and pays 0.002 in maker fees: the first one trips it.
         using var harness = new SessionHarness(settings: s => s with { Run = new() { Risk = new RiskLimits { MaxLoss = 0.001 } } });
         Task<SessionResult> running = harness.Session.RunAsync();
-        long killed = await harness.FaultAsync("kill");
-        long flat = await harness.NoOrderOpenAsync(TimeSpan.FromSeconds(5));
+        await harness.FaultAsync("kill");
+        await harness.NoOrderOpenAsync(Hung);
         SessionResult result = await running;
 
-        Assert.True(SessionHarness.Between(killed, flat) < OneSecond, $"{SessionHarness.Between(killed, flat).TotalMilliseconds} ms");
+        CancelledAtOnce.After(harness.JournalPath, e => e.Kind == "fault" && e.Detail.StartsWith("kill:", StringComparison.Ordinal), $"kill switch: {result.KillReason}");
         Assert.StartsWith("max loss: net PnL", result.KillReason, StringComparison.Ordinal);
         Assert.Equal(0, result.OrdersOpenAtEnd);
         Assert.Equal(result.VenuePosition, result.Position);
@@ -47,13 +50,12 @@ public class RuntimeRiskTests
     }
 
     [Fact]
-    public async Task StaleDataCancelsEveryOrderWithinASecondAndQuotingResumesWhenFresh()
+    public async Task StaleDataCancelsEveryOrderAtOnceAndQuotingResumesWhenFresh()
     {
         using var harness = new SessionHarness(messages: 1200, pauseAfter: 500, pauseFor: TimeSpan.FromSeconds(1.5), settings: s => s with { StaleAfter = TimeSpan.FromMilliseconds(300) });
         Task<SessionResult> running = harness.Session.RunAsync();
-        long stale = await harness.FaultAsync("stale-data");
-        long flat = await harness.NoOrderOpenAsync(TimeSpan.FromSeconds(5));
-        Assert.True(SessionHarness.Between(stale, flat) < OneSecond, $"{SessionHarness.Between(stale, flat).TotalMilliseconds} ms");
+        await harness.FaultAsync("stale-data");
+        await harness.NoOrderOpenAsync(Hung);
         await harness.PlayedAsync(1200);
         harness.Session.RequestStop();
         SessionResult result = await running;
@@ -64,6 +66,7 @@ public class RuntimeRiskTests
         JournalEvent[] spells = [.. harness.Events("fault").Where(e => e.Detail.StartsWith("stale-data:", StringComparison.Ordinal))];
         long fresh = harness.Events("fresh").First(e => e.Id > spells[^1].Id).Id;
         Assert.Contains(harness.Events("new"), e => e.Id > fresh);
+        CancelledAtOnce.After(harness.JournalPath, e => e.Id == spells[0].Id, "stale market data");
         Assert.Equal(0, result.OrdersOpenAtEnd);
         Assert.Equal(spells.Length, result.Faults["stale-data"]);
         Assert.Equal(spells.Length, harness.Events("fresh").Count);
@@ -76,9 +79,8 @@ public class RuntimeRiskTests
         Task<SessionResult> running = harness.Session.RunAsync();
         await harness.PlayedAsync(400);
         harness.Venue.CutPrivateStream();
-        long down = await harness.FaultAsync("stream-down");
-        long flat = await harness.NoOrderOpenAsync(TimeSpan.FromSeconds(5));
-        Assert.True(SessionHarness.Between(down, flat) < OneSecond, $"{SessionHarness.Between(down, flat).TotalMilliseconds} ms");
+        await harness.FaultAsync("stream-down");
+        await harness.NoOrderOpenAsync(Hung);
         Assert.True(harness.Venue.CancelAlls >= 1);
 
         // Blind to its fills, it does not quote while the stream is down.
@@ -90,6 +92,7 @@ public class RuntimeRiskTests
         harness.Session.RequestStop();
         SessionResult result = await running;
 
+        CancelledAtOnce.After(harness.JournalPath, e => e.Kind == "fault" && e.Detail.StartsWith("stream-down:", StringComparison.Ordinal), "private stream down");
         JournalEvent up = harness.Events("stream-up")[^1];
         Assert.Contains(harness.Events("reconciled"), e => e.Id > up.Id);
         Assert.Contains(harness.Events("new"), e => e.Id > up.Id); // quoting again
@@ -98,17 +101,16 @@ public class RuntimeRiskTests
     }
 
     [Fact]
-    public async Task AStopCancelsEveryOrderWithinASecondAndWritesTheFinalState()
+    public async Task AStopCancelsEveryOrderAtOnceAndWritesTheFinalState()
     {
         using var harness = new SessionHarness();
         Task<SessionResult> running = harness.Session.RunAsync();
         await harness.PlayedAsync(500);
-        long stop = System.Diagnostics.Stopwatch.GetTimestamp();
         harness.Session.RequestStop();
-        long flat = await harness.NoOrderOpenAsync(TimeSpan.FromSeconds(5));
+        await harness.NoOrderOpenAsync(Hung);
         SessionResult result = await running;
 
-        Assert.True(SessionHarness.Between(stop, flat) < OneSecond, $"{SessionHarness.Between(stop, flat).TotalMilliseconds} ms");
+        CancelledAtOnce.After(harness.JournalPath, e => e.Kind == "stop", "stop requested (signal)");
         Assert.Null(result.KillReason);
         JournalRun run = Assert.Single(JournalReader.Load(harness.JournalPath).Runs);
         Assert.Equal(SessionJson.Final(result), run.FinalState);
@@ -129,7 +131,8 @@ public class RuntimeRiskTests
         TradingException error = await Assert.ThrowsAsync<TradingException>(() => running);
         TimeSpan took = SessionHarness.Between(stop, System.Diagnostics.Stopwatch.GetTimestamp());
 
-        Assert.InRange(took, OneSecond, 4 * OneSecond);
+        Assert.True(took >= OneSecond, $"stopped after {took.TotalMilliseconds} ms, before the shutdown timeout"); // a load only makes it later
+        Assert.DoesNotContain(harness.Events("fault"), e => e.Detail.StartsWith("final-query-failed", StringComparison.Ordinal)); // one wait, no retries
         Assert.StartsWith("fake did not answer within the shutdown timeout (1 s): ", error.Message, StringComparison.Ordinal);
         JournalRun run = Assert.Single(JournalReader.Load(harness.JournalPath).Runs);
         Assert.NotNull(run.EndedAt);
