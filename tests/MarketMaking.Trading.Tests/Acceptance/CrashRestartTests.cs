@@ -36,7 +36,7 @@ public class CrashRestartTests
             }
 
             crashed.KillHard();
-            Assert.Equal(137, await crashed.ExitAsync(TimeSpan.FromSeconds(10)));
+            Assert.Equal(137, await crashed.ExitAsync(TimeSpan.FromSeconds(30)));
             AssertNoSecret(local, crashed.Output + crashed.Error);
         }
 

@@ -19,9 +19,9 @@ public class StopBeforeTradingTests
         using var harness = new SessionHarness();
         harness.Venue.ConnectNever = true;
         Task<SessionResult> running = harness.Session.RunAsync();
-        await harness.Venue.Connecting.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await harness.Venue.Connecting.Task.WaitAsync(TimeSpan.FromSeconds(30));
         harness.Session.RequestStop();
-        SessionResult result = await running.WaitAsync(TimeSpan.FromSeconds(10)); // the connect never completes: only the stop can end the run
+        SessionResult result = await running.WaitAsync(TimeSpan.FromSeconds(30)); // the connect never completes: only the stop can end the run
 
         const string Reason = "stopped before trading began (connecting): stop requested (signal)";
         Assert.True(result.StoppedBeforeTrading);
@@ -43,9 +43,9 @@ public class StopBeforeTradingTests
         using var harness = new SessionHarness();
         harness.Venue.ConnectNever = true;
         Task<SessionResult> running = harness.Session.RunAsync();
-        await harness.Venue.Connecting.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await harness.Venue.Connecting.Task.WaitAsync(TimeSpan.FromSeconds(30));
         harness.Session.Kill("operator: kill from the dashboard");
-        SessionResult result = await running.WaitAsync(TimeSpan.FromSeconds(10));
+        SessionResult result = await running.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal("operator: kill from the dashboard", result.KillReason);
         Assert.Equal("stopped before trading began (connecting): kill switch: operator: kill from the dashboard", Assert.Single(JournalReader.Load(harness.JournalPath).Runs).EndReason);
@@ -66,9 +66,9 @@ public class StopBeforeTradingTests
 
         harness.Venue.SnapshotsNever = true;
         Task<SessionResult> running = harness.Session.RunAsync();
-        await harness.Venue.Reconciling.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await harness.Venue.Reconciling.Task.WaitAsync(TimeSpan.FromSeconds(30));
         harness.Session.RequestStop();
-        SessionResult result = await running.WaitAsync(TimeSpan.FromSeconds(10)); // the snapshot never completes: only the stop can end the run
+        SessionResult result = await running.WaitAsync(TimeSpan.FromSeconds(30)); // the snapshot never completes: only the stop can end the run
         Assert.Equal("stopped before trading began (reconciling): stop requested (signal)", result.EndReason);
         Assert.Equal(1, harness.Venue.CancelAlls);
         Assert.StartsWith("CancelAll Accepted", Assert.Single(harness.Events("reply")).Detail, StringComparison.Ordinal);
