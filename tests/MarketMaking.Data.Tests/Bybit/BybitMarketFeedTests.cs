@@ -303,7 +303,13 @@ public sealed class BybitMarketFeedTests : IAsyncLifetime
         {
             await socket.ExpectAsync("subscribe");
             await socket.SendAsync(Snapshot(1, [("100.0", "1.000")], [("100.5", "1.000")]));
-            await Task.Delay(600);
+            // Waits for the pings rather than for a time: a loaded machine delays them, never skips the check.
+            var hung = System.Diagnostics.Stopwatch.StartNew();
+            while (_server.Pings < 3 && hung.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(20);
+            }
+
             await socket.SendAsync(Snapshot(2, [("100.0", "1.000")], [("100.5", "1.000")]));
         };
         BybitMarketFeed feed = Feed(Topic, new BybitFeedOptions { PingInterval = TimeSpan.FromMilliseconds(100) });

@@ -205,7 +205,7 @@ internal sealed class BybitTestServer : IAsyncDisposable
         /// <summary>Waits for the client's next auth, subscribe or unsubscribe and returns its arguments.</summary>
         public async Task<string[]> ExpectAsync(string op)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             (string Op, string[] Args) next = await _operations.Reader.ReadAsync(timeout.Token);
             Assert.Equal(op, next.Op);
             return next.Args;
