@@ -52,7 +52,7 @@ internal static class SimulateCommand
                 throw new InvalidParameterException(multiOnly.Name.TrimStart('-'), $"{multiOnly.Name} is read by --model multi only (the other markets quote one asset)");
             }
 
-            guard.RefuseUnread(parse, strategies.Strategies(parse).Any(s => s.Guarded)); // a guard on the model market is refused there
+            guard.RefuseUnread(parse, !multi && strategies.Strategies(parse).Any(s => s.Guarded)); // a guard on the model market is refused there; the multi-asset makers wear none
             switch (parse.GetValue(kind))
             {
                 case "lob":
