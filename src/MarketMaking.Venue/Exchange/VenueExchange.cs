@@ -702,12 +702,14 @@ internal sealed class VenueExchange : IVenueMarketSink
     private void Flush(bool position)
     {
         long now = _clock.NowMs;
-        decimal orderMargin = _ledger.OrderMargin(null);
-        if (orderMargin != _ledger.WalletOrderMargin)
+
+        // Only an order that changed or filled moves the orders' margin: a flush with neither sums nothing.
+        if ((_changed.Count > 0 || _newFills.Count > 0) && _ledger.OrderMargin(null) is var orderMargin && orderMargin != _ledger.WalletOrderMargin)
         {
             _ledger.WalletOrderMargin = orderMargin;
             _walletChanged = true;
         }
+
         if (_newFills.Count > 0 && _output.Wants("execution"))
         {
             Publish("execution", new BybitStreamMessage<BybitExecution> { Id = $"{_settings.Seed}_{Symbol}_{_sequence}", Topic = "execution", CreationTime = now, Data = [.. _newFills] }, Json.BybitStreamMessageBybitExecution);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using MarketMaking.Cli;
 using MarketMaking.Trading.Journal;
 using MarketMaking.Venue;
 
@@ -58,9 +57,7 @@ public class GuardedTradeTests
 
     private static (int Code, string Error) Run(params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = MmApplication.Run(args, output, error);
-        return (code, error.ToString());
+        var (code, _, error) = TradeCommandTests.Run(args);
+        return (code, error);
     }
 }

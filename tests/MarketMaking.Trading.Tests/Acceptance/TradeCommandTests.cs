@@ -256,7 +256,8 @@ public class TradeCommandTests
         Assert.DoesNotContain("def", error.Replace("undefined", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
+    /// <summary>What mm prints for <paramref name="args"/>, in-process, and its exit code.</summary>
+    internal static (int Code, string Output, string Error) Run(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
