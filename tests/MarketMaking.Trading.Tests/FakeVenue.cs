@@ -19,6 +19,7 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
     private long _serverOffset;
     private int _cancelAlls;
     private int _cancelsToRefuse;
+    private int _amendsToRefuse;
 
     public PaperVenue Inner => inner;
 
@@ -46,6 +47,12 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
     /// venue: what Bybit answers a cancel that overtook its order's create on the way.
     /// </summary>
     public void RefuseCancels(int count) => Volatile.Write(ref _cancelsToRefuse, count);
+
+    /// <summary>
+    /// The next <paramref name="count"/> amends are refused without reaching the venue, as Bybit refuses
+    /// a post-only order's amend to a price that would take: the order rests where it was.
+    /// </summary>
+    public void RefuseAmends(int count) => Volatile.Write(ref _amendsToRefuse, count);
 
     /// <summary>The stopwatch times at which creates were sent to the venue.</summary>
     public ConcurrentQueue<long> CreatesSentAt { get; } = new();
@@ -130,6 +137,12 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
         if (command.Kind == OrderCommandKind.Create)
         {
             CreatesSentAt.Enqueue(Stopwatch.GetTimestamp());
+        }
+
+        if (command.Kind == OrderCommandKind.Amend && Interlocked.Decrement(ref _amendsToRefuse) >= 0)
+        {
+            long now = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100;
+            return ValueTask.FromResult(new OrderReply(command, ReplyOutcome.Rejected, 10001, "params error: a post-only order would take liquidity at the new price", null, now, now));
         }
 
         if (command.Kind == OrderCommandKind.Cancel && Interlocked.Decrement(ref _cancelsToRefuse) >= 0)

@@ -144,6 +144,34 @@ internal sealed class ScriptedMarketData : IMarketDataSource
         return messages;
     }
 
+    /// <summary>
+    /// A book of ten levels a side around 1000.0 (best bid 999.9, best ask 1000.1), then
+    /// <paramref name="count"/> messages 10 ms apart that change a deep bid's size, except where
+    /// <paramref name="bidAt"/> names a message: there the level at 1000.0 (inside the spread) gets
+    /// that size, 0 removing it. No trades: nothing fills.
+    /// </summary>
+    public static List<BybitFeedMessage> InsideBid(int count, IReadOnlyDictionary<int, long> bidAt, long start = 1_700_000_000_000_000_000)
+    {
+        var snapshot = new List<MarketEvent> { new(start, start, MarketEventKind.BookClear, Side.Buy, 0, 0, 1, EventMarkers.Snapshot) };
+        for (int k = 1; k <= 10; k++)
+        {
+            snapshot.Add(new MarketEvent(start, start, MarketEventKind.BookLevel, Side.Buy, 10000 - k, 1000, 1, EventMarkers.Snapshot));
+            snapshot.Add(new MarketEvent(start, start, MarketEventKind.BookLevel, Side.Sell, 10000 + k, 1000, 1, EventMarkers.Snapshot));
+        }
+
+        var messages = new List<BybitFeedMessage> { Book(snapshot, start) };
+        for (int m = 1; m <= count; m++)
+        {
+            long t = start + (m * 10_000_000L);
+            MarketEvent level = bidAt.TryGetValue(m, out long size)
+                ? new MarketEvent(t, t, MarketEventKind.BookLevel, Side.Buy, 10000, size, m + 1, EventMarkers.None)
+                : new MarketEvent(t, t, MarketEventKind.BookLevel, Side.Buy, 9995, 1000 + (m % 2 * 100), m + 1, EventMarkers.None);
+            messages.Add(Book([level], t));
+        }
+
+        return messages;
+    }
+
     private static void Set(SortedDictionary<long, long> book, long price, long size)
     {
         if (size == 0)

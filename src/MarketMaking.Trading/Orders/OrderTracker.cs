@@ -70,12 +70,25 @@ public sealed class OrderTracker
     /// <summary>The order the order manager knows by <paramref name="localId"/>.</summary>
     public TrackedOrder? FindLocal(long localId) => _byLocal.GetValueOrDefault(localId);
 
-    /// <summary>Points the order manager's id at <paramref name="order"/> (an adopted order, or the replacement of a cancel/replace).</summary>
+    /// <summary>Points the order manager's id at <paramref name="order"/> (an adopted order, or one a price change moved); its old id is forgotten.</summary>
     public void Bind(long localId, TrackedOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
+        Unbind(order);
         order.LocalId = localId;
         _byLocal[localId] = order;
+    }
+
+    /// <summary>The order manager no longer knows <paramref name="order"/> (it forgot it, or its id now names a replacement).</summary>
+    public void Unbind(TrackedOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (_byLocal.TryGetValue(order.LocalId, out TrackedOrder? bound) && ReferenceEquals(bound, order))
+        {
+            _byLocal.Remove(order.LocalId);
+        }
+
+        order.LocalId = 0;
     }
 
     /// <summary>The venue accepted the create request.</summary>

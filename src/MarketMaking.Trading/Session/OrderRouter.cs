@@ -11,8 +11,11 @@ namespace MarketMaking.Trading.Session;
 /// state; requests wait in a queue (cancels first, then amends, then new orders) and go out as the
 /// client-side rate limits allow; a new order held back too long is dropped (the next decision
 /// quotes afresh). A size reduction is an amend where the venue allows it, else a cancel and a new
-/// order. Requests are only queued while the order manager runs; <see cref="Flush"/> sends them
-/// after it returns, so a reply never changes the manager's view in the middle of a decision.
+/// order; so is a price change: within one decision an order the manager cancels and a new one it
+/// submits on the same side become one amend of the old order (one request instead of two, no
+/// moment without a quote on that side, and no moment with both resting to be filled twice).
+/// Requests are only queued while the order manager runs; <see cref="Flush"/> sends them after it
+/// returns, so a reply never changes the manager's view in the middle of a decision.
 /// </summary>
 internal sealed class OrderRouter : IOrderGateway
 {
@@ -32,6 +35,9 @@ internal sealed class OrderRouter : IOrderGateway
     private readonly List<Pending> _amends = [];
     private readonly List<Pending> _creates = [];
     private readonly List<Pending> _sending = [];
+    // Orders the manager cancelled in this decision that a new order on their side may still move instead.
+    private readonly List<TrackedOrder> _movable = [];
+    private bool _deciding;
     private long _nextLocalId;
 
     public OrderRouter(IVenue venue, VenueInstrument instrument, OrderTracker tracker, LinkIds links, TradingJournal journal, RateLimiter limiter, Func<long> clock, TimeSpan staleAfter, Action<OrderReply> inlineReply, Action<Task<OrderReply>> laterReply)
@@ -74,19 +80,44 @@ internal sealed class OrderRouter : IOrderGateway
     /// <summary>A fresh id for the order manager (for an adopted order).</summary>
     public long NewLocalId() => ++_nextLocalId;
 
+    /// <summary>Price changes sent as one amend instead of a cancel and a new order.</summary>
+    public long Moved { get; private set; }
+
+    /// <summary>
+    /// The order manager is about to decide: until <see cref="Flush"/>, a cancelled order waits to see
+    /// whether a new order on its side can take its place as an amend (only where the venue amends).
+    /// </summary>
+    public void BeginDecision() => _deciding = _venue.SupportsAmend;
+
     public long Submit(Side side, double price, double quantity)
     {
         long localId = ++_nextLocalId;
-        Create(localId, side, _instrument.Price(price), _instrument.Quantity(quantity), reduceOnly: false, isMarket: false);
+        decimal limit = _instrument.Price(price);
+        decimal size = _instrument.Quantity(quantity);
+        if (TakeMovable(side, limit, size) is { } moved)
+        {
+            Move(moved, localId, limit, size);
+            return localId;
+        }
+
+        Create(localId, side, limit, size, reduceOnly: false, isMarket: false);
         return localId;
     }
 
     public void Cancel(long orderId)
     {
-        if (_tracker.FindLocal(orderId) is { } order)
+        if (_tracker.FindLocal(orderId) is not { } order)
         {
-            CancelOrder(order);
+            return;
         }
+
+        if (_deciding && IsMovable(order))
+        {
+            _movable.Add(order);
+            return;
+        }
+
+        CancelOrder(order);
     }
 
     public void Reduce(long orderId, double newQuantity)
@@ -115,7 +146,7 @@ internal sealed class OrderRouter : IOrderGateway
         // Cancel and replace: the order manager's id now names the new order; fills of the old one
         // (until its cancel lands) still count in the ledger but no longer touch the manager's view.
         long localId = order.LocalId;
-        order.LocalId = 0;
+        _tracker.Unbind(order);
         CancelOrder(order);
         if (remaining > 0)
         {
@@ -141,6 +172,11 @@ internal sealed class OrderRouter : IOrderGateway
             return; // nothing to cancel, or a cancel of it is already waiting to go
         }
 
+        if (RemoveQueued(_amends, order))
+        {
+            OrderTracker.AmendAnswered(order, accepted: false, now); // an amend not sent yet has nothing left to change
+        }
+
         _tracker.CancelSent(order, now);
         Record("cancel", order, "");
         _cancels.Add(new Pending(Command(OrderCommandKind.Cancel, order.LinkId, order.Side, 0, 0, order), order, now));
@@ -152,6 +188,7 @@ internal sealed class OrderRouter : IOrderGateway
     /// </summary>
     public void CancelEverything(string why)
     {
+        _movable.Clear();
         foreach (TrackedOrder order in _tracker.Open.ToArray())
         {
             // A cancel already answered but not yet confirmed goes again: the first may have been lost.
@@ -193,6 +230,13 @@ internal sealed class OrderRouter : IOrderGateway
         // The limits are counted at the time the requests really go: the input that led here may have
         // been handled for a while (a session's first decision took 0.8 s), and counting them at its
         // start let more through in a second than the venue allows.
+        foreach (TrackedOrder order in _movable)
+        {
+            CancelOrder(order); // no new order on its side took it over
+        }
+
+        _movable.Clear();
+        _deciding = false;
         long now = _clock();
         Take(_cancels, VenueEndpoint.Cancel, now);
         Take(_amends, VenueEndpoint.Amend, now);
@@ -214,6 +258,55 @@ internal sealed class OrderRouter : IOrderGateway
         Record("new", order, isMarket ? "market, reduce-only" : "");
         _creates.Add(new Pending(null, order, now, isMarket));
         return order;
+    }
+
+    /// <summary>
+    /// An order a new one may replace by an amend: acknowledged, resting, ours to quote with, with
+    /// no cancel or amend of it under way.
+    /// </summary>
+    private static bool IsMovable(TrackedOrder order) =>
+        order.State is OrderState.New or OrderState.PartiallyFilled && !order.Queued && !order.CancelWanted && !order.ReduceOnly && order.PendingAmendQuantity == 0;
+
+    /// <summary>
+    /// The cancelled order on <paramref name="side"/> nearest in price to the new one, unless it
+    /// already asks for exactly that (an order refreshed for its age goes to the back of the queue
+    /// as a new order: an amend that changes nothing would be refused).
+    /// </summary>
+    private TrackedOrder? TakeMovable(Side side, decimal price, decimal quantity)
+    {
+        int best = -1;
+        for (int i = 0; i < _movable.Count; i++)
+        {
+            TrackedOrder order = _movable[i];
+            if (order.Side != side || (order.Price == price && order.Remaining == quantity))
+            {
+                continue;
+            }
+
+            if (best < 0 || Math.Abs(order.Price - price) < Math.Abs(_movable[best].Price - price))
+            {
+                best = i;
+            }
+        }
+
+        if (best < 0)
+        {
+            return null;
+        }
+
+        TrackedOrder taken = _movable[best];
+        _movable.RemoveAt(best);
+        return taken;
+    }
+
+    /// <summary>Moves a resting order to a new price and size; the manager's new id names it from now on.</summary>
+    private void Move(TrackedOrder order, long localId, decimal price, decimal quantity)
+    {
+        decimal executed = Math.Max(order.Executed, order.VenueExecuted);
+        _tracker.Bind(localId, order);
+        OrderTracker.AmendSent(order, price, executed + quantity);
+        Moved++;
+        _amends.Add(new Pending(Command(OrderCommandKind.Amend, order.LinkId, order.Side, price, executed + quantity, order), order, _clock()));
     }
 
     private void Take(List<Pending> queue, VenueEndpoint endpoint, long now)
@@ -324,15 +417,19 @@ internal sealed class OrderRouter : IOrderGateway
         return false;
     }
 
-    private static void RemoveQueued(List<Pending> queue, TrackedOrder order)
+    private static bool RemoveQueued(List<Pending> queue, TrackedOrder order)
     {
+        bool removed = false;
         for (int i = queue.Count - 1; i >= 0; i--)
         {
             if (ReferenceEquals(queue[i].Order, order))
             {
                 queue.RemoveAt(i);
+                removed = true;
             }
         }
+
+        return removed;
     }
 
     private static OrderCommand Command(OrderCommandKind kind, string link, Side side, decimal price, decimal quantity, TrackedOrder? order, bool isMarket = false) =>

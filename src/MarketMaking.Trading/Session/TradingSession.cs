@@ -435,6 +435,7 @@ public sealed class TradingSession
 
         long sent = _router.SentTotal;
         MarkPortfolio();
+        _router.BeginDecision();
         _path.Decide(_market, _router);
         _router.Flush();
         if (_router.SentTotal != sent && HandlingMessageReceivedAt != 0)
@@ -675,12 +676,25 @@ public sealed class TradingSession
                 OnCreateReply(order, reply, now);
                 break;
             case OrderCommandKind.Amend when order is not null:
+                bool moved = command.Price != order.Price;
                 if (OrderTracker.AmendAnswered(order, reply.Outcome == ReplyOutcome.Accepted, now))
                 {
                     _journal.Order(order);
                 }
 
-                if (reply.Outcome == ReplyOutcome.Unknown || reply.Outcome == ReplyOutcome.Rejected)
+                if (moved && reply.Outcome != ReplyOutcome.Accepted)
+                {
+                    // A price change refused (filled meanwhile, post-only would cross, a limit): the manager
+                    // believes the order moved. It forgets it and the order goes, so the next decision quotes afresh.
+                    if (order.LocalId != 0)
+                    {
+                        _path.Orders.Forget(order.LocalId);
+                        _tracker.Unbind(order);
+                    }
+
+                    _router.CancelOrder(order);
+                }
+                else if (reply.Outcome == ReplyOutcome.Unknown || reply.Outcome == ReplyOutcome.Rejected)
                 {
                     // The order may have filled or gone: ask the venue.
                     MarkUnknown(order, now);

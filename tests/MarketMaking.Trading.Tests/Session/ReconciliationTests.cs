@@ -66,12 +66,14 @@ public class ReconciliationTests
         harness.Session.RequestStop();
         await running;
 
-        // Adopted, then cancelled by the order manager in the first decision (journaled after it):
-        // 990.0 is not where the strategy quotes.
+        // Adopted, then moved by the order manager in the first decision (990.0 is not where the
+        // strategy quotes): its bid takes the adopted order to the touch by an amend, as its own.
         JournalEvent adopted = Assert.Single(harness.Events("adopted"));
         Assert.Equal("mine-from-before-1", adopted.LinkId);
-        JournalEvent cancel = harness.Events("cancel").First(e => e.LinkId == "mine-from-before-1");
-        Assert.InRange(cancel.Id, adopted.Id, harness.Events("decision")[0].Id);
+        JournalEvent moved = harness.Events("request").First(e => e.LinkId == "mine-from-before-1");
+        Assert.StartsWith("amend to 0.010@", moved.Detail, StringComparison.Ordinal);
+        Assert.InRange(moved.Id, adopted.Id, harness.Events("decision")[0].Id);
+        Assert.DoesNotContain(harness.Events("request"), e => e.Detail.StartsWith("create Buy", StringComparison.Ordinal) && e.Id < moved.Id);
         Assert.Empty(harness.Events("unknown-order"));
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MarketMaking.Data.Bybit;
 using MarketMaking.Core.Quoting;
 using MarketMaking.Strategies;
 using MarketMaking.Simulation.Exchange;
@@ -18,11 +19,11 @@ internal sealed class SessionHarness : IDisposable
 
     private readonly TimeProvider? _time;
 
-    public SessionHarness(int messages = 3000, ulong seed = 4, int pauseAfter = -1, TimeSpan pauseFor = default, decimal positionOffset = 0, Func<SessionSettings, SessionSettings>? settings = null, Func<IQuotingStrategy>? strategy = null, TimeProvider? time = null)
+    public SessionHarness(int messages = 3000, ulong seed = 4, int pauseAfter = -1, TimeSpan pauseFor = default, decimal positionOffset = 0, Func<SessionSettings, SessionSettings>? settings = null, Func<IQuotingStrategy>? strategy = null, TimeProvider? time = null, IReadOnlyList<BybitFeedMessage>? script = null)
     {
         _time = time;
         _strategy = strategy ?? (() => new TouchStrategy(0.01));
-        Data = new ScriptedMarketData(ScriptedMarketData.RandomWalk(seed, messages)) { PauseAfter = pauseAfter, PauseFor = pauseFor };
+        Data = new ScriptedMarketData(script ?? ScriptedMarketData.RandomWalk(seed, messages)) { PauseAfter = pauseAfter, PauseFor = pauseFor };
         Venue = new FakeVenue(new PaperVenue(Data, new PaperSettings { Latency = new ConstantLatency(2_000_000, 2_000_000) })) { PositionOffset = positionOffset };
         var defaults = new SessionSettings { Symbol = "TESTUSDT", StrategyName = "touch", JournalPath = _journal.Path, RequoteInterval = TimeSpan.FromMilliseconds(50) };
         Settings = settings?.Invoke(defaults) ?? defaults;
@@ -85,6 +86,17 @@ internal sealed class SessionHarness : IDisposable
         }
 
         throw new TimeoutException($"orders still open on the venue after {within.TotalSeconds} s");
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds (another thread makes it so); fails after 30 s, which only stops a hung test.</summary>
+    public static async Task UntilAsync(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "not seen within 30 s");
+            await Task.Delay(10);
+        }
     }
 
     public IReadOnlyList<JournalEvent> Events(string? kind = null) => JournalReader.Events(JournalPath, kind);

@@ -51,9 +51,9 @@ public class VenueOutageTests
 
         // Twelve seconds later, without waiting them: the next timer tick says how long.
         clock.Advance(TimeSpan.FromSeconds(12));
-        await UntilAsync(() => harness.Session.Monitor.Latest?.RecentEvents.Any(e => e.Kind == "venue-unreachable") == true);
+        await SessionHarness.UntilAsync(() => harness.Session.Monitor.Latest?.RecentEvents.Any(e => e.Kind == "venue-unreachable") == true);
         harness.Venue.RestorePrivateStream();
-        await UntilAsync(() => harness.Session.Monitor.Latest?.RecentEvents.Any(e => e.Kind == "venue-back") == true);
+        await SessionHarness.UntilAsync(() => harness.Session.Monitor.Latest?.RecentEvents.Any(e => e.Kind == "venue-back") == true);
         harness.Session.RequestStop();
         await running;
 
@@ -79,19 +79,19 @@ public class VenueOutageTests
         using var harness = new SessionHarness(messages: 60000);
         Task<SessionResult> running = harness.Session.RunAsync();
         await harness.PlayedAsync(300);
-        await UntilAsync(() => harness.Venue.Inner.AccountAsync(0, default).Result.OpenOrders > 0);
+        await SessionHarness.UntilAsync(() => harness.Venue.Inner.AccountAsync(0, default).Result.OpenOrders > 0);
 
         harness.Venue.Unreachable = true;
         harness.Venue.CutPrivateStream();
         harness.Session.Pause(); // every order cancelled: the cancels and the cancel-all come back unanswered
-        await UntilAsync(() => !harness.Venue.Unanswered.IsEmpty);
+        await SessionHarness.UntilAsync(() => !harness.Venue.Unanswered.IsEmpty);
 
         // Rounds of retries wait 0.125, 0.25, 0.5, 1, 2 s after the one before: within 3.5 s of the first
         // send (rounds at ≥ 0.125, 0.375, 0.875, 1.875 s; the next at ≥ 3.875 s) each request went at most
         // 1 + 4 times. Retried on every 50 ms timer tick, it went about 70 times. A load that delays the
         // session only makes rounds later: wait for a send past the window, not for a time.
         long first = harness.Venue.Unanswered.First().At;
-        await UntilAsync(() => harness.Venue.Unanswered.Any(u => Stopwatch.GetElapsedTime(first, u.At) >= TimeSpan.FromSeconds(3.5)));
+        await SessionHarness.UntilAsync(() => harness.Venue.Unanswered.Any(u => Stopwatch.GetElapsedTime(first, u.At) >= TimeSpan.FromSeconds(3.5)));
         (OrderCommandKind Kind, string LinkId, long At)[] unanswered = [.. harness.Venue.Unanswered];
         int requests = unanswered.Select(u => (u.Kind, u.LinkId)).Distinct().Count();
         Assert.Contains(unanswered, u => u.Kind == OrderCommandKind.Cancel);
@@ -114,15 +114,5 @@ public class VenueOutageTests
         Assert.Equal(requests + 1, faults.Length);
         Assert.Equal($"request-unknown: {sent - requests} more retries left unanswered while the venue was unreachable", faults[^1]);
         Assert.Equal(sent, harness.Events("reply").Count(e => e.Detail.EndsWith(" Unknown 0 timed out", StringComparison.Ordinal))); // a reply row per send, no more
-    }
-
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "not seen within 30 s"); // only stops a hung test
-            await Task.Delay(10);
-        }
     }
 }
