@@ -20,6 +20,7 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
     private int _cancelAlls;
     private int _cancelsToRefuse;
     private int _amendsToRefuse;
+    private long _createsHeldFor;
 
     public PaperVenue Inner => inner;
 
@@ -53,6 +54,12 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
     /// a post-only order's amend to a price that would take: the order rests where it was.
     /// </summary>
     public void RefuseAmends(int count) => Volatile.Write(ref _amendsToRefuse, count);
+
+    /// <summary>
+    /// The next create's answer says the create limit is used up until <paramref name="span"/> from
+    /// then (Bybit's <c>X-Bapi-Limit-Status: 0</c> and its reset time): the session holds its creates that long.
+    /// </summary>
+    public void HoldCreatesAfterTheNext(TimeSpan span) => Interlocked.Exchange(ref _createsHeldFor, span.Ticks * 100);
 
     /// <summary>The stopwatch times at which creates were sent to the venue.</summary>
     public ConcurrentQueue<long> CreatesSentAt { get; } = new();
@@ -150,6 +157,14 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
             RefusedCancels.Enqueue(command.LinkId);
             long now = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100;
             return ValueTask.FromResult(new OrderReply(command, ReplyOutcome.Rejected, 110001, "order not exists or too late to cancel", null, now, now));
+        }
+
+        if (command.Kind == OrderCommandKind.Create && Interlocked.Exchange(ref _createsHeldFor, 0) is > 0 and long held)
+        {
+            Task<OrderReply> sent = inner.SendAsync(command, cancellationToken).AsTask();
+            Assert.True(sent.IsCompletedSuccessfully, "the paper venue answers at once");
+            OrderReply reply = sent.Result;
+            return ValueTask.FromResult(reply with { LimitRemaining = 0, LimitResetAt = reply.ReceivedAt + held });
         }
 
         return inner.SendAsync(command, cancellationToken);

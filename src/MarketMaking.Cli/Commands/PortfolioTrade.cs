@@ -5,6 +5,7 @@ using MarketMaking.Core.Instruments;
 using MarketMaking.Core.Risk;
 using MarketMaking.Dashboard;
 using MarketMaking.Research.Reports;
+using MarketMaking.Signals.Calibration;
 using MarketMaking.Strategies;
 using MarketMaking.Trading.Orders;
 using MarketMaking.Trading.Portfolio;
@@ -22,7 +23,7 @@ namespace MarketMaking.Cli.Commands;
 /// </summary>
 internal static class PortfolioTrade
 {
-    public static async Task<int> RunAsync(Terminal terminal, string[] symbols, SessionSettings template, PortfolioRiskLimits limits, Func<IVenue> target, Func<Instrument, IQuotingStrategy> strategy, string label, bool json, TradeRunFolder? runFolder, ListenAddress? listen, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Terminal terminal, string[] symbols, SessionSettings template, PortfolioRiskLimits limits, Func<IVenue> target, Func<Instrument, CalibrationResult?, IQuotingStrategy> strategy, string label, bool json, TradeRunFolder? runFolder, ListenAddress? listen, CancellationToken cancellationToken)
     {
         var risk = new PortfolioRisk(symbols, limits);
         var venues = new List<IVenue>(symbols.Length);

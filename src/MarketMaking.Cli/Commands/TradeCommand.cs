@@ -13,6 +13,7 @@ using MarketMaking.Research.Backtests;
 using MarketMaking.Research.Quoting;
 using MarketMaking.Research.Reports;
 using MarketMaking.Research;
+using MarketMaking.Signals.Calibration;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Strategies;
 using MarketMaking.Trading.Bybit;
@@ -56,6 +57,7 @@ internal static class TradeCommand
         var sigma = new Option<double?>("--sigma") { Description = "σ per √s in price units (model strategies; default 2)" };
         var a = new Option<double?>("--A") { Description = "fill intensity A per second (default 140)" };
         var kappa = new Option<double?>("--kappa") { Description = "fill decay κ per price unit (default 1.5)" };
+        var calibrate = new Option<string?>("--calibrate") { Description = "watch the live market this long before quoting and calibrate σ, A, κ on it, as a backtest's first --calibrate (default: 60s for a strategy quoting from σ, A or κ not given, else none)" };
         var horizon = new Option<double>("--horizon") { Description = "T − t the finite-horizon models quote with (s)", DefaultValueFactory = _ => 60 };
         var strategies = new StrategyOptions("as");
         var mechanics = new QuotingMechanicsOptions();
@@ -65,7 +67,7 @@ internal static class TradeCommand
         var guards = new GuardOptions();
         var command = new Command("trade", "Trade a strategy on a venue (Bybit V5 or a local venue; live or --paper), with a journal, reconciliation and runtime risk.")
         {
-            venue, endpoint, symbol, paper, duration, journal, output, noSave, credentials, adoptOrders, adoptPosition, flattenOnKill, keepCoreAwake, json, orderEntry, dashboard, sigma, a, kappa, horizon,
+            venue, endpoint, symbol, paper, duration, journal, output, noSave, credentials, adoptOrders, adoptPosition, flattenOnKill, keepCoreAwake, json, orderEntry, dashboard, sigma, a, kappa, calibrate, horizon,
         };
         strategies.AddTo(command);
         mechanics.AddTo(command);
@@ -117,8 +119,10 @@ internal static class TradeCommand
                 throw new InvalidParameterException("max-exposure", "the portfolio limits (--max-exposure, --max-net-exposure, --max-gross-notional) need several --symbol");
             }
 
+            TimeSpan calibration = CalibrationWindow(parse.GetValue(calibrate), name, parse.GetValue(sigma), parse.GetValue(a), parse.GetValue(kappa));
             var settings = risk.Apply(parse, new SessionSettings
             {
+                CalibrationWindow = calibration,
                 Symbol = symbols[0],
                 StrategyName = label,
                 JournalPath = journalPath,
@@ -130,13 +134,20 @@ internal static class TradeCommand
                 KeepCoreAwake = parse.GetValue(keepCoreAwake),
             }).Validate();
             TradeRunFolder? runFolder = parse.GetValue(noSave) ? null : new TradeRunFolder(parse, parse.GetValue(output), journalPath, environment, parse.GetValue(paper), label, name);
-            var baseline = new StrategySettings { Sigma = parse.GetValue(sigma) ?? 2, A = parse.GetValue(a) ?? 140, Kappa = parse.GetValue(kappa) ?? 1.5, Horizon = parse.GetValue(horizon) };
+            // σ, A, κ as given, else calibrated on the live market, else the model market's defaults.
+            StrategySettings Baseline(CalibrationResult? fitted) => new()
+            {
+                Sigma = parse.GetValue(sigma) ?? fitted?.Sigma.Value ?? 2,
+                A = parse.GetValue(a) ?? fitted?.A.Value ?? 140,
+                Kappa = parse.GetValue(kappa) ?? fitted?.Kappa.Value ?? 1.5,
+                Horizon = parse.GetValue(horizon),
+            };
 
             // One order is one lot unless --order-size says otherwise, as in backtests.
-            StrategySettings Resolved(Instrument instrument) => strategies.Resolve(parse, baseline with { OrderQuantity = instrument.LotSize });
-            IQuotingStrategy Build(Instrument instrument)
+            StrategySettings Resolved(Instrument instrument, CalibrationResult? fitted = null) => strategies.Resolve(parse, Baseline(fitted) with { OrderQuantity = instrument.LotSize });
+            IQuotingStrategy Build(Instrument instrument, CalibrationResult? fitted = null)
             {
-                StrategySettings resolved = Resolved(instrument);
+                StrategySettings resolved = Resolved(instrument, fitted);
                 IQuotingStrategy strategy = strategies.Factory(parse).Create(name, resolved, instrument.TickSize);
                 strategy = guard is null ? strategy : guard.Wrap(strategy, detector, instrument.TickSize);
                 return mechanics.Mechanics(parse).Wrap(strategy, instrument.TickSize, resolved.OrderQuantity);
@@ -144,7 +155,7 @@ internal static class TradeCommand
 
             // The venue's lot size is known once connected. A size below it snaps to no quote at all:
             // the session would run and quote nothing, silently.
-            IQuotingStrategy Strategy(Instrument instrument)
+            IQuotingStrategy Strategy(Instrument instrument, CalibrationResult? fitted)
             {
                 double size = Resolved(instrument).OrderQuantity;
                 if (instrument.SnapQuantity(size) <= 0)
@@ -152,8 +163,13 @@ internal static class TradeCommand
                     throw new InvalidParameterException("order-size", string.Create(CultureInfo.InvariantCulture, $"{size} is less than {instrument.Symbol}'s lot size {instrument.LotSize}: an order is at least one lot"));
                 }
 
-                runFolder?.Resolved(instrument.Symbol, Resolved(instrument));
-                return Build(instrument);
+                if (fitted is not null && !parse.GetValue(json))
+                {
+                    terminal.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibration ({instrument.Symbol}): first {calibration.TotalSeconds:G} s: {fitted.Describe(parse.GetValue(sigma), parse.GetValue(a), parse.GetValue(kappa))}; quoting"));
+                }
+
+                runFolder?.Resolved(instrument.Symbol, Resolved(instrument, fitted));
+                return Build(instrument, fitted);
             }
 
             _ = Build(new Instrument(settings.Symbol, 0.1, 0.001));
@@ -175,7 +191,8 @@ internal static class TradeCommand
             using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; session.RequestStop(); });
             if (!parse.GetValue(json))
             {
-                session.Started = () => terminal.Writer.WriteLine($"trading {settings.Symbol} on {target.Name} with {label}; journal {journalPath}; SIGINT or SIGTERM to stop");
+                string calibrating = calibration > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $"; calibrating σ, A, κ on the first {calibration.TotalSeconds:G} s before quoting") : "";
+                session.Started = () => terminal.Writer.WriteLine($"trading {settings.Symbol} on {target.Name} with {label}{calibrating}; journal {journalPath}; SIGINT or SIGTERM to stop");
                 session.Reachability = line => terminal.Error.WriteLine(line);
             }
 
@@ -221,6 +238,36 @@ internal static class TradeCommand
             return ExitCode(result);
         });
         return command;
+    }
+
+    /// <summary>
+    /// How long the session watches the market to calibrate σ, A, κ: as given, else 60 s when the
+    /// strategy quotes from one of them that was not given, else none. A window for a strategy with
+    /// nothing left to calibrate is refused, not ignored.
+    /// </summary>
+    internal static TimeSpan CalibrationWindow(string? given, string strategy, double? sigma, double? a, double? kappa)
+    {
+        string[] reads = StrategyCatalog.Names.Contains(strategy) ? [.. StrategyCatalog.Parameters(strategy).Intersect(["sigma", "A", "kappa"])] : [];
+        bool open = (reads.Contains("sigma") && sigma is null) || (reads.Contains("A") && a is null) || (reads.Contains("kappa") && kappa is null);
+        if (given is null)
+        {
+            return open ? TimeSpan.FromSeconds(60) : TimeSpan.Zero;
+        }
+
+        TimeSpan window = Durations.Parse("calibrate", given, allowZero: true);
+        if (window > TimeSpan.Zero && reads.Length == 0)
+        {
+            throw new InvalidParameterException("calibrate", $"{strategy} quotes from no σ, A or κ: there is nothing to calibrate");
+        }
+
+        if (window > TimeSpan.Zero && !open)
+        {
+            string[] names = [.. reads.Select(r => r == "sigma" ? "σ" : r == "kappa" ? "κ" : r)];
+            string quoted = names.Length == 1 ? $"{names[0]}, given" : $"{string.Join(", ", names[..^1])} and {names[^1]}, {(names.Length == 2 ? "both" : "all")} given";
+            throw new InvalidParameterException("calibrate", $"{strategy} quotes from {quoted}: there is nothing left to calibrate");
+        }
+
+        return window;
     }
 
     /// <summary>0 for a session that ended normally or on a signal, <see cref="KillSwitchExitCode"/> for one the kill switch ended.</summary>

@@ -1,6 +1,5 @@
 using MarketMaking.Core.Errors;
 using MarketMaking.Data.Files;
-using MarketMaking.Research.Replay;
 using MarketMaking.Signals.Calibration;
 using MarketMaking.Simulation.Agents;
 using MarketMaking.Simulation.Model;
@@ -17,12 +16,12 @@ public static class MarketCalibrations
 {
     /// <summary>
     /// Calibrates on the first <paramref name="window"/> of an L2 file (all of it when null), as a
-    /// backtest does (<see cref="ReplaySession.Calibrator"/>); estimates in price units.
+    /// backtest does (<see cref="MarketCalibrator.ForTicks"/>); estimates in price units.
     /// </summary>
     public static CalibrationRun FromData(string path, string format, TimeSpan? window = null)
     {
         using MarketDataReader reader = MarketDataFormats.Open(path, format);
-        MarketCalibrator calibrator = ReplaySession.Calibrator();
+        MarketCalibrator calibrator = MarketCalibrator.ForTicks();
         CalibrationResult result = calibrator.Calibrate(reader, window).InPriceUnits(reader.Instrument.TickSize);
         return new CalibrationRun(result, calibrator.Intensity.ObservedSeconds);
     }

@@ -152,7 +152,7 @@ public static class DayJudge
         using IMarketEventSource morning = events.Source(schedule.Open, schedule.Split);
         try
         {
-            return ReplaySession.Calibrator().Calibrate(morning, window: null).InPriceUnits(events.Instrument.TickSize);
+            return MarketCalibrator.ForTicks().Calibrate(morning, window: null).InPriceUnits(events.Instrument.TickSize);
         }
         catch (InsufficientDataException e)
         {

@@ -46,10 +46,6 @@ public sealed class ReplaySession
     /// <summary>The data's receive delays above the fastest (ns), when the latency is recorded; empty otherwise.</summary>
     public IReadOnlyList<long> RecordedLatencies { get; }
 
-    /// <summary>Depth bins of one tick out to 200 ticks, σ from mids sampled every second.</summary>
-    public static MarketCalibrator Calibrator() =>
-        new(new FillIntensityCalibrator(depthStep: 1, depthLevels: 200), new MidVolatilityEstimator(TimeSpan.FromSeconds(1)));
-
     /// <summary>
     /// Checks <paramref name="setup"/>, then reads what the replay needs from the data (instrument,
     /// calibration window, recorded latencies) through <paramref name="open"/>, which gives a fresh
@@ -131,10 +127,7 @@ public sealed class ReplaySession
     {
         if (Calibration is { } c)
         {
-            static string Fitted(string name, double? given, ParameterEstimate fitted, string unit) => given is { } g
-                ? string.Create(CultureInfo.InvariantCulture, $"{name} {g:G}{unit} (given)")
-                : string.Create(CultureInfo.InvariantCulture, $"{name} {fitted.Value:G4}{unit} [{fitted.Lower:G4}, {fitted.Upper:G4}]");
-            return $"first {WarmUp.TotalSeconds.ToString("G", CultureInfo.InvariantCulture)} s: {Fitted("σ", sigma, c.Sigma, " per √s")}, {Fitted("A", a, c.A, "/s")}, {Fitted("κ", kappa, c.Kappa, " per price unit")}";
+            return $"first {WarmUp.TotalSeconds.ToString("G", CultureInfo.InvariantCulture)} s: {c.Describe(sigma, a, kappa)}";
         }
 
         static string Used(string name, double? given, double fallback) =>
@@ -201,7 +194,7 @@ public sealed class ReplaySession
     {
         try
         {
-            return Calibrator().Calibrate(source, window).InPriceUnits(source.Instrument.TickSize);
+            return MarketCalibrator.ForTicks().Calibrate(source, window).InPriceUnits(source.Instrument.TickSize);
         }
         catch (InsufficientDataException e)
         {

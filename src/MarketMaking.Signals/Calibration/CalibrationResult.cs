@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MarketMaking.Signals.Calibration;
 
 /// <summary>σ, A and κ of the Avellaneda–Stoikov / GLFT model fitted from one market's data.</summary>
@@ -15,6 +17,17 @@ public sealed record CalibrationResult(ParameterEstimate Sigma, FillIntensityFit
     /// </summary>
     public CalibrationResult InPriceUnits(double tick) =>
         new(Scale(Sigma, tick), Intensity with { Kappa = Scale(Kappa, 1 / tick) });
+
+    /// <summary>
+    /// σ, A and κ in one line, each fitted value with its interval or, where the user gave one, that
+    /// value marked "given": <c>σ 1.2 per √s [1.1, 1.3], A 3 (given), κ 4.5 per price unit [4, 5]</c>.
+    /// </summary>
+    public string Describe(double? sigma = null, double? a = null, double? kappa = null) =>
+        $"{Fitted("σ", sigma, Sigma, " per √s")}, {Fitted("A", a, A, "/s")}, {Fitted("κ", kappa, Kappa, " per price unit")}";
+
+    private static string Fitted(string name, double? given, ParameterEstimate fitted, string unit) => given is { } g
+        ? string.Create(CultureInfo.InvariantCulture, $"{name} {g:G}{unit} (given)")
+        : string.Create(CultureInfo.InvariantCulture, $"{name} {fitted.Value:G4}{unit} [{fitted.Lower:G4}, {fitted.Upper:G4}]");
 
     private static ParameterEstimate Scale(ParameterEstimate e, double factor) =>
         new(e.Value * factor, e.StandardError * factor, e.Lower * factor, e.Upper * factor);

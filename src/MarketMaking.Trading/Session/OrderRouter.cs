@@ -261,11 +261,11 @@ internal sealed class OrderRouter : IOrderGateway
     }
 
     /// <summary>
-    /// An order a new one may replace by an amend: acknowledged, resting, ours to quote with, with
-    /// no cancel or amend of it under way.
+    /// An order a new one may take the place of: resting (acknowledged) or still waiting to be sent,
+    /// ours to quote with, with no cancel or amend of it under way.
     /// </summary>
     private static bool IsMovable(TrackedOrder order) =>
-        order.State is OrderState.New or OrderState.PartiallyFilled && !order.Queued && !order.CancelWanted && !order.ReduceOnly && order.PendingAmendQuantity == 0;
+        (order.Queued || order.State is OrderState.New or OrderState.PartiallyFilled) && !order.CancelWanted && !order.ReduceOnly && order.PendingAmendQuantity == 0;
 
     /// <summary>
     /// The cancelled order on <paramref name="side"/> nearest in price to the new one, unless it
@@ -299,11 +299,18 @@ internal sealed class OrderRouter : IOrderGateway
         return taken;
     }
 
-    /// <summary>Moves a resting order to a new price and size; the manager's new id names it from now on.</summary>
+    /// <summary>Moves an order to a new price and size (a resting one by an amend; one not sent yet goes with them); the manager's new id names it from now on.</summary>
     private void Move(TrackedOrder order, long localId, decimal price, decimal quantity)
     {
-        decimal executed = Math.Max(order.Executed, order.VenueExecuted);
         _tracker.Bind(localId, order);
+        if (order.Queued)
+        {
+            order.Price = price;
+            order.Quantity = quantity;
+            return;
+        }
+
+        decimal executed = Math.Max(order.Executed, order.VenueExecuted);
         OrderTracker.AmendSent(order, price, executed + quantity);
         Moved++;
         _amends.Add(new Pending(Command(OrderCommandKind.Amend, order.LinkId, order.Side, price, executed + quantity, order), order, _clock()));

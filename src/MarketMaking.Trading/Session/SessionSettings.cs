@@ -27,6 +27,12 @@ public sealed record SessionSettings
     /// <summary>Window of the realized volatility the strategy sees.</summary>
     public TimeSpan VolatilityWindow { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The live market watched, not traded, to calibrate σ, A and κ (as a backtest's first
+    /// <c>--calibrate</c> seconds); zero: none, the strategy quotes with the values given.
+    /// </summary>
+    public TimeSpan CalibrationWindow { get; init; }
+
     /// <summary>How long the session runs (wall clock); null: until stopped.</summary>
     public TimeSpan? Duration { get; init; }
 
@@ -83,6 +89,7 @@ public sealed record SessionSettings
         }
 
         RequirePositive("requote_interval", RequoteInterval, allowZero: true);
+        RequirePositive("calibrate", CalibrationWindow, allowZero: true);
         RequirePositive("volatility_window", VolatilityWindow);
         RequirePositive("stale_after", StaleAfter);
         RequirePositive("max_clock_drift", MaxClockDrift);

@@ -5,6 +5,7 @@ using MarketMaking.Core.Errors;
 using MarketMaking.Core.Instruments;
 using MarketMaking.Core.Orders;
 using MarketMaking.Data.Bybit;
+using MarketMaking.Signals.Calibration;
 using MarketMaking.Signals.Features;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Strategies;
@@ -31,7 +32,7 @@ public sealed class TradingSession
 
     private readonly IVenue _venue;
     private readonly SessionSettings _settings;
-    private readonly Func<Instrument, IQuotingStrategy> _strategyFactory;
+    private readonly Func<Instrument, CalibrationResult?, IQuotingStrategy> _strategyFactory;
     private readonly TimeProvider _time;
     // Synchronous continuations: the session handles a message on the thread that read it off the
     // socket (no hop to the thread pool on the tick-to-order path); it is still one reader at a time.
@@ -80,8 +81,22 @@ public sealed class TradingSession
     private string? _stopReason;
     private string? _stoppedBeforeTrading;
     private Exception? _failure;
+    private LiveCalibration? _calibration;
 
     public TradingSession(IVenue venue, SessionSettings settings, Func<Instrument, IQuotingStrategy> strategyFactory, TimeProvider? time = null)
+        : this(venue, settings, (instrument, _) => strategyFactory(instrument), time)
+    {
+        ArgumentNullException.ThrowIfNull(strategyFactory);
+    }
+
+    /// <param name="venue">Where the session trades.</param>
+    /// <param name="settings">The session's settings.</param>
+    /// <param name="strategyFactory">
+    /// Builds the strategy for the venue's instrument: with no calibration (σ, A, κ as given) at the
+    /// start, and again with the live calibration when <see cref="SessionSettings.CalibrationWindow"/> is set.
+    /// </param>
+    /// <param name="time">The clock (tests shift it).</param>
+    public TradingSession(IVenue venue, SessionSettings settings, Func<Instrument, CalibrationResult?, IQuotingStrategy> strategyFactory, TimeProvider? time = null)
     {
         _venue = venue ?? throw new ArgumentNullException(nameof(venue));
         _settings = (settings ?? throw new ArgumentNullException(nameof(settings))).Validate();
@@ -212,7 +227,12 @@ public sealed class TradingSession
         _instrument = await connecting.ConfigureAwait(false);
         await UnlessStoppedAsync(CheckClockAsync(token)).ConfigureAwait(false);
 
-        IQuotingStrategy strategy = _strategyFactory(_instrument.Instrument);
+        IQuotingStrategy strategy = _strategyFactory(_instrument.Instrument, null);
+        if (_settings.CalibrationWindow > TimeSpan.Zero)
+        {
+            strategy = _calibration = new LiveCalibration(strategy, _settings.CalibrationWindow);
+        }
+
         MarketFeatures? features = strategy is IReadsMarketFeatures { FeatureSettings: { } featureSettings } ? new MarketFeatures(featureSettings) : null;
         _market = new LiveMarket(_instrument.Instrument, _settings.VolatilityWindow, features);
         RunSettings run = _settings.RunFor?.Invoke(_instrument.Instrument) ?? _settings.Run;
@@ -400,10 +420,34 @@ public sealed class TradingSession
                 break;
         }
 
+        if (_calibration is { IsCalibrating: true } calibration && message.Kind is BybitFeedMessageKind.OrderBook or BybitFeedMessageKind.Trades && calibration.Observe(message.Events))
+        {
+            Calibrate(calibration, now);
+        }
+
         MaybeDecide(now);
     }
 
-    private bool QuotingAllowed => _phase == Phase.Running && !_paused && !_path.Gate.IsKilled && _privateUp && !_awaitingReconcile && !_stale && _market.IsTradable;
+    private bool QuotingAllowed => _phase == Phase.Running && !_paused && !_path.Gate.IsKilled && _privateUp && !_awaitingReconcile && !_stale && _market.IsTradable && _calibration is not { IsCalibrating: true };
+
+    /// <summary>The calibration window has passed: the strategy is built on what it held and quotes from now on; too little data stops the session.</summary>
+    private void Calibrate(LiveCalibration calibration, long now)
+    {
+        try
+        {
+            CalibrationResult result = calibration.Calibrate(_instrument.Instrument.TickSize);
+            calibration.Use(_strategyFactory(_instrument.Instrument, result));
+            string text = string.Create(CultureInfo.InvariantCulture, $"first {calibration.Window.TotalSeconds:G} s: {result.Describe()}");
+            _journal.Event("calibrated", now, _market.ExchangeTime, null, text);
+            Monitor.Event(now, "calibrated", text);
+        }
+        catch (MarketMakingException e)
+        {
+            _failure ??= e;
+            Fault("calibration-failed", now, e.Message);
+            BeginStop($"failure: {e.Message}", now);
+        }
+    }
 
     private void MaybeDecide(long now)
     {

@@ -157,7 +157,7 @@ public class TradeCommandTests
         await using LocalVenue local = await LocalVenues.StartAsync();
         using var journal = new TempJournal();
         string keys = LocalVenues.CredentialsFile(local, journal.Folder);
-        var paper = await Task.Run(() => Run("trade", "--venue", "local", "--endpoint", local.Url.ToString(), "--paper", "--symbol", "SIMUSDT", "--duration", "3s", "--journal", journal.Path, "--no-save", "--json"));
+        var paper = await Task.Run(() => Run("trade", "--venue", "local", "--endpoint", local.Url.ToString(), "--paper", "--symbol", "SIMUSDT", "--strategy", "touch", "--duration", "3s", "--journal", journal.Path, "--no-save", "--json"));
         Assert.True(paper.Code == 0, paper.Error);
         int events = JournalReader.Events(journal.Path).Count;
 
@@ -191,6 +191,27 @@ public class TradeCommandTests
         Assert.Single(JournalReader.Events(journal.Path, "venue-lost"));
     }
 
+    /// <summary>
+    /// AS with σ, A, κ left to the session: it watches the local venue's market for the window, says
+    /// what it calibrated (the journal the same), and quotes only after it.
+    /// </summary>
+    [Fact]
+    public async Task AModelStrategyIsCalibratedOnTheLiveMarketBeforeItQuotes()
+    {
+        await using LocalVenue local = await LocalVenues.StartAsync();
+        using var journal = new TempJournal();
+        var (code, output, error) = await Task.Run(() => Run("trade", "--venue", "local", "--endpoint", local.Url.ToString(), "--paper", "--symbol", "SIMUSDT", "--strategy", "as", "--calibrate", "3s", "--duration", "8s", "--journal", journal.Path, "--no-save"));
+        Assert.True(code == 0, error);
+
+        string[] lines = output.Split('\n');
+        Assert.StartsWith("trading SIMUSDT on paper on local with as; calibrating σ, A, κ on the first 3 s before quoting; journal ", lines[0], StringComparison.Ordinal);
+        JournalEvent calibrated = Assert.Single(JournalReader.Events(journal.Path, "calibrated"));
+        Assert.Contains($"calibration (SIMUSDT): {calibrated.Detail}; quoting", lines);
+        IReadOnlyList<JournalEvent> requests = JournalReader.Events(journal.Path, "request");
+        Assert.Contains(requests, r => r.Detail.StartsWith("create ", StringComparison.Ordinal));
+        Assert.All(requests, r => Assert.True(r.Id > calibrated.Id, $"{r.Detail} before the calibration"));
+    }
+
     [Theory]
     [InlineData(new[] { "trade", "--venue", "bybit-demo", "--symbol", "BTCUSDT", "--order-entry", "ws" }, 2, "error: invalid order-entry: bybit-demo has no WebSocket order entry (Bybit's demo trading does not offer it): use --order-entry rest")]
     [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--order-entry", "fix" }, 2, "error: invalid order-entry: 'fix' is not rest or ws")]
@@ -200,6 +221,9 @@ public class TradeCommandTests
     [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--paper", "--max-open-orders", "2.5" }, 2, "error: invalid max_open_orders: must be a whole number of at least 1 (or infinite to switch it off), got 2.5")]
     [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--paper", "--stale-after", "soon" }, 2, "error: invalid stale-after: 'soon' is not a duration; use e.g. 5ms, 90s, 30m, 1h30m or 2d")]
     [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--strategy", "as,fixed" }, 2, "error: invalid strategy: mm trade runs one strategy at a time")]
+    [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--paper", "--strategy", "fixed", "--calibrate", "30s" }, 2, "error: invalid calibrate: fixed quotes from no σ, A or κ: there is nothing to calibrate")]
+    [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--paper", "--strategy", "as", "--sigma", "2", "--kappa", "1", "--calibrate", "30s" }, 2, "error: invalid calibrate: as quotes from σ and κ, both given: there is nothing left to calibrate")]
+    [InlineData(new[] { "trade", "--venue", "bybit", "--symbol", "BTCUSDT", "--paper", "--calibrate", "soon" }, 2, "error: invalid calibrate: 'soon' is not a duration; use e.g. 5ms, 90s, 30m, 1h30m or 2d")]
     [InlineData(new[] { "journal", "/nonexistent/journal.db" }, 2, "error: invalid journal: file not found: /nonexistent/journal.db")]
     public void AMistakeIsOneLine(string[] args, int exit, string message)
     {

@@ -1,4 +1,5 @@
 using MarketMaking.Trading.Journal;
+using MarketMaking.Trading.Orders;
 using MarketMaking.Trading.Session;
 
 namespace MarketMaking.Trading.Tests.Session;
@@ -52,6 +53,27 @@ public class PriceAmendTests
             bids.Select(r => (r.LinkId!, r.Detail)));
         Assert.Equal(0, result.OrdersOpenAtEnd);
         Assert.Equal("Cancelled", JournalReader.Orders(harness.JournalPath).Single(o => o.LinkId == first).State);
+    }
+
+    [Fact]
+    public async Task AnOrderARateLimitHoldsBackGoesAtItsNewPriceInsteadOfBeingDropped()
+    {
+        // The first create's answer says the create limit is used up for 3 s: the first decision's
+        // bid goes, its ask waits; the ask moves to 1000.0 (message 50, well within) while it waits.
+        using var harness = new SessionHarness(
+            script: ScriptedMarketData.InsideAsk(600, new Dictionary<int, long> { [50] = 500 }),
+            settings: s => s with { StaleRequestAfter = TimeSpan.FromSeconds(30) });
+        harness.Venue.HoldCreatesAfterTheNext(TimeSpan.FromSeconds(3));
+        Task<SessionResult> running = harness.Session.RunAsync();
+        await harness.PlayedAsync(harness.Data.Messages.Count).WaitAsync(TimeSpan.FromSeconds(60));
+        await SessionHarness.UntilAsync(() => harness.Events("request").Count >= 2); // the ask, once the limit resets
+        harness.Session.RequestStop();
+        SessionResult result = await running.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(["create Buy 0.010@999.9 post-only", "create Sell 0.010@1000.0 post-only"], Trading(harness).Select(r => r.Detail));
+        Assert.Empty(harness.Events("dropped"));
+        Assert.Equal(2, JournalReader.Orders(harness.JournalPath).Count);
+        Assert.Equal(0, result.OrdersOpenAtEnd);
     }
 
     private static async Task<SessionResult> RunAsync(SessionHarness harness)
