@@ -129,6 +129,8 @@ internal static class TickToOrder
             long allocated = GC.GetTotalAllocatedBytes();
             SessionResult result = await session.RunAsync().ConfigureAwait(false);
             paused = GC.GetTotalPauseDuration() - paused;
+            long measuredBytes = GC.GetTotalAllocatedBytes() - measured.AtMeasureStart.Bytes;
+            int measuredCollections = GC.CollectionCount(0) - measured.AtMeasureStart.Collections;
             allocated = GC.GetTotalAllocatedBytes() - allocated;
             foreach (string file in new[] { journal, journal + "-wal", journal + "-shm" })
             {
@@ -157,6 +159,8 @@ internal static class TickToOrder
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  receipt → session: p50 {At(waits, 0.5):F1} µs, p99 {At(waits, 0.99):F1} µs; session → request: p50 {At(handling, 0.5):F1} µs, p99 {At(handling, 0.99):F1} µs, of which the venue client p50 {At(client, 0.5):F1} µs, p99 {At(client, 0.99):F1} µs"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  collections in this process during the session: {GC.CollectionCount(0) - collections[0]} gen0, {GC.CollectionCount(1) - collections[1]} gen1, {GC.CollectionCount(2) - collections[2]} gen2, {paused.TotalMilliseconds:F1} ms paused in all; {allocated / 1e6 / (seconds + WarmUp.TotalSeconds):F2} MB allocated per second"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  after the warm-up: {measured.Messages:N0} market messages, {(double)measuredBytes / Math.Max(1, measured.Messages):F0} bytes allocated per market message, {(double)measuredBytes / Math.Max(1, samples.Length):F0} per decision that sent a request, {measuredCollections} gen0 collections"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"tick-to-order over {seconds:0} s after {WarmUp.TotalSeconds:0} s of warm-up, venue {(inProcess ? "in this process" : venueCpu is null ? "in a child process" : $"in a child process on CPU {venueCpu}")}, orders over {(webSocket ? "the WebSocket order entry" : "REST")}{(keepCoreAwake ? ", processors kept awake" : "")}: {samples.Length:N0} decisions that sent a request ({result.Executions:N0} executions); p50 {At(samples, 0.5):F1} µs, p90 {At(samples, 0.9):F1} µs, p99 {At(samples, 0.99):F1} µs, p99.9 {At(samples, 0.999):F1} µs, max {samples[^1]:F1} µs"));
         }
@@ -224,8 +228,19 @@ internal static class TickToOrder
 
         public IAsyncEnumerable<PrivateUpdate> PrivateUpdatesAsync(CancellationToken cancellationToken) => inner.PrivateUpdatesAsync(cancellationToken);
 
+        /// <summary>Market messages handled after the warm-up.</summary>
+        public long Messages { get; private set; }
+
+        /// <summary>Bytes this process had allocated, and gen-0 collections it had made, when the first message after the warm-up came.</summary>
+        public (long Bytes, int Collections) AtMeasureStart { get; private set; }
+
         public void Observe(BybitFeedMessage message, List<PrivateUpdate> updates)
         {
+            if (message.LocalTime >= measureFrom && Messages++ == 0)
+            {
+                AtMeasureStart = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
+            }
+
             _received = message.Kind == BybitFeedMessageKind.OrderBook ? Session!.HandlingMessageReceivedAt : 0;
             _handled = Now();
             _collections = GC.CollectionCount(0);
