@@ -17,6 +17,7 @@ namespace MarketMaking.Data.Bybit.Trading;
 internal static class BybitPrivateDecoder
 {
     private static readonly BybitTradingJsonContext Json = BybitTradingJsonContext.Default;
+    private static readonly Utf8Texts Texts = new(1024);
 
     public static BybitStreamMessage<BybitOrder> Orders(ReadOnlySpan<byte> utf8) => Message<BybitOrder>(utf8, Order);
 
@@ -36,7 +37,7 @@ internal static class BybitPrivateDecoder
             if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
-                id = Text(ref reader);
+                id = reader.GetString()!;
             }
             else if (reader.ValueTextEquals("topic"u8))
             {
@@ -123,7 +124,7 @@ internal static class BybitPrivateDecoder
                 case var _ when name.SequenceEqual("updatedTime"u8): updatedTime = Milliseconds(ref reader); break;
                 case var _ when name.SequenceEqual("createdTime"u8): createdTime = Milliseconds(ref reader); break;
                 case var _ when name.SequenceEqual("blockTradeId"u8): blockTradeId = Text(ref reader); break;
-                case var _ when name.SequenceEqual("isLeverage"u8): isLeverage = reader.GetString(); break;
+                case var _ when name.SequenceEqual("isLeverage"u8): isLeverage = Texts.Read(ref reader); break;
                 case var _ when name.SequenceEqual("positionIdx"u8): positionIdx = reader.GetInt32(); break;
                 case var _ when name.SequenceEqual("cancelType"u8): cancelType = BybitCancelTypeNames.Read(ref reader); break;
                 case var _ when name.SequenceEqual("rejectReason"u8): rejectReason = BybitRejectReasonNames.Read(ref reader); break;
@@ -150,10 +151,10 @@ internal static class BybitPrivateDecoder
                 case var _ when name.SequenceEqual("tpLimitPrice"u8): tpLimitPrice = BlankDecimal(ref reader); break;
                 case var _ when name.SequenceEqual("slLimitPrice"u8): slLimitPrice = BlankDecimal(ref reader); break;
                 case var _ when name.SequenceEqual("placeType"u8): placeType = Text(ref reader); break;
-                case var _ when name.SequenceEqual("cumFeeDetail"u8): cumFeeDetail = JsonSerializer.Deserialize(ref reader, Json.IReadOnlyDictionaryStringDecimal); break;
-                case var _ when name.SequenceEqual("category"u8): category = reader.GetString(); break;
+                case var _ when name.SequenceEqual("cumFeeDetail"u8): cumFeeDetail = FeeDetail(ref reader); break;
+                case var _ when name.SequenceEqual("category"u8): category = Texts.Read(ref reader); break;
                 case var _ when name.SequenceEqual("closedPnl"u8): closedPnl = NullableDecimal(ref reader); break;
-                case var _ when name.SequenceEqual("feeCurrency"u8): feeCurrency = reader.GetString(); break;
+                case var _ when name.SequenceEqual("feeCurrency"u8): feeCurrency = Texts.Read(ref reader); break;
                 case var _ when name.SequenceEqual("rpiTakerAccess"u8): rpiTakerAccess = reader.TokenType == JsonTokenType.Null ? null : reader.GetBoolean(); break;
                 case var _ when name.SequenceEqual("rpiMatchedQty"u8): rpiMatchedQty = NullableDecimal(ref reader); break;
                 default: reader.Skip(); break;
@@ -198,7 +199,7 @@ internal static class BybitPrivateDecoder
                 case var _ when name.SequenceEqual("orderId"u8): orderId = Text(ref reader); break;
                 case var _ when name.SequenceEqual("orderLinkId"u8): orderLinkId = Text(ref reader); break;
                 case var _ when name.SequenceEqual("side"u8): side = SideOf(ref reader); break;
-                case var _ when name.SequenceEqual("execId"u8): execId = Text(ref reader); break;
+                case var _ when name.SequenceEqual("execId"u8): execId = reader.GetString()!; break;
                 case var _ when name.SequenceEqual("execPrice"u8): execPrice = BybitDecimalConverter.ReadDecimal(ref reader); break;
                 case var _ when name.SequenceEqual("execQty"u8): execQty = BybitDecimalConverter.ReadDecimal(ref reader); break;
                 case var _ when name.SequenceEqual("execFee"u8): execFee = BybitDecimalConverter.ReadDecimal(ref reader); break;
@@ -222,11 +223,11 @@ internal static class BybitPrivateDecoder
                 case var _ when name.SequenceEqual("closedSize"u8): closedSize = BlankDecimal(ref reader); break;
                 case var _ when name.SequenceEqual("extraFees"u8): extraFees = JsonElement.ParseValue(ref reader); break;
                 case var _ when name.SequenceEqual("seq"u8): seq = reader.GetInt64(); break;
-                case var _ when name.SequenceEqual("category"u8): category = reader.GetString(); break;
+                case var _ when name.SequenceEqual("category"u8): category = Texts.Read(ref reader); break;
                 case var _ when name.SequenceEqual("execPnl"u8): execPnl = NullableDecimal(ref reader); break;
-                case var _ when name.SequenceEqual("isLeverage"u8): isLeverage = reader.GetString(); break;
-                case var _ when name.SequenceEqual("marketUnit"u8): marketUnit = reader.GetString(); break;
-                case var _ when name.SequenceEqual("createType"u8): createType = reader.GetString(); break;
+                case var _ when name.SequenceEqual("isLeverage"u8): isLeverage = Texts.Read(ref reader); break;
+                case var _ when name.SequenceEqual("marketUnit"u8): marketUnit = Texts.Read(ref reader); break;
+                case var _ when name.SequenceEqual("createType"u8): createType = Texts.Read(ref reader); break;
                 default: reader.Skip(); break;
             }
         }
@@ -244,6 +245,43 @@ internal static class BybitPrivateDecoder
 
     // Bybit repeats a handful of names per enum ("Filled", "Limit", "GTC"): each is read by the
     // serializer's converter the first time and found by its bytes afterwards.
+    // The last one-coin fee detail read: an order's updates repeat it until it fills (one coin, the same fee).
+    private static FeeDetailRead? _lastFeeDetail;
+
+    /// <summary>
+    /// <c>cumFeeDetail</c> as the serializer reads it; one coin's fee the same as the last one read
+    /// (to the decimal's scale) is the same (read-only) dictionary again.
+    /// </summary>
+    private static IReadOnlyDictionary<string, decimal>? FeeDetail(ref Utf8JsonReader reader)
+    {
+        Utf8JsonReader start = reader;
+        if (reader.TokenType == JsonTokenType.StartObject && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && !reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            ReadOnlySpan<byte> coin = reader.ValueSpan;
+            if (reader.Read() && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
+            {
+                decimal fee = BybitDecimalConverter.ReadDecimal(ref reader);
+                if (reader.Read() && reader.TokenType == JsonTokenType.EndObject && Volatile.Read(ref _lastFeeDetail) is { } last
+                    && System.Text.Ascii.Equals(coin, last.Coin) && fee == last.Fee && fee.Scale == last.Fee.Scale)
+                {
+                    return last.Detail;
+                }
+            }
+        }
+
+        reader = start;
+        IReadOnlyDictionary<string, decimal>? detail = JsonSerializer.Deserialize(ref reader, Json.IReadOnlyDictionaryStringDecimal);
+        if (detail is { Count: 1 })
+        {
+            (string coin, decimal fee) = detail.Single();
+            Volatile.Write(ref _lastFeeDetail, new FeeDetailRead(coin, fee, detail));
+        }
+
+        return detail;
+    }
+
+    private sealed record FeeDetailRead(string Coin, decimal Fee, IReadOnlyDictionary<string, decimal> Detail);
+
     private static readonly EnumNames<BybitOrderStatus> BybitOrderStatusNames = new(Json.BybitOrderStatus);
     private static readonly EnumNames<BybitCancelType> BybitCancelTypeNames = new(Json.BybitCancelType);
     private static readonly EnumNames<BybitRejectReason> BybitRejectReasonNames = new(Json.BybitRejectReason);
@@ -276,8 +314,12 @@ internal static class BybitPrivateDecoder
     private static bool NextProperty(ref Utf8JsonReader reader) =>
         reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
 
-    /// <summary>A string property as the serializer sets it (JSON null gives null, whatever the property's default).</summary>
-    private static string Text(ref Utf8JsonReader reader) => reader.GetString()!;
+    /// <summary>
+    /// A string property as the serializer sets it (JSON null gives null, whatever the property's
+    /// default), the same string each time it repeats: an order's ids come back on each of its
+    /// updates and fills, its symbol and most of its other texts on every one.
+    /// </summary>
+    private static string Text(ref Utf8JsonReader reader) => Texts.Read(ref reader)!;
 
     private static Side SideOf(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("Buy"u8) ? Side.Buy

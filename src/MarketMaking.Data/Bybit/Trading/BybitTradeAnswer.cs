@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using MarketMaking.Data.Bybit.Trading.Json;
 
 namespace MarketMaking.Data.Bybit.Trading;
 
@@ -114,8 +115,11 @@ internal readonly record struct BybitTradeAnswer(string Op, string RequestId, in
         reader.Skip();
     }
 
+    // An answer repeats its op, "OK", and the ids of an order asked about more than once (amends, its cancel).
+    private static readonly Utf8Texts Texts = new(256);
+
     private static string String(ref Utf8JsonReader reader) =>
-        Next(ref reader) == JsonTokenType.String ? reader.GetString()! : reader.TokenType == JsonTokenType.Null ? "" : throw new JsonException($"expected a string, found {reader.TokenType}");
+        Next(ref reader) == JsonTokenType.String ? Texts.Read(ref reader)! : reader.TokenType == JsonTokenType.Null ? "" : throw new JsonException($"expected a string, found {reader.TokenType}");
 
     /// <summary>A header value: Bybit sends them as strings of digits.</summary>
     private static long Number(ref Utf8JsonReader reader)
