@@ -103,21 +103,24 @@ public sealed class BybitVenue : IVenue
                     yield return new StreamStatus(false, message.Detail) { ReceivedAt = message.LocalTime };
                     break;
                 case BybitPrivateMessageKind.Order:
-                    foreach (BybitOrder order in message.Orders)
+                    // By index: a foreach over the interface boxes an enumerator per message.
+                    for (int i = 0; i < message.Orders.Count; i++)
                     {
+                        BybitOrder order = message.Orders[i];
                         if (order.Symbol == symbol)
                         {
-                            yield return Update(order) with { ReceivedAt = message.LocalTime };
+                            yield return Update(order, message.LocalTime);
                         }
                     }
 
                     break;
                 case BybitPrivateMessageKind.Execution:
-                    foreach (BybitExecution execution in message.Executions)
+                    for (int i = 0; i < message.Executions.Count; i++)
                     {
+                        BybitExecution execution = message.Executions[i];
                         if (execution.Symbol == symbol && MovesPosition(execution))
                         {
-                            yield return Execution(execution) with { ReceivedAt = message.LocalTime };
+                            yield return Execution(execution, message.LocalTime);
                         }
                     }
 
@@ -293,7 +296,8 @@ public sealed class BybitVenue : IVenue
     // Funding changes cash, not the position; every trade kind changes the position.
     private static bool MovesPosition(BybitExecution execution) => execution.ExecType != BybitExecType.Funding;
 
-    private static VenueOrderUpdate Update(BybitOrder order) => new(
+    /// <summary>The venue's order as the session tracks it; <paramref name="receivedAt"/>: when the stream brought it (0 for a query's answer).</summary>
+    private static VenueOrderUpdate Update(BybitOrder order, long receivedAt = 0) => new(
         order.OrderLinkId,
         order.OrderId,
         order.Side,
@@ -309,9 +313,16 @@ public sealed class BybitVenue : IVenue
         order.Qty,
         order.CumExecQty,
         order.UpdatedTime * NanosPerMilli,
-        order.RejectReason != BybitRejectReason.NoError ? "EC_" + order.RejectReason
-            : order.CancelType != BybitCancelType.Unknown ? order.CancelType.ToString() : "");
+        order.RejectReason != BybitRejectReason.NoError ? RejectReasons.Name(order.RejectReason)
+            : order.CancelType != BybitCancelType.Unknown ? CancelTypes.Name(order.CancelType) : "")
+    {
+        ReceivedAt = receivedAt,
+    };
 
-    private static VenueExecution Execution(BybitExecution e) =>
-        new(e.ExecId, e.OrderLinkId, e.OrderId, e.Side, e.ExecPrice, e.ExecQty, e.ExecFee, e.IsMaker, e.ExecTime * NanosPerMilli);
+    private static VenueExecution Execution(BybitExecution e, long receivedAt = 0) =>
+        new(e.ExecId, e.OrderLinkId, e.OrderId, e.Side, e.ExecPrice, e.ExecQty, e.ExecFee, e.IsMaker, e.ExecTime * NanosPerMilli) { ReceivedAt = receivedAt };
+
+    // An order's reason, made once per value: formatting an enum allocates its text every time.
+    private static readonly EnumTexts<BybitRejectReason> RejectReasons = new(reason => "EC_" + reason);
+    private static readonly EnumTexts<BybitCancelType> CancelTypes = new(type => type.ToString());
 }
