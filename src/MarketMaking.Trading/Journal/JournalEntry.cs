@@ -1,4 +1,5 @@
 using MarketMaking.Core.Orders;
+using MarketMaking.Trading.Orders;
 using MarketMaking.Trading.Venues;
 
 namespace MarketMaking.Trading.Journal;
@@ -39,6 +40,11 @@ internal readonly record struct JournalEntry
 
     /// <summary>An order's creation time, or the link-id reservation's upper bound.</summary>
     public long Number { get; init; }
+
+    /// <summary>An order's state before and after a change (<see cref="JournalEntryKind.Transition"/>).</summary>
+    public OrderState Before { get; init; }
+
+    public OrderState After { get; init; }
 
     /// <summary>A request's fields (<see cref="JournalEntryKind.Request"/>).</summary>
     public OrderCommand Command { get; init; }

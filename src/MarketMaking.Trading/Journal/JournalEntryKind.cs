@@ -11,6 +11,9 @@ internal enum JournalEntryKind
     /// <summary>An event whose text the writer formats from the order's side, quantity, price and state name.</summary>
     OrderEvent,
 
+    /// <summary>An order event whose text the writer formats from <see cref="JournalEntry.Before"/>, <see cref="JournalEntry.After"/> and the venue's reason (<see cref="JournalEntry.Text"/>): <c>New → Cancelled: …</c>.</summary>
+    Transition,
+
     /// <summary>An event whose text the writer formats from <see cref="JournalEntry.Decision"/>.</summary>
     Decision,
     Order,

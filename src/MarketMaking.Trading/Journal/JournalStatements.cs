@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MarketMaking.Core.Orders;
+using MarketMaking.Trading.Orders;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -71,6 +72,11 @@ internal sealed class JournalStatements : IDisposable
             case JournalEntryKind.OrderEvent:
                 Event(e.LocalTime, 0, e.Name, e.LinkId);
                 Utf8(_event, 6, OrderEventText(e));
+                Step(_event);
+                break;
+            case JournalEntryKind.Transition:
+                Event(e.LocalTime, e.ExchangeTime, e.Name, e.LinkId);
+                Utf8(_event, 6, TransitionText(e));
                 Step(_event);
                 break;
             case JournalEntryKind.Decision:
@@ -176,6 +182,23 @@ internal sealed class JournalStatements : IDisposable
         line.Append(e.Price);
         line.Append(" "u8);
         line.Append(e.Text ?? "");
+        return line.Length;
+    }
+
+    /// <summary><c>New → Cancelled: reason</c>: an order's state change, with the venue's reason when it gave one.</summary>
+    private int TransitionText(in JournalEntry e)
+    {
+        string reason = e.Text ?? "";
+        var line = new Utf8Line(Room(64 + Encoding.UTF8.GetMaxByteCount(reason.Length)));
+        line.Append(e.Before.Name());
+        line.Append(" → "u8);
+        line.Append(e.After.Name());
+        if (reason.Length > 0)
+        {
+            line.Append(": "u8);
+            line.Append(reason);
+        }
+
         return line.Length;
     }
 

@@ -132,6 +132,10 @@ public sealed class TradingJournal : IAsyncDisposable
         Enqueue(new JournalEntry { Kind = JournalEntryKind.OrderEvent, Name = kind, LocalTime = localTime, LinkId = order.LinkId, Side = order.Side, Quantity = order.Quantity, Price = order.Price, Text = order.State.Name() });
     }
 
+    /// <summary>An order's state change, <c>New → Cancelled</c> and the venue's reason when it gave one (the text is written off the order path).</summary>
+    public void Transition(long localTime, long exchangeTime, string linkId, OrderState before, OrderState after, string reason = "") =>
+        Enqueue(new JournalEntry { Kind = JournalEntryKind.Transition, Name = "order", LocalTime = localTime, ExchangeTime = exchangeTime, LinkId = linkId, Before = before, After = after, Text = reason });
+
     /// <summary>A quoting decision: time on the session's clock, mid, position and best quotes (the text is written off the order path).</summary>
     public void Decision(long localTime, long exchangeTime, double time, double mid, double position, double bid, double ask) =>
         Enqueue(new JournalEntry { Kind = JournalEntryKind.Decision, LocalTime = localTime, ExchangeTime = exchangeTime, Decision = new JournalDecision(time, mid, position, bid, ask) });

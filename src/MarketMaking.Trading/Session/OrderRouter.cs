@@ -355,7 +355,7 @@ internal sealed class OrderRouter : IOrderGateway
         queue.RemoveRange(kept, queue.Count - kept);
     }
 
-    private void Send(Pending pending)
+    private void Send(in Pending pending)
     {
         TrackedOrder? order = pending.Order;
         if (pending.Command is null && order is { IsOpen: false })
@@ -442,6 +442,6 @@ internal sealed class OrderRouter : IOrderGateway
     private static OrderCommand Command(OrderCommandKind kind, string link, Side side, decimal price, decimal quantity, TrackedOrder? order, bool isMarket = false) =>
         new(kind, link, side, price, quantity, PostOnly: kind == OrderCommandKind.Create && !isMarket, ReduceOnly: order?.ReduceOnly ?? false, IsMarket: isMarket, SentAt: 0);
 
-    /// <summary>A request waiting for a rate-limit slot (a create's command is built when it goes).</summary>
-    private sealed record Pending(OrderCommand? Command, TrackedOrder? Order, long QueuedAt, bool IsMarket = false, bool WaitsForBackoff = false);
+    /// <summary>A request waiting for a rate-limit slot (a create's command is built when it goes); a struct, as queuing one happens for every request.</summary>
+    private readonly record struct Pending(OrderCommand? Command, TrackedOrder? Order, long QueuedAt, bool IsMarket = false, bool WaitsForBackoff = false);
 }

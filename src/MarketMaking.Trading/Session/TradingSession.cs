@@ -654,7 +654,7 @@ public sealed class TradingSession
         }
 
         _journal.Order(order);
-        _journal.Event("order", now, update.UpdatedTime, order.LinkId, $"{before.Name()} → {order.State.Name()}{(update.Reason.Length > 0 ? ": " + update.Reason : "")}");
+        _journal.Transition(now, update.UpdatedTime, order.LinkId, before, order.State, update.Reason);
         CancelAgainIfRefused(order, before);
         if (order.State is OrderState.Cancelled or OrderState.Rejected && order.LocalId != 0)
         {
@@ -793,7 +793,7 @@ public sealed class TradingSession
         }
 
         _journal.Order(order);
-        _journal.Event("order", now, reply.ExchangeTime, order.LinkId, $"{before.Name()} → {order.State.Name()}");
+        _journal.Transition(now, reply.ExchangeTime, order.LinkId, before, order.State);
         CancelAgainIfRefused(order, before);
         if (order.State == OrderState.Rejected)
         {
