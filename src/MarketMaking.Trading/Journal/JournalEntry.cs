@@ -38,13 +38,16 @@ internal readonly record struct JournalEntry
 
     public bool Flag { get; init; }
 
-    /// <summary>An order's creation time, or the link-id reservation's upper bound.</summary>
+    /// <summary>An order's creation time, the link-id reservation's upper bound, or a reply's code.</summary>
     public long Number { get; init; }
 
     /// <summary>An order's state before and after a change (<see cref="JournalEntryKind.Transition"/>).</summary>
     public OrderState Before { get; init; }
 
     public OrderState After { get; init; }
+
+    /// <summary>A reply's outcome (<see cref="JournalEntryKind.Reply"/>).</summary>
+    public ReplyOutcome Outcome { get; init; }
 
     /// <summary>A request's fields (<see cref="JournalEntryKind.Request"/>).</summary>
     public OrderCommand Command { get; init; }

@@ -14,6 +14,9 @@ internal enum JournalEntryKind
     /// <summary>An order event whose text the writer formats from <see cref="JournalEntry.Before"/>, <see cref="JournalEntry.After"/> and the venue's reason (<see cref="JournalEntry.Text"/>): <c>New → Cancelled: …</c>.</summary>
     Transition,
 
+    /// <summary>An event whose text the writer formats from the venue's answer: <see cref="JournalEntry.Command"/>'s kind, <see cref="JournalEntry.Outcome"/>, the code (<see cref="JournalEntry.Number"/>) and message (<see cref="JournalEntry.Text"/>).</summary>
+    Reply,
+
     /// <summary>An event whose text the writer formats from <see cref="JournalEntry.Decision"/>.</summary>
     Decision,
     Order,

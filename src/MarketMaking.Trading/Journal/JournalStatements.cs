@@ -79,6 +79,11 @@ internal sealed class JournalStatements : IDisposable
                 Utf8(_event, 6, TransitionText(e));
                 Step(_event);
                 break;
+            case JournalEntryKind.Reply:
+                Event(e.LocalTime, e.ExchangeTime, "reply", e.LinkId);
+                Utf8(_event, 6, ReplyText(e));
+                Step(_event);
+                break;
             case JournalEntryKind.Decision:
                 JournalDecision d = e.Decision;
                 Event(e.LocalTime, e.ExchangeTime, "decision", null);
@@ -199,6 +204,21 @@ internal sealed class JournalStatements : IDisposable
             line.Append(reason);
         }
 
+        return line.Length;
+    }
+
+    /// <summary><c>Create Accepted 0 OK</c>: the request's kind, the outcome, the venue's code and message.</summary>
+    private int ReplyText(in JournalEntry e)
+    {
+        string message = e.Text ?? "";
+        var line = new Utf8Line(Room(64 + Encoding.UTF8.GetMaxByteCount(message.Length)));
+        line.Append(e.Command.Kind.ToString());
+        line.Append(" "u8);
+        line.Append(e.Outcome.ToString());
+        line.Append(" "u8);
+        line.Append(e.Number);
+        line.Append(" "u8);
+        line.Append(message);
         return line.Length;
     }
 

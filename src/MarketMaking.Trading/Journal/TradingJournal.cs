@@ -136,6 +136,23 @@ public sealed class TradingJournal : IAsyncDisposable
     public void Transition(long localTime, long exchangeTime, string linkId, OrderState before, OrderState after, string reason = "") =>
         Enqueue(new JournalEntry { Kind = JournalEntryKind.Transition, Name = "order", LocalTime = localTime, ExchangeTime = exchangeTime, LinkId = linkId, Before = before, After = after, Text = reason });
 
+    /// <summary>The venue's answer to a request, <c>Create Accepted 0 OK</c> (the text is written off the order path).</summary>
+    public void Reply(OrderReply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        Enqueue(new JournalEntry
+        {
+            Kind = JournalEntryKind.Reply,
+            LocalTime = reply.ReceivedAt,
+            ExchangeTime = reply.ExchangeTime,
+            LinkId = reply.Command.LinkId.Length > 0 ? reply.Command.LinkId : null,
+            Command = reply.Command,
+            Outcome = reply.Outcome,
+            Number = reply.Code,
+            Text = reply.Message,
+        });
+    }
+
     /// <summary>A quoting decision: time on the session's clock, mid, position and best quotes (the text is written off the order path).</summary>
     public void Decision(long localTime, long exchangeTime, double time, double mid, double position, double bid, double ask) =>
         Enqueue(new JournalEntry { Kind = JournalEntryKind.Decision, LocalTime = localTime, ExchangeTime = exchangeTime, Decision = new JournalDecision(time, mid, position, bid, ask) });

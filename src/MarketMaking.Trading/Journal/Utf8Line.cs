@@ -28,6 +28,12 @@ internal ref struct Utf8Line(Span<byte> destination)
         Length += written;
     }
 
+    public void Append(long value)
+    {
+        value.TryFormat(_destination[Length..], out int written, default, CultureInfo.InvariantCulture);
+        Length += written;
+    }
+
     /// <summary>
     /// A double to 15 significant digits, or <c>null</c> when it is not finite: a price on its tick
     /// reads as it was meant (100.07, where the shortest round trip of the binary double is

@@ -691,7 +691,7 @@ public sealed class TradingSession
             order.InFlight = Math.Max(order.InFlight - 1, 0);
         }
 
-        _journal.Event("reply", now, reply.ExchangeTime, command.LinkId.Length > 0 ? command.LinkId : null, $"{command.Kind} {reply.Outcome} {reply.Code} {reply.Message}");
+        _journal.Reply(reply);
         if (reply.Outcome == ReplyOutcome.RateLimited)
         {
             Fault("venue-rate-limited", now, reply.Message);
@@ -1422,7 +1422,7 @@ public sealed class TradingSession
             try
             {
                 OrderReply reply = await _venue.SendAsync(cancelAll, deadline.Token).ConfigureAwait(false);
-                _journal.Event("reply", reply.ReceivedAt, reply.ExchangeTime, null, $"{cancelAll.Kind} {reply.Outcome} {reply.Code} {reply.Message}");
+                _journal.Reply(reply);
             }
             catch (OperationCanceledException)
             {
