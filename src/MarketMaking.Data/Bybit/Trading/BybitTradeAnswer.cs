@@ -8,14 +8,16 @@ namespace MarketMaking.Data.Bybit.Trading;
 /// One answer on Bybit's WebSocket order entry (docs/v5/websocket/trade/guideline.mdx):
 /// <c>{"reqId","retCode","retMsg","op","data":{"orderId","orderLinkId"},"header":{"X-Bapi-Limit",
 /// "X-Bapi-Limit-Status","X-Bapi-Limit-Reset-Timestamp","Timenow",…},"connId"}</c>.
+/// <see cref="RequestId"/> is the number our requests carry as their reqId (0: none, or not one of ours).
 /// </summary>
-internal readonly record struct BybitTradeAnswer(string Op, string RequestId, int RetCode, string RetMsg, string OrderId, string OrderLinkId, BybitRateLimit RateLimit, long ServerTime)
+internal readonly record struct BybitTradeAnswer(string Op, long RequestId, int RetCode, string RetMsg, string OrderId, string OrderLinkId, BybitRateLimit RateLimit, long ServerTime)
 {
     /// <summary>Reads one answer; a message that is not one is a <see cref="JsonException"/>.</summary>
     public static BybitTradeAnswer Parse(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
-        string op = "", requestId = "", retMsg = "", orderId = "", orderLinkId = "";
+        string op = "", retMsg = "", orderId = "", orderLinkId = "";
+        long requestId = 0;
         int retCode = -1, limit = 0, remaining = 0;
         long reset = 0, now = 0;
         Expect(ref reader, JsonTokenType.StartObject);
@@ -27,7 +29,7 @@ internal readonly record struct BybitTradeAnswer(string Op, string RequestId, in
             }
             else if (reader.ValueTextEquals("reqId"u8))
             {
-                requestId = String(ref reader);
+                requestId = RequestNumber(ref reader);
             }
             else if (reader.ValueTextEquals("retCode"u8))
             {
@@ -120,6 +122,15 @@ internal readonly record struct BybitTradeAnswer(string Op, string RequestId, in
 
     private static string String(ref Utf8JsonReader reader) =>
         Next(ref reader) == JsonTokenType.String ? Texts.Read(ref reader)! : reader.TokenType == JsonTokenType.Null ? "" : throw new JsonException($"expected a string, found {reader.TokenType}");
+
+    /// <summary>The reqId as the number our requests send it as; 0 for anything else (a string of no digits, null).</summary>
+    private static long RequestNumber(ref Utf8JsonReader reader)
+    {
+        JsonTokenType type = Next(ref reader);
+        return type == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && Utf8Parser.TryParse(reader.ValueSpan, out long value, out int used) && used == reader.ValueSpan.Length && value > 0 ? value
+            : type is JsonTokenType.String or JsonTokenType.Null ? 0
+            : throw new JsonException($"expected a string, found {type}");
+    }
 
     /// <summary>A header value: Bybit sends them as strings of digits.</summary>
     private static long Number(ref Utf8JsonReader reader)

@@ -34,7 +34,8 @@ public sealed class BybitTradeSocket : IAsyncDisposable
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly BybitRequestBuffer _buffer;
     private readonly byte[] _timestamp = new byte[20]; // the header's digits, written under the send lock
-    private readonly ConcurrentDictionary<string, Waiting> _pending = new(StringComparer.Ordinal);
+    private readonly byte[] _requestId = new byte[20]; // the reqId's digits, likewise
+    private readonly ConcurrentDictionary<long, Waiting> _pending = new();
     private readonly CancellationTokenSource _closing = new();
     private ClientWebSocket? _socket;
     private TaskCompletionSource<BybitTradeAnswer>? _auth;
@@ -95,7 +96,7 @@ public sealed class BybitTradeSocket : IAsyncDisposable
     // ExpireAsync) fails the requests whose answer is late. Only opening a connection is timed itself.
     private async Task<BybitReply<BybitOrderAck>> SendAsync<T>(string op, T body, Action<Utf8JsonWriter, T> write, CancellationToken cancellationToken)
     {
-        string id = Interlocked.Increment(ref _nextRequest).ToString(CultureInfo.InvariantCulture);
+        long id = Interlocked.Increment(ref _nextRequest); // a number, not text: no string made per request
         var answer = new Waiting(_options.TimeProvider.GetTimestamp() + (long)(_options.Timeout.TotalSeconds * _options.TimeProvider.TimestampFrequency));
         _pending[id] = answer;
         try
@@ -111,7 +112,8 @@ public sealed class BybitTradeSocket : IAsyncDisposable
                 _buffer.Begin();
                 Utf8JsonWriter writer = _buffer.Writer;
                 writer.WriteStartObject();
-                writer.WriteString("reqId"u8, id);
+                id.TryFormat(_requestId, out int idDigits, default, CultureInfo.InvariantCulture);
+                writer.WriteString("reqId"u8, _requestId.AsSpan(0, idDigits));
                 writer.WriteStartObject("header"u8);
                 Timestamp().TryFormat(_timestamp, out int digits, default, CultureInfo.InvariantCulture);
                 writer.WriteString("X-BAPI-TIMESTAMP"u8, _timestamp.AsSpan(0, digits));
@@ -176,7 +178,7 @@ public sealed class BybitTradeSocket : IAsyncDisposable
             while (await timer.WaitForNextTickAsync(_closing.Token).ConfigureAwait(false))
             {
                 long now = _options.TimeProvider.GetTimestamp();
-                foreach (KeyValuePair<string, Waiting> pending in _pending)
+                foreach (KeyValuePair<long, Waiting> pending in _pending)
                 {
                     if (now >= pending.Value.Deadline)
                     {
