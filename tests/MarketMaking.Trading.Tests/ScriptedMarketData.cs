@@ -151,13 +151,10 @@ internal sealed class ScriptedMarketData : IMarketDataSource
     /// that size, 0 removing it. No trades: nothing fills.
     /// </summary>
     public static List<BybitFeedMessage> InsideBid(int count, IReadOnlyDictionary<int, long> bidAt, long start = 1_700_000_000_000_000_000) =>
-        Inside(Side.Buy, count, bidAt, start);
+        LevelChanges(Side.Buy, 10000, count, bidAt, start);
 
-    /// <summary>As <see cref="InsideBid"/> with the level at 1000.0 an ask's.</summary>
-    public static List<BybitFeedMessage> InsideAsk(int count, IReadOnlyDictionary<int, long> askAt, long start = 1_700_000_000_000_000_000) =>
-        Inside(Side.Sell, count, askAt, start);
-
-    private static List<BybitFeedMessage> Inside(Side side, int count, IReadOnlyDictionary<int, long> sizeAt, long start)
+    /// <summary>As <see cref="InsideBid"/> with the level changed <paramref name="side"/>'s at <paramref name="ticks"/>.</summary>
+    public static List<BybitFeedMessage> LevelChanges(Side side, long ticks, int count, IReadOnlyDictionary<int, long> sizeAt, long start = 1_700_000_000_000_000_000)
     {
         var snapshot = new List<MarketEvent> { new(start, start, MarketEventKind.BookClear, Side.Buy, 0, 0, 1, EventMarkers.Snapshot) };
         for (int k = 1; k <= 10; k++)
@@ -171,7 +168,7 @@ internal sealed class ScriptedMarketData : IMarketDataSource
         {
             long t = start + (m * 10_000_000L);
             MarketEvent level = sizeAt.TryGetValue(m, out long size)
-                ? new MarketEvent(t, t, MarketEventKind.BookLevel, side, 10000, size, m + 1, EventMarkers.None)
+                ? new MarketEvent(t, t, MarketEventKind.BookLevel, side, ticks, size, m + 1, EventMarkers.None)
                 : new MarketEvent(t, t, MarketEventKind.BookLevel, Side.Buy, 9995, 1000 + (m % 2 * 100), m + 1, EventMarkers.None);
             messages.Add(Book([level], t));
         }

@@ -307,6 +307,7 @@ internal sealed class OrderRouter : IOrderGateway
         {
             order.Price = price;
             order.Quantity = quantity;
+            _journal.Order(order);
             return;
         }
 

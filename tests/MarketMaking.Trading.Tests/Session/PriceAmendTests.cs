@@ -1,3 +1,4 @@
+using MarketMaking.Core.Orders;
 using MarketMaking.Trading.Journal;
 using MarketMaking.Trading.Orders;
 using MarketMaking.Trading.Session;
@@ -59,9 +60,10 @@ public class PriceAmendTests
     public async Task AnOrderARateLimitHoldsBackGoesAtItsNewPriceInsteadOfBeingDropped()
     {
         // The first create's answer says the create limit is used up for 3 s: the first decision's
-        // bid goes, its ask waits; the ask moves to 1000.0 (message 50, well within) while it waits.
+        // bid goes, its ask waits; the best ask (1000.1) goes at message 50, well within, and the
+        // waiting ask moves up to the next, 1000.2.
         using var harness = new SessionHarness(
-            script: ScriptedMarketData.InsideAsk(600, new Dictionary<int, long> { [50] = 500 }),
+            script: ScriptedMarketData.LevelChanges(Side.Sell, 10001, 600, new Dictionary<int, long> { [50] = 0 }),
             settings: s => s with { StaleRequestAfter = TimeSpan.FromSeconds(30) });
         harness.Venue.HoldCreatesAfterTheNext(TimeSpan.FromSeconds(3));
         Task<SessionResult> running = harness.Session.RunAsync();
@@ -70,7 +72,7 @@ public class PriceAmendTests
         harness.Session.RequestStop();
         SessionResult result = await running.WaitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.Equal(["create Buy 0.010@999.9 post-only", "create Sell 0.010@1000.0 post-only"], Trading(harness).Select(r => r.Detail));
+        Assert.Equal(["create Buy 0.010@999.9 post-only", "create Sell 0.010@1000.2 post-only"], Trading(harness).Select(r => r.Detail));
         Assert.Empty(harness.Events("dropped"));
         Assert.Equal(2, JournalReader.Orders(harness.JournalPath).Count);
         Assert.Equal(0, result.OrdersOpenAtEnd);
