@@ -80,9 +80,6 @@ internal sealed class OrderRouter : IOrderGateway
     /// <summary>A fresh id for the order manager (for an adopted order).</summary>
     public long NewLocalId() => ++_nextLocalId;
 
-    /// <summary>Price changes sent as one amend instead of a cancel and a new order.</summary>
-    public long Moved { get; private set; }
-
     /// <summary>
     /// The order manager is about to decide: until <see cref="Flush"/>, a cancelled order waits to see
     /// whether a new order on its side can take its place as an amend (only where the venue amends).
@@ -313,7 +310,6 @@ internal sealed class OrderRouter : IOrderGateway
 
         decimal executed = Math.Max(order.Executed, order.VenueExecuted);
         OrderTracker.AmendSent(order, price, executed + quantity);
-        Moved++;
         _amends.Add(new Pending(Command(OrderCommandKind.Amend, order.LinkId, order.Side, price, executed + quantity, order), order, _clock()));
     }
 
