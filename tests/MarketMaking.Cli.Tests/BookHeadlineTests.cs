@@ -14,7 +14,7 @@ public sealed class BookHeadlineTests : IDisposable
 
     /// <summary>
     /// The guard's table, first row: as+guard − as on the toxic preset, defaults, seeds 1–20
-    /// (the README: +85 [+28, +143]): the guard gains, its interval clear of zero, and inventory risk
+    /// (the README: +59 [+2, +117]): the guard gains, its interval clear of zero, and inventory risk
     /// is unchanged.
     /// </summary>
     [Fact]
@@ -28,7 +28,7 @@ public sealed class BookHeadlineTests : IDisposable
         JsonElement pnl = difference.GetProperty("pnl");
         Assert.Equal(20, pnl.GetProperty("pairs").GetInt32());
         Assert.True(pnl.GetProperty("lower").GetDouble() > 0, $"guard − as PnL {pnl}");
-        Assert.True(pnl.GetProperty("mean").GetDouble() >= 80, $"guard − as PnL {pnl}");
+        Assert.True(pnl.GetProperty("mean").GetDouble() >= 55, $"guard − as PnL {pnl}");
         JsonElement inventory = difference.GetProperty("mean_abs_inventory");
         Assert.InRange(inventory.GetProperty("mean").GetDouble(), -0.01, 0.01);
     }

@@ -79,8 +79,10 @@ public sealed class OrderManager
     {
         double maxPosition = _gate.Limits.MaxPosition;
         double tick = _instrument.HasPriceGrid ? _instrument.TickSize : 0;
-        ApplySide(Side.Buy, decision.Bids, maxPosition - position, marketAsk - tick, mid, position, gateway);
-        ApplySide(Side.Sell, decision.Asks, maxPosition + position, marketBid + tick, mid, position, gateway);
+        // On the grid as snapped quotes are (ticks × tick size): ask − tick in floating point can miss
+        // a snapped bid at the same price by a bit, which read as crossing and replaced the order.
+        ApplySide(Side.Buy, decision.Bids, maxPosition - position, _instrument.SnapBid(marketAsk - tick), mid, position, gateway);
+        ApplySide(Side.Sell, decision.Asks, maxPosition + position, _instrument.SnapAsk(marketBid + tick), mid, position, gateway);
     }
 
     /// <summary>Removes filled quantity from our view of the order.</summary>

@@ -165,6 +165,25 @@ public class OrderManagerTests
     }
 
     [Fact]
+    public void ABidAtTheTouchStaysWhenTheSpreadNarrowsToOneTick()
+    {
+        // Tick 0.1: the best bid, 9,999 ticks, is 999.9000000000001 in floating point; 1000.0 − 0.1 is
+        // 999.9. The bid joined the touch; the ask came down to one tick above it. Counting the passive
+        // limit off the grid, the bid read as crossing and was cancelled and placed again at "999.9",
+        // losing its place in the queue for nothing.
+        var instrument = new Instrument("TEST", tickSize: 0.1, lotSize: 1);
+        var manager = new OrderManager(instrument, new RiskGate(RiskLimits.None));
+        var gateway = new RecordingGateway();
+        double bestBid = 9999 * 0.1;
+        manager.Apply(QuoteDecision.TwoSided(bestBid, 10001 * 0.1, 1), 1000, 0, marketBid: bestBid, marketAsk: 10001 * 0.1, gateway);
+        gateway.Actions.Clear();
+
+        manager.Apply(QuoteDecision.TwoSided(bestBid, 10000 * 0.1, 1), 999.95, 0, marketBid: bestBid, marketAsk: 10000 * 0.1, gateway);
+        Assert.Equal(["cancel 2", "new 3 Sell 1@1000"], gateway.Actions);
+        Assert.Equal(0, manager.ClampedToTouch);
+    }
+
+    [Fact]
     public void OpenOrderAndRateLimitsHoldBackExtraLevels()
     {
         // Two levels a side, at most three orders open: the second ask is refused.
