@@ -36,7 +36,7 @@ public sealed class BookHeadlineTests : IDisposable
     /// <summary>
     /// The book agents' acceptance: DQN trained with φ = 0.2 (four members × 1 M transitions, seed 1)
     /// against calibrated AS and GLFT on 200 held-out toxic episodes, risk-adjusted (the README:
-    /// +25.85 [23.77, 27.93] and +39.16 [34.45, 43.87]): both intervals clear of zero.
+    /// +29.95 [27.65, 32.26] and +42.34 [37.70, 46.99]): both intervals clear of zero.
     /// </summary>
     [Fact]
     public void DqnBeatsCalibratedAsAndGlftOnTheToxicBook()
