@@ -145,9 +145,8 @@ internal static class TradeCommand
 
             // One order is one lot unless --order-size says otherwise, as in backtests.
             StrategySettings Resolved(Instrument instrument, CalibrationResult? fitted = null) => strategies.Resolve(parse, Baseline(fitted) with { OrderQuantity = instrument.LotSize });
-            IQuotingStrategy Build(Instrument instrument, CalibrationResult? fitted = null)
+            IQuotingStrategy Build(Instrument instrument, StrategySettings resolved)
             {
-                StrategySettings resolved = Resolved(instrument, fitted);
                 IQuotingStrategy strategy = strategies.Factory(parse).Create(name, resolved, instrument.TickSize);
                 strategy = guard is null ? strategy : guard.Wrap(strategy, detector, instrument.TickSize);
                 return mechanics.Mechanics(parse).Wrap(strategy, instrument.TickSize, resolved.OrderQuantity);
@@ -157,7 +156,8 @@ internal static class TradeCommand
             // the session would run and quote nothing, silently.
             IQuotingStrategy Strategy(Instrument instrument, CalibrationResult? fitted)
             {
-                double size = Resolved(instrument).OrderQuantity;
+                StrategySettings resolved = Resolved(instrument, fitted);
+                double size = resolved.OrderQuantity;
                 if (instrument.SnapQuantity(size) <= 0)
                 {
                     throw new InvalidParameterException("order-size", string.Create(CultureInfo.InvariantCulture, $"{size} is less than {instrument.Symbol}'s lot size {instrument.LotSize}: an order is at least one lot"));
@@ -168,11 +168,12 @@ internal static class TradeCommand
                     terminal.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibration ({instrument.Symbol}): first {calibration.TotalSeconds:G} s: {fitted.Describe(parse.GetValue(sigma), parse.GetValue(a), parse.GetValue(kappa))}; quoting"));
                 }
 
-                runFolder?.Resolved(instrument.Symbol, Resolved(instrument, fitted));
-                return Build(instrument, fitted);
+                runFolder?.Resolved(instrument.Symbol, resolved);
+                return Build(instrument, resolved);
             }
 
-            _ = Build(new Instrument(settings.Symbol, 0.1, 0.001));
+            var probe = new Instrument(settings.Symbol, 0.1, 0.001);
+            _ = Build(probe, Resolved(probe));
             _ = mechanics.Mechanics(parse).Apply(run, 0.1);
             settings = settings with { RunFor = instrument => mechanics.Mechanics(parse).Apply(run, instrument.TickSize) };
             IVenue Target() => parse.GetValue(paper)

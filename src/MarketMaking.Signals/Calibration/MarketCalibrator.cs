@@ -24,11 +24,11 @@ public sealed class MarketCalibrator
 
     public FillIntensityCalibrator Intensity { get; }
 
+    public MidVolatilityEstimator Volatility { get; }
+
     /// <summary>The calibrator replays and live sessions use on tick data: depth bins of one tick out to 200 ticks, σ from mids sampled every second.</summary>
     public static MarketCalibrator ForTicks() =>
         new(new FillIntensityCalibrator(depthStep: 1, depthLevels: 200), new MidVolatilityEstimator(TimeSpan.FromSeconds(1)));
-
-    public MidVolatilityEstimator Volatility { get; }
 
     /// <summary>Book events update the book (the mid is read at the end of a batch, if not crossed); trades are counted.</summary>
     public void Update(in MarketEvent e)

@@ -243,8 +243,6 @@ internal static class BybitPrivateDecoder
         };
     }
 
-    // Bybit repeats a handful of names per enum ("Filled", "Limit", "GTC"): each is read by the
-    // serializer's converter the first time and found by its bytes afterwards.
     // The last one-coin fee detail read: an order's updates repeat it until it fills (one coin, the same fee).
     private static FeeDetailRead? _lastFeeDetail;
 
@@ -282,6 +280,8 @@ internal static class BybitPrivateDecoder
 
     private sealed record FeeDetailRead(string Coin, decimal Fee, IReadOnlyDictionary<string, decimal> Detail);
 
+    // Bybit repeats a handful of names per enum ("Filled", "Limit", "GTC"): each is read by the
+    // serializer's converter the first time and found by its bytes afterwards.
     private static readonly EnumNames<BybitOrderStatus> BybitOrderStatusNames = new(Json.BybitOrderStatus);
     private static readonly EnumNames<BybitCancelType> BybitCancelTypeNames = new(Json.BybitCancelType);
     private static readonly EnumNames<BybitRejectReason> BybitRejectReasonNames = new(Json.BybitRejectReason);
