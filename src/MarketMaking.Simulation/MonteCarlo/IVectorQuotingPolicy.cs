@@ -11,6 +11,9 @@ internal interface IVectorQuotingPolicy
     /// <summary>The quantity of every quote when it never changes, else NaN (lets the engine skip re-snapping it).</summary>
     double FixedQuantity { get; }
 
+    /// <summary>Whether <see cref="TryFills"/> can decide fills (the policy has a fill table).</summary>
+    bool HasFillTable { get; }
+
     /// <summary>Called before the lanes of step <paramref name="step"/> are quoted.</summary>
     void BeginStep(int step, double time, double timeLeft);
 

@@ -30,6 +30,8 @@ internal struct InventoryTablePolicy : IVectorQuotingPolicy
 
     public readonly double FixedQuantity => _orderQuantity;
 
+    public readonly bool HasFillTable => false;
+
     public void BeginStep(int step, double time, double timeLeft) => _row = _rows[step];
 
     public readonly void Quote(

@@ -5,7 +5,8 @@ namespace MarketMaking.Simulation.MonteCarlo;
 
 /// <summary>
 /// Everything one SIMD group of trajectories carries from step to step: market state, our live
-/// quotes, the ledger and the running statistics. A block of these stays in L1 cache.
+/// quotes, the ledger and the running statistics. Held here between runs of steps; the steps
+/// themselves work on a copy in locals.
 /// </summary>
 internal struct LaneState
 {
@@ -42,4 +43,7 @@ internal struct LaneState
     public Vector<double> MaxAbsInventory;
     public Vector<double> Peak;
     public Vector<double> MaxDrawdown;
+
+    /// <summary>The time of the next quote decision.</summary>
+    public double NextDecision;
 }

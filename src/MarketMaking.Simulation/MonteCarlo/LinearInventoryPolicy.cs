@@ -20,6 +20,7 @@ internal struct LinearInventoryPolicy : IVectorQuotingPolicy
     private readonly bool _bounded;
     private readonly FillThresholdTable? _fills;
     private int _fillRow;
+    private Vector<double> _fillBand;
     private Vector<double> _skew;
     private Vector<double> _bidHalfSpread;
     private Vector<double> _askHalfSpread;
@@ -44,13 +45,19 @@ internal struct LinearInventoryPolicy : IVectorQuotingPolicy
 
     public double FixedQuantity { get; }
 
+    public readonly bool HasFillTable => _fills is not null;
+
     public void BeginStep(int step, double time, double timeLeft)
     {
         LinearQuote c = _coefficients[step];
         _skew = new Vector<double>(c.Skew);
         _bidHalfSpread = new Vector<double>(c.BidHalfSpread);
         _askHalfSpread = new Vector<double>(c.AskHalfSpread);
-        _fillRow = _fills?.RowOf(step) ?? 0;
+        if (_fills is not null)
+        {
+            _fillRow = _fills.RowOf(step);
+            _fillBand = new Vector<double>(_fills.BandOf(step));
+        }
     }
 
     public readonly void Quote(
@@ -89,6 +96,6 @@ internal struct LinearInventoryPolicy : IVectorQuotingPolicy
 
         // The q Quote used: the table's depths are those of these coefficients at this q.
         Vector<double> q = _unitQuantity ? inventory : inventory / _orderQuantity;
-        return _fills.TryFills(_fillRow, q, mid, bidUniform, askUniform, out bought, out sold);
+        return _fills.TryFills(_fillRow, _fillBand, q, mid, bidUniform, askUniform, out bought, out sold);
     }
 }

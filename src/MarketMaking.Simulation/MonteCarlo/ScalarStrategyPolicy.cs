@@ -26,6 +26,8 @@ internal struct ScalarStrategyPolicy : IVectorQuotingPolicy
 
     public readonly double FixedQuantity => double.NaN;
 
+    public readonly bool HasFillTable => false;
+
     public void BeginStep(int step, double time, double timeLeft)
     {
         _time = time;

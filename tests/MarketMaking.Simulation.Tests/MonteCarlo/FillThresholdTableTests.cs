@@ -31,6 +31,8 @@ public class FillThresholdTableTests
         return (bidUniform < bidProbability, askUniform < askProbability);
     }
 
+    private static Vector<double> Band(FillThresholdTable table, int step) => new(table.BandOf(step));
+
     [Fact]
     public void EveryDecisionMatchesTheExponentialsOfTheLanesOwnPrices()
     {
@@ -44,13 +46,13 @@ public class FillThresholdTableTests
             int step = random.Next(steps.Length);
             for (int lane = 0; lane < Width; lane++)
             {
-                q[lane] = random.Next(-table.Range, table.Range + 1);
+                q[lane] = random.Next(-table.Range, table.Top + 1);
                 mid[lane] = 100 + (random.NextDouble() * 400) - 200;
                 bidUniform[lane] = random.NextDouble();
                 askUniform[lane] = random.NextDouble();
             }
 
-            if (!table.TryFills(table.RowOf(step), new Vector<double>(q), new Vector<double>(mid), new Vector<double>(bidUniform), new Vector<double>(askUniform), out Vector<long> bought, out Vector<long> sold))
+            if (!table.TryFills(table.RowOf(step), Band(table, step), new Vector<double>(q), new Vector<double>(mid), new Vector<double>(bidUniform), new Vector<double>(askUniform), out Vector<long> bought, out Vector<long> sold))
             {
                 handedBack++;
                 continue;
@@ -87,13 +89,13 @@ public class FillThresholdTableTests
         // u = p, just below and just above: the exponentials say no, yes, no; the table cannot tell so close.
         foreach (double u in new[] { p, Math.BitDecrement(p), Math.BitIncrement(p) })
         {
-            Assert.False(table.TryFills(table.RowOf(Step), new Vector<double>(Q), new Vector<double>(Mid), new Vector<double>(u), new Vector<double>(0.99), out _, out _));
+            Assert.False(table.TryFills(table.RowOf(Step), Band(table, Step), new Vector<double>(Q), new Vector<double>(Mid), new Vector<double>(u), new Vector<double>(0.99), out _, out _));
         }
 
         // A millionth away it decides, and as the exponentials do.
-        Assert.True(table.TryFills(table.RowOf(Step), new Vector<double>(Q), new Vector<double>(Mid), new Vector<double>(p * (1 - 1e-6)), new Vector<double>(0.99), out Vector<long> bought, out _));
+        Assert.True(table.TryFills(table.RowOf(Step), Band(table, Step), new Vector<double>(Q), new Vector<double>(Mid), new Vector<double>(p * (1 - 1e-6)), new Vector<double>(0.99), out Vector<long> bought, out _));
         Assert.Equal(-1, bought[0]);
-        Assert.True(table.TryFills(table.RowOf(Step), new Vector<double>(Q), new Vector<double>(Mid), new Vector<double>(p * (1 + 1e-6)), new Vector<double>(0.99), out bought, out _));
+        Assert.True(table.TryFills(table.RowOf(Step), Band(table, Step), new Vector<double>(Q), new Vector<double>(Mid), new Vector<double>(p * (1 + 1e-6)), new Vector<double>(0.99), out bought, out _));
         Assert.Equal(0, bought[0]);
     }
 
@@ -105,7 +107,7 @@ public class FillThresholdTableTests
     public void LanesOffTheTableAreHandedBack(double q, double mid)
     {
         FillThresholdTable table = FillThresholdTable.TryCreate(in Constants, Coefficients(), double.PositiveInfinity, double.PositiveInfinity)!;
-        Assert.False(table.TryFills(table.RowOf(0), new Vector<double>(q), new Vector<double>(mid), new Vector<double>(0.5), new Vector<double>(0.5), out _, out _));
+        Assert.False(table.TryFills(table.RowOf(0), Band(table, 0), new Vector<double>(q), new Vector<double>(mid), new Vector<double>(0.5), new Vector<double>(0.5), out _, out _));
     }
 
     [Fact]
@@ -128,10 +130,10 @@ public class FillThresholdTableTests
         FillThresholdTable table = FillThresholdTable.TryCreate(in Constants, steps, 3, double.PositiveInfinity)!;
         Assert.Equal(3, table.Range);
 
-        Assert.True(table.TryFills(table.RowOf(0), new Vector<double>(3), new Vector<double>(100), Vector<double>.Zero, Vector<double>.Zero, out Vector<long> bought, out Vector<long> sold));
+        Assert.True(table.TryFills(table.RowOf(0), Band(table, 0), new Vector<double>(3), new Vector<double>(100), Vector<double>.Zero, Vector<double>.Zero, out Vector<long> bought, out Vector<long> sold));
         Assert.Equal(0, bought[0]);
         Assert.Equal(-1, sold[0]);
-        Assert.True(table.TryFills(table.RowOf(0), new Vector<double>(-3), new Vector<double>(100), Vector<double>.Zero, Vector<double>.Zero, out bought, out sold));
+        Assert.True(table.TryFills(table.RowOf(0), Band(table, 0), new Vector<double>(-3), new Vector<double>(100), Vector<double>.Zero, Vector<double>.Zero, out bought, out sold));
         Assert.Equal(-1, bought[0]);
         Assert.Equal(0, sold[0]);
     }
@@ -146,7 +148,7 @@ public class FillThresholdTableTests
     [Fact]
     public void TheVectorLookupReadsWhatOneLaneAtATimeReads()
     {
-        // The transposed loads (AVX2: four lanes, or two halves of eight) against the plain loop of other widths.
+        // The vector loads (AVX2: four lanes; AVX-512: permutes of the step's chunks) against the plain loop.
         FillThresholdTable table = FillThresholdTable.TryCreate(in Constants, Coefficients(), double.PositiveInfinity, double.PositiveInfinity)!;
         var random = new Random(9);
         long[] index = new long[Width];
@@ -155,16 +157,46 @@ public class FillThresholdTableTests
             int row = table.RowOf(random.Next(Market.Steps));
             for (int lane = 0; lane < Width; lane++)
             {
-                index[lane] = row + (4 * random.Next((2 * table.Range) + 1));
+                index[lane] = random.Next(table.Range + table.Top + 1);
             }
 
-            table.Look(new Vector<long>(index), out Vector<double> bidLow, out Vector<double> bidHigh, out Vector<double> askLow, out Vector<double> askHigh);
-            table.LookEachLane(new Vector<long>(index), out Vector<double> eachBidLow, out Vector<double> eachBidHigh, out Vector<double> eachAskLow, out Vector<double> eachAskHigh);
-            Assert.Equal(eachBidLow, bidLow);
-            Assert.Equal(eachBidHigh, bidHigh);
-            Assert.Equal(eachAskLow, askLow);
-            Assert.Equal(eachAskHigh, askHigh);
-            Assert.True(Vector.LessThanAll(bidLow, bidHigh) && Vector.LessThanAll(askLow, askHigh));
+            Vector<double> bidLow = table.Edges(row, new Vector<long>(index));
+            Vector<double> askLow = table.Edges(table.AskRow(row), new Vector<long>(index));
+            Assert.Equal(table.EdgesEachLane(row, new Vector<long>(index)), bidLow);
+            Assert.Equal(table.EdgesEachLane(table.AskRow(row), new Vector<long>(index)), askLow);
+
+            // Every entry read is a probability's low edge, none of the padding (NaN) around a step's rows.
+            Assert.True(Vector.GreaterThanAll(bidLow, Vector<double>.Zero) && Vector.GreaterThanAll(askLow, Vector<double>.Zero));
+        }
+    }
+
+    [Fact]
+    public void TheBandCoversTheRelativeBandOfEveryEntry()
+    {
+        // The step's width reaches from each entry's low edge p − (2⁻³⁰p + 2⁻⁴⁸) past its high edge p + (2⁻³⁰p + 2⁻⁴⁸)
+        // (the AS quotes are symmetric, so the bids' widest band is the step's). Edges of 1 or more (λ·dt > 1 deep
+        // inside the spread) are below every uniform and do not widen it.
+        LinearQuote[] steps = Coefficients();
+        FillThresholdTable table = FillThresholdTable.TryCreate(in Constants, steps, double.PositiveInfinity, double.PositiveInfinity)!;
+        foreach (int step in new[] { 0, 99, 199 })
+        {
+            double largest = 0;
+            for (int q = -table.Range; q <= table.Range; q++)
+            {
+                double bid = steps[step].Bid(100, q);
+                double p = ModelStepKernel.PoissonFillProbability(in Constants, new Vector<double>(100 - bid))[0];
+                double halfWidth = (p / (1L << 30)) + (1.0 / (1L << 48));
+                Vector<double> bidLow = table.EdgesEachLane(table.RowOf(step), new Vector<long>(q + table.Range));
+                Assert.Equal(p - halfWidth, bidLow[0], p * 1e-12); // p from the lane's mid − bid, the table's from skew·q + half
+                if (bidLow[0] < 1)
+                {
+                    // The high edge clears the lane's own probability by the half-width, to within the lane's rounding.
+                    Assert.True(bidLow[0] + table.BandOf(step) - p >= halfWidth * 0.999);
+                    largest = Math.Max(largest, 2 * halfWidth);
+                }
+            }
+
+            Assert.InRange(table.BandOf(step), largest, largest * 1.001);
         }
     }
 }

@@ -45,6 +45,16 @@ internal static class VectorWidthProbe
             Append(report, $"{strategyName} on as, plain", new MonteCarloEngine(new ModelMarketParameters(), plain).Run(strategy).Outcomes);
         }
 
+        // The fill table at every size its AVX-512 lookup reads differently: one, two, three and four
+        // 16-entry chunks a side (±3, ±12, ±20, ±24), and ±32 (Q = 40) where q = 32 is left to the
+        // exponentials; started near the bound with a low γ so the inventories reach the table's ends.
+        foreach (int bound in new[] { 3, 12, 20, 24, 40 })
+        {
+            IQuotingStrategy strategy = StrategyCatalog.Create("glft", new StrategySettings { MaxInventory = bound, Gamma = 0.02 });
+            var settings = new MonteCarloSettings { Trajectories = Trajectories, Seed = 78, Threads = 2, InitialInventory = bound - 2 };
+            Append(report, $"glft, Q = {bound}, plain", new MonteCarloEngine(new ModelMarketParameters { Sigma = 6 }, settings).Run(strategy).Outcomes);
+        }
+
         return report.ToString();
     }
 
