@@ -19,11 +19,7 @@ internal struct LinearInventoryPolicy : IVectorQuotingPolicy
     private readonly bool _unitQuantity;
     private readonly bool _bounded;
     private readonly FillThresholdTable? _fills;
-    private int _fillRow;
-    private Vector<double> _fillBand;
-    private Vector<double> _skew;
-    private Vector<double> _bidHalfSpread;
-    private Vector<double> _askHalfSpread;
+    private int _step;
 
     /// <param name="maxPosition">The run's position limit (bounds the inventories the fill table covers).</param>
     public LinearInventoryPolicy(ILinearInventoryQuoting model, ModelMarketParameters market, in ModelConstants constants, double maxPosition)
@@ -47,18 +43,9 @@ internal struct LinearInventoryPolicy : IVectorQuotingPolicy
 
     public readonly bool HasFillTable => _fills is not null;
 
-    public void BeginStep(int step, double time, double timeLeft)
-    {
-        LinearQuote c = _coefficients[step];
-        _skew = new Vector<double>(c.Skew);
-        _bidHalfSpread = new Vector<double>(c.BidHalfSpread);
-        _askHalfSpread = new Vector<double>(c.AskHalfSpread);
-        if (_fills is not null)
-        {
-            _fillRow = _fills.RowOf(step);
-            _fillBand = new Vector<double>(_fills.BandOf(step));
-        }
-    }
+    // The step's coefficients are read where they are used (broadcasts from memory): copied into vector
+    // fields here, each step stored them and the quote loaded them back.
+    public void BeginStep(int step, double time, double timeLeft) => _step = step;
 
     public readonly void Quote(
         int firstTrajectory,
@@ -71,10 +58,11 @@ internal struct LinearInventoryPolicy : IVectorQuotingPolicy
         out Vector<double> askQuantity)
     {
         // Skipped operations are exact no-ops (x / 1 is x; q ≥ ∞ never holds), so prices still match the scalar strategy.
+        LinearQuote c = _coefficients[_step];
         Vector<double> q = _unitQuantity ? inventory : inventory / _orderQuantity;
-        Vector<double> centre = mid - (_skew * q);
-        bid = centre - _bidHalfSpread;
-        ask = centre + _askHalfSpread;
+        Vector<double> centre = mid - (new Vector<double>(c.Skew) * q);
+        bid = centre - new Vector<double>(c.BidHalfSpread);
+        ask = centre + new Vector<double>(c.AskHalfSpread);
         if (_bounded)
         {
             Vector<double> nan = new(double.NaN);
@@ -96,6 +84,6 @@ internal struct LinearInventoryPolicy : IVectorQuotingPolicy
 
         // The q Quote used: the table's depths are those of these coefficients at this q.
         Vector<double> q = _unitQuantity ? inventory : inventory / _orderQuantity;
-        return _fills.TryFills(_fillRow, _fillBand, q, mid, bidUniform, askUniform, out bought, out sold);
+        return _fills.TryFills(_fills.RowOf(_step), new Vector<double>(_fills.BandOf(_step)), q, mid, bidUniform, askUniform, out bought, out sold);
     }
 }
