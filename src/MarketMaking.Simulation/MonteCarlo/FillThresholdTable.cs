@@ -65,7 +65,7 @@ internal sealed class FillThresholdTable
         _midBound = new Vector<double>(midLimit);
     }
 
-    /// <summary>Inventories −Range … Range (in order-size multiples) are on the table.</summary>
+    /// <summary>Inventories −Range … Range (in order-size multiples) are in the table; −Range … <see cref="Top"/> are read from it.</summary>
     public int Range => _range;
 
     /// <summary>The largest inventory on the table: Range, or 31 where eight lanes permute a table of ±32.</summary>

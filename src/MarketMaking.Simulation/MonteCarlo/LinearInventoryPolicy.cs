@@ -43,8 +43,8 @@ internal struct LinearInventoryPolicy : IVectorQuotingPolicy
 
     public readonly bool HasFillTable => _fills is not null;
 
-    // The step's coefficients are read where they are used (broadcasts from memory): copied into vector
-    // fields here, each step stored them and the quote loaded them back.
+    // The step's coefficients are read where they are used, as broadcasts from memory (copied into
+    // vector fields here, they were stored every step for the quote to load back).
     public void BeginStep(int step, double time, double timeLeft) => _step = step;
 
     public readonly void Quote(

@@ -45,8 +45,8 @@ internal static class VectorWidthProbe
             Append(report, $"{strategyName} on as, plain", new MonteCarloEngine(new ModelMarketParameters(), plain).Run(strategy).Outcomes);
         }
 
-        // The fill table at every size its AVX-512 lookup reads differently: one, two, three and four
-        // 16-entry chunks a side (±3, ±12, ±20, ±24), and ±32 (Q = 40) where q = 32 is left to the
+        // The fill table at every size its AVX-512 lookup reads differently: one, two and four 16-entry
+        // chunks a side (±3; ±12; ±20 with padding, ±24), and ±32 (Q = 40) where q = 32 is left to the
         // exponentials; started near the bound with a low γ so the inventories reach the table's ends.
         foreach (int bound in new[] { 3, 12, 20, 24, 40 })
         {
