@@ -291,21 +291,16 @@ public sealed class MonteCarloEngine
             Vector<double> bidDepth = mid - stepBid;
             Vector<double> askDepth = stepAsk - mid;
             Vector<long> bought, sold;
-            if (TFills.FromTable)
+            // The table decides fresh quotes only (table runs decide every step, see RunGroup).
+            if (decide && policy.TryFills(mid, inventory, draws.BidFill, draws.AskFill, out bought, out sold))
             {
-                if (!policy.TryFills(mid, inventory, draws.BidFill, draws.AskFill, out bought, out sold))
-                {
-                    break;
-                }
-
                 // Fresh quotes: a side is live exactly when its price is not NaN, which is what the probabilities would test.
                 bought = Vector.BitwiseAnd(bought, stepBidLive);
                 sold = Vector.BitwiseAnd(sold, stepAskLive);
             }
-            else if (decide && policy.TryFills(mid, inventory, draws.BidFill, draws.AskFill, out bought, out sold))
+            else if (TFills.FromTable)
             {
-                bought = Vector.BitwiseAnd(bought, stepBidLive);
-                sold = Vector.BitwiseAnd(sold, stepAskLive);
+                break;
             }
             else
             {
