@@ -2,11 +2,13 @@ using BenchmarkDotNet.Running;
 using MarketMaking.Benchmarks;
 
 // dotnet run -c Release --project bench/MarketMaking.Benchmarks -- --filter '*'
-// dotnet run -c Release --project bench/MarketMaking.Benchmarks -- tick-to-order [seconds] [--in-process] [--allocations] [--ws] [--keep-core-awake] [--venue-cpu N]
+// dotnet run -c Release --project bench/MarketMaking.Benchmarks -- tick-to-order [seconds] [--in-process] [--allocations] [--ws] [--keep-core-awake] [--venue-cpu N] [--stages]
 if (args is ["tick-to-order", ..])
 {
     int cpuAt = Array.IndexOf(args, "--venue-cpu");
     string? venueCpu = cpuAt > 0 && cpuAt + 1 < args.Length ? args[cpuAt + 1] : null;
+    // Before the session's types load: the stamps' switch is read once.
+    AppContext.SetSwitch(MarketMaking.Trading.Session.StageStamps.Switch, args.Contains("--stages"));
     string[] rest = [.. args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i + 1 != cpuAt + 1)];
     await TickToOrder.RunAsync(rest.Length > 0 ? double.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 60, args.Contains("--in-process"), args.Contains("--allocations"), args.Contains("--ws"), args.Contains("--keep-core-awake"), venueCpu);
     return;

@@ -25,7 +25,9 @@ namespace MarketMaking.Benchmarks;
 /// the path. By default the venue runs in a child process, as a real exchange is elsewhere: in the
 /// same process its allocations (Kestrel, the market) trigger collections that pause the session's
 /// threads too. <c>--in-process</c> keeps it in this process. Prints p50, p90, p99, p99.9 and the
-/// maximum in microseconds, and the collections this process made meanwhile. The first
+/// maximum in microseconds, and the collections this process made meanwhile; with <c>--stages</c>
+/// also the session's time split into the book, the decision (strategy, order manager and its calls
+/// into the router) and the routing (queues, rate limits, the journal's entry, the send). The first
 /// <see cref="WarmUp"/> are left out: the JIT compiles and then recompiles the decision path (tiered
 /// compilation promotes a method after 30 calls), and a session warms up before it trades size.
 /// </summary>
@@ -152,6 +154,11 @@ internal static class TickToOrder
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {measured.Latencies[i],8:F1} = {measured.Waits[i]:F1} + {measured.Handling[i]:F1}, client {measured.Client[i]:F1}{(measured.Collected[i] ? ", collected" : "")}{(measured.Compiled[i] > 0 ? $", {measured.Compiled[i]} methods compiled" : "")}"));
             }
 
+            if (StageStamps.Enabled)
+            {
+                PrintStages(measured.Stages);
+            }
+
             double[] samples = [.. measured.Latencies.Order()];
             double[] waits = [.. measured.Waits.Order()];
             double[] handling = [.. measured.Handling.Order()];
@@ -166,9 +173,30 @@ internal static class TickToOrder
         }
     }
 
+    /// <summary>Each stage's p50 and p99 over the decisions whose stamps all belong to the message measured.</summary>
+    private static void PrintStages(List<Stage> stages)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  the session's stages over {stages.Count:N0} decisions (µs, p50 / p99):"));
+        (string Name, Func<Stage, double> Of)[] parts =
+        [
+            ("book and private updates", s => s.Book),
+            ("before the decision (risk state, portfolio)", s => s.BeforeDecision),
+            ("decision (strategy, order manager, its calls into the router)", s => s.Decision),
+            ("routing (queues, rate limits, journal entry, send)", s => s.Routing),
+        ];
+        foreach ((string name, Func<Stage, double> of) in parts)
+        {
+            double[] sorted = [.. stages.Select(of).Order()];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {name}: {At(sorted, 0.5):F2} / {At(sorted, 0.99):F2}"));
+        }
+    }
+
     private static double At(double[] sorted, double quantile) => sorted[Math.Min(sorted.Length - 1, (int)(quantile * sorted.Length))];
 
     private static long Now() => (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100;
+
+    /// <summary>One decision's session time by stage, in microseconds.</summary>
+    private readonly record struct Stage(double Book, double BeforeDecision, double Decision, double Routing);
 
     /// <summary>Stamps each request as the HTTP stack takes it, before any byte goes out.</summary>
     private sealed class StampingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
@@ -193,6 +221,7 @@ internal static class TickToOrder
     {
         private long _received;
         private long _handled;
+        private long _handledTicks;
         private int _collections;
         private long _compiled;
         private bool _measured;
@@ -215,6 +244,11 @@ internal static class TickToOrder
 
         /// <summary>How many methods the JIT compiled (or recompiled, tiering up) between the session starting on the message and the request.</summary>
         public List<long> Compiled { get; } = new(1 << 20);
+
+        /// <summary>With <c>--stages</c>: the session's time split, for the decisions whose stamps are all this message's (a send that no decision made has none).</summary>
+        public List<Stage> Stages { get; } = new(1 << 16);
+
+        private static double Micro(long ticks) => ticks * 1e6 / Stopwatch.Frequency;
 
         public string Name => inner.Name;
 
@@ -243,6 +277,7 @@ internal static class TickToOrder
 
             _received = message.Kind == BybitFeedMessageKind.OrderBook ? Session!.HandlingMessageReceivedAt : 0;
             _handled = Now();
+            _handledTicks = Stopwatch.GetTimestamp();
             _collections = GC.CollectionCount(0);
             _compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
             _measured = false;
@@ -258,6 +293,7 @@ internal static class TickToOrder
         public ValueTask<OrderReply> SendAsync(OrderCommand command, CancellationToken cancellationToken)
         {
             long handed = Now();
+            long handedTicks = Stopwatch.GetTimestamp();
             ValueTask<OrderReply> reply = inner.SendAsync(command, cancellationToken);
             long written = StampingHandler.Last;
             if (_received != 0 && _received == Session!.HandlingMessageReceivedAt && !_measured && written >= _received && _received >= measureFrom)
@@ -269,6 +305,10 @@ internal static class TickToOrder
                 Client.Add((written - handed) / 1000.0);
                 Collected.Add(GC.CollectionCount(0) != _collections);
                 Compiled.Add(System.Runtime.JitInfo.GetCompiledMethodCount() - _compiled);
+                if (StageStamps.Enabled && _handledTicks <= StageStamps.BookApplied && StageStamps.BookApplied <= StageStamps.DecisionStarted && StageStamps.DecisionStarted <= StageStamps.DecisionMade && StageStamps.DecisionMade <= handedTicks)
+                {
+                    Stages.Add(new Stage(Micro(StageStamps.BookApplied - _handledTicks), Micro(StageStamps.DecisionStarted - StageStamps.BookApplied), Micro(StageStamps.DecisionMade - StageStamps.DecisionStarted), Micro(handedTicks - StageStamps.DecisionMade)));
+                }
             }
 
             return reply;

@@ -420,6 +420,7 @@ public sealed class TradingSession
                 break;
         }
 
+        StageStamps.MarkBookApplied();
         if (_calibration is { IsCalibrating: true } calibration && message.Kind is BybitFeedMessageKind.OrderBook or BybitFeedMessageKind.Trades && calibration.Observe(message.Events))
         {
             Calibrate(calibration, now);
@@ -480,7 +481,9 @@ public sealed class TradingSession
         long sent = _router.SentTotal;
         MarkPortfolio();
         _router.BeginDecision();
+        StageStamps.MarkDecisionStarted();
         _path.Decide(_market, _router);
+        StageStamps.MarkDecisionMade();
         _router.Flush();
         if (_router.SentTotal != sent && HandlingMessageReceivedAt != 0)
         {
