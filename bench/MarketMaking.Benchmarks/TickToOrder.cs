@@ -277,7 +277,7 @@ internal static class TickToOrder
 
             _received = message.Kind == BybitFeedMessageKind.OrderBook ? Session!.HandlingMessageReceivedAt : 0;
             _handled = Now();
-            _handledTicks = Stopwatch.GetTimestamp();
+            _handledTicks = StageStamps.Enabled ? Stopwatch.GetTimestamp() : 0; // the stages' clock, only when they are measured
             _collections = GC.CollectionCount(0);
             _compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
             _measured = false;
@@ -293,7 +293,7 @@ internal static class TickToOrder
         public ValueTask<OrderReply> SendAsync(OrderCommand command, CancellationToken cancellationToken)
         {
             long handed = Now();
-            long handedTicks = Stopwatch.GetTimestamp();
+            long handedTicks = StageStamps.Enabled ? Stopwatch.GetTimestamp() : 0;
             ValueTask<OrderReply> reply = inner.SendAsync(command, cancellationToken);
             long written = StampingHandler.Last;
             if (_received != 0 && _received == Session!.HandlingMessageReceivedAt && !_measured && written >= _received && _received >= measureFrom)
