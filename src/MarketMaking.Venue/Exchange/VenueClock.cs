@@ -10,7 +10,9 @@ namespace MarketMaking.Venue.Exchange;
 /// </summary>
 internal sealed class VenueClock
 {
-    private readonly long _startMs;
+    // In 100 ns ticks since the Unix epoch, rounded only when a timestamp is read, so the venue's
+    // milliseconds never trail the wall clock's (two truncations would put them up to 2 ms behind).
+    private readonly long _startTicks;
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private readonly double _marketStart;
     private readonly FaultInjector _faults;
@@ -20,7 +22,7 @@ internal sealed class VenueClock
         Speed = speed;
         _marketStart = marketStart;
         _faults = faults;
-        _startMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        _startTicks = DateTimeOffset.UtcNow.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
     }
 
     public double Speed { get; }
@@ -29,16 +31,16 @@ internal sealed class VenueClock
     public TimeSpan Elapsed => _watch.Elapsed;
 
     /// <summary>The exchange's time now, ms since the Unix epoch (skewed while clock_skew is in force).</summary>
-    public long NowMs => _startMs + (long)_watch.Elapsed.TotalMilliseconds + SkewMs;
+    public long NowMs => ((_startTicks + _watch.Elapsed.Ticks) / TimeSpan.TicksPerMillisecond) + SkewMs;
 
     /// <summary>The exchange's time now, ns since the Unix epoch.</summary>
-    public long NowNanos => ((_startMs + SkewMs) * 1_000_000) + (long)(_watch.Elapsed.Ticks * 100);
+    public long NowNanos => ((_startTicks + _watch.Elapsed.Ticks) * 100) + (SkewMs * 1_000_000);
 
     /// <summary>The market time the market should have reached by now.</summary>
     public double MarketTarget => _marketStart + (_watch.Elapsed.TotalSeconds * Speed);
 
     /// <summary>The exchange timestamp (ms) of market time <paramref name="marketTime"/>.</summary>
-    public long MsAt(double marketTime) => _startMs + (long)((marketTime - _marketStart) / Speed * 1000) + SkewMs;
+    public long MsAt(double marketTime) => ((_startTicks + (long)((marketTime - _marketStart) / Speed * TimeSpan.TicksPerSecond)) / TimeSpan.TicksPerMillisecond) + SkewMs;
 
     private long SkewMs => _faults.InForce(FaultKind.ClockSkew) && _faults.Rule(FaultKind.ClockSkew) is { } rule ? (long)rule.Offset.TotalMilliseconds : 0;
 }
