@@ -25,7 +25,8 @@ namespace MarketMaking.Benchmarks;
 /// the path. By default the venue runs in a child process, as a real exchange is elsewhere: in the
 /// same process its allocations (Kestrel, the market) trigger collections that pause the session's
 /// threads too. <c>--in-process</c> keeps it in this process. Prints p50, p90, p99, p99.9 and the
-/// maximum in microseconds, and the collections this process made meanwhile; with <c>--stages</c>
+/// maximum in microseconds, the collections this process made meanwhile, and the decisions grouped
+/// by the time since the request before them (the send path goes cold within milliseconds); with <c>--stages</c>
 /// also the session's time split into the book, the decision (strategy, order manager and its calls
 /// into the router) and the routing (queues, rate limits, the journal's entry, the send). The first
 /// <see cref="WarmUp"/> are left out: the JIT compiles and then recompiles the decision path (tiered
@@ -159,6 +160,7 @@ internal static class TickToOrder
                 PrintStages(measured.Stages);
             }
 
+            PrintByQuiet(measured.Latencies, measured.SinceLastRequest);
             double[] samples = [.. measured.Latencies.Order()];
             double[] waits = [.. measured.Waits.Order()];
             double[] handling = [.. measured.Handling.Order()];
@@ -188,6 +190,23 @@ internal static class TickToOrder
         {
             double[] sorted = [.. stages.Select(of).Order()];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {name}: {At(sorted, 0.5):F2} / {At(sorted, 0.99):F2}"));
+        }
+    }
+
+    /// <summary>
+    /// The decisions grouped by how long the engine had sent nothing before them: a request right
+    /// after another finds the send path in the processor's caches, one after a quiet spell does not.
+    /// </summary>
+    private static void PrintByQuiet(List<double> latencies, List<double> sinceLast)
+    {
+        Console.WriteLine("  by the time since the request before (decisions, p50 / p90 µs):");
+        (string Name, double From, double To)[] groups = [("under 1 ms", 0, 1), ("1-10 ms", 1, 10), ("10 ms or more", 10, double.PositiveInfinity)];
+        foreach ((string name, double from, double to) in groups)
+        {
+            double[] sorted = [.. Enumerable.Range(0, latencies.Count).Where(i => sinceLast[i] >= from && sinceLast[i] < to).Select(i => latencies[i]).Order()];
+            Console.WriteLine(sorted.Length == 0
+                ? $"    {name}: none"
+                : string.Create(CultureInfo.InvariantCulture, $"    {name}: {sorted.Length}, {At(sorted, 0.5):F1} / {At(sorted, 0.9):F1}"));
         }
     }
 
@@ -225,6 +244,7 @@ internal static class TickToOrder
         private int _collections;
         private long _compiled;
         private bool _measured;
+        private long _lastRequest;
 
         public List<double> Latencies { get; } = new(1 << 20);
 
@@ -238,6 +258,9 @@ internal static class TickToOrder
 
         /// <summary>Of which the venue client: from the request handed to the venue to its signed body entering the HTTP stack.</summary>
         public List<double> Client { get; } = new(1 << 20);
+
+        /// <summary>Milliseconds since the request before (of any message): how long the send path had been left to go cold.</summary>
+        public List<double> SinceLastRequest { get; } = new(1 << 20);
 
         /// <summary>Whether a collection ran between the session starting on the message and the request (the tail's usual suspect).</summary>
         public List<bool> Collected { get; } = new(1 << 20);
@@ -293,6 +316,8 @@ internal static class TickToOrder
         public ValueTask<OrderReply> SendAsync(OrderCommand command, CancellationToken cancellationToken)
         {
             long handed = Now();
+            long sinceLast = handed - _lastRequest;
+            _lastRequest = handed;
             long handedTicks = StageStamps.Enabled ? Stopwatch.GetTimestamp() : 0;
             ValueTask<OrderReply> reply = inner.SendAsync(command, cancellationToken);
             long written = StampingHandler.Last;
@@ -300,6 +325,7 @@ internal static class TickToOrder
             {
                 _measured = true;
                 Latencies.Add((written - _received) / 1000.0);
+                SinceLastRequest.Add(sinceLast / 1e6);
                 Waits.Add((_handled - _received) / 1000.0);
                 Handling.Add((written - _handled) / 1000.0);
                 Client.Add((written - handed) / 1000.0);
