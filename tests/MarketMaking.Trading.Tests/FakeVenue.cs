@@ -21,6 +21,7 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
     private int _cancelsToRefuse;
     private int _amendsToRefuse;
     private long _createsHeldFor;
+    private int _executionsToLose;
 
     public PaperVenue Inner => inner;
 
@@ -118,9 +119,26 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
         }
     }
 
-    public void Observe(BybitFeedMessage message, List<PrivateUpdate> updates) => inner.Observe(message, updates);
+    public void Observe(BybitFeedMessage message, List<PrivateUpdate> updates)
+    {
+        inner.Observe(message, updates);
+        Lose(updates);
+    }
 
-    public void Tick(long now, List<PrivateUpdate> updates) => inner.Tick(now, updates);
+    public void Tick(long now, List<PrivateUpdate> updates)
+    {
+        inner.Tick(now, updates);
+        Lose(updates);
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> executions never reach the session (their messages are lost
+    /// on the way); the venue keeps them, as its account and execution list would.
+    /// </summary>
+    public void LoseExecutions(int count) => Volatile.Write(ref _executionsToLose, count);
+
+    /// <summary>The executions lost so far.</summary>
+    public ConcurrentQueue<VenueExecution> Lost { get; } = new();
 
     public ValueTask<OrderReply> SendAsync(OrderCommand command, CancellationToken cancellationToken)
     {
@@ -205,6 +223,19 @@ internal sealed class FakeVenue(PaperVenue inner) : IVenue
     public void ResumeFrom(JournalState journal) => inner.ResumeFrom(journal);
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
+
+    private void Lose(List<PrivateUpdate> updates)
+    {
+        for (int i = 0; i < updates.Count && Volatile.Read(ref _executionsToLose) > 0; i++)
+        {
+            if (updates[i] is VenueExecution execution)
+            {
+                Lost.Enqueue(execution);
+                updates.RemoveAt(i--);
+                Interlocked.Decrement(ref _executionsToLose);
+            }
+        }
+    }
 
     private static async Task<T> Never<T>(CancellationToken cancellationToken)
     {

@@ -28,6 +28,9 @@ namespace MarketMaking.Trading.Session;
 public sealed class TradingSession
 {
     private const int PositionMismatchesBeforeKill = 3;
+
+    /// <summary>One differing reconciliation is often an execution still on its way; two in a row read the run's whole history before the third kills.</summary>
+    private const int WideReadAfterMismatches = 2;
     private const long PublishEvery = 95_000_000; // ns: a snapshot every second tick of the 50 ms timer (timer jitter allowed for), ten a second
 
     private readonly IVenue _venue;
@@ -69,6 +72,8 @@ public sealed class TradingSession
     private double _spreadCaptured;
     private int _positionMismatches;
     private long _startedAt;
+    /// <summary>Where a query for the run's whole execution history starts: its first window, or a second before its earliest execution when that is older (the venue's clock runs behind ours: a paper venue on a recorded market).</summary>
+    private long _runWindow;
     private long _lastBookAt;
     private long _nextPoll;
     private long _nextClock;
@@ -209,6 +214,7 @@ public sealed class TradingSession
     {
         JournalState state = _journal.State;
         _book = state.Book;
+        _runWindow = ExecutionWindow();
         _venue.ResumeFrom(state); // a paper venue starts from the journal, before the reconciliation compares them
 
         // Orders an earlier run left open (a crash): unknown until the start's reconciliation.
@@ -597,6 +603,7 @@ public sealed class TradingSession
         }
 
         _journal.Fill(e, now);
+        _runWindow = Math.Min(_runWindow, e.ExecutionTime - 1_000_000_000);
         double mid = _market.Mid;
         Monitor.Fill(e.ExecutionTime, e.Side, (double)e.Price, (double)e.Quantity, (double)e.Fee, e.IsMaker, mid);
         if (double.IsFinite(mid))
@@ -866,8 +873,7 @@ public sealed class TradingSession
         _snapshotWanted = false;
         _nextPoll = now + (_settings.PollInterval.Ticks * 100);
 
-        // Executions since a second before the last one known (the query is by time; duplicates are skipped by id).
-        long since = (_book.LastExecutionTime > 0 ? _book.LastExecutionTime : _startedAt) - 1_000_000_000;
+        long since = _positionMismatches >= WideReadAfterMismatches ? _runWindow : ExecutionWindow();
         bool lookForLost = _phase == Phase.Starting && _lost.Possible;
         _ = Task.Run(async () =>
         {
@@ -898,6 +904,15 @@ public sealed class TradingSession
             _inbox.Writer.TryWrite(new SessionInput(SessionInputKind.Snapshot, snapshot, now));
         });
     }
+
+    /// <summary>
+    /// Where a query for executions starts: a second before the last one known (the query is by time;
+    /// duplicates are skipped by id). After the venue's position has disagreed with the executions
+    /// twice in a row, a reconciliation reads the run's whole history instead (from <see cref="_runWindow"/>):
+    /// an execution the stream lost can carry an earlier time than later ones that arrived, when the
+    /// exchange's clock stepped back or a message was held up behind newer ones.
+    /// </summary>
+    private long ExecutionWindow() => (_book.LastExecutionTime > 0 ? _book.LastExecutionTime : _startedAt) - 1_000_000_000;
 
     private void OnSnapshot(object? answer, long requestedAt, long now)
     {
@@ -1293,7 +1308,7 @@ public sealed class TradingSession
     private async Task<SessionResult> FinishAsync(CancellationToken token)
     {
         long now = Now();
-        long since = (_book.LastExecutionTime > 0 ? _book.LastExecutionTime : _startedAt) - 1_000_000_000;
+        long since = _positionMismatches >= WideReadAfterMismatches ? _runWindow : ExecutionWindow();
 
         // The venue gets --shutdown-timeout to answer the end's queries: past it the session writes
         // what it knows and fails, rather than retrying a silent venue for minutes.
@@ -1315,6 +1330,16 @@ public sealed class TradingSession
                 Fault("open-at-end", now, $"{final.OpenOrders.Count} orders still open after the cancels: cancel-all");
                 await _venue.SendAsync(new OrderCommand(OrderCommandKind.CancelAll, "", Side.Buy, 0, 0, false, false, false, now), answer.Token).ConfigureAwait(false);
                 final = await PatientlyAsync(() => _venue.SnapshotAsync(since, answer.Token), answer.Token).ConfigureAwait(false);
+                foreach (VenueExecution execution in final.Executions)
+                {
+                    OnExecution(execution, now, pushed: false);
+                }
+            }
+
+            if (final.Position != _book.Position && since != _runWindow)
+            {
+                // An execution missing here may be older than the window asked for: read the run's whole history.
+                final = await PatientlyAsync(() => _venue.SnapshotAsync(_runWindow, answer.Token), answer.Token).ConfigureAwait(false);
                 foreach (VenueExecution execution in final.Executions)
                 {
                     OnExecution(execution, now, pushed: false);

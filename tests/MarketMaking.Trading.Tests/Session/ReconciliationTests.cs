@@ -239,6 +239,60 @@ public class ReconciliationTests
         Assert.Equal(result.VenueExecutions, result.JournalExecutions);
     }
 
+    [Fact]
+    public async Task AnExecutionTheStreamLostOlderThanTheQuerysWindowIsFoundOnceThePositionsDisagree()
+    {
+        using var harness = new SessionHarness(messages: 6000);
+        Task<SessionResult> running = harness.Session.RunAsync();
+        VenueExecution lost = await LoseAnExecutionThenSeeLaterOnesAsync(harness);
+
+        // A reconnect reconciles: the window (a second before the latest execution) misses the lost one, twice; the third reads the run's whole history.
+        harness.Venue.CutPrivateStream();
+        harness.Venue.RestorePrivateStream();
+        await SessionHarness.UntilAsync(() => JournalReader.Fills(harness.JournalPath).Any(f => f.ExecutionId == lost.ExecutionId));
+        harness.Session.RequestStop();
+        SessionResult result = await running;
+
+        Assert.Null(result.KillReason);
+        Assert.True(harness.Events("fault").Count(e => e.Detail.StartsWith("position-mismatch", StringComparison.Ordinal)) >= 2, "found before two reconciliations differed"); // more when a fill lands between a snapshot's reading and its arrival
+        Assert.Equal(result.VenuePosition, result.Position);
+        Assert.Equal((result.VenueExecutions, result.VenueExecutions), (result.Executions, result.JournalExecutions));
+    }
+
+    [Fact]
+    public async Task AnExecutionTheStreamLostOlderThanTheQuerysWindowIsFoundAtTheEnd()
+    {
+        using var harness = new SessionHarness(messages: 6000);
+        Task<SessionResult> running = harness.Session.RunAsync();
+        VenueExecution lost = await LoseAnExecutionThenSeeLaterOnesAsync(harness);
+        harness.Session.RequestStop();
+        SessionResult result = await running;
+
+        Assert.Single(JournalReader.Fills(harness.JournalPath), f => f.ExecutionId == lost.ExecutionId);
+        Assert.Equal(result.VenuePosition, result.Position);
+        Assert.Equal((result.VenueExecutions, result.VenueExecutions), (result.Executions, result.JournalExecutions));
+        Assert.DoesNotContain(harness.Events("fault"), e => e.Detail.StartsWith("position-mismatch", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Loses the next execution on its way to the session, then waits until the venue holds one of
+    /// ours (which the session saw) more than the query's one-second margin later on the venue's clock.
+    /// </summary>
+    private static async Task<VenueExecution> LoseAnExecutionThenSeeLaterOnesAsync(SessionHarness harness)
+    {
+        await harness.PlayedAsync(300);
+        harness.Venue.LoseExecutions(1);
+        await SessionHarness.UntilAsync(() => !harness.Venue.Lost.IsEmpty);
+        VenueExecution lost = Assert.Single(harness.Venue.Lost);
+        while (!(await harness.Venue.Inner.SnapshotAsync(0, default)).Executions.Any(e => e.ExecutionTime > lost.ExecutionTime + 1_500_000_000))
+        {
+            Assert.True(harness.Data.Played < harness.Data.Messages.Count, "no execution came more than 1.5 s after the lost one");
+            await Task.Delay(10);
+        }
+
+        return lost;
+    }
+
     /// <summary>
     /// A first run on the harness's journal, then the link id its next order would have had: what a
     /// crash in the writer's last interval keeps out of the journal. The journal's own highest counter
