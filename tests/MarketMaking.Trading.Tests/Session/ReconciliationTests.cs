@@ -243,8 +243,7 @@ public class ReconciliationTests
     public async Task AnExecutionTheStreamLostOlderThanTheQuerysWindowIsFoundOnceThePositionsDisagree()
     {
         using var harness = new SessionHarness(messages: 6000);
-        Task<SessionResult> running = harness.Session.RunAsync();
-        VenueExecution lost = await LoseAnExecutionThenSeeLaterOnesAsync(harness);
+        (Task<SessionResult> running, VenueExecution lost) = await RunAndLoseAnExecutionAsync(harness);
 
         // A reconnect reconciles: the window (a second before the latest execution) misses the lost one, twice; the third reads the run's whole history.
         harness.Venue.CutPrivateStream();
@@ -255,31 +254,35 @@ public class ReconciliationTests
 
         Assert.Null(result.KillReason);
         Assert.True(harness.Events("fault").Count(e => e.Detail.StartsWith("position-mismatch", StringComparison.Ordinal)) >= 2, "found before two reconciliations differed"); // more when a fill lands between a snapshot's reading and its arrival
-        Assert.Equal(result.VenuePosition, result.Position);
-        Assert.Equal((result.VenueExecutions, result.VenueExecutions), (result.Executions, result.JournalExecutions));
+        AssertTheVenuesBooks(result);
     }
 
     [Fact]
     public async Task AnExecutionTheStreamLostOlderThanTheQuerysWindowIsFoundAtTheEnd()
     {
         using var harness = new SessionHarness(messages: 6000);
-        Task<SessionResult> running = harness.Session.RunAsync();
-        VenueExecution lost = await LoseAnExecutionThenSeeLaterOnesAsync(harness);
+        (Task<SessionResult> running, VenueExecution lost) = await RunAndLoseAnExecutionAsync(harness);
         harness.Session.RequestStop();
         SessionResult result = await running;
 
         Assert.Single(JournalReader.Fills(harness.JournalPath), f => f.ExecutionId == lost.ExecutionId);
-        Assert.Equal(result.VenuePosition, result.Position);
-        Assert.Equal((result.VenueExecutions, result.VenueExecutions), (result.Executions, result.JournalExecutions));
+        AssertTheVenuesBooks(result);
         Assert.DoesNotContain(harness.Events("fault"), e => e.Detail.StartsWith("position-mismatch", StringComparison.Ordinal));
     }
 
+    private static void AssertTheVenuesBooks(SessionResult result)
+    {
+        Assert.Equal(result.VenuePosition, result.Position);
+        Assert.Equal((result.VenueExecutions, result.VenueExecutions), (result.Executions, result.JournalExecutions));
+    }
+
     /// <summary>
-    /// Loses the next execution on its way to the session, then waits until the venue holds one of
+    /// Starts the session, loses its next execution on the way, then waits until the venue holds one of
     /// ours (which the session saw) more than the query's one-second margin later on the venue's clock.
     /// </summary>
-    private static async Task<VenueExecution> LoseAnExecutionThenSeeLaterOnesAsync(SessionHarness harness)
+    private static async Task<(Task<SessionResult> Running, VenueExecution Lost)> RunAndLoseAnExecutionAsync(SessionHarness harness)
     {
+        Task<SessionResult> running = harness.Session.RunAsync();
         await harness.PlayedAsync(300);
         harness.Venue.LoseExecutions(1);
         await SessionHarness.UntilAsync(() => !harness.Venue.Lost.IsEmpty);
@@ -290,7 +293,7 @@ public class ReconciliationTests
             await Task.Delay(10);
         }
 
-        return lost;
+        return (running, lost);
     }
 
     /// <summary>
