@@ -22,6 +22,8 @@ public sealed class BybitVenue : IVenue
 {
     private const string Category = "linear";
     private const long NanosPerMilli = 1_000_000;
+    private const long MinuteMs = 60_000;
+    private const long WeekMs = 7 * 24 * 60 * MinuteMs;
 
     // Bybit's retCode for an orderLinkId already used (docs/v5/error.mdx).
     private const int DuplicateLinkId = 110072;
@@ -258,15 +260,29 @@ public sealed class BybitVenue : IVenue
 
     private long Now() => (_time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
 
+    /// <summary>
+    /// The executions since <paramref name="since"/> (ns), a week at a time: Bybit answers at most seven
+    /// days between startTime and endTime (docs/v5/order/execution.mdx; a start alone means the seven
+    /// days from it), and a long run's whole history, or a journal resumed after a week, spans more.
+    /// </summary>
     private async Task<List<VenueExecution>> ExecutionsAsync(long since, CancellationToken cancellationToken)
     {
         var executions = new List<VenueExecution>();
-        var query = new BybitExecutionQuery(Category, Instrument.Instrument.Symbol) { StartTime = Math.Max(since, 0) / NanosPerMilli, Limit = 100 };
-        await foreach (BybitExecution execution in _client.ReadExecutionsAsync(query, cancellationToken).ConfigureAwait(false))
+        long venueNow = (Now() / NanosPerMilli) + (long)_client.ClockOffset.TotalMilliseconds;
+        for (long start = Math.Max(since, 0) / NanosPerMilli; ; start += WeekMs)
         {
-            if (MovesPosition(execution))
+            var query = new BybitExecutionQuery(Category, Instrument.Instrument.Symbol) { StartTime = start, EndTime = start + WeekMs - 1, Limit = 100 };
+            await foreach (BybitExecution execution in _client.ReadExecutionsAsync(query, cancellationToken).ConfigureAwait(false))
             {
-                executions.Add(Execution(execution));
+                if (MovesPosition(execution))
+                {
+                    executions.Add(Execution(execution));
+                }
+            }
+
+            if (start + WeekMs > venueNow + MinuteMs)
+            {
+                break; // this window reaches past the venue's now (and a minute more, for executions stamped as we ask)
             }
         }
 

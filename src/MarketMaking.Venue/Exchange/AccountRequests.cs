@@ -105,7 +105,10 @@ internal sealed class AccountRequests(VenueLedger ledger)
         order.FilledLots > 0
         || (now - order.CreatedTime <= Week && (order.IsOpen || order.Status == BybitOrderStatus.Filled || now - order.UpdatedTime <= Day));
 
-    /// <summary>GET /v5/execution/list: newest first.</summary>
+    /// <summary>
+    /// GET /v5/execution/list: newest first, in a window of at most seven days (the last seven when
+    /// neither end is given, the seven from or to the one given; by id, whenever).
+    /// </summary>
     public VenueReply<BybitPage<BybitExecution>> ExecutionList(BybitExecutionQuery query)
     {
         if (query.Category != Category)
@@ -113,8 +116,13 @@ internal sealed class AccountRequests(VenueLedger ledger)
             return VenueReply<BybitPage<BybitExecution>>.Error(VenueErrors.ParamsError, VenueErrors.Params($"category must be {Category} on this venue"));
         }
 
-        long end = query.EndTime ?? (query.StartTime is { } s ? s + (7 * 86_400_000L) : long.MaxValue);
-        long start = query.StartTime ?? (query.EndTime is { } e ? e - (7 * 86_400_000L) : long.MinValue);
+        if (query.StartTime is { } from && query.EndTime is { } to && (to < from || to - from > Week))
+        {
+            return VenueReply<BybitPage<BybitExecution>>.Error(VenueErrors.ParamsError, VenueErrors.Params("endTime must be after startTime and within 7 days of it"));
+        }
+
+        long end = query.EndTime ?? (query.StartTime is { } s ? s + Week : ledger.Exchanges[0].NowMs);
+        long start = query.StartTime ?? end - Week;
         IEnumerable<BybitExecution> matches = Enumerable.Reverse(ledger.Executions);
         if (query.OrderId is not null || query.OrderLinkId is not null)
         {
