@@ -14,6 +14,16 @@ if (args is ["tick-to-order", ..])
     return;
 }
 
+// taskset -c 0 dotnet bench/MarketMaking.Benchmarks/bin/Release/net10.0/MarketMaking.Benchmarks.dll cache-decay [KB ...] [--repetitions N]
+if (args is ["cache-decay", ..])
+{
+    int repetitionsAt = Array.IndexOf(args, "--repetitions");
+    int repetitions = repetitionsAt > 0 && repetitionsAt + 1 < args.Length ? int.Parse(args[repetitionsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 150;
+    int[] sets = [.. args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i + 1 != repetitionsAt + 1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture))];
+    CacheDecay.Run(sets.Length > 0 ? sets : [32, 256], repetitions);
+    return;
+}
+
 // The venue's own process for tick-to-order (started by it, not by hand).
 if (args is ["venue-host"])
 {
