@@ -65,5 +65,24 @@ public sealed class RateLimitTests
         Assert.Equal((30, 29), (reply.RateLimit.Limit, reply.RateLimit.Remaining));
     }
 
+    [Fact]
+    public async Task APagedReadWaitsOutTheLimitRatherThanBeingRefusedMidway()
+    {
+        // A tenth of Bybit's limits: 5 execution-list requests a second.
+        await using LocalVenue venue = await Venues.StartAsync(Venues.Quiet, new VenueSettings { RateLimits = new VenueRateLimits { Scale = 0.1 } });
+        using BybitTradingClient client = Venues.Client(venue);
+        await client.PlaceOrderAsync(Venues.Market("sweep", Side.Buy, 40)); // through the quiet book's asks: an execution per order taken
+        int executions = (await venue.StateAsync()).Executions.Count;
+        Assert.True(executions > 5, $"{executions} executions");
+
+        var read = new List<string>();
+        await foreach (BybitExecution execution in client.ReadExecutionsAsync(new BybitExecutionQuery("linear", "SIMUSDT") { Limit = 1 }))
+        {
+            read.Add(execution.ExecId); // a page each: more pages than the limit allows in a second
+        }
+
+        Assert.Equal(executions, read.Distinct().Count());
+    }
+
     private static BybitOrderRequest Order(string linkId) => Venues.Limit(linkId);
 }

@@ -24,6 +24,7 @@ public sealed class BybitVenue : IVenue
     private const long NanosPerMilli = 1_000_000;
     private const long MinuteMs = 60_000;
     private const long WeekMs = 7 * 24 * 60 * MinuteMs;
+    private const long KeptMs = 730 * 24 * 60 * MinuteMs; // Bybit's execution history: two years
 
     // Bybit's retCode for an orderLinkId already used (docs/v5/error.mdx).
     private const int DuplicateLinkId = 110072;
@@ -264,12 +265,13 @@ public sealed class BybitVenue : IVenue
     /// The executions since <paramref name="since"/> (ns), a week at a time: Bybit answers at most seven
     /// days between startTime and endTime (docs/v5/order/execution.mdx; a start alone means the seven
     /// days from it), and a long run's whole history, or a journal resumed after a week, spans more.
+    /// No further back than the two years Bybit keeps (a query a week, so at most 105).
     /// </summary>
     private async Task<List<VenueExecution>> ExecutionsAsync(long since, CancellationToken cancellationToken)
     {
         var executions = new List<VenueExecution>();
         long venueNow = (Now() / NanosPerMilli) + (long)_client.ClockOffset.TotalMilliseconds;
-        for (long start = Math.Max(since, 0) / NanosPerMilli; ; start += WeekMs)
+        for (long start = Math.Max(since / NanosPerMilli, venueNow - KeptMs); ; start += WeekMs)
         {
             var query = new BybitExecutionQuery(Category, Instrument.Instrument.Symbol) { StartTime = start, EndTime = start + WeekMs - 1, Limit = 100 };
             await foreach (BybitExecution execution in _client.ReadExecutionsAsync(query, cancellationToken).ConfigureAwait(false))

@@ -155,13 +155,17 @@ public sealed class BybitTradingClient : IDisposable
         return ReadPagesAsync(cursor => GetExecutionsAsync(query with { Cursor = cursor }, cancellationToken), cancellationToken);
     }
 
-    /// <summary>The items of every page, asking for the next with the cursor each page gives until one gives none.</summary>
-    private static async IAsyncEnumerable<T> ReadPagesAsync<T>(Func<string?, Task<BybitReply<BybitPage<T>>>> page, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The items of every page, asking for the next with the cursor each page gives until one gives
+    /// none. A page refused for the endpoint's limit (10006) is asked again at the reset the refusal
+    /// names, so a long read keeps to the limit instead of failing midway.
+    /// </summary>
+    private async IAsyncEnumerable<T> ReadPagesAsync<T>(Func<string?, Task<BybitReply<BybitPage<T>>>> page, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         for (string? cursor = null; ;)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            BybitPage<T> result = (await page(cursor).ConfigureAwait(false)).Result;
+            BybitPage<T> result = (await WithinLimitAsync(page, cursor, cancellationToken).ConfigureAwait(false)).Result;
             foreach (T item in result.List)
             {
                 yield return item;
@@ -173,6 +177,24 @@ public sealed class BybitTradingClient : IDisposable
             }
 
             cursor = result.NextPageCursor;
+        }
+    }
+
+    /// <summary>One page; refused for a rate limit, asked again after the reset it names, or a second when it names none (at most ten times).</summary>
+    private async Task<BybitReply<BybitPage<T>>> WithinLimitAsync<T>(Func<string?, Task<BybitReply<BybitPage<T>>>> page, string? cursor, CancellationToken cancellationToken)
+    {
+        for (int refused = 1; ; refused++)
+        {
+            try
+            {
+                return await page(cursor).ConfigureAwait(false);
+            }
+            catch (BybitApiException e) when (e.IsRateLimit && refused < 10)
+            {
+                long venueNow = (_options.TimeProvider.GetUtcNow() + ClockOffset).ToUnixTimeMilliseconds();
+                long wait = e.RateLimit.ResetTimestamp > venueNow ? Math.Min(e.RateLimit.ResetTimestamp - venueNow, 1000) : 1000; // no reset named: the window's second
+                await Task.Delay(TimeSpan.FromMilliseconds(wait), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
