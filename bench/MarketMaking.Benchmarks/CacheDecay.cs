@@ -23,7 +23,7 @@ internal static class CacheDecay
 
     public static void Run(IReadOnlyList<int> kilobytes, int repetitions)
     {
-        Console.WriteLine($"cache decay: a pointer chase over each working set after spinning (no system call) for each wait; {repetitions} repetitions, {Environment.ProcessorCount} processors");
+        Console.WriteLine($"cache decay: a pointer chase over each working set after spinning (no system call) for each wait; {repetitions} repetitions; processors available: {Environment.ProcessorCount}");
         Console.WriteLine("set       wait ms   median ns/line   p90 ns/line   × the shortest wait");
         var times = new long[repetitions];
         foreach (int kb in kilobytes)

@@ -10,7 +10,7 @@ if (args is ["tick-to-order", ..])
     // Before the session's types load: the stamps' switch is read once.
     AppContext.SetSwitch(MarketMaking.Trading.Session.StageStamps.Switch, args.Contains("--stages"));
     string[] rest = [.. args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i + 1 != cpuAt + 1)];
-    await TickToOrder.RunAsync(rest.Length > 0 ? double.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 60, args.Contains("--in-process"), args.Contains("--allocations"), args.Contains("--ws"), args.Contains("--keep-core-awake"), venueCpu);
+    await TickToOrder.RunAsync(rest.Length > 0 ? Positive<double>(rest[0], "the seconds") : 60, args.Contains("--in-process"), args.Contains("--allocations"), args.Contains("--ws"), args.Contains("--keep-core-awake"), venueCpu);
     return;
 }
 
@@ -18,8 +18,8 @@ if (args is ["tick-to-order", ..])
 if (args is ["cache-decay", ..])
 {
     int repetitionsAt = Array.IndexOf(args, "--repetitions");
-    int repetitions = repetitionsAt > 0 && repetitionsAt + 1 < args.Length ? int.Parse(args[repetitionsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 150;
-    int[] sets = [.. args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i + 1 != repetitionsAt + 1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture))];
+    int repetitions = repetitionsAt > 0 && repetitionsAt + 1 < args.Length ? Positive<int>(args[repetitionsAt + 1], "--repetitions") : 150;
+    int[] sets = [.. args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i + 1 != repetitionsAt + 1).Select(a => Positive<int>(a, "a working set (KB)"))];
     CacheDecay.Run(sets.Length > 0 ? sets : [32, 256], repetitions);
     return;
 }
@@ -32,3 +32,17 @@ if (args is ["venue-host"])
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+// A number the user gave: positive, or one line saying which and exit 2 (no stack trace for a typo).
+static T Positive<T>(string text, string what)
+    where T : System.Numerics.INumber<T>
+{
+    if (T.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out T? value) && value > T.Zero)
+    {
+        return value;
+    }
+
+    Console.Error.WriteLine($"bench: {what} must be a positive number, not '{text}'");
+    Environment.Exit(2);
+    return T.Zero;
+}
