@@ -270,7 +270,7 @@ public sealed class BybitVenue : IVenue
     private async Task<List<VenueExecution>> ExecutionsAsync(long since, CancellationToken cancellationToken)
     {
         var executions = new List<VenueExecution>();
-        long venueNow = (Now() / NanosPerMilli) + (long)_client.ClockOffset.TotalMilliseconds;
+        long venueNow = _client.Timestamp();
         for (long start = Math.Max(since / NanosPerMilli, venueNow - KeptMs); ; start += WeekMs)
         {
             var query = new BybitExecutionQuery(Category, Instrument.Instrument.Symbol) { StartTime = start, EndTime = start + WeekMs - 1, Limit = 100 };

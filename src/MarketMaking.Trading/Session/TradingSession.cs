@@ -873,7 +873,7 @@ public sealed class TradingSession
         _snapshotWanted = false;
         _nextPoll = now + (_settings.PollInterval.Ticks * 100);
 
-        long since = _positionMismatches >= WideReadAfterMismatches ? _runWindow : ExecutionWindow();
+        long since = ExecutionsSince();
         bool lookForLost = _phase == Phase.Starting && _lost.Possible;
         _ = Task.Run(async () =>
         {
@@ -912,7 +912,18 @@ public sealed class TradingSession
     /// an execution the stream lost can carry an earlier time than later ones that arrived, when the
     /// exchange's clock stepped back or a message was held up behind newer ones.
     /// </summary>
+    private long ExecutionsSince() => _positionMismatches >= WideReadAfterMismatches ? _runWindow : ExecutionWindow();
+
     private long ExecutionWindow() => (_book.LastExecutionTime > 0 ? _book.LastExecutionTime : _startedAt) - 1_000_000_000;
+
+    /// <summary>Books the executions a query read (those already counted are skipped by id).</summary>
+    private void BookExecutions(VenueSnapshot snapshot, long now)
+    {
+        foreach (VenueExecution execution in snapshot.Executions)
+        {
+            OnExecution(execution, now, pushed: false);
+        }
+    }
 
     private void OnSnapshot(object? answer, long requestedAt, long now)
     {
@@ -925,10 +936,7 @@ public sealed class TradingSession
             return;
         }
 
-        foreach (VenueExecution execution in snapshot.Executions)
-        {
-            OnExecution(execution, now, pushed: false);
-        }
+        BookExecutions(snapshot, now);
 
         var open = new HashSet<string>(StringComparer.Ordinal);
         foreach (VenueOrderUpdate venueOrder in snapshot.OpenOrders)
@@ -1308,7 +1316,7 @@ public sealed class TradingSession
     private async Task<SessionResult> FinishAsync(CancellationToken token)
     {
         long now = Now();
-        long since = _positionMismatches >= WideReadAfterMismatches ? _runWindow : ExecutionWindow();
+        long since = ExecutionsSince();
 
         // The venue gets --shutdown-timeout to answer the end's queries: past it the session writes
         // what it knows and fails, rather than retrying a silent venue for minutes.
@@ -1316,34 +1324,30 @@ public sealed class TradingSession
         using var answer = CancellationTokenSource.CreateLinkedTokenSource(token, deadline.Token);
         VenueSnapshot? final = null;
         VenueAccount? account = null;
+
+        // The venue's orders, position and executions since `from`, the executions booked.
+        async Task<VenueSnapshot> ReadBookedAsync(long from)
+        {
+            VenueSnapshot snapshot = await PatientlyAsync(() => _venue.SnapshotAsync(from, answer.Token), answer.Token).ConfigureAwait(false);
+            BookExecutions(snapshot, now);
+            return snapshot;
+        }
+
         try
         {
-            final = await PatientlyAsync(() => _venue.SnapshotAsync(since, answer.Token), answer.Token).ConfigureAwait(false);
-            foreach (VenueExecution execution in final.Executions)
-            {
-                OnExecution(execution, now, pushed: false);
-            }
-
+            final = await ReadBookedAsync(since).ConfigureAwait(false);
             if (final.OpenOrders.Count > 0)
             {
                 // Something of ours still rests (a cancel lost on the way): cancel-all, then look again.
                 Fault("open-at-end", now, $"{final.OpenOrders.Count} orders still open after the cancels: cancel-all");
                 await _venue.SendAsync(new OrderCommand(OrderCommandKind.CancelAll, "", Side.Buy, 0, 0, false, false, false, now), answer.Token).ConfigureAwait(false);
-                final = await PatientlyAsync(() => _venue.SnapshotAsync(since, answer.Token), answer.Token).ConfigureAwait(false);
-                foreach (VenueExecution execution in final.Executions)
-                {
-                    OnExecution(execution, now, pushed: false);
-                }
+                final = await ReadBookedAsync(since).ConfigureAwait(false);
             }
 
             if (final.Position != _book.Position && since != _runWindow)
             {
                 // An execution missing here may be older than the window asked for: read the run's whole history.
-                final = await PatientlyAsync(() => _venue.SnapshotAsync(_runWindow, answer.Token), answer.Token).ConfigureAwait(false);
-                foreach (VenueExecution execution in final.Executions)
-                {
-                    OnExecution(execution, now, pushed: false);
-                }
+                final = await ReadBookedAsync(_runWindow).ConfigureAwait(false);
             }
 
             long firstRun = _journal.State.Runs.Count > 0 ? _journal.State.Runs[0].StartedAt : _startedAt;

@@ -191,7 +191,7 @@ public sealed class BybitTradingClient : IDisposable
             }
             catch (BybitApiException e) when (e.IsRateLimit && refused < 10)
             {
-                long venueNow = (_options.TimeProvider.GetUtcNow() + ClockOffset).ToUnixTimeMilliseconds();
+                long venueNow = Timestamp();
                 long wait = e.RateLimit.ResetTimestamp > venueNow ? Math.Min(e.RateLimit.ResetTimestamp - venueNow, 1000) : 1000; // no reset named: the window's second
                 await Task.Delay(TimeSpan.FromMilliseconds(wait), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
