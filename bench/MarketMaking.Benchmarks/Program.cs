@@ -24,6 +24,13 @@ if (args is ["cache-decay", ..])
     return;
 }
 
+// taskset -c 0 dotnet bench/MarketMaking.Benchmarks/bin/Release/net10.0/MarketMaking.Benchmarks.dll hiccups [seconds]
+if (args is ["hiccups", ..])
+{
+    Hiccups.Run(args.Length > 1 ? Positive<double>(args[1], "the seconds") : 20);
+    return;
+}
+
 // The venue's own process for tick-to-order (started by it, not by hand).
 if (args is ["venue-host"])
 {
