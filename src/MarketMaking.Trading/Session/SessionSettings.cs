@@ -1,4 +1,5 @@
 using MarketMaking.Core.Errors;
+using MarketMaking.Core.MarketData;
 using MarketMaking.Simulation.Engine;
 using MarketMaking.Trading.Orders;
 
@@ -100,6 +101,11 @@ public sealed record SessionSettings
         if (Duration is { } duration)
         {
             RequirePositive("duration", duration);
+            if (CalibrationWindow > TimeSpan.Zero && duration <= CalibrationWindow)
+            {
+                // The window starts at the first market message, after the start's reconciliation: such a session never quotes.
+                throw new InvalidParameterException("duration", $"{TimeText.Duration(duration)} ends the session before its calibration (the first {TimeText.Duration(CalibrationWindow)} of market data) is over, so nothing would be quoted: give a longer --duration, a shorter --calibrate, or the parameters themselves");
+            }
         }
 
         if (KeepCoreAwake)
