@@ -24,9 +24,32 @@ public static class RunFolder
     /// <summary>The self-contained HTML report.</summary>
     public const string ReportFileName = "report.html";
 
-    /// <summary>What a file a run folder holds says when it is missing: <paramref name="folder"/> is not one.</summary>
+    /// <summary>
+    /// What a file a run folder holds says when it is missing: <paramref name="folder"/> is not one. A
+    /// file given for the folder is named as such, and a SQLite one (what <c>mm trade</c> journals to)
+    /// is pointed to the command that draws it.
+    /// </summary>
     public static DataFormatException Missing(string folder, string file) =>
-        new(Path.Combine(folder, file), 0, "file", $"no such file: {folder} is not a run folder (the commands that run something write one, with --out)");
+        !File.Exists(folder)
+            ? new(Path.Combine(folder, file), 0, "file", $"no such file: {folder} is not a run folder (the commands that run something write one, with --out)")
+            : IsSqlite(folder)
+                ? new(folder, 0, "file", $"a SQLite file, not a run folder: a trading journal is drawn by mm journal {folder} report, and its sessions' run folders are beside it")
+                : new(folder, 0, "file", "a file, not a run folder (the commands that run something write one, with --out)");
+
+    private static bool IsSqlite(string path)
+    {
+        ReadOnlySpan<byte> header = "SQLite format 3\0"u8;
+        Span<byte> start = stackalloc byte[16];
+        try
+        {
+            using FileStream stream = File.OpenRead(path);
+            return stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false) == start.Length && start.SequenceEqual(header);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Every file a run folder holds.</summary>
     private static readonly string[] FileNames = [ConfigFileName, CommandFileName, MetricsFileName, ReportFileName];

@@ -84,5 +84,17 @@ public sealed class RunFolderTests : IDisposable
         Assert.Equal($"{Path.Combine(_folder, "metrics.json")}: file: no such file: {_folder} is not a run folder (the commands that run something write one, with --out)", missing.Message);
     }
 
+    [Fact]
+    public void AFileGivenForARunFolderIsNamedAsOneAndAJournalPointedToItsCommand()
+    {
+        string text = Path.Combine(_folder, "notes.txt");
+        File.WriteAllText(text, "not a run");
+        string journal = Path.Combine(_folder, "journal.db");
+        File.WriteAllBytes(journal, [.. "SQLite format 3\0"u8, .. new byte[84]]);
+
+        Assert.Equal($"{text}: file: a file, not a run folder (the commands that run something write one, with --out)", RunFolder.Missing(text, RunFolder.MetricsFileName).Message);
+        Assert.Equal($"{journal}: file: a SQLite file, not a run folder: a trading journal is drawn by mm journal {journal} report, and its sessions' run folders are beside it", RunFolder.Missing(journal, RunFolder.MetricsFileName).Message);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
