@@ -43,7 +43,7 @@ public class FeeRateOptionTests
     public void APaperSessionRefusesANegativeTakerFeeBeforeItConnects()
     {
         // Port 9 (discard) on loopback: nothing answers, so reaching the venue would be another error.
-        var (code, _, error) = Mm.Run("trade", "--venue", "local", "--endpoint", "http://127.0.0.1:9", "--symbol", "SIMUSDT", "--paper", "--duration", "1s", "--taker-fee", "-3", "--journal", Path.Combine(Path.GetTempPath(), $"mm-fee-{Guid.NewGuid():N}", "j.db"));
+        var (code, _, error) = Mm.Run("trade", "--venue", "local", "--endpoint", "http://127.0.0.1:9", "--symbol", "SIMUSDT", "--paper", "--strategy", "fixed", "--duration", "1s", "--taker-fee", "-3", "--journal", Path.Combine(Path.GetTempPath(), $"mm-fee-{Guid.NewGuid():N}", "j.db"));
         Assert.Equal(2, code);
         Assert.Equal("error: invalid taker-fee: must be a fee rate, a fraction of the notional in [0, 1), got -3", error.TrimEnd());
     }
