@@ -20,8 +20,33 @@ internal static class Hiccups
 
     public static void Run(double seconds)
     {
-        long[] gaps = GC.AllocateArray<long>(MaxGaps, pinned: true); // touched before the clock starts: no page fault counts as a gap
-        Array.Fill(gaps, 0);
+        Gaps gaps = Measure(seconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hiccups: {seconds:0.#} s spinning on processor {gaps.Processor} (processors available: {Environment.ProcessorCount}); {gaps.Ticks.Length:N0} gaps over 1 µs, {gaps.Ticks.Length / seconds:N0} a second{(gaps.Ticks.Length == MaxGaps ? " (the first " + MaxGaps.ToString("N0", CultureInfo.InvariantCulture) + " kept)" : "")}"));
+        if (gaps.Interrupts is { } interrupts)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  the guest's own interrupts on that processor: {interrupts.All / seconds:N0} a second, {interrupts.Timer / seconds:N0} of them its timer's (more gaps than these are the host's)"));
+        }
+
+        Console.WriteLine($"  gap over   a second   share of the time   a decision of {string.Join(" / ", WindowsUs.Select(w => $"{w:0} µs"))} meets one");
+        foreach (double threshold in ThresholdsUs)
+        {
+            string meets = string.Join(" / ", WindowsUs.Select(w => string.Create(CultureInfo.InvariantCulture, $"{100 * gaps.Meeting(threshold, w):F2}%")));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {threshold,6:0} µs {gaps.Over(threshold) / seconds,10:N1} {100 * gaps.Share(threshold),17:F3}%   {meets}"));
+        }
+    }
+
+    /// <summary>One line on what the host took over <paramref name="seconds"/> of spinning, for a run to print beside its own figures.</summary>
+    public static string Summary(double seconds)
+    {
+        Gaps gaps = Measure(seconds);
+        return string.Create(CultureInfo.InvariantCulture, $"the host, spun on for {seconds:0.#} s on processor {gaps.Processor} before the run: {gaps.Over(10) / seconds:N0} gaps a second over 10 µs, {gaps.Over(20) / seconds:N0} over 20 µs; a 20 µs decision meets one over 10 µs {100 * gaps.Meeting(10, 20):F1}% of the time");
+    }
+
+    /// <summary>Spins on the clock for <paramref name="seconds"/> and keeps every gap over 1 µs.</summary>
+    private static Gaps Measure(double seconds)
+    {
+        long[] gaps = GC.AllocateArray<long>(MaxGaps, pinned: true);
+        Array.Fill(gaps, 0); // touched before the clock starts: no page fault counts as a gap
         int processor = Thread.GetCurrentProcessorId();
         (long All, long Timer)? before = Interrupts(processor);
         long oneUs = Stopwatch.Frequency / 1_000_000;
@@ -40,32 +65,25 @@ internal static class Hiccups
         }
 
         (long All, long Timer)? after = Interrupts(processor);
-        double total = end - start;
-        double Us(long ticks) => ticks * 1e6 / Stopwatch.Frequency;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hiccups: {seconds:0.#} s spinning on processor {processor} (processors available: {Environment.ProcessorCount}); {count:N0} gaps over 1 µs, {count / seconds:N0} a second{(count == MaxGaps ? " (the first " + MaxGaps.ToString("N0", CultureInfo.InvariantCulture) + " kept)" : "")}"));
-        if (before is { } b && after is { } a)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  the guest's own interrupts on that processor: {(a.All - b.All) / seconds:N0} a second, {(a.Timer - b.Timer) / seconds:N0} of them its timer's (more gaps than these are the host's)"));
-        }
+        (long, long)? interrupts = before is { } b && after is { } a ? (a.All - b.All, a.Timer - b.Timer) : null;
+        return new Gaps(gaps[..count], end - start, processor, interrupts);
+    }
 
-        Console.WriteLine($"  gap over   a second   share of the time   a decision of {string.Join(" / ", WindowsUs.Select(w => $"{w:0} µs"))} meets one");
-        Span<long> kept = gaps.AsSpan(0, count);
-        foreach (double threshold in ThresholdsUs)
-        {
-            int over = 0;
-            long sum = 0;
-            foreach (long gap in kept)
-            {
-                if (Us(gap) > threshold)
-                {
-                    over++;
-                    sum += gap;
-                }
-            }
+    /// <summary>The gaps kept (in stopwatch ticks) over a span, the processor spun on, and the guest's interrupts on it meanwhile.</summary>
+    private sealed record Gaps(long[] Ticks, long Span, int Processor, (long All, long Timer)? Interrupts)
+    {
+        public int Over(double microseconds) => Ticks.Count(g => g > Threshold(microseconds));
 
-            string meets = string.Join(" / ", WindowsUs.Select(w => string.Create(CultureInfo.InvariantCulture, $"{100 * (sum + (over * w * Stopwatch.Frequency / 1e6)) / total:F2}%")));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {threshold,6:0} µs {over / seconds,10:N1} {100 * sum / total,17:F3}%   {meets}"));
-        }
+        /// <summary>The share of the span spent in gaps over the threshold.</summary>
+        public double Share(double microseconds) => (double)Ticks.Where(g => g > Threshold(microseconds)).Sum() / Span;
+
+        /// <summary>
+        /// The chance a decision of <paramref name="windowUs"/> starting at a random time meets a gap
+        /// over the threshold: it does when it starts within the gap's length plus its own before the gap's end.
+        /// </summary>
+        public double Meeting(double microseconds, double windowUs) => Share(microseconds) + (Over(microseconds) * windowUs * Stopwatch.Frequency / 1e6 / Span);
+
+        private static double Threshold(double microseconds) => microseconds * Stopwatch.Frequency / 1e6;
     }
 
     /// <summary>

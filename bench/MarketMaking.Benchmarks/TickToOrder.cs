@@ -31,10 +31,13 @@ namespace MarketMaking.Benchmarks;
 /// into the router) and the routing (queues, rate limits, the journal's entry, the send). The first
 /// <see cref="WarmUp"/> are left out: the JIT compiles and then recompiles the decision path (tiered
 /// compilation promotes a method after 30 calls), and a session warms up before it trades size.
+/// First of all it spins 5 s on its processor and prints what the host took meanwhile (<see cref="Hiccups"/>):
+/// this machine's host varies from minute to minute, more than most changes to the engine.
 /// </summary>
 internal static class TickToOrder
 {
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(15);
+    private const double HostSpin = 5; // seconds of Hiccups before the run
 
     /// <summary>The child's entry point: serves the venue, prints its URL, key and secret, and stops when its input closes.</summary>
     public static async Task HostVenueAsync()
@@ -50,6 +53,8 @@ internal static class TickToOrder
     /// <param name="venueCpu">The processor the venue's child process is confined to (<c>taskset -c</c>), as an exchange runs on its own hardware; null: anywhere.</param>
     public static async Task RunAsync(double seconds, bool inProcess, bool allocations, bool webSocket, bool keepCoreAwake, string? venueCpu = null)
     {
+        // Before anything starts: how much this minute's host takes, so runs from different sittings can be compared.
+        Console.WriteLine(Hiccups.Summary(HostSpin));
         LocalVenue? local = inProcess ? await StartVenueAsync().ConfigureAwait(false) : null;
         using Process? child = inProcess ? null : StartVenueProcess(venueCpu);
         try
