@@ -21,7 +21,7 @@ internal static class Hiccups
     public static void Run(double seconds)
     {
         Gaps gaps = Measure(seconds);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hiccups: {seconds:0.#} s spinning on processor {gaps.Processor} (processors available: {Environment.ProcessorCount}); {gaps.Ticks.Length:N0} gaps over 1 µs, {gaps.Ticks.Length / seconds:N0} a second{(gaps.Ticks.Length == MaxGaps ? " (the first " + MaxGaps.ToString("N0", CultureInfo.InvariantCulture) + " kept)" : "")}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hiccups: {seconds:0.#} s spinning on processor {gaps.Processor} (processors available: {Environment.ProcessorCount}); {gaps.Ticks.Length:N0} gaps over 1 µs, {gaps.Ticks.Length / seconds:N0} a second{(gaps.Ticks.Length == gaps.Room ? $" (the first {gaps.Room:N0} kept)" : "")}"));
         if (gaps.Interrupts is { } interrupts)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  the guest's own interrupts on that processor: {interrupts.All / seconds:N0} a second, {interrupts.Timer / seconds:N0} of them its timer's (more gaps than these are the host's)"));
@@ -30,8 +30,9 @@ internal static class Hiccups
         Console.WriteLine($"  gap over   a second   share of the time   a decision of {string.Join(" / ", WindowsUs.Select(w => $"{w:0} µs"))} meets one");
         foreach (double threshold in ThresholdsUs)
         {
-            string meets = string.Join(" / ", WindowsUs.Select(w => string.Create(CultureInfo.InvariantCulture, $"{100 * gaps.Meeting(threshold, w):F2}%")));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {threshold,6:0} µs {gaps.Over(threshold) / seconds,10:N1} {100 * gaps.Share(threshold),17:F3}%   {meets}"));
+            Over over = gaps.Above(threshold);
+            string meets = string.Join(" / ", WindowsUs.Select(w => string.Create(CultureInfo.InvariantCulture, $"{100 * over.Meeting(w):F2}%")));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {threshold,6:0} µs {over.Count / seconds,10:N1} {100 * over.Share,17:F3}%   {meets}"));
         }
     }
 
@@ -39,13 +40,15 @@ internal static class Hiccups
     public static string Summary(double seconds)
     {
         Gaps gaps = Measure(seconds);
-        return string.Create(CultureInfo.InvariantCulture, $"the host, spun on for {seconds:0.#} s on processor {gaps.Processor} before the run: {gaps.Over(10) / seconds:N0} gaps a second over 10 µs, {gaps.Over(20) / seconds:N0} over 20 µs; a 20 µs decision meets one over 10 µs {100 * gaps.Meeting(10, 20):F1}% of the time");
+        Over over10 = gaps.Above(10);
+        return string.Create(CultureInfo.InvariantCulture, $"the host, spun on for {seconds:0.#} s on processor {gaps.Processor} before the run: {over10.Count / seconds:N0} gaps a second over 10 µs, {gaps.Above(20).Count / seconds:N0} over 20 µs; a 20 µs decision meets one over 10 µs {100 * over10.Meeting(20):F1}% of the time");
     }
 
     /// <summary>Spins on the clock for <paramref name="seconds"/> and keeps every gap over 1 µs.</summary>
     private static Gaps Measure(double seconds)
     {
-        long[] gaps = GC.AllocateArray<long>(MaxGaps, pinned: true);
+        // Room for a gap every 10 µs (this host shows one every 500 µs), so a run's measurement leaves little garbage in the process it measures.
+        long[] gaps = GC.AllocateArray<long>((int)Math.Min(MaxGaps, seconds * 100_000), pinned: true);
         Array.Fill(gaps, 0); // touched before the clock starts: no page fault counts as a gap
         int processor = Thread.GetCurrentProcessorId();
         (long All, long Timer)? before = Interrupts(processor);
@@ -56,7 +59,7 @@ internal static class Hiccups
         int count = 0;
         for (long now = start; now < end; now = Stopwatch.GetTimestamp())
         {
-            if (now - previous > oneUs && count < MaxGaps)
+            if (now - previous > oneUs && count < gaps.Length)
             {
                 gaps[count++] = now - previous;
             }
@@ -66,24 +69,39 @@ internal static class Hiccups
 
         (long All, long Timer)? after = Interrupts(processor);
         (long, long)? interrupts = before is { } b && after is { } a ? (a.All - b.All, a.Timer - b.Timer) : null;
-        return new Gaps(gaps[..count], end - start, processor, interrupts);
+        return new Gaps(gaps[..count], gaps.Length, end - start, processor, interrupts);
     }
 
-    /// <summary>The gaps kept (in stopwatch ticks) over a span, the processor spun on, and the guest's interrupts on it meanwhile.</summary>
-    private sealed record Gaps(long[] Ticks, long Span, int Processor, (long All, long Timer)? Interrupts)
+    /// <summary>The gaps kept (in stopwatch ticks, at most <c>Room</c>) over a span, the processor spun on, and the guest's interrupts on it meanwhile.</summary>
+    private sealed record Gaps(long[] Ticks, int Room, long Span, int Processor, (long All, long Timer)? Interrupts)
     {
-        public int Over(double microseconds) => Ticks.Count(g => g > Threshold(microseconds));
+        /// <summary>The gaps longer than <paramref name="microseconds"/>, counted and summed in one pass.</summary>
+        public Over Above(double microseconds)
+        {
+            double threshold = microseconds * Stopwatch.Frequency / 1e6;
+            int count = 0;
+            long sum = 0;
+            foreach (long gap in Ticks)
+            {
+                if (gap > threshold)
+                {
+                    count++;
+                    sum += gap;
+                }
+            }
 
-        /// <summary>The share of the span spent in gaps over the threshold.</summary>
-        public double Share(double microseconds) => (double)Ticks.Where(g => g > Threshold(microseconds)).Sum() / Span;
+            return new Over(count, (double)sum / Span, (double)Span * 1e6 / Stopwatch.Frequency);
+        }
+    }
 
+    /// <summary>The gaps over a threshold: how many, and the share of the span (of <paramref name="SpanUs"/> µs) they took.</summary>
+    private readonly record struct Over(int Count, double Share, double SpanUs)
+    {
         /// <summary>
-        /// The chance a decision of <paramref name="windowUs"/> starting at a random time meets a gap
-        /// over the threshold: it does when it starts within the gap's length plus its own before the gap's end.
+        /// The chance a decision of <paramref name="windowUs"/> starting at a random time meets one of
+        /// these gaps: it does when it starts within the gap's length plus its own before the gap's end.
         /// </summary>
-        public double Meeting(double microseconds, double windowUs) => Share(microseconds) + (Over(microseconds) * windowUs * Stopwatch.Frequency / 1e6 / Span);
-
-        private static double Threshold(double microseconds) => microseconds * Stopwatch.Frequency / 1e6;
+        public double Meeting(double windowUs) => Share + (Count * windowUs / SpanUs);
     }
 
     /// <summary>
