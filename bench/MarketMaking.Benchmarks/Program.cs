@@ -31,6 +31,18 @@ if (args is ["hiccups", ..])
     return;
 }
 
+// taskset -c 0 dotnet bench/MarketMaking.Benchmarks/bin/Release/net10.0/MarketMaking.Benchmarks.dll decision-path [messages] [--evict KB] [--quiet MS] [--keep-core-awake]
+if (args is ["decision-path", ..])
+{
+    int evictAt = Array.IndexOf(args, "--evict");
+    int evictKb = evictAt > 0 && evictAt + 1 < args.Length ? Positive<int>(args[evictAt + 1], "--evict (KB)") : 0;
+    int quietAt = Array.IndexOf(args, "--quiet");
+    int quietMs = quietAt > 0 && quietAt + 1 < args.Length ? Positive<int>(args[quietAt + 1], "--quiet (ms)") : 8;
+    string[] rest = [.. args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i + 1 != evictAt + 1 && i + 1 != quietAt + 1)];
+    await PathCost.RunAsync(rest.Length > 0 ? Positive<int>(rest[0], "the messages") : 2_000, evictKb, quietMs, args.Contains("--keep-core-awake"));
+    return;
+}
+
 // The venue's own process for tick-to-order (started by it, not by hand).
 if (args is ["venue-host"])
 {

@@ -55,6 +55,11 @@ internal static class TickToOrder
     {
         // Before anything starts: how much this minute's host takes, so runs from different sittings can be compared.
         Console.WriteLine(Hiccups.Summary(HostSpin));
+        if (SingleProcessorTiering.Advice(Environment.ProcessorCount, Environment.GetEnvironmentVariable) is { } advice)
+        {
+            Console.WriteLine(advice);
+        }
+
         LocalVenue? local = inProcess ? await StartVenueAsync().ConfigureAwait(false) : null;
         using Process? child = inProcess ? null : StartVenueProcess(venueCpu);
         try
@@ -166,6 +171,7 @@ internal static class TickToOrder
             }
 
             PrintByQuiet(measured.Latencies, measured.SinceLastRequest);
+            PrintByKind(measured.Latencies, measured.Kinds);
             double[] samples = [.. measured.Latencies.Order()];
             double[] waits = [.. measured.Waits.Order()];
             double[] handling = [.. measured.Handling.Order()];
@@ -212,6 +218,20 @@ internal static class TickToOrder
             Console.WriteLine(sorted.Length == 0
                 ? $"    {name}: none"
                 : string.Create(CultureInfo.InvariantCulture, $"    {name}: {sorted.Length}, {At(sorted, 0.5):F1} / {At(sorted, 0.9):F1}"));
+        }
+    }
+
+    /// <summary>The decisions grouped by what their first request asked (a create builds a new order and its link id; an amend moves one).</summary>
+    private static void PrintByKind(List<double> latencies, List<OrderCommandKind> kinds)
+    {
+        Console.WriteLine("  by the first request's kind (decisions, p50 / p90 µs):");
+        foreach (OrderCommandKind kind in Enum.GetValues<OrderCommandKind>())
+        {
+            double[] sorted = [.. Enumerable.Range(0, latencies.Count).Where(i => kinds[i] == kind).Select(i => latencies[i]).Order()];
+            if (sorted.Length > 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {kind}: {sorted.Length}, {At(sorted, 0.5):F1} / {At(sorted, 0.9):F1}"));
+            }
         }
     }
 
@@ -263,6 +283,9 @@ internal static class TickToOrder
 
         /// <summary>Of which the venue client: from the request handed to the venue to its signed body entering the HTTP stack.</summary>
         public List<double> Client { get; } = new(1 << 20);
+
+        /// <summary>What the decision's first request asked: a create after a fill, an amend after a price change, a cancel.</summary>
+        public List<OrderCommandKind> Kinds { get; } = new(1 << 20);
 
         /// <summary>Milliseconds since the request before (of any message): how long the send path had been left to go cold.</summary>
         public List<double> SinceLastRequest { get; } = new(1 << 20);
@@ -330,6 +353,7 @@ internal static class TickToOrder
             {
                 _measured = true;
                 Latencies.Add((written - _received) / 1000.0);
+                Kinds.Add(command.Kind);
                 SinceLastRequest.Add(sinceLast / 1e6);
                 Waits.Add((_handled - _received) / 1000.0);
                 Handling.Add((written - _handled) / 1000.0);

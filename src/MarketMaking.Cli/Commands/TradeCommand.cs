@@ -179,6 +179,12 @@ internal static class TradeCommand
             IVenue Target() => parse.GetValue(paper)
                 ? new PaperVenue(new BybitPublicData(environment.Name, environment.RestBaseUrl, environment.PublicStreamBaseUrl), paperOptions.Settings(parse))
                 : new BybitVenue(environment, Credentials(parse.GetValue(credentials)), risk.RequestTimeout(parse), orderEntry: entry);
+            // Said before trading starts: the runtime reads the setting only at its own start.
+            if (SingleProcessorTiering.Advice(Environment.ProcessorCount, Environment.GetEnvironmentVariable) is { } advice)
+            {
+                terminal.Error.WriteLine(advice);
+            }
+
             if (symbols.Length > 1)
             {
                 return await PortfolioTrade.RunAsync(terminal, symbols, settings, portfolio.Limits(parse, symbols.Length), Target, Strategy, label, parse.GetValue(json), runFolder, listen, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,283 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading.Channels;
+using MarketMaking.Core.Instruments;
+using MarketMaking.Data.Bybit;
+using MarketMaking.Strategies.Models;
+using MarketMaking.Trading.Paper;
+using MarketMaking.Trading.Session;
+using MarketMaking.Trading.Venues;
+
+namespace MarketMaking.Benchmarks;
+
+/// <summary>
+/// The decision path's own cost, warm and cold, without a network or a venue's timing: book deltas
+/// (Bybit's <c>orderbook.50</c> shape, each moving the best bid, so every one makes the session
+/// amend its bid) handed one at a time to the real decoder, the session's inbox, the book, the
+/// strategy, the order manager, the risk gate and the router, down to the request handed to the
+/// venue (the paper venue; the Bybit client's own share is the tick-to-order's "venue client"), all
+/// on the thread that hands the message in, as the socket's continuation runs it live. Half the
+/// messages come after a quiet spell like the one between two market messages (the thread asleep
+/// for <c>quietMs</c>, optionally a read of a large buffer as other work would leave the caches);
+/// the others straight after the one before, warm. Both kinds run interleaved in one sitting, so the
+/// host's drift touches them alike: the difference is what the path pays for what it touches, the
+/// figure a smaller footprint lowers, and one a noisy minute does not hide. The first seconds are
+/// left out (the JIT). It also shows what the runtime does on one processor (see
+/// <see cref="Trading.Session.SingleProcessorTiering"/>).
+/// </summary>
+internal static class PathCost
+{
+    private const int Levels = 50;
+    private const int LevelsTouched = 5; // deeper levels each delta also changes, as Bybit's deltas do
+    private const double WarmUpSeconds = 5;
+    private static readonly Instrument Sim = new("SIMUSDT", 0.01, 0.001);
+
+    public static async Task RunAsync(int messages, int evictKb, int quietMs, bool keepCoreAwake)
+    {
+        AppContext.SetSwitch(StageStamps.Switch, true);
+        if (SingleProcessorTiering.Advice(Environment.ProcessorCount, Environment.GetEnvironmentVariable) is { } advice)
+        {
+            Console.WriteLine(advice);
+        }
+
+        var source = new ScriptedMarketData();
+        var paper = new PaperVenue(source);
+        var measured = new StampingVenue(paper);
+        string journal = Path.Combine(Path.GetTempPath(), $"decision-path-{Environment.ProcessId}.db");
+        var settings = new SessionSettings
+        {
+            Symbol = Sim.Symbol,
+            StrategyName = "touch",
+            JournalPath = journal,
+            RequoteInterval = TimeSpan.Zero,
+            Duration = TimeSpan.FromHours(1),
+            KeepCoreAwake = keepCoreAwake,
+            RateLimits = Enum.GetValues<Trading.Orders.VenueEndpoint>().ToDictionary(e => e, _ => 1_000_000),
+        };
+        var session = new TradingSession(measured, settings, _ => new TouchStrategy(1));
+        using var stop = new CancellationTokenSource();
+        Task<SessionResult> running = session.RunAsync(stop.Token);
+
+        byte[] evict = GC.AllocateArray<byte>(Math.Max(64, evictKb * 1024), pinned: true);
+        Array.Fill(evict, (byte)1);
+        var warm = new List<Sample>(messages);
+        var cold = new List<Sample>(messages);
+        var thread = new Thread(() => Drive(source, measured, messages, evict, quietMs, warm, cold)) { Name = "decision-path driver", IsBackground = true };
+        thread.Start();
+        thread.Join();
+        await stop.CancelAsync().ConfigureAwait(false);
+        SessionResult result = await running.ConfigureAwait(false);
+        foreach (string file in new[] { journal, journal + "-wal", journal + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"decision path over {messages:N0} book deltas after {WarmUpSeconds:0} s of warm-up ({result.Executions} executions), the cold ones after {quietMs} ms asleep{(evictKb > 0 ? $" and a read of {evictKb:N0} KB" : "")}{(keepCoreAwake ? ", the processor kept awake" : "")}, on {Environment.ProcessorCount} processor(s); µs, p50 / p90 / p99:"));
+        Print("warm", warm);
+        Print("cold", cold);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  what the cold path pays for what it touches (cold − warm at the median): {Median(cold, s => s.Total) - Median(warm, s => s.Total):F1} µs"));
+    }
+
+    private static void Drive(ScriptedMarketData source, StampingVenue measured, int messages, byte[] evict, int quietMs, List<Sample> warm, List<Sample> cold)
+    {
+        source.Push(Snapshot());
+        measured.FirstObserved.Wait();
+        long warmUntil = Stopwatch.GetTimestamp() + (long)(WarmUpSeconds * Stopwatch.Frequency);
+        long update = 2;
+        int sink = 0;
+        for (int i = 0; warm.Count + cold.Count < 2 * messages; i++)
+        {
+            bool isCold = (i & 3) is 0 or 3; // cold, warm, warm, cold: each kind both adds the best bid and takes it away
+            if (isCold)
+            {
+                // A quiet spell as between two messages: the thread blocks (into the kernel and out, the TLB
+                // emptied on the way; the process's other threads run), then something else fills the caches.
+                Thread.Sleep(quietMs);
+                for (int at = 0; evict.Length > 64 && at < evict.Length; at += 64)
+                {
+                    sink += evict[at];
+                }
+            }
+
+            byte[] delta = Delta(update++, bestBidIn: (i & 1) == 0);
+            measured.Reset(Environment.CurrentManagedThreadId);
+            long start = Stopwatch.GetTimestamp();
+            source.Push(delta);
+            if (measured.Sample(start) is { } sample && Stopwatch.GetTimestamp() > warmUntil)
+            {
+                (isCold ? cold : warm).Add(sample);
+            }
+        }
+
+        GC.KeepAlive(sink);
+    }
+
+    private static void Print(string name, List<Sample> samples)
+    {
+        (string Name, Func<Sample, double> Of)[] parts =
+        [
+            ("whole path", s => s.Total),
+            ("decode and inbox", s => s.Inbox),
+            ("book and private updates", s => s.Book),
+            ("before the decision", s => s.BeforeDecision),
+            ("decision", s => s.Decision),
+            ("routing", s => s.Routing),
+        ];
+        Console.WriteLine($"  {name} ({samples.Count:N0} decisions):");
+        foreach ((string part, Func<Sample, double> of) in parts)
+        {
+            double[] sorted = [.. samples.Select(of).Order()];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {part,-26} {At(sorted, 0.5),6:F2} / {At(sorted, 0.9),6:F2} / {At(sorted, 0.99),6:F2}"));
+        }
+    }
+
+    private static double Median(List<Sample> samples, Func<Sample, double> of)
+    {
+        double[] sorted = [.. samples.Select(of).Order()];
+        return At(sorted, 0.5);
+    }
+
+    private static double At(double[] sorted, double quantile) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(quantile * sorted.Length))];
+
+    private static long NowMs() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+    private static byte[] Snapshot()
+    {
+        string Side(int sign) => string.Join(',', Enumerable.Range(1, Levels).Select(i => string.Create(CultureInfo.InvariantCulture, $"[\"{100 + (sign * i * 0.01):F2}\",\"{i:F3}\"]")));
+        return Encoding.UTF8.GetBytes($$"""{"topic":"orderbook.50.SIMUSDT","type":"snapshot","ts":{{NowMs()}},"data":{"s":"SIMUSDT","b":[{{Side(-1)}}],"a":[{{Side(1)}}],"u":1,"seq":1},"cts":{{NowMs()}}}""");
+    }
+
+    /// <summary>A delta that puts a bid at 100.00 (a new best) or takes it away, and changes a few deeper levels on each side.</summary>
+    private static byte[] Delta(long update, bool bestBidIn)
+    {
+        var bids = new StringBuilder(bestBidIn ? "[\"100.00\",\"1.000\"]" : "[\"100.00\",\"0\"]");
+        var asks = new StringBuilder();
+        for (int i = 0; i < LevelsTouched; i++)
+        {
+            string size = ((update % 7) + i + 1).ToString("F3", CultureInfo.InvariantCulture);
+            bids.Append(CultureInfo.InvariantCulture, $",[\"{100 - ((10 + i) * 0.01):F2}\",\"{size}\"]");
+            asks.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"[\"{100 + ((10 + i) * 0.01):F2}\",\"{size}\"]");
+        }
+
+        return Encoding.UTF8.GetBytes($$"""{"topic":"orderbook.50.SIMUSDT","type":"delta","ts":{{NowMs()}},"data":{"s":"SIMUSDT","b":[{{bids}}],"a":[{{asks}}],"u":{{update}},"seq":{{update}}},"cts":{{NowMs()}}}""");
+    }
+
+    /// <summary>One decision's time by stage, in microseconds.</summary>
+    private readonly record struct Sample(double Total, double Inbox, double Book, double BeforeDecision, double Decision, double Routing);
+
+    /// <summary>Public data handed in by the bench, frame by frame, through the real decoder; the session runs on the pushing thread.</summary>
+    private sealed class ScriptedMarketData : IMarketDataSource
+    {
+        private readonly Channel<byte[]> _frames = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = true });
+        private readonly BybitFeedDecoder _decoder = new(Sim);
+
+        public string Name => "scripted";
+
+        public string Endpoint => "bench://scripted/";
+
+        public void Push(byte[] frame) => _frames.Writer.TryWrite(frame);
+
+        public Task<VenueInstrument> InstrumentAsync(string symbol, CancellationToken cancellationToken) =>
+            Task.FromResult(new VenueInstrument(Sim, 0.01m, 0.001m, 0.001m));
+
+        public async IAsyncEnumerable<BybitFeedMessage> StreamAsync(VenueInstrument instrument, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            // The cancellable token matters: only such a wait continues on the writer's thread (see TradingSession's loop).
+            while (await _frames.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (_frames.Reader.TryRead(out byte[]? frame))
+                {
+                    long now = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100;
+                    BybitFeedDecoder.Decoded decoded = _decoder.Decode(frame, now);
+                    yield return new BybitFeedMessage
+                    {
+                        Kind = BybitFeedMessageKind.OrderBook,
+                        Topic = decoded.Topic,
+                        LocalTime = now,
+                        ExchangeTime = decoded.ExchangeTime,
+                        Events = decoded.Events,
+                    };
+                }
+            }
+        }
+
+        public Task<long> ServerTimeAsync(CancellationToken cancellationToken) => Task.FromResult((DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100);
+    }
+
+    /// <summary>The paper venue, with the stamps of the message being handled and of the first request it sends.</summary>
+    private sealed class StampingVenue(IVenue inner) : IVenue
+    {
+        private int _driver;
+        private long _observed;
+        private long _handed;
+
+        public ManualResetEventSlim FirstObserved { get; } = new();
+
+        public string Name => inner.Name;
+
+        public VenueIdentity Identity => inner.Identity;
+
+        public bool SupportsAmend => inner.SupportsAmend;
+
+        public void Reset(int driver)
+        {
+            _driver = driver;
+            _observed = 0;
+            _handed = 0;
+        }
+
+        /// <summary>The decision's stages since <paramref name="start"/>, when it ran on the driver's thread, sent a request and stamped every stage in order.</summary>
+        public Sample? Sample(long start)
+        {
+            long book = StageStamps.BookApplied, started = StageStamps.DecisionStarted, made = StageStamps.DecisionMade;
+            return _handed == 0 || !(start <= _observed && _observed <= book && book <= started && started <= made && made <= _handed)
+                ? null
+                : new Sample(Micro(_handed - start), Micro(_observed - start), Micro(book - _observed), Micro(started - book), Micro(made - started), Micro(_handed - made));
+        }
+
+        private static double Micro(long ticks) => ticks * 1e6 / Stopwatch.Frequency;
+
+        public Task<VenueInstrument> ConnectAsync(string symbol, CancellationToken cancellationToken) => inner.ConnectAsync(symbol, cancellationToken);
+
+        public IAsyncEnumerable<BybitFeedMessage> MarketDataAsync(CancellationToken cancellationToken) => inner.MarketDataAsync(cancellationToken);
+
+        public IAsyncEnumerable<PrivateUpdate> PrivateUpdatesAsync(CancellationToken cancellationToken) => inner.PrivateUpdatesAsync(cancellationToken);
+
+        public void Observe(BybitFeedMessage message, List<PrivateUpdate> updates)
+        {
+            if (Environment.CurrentManagedThreadId == _driver && _observed == 0)
+            {
+                _observed = Stopwatch.GetTimestamp();
+            }
+
+            inner.Observe(message, updates);
+            FirstObserved.Set();
+        }
+
+        public void Tick(long now, List<PrivateUpdate> updates) => inner.Tick(now, updates);
+
+        public ValueTask<OrderReply> SendAsync(OrderCommand command, CancellationToken cancellationToken)
+        {
+            if (Environment.CurrentManagedThreadId == _driver && _observed != 0 && _handed == 0)
+            {
+                _handed = Stopwatch.GetTimestamp();
+            }
+
+            return inner.SendAsync(command, cancellationToken);
+        }
+
+        public Task<VenueSnapshot> SnapshotAsync(long executionsSince, CancellationToken cancellationToken) => inner.SnapshotAsync(executionsSince, cancellationToken);
+
+        public Task<IReadOnlyList<VenueOrderUpdate>> ClosedOrdersAsync(long since, CancellationToken cancellationToken) => inner.ClosedOrdersAsync(since, cancellationToken);
+
+        public Task<long> ServerTimeAsync(CancellationToken cancellationToken) => inner.ServerTimeAsync(cancellationToken);
+
+        public Task<VenueAccount> AccountAsync(long since, CancellationToken cancellationToken) => inner.AccountAsync(since, cancellationToken);
+
+        public void ResumeFrom(Trading.Journal.JournalState journal) => inner.ResumeFrom(journal);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+}
