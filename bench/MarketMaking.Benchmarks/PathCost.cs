@@ -14,8 +14,8 @@ namespace MarketMaking.Benchmarks;
 
 /// <summary>
 /// The decision path's own cost, warm and cold, without a network or a venue's timing: book deltas
-/// (Bybit's <c>orderbook.50</c> shape, each moving the best bid, so every one makes the session
-/// amend its bid) handed one at a time to the real decoder, the session's inbox, the book, the
+/// (Bybit's <c>orderbook.50</c> shape, each moving the best bid and ask, so every one makes the
+/// session amend both its orders) handed one at a time to the real decoder, the session's inbox, the book, the
 /// strategy, the order manager, the risk gate and the router, down to the request handed to the
 /// venue (the paper venue; the Bybit client's own share is the tick-to-order's "venue client"), all
 /// on the thread that hands the message in, as the socket's continuation runs it live. Half the
@@ -149,11 +149,14 @@ internal static class PathCost
         return Encoding.UTF8.GetBytes($$"""{"topic":"orderbook.50.SIMUSDT","type":"snapshot","ts":{{NowMs()}},"data":{"s":"SIMUSDT","b":[{{Side(-1)}}],"a":[{{Side(1)}}],"u":1,"seq":1},"cts":{{NowMs()}}}""");
     }
 
-    /// <summary>A delta that puts a bid at 100.00 (a new best) or takes it away, and changes a few deeper levels on each side.</summary>
+    /// <summary>
+    /// A delta that moves both sides' best a tick: a bid at 100.00 (a new best) and the ask at 100.01
+    /// taken away, or the other way back; and a few deeper levels changed on each side.
+    /// </summary>
     private static byte[] Delta(long update, bool bestBidIn)
     {
         var bids = new StringBuilder(bestBidIn ? "[\"100.00\",\"1.000\"]" : "[\"100.00\",\"0\"]");
-        var asks = new StringBuilder();
+        var asks = new StringBuilder(bestBidIn ? "[\"100.01\",\"0\"]," : "[\"100.01\",\"1.000\"],");
         for (int i = 0; i < LevelsTouched; i++)
         {
             string size = ((update % 7) + i + 1).ToString("F3", CultureInfo.InvariantCulture);
