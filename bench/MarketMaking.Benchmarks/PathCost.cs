@@ -24,7 +24,8 @@ namespace MarketMaking.Benchmarks;
 /// the others straight after the one before, warm. Both kinds run interleaved in one sitting, so the
 /// host's drift touches them alike: the difference is what the path pays for what it touches, the
 /// figure a smaller footprint lowers, and one a noisy minute does not hide. The first seconds are
-/// left out (the JIT). It also shows what the runtime does on one processor (see
+/// left out (the JIT). <c>--rehearse US</c> spends the quiet spells running the whole path again every
+/// US µs on a delta that changes nothing (what keeping the path warm would buy). It also shows what the runtime does on one processor (see
 /// <see cref="Trading.Session.SingleProcessorTiering"/>).
 /// </summary>
 internal static class PathCost
@@ -32,9 +33,11 @@ internal static class PathCost
     private const int Levels = 50;
     private const int LevelsTouched = 5; // deeper levels each delta also changes, as Bybit's deltas do
     private const double WarmUpSeconds = 5;
+    private const string RehearsedLevel = "99.60"; // the snapshot's 40th bid, which no measured delta changes
+    private const string RehearsedSize = "40.000";
     private static readonly Instrument Sim = new("SIMUSDT", 0.01, 0.001);
 
-    public static async Task RunAsync(int messages, int evictKb, int quietMs, bool keepCoreAwake)
+    public static async Task RunAsync(int messages, int evictKb, int quietMs, int rehearseUs, bool keepCoreAwake)
     {
         AppContext.SetSwitch(StageStamps.Switch, true);
         if (SingleProcessorTiering.Advice(Environment.ProcessorCount, Environment.GetEnvironmentVariable) is { } advice)
@@ -64,7 +67,7 @@ internal static class PathCost
         Array.Fill(evict, (byte)1);
         var warm = new List<Sample>(messages);
         var cold = new List<Sample>(messages);
-        var thread = new Thread(() => Drive(source, measured, messages, evict, quietMs, warm, cold)) { Name = "decision-path driver", IsBackground = true };
+        var thread = new Thread(() => Drive(source, measured, messages, evict, quietMs, rehearseUs, warm, cold)) { Name = "decision-path driver", IsBackground = true };
         thread.Start();
         thread.Join();
         await stop.CancelAsync().ConfigureAwait(false);
@@ -74,13 +77,13 @@ internal static class PathCost
             File.Delete(file);
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"decision path over {messages:N0} book deltas after {WarmUpSeconds:0} s of warm-up ({result.Executions} executions), the cold ones after {quietMs} ms asleep{(evictKb > 0 ? $" and a read of {evictKb:N0} KB" : "")}{(keepCoreAwake ? ", the processor kept awake" : "")}, on {Environment.ProcessorCount} processor(s); µs, p50 / p90 / p99:"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"decision path over {messages:N0} book deltas after {WarmUpSeconds:0} s of warm-up ({result.Executions} executions), the cold ones after {quietMs} ms {(rehearseUs > 0 ? "spinning" : "asleep")}{(evictKb > 0 ? $" and a read of {evictKb:N0} KB" : "")}{(rehearseUs > 0 ? $", rehearsing the path every {rehearseUs} µs meanwhile" : "")}{(keepCoreAwake ? ", the processor kept awake" : "")}, on {Environment.ProcessorCount} processor(s); µs, p50 / p90 / p99:"));
         Print("warm", warm);
         Print("cold", cold);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  what the cold path pays for what it touches (cold − warm at the median): {Median(cold, s => s.Total) - Median(warm, s => s.Total):F1} µs"));
     }
 
-    private static void Drive(ScriptedMarketData source, StampingVenue measured, int messages, byte[] evict, int quietMs, List<Sample> warm, List<Sample> cold)
+    private static void Drive(ScriptedMarketData source, StampingVenue measured, int messages, byte[] evict, int quietMs, int rehearseUs, List<Sample> warm, List<Sample> cold)
     {
         source.Push(Snapshot());
         measured.FirstObserved.Wait();
@@ -94,7 +97,16 @@ internal static class PathCost
             {
                 // A quiet spell as between two messages: the thread blocks (into the kernel and out, the TLB
                 // emptied on the way; the process's other threads run), then something else fills the caches.
-                Thread.Sleep(quietMs);
+                // Or the spell is spent rehearsing: the whole path run again on a delta that changes nothing.
+                if (rehearseUs == 0)
+                {
+                    Thread.Sleep(quietMs);
+                }
+                else
+                {
+                    update = Rehearse(source, quietMs, rehearseUs, update);
+                }
+
                 for (int at = 0; evict.Length > 64 && at < evict.Length; at += 64)
                 {
                     sink += evict[at];
@@ -112,6 +124,30 @@ internal static class PathCost
         }
 
         GC.KeepAlive(sink);
+    }
+
+    /// <summary>
+    /// Spins for <paramref name="quietMs"/>, handing in a delta every <paramref name="everyUs"/> that
+    /// sets a deep bid to the size it has: decoded, applied and decided on like any other, it moves no
+    /// quote and sends nothing, but keeps the path's code and data in the caches and the TLB.
+    /// </summary>
+    /// <returns>The next update id.</returns>
+    private static long Rehearse(ScriptedMarketData source, int quietMs, int everyUs, long update)
+    {
+        long now = Stopwatch.GetTimestamp();
+        long until = now + (quietMs * Stopwatch.Frequency / 1000);
+        long step = everyUs * Stopwatch.Frequency / 1_000_000;
+        for (long next = now; now < until; now = Stopwatch.GetTimestamp())
+        {
+            if (now >= next)
+            {
+                next = now + step;
+                source.Push(Encoding.UTF8.GetBytes($$"""{"topic":"orderbook.50.SIMUSDT","type":"delta","ts":{{NowMs()}},"data":{"s":"SIMUSDT","b":[["{{RehearsedLevel}}","{{RehearsedSize}}"]],"a":[],"u":{{update}},"seq":{{update}}},"cts":{{NowMs()}}}"""));
+                update++;
+            }
+        }
+
+        return update;
     }
 
     private static void Print(string name, List<Sample> samples)

@@ -31,15 +31,17 @@ if (args is ["hiccups", ..])
     return;
 }
 
-// taskset -c 0 dotnet bench/MarketMaking.Benchmarks/bin/Release/net10.0/MarketMaking.Benchmarks.dll decision-path [messages] [--evict KB] [--quiet MS] [--keep-core-awake]
+// taskset -c 0 dotnet bench/MarketMaking.Benchmarks/bin/Release/net10.0/MarketMaking.Benchmarks.dll decision-path [messages] [--quiet MS] [--evict KB] [--rehearse US] [--keep-core-awake]
 if (args is ["decision-path", ..])
 {
     int evictAt = Array.IndexOf(args, "--evict");
     int evictKb = evictAt > 0 && evictAt + 1 < args.Length ? Positive<int>(args[evictAt + 1], "--evict (KB)") : 0;
     int quietAt = Array.IndexOf(args, "--quiet");
     int quietMs = quietAt > 0 && quietAt + 1 < args.Length ? Positive<int>(args[quietAt + 1], "--quiet (ms)") : 8;
-    string[] rest = [.. args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i + 1 != evictAt + 1 && i + 1 != quietAt + 1)];
-    await PathCost.RunAsync(rest.Length > 0 ? Positive<int>(rest[0], "the messages") : 2_000, evictKb, quietMs, args.Contains("--keep-core-awake"));
+    int rehearseAt = Array.IndexOf(args, "--rehearse");
+    int rehearseUs = rehearseAt > 0 && rehearseAt + 1 < args.Length ? Positive<int>(args[rehearseAt + 1], "--rehearse (µs)") : 0;
+    string[] rest = [.. args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i + 1 != evictAt + 1 && i + 1 != quietAt + 1 && i + 1 != rehearseAt + 1)];
+    await PathCost.RunAsync(rest.Length > 0 ? Positive<int>(rest[0], "the messages") : 2_000, evictKb, quietMs, rehearseUs, args.Contains("--keep-core-awake"));
     return;
 }
 
