@@ -246,19 +246,13 @@ internal static class PathCost
     }
 
     /// <summary>The paper venue, with the stamps of the message being handled and of the first request it sends.</summary>
-    private sealed class StampingVenue(IVenue inner) : IVenue
+    private sealed class StampingVenue(IVenue inner) : ForwardingVenue(inner)
     {
         private int _driver;
         private long _observed;
         private long _handed;
 
         public ManualResetEventSlim FirstObserved { get; } = new();
-
-        public string Name => inner.Name;
-
-        public VenueIdentity Identity => inner.Identity;
-
-        public bool SupportsAmend => inner.SupportsAmend;
 
         public void Reset(int driver)
         {
@@ -278,45 +272,25 @@ internal static class PathCost
 
         private static double Micro(long ticks) => ticks * 1e6 / Stopwatch.Frequency;
 
-        public Task<VenueInstrument> ConnectAsync(string symbol, CancellationToken cancellationToken) => inner.ConnectAsync(symbol, cancellationToken);
-
-        public IAsyncEnumerable<BybitFeedMessage> MarketDataAsync(CancellationToken cancellationToken) => inner.MarketDataAsync(cancellationToken);
-
-        public IAsyncEnumerable<PrivateUpdate> PrivateUpdatesAsync(CancellationToken cancellationToken) => inner.PrivateUpdatesAsync(cancellationToken);
-
-        public void Observe(BybitFeedMessage message, List<PrivateUpdate> updates)
+        public override void Observe(BybitFeedMessage message, List<PrivateUpdate> updates)
         {
             if (Environment.CurrentManagedThreadId == _driver && _observed == 0)
             {
                 _observed = Stopwatch.GetTimestamp();
             }
 
-            inner.Observe(message, updates);
+            base.Observe(message, updates);
             FirstObserved.Set();
         }
 
-        public void Tick(long now, List<PrivateUpdate> updates) => inner.Tick(now, updates);
-
-        public ValueTask<OrderReply> SendAsync(OrderCommand command, CancellationToken cancellationToken)
+        public override ValueTask<OrderReply> SendAsync(OrderCommand command, CancellationToken cancellationToken)
         {
             if (Environment.CurrentManagedThreadId == _driver && _observed != 0 && _handed == 0)
             {
                 _handed = Stopwatch.GetTimestamp();
             }
 
-            return inner.SendAsync(command, cancellationToken);
+            return base.SendAsync(command, cancellationToken);
         }
-
-        public Task<VenueSnapshot> SnapshotAsync(long executionsSince, CancellationToken cancellationToken) => inner.SnapshotAsync(executionsSince, cancellationToken);
-
-        public Task<IReadOnlyList<VenueOrderUpdate>> ClosedOrdersAsync(long since, CancellationToken cancellationToken) => inner.ClosedOrdersAsync(since, cancellationToken);
-
-        public Task<long> ServerTimeAsync(CancellationToken cancellationToken) => inner.ServerTimeAsync(cancellationToken);
-
-        public Task<VenueAccount> AccountAsync(long since, CancellationToken cancellationToken) => inner.AccountAsync(since, cancellationToken);
-
-        public void ResumeFrom(Trading.Journal.JournalState journal) => inner.ResumeFrom(journal);
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

@@ -261,7 +261,7 @@ internal static class TickToOrder
     }
 
     /// <summary>The venue, with the receive stamp of the message being handled and the latency of the first request each decision sends.</summary>
-    private sealed class MeasuringVenue(IVenue inner, long measureFrom) : IVenue
+    private sealed class MeasuringVenue(IVenue inner, long measureFrom) : ForwardingVenue(inner)
     {
         private long _received;
         private long _handled;
@@ -301,25 +301,13 @@ internal static class TickToOrder
 
         private static double Micro(long ticks) => ticks * 1e6 / Stopwatch.Frequency;
 
-        public string Name => inner.Name;
-
-        public VenueIdentity Identity => inner.Identity;
-
-        public bool SupportsAmend => inner.SupportsAmend;
-
-        public Task<VenueInstrument> ConnectAsync(string symbol, CancellationToken cancellationToken) => inner.ConnectAsync(symbol, cancellationToken);
-
-        public IAsyncEnumerable<BybitFeedMessage> MarketDataAsync(CancellationToken cancellationToken) => inner.MarketDataAsync(cancellationToken);
-
-        public IAsyncEnumerable<PrivateUpdate> PrivateUpdatesAsync(CancellationToken cancellationToken) => inner.PrivateUpdatesAsync(cancellationToken);
-
         /// <summary>Market messages handled after the warm-up.</summary>
         public long Messages { get; private set; }
 
         /// <summary>Bytes this process had allocated, and gen-0 collections it had made, when the first message after the warm-up came.</summary>
         public (long Bytes, int Collections) AtMeasureStart { get; private set; }
 
-        public void Observe(BybitFeedMessage message, List<PrivateUpdate> updates)
+        public override void Observe(BybitFeedMessage message, List<PrivateUpdate> updates)
         {
             if (message.LocalTime >= measureFrom && Messages++ == 0)
             {
@@ -332,22 +320,22 @@ internal static class TickToOrder
             _collections = GC.CollectionCount(0);
             _compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
             _measured = false;
-            inner.Observe(message, updates);
+            base.Observe(message, updates);
         }
 
-        public void Tick(long now, List<PrivateUpdate> updates)
+        public override void Tick(long now, List<PrivateUpdate> updates)
         {
             _received = 0;
-            inner.Tick(now, updates);
+            base.Tick(now, updates);
         }
 
-        public ValueTask<OrderReply> SendAsync(OrderCommand command, CancellationToken cancellationToken)
+        public override ValueTask<OrderReply> SendAsync(OrderCommand command, CancellationToken cancellationToken)
         {
             long handed = Now();
             long sinceLast = handed - _lastRequest;
             _lastRequest = handed;
             long handedTicks = StageStamps.Enabled ? Stopwatch.GetTimestamp() : 0;
-            ValueTask<OrderReply> reply = inner.SendAsync(command, cancellationToken);
+            ValueTask<OrderReply> reply = base.SendAsync(command, cancellationToken);
             long written = StampingHandler.Last;
             if (_received != 0 && _received == Session!.HandlingMessageReceivedAt && !_measured && written >= _received && _received >= measureFrom)
             {
@@ -368,17 +356,5 @@ internal static class TickToOrder
 
             return reply;
         }
-
-        public Task<VenueSnapshot> SnapshotAsync(long executionsSince, CancellationToken cancellationToken) => inner.SnapshotAsync(executionsSince, cancellationToken);
-
-        public Task<IReadOnlyList<VenueOrderUpdate>> ClosedOrdersAsync(long since, CancellationToken cancellationToken) => inner.ClosedOrdersAsync(since, cancellationToken);
-
-        public Task<long> ServerTimeAsync(CancellationToken cancellationToken) => inner.ServerTimeAsync(cancellationToken);
-
-        public Task<VenueAccount> AccountAsync(long since, CancellationToken cancellationToken) => inner.AccountAsync(since, cancellationToken);
-
-        public void ResumeFrom(Trading.Journal.JournalState journal) => inner.ResumeFrom(journal);
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }
