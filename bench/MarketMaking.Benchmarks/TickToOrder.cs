@@ -100,6 +100,9 @@ internal static class TickToOrder
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+
+        // Confined to one processor, the venue would run unoptimized for its first tens of seconds (see SingleProcessorTiering).
+        start.Environment[SingleProcessorTiering.Variable] = Environment.GetEnvironmentVariable(SingleProcessorTiering.Variable) ?? "1";
         return Process.Start(start) ?? throw new InvalidOperationException("the venue process did not start");
     }
 
