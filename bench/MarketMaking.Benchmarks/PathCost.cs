@@ -24,9 +24,9 @@ namespace MarketMaking.Benchmarks;
 /// the others straight after the one before, warm. Both kinds run interleaved in one sitting, so the
 /// host's drift touches them alike: the difference is what the path pays for what it touches, the
 /// figure a smaller footprint lowers, and one a noisy minute does not hide. The first seconds are
-/// left out (the JIT). <c>--rehearse US</c> spends the quiet spells running the whole path again every
-/// US µs on a delta that changes nothing (what keeping the path warm would buy). It also shows what the runtime does on one processor (see
-/// <see cref="Trading.Session.SingleProcessorTiering"/>).
+/// left out (the JIT). <c>--rehearse US</c> spends the quiet spells running the whole path again
+/// every US µs on a delta that changes nothing: what keeping the path warm would buy. It also shows
+/// what the runtime does on one processor (see <see cref="SingleProcessorTiering"/>).
 /// </summary>
 internal static class PathCost
 {
@@ -63,8 +63,8 @@ internal static class PathCost
         using var stop = new CancellationTokenSource();
         Task<SessionResult> running = session.RunAsync(stop.Token);
 
-        byte[] evict = GC.AllocateArray<byte>(Math.Max(64, evictKb * 1024), pinned: true);
-        Array.Fill(evict, (byte)1);
+        byte[]? evict = evictKb > 0 ? GC.AllocateArray<byte>(evictKb * 1024, pinned: true) : null;
+        evict?.AsSpan().Fill(1);
         var warm = new List<Sample>(messages);
         var cold = new List<Sample>(messages);
         var thread = new Thread(() => Drive(source, measured, messages, evict, quietMs, rehearseUs, warm, cold)) { Name = "decision-path driver", IsBackground = true };
@@ -83,7 +83,7 @@ internal static class PathCost
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  what the cold path pays for what it touches (cold − warm at the median): {Median(cold, s => s.Total) - Median(warm, s => s.Total):F1} µs"));
     }
 
-    private static void Drive(ScriptedMarketData source, StampingVenue measured, int messages, byte[] evict, int quietMs, int rehearseUs, List<Sample> warm, List<Sample> cold)
+    private static void Drive(ScriptedMarketData source, StampingVenue measured, int messages, byte[]? evict, int quietMs, int rehearseUs, List<Sample> warm, List<Sample> cold)
     {
         source.Push(Snapshot());
         measured.FirstObserved.Wait();
@@ -107,7 +107,7 @@ internal static class PathCost
                     update = Rehearse(source, quietMs, rehearseUs, update);
                 }
 
-                for (int at = 0; evict.Length > 64 && at < evict.Length; at += 64)
+                for (int at = 0; evict is not null && at < evict.Length; at += 64)
                 {
                     sink += evict[at];
                 }

@@ -5,11 +5,10 @@ using MarketMaking.Benchmarks;
 // dotnet run -c Release --project bench/MarketMaking.Benchmarks -- tick-to-order [seconds] [--in-process] [--allocations] [--ws] [--keep-core-awake] [--venue-cpu N] [--stages]
 if (args is ["tick-to-order", ..])
 {
-    int cpuAt = Array.IndexOf(args, "--venue-cpu");
-    string? venueCpu = cpuAt > 0 && cpuAt + 1 < args.Length ? args[cpuAt + 1] : null;
+    string? venueCpu = Named(args, "--venue-cpu");
     // Before the session's types load: the stamps' switch is read once.
     AppContext.SetSwitch(MarketMaking.Trading.Session.StageStamps.Switch, args.Contains("--stages"));
-    string[] rest = [.. args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i + 1 != cpuAt + 1)];
+    string[] rest = Positional(args, "--venue-cpu");
     await TickToOrder.RunAsync(rest.Length > 0 ? Positive<double>(rest[0], "the seconds") : 60, args.Contains("--in-process"), args.Contains("--allocations"), args.Contains("--ws"), args.Contains("--keep-core-awake"), venueCpu);
     return;
 }
@@ -17,9 +16,8 @@ if (args is ["tick-to-order", ..])
 // taskset -c 0 dotnet bench/MarketMaking.Benchmarks/bin/Release/net10.0/MarketMaking.Benchmarks.dll cache-decay [KB ...] [--repetitions N]
 if (args is ["cache-decay", ..])
 {
-    int repetitionsAt = Array.IndexOf(args, "--repetitions");
-    int repetitions = repetitionsAt > 0 && repetitionsAt + 1 < args.Length ? Positive<int>(args[repetitionsAt + 1], "--repetitions") : 150;
-    int[] sets = [.. args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i + 1 != repetitionsAt + 1).Select(a => Positive<int>(a, "a working set (KB)"))];
+    int repetitions = Named(args, "--repetitions") is { } r ? Positive<int>(r, "--repetitions") : 150;
+    int[] sets = [.. Positional(args, "--repetitions").Select(a => Positive<int>(a, "a working set (KB)"))];
     CacheDecay.Run(sets.Length > 0 ? sets : [32, 256], repetitions);
     return;
 }
@@ -34,13 +32,10 @@ if (args is ["hiccups", ..])
 // taskset -c 0 dotnet bench/MarketMaking.Benchmarks/bin/Release/net10.0/MarketMaking.Benchmarks.dll decision-path [messages] [--quiet MS] [--evict KB] [--rehearse US] [--keep-core-awake]
 if (args is ["decision-path", ..])
 {
-    int evictAt = Array.IndexOf(args, "--evict");
-    int evictKb = evictAt > 0 && evictAt + 1 < args.Length ? Positive<int>(args[evictAt + 1], "--evict (KB)") : 0;
-    int quietAt = Array.IndexOf(args, "--quiet");
-    int quietMs = quietAt > 0 && quietAt + 1 < args.Length ? Positive<int>(args[quietAt + 1], "--quiet (ms)") : 8;
-    int rehearseAt = Array.IndexOf(args, "--rehearse");
-    int rehearseUs = rehearseAt > 0 && rehearseAt + 1 < args.Length ? Positive<int>(args[rehearseAt + 1], "--rehearse (µs)") : 0;
-    string[] rest = [.. args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i + 1 != evictAt + 1 && i + 1 != quietAt + 1 && i + 1 != rehearseAt + 1)];
+    int evictKb = Named(args, "--evict") is { } e ? Positive<int>(e, "--evict (KB)") : 0;
+    int quietMs = Named(args, "--quiet") is { } q ? Positive<int>(q, "--quiet (ms)") : 8;
+    int rehearseUs = Named(args, "--rehearse") is { } h ? Positive<int>(h, "--rehearse (µs)") : 0;
+    string[] rest = Positional(args, "--evict", "--quiet", "--rehearse");
     await PathCost.RunAsync(rest.Length > 0 ? Positive<int>(rest[0], "the messages") : 2_000, evictKb, quietMs, rehearseUs, args.Contains("--keep-core-awake"));
     return;
 }
@@ -53,6 +48,17 @@ if (args is ["venue-host"])
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+// The value after a named option, or null when it is not given.
+static string? Named(string[] args, string name)
+{
+    int at = Array.IndexOf(args, name);
+    return at > 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
+
+// The arguments after the command that are neither options nor the value of one of the named ones.
+static string[] Positional(string[] args, params string[] named) =>
+    [.. args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && !named.Contains(args[i]))];
 
 // A number the user gave: positive, or one line saying which and exit 2 (no stack trace for a typo).
 static T Positive<T>(string text, string what)
