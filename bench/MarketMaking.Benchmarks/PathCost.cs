@@ -78,9 +78,9 @@ internal static class PathCost
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"decision path over {messages:N0} book deltas after {WarmUpSeconds:0} s of warm-up ({result.Executions} executions), the cold ones after {quietMs} ms {(rehearseUs > 0 ? "spinning" : "asleep")}{(evictKb > 0 ? $" and a read of {evictKb:N0} KB" : "")}{(rehearseUs > 0 ? $", rehearsing the path every {rehearseUs} µs meanwhile" : "")}{(keepCoreAwake ? ", the processor kept awake" : "")}, on {Environment.ProcessorCount} processor(s); µs, p50 / p90 / p99:"));
-        Print("warm", warm);
-        Print("cold", cold);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  what the cold path pays for what it touches (cold − warm at the median): {Median(cold, s => s.Total) - Median(warm, s => s.Total):F1} µs"));
+        double warmMedian = Print("warm", warm);
+        double coldMedian = Print("cold", cold);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  what the cold path pays for what it touches (cold − warm at the median): {coldMedian - warmMedian:F1} µs"));
     }
 
     private static void Drive(ScriptedMarketData source, StampingVenue measured, int messages, byte[]? evict, int quietMs, int rehearseUs, List<Sample> warm, List<Sample> cold)
@@ -150,7 +150,8 @@ internal static class PathCost
         return update;
     }
 
-    private static void Print(string name, List<Sample> samples)
+    /// <returns>The whole path's median.</returns>
+    private static double Print(string name, List<Sample> samples)
     {
         (string Name, Func<Sample, double> Of)[] parts =
         [
@@ -162,17 +163,15 @@ internal static class PathCost
             ("routing", s => s.Routing),
         ];
         Console.WriteLine($"  {name} ({samples.Count:N0} decisions):");
+        double wholeMedian = double.NaN;
         foreach ((string part, Func<Sample, double> of) in parts)
         {
             double[] sorted = [.. samples.Select(of).Order()];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {part,-26} {At(sorted, 0.5),6:F2} / {At(sorted, 0.9),6:F2} / {At(sorted, 0.99),6:F2}"));
+            wholeMedian = double.IsNaN(wholeMedian) ? At(sorted, 0.5) : wholeMedian; // the first part is the whole path
         }
-    }
 
-    private static double Median(List<Sample> samples, Func<Sample, double> of)
-    {
-        double[] sorted = [.. samples.Select(of).Order()];
-        return At(sorted, 0.5);
+        return wholeMedian;
     }
 
     private static double At(double[] sorted, double quantile) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(quantile * sorted.Length))];

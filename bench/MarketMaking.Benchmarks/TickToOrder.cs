@@ -217,10 +217,7 @@ internal static class TickToOrder
         (string Name, double From, double To)[] groups = [("under 1 ms", 0, 1), ("1-10 ms", 1, 10), ("10 ms or more", 10, double.PositiveInfinity)];
         foreach ((string name, double from, double to) in groups)
         {
-            double[] sorted = [.. Enumerable.Range(0, latencies.Count).Where(i => sinceLast[i] >= from && sinceLast[i] < to).Select(i => latencies[i]).Order()];
-            Console.WriteLine(sorted.Length == 0
-                ? $"    {name}: none"
-                : string.Create(CultureInfo.InvariantCulture, $"    {name}: {sorted.Length}, {At(sorted, 0.5):F1} / {At(sorted, 0.9):F1}"));
+            PrintGroup(name, latencies, i => sinceLast[i] >= from && sinceLast[i] < to, always: true);
         }
     }
 
@@ -230,11 +227,19 @@ internal static class TickToOrder
         Console.WriteLine("  by the first request's kind (decisions, p50 / p90 µs):");
         foreach (OrderCommandKind kind in Enum.GetValues<OrderCommandKind>())
         {
-            double[] sorted = [.. Enumerable.Range(0, latencies.Count).Where(i => kinds[i] == kind).Select(i => latencies[i]).Order()];
-            if (sorted.Length > 0)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {kind}: {sorted.Length}, {At(sorted, 0.5):F1} / {At(sorted, 0.9):F1}"));
-            }
+            PrintGroup(kind.ToString(), latencies, i => kinds[i] == kind, always: false);
+        }
+    }
+
+    /// <summary>One group's count, p50 and p90; an empty group is said to be empty when <paramref name="always"/>, else left out.</summary>
+    private static void PrintGroup(string name, List<double> latencies, Func<int, bool> inGroup, bool always)
+    {
+        double[] sorted = [.. Enumerable.Range(0, latencies.Count).Where(inGroup).Select(i => latencies[i]).Order()];
+        if (sorted.Length > 0 || always)
+        {
+            Console.WriteLine(sorted.Length == 0
+                ? $"    {name}: none"
+                : string.Create(CultureInfo.InvariantCulture, $"    {name}: {sorted.Length}, {At(sorted, 0.5):F1} / {At(sorted, 0.9):F1}"));
         }
     }
 

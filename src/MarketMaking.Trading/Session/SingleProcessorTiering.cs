@@ -5,13 +5,15 @@ namespace MarketMaking.Trading.Session;
 /// CPU): .NET then multiplies its tiering delay by ten (<c>TC_DelaySingleProcMultiplier</c>), so it
 /// optimizes nothing until a whole second passes in which no method runs for the first time. A
 /// trading session keeps meeting new code (replies, fills, the journal, timers), and its decision
-/// path ran unoptimized, 4-5× slower, for the whole of the bench's <c>decision-path</c> (over 20 s) and for about 10 s of a tick-to-order session. The
-/// runtime reads the setting only from the environment, before it starts, so the advice is all a
-/// running process can give.
+/// path ran unoptimized, 4-5× slower, for the whole of the bench's <c>decision-path</c> (over 20 s)
+/// and for about 10 s of a tick-to-order session. The runtime reads the setting only from the
+/// environment, before it starts, so the advice is all a running process can give.
 /// </summary>
 public static class SingleProcessorTiering
 {
-    public const string Variable = "DOTNET_TC_DelaySingleProcMultiplier";
+    private const string Setting = "TC_DelaySingleProcMultiplier";
+
+    public const string Variable = "DOTNET_" + Setting;
 
     /// <summary>One line advising the variable, or null when it does not apply (several processors, tiering off or already tuned).</summary>
     /// <param name="processorCount">The processors the process may use (<see cref="Environment.ProcessorCount"/>).</param>
@@ -21,7 +23,7 @@ public static class SingleProcessorTiering
         ArgumentNullException.ThrowIfNull(environment);
         bool Set(string name) => !string.IsNullOrEmpty(environment("DOTNET_" + name)) || !string.IsNullOrEmpty(environment("COMPlus_" + name));
         bool Is(string name, string value) => environment("DOTNET_" + name) == value || environment("COMPlus_" + name) == value;
-        if (processorCount != 1 || Set("TC_DelaySingleProcMultiplier") || Is("TieredCompilation", "0") || Is("TC_CallCountingDelayMs", "0") || Is("TC_AggressiveTiering", "1"))
+        if (processorCount != 1 || Set(Setting) || Is("TieredCompilation", "0") || Is("TC_CallCountingDelayMs", "0") || Is("TC_AggressiveTiering", "1"))
         {
             return null;
         }
