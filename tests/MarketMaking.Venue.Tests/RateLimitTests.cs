@@ -10,15 +10,30 @@ public sealed class RateLimitTests
     [Fact]
     public async Task TheEleventhCreateInASecondIsRefusedAndEveryAnswerSaysWhatIsLeft()
     {
-        await using LocalVenue venue = await Venues.StartAsync(Venues.Quiet);
-        using BybitTradingClient client = Venues.Client(venue);
+        // A machine loaded enough to spread the eleven creates over more than a second of the venue's
+        // clock (all eleven answered, the first and last a second or more apart) has not asked for
+        // eleven in a second: the venue rightly refused none, and the case is tried again.
+        for (int attempt = 1; ; attempt++)
+        {
+            await using LocalVenue venue = await Venues.StartAsync(Venues.Quiet);
+            using BybitTradingClient client = Venues.Client(venue);
+            await client.GetWalletBalanceAsync(); // warm up (its own budget): the eleven creates below then land within milliseconds
 
-        await client.GetWalletBalanceAsync(); // warm up (its own budget): the eleven creates below then land within milliseconds
+            long before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            Task<BybitReply<BybitOrderAck>>[] creates = [.. Enumerable.Range(0, 11).Select(i => client.PlaceOrderAsync(Order($"rl-{i}")))];
+            await Task.WhenAll(creates).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (creates.All(t => t.IsCompletedSuccessfully) && creates.Max(t => t.Result.ServerTime) - creates.Min(t => t.Result.ServerTime) >= 1000 && attempt < 3)
+            {
+                continue;
+            }
 
-        long before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        Task<BybitReply<BybitOrderAck>>[] creates = [.. Enumerable.Range(0, 11).Select(i => client.PlaceOrderAsync(Order($"rl-{i}")))];
-        await Task.WhenAll(creates).ContinueWith(_ => { }, TaskScheduler.Default);
+            await AssertTheEleventhRefusedAsync(venue, client, creates, before);
+            return;
+        }
+    }
 
+    private static async Task AssertTheEleventhRefusedAsync(LocalVenue venue, BybitTradingClient client, Task<BybitReply<BybitOrderAck>>[] creates, long before)
+    {
         List<BybitReply<BybitOrderAck>> placed = [.. creates.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result)];
         BybitApiException refused = Assert.IsType<BybitApiException>(Assert.Single(creates, t => t.IsFaulted).Exception!.InnerException);
         Assert.Equal(10, placed.Count);
