@@ -37,7 +37,8 @@ internal static class PathCost
     private const string RehearsedSize = "40.000";
     private static readonly Instrument Sim = new("SIMUSDT", 0.01, 0.001);
 
-    public static async Task RunAsync(int messages, int evictKb, int quietMs, int rehearseUs, bool keepCoreAwake)
+    /// <param name="kernelEntry">A system call just before each cold message, as a live one always arrives through one (epoll, recv): with <paramref name="rehearseUs"/> the driver otherwise comes to it from user space, its TLB whole.</param>
+    public static async Task RunAsync(int messages, int evictKb, int quietMs, int rehearseUs, bool keepCoreAwake, bool kernelEntry)
     {
         AppContext.SetSwitch(StageStamps.Switch, true);
         if (SingleProcessorTiering.Advice(Environment.ProcessorCount, Environment.GetEnvironmentVariable) is { } advice)
@@ -67,7 +68,7 @@ internal static class PathCost
         evict?.AsSpan().Fill(1);
         var warm = new List<Sample>(messages);
         var cold = new List<Sample>(messages);
-        var thread = new Thread(() => Drive(source, measured, messages, evict, quietMs, rehearseUs, warm, cold)) { Name = "decision-path driver", IsBackground = true };
+        var thread = new Thread(() => Drive(source, measured, messages, evict, quietMs, rehearseUs, kernelEntry, warm, cold)) { Name = "decision-path driver", IsBackground = true };
         thread.Start();
         thread.Join();
         await stop.CancelAsync().ConfigureAwait(false);
@@ -77,13 +78,13 @@ internal static class PathCost
             File.Delete(file);
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"decision path over {messages:N0} book deltas after {WarmUpSeconds:0} s of warm-up ({result.Executions} executions), the cold ones after {quietMs} ms {(rehearseUs > 0 ? "spinning" : "asleep")}{(evictKb > 0 ? $" and a read of {evictKb:N0} KB" : "")}{(rehearseUs > 0 ? $", rehearsing the path every {rehearseUs} µs meanwhile" : "")}{(keepCoreAwake ? ", the processor kept awake" : "")}, on {Environment.ProcessorCount} processor(s); µs, p50 / p90 / p99:"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"decision path over {messages:N0} book deltas after {WarmUpSeconds:0} s of warm-up ({result.Executions} executions), the cold ones after {quietMs} ms {(rehearseUs > 0 ? "spinning" : "asleep")}{(evictKb > 0 ? $" and a read of {evictKb:N0} KB" : "")}{(rehearseUs > 0 ? $", rehearsing the path every {rehearseUs} µs meanwhile" : "")}{(kernelEntry ? ", a system call just before" : "")}{(keepCoreAwake ? ", the processor kept awake" : "")}, on {Environment.ProcessorCount} processor(s); µs, p50 / p90 / p99:"));
         double warmMedian = Print("warm", warm);
         double coldMedian = Print("cold", cold);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  what the cold path pays for what it touches (cold − warm at the median): {coldMedian - warmMedian:F1} µs"));
     }
 
-    private static void Drive(ScriptedMarketData source, StampingVenue measured, int messages, byte[]? evict, int quietMs, int rehearseUs, List<Sample> warm, List<Sample> cold)
+    private static void Drive(ScriptedMarketData source, StampingVenue measured, int messages, byte[]? evict, int quietMs, int rehearseUs, bool kernelEntry, List<Sample> warm, List<Sample> cold)
     {
         source.Push(Snapshot());
         measured.FirstObserved.Wait();
@@ -111,6 +112,12 @@ internal static class PathCost
                 {
                     sink += evict[at];
                 }
+            }
+
+            if (isCold && kernelEntry)
+            {
+                // With page-table isolation and no PCID (this host), entering the kernel empties the TLB.
+                Thread.Yield();
             }
 
             byte[] delta = Delta(update++, bestBidIn: (i & 1) == 0);

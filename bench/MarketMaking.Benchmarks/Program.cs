@@ -29,14 +29,14 @@ if (args is ["hiccups", ..])
     return;
 }
 
-// taskset -c 0 dotnet bench/MarketMaking.Benchmarks/bin/Release/net10.0/MarketMaking.Benchmarks.dll decision-path [messages] [--quiet MS] [--evict KB] [--rehearse US] [--keep-core-awake]
+// taskset -c 0 dotnet bench/MarketMaking.Benchmarks/bin/Release/net10.0/MarketMaking.Benchmarks.dll decision-path [messages] [--quiet MS] [--evict KB] [--rehearse US] [--kernel-entry] [--keep-core-awake]
 if (args is ["decision-path", ..])
 {
     int evictKb = Named(args, "--evict") is { } e ? Positive<int>(e, "--evict (KB)") : 0;
     int quietMs = Named(args, "--quiet") is { } q ? Positive<int>(q, "--quiet (ms)") : 8;
     int rehearseUs = Named(args, "--rehearse") is { } h ? Positive<int>(h, "--rehearse (µs)") : 0;
     string[] rest = Positional(args, "--evict", "--quiet", "--rehearse");
-    await PathCost.RunAsync(rest.Length > 0 ? Positive<int>(rest[0], "the messages") : 2_000, evictKb, quietMs, rehearseUs, args.Contains("--keep-core-awake"));
+    await PathCost.RunAsync(rest.Length > 0 ? Positive<int>(rest[0], "the messages") : 2_000, evictKb, quietMs, rehearseUs, args.Contains("--keep-core-awake"), args.Contains("--kernel-entry"));
     return;
 }
 
