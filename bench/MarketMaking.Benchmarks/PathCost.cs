@@ -25,7 +25,9 @@ namespace MarketMaking.Benchmarks;
 /// host's drift touches them alike: the difference is what the path pays for what it touches, the
 /// figure a smaller footprint lowers, and one a noisy minute does not hide. The first seconds are
 /// left out (the JIT). <c>--rehearse US</c> spends the quiet spells running the whole path again
-/// every US µs on a delta that changes nothing: what keeping the path warm would buy. It also shows
+/// every US µs on a delta that changes nothing: what keeping the path warm would buy (with
+/// <c>--kernel-entry</c>, a system call just before each cold message, as a live one always comes
+/// through one). It also shows
 /// what the runtime does on one processor (see <see cref="SingleProcessorTiering"/>).
 /// </summary>
 internal static class PathCost
