@@ -27,8 +27,8 @@ namespace MarketMaking.Benchmarks;
 /// left out (the JIT). <c>--rehearse US</c> spends the quiet spells running the whole path again
 /// every US µs on a delta that changes nothing: what keeping the path warm would buy (with
 /// <c>--kernel-entry</c>, a system call just before each cold message, as a live one always comes
-/// through one). It also shows
-/// what the runtime does on one processor (see <see cref="SingleProcessorTiering"/>).
+/// through one). It also shows what the runtime does on one processor (see
+/// <see cref="SingleProcessorTiering"/>).
 /// </summary>
 internal static class PathCost
 {
@@ -173,11 +173,14 @@ internal static class PathCost
         ];
         Console.WriteLine($"  {name} ({samples.Count:N0} decisions):");
         double wholeMedian = double.NaN;
-        foreach ((string part, Func<Sample, double> of) in parts)
+        for (int p = 0; p < parts.Length; p++)
         {
-            double[] sorted = [.. samples.Select(of).Order()];
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {part,-26} {At(sorted, 0.5),6:F2} / {At(sorted, 0.9),6:F2} / {At(sorted, 0.99),6:F2}"));
-            wholeMedian = double.IsNaN(wholeMedian) ? At(sorted, 0.5) : wholeMedian; // the first part is the whole path
+            double[] sorted = [.. samples.Select(parts[p].Of).Order()];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {parts[p].Name,-26} {At(sorted, 0.5),6:F2} / {At(sorted, 0.9),6:F2} / {At(sorted, 0.99),6:F2}"));
+            if (p == 0)
+            {
+                wholeMedian = At(sorted, 0.5);
+            }
         }
 
         return wholeMedian;
