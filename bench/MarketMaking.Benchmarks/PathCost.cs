@@ -27,7 +27,8 @@ namespace MarketMaking.Benchmarks;
 /// left out (the JIT). <c>--rehearse US</c> spends the quiet spells running the whole path again
 /// every US µs on a delta that changes nothing: what keeping the path warm would buy (with
 /// <c>--kernel-entry</c>, a system call just before each cold message, as a live one always comes
-/// through one). It also shows what the runtime does on one processor (see
+/// through one). With <c>DOTNET_TC_CallCountingDelayMs=100</c> (the runtime's default, which the
+/// bench's own configuration takes away) it also shows what the runtime does on one processor (see
 /// <see cref="SingleProcessorTiering"/>).
 /// </summary>
 internal static class PathCost
@@ -43,7 +44,7 @@ internal static class PathCost
     public static async Task RunAsync(int messages, int evictKb, int quietMs, int rehearseUs, bool keepCoreAwake, bool kernelEntry)
     {
         AppContext.SetSwitch(StageStamps.Switch, true);
-        if (SingleProcessorTiering.Advice(Environment.ProcessorCount, Environment.GetEnvironmentVariable) is { } advice)
+        if (SingleProcessorTiering.Advice(Environment.ProcessorCount, Environment.GetEnvironmentVariable, AppContext.GetData) is { } advice)
         {
             Console.WriteLine(advice);
         }

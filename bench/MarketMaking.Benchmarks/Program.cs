@@ -2,14 +2,15 @@ using BenchmarkDotNet.Running;
 using MarketMaking.Benchmarks;
 
 // dotnet run -c Release --project bench/MarketMaking.Benchmarks -- --filter '*'
-// dotnet run -c Release --project bench/MarketMaking.Benchmarks -- tick-to-order [seconds] [--in-process] [--allocations] [--ws] [--keep-core-awake] [--venue-cpu N] [--stages]
+// dotnet run -c Release --project bench/MarketMaking.Benchmarks -- tick-to-order [seconds] [--warm-up S] [--in-process] [--allocations] [--ws] [--keep-core-awake] [--venue-cpu N] [--stages] [--jit]
 if (args is ["tick-to-order", ..])
 {
     string? venueCpu = Named(args, "--venue-cpu");
+    double warmUp = Named(args, "--warm-up") is { } w ? Positive<double>(w, "--warm-up (s)") : TickToOrder.DefaultWarmUpSeconds;
     // Before the session's types load: the stamps' switch is read once.
     AppContext.SetSwitch(MarketMaking.Trading.Session.StageStamps.Switch, args.Contains("--stages"));
-    string[] rest = Positional(args, "--venue-cpu");
-    await TickToOrder.RunAsync(rest.Length > 0 ? Positive<double>(rest[0], "the seconds") : 60, args.Contains("--in-process"), args.Contains("--allocations"), args.Contains("--ws"), args.Contains("--keep-core-awake"), venueCpu);
+    string[] rest = Positional(args, "--venue-cpu", "--warm-up");
+    await TickToOrder.RunAsync(rest.Length > 0 ? Positive<double>(rest[0], "the seconds") : 60, warmUp, args.Contains("--in-process"), args.Contains("--allocations"), args.Contains("--ws"), args.Contains("--keep-core-awake"), venueCpu, args.Contains("--jit"));
     return;
 }
 

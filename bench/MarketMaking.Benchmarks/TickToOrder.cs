@@ -29,14 +29,19 @@ namespace MarketMaking.Benchmarks;
 /// by the time since the request before them (the send path goes cold within milliseconds); with <c>--stages</c>
 /// also the session's time split into the book, the decision (strategy, order manager and its calls
 /// into the router) and the routing (queues, rate limits, the journal's entry, the send). The first
-/// <see cref="WarmUp"/> are left out: the JIT compiles and then recompiles the decision path (tiered
+/// <see cref="DefaultWarmUpSeconds"/> (<c>--warm-up S</c>) are left out: the JIT compiles and then recompiles the decision path (tiered
 /// compilation promotes a method after 30 calls), and a session warms up before it trades size.
 /// First of all it spins 5 s on its processor and prints what the host took meanwhile (<see cref="Hiccups"/>):
 /// this machine's host varies from minute to minute, more than most changes to the engine.
 /// </summary>
 internal static class TickToOrder
 {
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// The default warm-up left out of the figures. At the bench's 7 or so decisions a second, the
+    /// methods the path calls once per decision reached tier 1 20-35 s into the session (<c>--jit</c>
+    /// lists them), so a shorter warm-up measures partly unoptimized code.
+    /// </summary>
+    public const double DefaultWarmUpSeconds = 60;
     private const double HostSpin = 5; // seconds of Hiccups before the run
 
     /// <summary>The child's entry point: serves the venue, prints its URL, key and secret, and stops when its input closes.</summary>
@@ -51,11 +56,14 @@ internal static class TickToOrder
     }
 
     /// <param name="venueCpu">The processor the venue's child process is confined to (<c>taskset -c</c>), as an exchange runs on its own hardware; null: anywhere.</param>
-    public static async Task RunAsync(double seconds, bool inProcess, bool allocations, bool webSocket, bool keepCoreAwake, string? venueCpu = null)
+    /// <param name="warmUpSeconds">How long the session runs before it is measured (the JIT's tiering, the market's start).</param>
+    /// <param name="jit">Whether to list what the JIT compiled after the warm-up.</param>
+    public static async Task RunAsync(double seconds, double warmUpSeconds, bool inProcess, bool allocations, bool webSocket, bool keepCoreAwake, string? venueCpu, bool jit)
     {
+        var warmUp = TimeSpan.FromSeconds(warmUpSeconds);
         // Before anything starts: how much this minute's host takes, so runs from different sittings can be compared.
         Console.WriteLine(Hiccups.Summary(HostSpin));
-        if (SingleProcessorTiering.Advice(Environment.ProcessorCount, Environment.GetEnvironmentVariable) is { } advice)
+        if (SingleProcessorTiering.Advice(Environment.ProcessorCount, Environment.GetEnvironmentVariable, AppContext.GetData) is { } advice)
         {
             Console.WriteLine(advice);
         }
@@ -67,7 +75,7 @@ internal static class TickToOrder
             (BybitEnvironment environment, BybitCredentials credentials) = local is not null
                 ? (local.Environment, local.Credentials)
                 : await ReadVenueAsync(child!).ConfigureAwait(false);
-            await MeasureAsync(environment, credentials, seconds, inProcess, allocations, webSocket, keepCoreAwake, venueCpu).ConfigureAwait(false);
+            await MeasureAsync(environment, credentials, seconds, warmUp, inProcess, allocations, webSocket, keepCoreAwake, venueCpu, jit).ConfigureAwait(false);
         }
         finally
         {
@@ -101,8 +109,6 @@ internal static class TickToOrder
             UseShellExecute = false,
         };
 
-        // Confined to one processor, the venue would run unoptimized for its first tens of seconds (see SingleProcessorTiering).
-        start.Environment[SingleProcessorTiering.Variable] = Environment.GetEnvironmentVariable(SingleProcessorTiering.Variable) ?? "1";
         return Process.Start(start) ?? throw new InvalidOperationException("the venue process did not start");
     }
 
@@ -114,17 +120,22 @@ internal static class TickToOrder
         return (BybitEnvironment.Local(new Uri(url)), new BybitCredentials(key, secret));
     }
 
-    private static async Task MeasureAsync(BybitEnvironment environment, BybitCredentials credentials, double seconds, bool inProcess, bool allocations, bool webSocket, bool keepCoreAwake, string? venueCpu)
+    private static async Task MeasureAsync(BybitEnvironment environment, BybitCredentials credentials, double seconds, TimeSpan warmUp, bool inProcess, bool allocations, bool webSocket, bool keepCoreAwake, string? venueCpu, bool jit)
     {
         using AllocationSampler? sampler = allocations ? new AllocationSampler() : null;
+        using JitSampler? compiled = jit ? new JitSampler() : null;
+        if (compiled is not null)
+        {
+            _ = Task.Delay(warmUp).ContinueWith(_ => compiled.Start(), TaskScheduler.Default);
+        }
         if (sampler is not null)
         {
-            _ = Task.Delay(WarmUp).ContinueWith(_ => sampler.Start(), TaskScheduler.Default);
+            _ = Task.Delay(warmUp).ContinueWith(_ => sampler.Start(), TaskScheduler.Default);
         }
 
         var stamp = new StampingHandler(new SocketsHttpHandler());
         using var http = new HttpClient(stamp) { Timeout = Timeout.InfiniteTimeSpan };
-        var measured = new MeasuringVenue(new BybitVenue(environment, credentials, httpClient: http, orderEntry: webSocket ? BybitOrderEntry.WebSocket : BybitOrderEntry.Rest, sending: _ => StampingHandler.Stamp()), Now() + (long)WarmUp.TotalMicroseconds * 1000);
+        var measured = new MeasuringVenue(new BybitVenue(environment, credentials, httpClient: http, orderEntry: webSocket ? BybitOrderEntry.WebSocket : BybitOrderEntry.Rest, sending: _ => StampingHandler.Stamp()), Now() + (long)warmUp.TotalMicroseconds * 1000);
         await using (measured.ConfigureAwait(false))
         {
             string journal = Path.Combine(Path.GetTempPath(), $"tick-to-order-{Environment.ProcessId}.db");
@@ -134,7 +145,7 @@ internal static class TickToOrder
                 StrategyName = "touch",
                 JournalPath = journal,
                 RequoteInterval = TimeSpan.Zero,
-                Duration = TimeSpan.FromSeconds(seconds) + WarmUp,
+                Duration = TimeSpan.FromSeconds(seconds) + warmUp,
                 KeepCoreAwake = keepCoreAwake,
                 RateLimits = new Dictionary<VenueEndpoint, int> { [VenueEndpoint.Create] = 1000, [VenueEndpoint.Amend] = 1000, [VenueEndpoint.Cancel] = 1000, [VenueEndpoint.CancelAll] = 100, [VenueEndpoint.Query] = 1000 },
             };
@@ -152,6 +163,8 @@ internal static class TickToOrder
             {
                 File.Delete(file);
             }
+
+            compiled?.Print(15, seconds);
 
             if (sampler is not null)
             {
@@ -181,11 +194,11 @@ internal static class TickToOrder
             double[] client = [.. measured.Client.Order()];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  receipt → session: p50 {At(waits, 0.5):F1} µs, p99 {At(waits, 0.99):F1} µs; session → request: p50 {At(handling, 0.5):F1} µs, p99 {At(handling, 0.99):F1} µs, of which the venue client p50 {At(client, 0.5):F1} µs, p99 {At(client, 0.99):F1} µs"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  collections in this process during the session: {GC.CollectionCount(0) - collections[0]} gen0, {GC.CollectionCount(1) - collections[1]} gen1, {GC.CollectionCount(2) - collections[2]} gen2, {paused.TotalMilliseconds:F1} ms paused in all; {allocated / 1e6 / (seconds + WarmUp.TotalSeconds):F2} MB allocated per second"));
+                $"  collections in this process during the session: {GC.CollectionCount(0) - collections[0]} gen0, {GC.CollectionCount(1) - collections[1]} gen1, {GC.CollectionCount(2) - collections[2]} gen2, {paused.TotalMilliseconds:F1} ms paused in all; {allocated / 1e6 / (seconds + warmUp.TotalSeconds):F2} MB allocated per second"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  after the warm-up: {measured.Messages:N0} market messages, {(double)measuredBytes / Math.Max(1, measured.Messages):F0} bytes allocated per market message, {(double)measuredBytes / Math.Max(1, samples.Length):F0} per decision that sent a request, {measuredCollections} gen0 collections"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"tick-to-order over {seconds:0} s after {WarmUp.TotalSeconds:0} s of warm-up, venue {(inProcess ? "in this process" : venueCpu is null ? "in a child process" : $"in a child process on CPU {venueCpu}")}, orders over {(webSocket ? "the WebSocket order entry" : "REST")}{(keepCoreAwake ? ", processors kept awake" : "")}: {samples.Length:N0} decisions that sent a request ({result.Executions:N0} executions); p50 {At(samples, 0.5):F1} µs, p90 {At(samples, 0.9):F1} µs, p99 {At(samples, 0.99):F1} µs, p99.9 {At(samples, 0.999):F1} µs, max {samples[^1]:F1} µs"));
+                $"tick-to-order over {seconds:0} s after {warmUp.TotalSeconds:0} s of warm-up, venue {(inProcess ? "in this process" : venueCpu is null ? "in a child process" : $"in a child process on CPU {venueCpu}")}, orders over {(webSocket ? "the WebSocket order entry" : "REST")}{(keepCoreAwake ? ", processors kept awake" : "")}: {samples.Length:N0} decisions that sent a request ({result.Executions:N0} executions); p50 {At(samples, 0.5):F1} µs, p90 {At(samples, 0.9):F1} µs, p99 {At(samples, 0.99):F1} µs, p99.9 {At(samples, 0.999):F1} µs, max {samples[^1]:F1} µs"));
         }
     }
 

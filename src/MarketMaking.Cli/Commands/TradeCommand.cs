@@ -180,7 +180,7 @@ internal static class TradeCommand
                 ? new PaperVenue(new BybitPublicData(environment.Name, environment.RestBaseUrl, environment.PublicStreamBaseUrl), paperOptions.Settings(parse))
                 : new BybitVenue(environment, Credentials(parse.GetValue(credentials)), risk.RequestTimeout(parse), orderEntry: entry);
             // Said before trading starts: the runtime reads the setting only at its own start.
-            if (SingleProcessorTiering.Advice(Environment.ProcessorCount, Environment.GetEnvironmentVariable) is { } advice)
+            if (SingleProcessorTiering.Advice(Environment.ProcessorCount, Environment.GetEnvironmentVariable, AppContext.GetData) is { } advice)
             {
                 terminal.Error.WriteLine(advice);
             }
