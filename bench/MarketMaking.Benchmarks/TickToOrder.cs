@@ -38,7 +38,7 @@ internal static class TickToOrder
 {
     /// <summary>
     /// The default warm-up left out of the figures. At the bench's 7 or so decisions a second, the
-    /// methods the path calls once per decision reached tier 1 20-35 s into the session (<c>--jit</c>
+    /// methods the path calls once per decision reached tier 1 17-29 s into the session (<c>--jit</c>
     /// lists them), so a shorter warm-up measures partly unoptimized code.
     /// </summary>
     public const double DefaultWarmUpSeconds = 60;

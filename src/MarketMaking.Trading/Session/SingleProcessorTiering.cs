@@ -15,7 +15,7 @@ public static class SingleProcessorTiering
 {
     private const string Setting = "TC_DelaySingleProcMultiplier";
 
-    public const string Variable = "DOTNET_" + Setting;
+    private const string Variable = "DOTNET_" + Setting;
 
     /// <summary>The runtime configuration's name for the call-counting delay (runtimeconfig.json, or <c>RuntimeHostConfigurationOption</c> in a project), read by .NET 8 and later.</summary>
     public const string Knob = "System.Runtime.TieredCompilation.CallCountingDelayMs";
