@@ -14,6 +14,7 @@ internal sealed class JitSampler : EventListener
 {
     private const EventKeywords JitKeyword = (EventKeywords)0x10;
     private const string ProjectNamespace = "MarketMaking.";
+    private const int Tier1 = 4;
 
     // The runtime's OptimizationTier, in bits 7-9 of MethodFlags.
     private static readonly string[] Tiers = ["unknown", "min-opts", "optimized", "tier 0", "tier 1", "tier 1 (OSR)", "tier 0 instrumented", "tier 1 instrumented"];
@@ -37,7 +38,7 @@ internal sealed class JitSampler : EventListener
         var own = compiled.Where(c => c.Name.StartsWith(ProjectNamespace, StringComparison.Ordinal)).ToList();
         string byTier = string.Join(", ", own.GroupBy(c => c.Tier).OrderBy(g => g.Key).Select(g => $"{g.Count()} at {Tiers[g.Key]}"));
         Console.WriteLine($"  the JIT while measured: {compiled.Count:N0} methods compiled, {own.Count} of them the project's own ({(own.Count == 0 ? "none" : byTier)})");
-        foreach ((double at, int tier, string name) in own.Where(c => c.Tier == 4).TakeLast(listed))
+        foreach ((double at, int tier, string name) in own.Where(c => c.Tier == Tier1).TakeLast(listed))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {at,7:F1} s  {Tiers[tier]}  {name}"));
         }

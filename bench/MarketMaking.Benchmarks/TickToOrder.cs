@@ -124,13 +124,9 @@ internal static class TickToOrder
     {
         using AllocationSampler? sampler = allocations ? new AllocationSampler() : null;
         using JitSampler? compiled = jit ? new JitSampler() : null;
-        if (compiled is not null)
+        if (sampler is not null || compiled is not null)
         {
-            _ = Task.Delay(warmUp).ContinueWith(_ => compiled.Start(), TaskScheduler.Default);
-        }
-        if (sampler is not null)
-        {
-            _ = Task.Delay(warmUp).ContinueWith(_ => sampler.Start(), TaskScheduler.Default);
+            _ = Task.Delay(warmUp).ContinueWith(_ => { sampler?.Start(); compiled?.Start(); }, TaskScheduler.Default);
         }
 
         var stamp = new StampingHandler(new SocketsHttpHandler());
